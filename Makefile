@@ -1,0 +1,85 @@
+# Encaisse — developer entry points.
+#
+#   make run     start the GUI (creates .venv and installs the pinned deps the first time)
+#   make test    run the test suite offscreen
+#
+# Works with GNU Make 3.81+ (macOS ships 3.81). Windows: see README.md.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.stamp
+
+TS := resources/i18n/encaisse_fr.ts
+QM := resources/i18n/encaisse_fr.qm
+
+# `make test QT_QPA_PLATFORM=xcb` shows the widgets on a real screen.
+QT_QPA_PLATFORM ?= offscreen
+PYTEST_ARGS ?=
+ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help deps run test translations lupdate bench bundle clean distclean
+
+help:
+	@echo "make run           start Encaisse (ARGS='--db x.db demo' passes arguments to main.py)"
+	@echo "make test          run the tests offscreen (PYTEST_ARGS='-k layers -x' for pytest options)"
+	@echo "make translations  compile $(TS) to .qm when it changed"
+	@echo "make lupdate       refresh $(TS) from the sources"
+	@echo "make bench         run tests/bench/bench.py"
+	@echo "make bundle        build the PyInstaller one-folder bundle in dist/encaisse/"
+	@echo "make clean         remove build artefacts (distclean also removes $(VENV))"
+
+# --- virtual environment ---------------------------------------------------
+
+# Created once; order-only below so the interpreter's timestamp never forces a reinstall.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "error: Encaisse needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not found')." >&2; \
+	  echo "       Install Python 3.11+ and run e.g. 'make PYTHON=python3.11 $(MAKECMDGOALS)'." >&2; \
+	  exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { \
+	  rm -rf $(VENV); \
+	  echo "error: '$(PYTHON) -m venv' made a venv without pip (Debian/Ubuntu: apt-get install python3-venv)." >&2; \
+	  exit 1; }
+
+# Reinstalls only when a requirements file changes.
+$(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+deps: $(STAMP)
+
+# --- translations ----------------------------------------------------------
+
+# Nothing to do until the .ts exists; then rebuild the .qm only when the .ts is newer.
+translations: $(if $(wildcard $(TS)),$(QM))
+
+$(QM): $(TS) | $(STAMP)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
+
+lupdate: deps
+	@mkdir -p $(dir $(TS))
+	$(BIN)/pyside6-lupdate main.py $$(find ui services -name '*.py' | sort) -ts $(TS) -no-obsolete -locations relative
+
+# --- everyday targets --------------------------------------------------------
+
+run: deps translations
+	$(BIN)/python main.py $(ARGS)
+
+test: deps translations
+	QT_QPA_PLATFORM=$(QT_QPA_PLATFORM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: deps
+	$(BIN)/python tests/bench/bench.py
+
+bundle: deps translations
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf build dist .pytest_cache .hypothesis .import_linter_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,33 @@
+"""SQLAlchemy models of the receivables book.  No Qt here."""
+
+from models.base import Base, Money, UTCDateTime
+from models.ledger import (
+    CLIENT_KINDS,
+    INVOICE_KINDS,
+    LANGUAGES,
+    PAYMENT_METHODS,
+    Allocation,
+    Client,
+    Company,
+    Event,
+    Invoice,
+    Payment,
+    Setting,
+)
+
+__all__ = [
+    "CLIENT_KINDS",
+    "INVOICE_KINDS",
+    "LANGUAGES",
+    "PAYMENT_METHODS",
+    "Allocation",
+    "Base",
+    "Client",
+    "Company",
+    "Event",
+    "Invoice",
+    "Money",
+    "Payment",
+    "Setting",
+    "UTCDateTime",
+]

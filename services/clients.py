@@ -1,0 +1,333 @@
+"""Clients: validation, create/edit/delete, searchable sorted pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, case, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from models import CLIENT_KINDS, LANGUAGES, Client, Invoice, Payment
+from services import clock, db, history, identifiers, terms
+from services.company import check_email
+from services.dto import ClientRow, Page
+from services.errors import NotFound, UserError, ValidationError
+from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.money import ZERO, parse_amount
+from services.text import fold, search_key
+from models.base import Money
+
+MSG_REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "this field is required.")
+MSG_CODE_TAKEN = QT_TRANSLATE_NOOP(MESSAGES, "the code '{code}' is already used by another client.")
+MSG_KIND = QT_TRANSLATE_NOOP(
+    MESSAGES, "'{value}' is not a kind of client (pro, consumer, nonprofit, public)."
+)
+MSG_LANGUAGE = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a language of letters (fr, en).")
+MSG_COUNTRY = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a two-letter country code (FR, BE…).")
+MSG_HAS_INVOICES = QT_TRANSLATE_NOOP(
+    MESSAGES, "the client {code} has invoices or payments and cannot be deleted."
+)
+MSG_NO_CLIENT = QT_TRANSLATE_NOOP(MESSAGES, "no client has the code '{code}'.")
+MSG_CLIENT_GONE = QT_TRANSLATE_NOOP(MESSAGES, "this client no longer exists.")
+
+FIELDS = (
+    "code", "name", "kind", "contact", "address", "postcode", "city", "country", "email",
+    "phone", "siren", "siret", "vat_number", "language", "terms", "credit_limit", "notes",
+)
+
+KIND_ALIASES = {
+    "pro": "pro", "professional": "pro", "professionnel": "pro", "b2b": "pro",
+    "entreprise": "pro", "company": "pro", "business": "pro",
+    "consumer": "consumer", "consommateur": "consumer", "particulier": "consumer",
+    "b2c": "consumer", "individual": "consumer",
+    "nonprofit": "nonprofit", "non-profit": "nonprofit", "non_pro": "nonprofit",
+    "association": "nonprofit", "non professionnel": "nonprofit", "non-professionnel": "nonprofit",
+    "public": "public", "public buyer": "public", "acheteur public": "public",
+    "administration": "public", "b2g": "public",
+}
+
+
+def normalise_kind(value: str | None, field: str = "kind") -> str:
+    key = fold(value or "") or "pro"
+    kind = KIND_ALIASES.get(key)
+    if kind is None:
+        raise UserError(MSG_KIND, field=field, value=value)
+    return kind
+
+
+def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = None) -> dict[str, Any]:
+    """Check every field; raise one ValidationError listing every bad field."""
+    errors: list[UserError] = []
+    clean: dict[str, Any] = {}
+    for name in FIELDS:
+        value = data.get(name, "")
+        clean[name] = value.strip() if isinstance(value, str) else value
+    if not clean["code"]:
+        errors.append(UserError(MSG_REQUIRED, field="code"))
+    if not clean["name"]:
+        errors.append(UserError(MSG_REQUIRED, field="name"))
+
+    def attempt(name: str, func: Any) -> None:
+        try:
+            clean[name] = func(clean[name])
+        except UserError as exc:
+            errors.append(exc)
+
+    attempt("kind", normalise_kind)
+    attempt("siren", identifiers.siren)
+    attempt("siret", identifiers.siret)
+    attempt("vat_number", identifiers.vat_number)
+    attempt("email", check_email)
+    lang = fold(clean["language"] or "fr")[:2]
+    if lang not in LANGUAGES:
+        errors.append(UserError(MSG_LANGUAGE, field="language", value=clean["language"]))
+    clean["language"] = lang
+    country = (clean["country"] or "FR").upper()
+    if len(country) != 2 or not country.isalpha():
+        errors.append(UserError(MSG_COUNTRY, field="country", value=clean["country"]))
+    clean["country"] = country
+    if clean["terms"]:
+        try:
+            terms.parse_terms(clean["terms"], "terms")
+        except UserError as exc:
+            errors.append(exc)
+    limit = clean["credit_limit"]
+    if limit in ("", None):
+        clean["credit_limit"] = None
+    else:
+        attempt("credit_limit", lambda v: parse_amount(v, "credit_limit"))
+    if not any(e.field in ("siren", "siret", "vat_number") for e in errors):
+        try:
+            identifiers.check_consistency(clean["siren"], clean["siret"], clean["vat_number"])
+        except UserError as exc:
+            errors.append(exc)
+    if partial_errors is not None:
+        partial_errors.extend(errors)
+        return clean
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _code_taken(session: Session, code: str, exclude_id: int | None = None) -> bool:
+    query = select(Client.id).where(func.lower(Client.code) == code.lower())
+    if exclude_id is not None:
+        query = query.where(Client.id != exclude_id)
+    return session.scalar(query) is not None
+
+
+def _client_key(clean: dict[str, Any]) -> str:
+    return search_key(clean["code"], clean["name"], clean.get("city", ""), clean.get("contact", ""))
+
+
+def insert(session: Session, clean: dict[str, Any], action: str = "created") -> Client:
+    """Insert a validated client inside the caller's transaction."""
+    if _code_taken(session, clean["code"]):
+        raise UserError(MSG_CODE_TAKEN, field="code", code=clean["code"])
+    now = clock.now()
+    client = Client(**clean, search_key=_client_key(clean), created_at=now, updated_at=now)
+    session.add(client)
+    session.flush()
+    history.record(session, "client", client.id, action, client_id=client.id,
+                   label=clean["code"], details={k: v for k, v in clean.items() if v not in ("", None)})
+    return client
+
+
+def create_client(data: dict[str, Any]) -> ClientRow:
+    clean = validate(data)
+    with db.transaction() as s:
+        client = insert(s, clean)
+        return _to_row(client)
+
+
+def update_client(client_id: int, data: dict[str, Any]) -> ClientRow:
+    clean = validate(data)
+    with db.transaction() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise NotFound(MSG_CLIENT_GONE)
+        if _code_taken(s, clean["code"], exclude_id=client_id):
+            raise UserError(MSG_CODE_TAKEN, field="code", code=clean["code"])
+        before = {name: getattr(client, name) for name in FIELDS}
+        for name, value in clean.items():
+            setattr(client, name, value)
+        client.search_key = _client_key(clean)
+        client.updated_at = clock.now()
+        diff = history.changes(before, clean)
+        if diff:
+            history.record(s, "client", client.id, "edited", client_id=client.id,
+                           label=clean["code"], details=diff)
+        if "code" in diff or "name" in diff:
+            refresh_invoice_keys(s, client)
+        s.flush()
+        return _to_row(client)
+
+
+def refresh_invoice_keys(session: Session, client: Client) -> None:
+    """Invoices carry their client's code and name in their search key."""
+    from services.invoices import invoice_key
+
+    for inv in session.scalars(select(Invoice).where(Invoice.client_id == client.id)):
+        inv.search_key = invoice_key(inv.number, inv.po_number, client.code, client.name)
+
+
+def delete_client(client_id: int) -> None:
+    """Delete a client that has no invoice and no payment."""
+    with db.transaction() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise NotFound(MSG_CLIENT_GONE)
+        has_any = s.scalar(select(Invoice.id).where(Invoice.client_id == client_id).limit(1)) or \
+            s.scalar(select(Payment.id).where(Payment.client_id == client_id).limit(1))
+        if has_any:
+            raise UserError(MSG_HAS_INVOICES, field="client", code=client.code)
+        history.record(s, "client", client.id, "deleted", client_id=client.id, label=client.code,
+                       details={"code": client.code, "name": client.name})
+        s.delete(client)
+
+
+def _to_row(client: Client, **extra: Any) -> ClientRow:
+    return ClientRow(**{name: getattr(client, name) for name in FIELDS}, id=client.id, **extra)
+
+
+def get_client(client_id: int) -> ClientRow:
+    page = list_clients(ClientQuery(ids=(client_id,)), 0, 1)
+    if not page:
+        raise NotFound(MSG_CLIENT_GONE)
+    return page[0]
+
+
+def client_id_by_code(session: Session, code: str, field: str = "client") -> int:
+    cid = session.scalar(select(Client.id).where(func.lower(Client.code) == code.strip().lower()))
+    if cid is None:
+        raise UserError(MSG_NO_CLIENT, field=field, code=code)
+    return cid
+
+
+def get_client_by_code(code: str) -> ClientRow:
+    with db.reading() as s:
+        cid = client_id_by_code(s, code)
+    return get_client(cid)
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    search: str = ""
+    kind: str = ""
+    overdue_only: bool = False
+    with_balance_only: bool = False
+    sort: str = "code"
+    descending: bool = False
+    ids: tuple[int, ...] = ()
+
+
+SORT_KEYS = ("code", "name", "kind", "city", "balance", "overdue", "unallocated", "credit_limit")
+
+
+def _aggregates() -> dict[str, Any]:
+    """Current balances per client, from the denormalised running totals (EUR only)."""
+    today = clock.today()
+    open_amount = type_coerce(Invoice.total - Invoice.allocated, Money())
+    inv_net = (
+        select(func.coalesce(func.sum(case(
+            (Invoice.kind == "invoice", Invoice.total - Invoice.allocated),
+            else_=-(Invoice.total - Invoice.allocated),
+        )), 0))
+        .where(Invoice.client_id == Client.id, Invoice.currency == "EUR")
+        .scalar_subquery()
+    )
+    overdue = (
+        select(func.coalesce(func.sum(open_amount), 0))
+        .where(Invoice.client_id == Client.id, Invoice.currency == "EUR",
+               Invoice.kind == "invoice", Invoice.due_date < today)
+        .scalar_subquery()
+    )
+    credit_notes_open = (
+        select(func.coalesce(func.sum(open_amount), 0))
+        .where(Invoice.client_id == Client.id, Invoice.currency == "EUR",
+               Invoice.kind == "credit_note")
+        .scalar_subquery()
+    )
+    unalloc_pay = (
+        select(func.coalesce(func.sum(Payment.amount - Payment.allocated), 0))
+        .where(Payment.client_id == Client.id, Payment.currency == "EUR")
+        .scalar_subquery()
+    )
+    count = select(func.count(Invoice.id)).where(Invoice.client_id == Client.id).scalar_subquery()
+    return {
+        "balance": (inv_net - unalloc_pay),
+        "overdue": overdue,
+        "unallocated": (credit_notes_open + unalloc_pay),
+        "invoice_count": count,
+    }
+
+
+def _filtered(query: ClientQuery, base: Select[Any], aggs: dict[str, Any]) -> Select[Any]:
+    if query.ids:
+        base = base.where(Client.id.in_(query.ids))
+    for word in fold(query.search).split():
+        base = base.where(Client.search_key.contains(word, autoescape=True))
+    if query.kind:
+        base = base.where(Client.kind == query.kind)
+    if query.overdue_only:
+        base = base.where(aggs["overdue"] > 0)
+    if query.with_balance_only:
+        base = base.where(aggs["balance"] != 0)
+    return base
+
+
+def list_clients(query: ClientQuery, offset: int = 0, limit: int = 200) -> list[ClientRow]:
+    aggs = _aggregates()
+    labelled = [v.label(k) for k, v in aggs.items()]
+    stmt = _filtered(query, select(Client, *labelled), aggs)
+    sort_col: Any = {
+        "code": func.lower(Client.code), "name": func.lower(Client.name), "kind": Client.kind,
+        "city": func.lower(Client.city), "credit_limit": Client.credit_limit,
+    }.get(query.sort) if query.sort not in aggs else aggs[query.sort]
+    if sort_col is None:
+        sort_col = func.lower(Client.code)
+    order = [sort_col.desc() if query.descending else sort_col.asc(), Client.id]
+    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    with db.reading() as s:
+        rows = []
+        for client, balance, overdue, unallocated, count in s.execute(stmt):
+            rows.append(_to_row(
+                client,
+                balance=_cents(balance), overdue=_cents(overdue),
+                unallocated=_cents(unallocated), invoice_count=int(count or 0),
+            ))
+        return rows
+
+
+def count_clients(query: ClientQuery) -> int:
+    aggs = _aggregates()
+    stmt = _filtered(query, select(func.count(Client.id)), aggs)
+    with db.reading() as s:
+        return int(s.scalar(stmt) or 0)
+
+
+def page_clients(query: ClientQuery, offset: int = 0, limit: int = 200) -> Page:
+    return Page(list_clients(query, offset, limit), count_clients(query))
+
+
+def _cents(value: Any) -> Decimal:
+    """Raw integer cents from an aggregate to Decimal."""
+    if value is None:
+        return ZERO
+    if isinstance(value, Decimal):
+        return value
+    return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
+
+
+def client_choices(search: str = "", limit: int = 50) -> list[tuple[int, str, str]]:
+    """(id, code, name) for pickers."""
+    stmt = select(Client.id, Client.code, Client.name)
+    for word in fold(search).split():
+        stmt = stmt.where(Client.search_key.contains(word, autoescape=True))
+    stmt = stmt.order_by(func.lower(Client.name)).limit(limit)
+    with db.reading() as s:
+        return [(r.id, r.code, r.name) for r in s.execute(stmt)]
+
+

@@ -1,0 +1,227 @@
+"""The database: engine, sessions, migrations.  One module owns them.
+
+SQLite runs with foreign keys on and WAL.  Schema changes go through
+Alembic; an older book is copied to a timestamped backup beside it before
+it is upgraded.  A book written by a newer version is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from services import clock
+from services.errors import KnownError
+from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.paths import migrations_path
+
+log = logging.getLogger(__name__)
+
+MSG_NEWER = QT_TRANSLATE_NOOP(
+    MESSAGES,
+    "This book was written by a newer version of Encaisse (schema {revision}). "
+    "Install the newer version to open it.",
+)
+MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(MESSAGES, "The database {path} cannot be opened: {detail}")
+MSG_READ_ONLY = QT_TRANSLATE_NOOP(
+    MESSAGES, "The database {path} is read-only: nothing can be saved. Check the folder's permissions."
+)
+MSG_DISK_FULL = QT_TRANSLATE_NOOP(
+    MESSAGES, "The disk is full: nothing was saved. Free some space and try again."
+)
+MSG_LOCKED = QT_TRANSLATE_NOOP(
+    MESSAGES, "The database is busy (used by another program). Try again in a moment."
+)
+MSG_NOT_A_DB = QT_TRANSLATE_NOOP(
+    MESSAGES, "The file {path} is not an Encaisse database or is damaged."
+)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.DatabaseError:  # read-only folder: WAL cannot be set, reads still work
+        pass
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def database_url(target: str | Path) -> str:
+    """A SQLAlchemy URL from a path or a URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+class Database:
+    """An open book: an engine and its session factory."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
+
+    # -- migrations -------------------------------------------------------
+    def _alembic_config(self) -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(migrations_path()))
+        return cfg
+
+    def head_revision(self) -> str:
+        return str(ScriptDirectory.from_config(self._alembic_config()).get_current_head())
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def upgrade(self, backup: bool = True) -> Path | None:
+        """Bring the schema to the latest revision; return the backup made, if any."""
+        try:
+            current = self.current_revision()
+            script = ScriptDirectory.from_config(self._alembic_config())
+            head = script.get_current_head()
+            if current == head:
+                return None
+            if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+                raise KnownError(MSG_NEWER, revision=current)
+            saved = None
+            if backup and current is not None and self.path is not None and self.path.exists():
+                saved = self._backup_before_migration(current)
+            cfg = self._alembic_config()
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            log.info("database upgraded from %s to %s", current, head)
+            return saved
+        except (OperationalError, DBAPIError) as exc:
+            raise translate_db_error(exc, self.path) from exc
+
+    def _backup_before_migration(self, revision: str) -> Path:
+        assert self.path is not None
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.before-upgrade-{revision}-{stamp}{self.path.suffix}")
+        # SQLite's online backup API gives a consistent copy even with WAL.
+        src = sqlite3.connect(str(self.path))
+        try:
+            dst = sqlite3.connect(str(target))
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+        log.info("backed up %s to %s before upgrading", self.path, target)
+        return target
+
+    def is_empty(self) -> bool:
+        from models import Client, Invoice, Payment
+
+        with self.sessions() as s:
+            return not any(s.query(m.id).limit(1).first() for m in (Client, Invoice, Payment))
+
+    def has_schema(self) -> bool:
+        return "clients" in inspect(self.engine).get_table_names()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_current: Database | None = None
+
+
+def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+    """Open (and by default upgrade) the book at ``target``; make it current."""
+    global _current
+    if _current is not None:
+        _current.dispose()
+    database = Database(database_url(target))
+    if migrate:
+        database.upgrade()
+    _current = database
+    return database
+
+
+def current() -> Database:
+    if _current is None:
+        raise RuntimeError("no database is open")
+    return _current
+
+
+def close() -> None:
+    global _current
+    if _current is not None:
+        _current.dispose()
+        _current = None
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """One user action = one transaction: commit on success, roll back on error."""
+    session = current().sessions()
+    try:
+        with session.begin():
+            yield session
+    except (OperationalError, DBAPIError) as exc:
+        raise translate_db_error(exc, current().path) from exc
+    finally:
+        session.close()
+
+
+@contextmanager
+def reading() -> Iterator[Session]:
+    """A read-only session (rolled back at the end)."""
+    session = current().sessions()
+    try:
+        yield session
+    except (OperationalError, DBAPIError) as exc:
+        raise translate_db_error(exc, current().path) from exc
+    finally:
+        session.rollback()
+        session.close()
+
+
+def translate_db_error(exc: Exception, path: Path | None) -> Exception:
+    """Environment failures become KnownError with plain words; bugs stay bugs."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    where = str(path) if path else "?"
+    if "readonly" in text or "read-only" in text:
+        return KnownError(MSG_READ_ONLY, path=where)
+    if "disk is full" in text or "database or disk is full" in text:
+        return KnownError(MSG_DISK_FULL)
+    if "database is locked" in text or "busy" in text:
+        return KnownError(MSG_LOCKED)
+    if "file is not a database" in text or "malformed" in text:
+        return KnownError(MSG_NOT_A_DB, path=where)
+    if "unable to open" in text:
+        return KnownError(MSG_CANNOT_OPEN, path=where, detail=text)
+    return exc
+
+

@@ -1,0 +1,482 @@
+"""Invoices and credit notes: validation, due dates, create/edit/delete, pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from models import INVOICE_KINDS, Allocation, Client, Invoice
+from services import clock, db, history, terms
+from services import company as company_service
+from services.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
+from services.errors import NotFound, UserError, ValidationError
+from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.money import ZERO, parse_amount
+from services.text import fold, search_key
+
+MSG_REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "this field is required.")
+MSG_NUMBER_TAKEN = QT_TRANSLATE_NOOP(MESSAGES, "the number '{number}' is already used.")
+MSG_KIND = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a kind of invoice (invoice, credit_note).")
+MSG_CURRENCY = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a three-letter currency code (EUR…).")
+MSG_TOTAL_ZERO = QT_TRANSLATE_NOOP(MESSAGES, "the total must be greater than zero.")
+MSG_NET_VAT = QT_TRANSLATE_NOOP(
+    MESSAGES, "net {net} + VAT {vat} does not equal the total {total}."
+)
+MSG_HAS_PAYMENTS = QT_TRANSLATE_NOOP(
+    MESSAGES,
+    "the invoice {number} has payments or credit notes set against it and cannot be deleted; "
+    "remove the allocations first, or cancel it with a credit note.",
+)
+MSG_TOTAL_BELOW_PAID = QT_TRANSLATE_NOOP(
+    MESSAGES, "the total cannot be less than what is already paid or applied ({allocated})."
+)
+MSG_LOCKED_FIELD = QT_TRANSLATE_NOOP(
+    MESSAGES, "cannot be changed while payments or credit notes are set against this document."
+)
+MSG_GONE = QT_TRANSLATE_NOOP(MESSAGES, "this invoice no longer exists.")
+MSG_NO_INVOICE = QT_TRANSLATE_NOOP(MESSAGES, "no invoice has the number '{number}'.")
+WARN_DUE_BEFORE_ISSUE = QT_TRANSLATE_NOOP(
+    MESSAGES, "The due date {due} is before the issue date {issue}."
+)
+
+FIELDS = (
+    "number", "client_id", "kind", "issue_date", "delivery_date", "terms", "due_date",
+    "due_date_manual", "total", "net", "vat", "currency", "po_number", "notes", "disputed",
+)
+
+
+def invoice_key(number: str, po_number: str, client_code: str, client_name: str) -> str:
+    return search_key(number, client_code, client_name, po_number)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A validated invoice and the warnings the user should see."""
+
+    values: dict[str, Any]
+    warnings: list[tuple[str, dict[str, str]]]
+
+
+def _as_date(value: Any, field: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return terms.parse_date(str(value), field)
+
+
+def validate(session: Session, data: dict[str, Any]) -> Checked:
+    """Check every field, compute the due date; raise ValidationError listing the bad ones.
+
+    ``data['client_id']`` or ``data['client']`` (a code) names the client.  When
+    ``due_date`` is empty, or ``due_date_manual`` is false, the due date is
+    computed from the invoice's terms, else the client's, else the company's
+    (shared/domain.md §1.2).
+    """
+    errors: list[UserError] = []
+    warnings: list[tuple[str, dict[str, str]]] = []
+    v: dict[str, Any] = {}
+
+    number = str(data.get("number") or "").strip()
+    if not number:
+        errors.append(UserError(MSG_REQUIRED, field="number"))
+    v["number"] = number
+
+    client: Client | None = None
+    if data.get("client_id"):
+        client = session.get(Client, int(data["client_id"]))
+    elif str(data.get("client") or "").strip():
+        from services.clients import client_id_by_code
+
+        try:
+            client = session.get(Client, client_id_by_code(session, str(data["client"])))
+        except UserError as exc:
+            errors.append(exc)
+    else:
+        errors.append(UserError(MSG_REQUIRED, field="client"))
+    v["client_id"] = client.id if client else None
+
+    kind = fold(str(data.get("kind") or "invoice")).replace(" ", "_").replace("-", "_")
+    kind = {"avoir": "credit_note", "credit": "credit_note", "facture": "invoice",
+            "creditnote": "credit_note"}.get(kind, kind)
+    if kind not in INVOICE_KINDS:
+        errors.append(UserError(MSG_KIND, field="kind", value=data.get("kind")))
+    v["kind"] = kind
+
+    def date_field(name: str, required: bool) -> dt.date | None:
+        try:
+            value = _as_date(data.get(name), name)
+        except UserError as exc:
+            errors.append(exc)
+            return None
+        if value is None and required:
+            errors.append(UserError(MSG_REQUIRED, field=name))
+        return value
+
+    v["issue_date"] = date_field("issue_date", True)
+    v["delivery_date"] = date_field("delivery_date", False)
+    due_given = date_field("due_date", False)
+
+    def money_field(name: str, required: bool) -> Decimal | None:
+        raw = data.get(name)
+        if raw in (None, ""):
+            if required:
+                errors.append(UserError(MSG_REQUIRED, field=name))
+            return None
+        try:
+            return parse_amount(raw, name)
+        except UserError as exc:
+            errors.append(exc)
+            return None
+
+    v["total"] = money_field("total", True)
+    if v["total"] is not None and v["total"] == 0:
+        errors.append(UserError(MSG_TOTAL_ZERO, field="total"))
+    v["net"] = money_field("net", False)
+    v["vat"] = money_field("vat", False)
+    if v["net"] is not None and v["vat"] is not None and v["total"] is not None:
+        if v["net"] + v["vat"] != v["total"]:
+            errors.append(UserError(MSG_NET_VAT, field="vat", net=f"{v['net']:.2f}",
+                                    vat=f"{v['vat']:.2f}", total=f"{v['total']:.2f}"))
+    elif v["net"] is not None and v["total"] is not None and v["vat"] is None:
+        v["vat"] = v["total"] - v["net"]
+
+    currency = str(data.get("currency") or "EUR").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        errors.append(UserError(MSG_CURRENCY, field="currency", value=data.get("currency")))
+    v["currency"] = currency
+    v["po_number"] = str(data.get("po_number") or "").strip()
+    v["notes"] = str(data.get("notes") or "").strip()
+    v["disputed"] = bool(data.get("disputed", False))
+
+    terms_text = str(data.get("terms") or "").strip()
+    parsed: terms.Terms | None = None
+    if terms_text:
+        try:
+            parsed = terms.parse_terms(terms_text, "terms")
+        except UserError as exc:
+            errors.append(exc)
+    v["terms"] = terms_text
+
+    manual = bool(data.get("due_date_manual", due_given is not None))
+    v["due_date_manual"] = manual and due_given is not None
+    if errors:
+        raise ValidationError(errors)
+
+    issue = v["issue_date"]
+    assert issue is not None and client is not None
+    method = company_service.eom_method(session)
+    if v["kind"] == "credit_note":
+        v["due_date"] = due_given or issue
+    elif v["due_date_manual"]:
+        v["due_date"] = due_given
+    else:
+        if parsed is None:
+            fallback = client.terms or company_service.load(session).default_terms or "30 jours"
+            parsed = terms.parse_terms(fallback, "terms")
+            if not v["terms"]:
+                v["terms"] = fallback
+        v["due_date"] = terms.due_date(issue, parsed, method)
+    if v["due_date"] < issue:
+        warnings.append((WARN_DUE_BEFORE_ISSUE, {"due": v["due_date"].isoformat(),
+                                                 "issue": issue.isoformat()}))
+    if v["kind"] == "invoice":
+        cap = terms.legal_cap_warning(issue, v["due_date"], client.kind, method)
+        if cap:
+            warnings.append(cap)
+    return Checked(v, warnings)
+
+
+def check(data: dict[str, Any]) -> Checked:
+    """Validate without saving (the editor previews due date and warnings)."""
+    with db.reading() as s:
+        return validate(s, data)
+
+
+def _number_taken(session: Session, number: str, exclude_id: int | None = None) -> bool:
+    query = select(Invoice.id).where(Invoice.number == number)
+    if exclude_id is not None:
+        query = query.where(Invoice.id != exclude_id)
+    return session.scalar(query) is not None
+
+
+def insert(session: Session, checked: Checked, action: str = "created") -> Invoice:
+    """Insert a validated invoice inside the caller's transaction."""
+    v = checked.values
+    if _number_taken(session, v["number"]):
+        raise UserError(MSG_NUMBER_TAKEN, field="number", number=v["number"])
+    client = session.get(Client, v["client_id"])
+    assert client is not None
+    now = clock.now()
+    invoice = Invoice(**v, allocated=ZERO, created_at=now, updated_at=now,
+                      search_key=invoice_key(v["number"], v["po_number"], client.code, client.name))
+    session.add(invoice)
+    session.flush()
+    history.record(session, "invoice", invoice.id, action, client_id=client.id,
+                   label=v["number"], details={k: val for k, val in v.items()
+                                                if val not in ("", None, False)})
+    return invoice
+
+
+def create_invoice(data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, dict[str, str]]]]:
+    """Create an invoice or credit note; return it with the warnings to show."""
+    with db.transaction() as s:
+        checked = validate(s, data)
+        invoice = insert(s, checked)
+        applies_to = str(data.get("applies_to") or "").strip()
+        if applies_to and invoice.kind == "credit_note":
+            from services.payments import apply_credit_in_session
+
+            target = invoice_id_by_number(s, applies_to, "invoice")
+            apply_credit_in_session(s, invoice.id, target, None)
+        s.flush()
+        return _row_of(s, invoice.id), checked.warnings
+
+
+def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, dict[str, str]]]]:
+    with db.transaction() as s:
+        invoice = s.get(Invoice, invoice_id)
+        if invoice is None:
+            raise NotFound(MSG_GONE)
+        checked = validate(s, data)
+        v = checked.values
+        if _number_taken(s, v["number"], exclude_id=invoice_id):
+            raise UserError(MSG_NUMBER_TAKEN, field="number", number=v["number"])
+        if invoice.allocated > 0:
+            for name in ("client_id", "currency", "kind"):
+                if v[name] != getattr(invoice, name):
+                    raise UserError(MSG_LOCKED_FIELD, field=name if name != "client_id" else "client")
+            if v["total"] < invoice.allocated:
+                raise UserError(MSG_TOTAL_BELOW_PAID, field="total", allocated=f"{invoice.allocated:.2f}")
+        before = {name: getattr(invoice, name) for name in FIELDS}
+        for name, value in v.items():
+            setattr(invoice, name, value)
+        client = s.get(Client, invoice.client_id)
+        assert client is not None
+        invoice.search_key = invoice_key(invoice.number, invoice.po_number, client.code, client.name)
+        invoice.updated_at = clock.now()
+        diff = history.changes(before, v)
+        if diff:
+            history.record(s, "invoice", invoice.id, "edited", client_id=invoice.client_id,
+                           label=invoice.number, details=diff)
+        s.flush()
+        return _row_of(s, invoice.id), checked.warnings
+
+
+def set_disputed(invoice_id: int, disputed: bool) -> InvoiceRow:
+    with db.transaction() as s:
+        invoice = s.get(Invoice, invoice_id)
+        if invoice is None:
+            raise NotFound(MSG_GONE)
+        if invoice.disputed != disputed:
+            invoice.disputed = disputed
+            history.record(s, "invoice", invoice.id, "disputed" if disputed else "undisputed",
+                           client_id=invoice.client_id, label=invoice.number)
+        return _row_of(s, invoice.id)
+
+
+def delete_invoice(invoice_id: int) -> None:
+    """Delete an invoice entered by mistake; refused once money is set against it."""
+    with db.transaction() as s:
+        invoice = s.get(Invoice, invoice_id)
+        if invoice is None:
+            raise NotFound(MSG_GONE)
+        linked = s.scalar(select(Allocation.id).where(
+            or_(Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id)
+        ).limit(1))
+        if linked is not None:
+            raise UserError(MSG_HAS_PAYMENTS, field="invoice", number=invoice.number)
+        history.record(s, "invoice", invoice.id, "deleted", client_id=invoice.client_id,
+                       label=invoice.number,
+                       details={"number": invoice.number, "total": invoice.total,
+                                "issue_date": invoice.issue_date})
+        s.delete(invoice)
+
+
+def invoice_id_by_number(session: Session, number: str, field: str = "invoice") -> int:
+    iid = session.scalar(select(Invoice.id).where(Invoice.number == number.strip()))
+    if iid is None:
+        raise UserError(MSG_NO_INVOICE, field=field, number=number)
+    return iid
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def status_of(kind: str, balance: Decimal, due: dt.date, today: dt.date) -> str:
+    if kind == "credit_note":
+        return PAID if balance == 0 else NOT_DUE
+    if balance <= 0:
+        return PAID
+    return OVERDUE if due < today else NOT_DUE
+
+
+def days_late(kind: str, due: dt.date, as_of: dt.date) -> int:
+    """max(0, as_of − due) for invoices; credit notes are never late."""
+    if kind == "credit_note":
+        return 0
+    return max(0, (as_of - due).days)
+
+
+def _to_row(inv: Invoice, client: Client, today: dt.date) -> InvoiceRow:
+    sign = -1 if inv.kind == "credit_note" else 1
+    total = inv.total * sign
+    paid = inv.allocated * sign
+    balance = total - paid
+    return InvoiceRow(
+        id=inv.id, number=inv.number, client_id=client.id, client_code=client.code,
+        client_name=client.name, client_kind=client.kind, kind=inv.kind,
+        issue_date=inv.issue_date, due_date=inv.due_date, total=total, paid=paid,
+        balance=balance, status=status_of(inv.kind, balance, inv.due_date, today),
+        days_late=days_late(inv.kind, inv.due_date, today), currency=inv.currency,
+        delivery_date=inv.delivery_date, terms=inv.terms, due_date_manual=inv.due_date_manual,
+        net=None if inv.net is None else inv.net * sign,
+        vat=None if inv.vat is None else inv.vat * sign,
+        po_number=inv.po_number, notes=inv.notes, disputed=inv.disputed,
+    )
+
+
+def _row_of(session: Session, invoice_id: int) -> InvoiceRow:
+    inv = session.get(Invoice, invoice_id)
+    if inv is None:
+        raise NotFound(MSG_GONE)
+    client = session.get(Client, inv.client_id)
+    assert client is not None
+    return _to_row(inv, client, clock.today())
+
+
+def get_invoice(invoice_id: int) -> InvoiceRow:
+    with db.reading() as s:
+        return _row_of(s, invoice_id)
+
+
+def get_invoice_by_number(number: str) -> InvoiceRow:
+    with db.reading() as s:
+        return _row_of(s, invoice_id_by_number(s, number))
+
+
+@dataclass(frozen=True)
+class InvoiceQuery:
+    search: str = ""
+    client_id: int | None = None
+    kind: str = ""  # "", "invoice", "credit_note"
+    status: str = ""  # "", "open", "paid", "not_due", "overdue"
+    disputed_only: bool = False
+    date_from: dt.date | None = None  # issue date range
+    date_to: dt.date | None = None
+    currency: str = ""
+    sort: str = "issue_date"
+    descending: bool = True
+
+
+SORT_KEYS = ("number", "client", "kind", "issue_date", "due_date", "total", "paid",
+             "balance", "days_late", "status", "currency")
+
+
+def _filtered(query: InvoiceQuery, stmt: Select[Any], today: dt.date) -> Select[Any]:
+    open_amount = Invoice.total - Invoice.allocated
+    for word in fold(query.search).split():
+        stmt = stmt.where(Invoice.search_key.contains(word, autoescape=True))
+    if query.client_id:
+        stmt = stmt.where(Invoice.client_id == query.client_id)
+    if query.kind:
+        stmt = stmt.where(Invoice.kind == query.kind)
+    if query.currency:
+        stmt = stmt.where(Invoice.currency == query.currency)
+    if query.status == "open":
+        stmt = stmt.where(open_amount > 0)
+    elif query.status == PAID:
+        stmt = stmt.where(open_amount == 0)
+    elif query.status == OVERDUE:
+        stmt = stmt.where(open_amount > 0, Invoice.kind == "invoice", Invoice.due_date < today)
+    elif query.status == NOT_DUE:
+        stmt = stmt.where(open_amount > 0, or_(Invoice.kind == "credit_note",
+                                               Invoice.due_date >= today))
+    if query.disputed_only:
+        stmt = stmt.where(Invoice.disputed.is_(True))
+    if query.date_from:
+        stmt = stmt.where(Invoice.issue_date >= query.date_from)
+    if query.date_to:
+        stmt = stmt.where(Invoice.issue_date <= query.date_to)
+    return stmt
+
+
+def _sort_column(key: str, today: dt.date) -> Any:
+    signed = case((Invoice.kind == "credit_note", -1), else_=1)
+    open_amount = Invoice.total - Invoice.allocated
+    return {
+        "number": Invoice.number,
+        "client": func.lower(Client.name),
+        "kind": Invoice.kind,
+        "issue_date": Invoice.issue_date,
+        "due_date": Invoice.due_date,
+        "total": Invoice.total * signed,
+        "paid": Invoice.allocated * signed,
+        "balance": open_amount * signed,
+        "days_late": case((Invoice.kind == "credit_note", None), else_=Invoice.due_date),
+        "status": case((open_amount == 0, 0),
+                       (Invoice.kind == "credit_note", 1),
+                       (Invoice.due_date < today, 2), else_=1),
+        "currency": Invoice.currency,
+    }.get(key, Invoice.issue_date)
+
+
+def list_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> list[InvoiceRow]:
+    """One page of invoices, filtered and sorted in SQL."""
+    today = clock.today()
+    stmt = select(Invoice, Client).join(Client, Client.id == Invoice.client_id)
+    stmt = _filtered(query, stmt, today)
+    column = _sort_column(query.sort, today)
+    descending = query.descending
+    if query.sort == "days_late":  # later due date = fewer days late
+        descending = not descending
+    primary = column.desc() if descending else column.asc()
+    tie = Invoice.id.desc() if query.descending else Invoice.id.asc()
+    stmt = stmt.order_by(primary, tie).offset(offset).limit(limit)
+    with db.reading() as s:
+        return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
+
+
+def count_invoices(query: InvoiceQuery) -> int:
+    today = clock.today()
+    stmt = select(func.count(Invoice.id))
+    stmt = _filtered(query, stmt, today)
+    with db.reading() as s:
+        return int(s.scalar(stmt) or 0)
+
+
+def page_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> Page:
+    return Page(list_invoices(query, offset, limit), count_invoices(query))
+
+
+def open_invoices(client_id: int, currency: str = "EUR") -> list[InvoiceRow]:
+    """The client's invoices with something left to pay, oldest due first."""
+    today = clock.today()
+    stmt = (
+        select(Invoice, Client).join(Client, Client.id == Invoice.client_id)
+        .where(Invoice.client_id == client_id, Invoice.kind == "invoice",
+               Invoice.currency == currency, Invoice.total > Invoice.allocated)
+        .order_by(Invoice.due_date, Invoice.issue_date, Invoice.id)
+    )
+    with db.reading() as s:
+        return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
+
+
+def open_credit_notes(client_id: int, currency: str = "EUR") -> list[InvoiceRow]:
+    today = clock.today()
+    stmt = (
+        select(Invoice, Client).join(Client, Client.id == Invoice.client_id)
+        .where(Invoice.client_id == client_id, Invoice.kind == "credit_note",
+               Invoice.currency == currency, Invoice.total > Invoice.allocated)
+        .order_by(Invoice.issue_date, Invoice.id)
+    )
+    with db.reading() as s:
+        return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]

@@ -13,8 +13,9 @@ STAMP  := $(VENV)/.stamp
 TS := resources/i18n/encaisse_fr.ts
 QM := resources/i18n/encaisse_fr.qm
 
-# `make test QT_QPA_PLATFORM=xcb` shows the widgets on a real screen.
-QT_QPA_PLATFORM ?= offscreen
+# Tests run offscreen even when the desktop session exports QT_QPA_PLATFORM (e.g. wayland);
+# `make test TEST_QT_PLATFORM=xcb` shows the widgets on a real screen.
+TEST_QT_PLATFORM ?= offscreen
 PYTEST_ARGS ?=
 ARGS ?=
 
@@ -34,8 +35,12 @@ help:
 
 # Created once; order-only below so the interpreter's timestamp never forces a reinstall.
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
-	  echo "error: Encaisse needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not found')." >&2; \
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "error: '$(PYTHON)' not found. Encaisse needs Python 3.11 or newer:" >&2; \
+	  echo "       install it and run e.g. 'make PYTHON=python3.11 $(MAKECMDGOALS)'." >&2; \
+	  exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
+	  echo "error: Encaisse needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
 	  echo "       Install Python 3.11+ and run e.g. 'make PYTHON=python3.11 $(MAKECMDGOALS)'." >&2; \
 	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -69,7 +74,7 @@ run: deps translations
 	$(BIN)/python main.py $(ARGS)
 
 test: deps translations
-	QT_QPA_PLATFORM=$(QT_QPA_PLATFORM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=$(TEST_QT_PLATFORM) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: deps
 	$(BIN)/python tests/bench/bench.py

@@ -73,6 +73,13 @@ def _as_date(value: Any, field: str) -> dt.date | None:
     return terms.parse_date(str(value), field)
 
 
+def _as_id(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def validate(session: Session, data: dict[str, Any]) -> Checked:
     """Check every field, compute the due date; raise ValidationError listing the bad ones.
 
@@ -92,7 +99,9 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
 
     client: Client | None = None
     if data.get("client_id"):
-        client = session.get(Client, int(data["client_id"]))
+        client = session.get(Client, _as_id(data["client_id"]))
+        if client is None:
+            errors.append(UserError(MSG_REQUIRED, field="client"))
     elif str(data.get("client") or "").strip():
         from services.clients import client_id_by_code
 
@@ -480,3 +489,28 @@ def open_credit_notes(client_id: int, currency: str = "EUR") -> list[InvoiceRow]
     )
     with db.reading() as s:
         return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
+
+
+def preview_due_date(
+    client_id: int | None, issue: dt.date, terms_text: str
+) -> tuple[dt.date | None, str, list[tuple[str, dict[str, str]]]]:
+    """The due date the editor would compute, the terms used, and the warnings.
+
+    Returns (None, terms, []) when the terms cannot be understood yet.
+    """
+    with db.reading() as s:
+        client = s.get(Client, client_id) if client_id else None
+        text = terms_text.strip() or (client.terms if client else "") or \
+            company_service.load(s).default_terms or "30 jours"
+        try:
+            parsed = terms.parse_terms(text)
+        except UserError:
+            return None, text, []
+        method = company_service.eom_method(s)
+        due = terms.due_date(issue, parsed, method)
+        warnings: list[tuple[str, dict[str, str]]] = []
+        if client is not None:
+            cap = terms.legal_cap_warning(issue, due, client.kind, method)
+            if cap:
+                warnings.append(cap)
+        return due, text, warnings

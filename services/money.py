@@ -68,15 +68,18 @@ def parse_amount(
             value = Decimal(cleaned)
         except InvalidOperation as exc:  # pragma: no cover - regex guards it
             raise UserError(MSG_NOT_A_NUMBER, field=field, value=raw) from exc
-    if value != value.quantize(CENT) and value.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise UserError(MSG_DECIMALS, field=field)
+    if not value.is_finite():
+        raise UserError(MSG_NOT_A_NUMBER, field=field, value=str(text))
     if value < 0 and not allow_negative:
         raise UserError(MSG_NEGATIVE, field=field)
-    if value == 0 and not allow_zero:
-        raise UserError(MSG_ZERO, field=field)
+    # Before any quantize: beyond 28 digits quantize raises InvalidOperation.
     if abs(value) > MAX_AMOUNT:
         raise UserError(MSG_TOO_LARGE, field=field)
-    return value.quantize(CENT)
+    if value != value.quantize(CENT):
+        raise UserError(MSG_DECIMALS, field=field)
+    if value == 0 and not allow_zero:
+        raise UserError(MSG_ZERO, field=field)
+    return value.quantize(CENT) + ZERO  # + ZERO turns "-0" into 0.00
 
 
 def to_cents(value: Decimal) -> int:

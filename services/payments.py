@@ -101,8 +101,11 @@ def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
     errors: list[UserError] = []
     client_id: int | None = None
     if data.get("client_id"):
-        client_id = int(data["client_id"])
-        if session.get(Client, client_id) is None:
+        try:
+            client_id = int(data["client_id"])
+        except (TypeError, ValueError):
+            client_id = None
+        if client_id is None or session.get(Client, client_id) is None:
             errors.append(UserError(MSG_REQUIRED, field="client"))
     elif str(data.get("client") or "").strip():
         from services.clients import client_id_by_code

@@ -1,0 +1,563 @@
+"""CSV import of clients, invoices and payments — all or nothing.
+
+The file is read whole: encoding detected (UTF-8 with or without BOM,
+UTF-16 with BOM, else Windows-1252), separator detected (``,`` ``;`` or tab,
+from the header line; an Excel ``sep=;`` first line is honoured), header
+names matched without regard to case, accents or punctuation, in English
+or French (``code client``, ``raison sociale``, ``n° facture``,
+``montant TTC``, ``date d'échéance``…).
+
+Every row goes through the services' own ``validate`` and ``insert`` in one
+transaction, so an imported row is exactly what the editor would have
+saved (history included, with the action ``imported``).  Every bad row is
+collected as ``line N: column: reason`` — N is the physical line in the
+file (the header is line 1), the column is the header as written in the
+file.  One error and the transaction is rolled back: nothing is written.
+A dry run validates everything the same way and always rolls back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from models import Client, Invoice
+from services import clients as client_service
+from services import db
+from services import invoices as invoice_service
+from services import payments as payment_service
+from services.errors import UserError, ValidationError
+from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.text import fold
+
+CLIENTS = "clients"
+INVOICES = "invoices"
+PAYMENTS = "payments"
+KINDS = (CLIENTS, INVOICES, PAYMENTS)
+
+IMPORTED = "imported"  # the history action of every imported row
+
+MSG_NO_FILE = QT_TRANSLATE_NOOP(MESSAGES, "the file {path} cannot be read: {detail}")
+MSG_EMPTY = QT_TRANSLATE_NOOP(MESSAGES, "the file {path} is empty (no header line).")
+MSG_KIND = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' cannot be imported (clients, invoices, payments).")
+MSG_MISSING_COLUMN = QT_TRANSLATE_NOOP(MESSAGES, "missing required column")
+MSG_SAME_COLUMN = QT_TRANSLATE_NOOP(MESSAGES, "the same column as '{other}' (appears twice)")
+MSG_EXTRA_VALUE = QT_TRANSLATE_NOOP(MESSAGES, "a value outside any column ('{value}')")
+MSG_DUPLICATE_CODE = QT_TRANSLATE_NOOP(
+    MESSAGES, "the code '{code}' appears twice in the file (first on line {line})."
+)
+MSG_DUPLICATE_NUMBER = QT_TRANSLATE_NOOP(
+    MESSAGES, "the number '{number}' appears twice in the file (first on line {line})."
+)
+MSG_DATABASE = QT_TRANSLATE_NOOP(MESSAGES, "refused by the database ({detail}).")
+
+# -- column names ----------------------------------------------------------------
+
+#: field -> accepted header names, in the normalised form of :func:`normalise_header`.
+#: The first name of each field is the English name of the issue's format.
+CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("code", "code client", "client code", "customer code", "customer id", "id client",
+             "ref client", "reference client", "numero client", "n client", "no client"),
+    "name": ("name", "nom", "raison sociale", "nom client", "client name", "customer name",
+             "customer", "denomination", "societe", "company", "nom ou raison sociale"),
+    "kind": ("kind", "type", "type client", "type de client", "categorie", "category",
+             "client type", "customer type"),
+    "contact": ("contact", "contact person", "interlocuteur", "personne a contacter"),
+    "siren": ("siren", "n siren", "no siren", "numero siren"),
+    "siret": ("siret", "n siret", "no siret", "numero siret"),
+    "vat_number": ("vat number", "vat", "vat id", "tva", "n tva", "no tva", "numero tva",
+                   "numero de tva", "tva intracommunautaire", "n tva intracommunautaire",
+                   "numero de tva intracommunautaire", "tva intra", "n tva intra"),
+    "email": ("email", "e mail", "courriel", "mail", "adresse email", "adresse e mail",
+              "email address"),
+    "phone": ("phone", "telephone", "tel", "phone number", "numero de telephone", "portable",
+              "mobile"),
+    "address": ("address", "adresse", "rue", "adresse 1", "address line 1", "street"),
+    "postcode": ("postcode", "code postal", "cp", "zip", "zip code", "postal code"),
+    "city": ("city", "ville", "commune", "localite", "town"),
+    "country": ("country", "pays", "country code", "code pays"),
+    "terms": ("terms", "payment terms", "conditions", "conditions de paiement",
+              "conditions de reglement", "delai", "delai de paiement", "delai de reglement"),
+    "credit_limit": ("credit limit", "encours autorise", "encours maximum", "encours max",
+                     "plafond", "plafond d encours", "limite de credit", "limite d encours"),
+    "language": ("language", "langue", "lang", "langue des courriers"),
+    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+}
+
+INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "number": ("number", "numero", "n", "no", "n facture", "no facture", "numero facture",
+               "numero de facture", "facture", "invoice", "invoice number", "invoice no",
+               "n piece", "numero de piece", "piece"),
+    "client": ("client", "code client", "client code", "customer", "customer code",
+               "ref client", "reference client", "numero client", "n client"),
+    "issue_date": ("issue date", "date", "date facture", "date de facture", "date d emission",
+                   "date emission", "invoice date", "date de la facture"),
+    "total": ("total", "montant ttc", "total ttc", "ttc", "montant", "amount",
+              "total incl vat", "amount incl vat", "total amount"),
+    "kind": ("kind", "type", "type de piece", "type de document", "nature", "document type"),
+    "due_date": ("due date", "echeance", "date d echeance", "date echeance",
+                 "date limite de paiement", "date de paiement prevue", "due"),
+    "terms": ("terms", "payment terms", "conditions", "conditions de paiement",
+              "conditions de reglement", "delai", "delai de paiement", "delai de reglement"),
+    "net": ("net", "montant ht", "ht", "total ht", "net amount", "amount excl vat",
+            "total excl vat"),
+    "vat": ("vat", "tva", "montant tva", "total tva", "vat amount"),
+    "currency": ("currency", "devise", "monnaie"),
+    "delivery_date": ("delivery date", "date de livraison", "livraison", "date livraison",
+                      "date de prestation"),
+    "po_number": ("po number", "po", "purchase order", "bon de commande", "n commande",
+                  "no commande", "numero de commande", "n bon de commande", "commande",
+                  "reference commande", "order number"),
+    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+}
+
+PAYMENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "date de paiement", "date paiement", "date de reglement", "date reglement",
+             "payment date", "date valeur", "value date", "date d encaissement"),
+    "client": ("client", "code client", "client code", "customer", "customer code",
+               "ref client", "reference client", "numero client", "n client"),
+    "amount": ("amount", "montant", "montant regle", "montant paye", "montant encaisse",
+               "somme", "paid amount"),
+    "invoice": ("invoice", "facture", "n facture", "no facture", "numero facture",
+                "numero de facture", "invoice number", "invoice no"),
+    "method": ("method", "mode", "mode de reglement", "mode de paiement", "moyen de paiement",
+               "payment method", "reglement"),
+    "reference": ("reference", "ref", "libelle", "payment reference", "reference paiement"),
+    "currency": ("currency", "devise", "monnaie"),
+    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+}
+
+COLUMNS = {CLIENTS: CLIENT_COLUMNS, INVOICES: INVOICE_COLUMNS, PAYMENTS: PAYMENT_COLUMNS}
+REQUIRED = {
+    CLIENTS: ("code", "name"),
+    INVOICES: ("number", "client", "issue_date", "total"),
+    PAYMENTS: ("date", "client", "amount"),
+}
+
+
+def normalise_header(text: str) -> str:
+    """'N° TVA ' -> 'n tva'; 'Date d'échéance' -> 'date d echeance'; 'e-mail' -> 'e mail'."""
+    folded = fold(text.replace("°", " ").replace("º", " "))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", folded).split())
+
+
+# -- results ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in the file: ``line N: column: reason``."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.column}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, on errors or a dry run, would have done)."""
+
+    kind: str
+    path: str
+    rows: int  # data rows read (blank lines skipped)
+    imported: int  # rows written (0 on a dry run or when there are errors)
+    dry_run: bool
+    encoding: str
+    delimiter: str
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a dry run or a file with errors."""
+
+
+# -- reading the file ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]  # (physical line number, values)
+    encoding: str
+    delimiter: str
+    header_line: int = 1
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # cp1252 leaves five bytes undefined; latin-1 maps them (never fails)
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def detect_delimiter(header_line: str, sample: str) -> str:
+    """The separator among ``,`` ``;`` and tab.
+
+    Counted in the header line (quoted parts left out): header names seldom
+    hold a separator, while amounts such as ``1 234,56`` fool a sniffer.
+    When the header line does not decide (one column, or a tie), ask
+    ``csv.Sniffer`` restricted to the three, else take ``,``.
+    """
+    bare = _QUOTED.sub("", header_line)
+    counts = {sep: bare.count(sep) for sep in (";", "\t", ",")}
+    best = max(counts.values())
+    winners = [sep for sep, n in counts.items() if n == best]
+    if best > 0 and len(winners) == 1:
+        return winners[0]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return winners[0] if best > 0 else ","
+
+
+def parse_csv(text: str) -> CsvTable:
+    """Split decoded text into a header and numbered rows (blank rows skipped)."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    first = 0
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    if first == len(lines):
+        return CsvTable([], [], "", ",")
+    delimiter = ""
+    hint = re.fullmatch(r'\s*"?sep=(.)"?\s*', lines[first], flags=re.IGNORECASE)
+    if hint:  # Excel's "sep=;" line
+        delimiter = hint.group(1)
+        first += 1
+    if first >= len(lines):
+        return CsvTable([], [], "", delimiter or ",")
+    if not delimiter:
+        delimiter = detect_delimiter(lines[first], "\n".join(lines[first:first + 20]))
+    body = "\n".join(lines[first:])
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    offset = first  # lines before the header
+    headers: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    previous_end = 0
+    for values in reader:
+        start = previous_end + 1
+        previous_end = reader.line_num
+        if headers is None:
+            headers = [h.strip() for h in values]
+            header_line = start + offset
+            continue
+        if not any(v.strip() for v in values):
+            continue
+        rows.append((start + offset, values))
+    return CsvTable(headers or [], rows, "", delimiter, header_line if headers else 1)
+
+
+def read_table(path: str | Path) -> CsvTable:
+    """Read and decode a CSV file; a UserError naming the file when it cannot be read."""
+    source = Path(path)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UserError(MSG_NO_FILE, field="file", path=str(path),
+                        detail=exc.strerror or str(exc)) from exc
+    text, encoding = decode(data)
+    table = parse_csv(text)
+    if not table.headers or not any(table.headers):
+        raise UserError(MSG_EMPTY, field="file", path=str(path))
+    return CsvTable(table.headers, table.rows, encoding, table.delimiter, table.header_line)
+
+
+# -- mapping the header ----------------------------------------------------------
+
+
+@dataclass
+class _Mapping:
+    index: dict[str, int]  # field -> column index
+    label: dict[str, str]  # field -> header as written
+    errors: list[RowError]
+    ignored: list[str]
+
+
+def map_columns(kind: str, headers: list[str], header_line: int = 1) -> _Mapping:
+    aliases = COLUMNS[kind]
+    lookup = {alias: name for name, names in aliases.items() for alias in names}
+    index: dict[str, int] = {}
+    label: dict[str, str] = {}
+    errors: list[RowError] = []
+    ignored: list[str] = []
+    for i, header in enumerate(headers):
+        name = lookup.get(normalise_header(header.rstrip("*")))
+        if name is None:
+            if header.strip():
+                ignored.append(header)
+            continue
+        if name in index:
+            errors.append(RowError(header_line, header,
+                                   UserError(MSG_SAME_COLUMN, other=label[name]).reason()))
+            continue
+        index[name] = i
+        label[name] = header
+    for name in REQUIRED[kind]:
+        if name not in index:
+            errors.append(RowError(header_line, name, UserError(MSG_MISSING_COLUMN).reason()))
+    return _Mapping(index, label, errors, ignored)
+
+
+# -- importing ------------------------------------------------------------------
+
+
+class _Context:
+    """What one import needs across rows: the session, caches, collected problems."""
+
+    def __init__(self, session: Session, mapping: _Mapping) -> None:
+        self.session = session
+        self.mapping = mapping
+        self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []
+        self._client_ids: dict[str, int] | None = None
+
+    def column(self, name: str | None) -> str:
+        if not name:
+            return "-"
+        aliases = {"client_id": "client", "applies_to": "invoice"}
+        name = aliases.get(name, name)
+        return self.mapping.label.get(name, name)
+
+    def fail(self, line: int, exc: UserError) -> None:
+        items = exc.errors if isinstance(exc, ValidationError) else [exc]
+        for item in items:
+            self.errors.append(RowError(line, self.column(item.field), item.reason()))
+
+    def warn(self, line: int, name: str, message: str, params: dict[str, str]) -> None:
+        self.warnings.append(RowError(line, self.column(name), UserError(message, **params).reason()))
+
+    def client_ids(self) -> dict[str, int]:
+        """casefolded code -> id, loaded once (clients imported now are added)."""
+        if self._client_ids is None:
+            self._client_ids = {
+                code.lower(): cid for cid, code in self.session.execute(select(Client.id, Client.code))
+            }
+        return self._client_ids
+
+
+def _values(mapping: _Mapping, values: list[str]) -> dict[str, str]:
+    data: dict[str, str] = {}
+    for name, i in mapping.index.items():
+        data[name] = values[i].strip() if i < len(values) else ""
+    return data
+
+
+def _extra_values(headers: list[str], line: int, values: list[str]) -> list[RowError]:
+    errors = []
+    for i in range(len(headers), len(values)):
+        if values[i].strip():
+            errors.append(RowError(line, f"column {i + 1}",
+                                   UserError(MSG_EXTRA_VALUE, value=values[i].strip()).reason()))
+    return errors
+
+
+def _import_client(ctx: _Context, line: int, data: dict[str, str], seen: dict[str, int]) -> bool:
+    errors: list[UserError] = []
+    clean = client_service.validate(data, partial_errors=errors)
+    code = clean.get("code") or ""
+    if code:
+        key = code.lower()
+        if key in seen:
+            errors.append(UserError(MSG_DUPLICATE_CODE, field="code", code=code, line=str(seen[key])))
+        else:
+            seen[key] = line
+            if key in ctx.client_ids():
+                errors.append(UserError(client_service.MSG_CODE_TAKEN, field="code", code=code))
+    if errors:
+        ctx.fail(line, ValidationError(errors))
+        return False
+    client = client_service.insert(ctx.session, clean, action=IMPORTED)
+    ctx.client_ids()[code.lower()] = client.id
+    return True
+
+
+def _client_reference(ctx: _Context, data: dict[str, Any]) -> None:
+    """Resolve the client code from the cache: one query per file, not per row.
+
+    An unknown code is left as is for ``validate`` to report in its own words.
+    """
+    code = str(data.get("client") or "").strip()
+    cid = ctx.client_ids().get(code.lower()) if code else None
+    if cid is not None:
+        data["client_id"] = cid
+        data.pop("client", None)
+
+
+def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[str, int]) -> bool:
+    values: dict[str, Any] = dict(data)
+    _client_reference(ctx, values)
+    errors: list[UserError] = []
+    checked = None
+    try:
+        checked = invoice_service.validate(ctx.session, values)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    except UserError as exc:
+        errors.append(exc)
+    number = str(data.get("number") or "").strip()
+    if number:
+        if number in seen:
+            errors.append(UserError(MSG_DUPLICATE_NUMBER, field="number", number=number,
+                                    line=str(seen[number])))
+        else:
+            seen[number] = line
+            if ctx.session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
+                errors.append(UserError(invoice_service.MSG_NUMBER_TAKEN, field="number",
+                                        number=number))
+    if errors or checked is None:
+        ctx.fail(line, ValidationError(errors))
+        return False
+    for message, params in checked.warnings:
+        ctx.warn(line, "due_date", message, params)
+    invoice_service.insert(ctx.session, checked, action=IMPORTED)
+    return True
+
+
+def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[str, int]) -> bool:
+    values: dict[str, Any] = dict(data)
+    _client_reference(ctx, values)
+    errors: list[UserError] = []
+    number = str(data.get("invoice") or "").strip()
+    invoice = None
+    if number:
+        invoice = ctx.session.scalar(select(Invoice).where(Invoice.number == number))
+        if invoice is None:
+            errors.append(UserError(invoice_service.MSG_NO_INVOICE, field="invoice", number=number))
+        elif not values.get("currency"):
+            values["currency"] = invoice.currency  # a payment of a USD invoice is in USD
+    payment = None
+    try:
+        payment = payment_service.validate(ctx.session, values)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    except UserError as exc:
+        errors.append(exc)
+    allocations: list[tuple[int, Any]] | None = None
+    if invoice is not None:
+        if payment is not None:
+            try:
+                payment_service._check_target(payment.client_id, payment.currency, invoice)
+            except UserError as exc:
+                errors.append(UserError(exc.message, field="invoice", **exc.params))
+            allocations = [(invoice.id, None)]
+    if errors or payment is None:
+        ctx.fail(line, ValidationError(errors))
+        return False
+    payment_service.insert(ctx.session, payment, allocations, confirm_overpayment=True,
+                           action=IMPORTED)
+    return True
+
+
+_ROW_IMPORTERS: dict[str, Callable[[_Context, int, dict[str, str], dict[str, int]], bool]] = {
+    CLIENTS: _import_client,
+    INVOICES: _import_invoice,
+    PAYMENTS: _import_payment,
+}
+
+
+def import_file(kind: str, path: str | Path, *, dry_run: bool = False) -> ImportResult:
+    """Import a CSV file of ``kind`` (clients, invoices or payments) into the current book.
+
+    Returns the result; when ``result.errors`` is not empty nothing was
+    written.  Raises UserError only when the file itself cannot be read.
+    """
+    if kind not in KINDS:
+        raise UserError(MSG_KIND, field="file", value=kind)
+    table = read_table(path)
+    return import_table(kind, table, path=str(path), dry_run=dry_run)
+
+
+def import_table(kind: str, table: CsvTable, *, path: str = "", dry_run: bool = False) -> ImportResult:
+    mapping = map_columns(kind, table.headers, table.header_line)
+
+    def result(imported: int, errors: list[RowError], warnings: list[RowError]) -> ImportResult:
+        return ImportResult(kind=kind, path=path, rows=len(table.rows), imported=imported,
+                            dry_run=dry_run, encoding=table.encoding, delimiter=table.delimiter,
+                            errors=errors, warnings=warnings, ignored_columns=mapping.ignored)
+
+    if mapping.errors:
+        return result(0, mapping.errors, [])
+    importer = _ROW_IMPORTERS[kind]
+    ctx: _Context | None = None
+    written = 0
+    try:
+        with db.transaction() as session:
+            ctx = _Context(session, mapping)
+            seen: dict[str, int] = {}
+            for line, values in table.rows:
+                extra = _extra_values(table.headers, line, values)
+                if extra:
+                    ctx.errors.extend(extra)
+                try:
+                    ok = importer(ctx, line, _values(mapping, values), seen)
+                except UserError as exc:  # raised by insert (allocation rules…)
+                    ctx.fail(line, exc)
+                    ok = False
+                except IntegrityError as exc:  # a rule the checks above missed: stop here
+                    ctx.errors.append(RowError(line, "-", UserError(
+                        MSG_DATABASE, detail=str(exc.orig).splitlines()[0]).reason()))
+                    break
+                if ok and not extra:
+                    written += 1
+            if ctx.errors or dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    assert ctx is not None
+    imported = 0 if (ctx.errors or dry_run) else written
+    return result(imported, _sorted(ctx.errors), ctx.warnings)
+
+
+def _sorted(errors: list[RowError]) -> list[RowError]:
+    return sorted(errors, key=lambda e: e.line)
+
+
+def import_clients(path: str | Path, *, dry_run: bool = False) -> ImportResult:
+    return import_file(CLIENTS, path, dry_run=dry_run)
+
+
+def import_invoices(path: str | Path, *, dry_run: bool = False) -> ImportResult:
+    return import_file(INVOICES, path, dry_run=dry_run)
+
+
+def import_payments(path: str | Path, *, dry_run: bool = False) -> ImportResult:
+    return import_file(PAYMENTS, path, dry_run=dry_run)
+
+
+__all__ = [
+    "CLIENTS", "INVOICES", "KINDS", "PAYMENTS", "CsvTable", "ImportResult", "RowError",
+    "decode", "detect_delimiter", "import_clients", "import_file", "import_invoices",
+    "import_payments", "import_table", "map_columns", "normalise_header",
+    "parse_csv", "read_table",
+]

@@ -1,0 +1,93 @@
+"""Shared set-up for the service-level tests: a fresh book, a frozen clock, helpers.
+
+Import the fixture into a test module with
+``from tests.service_fixtures import book  # noqa: F401`` and mark the module with
+``pytestmark = pytest.mark.usefixtures("book")``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from services import clients, clock, db, invoices, payments
+from services.dto import ClientRow, InvoiceRow, PaymentRow
+
+#: The day the frozen clock shows unless a test moves it.
+TODAY = dt.date(2025, 6, 30)
+
+
+def D(text: str) -> Decimal:  # noqa: N802 - reads like a literal
+    return Decimal(text)
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+@contextmanager
+def fresh_book(path: Path, today: dt.date = TODAY) -> Iterator[db.Database]:
+    """Open a new, migrated book at ``path`` with the clock frozen; close it after."""
+    database = db.open_database(path)
+    clock.freeze(today)
+    try:
+        yield database
+    finally:
+        clock.freeze(None)
+        db.close()
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Iterator[db.Database]:
+    with fresh_book(tmp_path / "book.db") as database:
+        yield database
+
+
+def add_client(code: str = "ACME", kind: str = "pro", **extra: Any) -> ClientRow:
+    data = {"code": code, "name": extra.pop("name", f"{code} SARL"), "kind": kind, **extra}
+    return clients.create_client(data)
+
+
+def add_invoice(
+    number: str,
+    client: str = "ACME",
+    issue: str | dt.date = "2025-01-15",
+    total: str | Decimal = "100.00",
+    **extra: Any,
+) -> InvoiceRow:
+    data = {"number": number, "client": client, "issue_date": issue, "total": total,
+            "terms": extra.pop("terms", "30 jours"), **extra}
+    row, _warnings = invoices.create_invoice(data)
+    return row
+
+
+def add_credit_note(
+    number: str,
+    client: str = "ACME",
+    issue: str | dt.date = "2025-01-20",
+    total: str | Decimal = "10.00",
+    **extra: Any,
+) -> InvoiceRow:
+    data = {"number": number, "client": client, "issue_date": issue, "total": total,
+            "kind": "credit_note", **extra}
+    row, _warnings = invoices.create_invoice(data)
+    return row
+
+
+def pay(
+    client: str,
+    date: str | dt.date,
+    amount: str | Decimal,
+    allocations: list[tuple[int, Decimal | None]] | None = None,
+    *,
+    confirm: bool = False,
+    **extra: Any,
+) -> PaymentRow:
+    data = {"client": client, "date": date, "amount": amount, **extra}
+    return payments.record_payment(data, allocations, confirm_overpayment=confirm)

@@ -1,0 +1,118 @@
+"""Start the window: logging, crash handler, translations, single instance, database."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QStandardPaths
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from services import db
+from services.errors import KnownError
+from services.paths import resource_path
+from services.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from ui import i18n
+from ui.dialogs.settings_dialog import saved_language
+from ui.errors import CrashHandler
+
+log = logging.getLogger(__name__)
+
+MSG_ALREADY_OPEN = QT_TRANSLATE_NOOP(
+    "Messages",
+    "This book is already open in another Encaisse window ({path}). "
+    "Switch to that window, or close it first.",
+)
+
+
+def setup_logging() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(folder / "encaisse.log", maxBytes=2_000_000,
+                                                   backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return folder
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "encaisse.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def acquire_lock(database: str) -> QLockFile | None:
+    """Refuse a second window on the same book; a lock left by a crash is recovered
+    (QLockFile sees that the process which held it is gone)."""
+    path = db.sqlite_path(db.database_url(database))
+    if path is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)
+    if lock.tryLock(200):
+        return lock
+    if lock.removeStaleLockFile() and lock.tryLock(200):
+        return lock
+    raise KnownError(MSG_ALREADY_OPEN, path=str(path))
+
+
+def open_book(database: str) -> None:
+    backup = None
+    opened = db.open_database(database, migrate=False)
+    backup = opened.upgrade()
+    if backup is not None:
+        log.info("book upgraded; previous version kept at %s", backup)
+
+
+def run_gui(database: str, argv: list[str]) -> int:
+    app = make_application(argv)
+    setup_logging()
+    crash = CrashHandler()
+    crash.install()
+    i18n.install(app, saved_language())
+    try:
+        lock = acquire_lock(database)
+        open_book(database)
+    except KnownError as exc:
+        QMessageBox.critical(None, APP_NAME, i18n.message(exc))
+        return 1
+
+    from ui.main_window import MainWindow
+
+    holder: dict[str, MainWindow] = {}
+
+    def build() -> None:
+        old = holder.get("window")
+        window = MainWindow(database)
+        window.language_changed.connect(build)
+        holder["window"] = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    build()
+    code = app.exec()
+    db.close()
+    if lock is not None:
+        lock.unlock()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run_gui(sys.argv[1], sys.argv))

@@ -1,0 +1,56 @@
+"""Shared behaviour of editor dialogs: error banner, field highlighting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from services.errors import AppError, UserError, ValidationError
+from ui import i18n
+from ui.widgets import ErrorBanner
+
+INVALID_STYLE = "border: 2px solid #d93025;"
+
+
+class EditorDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = ErrorBanner()
+        self.fields: dict[str, QWidget] = {}
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        self.banner.clear_message()
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+
+    def show_error(self, exc: AppError) -> None:
+        """Show the message (it names the field) and outline the bad fields."""
+        self.clear_errors()
+        self.banner.show_error(i18n.message(exc))
+        errors = exc.errors if isinstance(exc, ValidationError) else [exc]
+        first: QWidget | None = None
+        for error in errors:
+            field = error.field if isinstance(error, UserError) else None
+            widget = self.fields.get(field or "")
+            if widget is None:
+                continue
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setToolTip(error.render(i18n.translate))
+            first = first or widget
+        if first is not None:
+            self._reveal(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Switch tabs so the bad field is visible (overridden by tabbed editors)."""

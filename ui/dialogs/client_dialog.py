@@ -1,0 +1,148 @@
+"""Create or edit a client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import clients as client_service
+from services import history
+from services.dto import ClientRow
+from services.errors import AppError
+from ui import format as fmt
+from ui.dialogs.base import EditorDialog
+from ui.labels import CLIENT_KINDS, LANGUAGES, label
+from ui.widgets import HistoryView, MoneyEdit
+
+
+class ClientDialog(EditorDialog):
+    def __init__(self, client: ClientRow | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.saved: ClientRow | None = None
+        self.setWindowTitle(self.tr("New client") if client is None
+                            else self.tr("Client {code}").format(code=client.code))
+        self.resize(620, 560)
+        layout = QVBoxLayout(self)
+        if client is not None:
+            summary = QLabel(self.tr(
+                "Balance: <b>{balance}</b> — overdue: <b>{overdue}</b> — unallocated credit: {credit}"
+            ).format(balance=fmt.money(client.balance), overdue=fmt.money(client.overdue),
+                     credit=fmt.money(client.unallocated)))
+            layout.addWidget(summary)
+        layout.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+        general, form = self._tab(self.tr("General"))
+        self._line(form, "code", self.tr("Code"), self.tr("Unique, e.g. C0042"))
+        self._line(form, "name", self.tr("Name"))
+        self.kind = QComboBox()
+        for key in CLIENT_KINDS:
+            self.kind.addItem(label(CLIENT_KINDS, key), key)
+        form.addRow(self.tr("Kind"), self.kind)
+        self.fields["kind"] = self.kind
+        self._line(form, "contact", self.tr("Contact person"))
+        self.language = QComboBox()
+        for key in LANGUAGES:
+            self.language.addItem(label(LANGUAGES, key), key)
+        form.addRow(self.tr("Language of letters"), self.language)
+        self.fields["language"] = self.language
+        self._line(form, "terms", self.tr("Payment terms"),
+                   self.tr("Empty = the company's default terms"))
+        self.credit_limit = MoneyEdit()
+        self.credit_limit.setPlaceholderText(self.tr("No limit"))
+        form.addRow(self.tr("Credit limit"), self.credit_limit)
+        self.fields["credit_limit"] = self.credit_limit
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.fields["notes"] = self.notes
+
+        _address, form = self._tab(self.tr("Address and contact"))
+        self.address = QPlainTextEdit()
+        self.address.setFixedHeight(60)
+        form.addRow(self.tr("Address"), self.address)
+        self.fields["address"] = self.address
+        self._line(form, "postcode", self.tr("Postcode"))
+        self._line(form, "city", self.tr("City"))
+        self._line(form, "country", self.tr("Country"), "FR")
+        self._line(form, "email", self.tr("E-mail"))
+        self._line(form, "phone", self.tr("Phone"))
+
+        _ids, form = self._tab(self.tr("Identifiers"))
+        self._line(form, "siren", self.tr("SIREN"), "123 456 789")
+        self._line(form, "siret", self.tr("SIRET"), "123 456 789 00012")
+        self._line(form, "vat_number", self.tr("VAT number"), "FR00 123456789")
+        hint = QLabel(self.tr("SIREN, SIRET and VAT numbers are checked with their check digits."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+
+        if client is not None:
+            self.history = HistoryView()
+            self.history.set_events(history.events_for("client", client.id))
+            self.tabs.addTab(self.history, self.tr("History"))
+            self._load(client)
+        else:
+            self.fields["country"].setText("FR")  # type: ignore[attr-defined]
+
+    def _tab(self, title: str) -> tuple[QWidget, QFormLayout]:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.tabs.addTab(page, title)
+        return page, form
+
+    def _line(self, form: QFormLayout, name: str, text: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        form.addRow(text, edit)
+        self.fields[name] = edit
+        return edit
+
+    def _load(self, c: ClientRow) -> None:
+        for name in ("code", "name", "contact", "terms", "postcode", "city", "country", "email",
+                     "phone", "siren", "siret", "vat_number"):
+            self.fields[name].setText(getattr(c, name))  # type: ignore[attr-defined]
+        self.kind.setCurrentIndex(self.kind.findData(c.kind))
+        self.language.setCurrentIndex(self.language.findData(c.language))
+        self.credit_limit.setText("" if c.credit_limit is None else f"{c.credit_limit:.2f}".replace(".", ","))
+        self.notes.setPlainText(c.notes)
+        self.address.setPlainText(c.address)
+
+    def values(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            name: w.text() for name, w in self.fields.items() if isinstance(w, QLineEdit)
+        }
+        data["kind"] = self.kind.currentData()
+        data["language"] = self.language.currentData()
+        data["notes"] = self.notes.toPlainText()
+        data["address"] = self.address.toPlainText()
+        return data
+
+    def _reveal(self, widget: QWidget) -> None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(i)
+                return
+
+    def save(self) -> None:
+        try:
+            if self.client is None:
+                self.saved = client_service.create_client(self.values())
+            else:
+                self.saved = client_service.update_client(self.client.id, self.values())
+        except AppError as exc:
+            self.show_error(exc)
+            return
+        self.accept()

@@ -1,0 +1,97 @@
+"""The user's company: identity, bank details, default terms and the end-of-month method."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import company as company_service
+from services.errors import AppError
+from ui.dialogs.base import EditorDialog
+
+
+class CompanyDialog(EditorDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("My company"))
+        self.resize(560, 640)
+        data = company_service.get_company()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        def line(name: str, label: str, value: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit(value)
+            edit.setPlaceholderText(placeholder)
+            form.addRow(label, edit)
+            self.fields[name] = edit
+            return edit
+
+        line("name", self.tr("Company name"), data.name)
+        line("legal_form", self.tr("Legal form"), data.legal_form, self.tr("SARL, SAS, EI…"))
+        self.address = QPlainTextEdit(data.address)
+        self.address.setFixedHeight(60)
+        form.addRow(self.tr("Address"), self.address)
+        self.fields["address"] = self.address
+        line("postcode", self.tr("Postcode"), data.postcode)
+        line("city", self.tr("City"), data.city)
+        line("country", self.tr("Country"), data.country)
+        line("siren", self.tr("SIREN"), data.siren, "123 456 789")
+        line("siret", self.tr("SIRET"), data.siret)
+        line("vat_number", self.tr("VAT number"), data.vat_number, "FR00 123456789")
+        line("iban", self.tr("IBAN"), data.iban)
+        line("bic", self.tr("BIC"), data.bic)
+        line("phone", self.tr("Phone"), data.phone)
+        line("email", self.tr("E-mail"), data.email)
+        logo_row = QHBoxLayout()
+        self.logo = QLineEdit(data.logo_path)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_logo)
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        form.addRow(self.tr("Logo file"), logo_row)
+        self.fields["logo_path"] = self.logo
+        line("default_terms", self.tr("Default payment terms"), data.default_terms,
+             self.tr("e.g. 30 jours, 45 jours fin de mois"))
+        method_box = QVBoxLayout()
+        self.method_a = QRadioButton(self.tr("Method A: invoice date + N days, then end of month"))
+        self.method_b = QRadioButton(self.tr("Method B: end of month, then + N days"))
+        group = QButtonGroup(self)
+        group.addButton(self.method_a)
+        group.addButton(self.method_b)
+        (self.method_b if data.eom_method == "B" else self.method_a).setChecked(True)
+        method_box.addWidget(self.method_a)
+        method_box.addWidget(self.method_b)
+        form.addRow(self.tr("“N days end of month”"), method_box)
+        layout.addWidget(self.buttons)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
+        if path:
+            self.logo.setText(path)
+
+    def values(self) -> dict[str, str]:
+        data = {name: w.text() for name, w in self.fields.items() if isinstance(w, QLineEdit)}
+        data["address"] = self.address.toPlainText()
+        data["eom_method"] = "B" if self.method_b.isChecked() else "A"
+        return data
+
+    def save(self) -> None:
+        try:
+            company_service.save_company(self.values())
+        except AppError as exc:
+            self.show_error(exc)
+            return
+        self.accept()

@@ -1,0 +1,30 @@
+"""Display formats for money and dates, following the UI language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from services.money import format_money
+from ui import i18n
+
+
+def money(value: Decimal | None, currency: str = "EUR") -> str:
+    return format_money(value, currency, i18n.current_language())
+
+
+def date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    if i18n.current_language() == "fr":
+        return value.strftime("%d/%m/%Y")
+    return value.isoformat()
+
+
+def datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone()
+    if i18n.current_language() == "fr":
+        return local.strftime("%d/%m/%Y %H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")

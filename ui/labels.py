@@ -1,0 +1,39 @@
+"""Translated names of the values the services use (kinds, statuses, methods)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CLIENT_KINDS = {
+    "pro": QT_TRANSLATE_NOOP("Labels", "Business"),
+    "consumer": QT_TRANSLATE_NOOP("Labels", "Consumer"),
+    "nonprofit": QT_TRANSLATE_NOOP("Labels", "Non-profit body"),
+    "public": QT_TRANSLATE_NOOP("Labels", "Public buyer"),
+}
+INVOICE_KINDS = {
+    "invoice": QT_TRANSLATE_NOOP("Labels", "Invoice"),
+    "credit_note": QT_TRANSLATE_NOOP("Labels", "Credit note"),
+}
+STATUSES = {
+    "paid": QT_TRANSLATE_NOOP("Labels", "Paid"),
+    "not_due": QT_TRANSLATE_NOOP("Labels", "Not due"),
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+}
+METHODS = {
+    "transfer": QT_TRANSLATE_NOOP("Labels", "Transfer"),
+    "cheque": QT_TRANSLATE_NOOP("Labels", "Cheque"),
+    "card": QT_TRANSLATE_NOOP("Labels", "Card"),
+    "cash": QT_TRANSLATE_NOOP("Labels", "Cash"),
+    "direct_debit": QT_TRANSLATE_NOOP("Labels", "Direct debit"),
+    "bill_of_exchange": QT_TRANSLATE_NOOP("Labels", "Bill of exchange"),
+}
+LANGUAGES = {
+    "fr": QT_TRANSLATE_NOOP("Labels", "French"),
+    "en": QT_TRANSLATE_NOOP("Labels", "English"),
+}
+
+
+def label(table: dict[str, str], key: str) -> str:
+    source = table.get(key)
+    return QCoreApplication.translate("Labels", source) if source else key

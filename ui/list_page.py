@@ -1,0 +1,191 @@
+"""A searchable, sortable, filterable list with New / Edit / Delete."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.errors import AppError
+from ui import i18n
+from ui.table_model import PagedTableModel
+
+
+class ListPage(QWidget):
+    """Subclasses supply the model, the filters and the editor."""
+
+    changed = Signal()  # data changed: other pages should reload
+    last_refresh_ms: float = 0.0
+
+    def __init__(self, model: PagedTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.search_placeholder())
+        self.search.setMinimumWidth(260)
+        top.addWidget(self.search, 2)
+        self.filters = QHBoxLayout()
+        top.addLayout(self.filters)
+        top.addStretch(1)
+        self.new_button = QPushButton(self.new_label())
+        self.new_button.setToolTip(self.tr("Create (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Open…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        self.summary_label = QLabel()
+        bottom.addWidget(self.summary_label)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)  # coalesce keystrokes already queued
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.new_button.clicked.connect(self.create)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(self._update_buttons)
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.create,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self._update_buttons()
+
+    # -- to override ---------------------------------------------------------------
+    def search_placeholder(self) -> str:
+        return self.tr("Search…")
+
+    def new_label(self) -> str:
+        return self.tr("New")
+
+    def build_query(self, base: Any) -> Any:
+        """Return the model's query with the filters of this page applied."""
+        return replace(base, search=self.search.text())
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%n row(s)", "", count)
+
+    def create(self) -> None:
+        raise NotImplementedError
+
+    def open_row(self, row: Any) -> bool:
+        """Open the editor; return True if something changed."""
+        raise NotImplementedError
+
+    def delete_row(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def confirm_delete_text(self, row: Any) -> str:
+        raise NotImplementedError
+
+    def update_summary(self) -> None:
+        self.summary_label.setText("")
+
+    # -- behaviour -----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_filters(self) -> None:
+        started = time.perf_counter()
+        self.model.set_query(self.build_query(self.model.query))
+        self.last_refresh_ms = (time.perf_counter() - started) * 1000
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def selected_row(self) -> Any | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            current = self.table.currentIndex()
+            if not current.isValid():
+                return None
+            return self.model.row_at(current.row())
+        return self.model.row_at(indexes[0].row())
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None and self.open_row(row):
+            self.after_change()
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete"), self.confirm_delete_text(row),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.delete_row(row)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete"), i18n.message(exc))
+            return
+        self.after_change()
+
+    def after_change(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text(self.model.total))
+        self.update_summary()
+
+    def _update_buttons(self) -> None:
+        has = self.table.selectionModel().hasSelection()
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)

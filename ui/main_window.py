@@ -1,0 +1,201 @@
+"""The main window: navigation, menus and the three lists (or the welcome page)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from services import clock, db, ledger
+from services import company as company_service
+from services.errors import AppError
+from services.version import __version__
+from ui import format as fmt
+from ui import i18n
+from ui.dialogs.company_dialog import CompanyDialog
+from ui.dialogs.settings_dialog import SettingsDialog, saved_language
+from ui.pages import ClientsPage, InvoicesPage, PaymentsPage
+from ui.welcome import WelcomePage
+
+PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS = range(4)
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal()
+
+    def __init__(self, database: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.setWindowTitle(self.tr("Encaisse — receivables"))
+        self.resize(1200, 760)
+
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(190)
+        self.nav.setMinimumWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.clients = ClientsPage()
+        self.invoices = InvoicesPage()
+        self.payments = PaymentsPage()
+        for page in (self.welcome, self.clients, self.invoices, self.payments):
+            self.stack.addWidget(page)
+        for text in (self.tr("Start"), self.tr("Clients"), self.tr("Invoices"), self.tr("Payments")):
+            QListWidgetItem(text, self.nav)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().showMessage(self.tr("Database: {path}").format(path=database))
+
+        for page in (self.clients, self.invoices, self.payments):
+            page.changed.connect(self.refresh_all)
+        self.welcome.company_requested.connect(self.edit_company)
+        self.welcome.import_requested.connect(lambda: self.import_csv("invoices"))
+        self.welcome.demo_requested.connect(self.load_demo)
+        self._build_menus()
+        self.refresh_all()
+        self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
+        geometry = QSettings().value("ui/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+
+    # -- menus ---------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("My &company…"), self.edit_company)
+        imports = file_menu.addMenu(self.tr("&Import CSV"))
+        self._action(imports, self.tr("Clients…"), lambda: self.import_csv("clients"))
+        self._action(imports, self.tr("Invoices…"), lambda: self.import_csv("invoices"))
+        self._action(imports, self.tr("Payments…"), lambda: self.import_csv("payments"))
+        self.demo_action = self._action(file_menu, self.tr("Fill with &demo data"), self.load_demo)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        entries = self.menuBar().addMenu(self.tr("&Entries"))
+        self._action(entries, self.tr("New &client…"), self.new_client)
+        self._action(entries, self.tr("New &invoice…"), self.new_invoice)
+        self._action(entries, self.tr("New credit &note…"), self.new_credit_note)
+        self._action(entries, self.tr("Record a &payment…"), self.new_payment)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Clients"), lambda: self.nav.setCurrentRow(PAGE_CLIENTS), "Ctrl+1")
+        self._action(view, self.tr("&Invoices"), lambda: self.nav.setCurrentRow(PAGE_INVOICES), "Ctrl+2")
+        self._action(view, self.tr("&Payments"), lambda: self.nav.setCurrentRow(PAGE_PAYMENTS), "Ctrl+3")
+        self._action(view, self.tr("&Overdue invoices"), self.show_overdue, "Ctrl+4")
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Encaisse"), self.about)
+
+    # -- actions --------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        for page in (self.clients, self.invoices, self.payments):
+            page.reload()
+        self.invoices.reload_client_filter()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        today = clock.today()
+        balances = [b for b in ledger.client_balances(today) if b.currency == "EUR"]
+        outstanding = sum((b.balance for b in balances), Decimal(0))
+        overdue = sum((b.overdue for b in balances), Decimal(0))
+        self.status_label.setText(self.tr("Outstanding {total} — overdue {overdue} — {date}").format(
+            total=fmt.money(outstanding), overdue=fmt.money(overdue), date=fmt.date(today)))
+
+    def edit_company(self) -> None:
+        if CompanyDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Company details saved."), 4000)
+
+    def edit_settings(self) -> None:
+        before = saved_language()
+        if SettingsDialog(self.database, self).exec() == QDialog.DialogCode.Accepted:
+            if saved_language() != before:
+                i18n.install(QApplication.instance(), saved_language())  # type: ignore[arg-type]
+                self.language_changed.emit()
+
+    def import_csv(self, kind: str) -> None:
+        from ui.dialogs.import_dialog import ImportDialog
+
+        if ImportDialog(kind, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh_all()
+            self.nav.setCurrentRow({"clients": PAGE_CLIENTS, "payments": PAGE_PAYMENTS}.get(kind, PAGE_INVOICES))
+
+    def load_demo(self) -> None:
+        from services import demo
+
+        if not db.current().is_empty():
+            QMessageBox.information(self, self.tr("Demo data"), self.tr(
+                "Demo data can only be added to an empty book. Open another database with "
+                "--db to explore the demo."))
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            demo.fill_demo(clock.today())
+        except AppError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Demo data"), i18n.message(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.refresh_all()
+        self.nav.setCurrentRow(PAGE_INVOICES)
+        self.statusBar().showMessage(self.tr("Demo data loaded."), 5000)
+
+    def new_client(self) -> None:
+        self.nav.setCurrentRow(PAGE_CLIENTS)
+        self.clients.create()
+
+    def new_invoice(self) -> None:
+        self.nav.setCurrentRow(PAGE_INVOICES)
+        self.invoices.create()
+
+    def new_credit_note(self) -> None:
+        self.nav.setCurrentRow(PAGE_INVOICES)
+        self.invoices.create("credit_note")
+
+    def new_payment(self) -> None:
+        self.nav.setCurrentRow(PAGE_PAYMENTS)
+        self.payments.create()
+
+    def show_overdue(self) -> None:
+        self.nav.setCurrentRow(PAGE_INVOICES)
+        self.invoices.show_client(None, "overdue")
+
+    def about(self) -> None:
+        company = company_service.get_company()
+        QMessageBox.about(self, self.tr("About Encaisse"), self.tr(
+            "<b>Encaisse</b> {version}<br>Get paid: receivables, reminders and letters for "
+            "French small businesses.<br><br>Book: {path}<br>Company: {company}").format(
+            version=__version__, path=self.database, company=company.name or "—"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)
+

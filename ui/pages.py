@@ -1,0 +1,264 @@
+"""The three lists: clients, invoices, payments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
+
+from services import clients as client_service
+from services import clock
+from services import invoices as invoice_service
+from services import payments as payment_service
+from services.dto import ClientRow, InvoiceRow, PaymentRow
+from ui import format as fmt
+from ui.dialogs.client_dialog import ClientDialog
+from ui.dialogs.invoice_dialog import InvoiceDialog
+from ui.dialogs.payment_dialog import PaymentDialog
+from ui.labels import CLIENT_KINDS, INVOICE_KINDS, METHODS, STATUSES, label
+from ui.list_page import ListPage
+from ui.table_model import Column, PagedTableModel
+from ui.widgets import DateEdit
+
+RED = QColor("#b3261e")
+GREY = QColor("#6f6f6f")
+CREDIT_BG = QColor("#eef5ff")
+
+
+class ClientsPage(ListPage):
+    COLUMNS = [
+        Column(QT_TRANSLATE_NOOP("Columns", "Code"), "code", lambda r: r.code),
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), "name", lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), "kind", lambda r: label(CLIENT_KINDS, r.kind)),
+        Column(QT_TRANSLATE_NOOP("Columns", "City"), "city", lambda r: r.city),
+        Column(QT_TRANSLATE_NOOP("Columns", "Balance"), "balance", lambda r: fmt.money(r.balance), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Overdue"), "overdue", lambda r: fmt.money(r.overdue), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Unallocated credit"), "unallocated",
+               lambda r: fmt.money(r.unallocated), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Credit limit"), "credit_limit",
+               lambda r: fmt.money(r.credit_limit), True),
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        model = PagedTableModel(
+            self.COLUMNS, client_service.list_clients, client_service.count_clients,
+            client_service.ClientQuery(),
+            foreground=lambda r: RED if r.overdue > 0 else None,
+        )
+        super().__init__(model, parent)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), "")
+        for key in CLIENT_KINDS:
+            self.kind.addItem(label(CLIENT_KINDS, key), key)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.filters.addWidget(self.kind)
+        self.filters.addWidget(self.overdue)
+        self.kind.currentIndexChanged.connect(self.apply_filters)
+        self.overdue.toggled.connect(self.apply_filters)
+        for col, width in enumerate((90, 240, 110, 130, 110, 110, 130, 110)):
+            self.table.setColumnWidth(col, width)
+
+    def search_placeholder(self) -> str:
+        return self.tr("Search clients: code, name, city… (Ctrl+F)")
+
+    def new_label(self) -> str:
+        return self.tr("New client")
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%n client(s)", "", count)
+
+    def build_query(self, base: Any) -> Any:
+        return replace(base, search=self.search.text(), kind=self.kind.currentData() or "",
+                       overdue_only=self.overdue.isChecked())
+
+    def create(self) -> None:
+        if ClientDialog(parent=self).exec() == QDialog.DialogCode.Accepted:
+            self.after_change()
+
+    def open_row(self, row: ClientRow) -> bool:
+        return ClientDialog(client_service.get_client(row.id), self).exec() == QDialog.DialogCode.Accepted
+
+    def confirm_delete_text(self, row: ClientRow) -> str:
+        return self.tr("Delete the client {code} — {name}?").format(code=row.code, name=row.name)
+
+    def delete_row(self, row: ClientRow) -> None:
+        client_service.delete_client(row.id)
+
+
+class InvoicesPage(ListPage):
+    COLUMNS = [
+        Column(QT_TRANSLATE_NOOP("Columns", "Number"), "number", lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("Columns", "Client"), "client", lambda r: f"{r.client_name} ({r.client_code})"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), "kind", lambda r: label(INVOICE_KINDS, r.kind)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Issued"), "issue_date", lambda r: fmt.date(r.issue_date)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Due"), "due_date", lambda r: fmt.date(r.due_date)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Total"), "total", lambda r: fmt.money(r.total, r.currency), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Paid"), "paid", lambda r: fmt.money(r.paid, r.currency), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Balance"), "balance",
+               lambda r: fmt.money(r.balance, r.currency), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Days late"), "days_late",
+               lambda r: str(r.days_late) if r.status == "overdue" else "", True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), "status",
+               lambda r: label(STATUSES, r.status) + (" ⚑" if r.disputed else "")),
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        model = PagedTableModel(
+            self.COLUMNS, invoice_service.list_invoices, invoice_service.count_invoices,
+            invoice_service.InvoiceQuery(),
+            foreground=lambda r: RED if r.status == "overdue" else (GREY if r.status == "paid" else None),
+            background=lambda r: CREDIT_BG if r.kind == "credit_note" else None,
+        )
+        super().__init__(model, parent)
+        self.client_filter = QComboBox()
+        self.client_filter.setMaximumWidth(220)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), "")
+        for key in ("open", "overdue", "not_due", "paid"):
+            self.status.addItem(label(STATUSES, key), key)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Invoices and credit notes"), "")
+        for key in INVOICE_KINDS:
+            self.kind.addItem(label(INVOICE_KINDS, key), key)
+        self.use_dates = QCheckBox(self.tr("Issued from"))
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
+        today = clock.today()
+        self.date_from.set_value(today.replace(month=1, day=1))
+        self.date_to.set_value(today)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self.to_label = QLabel(self.tr("to"))
+        for w in (self.client_filter, self.status, self.kind, self.use_dates, self.date_from,
+                  self.to_label, self.date_to):
+            self.filters.addWidget(w)
+        self.reload_client_filter()
+        self.client_filter.currentIndexChanged.connect(self.apply_filters)
+        self.status.currentIndexChanged.connect(self.apply_filters)
+        self.kind.currentIndexChanged.connect(self.apply_filters)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.use_dates.toggled.connect(self.apply_filters)
+        self.date_from.dateChanged.connect(self.apply_filters)
+        self.date_to.dateChanged.connect(self.apply_filters)
+        for col, width in enumerate((100, 230, 90, 90, 90, 105, 105, 105, 75, 90)):
+            self.table.setColumnWidth(col, width)
+
+    def reload_client_filter(self) -> None:
+        current = self.client_filter.currentData()
+        self.client_filter.blockSignals(True)
+        self.client_filter.clear()
+        self.client_filter.addItem(self.tr("All clients"), None)
+        for cid, code, name in client_service.client_choices(limit=100_000):
+            self.client_filter.addItem(f"{name} ({code})", cid)
+        index = self.client_filter.findData(current)
+        self.client_filter.setCurrentIndex(max(index, 0))
+        self.client_filter.blockSignals(False)
+
+    def show_client(self, client_id: int | None, status: str = "") -> None:
+        self.client_filter.setCurrentIndex(max(self.client_filter.findData(client_id), 0))
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.apply_filters()
+
+    def search_placeholder(self) -> str:
+        return self.tr("Search invoices: number, client, order… (Ctrl+F)")
+
+    def new_label(self) -> str:
+        return self.tr("New invoice")
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%n document(s)", "", count)
+
+    def build_query(self, base: Any) -> Any:
+        dates = self.use_dates.isChecked()
+        return replace(
+            base, search=self.search.text(), client_id=self.client_filter.currentData(),
+            status=self.status.currentData() or "", kind=self.kind.currentData() or "",
+            date_from=self.date_from.value() if dates else None,
+            date_to=self.date_to.value() if dates else None,
+        )
+
+    def create(self, kind: str = "invoice") -> None:
+        dialog = InvoiceDialog(parent=self, client_id=self.client_filter.currentData(), kind=kind)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.after_change()
+
+    def open_row(self, row: InvoiceRow) -> bool:
+        dialog = InvoiceDialog(invoice_service.get_invoice(row.id), self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return accepted or dialog.changed_something
+
+    def confirm_delete_text(self, row: InvoiceRow) -> str:
+        return self.tr("Delete {number} ({total})? Only a document entered by mistake should be "
+                       "deleted; its deletion is kept in the history.").format(
+            number=row.number, total=fmt.money(row.total, row.currency))
+
+    def delete_row(self, row: InvoiceRow) -> None:
+        invoice_service.delete_invoice(row.id)
+
+
+class PaymentsPage(ListPage):
+    COLUMNS = [
+        Column(QT_TRANSLATE_NOOP("Columns", "Date"), "date", lambda r: fmt.date(r.date)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Client"), "client", lambda r: f"{r.client_name} ({r.client_code})"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Amount"), "amount", lambda r: fmt.money(r.amount, r.currency), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Allocated"), "allocated",
+               lambda r: fmt.money(r.allocated, r.currency), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Unallocated"), "unallocated",
+               lambda r: fmt.money(r.unallocated, r.currency), True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Method"), "method", lambda r: label(METHODS, r.method)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Reference"), "reference", lambda r: r.reference),
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        model = PagedTableModel(
+            self.COLUMNS, payment_service.list_payments, payment_service.count_payments,
+            payment_service.PaymentQuery(),
+            foreground=lambda r: QColor("#1a5e20") if r.unallocated > 0 else None,
+        )
+        super().__init__(model, parent)
+        self.method = QComboBox()
+        self.method.addItem(self.tr("All methods"), "")
+        for key in METHODS:
+            self.method.addItem(label(METHODS, key), key)
+        self.unallocated = QCheckBox(self.tr("With credit left only"))
+        self.filters.addWidget(self.method)
+        self.filters.addWidget(self.unallocated)
+        self.method.currentIndexChanged.connect(self.apply_filters)
+        self.unallocated.toggled.connect(self.apply_filters)
+        for col, width in enumerate((90, 260, 110, 110, 110, 120, 200)):
+            self.table.setColumnWidth(col, width)
+
+    def search_placeholder(self) -> str:
+        return self.tr("Search payments: client, reference… (Ctrl+F)")
+
+    def new_label(self) -> str:
+        return self.tr("Record a payment")
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%n payment(s)", "", count)
+
+    def build_query(self, base: Any) -> Any:
+        return replace(base, search=self.search.text(), method=self.method.currentData() or "",
+                       unallocated_only=self.unallocated.isChecked())
+
+    def create(self, client_id: int | None = None) -> None:
+        if PaymentDialog(parent=self, client_id=client_id).exec() == QDialog.DialogCode.Accepted:
+            self.after_change()
+
+    def open_row(self, row: PaymentRow) -> bool:
+        dialog = PaymentDialog(payment_service.get_payment(row.id), self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return accepted or dialog.changed_something
+
+    def confirm_delete_text(self, row: PaymentRow) -> str:
+        return self.tr("Delete the payment of {amount} received on {date}? Its allocations are "
+                       "removed and the deletion is kept in the history.").format(
+            amount=fmt.money(row.amount, row.currency), date=fmt.date(row.date))
+
+    def delete_row(self, row: PaymentRow) -> None:
+        payment_service.delete_payment(row.id)
+

@@ -1,0 +1,175 @@
+"""Small reusable widgets: dates that may be empty, money fields, client picker,
+an error banner and the history view shown in editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from services import clients as client_service
+from services.dto import EventRow
+from ui import fmt_history
+from ui import format as fmt
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class DateEdit(QDateEdit):
+    """A date with a calendar popup, shown in the user's format."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setMinimumDate(QDate(1990, 1, 1))
+
+    def value(self) -> dt.date:
+        return from_qdate(self.date())
+
+    def set_value(self, value: dt.date) -> None:
+        self.setDate(to_qdate(value))
+
+
+class OptionalDateEdit(QWidget):
+    """A date the user may leave out (checkbox off = no date)."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.edit = DateEdit()
+        self.edit.setEnabled(False)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def value(self) -> dt.date | None:
+        return self.edit.value() if self.check.isChecked() else None
+
+    def set_value(self, value: dt.date | None, default: dt.date | None = None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.set_value(value)
+        elif default is not None:
+            self.edit.set_value(default)
+
+
+class MoneyEdit(QLineEdit):
+    """Amounts are typed as text and parsed as Decimal by the services (never float)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setPlaceholderText("0,00")
+
+
+class ClientPicker(QComboBox):
+    """Pick a client by typing part of its code or name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reload()
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText(self.tr("Type a client's code or name"))
+
+    def reload(self) -> None:
+        current = self.client_id()
+        self.blockSignals(True)
+        self.clear()
+        for cid, code, name in client_service.client_choices(limit=100_000):
+            self.addItem(f"{name} ({code})", cid)
+        self.setCurrentIndex(-1)
+        self.blockSignals(False)
+        if current is not None:
+            self.set_client(current)
+
+    def client_id(self) -> int | None:
+        index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
+        if index < 0:
+            return None
+        value = self.itemData(index)
+        return int(value) if value is not None else None
+
+    def set_client(self, client_id: int | None) -> None:
+        index = self.findData(client_id) if client_id is not None else -1
+        self.setCurrentIndex(index)
+
+
+class ErrorBanner(QLabel):
+    """A red message at the top of an editor; warnings in amber."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet("QLabel { background: #fde2e1; color: #8a1c14; padding: 6px;"
+                           " border: 1px solid #e5a19b; border-radius: 4px; }")
+        self.setText(text)
+        self.show()
+
+    def show_warning(self, text: str) -> None:
+        self.setStyleSheet("QLabel { background: #fff4d6; color: #6b4e00; padding: 6px;"
+                           " border: 1px solid #e8cf85; border-radius: 4px; }")
+        self.setText(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class HistoryView(QTreeWidget):
+    """The append-only event log of a client, invoice or payment."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setColumnWidth(0, 140)
+        self.setColumnWidth(1, 170)
+
+    def set_events(self, events: list[EventRow]) -> None:
+        self.clear()
+        for event in reversed(events):
+            item = QTreeWidgetItem([
+                fmt.datetime(event.at),
+                fmt_history.action(event),
+                fmt_history.details(event),
+            ])
+            item.setToolTip(2, json.dumps(event.details, ensure_ascii=False, indent=1))
+            self.addTopLevelItem(item)

@@ -11,7 +11,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
 
 TS := resources/i18n/encaisse_fr.ts
-QM := resources/i18n/encaisse_fr.qm
+TS_EN := resources/i18n/encaisse_en.ts
+TS_FILES := $(wildcard resources/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 # Tests run offscreen even when the desktop session exports QT_QPA_PLATFORM (e.g. wayland);
 # `make test TEST_QT_PLATFORM=xcb` shows the widgets on a real screen.
@@ -59,14 +61,15 @@ deps: $(STAMP)
 # --- translations ----------------------------------------------------------
 
 # Nothing to do until the .ts exists; then rebuild the .qm only when the .ts is newer.
-translations: $(if $(wildcard $(TS)),$(QM))
+translations: $(QM_FILES)
 
-$(QM): $(TS) | $(STAMP)
-	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease $< -qm $@
 
 lupdate: deps
 	@mkdir -p $(dir $(TS))
 	$(BIN)/pyside6-lupdate main.py $$(find ui services -name '*.py' | sort) -ts $(TS) -no-obsolete -locations relative
+	$(BIN)/pyside6-lupdate main.py $$(find ui services -name '*.py' | sort) -ts $(TS_EN) -no-obsolete -locations relative -pluralonly -source-language en -target-language en
 
 # --- everyday targets --------------------------------------------------------
 

@@ -15,7 +15,11 @@ from models.ledger import (
     Setting,
 )
 
+#: The Alembic head this code expects (tests check it matches models/migrations).
+SCHEMA_REVISION = "0001"
+
 __all__ = [
+    "SCHEMA_REVISION",
     "CLIENT_KINDS",
     "INVOICE_KINDS",
     "LANGUAGES",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, func, select, type_coerce
+from sqlalchemy import Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from models import CLIENT_KINDS, LANGUAGES, Client, Invoice, Payment
@@ -14,23 +14,25 @@ from services import clock, db, history, identifiers, terms
 from services.company import check_email
 from services.dto import ClientRow, Page
 from services.errors import NotFound, UserError, ValidationError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
 from services.text import fold, search_key
 from models.base import Money
 
-MSG_REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "this field is required.")
-MSG_CODE_TAKEN = QT_TRANSLATE_NOOP(MESSAGES, "the code '{code}' is already used by another client.")
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
+MSG_CODE_TAKEN = QT_TRANSLATE_NOOP(
+    "Messages", "the code '{code}' is already used by another client."
+)
 MSG_KIND = QT_TRANSLATE_NOOP(
-    MESSAGES, "'{value}' is not a kind of client (pro, consumer, nonprofit, public)."
+    "Messages", "'{value}' is not a kind of client (pro, consumer, nonprofit, public)."
 )
-MSG_LANGUAGE = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a language of letters (fr, en).")
-MSG_COUNTRY = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a two-letter country code (FR, BE…).")
+MSG_LANGUAGE = QT_TRANSLATE_NOOP("Messages", "'{value}' is not a language of letters (fr, en).")
+MSG_COUNTRY = QT_TRANSLATE_NOOP("Messages", "'{value}' is not a two-letter country code (FR, BE…).")
 MSG_HAS_INVOICES = QT_TRANSLATE_NOOP(
-    MESSAGES, "the client {code} has invoices or payments and cannot be deleted."
+    "Messages", "the client {code} has invoices or payments and cannot be deleted."
 )
-MSG_NO_CLIENT = QT_TRANSLATE_NOOP(MESSAGES, "no client has the code '{code}'.")
-MSG_CLIENT_GONE = QT_TRANSLATE_NOOP(MESSAGES, "this client no longer exists.")
+MSG_NO_CLIENT = QT_TRANSLATE_NOOP("Messages", "no client has the code '{code}'.")
+MSG_CLIENT_GONE = QT_TRANSLATE_NOOP("Messages", "this client no longer exists.")
 
 FIELDS = (
     "code", "name", "kind", "contact", "address", "postcode", "city", "country", "email",
@@ -112,7 +114,9 @@ def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = N
 
 
 def _code_taken(session: Session, code: str, exclude_id: int | None = None) -> bool:
-    query = select(Client.id).where(func.lower(Client.code) == code.lower())
+    # the exact code too: SQLite's lower() folds ASCII letters only
+    query = select(Client.id).where(
+        or_(Client.code == code, func.lower(Client.code) == code.lower()))
     if exclude_id is not None:
         query = query.where(Client.id != exclude_id)
     return session.scalar(query) is not None
@@ -122,9 +126,15 @@ def _client_key(clean: dict[str, Any]) -> str:
     return search_key(clean["code"], clean["name"], clean.get("city", ""), clean.get("contact", ""))
 
 
-def insert(session: Session, clean: dict[str, Any], action: str = "created") -> Client:
-    """Insert a validated client inside the caller's transaction."""
-    if _code_taken(session, clean["code"]):
+def insert(session: Session, clean: dict[str, Any], action: str = "created", *,
+           code_checked: bool = False) -> Client:
+    """Insert a validated client inside the caller's transaction.
+
+    ``code_checked``: the caller has already made sure the code is free (a
+    bulk import checks every code against one list, instead of one
+    case-insensitive scan of the clients table per row).
+    """
+    if not code_checked and _code_taken(session, clean["code"]):
         raise UserError(MSG_CODE_TAKEN, field="code", code=clean["code"])
     now = clock.now()
     client = Client(**clean, search_key=_client_key(clean), created_at=now, updated_at=now)
@@ -200,7 +210,12 @@ def get_client(client_id: int) -> ClientRow:
 
 
 def client_id_by_code(session: Session, code: str, field: str = "client") -> int:
-    cid = session.scalar(select(Client.id).where(func.lower(Client.code) == code.strip().lower()))
+    code_ = code.strip()
+    # Exact match first (the unique index; and SQLite's lower() folds ASCII only,
+    # so 'ÉCOLE' would never equal lower('ÉCOLE') = 'école'), then any case.
+    cid = session.scalar(select(Client.id).where(Client.code == code_))
+    if cid is None:
+        cid = session.scalar(select(Client.id).where(func.lower(Client.code) == code_.lower()))
     if cid is None:
         raise UserError(MSG_NO_CLIENT, field=field, code=code)
     return cid

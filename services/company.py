@@ -11,11 +11,11 @@ from models import Company, Setting
 from services import db, history, identifiers, terms
 from services.dto import CompanyData
 from services.errors import UserError, ValidationError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 
-MSG_NAME_REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "the company name is required.")
-MSG_METHOD = QT_TRANSLATE_NOOP(MESSAGES, "choose method A or B.")
-MSG_EMAIL = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not an e-mail address.")
+MSG_NAME_REQUIRED = QT_TRANSLATE_NOOP("Messages", "the company name is required.")
+MSG_METHOD = QT_TRANSLATE_NOOP("Messages", "choose method A or B.")
+MSG_EMAIL = QT_TRANSLATE_NOOP("Messages", "'{value}' is not an e-mail address.")
 
 _FIELDS = [f.name for f in fields(CompanyData)]
 

@@ -14,39 +14,37 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models import SCHEMA_REVISION
 from services import clock
 from services.errors import KnownError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 from services.paths import migrations_path
 
 log = logging.getLogger(__name__)
 
 MSG_NEWER = QT_TRANSLATE_NOOP(
-    MESSAGES,
+    "Messages",
     "This book was written by a newer version of Encaisse (schema {revision}). "
     "Install the newer version to open it.",
 )
-MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(MESSAGES, "The database {path} cannot be opened: {detail}")
+MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP("Messages", "The database {path} cannot be opened: {detail}")
 MSG_READ_ONLY = QT_TRANSLATE_NOOP(
-    MESSAGES, "The database {path} is read-only: nothing can be saved. Check the folder's permissions."
+    "Messages",
+    "The database {path} is read-only: nothing can be saved. Check the folder's permissions.",
 )
 MSG_DISK_FULL = QT_TRANSLATE_NOOP(
-    MESSAGES, "The disk is full: nothing was saved. Free some space and try again."
+    "Messages", "The disk is full: nothing was saved. Free some space and try again."
 )
 MSG_LOCKED = QT_TRANSLATE_NOOP(
-    MESSAGES, "The database is busy (used by another program). Try again in a moment."
+    "Messages", "The database is busy (used by another program). Try again in a moment."
 )
 MSG_NOT_A_DB = QT_TRANSLATE_NOOP(
-    MESSAGES, "The file {path} is not an Encaisse database or is damaged."
+    "Messages", "The file {path} is not an Encaisse database or is damaged."
 )
 
 
@@ -91,22 +89,33 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
 
     # -- migrations -------------------------------------------------------
-    def _alembic_config(self) -> Config:
+    def _alembic_config(self) -> Any:
+        from alembic.config import Config  # imported lazily: alembic is slow to import
+
         cfg = Config()
         cfg.set_main_option("script_location", str(migrations_path()))
         return cfg
 
     def head_revision(self) -> str:
+        from alembic.script import ScriptDirectory
+
         return str(ScriptDirectory.from_config(self._alembic_config()).get_current_head())
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if "alembic_version" not in inspect(conn).get_table_names():
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def upgrade(self, backup: bool = True) -> Path | None:
         """Bring the schema to the latest revision; return the backup made, if any."""
         try:
             current = self.current_revision()
+            if current == SCHEMA_REVISION:  # fast path: no need to load alembic at all
+                return None
+            from alembic import command
+            from alembic.script import ScriptDirectory
+
             script = ScriptDirectory.from_config(self._alembic_config())
             head = script.get_current_head()
             if current == head:

@@ -21,19 +21,19 @@ from stdnum.fr import siret as std_siret
 from stdnum.fr import tva as std_tva
 
 from services.errors import UserError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 
-MSG_LENGTH = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' has the wrong length ({expected}).")
-MSG_FORMAT = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' has an invalid format ({expected}).")
+MSG_LENGTH = QT_TRANSLATE_NOOP("Messages", "'{value}' has the wrong length ({expected}).")
+MSG_FORMAT = QT_TRANSLATE_NOOP("Messages", "'{value}' has an invalid format ({expected}).")
 MSG_CHECKSUM = QT_TRANSLATE_NOOP(
-    MESSAGES, "'{value}' is not valid: the check digits do not match (mistyped?)."
+    "Messages", "'{value}' is not valid: the check digits do not match (mistyped?)."
 )
-MSG_COMPONENT = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not valid: {detail}.")
+MSG_COMPONENT = QT_TRANSLATE_NOOP("Messages", "'{value}' is not valid: {detail}.")
 MSG_SIRET_SIREN = QT_TRANSLATE_NOOP(
-    MESSAGES, "the SIRET {siret} does not start with the SIREN {siren}."
+    "Messages", "the SIRET {siret} does not start with the SIREN {siren}."
 )
 MSG_VAT_SIREN = QT_TRANSLATE_NOOP(
-    MESSAGES, "the VAT number {vat} does not match the SIREN {siren}."
+    "Messages", "the VAT number {vat} does not match the SIREN {siren}."
 )
 
 EXPECTED = {

@@ -30,13 +30,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models import Client, Invoice
+from models import Client, Company, Invoice
 from services import clients as client_service
 from services import db
 from services import invoices as invoice_service
 from services import payments as payment_service
 from services.errors import UserError, ValidationError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 from services.text import fold
 
 CLIENTS = "clients"
@@ -46,19 +46,21 @@ KINDS = (CLIENTS, INVOICES, PAYMENTS)
 
 IMPORTED = "imported"  # the history action of every imported row
 
-MSG_NO_FILE = QT_TRANSLATE_NOOP(MESSAGES, "the file {path} cannot be read: {detail}")
-MSG_EMPTY = QT_TRANSLATE_NOOP(MESSAGES, "the file {path} is empty (no header line).")
-MSG_KIND = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' cannot be imported (clients, invoices, payments).")
-MSG_MISSING_COLUMN = QT_TRANSLATE_NOOP(MESSAGES, "missing required column")
-MSG_SAME_COLUMN = QT_TRANSLATE_NOOP(MESSAGES, "the same column as '{other}' (appears twice)")
-MSG_EXTRA_VALUE = QT_TRANSLATE_NOOP(MESSAGES, "a value outside any column ('{value}')")
+MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "the file {path} cannot be read: {detail}")
+MSG_EMPTY = QT_TRANSLATE_NOOP("Messages", "the file {path} is empty (no header line).")
+MSG_KIND = QT_TRANSLATE_NOOP(
+    "Messages", "'{value}' cannot be imported (clients, invoices, payments)."
+)
+MSG_MISSING_COLUMN = QT_TRANSLATE_NOOP("Messages", "missing required column")
+MSG_SAME_COLUMN = QT_TRANSLATE_NOOP("Messages", "the same column as '{other}' (appears twice)")
+MSG_EXTRA_VALUE = QT_TRANSLATE_NOOP("Messages", "a value outside any column ('{value}')")
 MSG_DUPLICATE_CODE = QT_TRANSLATE_NOOP(
-    MESSAGES, "the code '{code}' appears twice in the file (first on line {line})."
+    "Messages", "the code '{code}' appears twice in the file (first on line {line})."
 )
 MSG_DUPLICATE_NUMBER = QT_TRANSLATE_NOOP(
-    MESSAGES, "the number '{number}' appears twice in the file (first on line {line})."
+    "Messages", "the number '{number}' appears twice in the file (first on line {line})."
 )
-MSG_DATABASE = QT_TRANSLATE_NOOP(MESSAGES, "refused by the database ({detail}).")
+MSG_DATABASE = QT_TRANSLATE_NOOP("Messages", "refused by the database ({detail}).")
 
 # -- column names ----------------------------------------------------------------
 
@@ -159,7 +161,9 @@ class RowError:
 
     line: int
     column: str
-    reason: str
+    reason: str  # English text
+    #: the error itself, for a translated reason (``error.reason(translate)``)
+    error: UserError | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.column}: {self.reason}"
@@ -296,6 +300,10 @@ def read_table(path: str | Path) -> CsvTable:
 # -- mapping the header ----------------------------------------------------------
 
 
+def _row_error(line: int, column: str, error: UserError) -> RowError:
+    return RowError(line, column, error.reason(), error)
+
+
 @dataclass
 class _Mapping:
     index: dict[str, int]  # field -> column index
@@ -318,14 +326,14 @@ def map_columns(kind: str, headers: list[str], header_line: int = 1) -> _Mapping
                 ignored.append(header)
             continue
         if name in index:
-            errors.append(RowError(header_line, header,
-                                   UserError(MSG_SAME_COLUMN, other=label[name]).reason()))
+            errors.append(_row_error(header_line, header,
+                                     UserError(MSG_SAME_COLUMN, other=label[name])))
             continue
         index[name] = i
         label[name] = header
     for name in REQUIRED[kind]:
         if name not in index:
-            errors.append(RowError(header_line, name, UserError(MSG_MISSING_COLUMN).reason()))
+            errors.append(_row_error(header_line, name, UserError(MSG_MISSING_COLUMN)))
     return _Mapping(index, label, errors, ignored)
 
 
@@ -341,6 +349,34 @@ class _Context:
         self.errors: list[RowError] = []
         self.warnings: list[RowError] = []
         self._client_ids: dict[str, int] | None = None
+        self.existing_numbers: set[str] = set()
+        self.invoices: dict[str, Invoice] = {}
+        # The session's identity map holds objects weakly: keep what the rows
+        # refer to, so that validate()/insert() find it without a query per row.
+        self._keep: list[Any] = []
+
+    def preload(self, kind: str, rows: list[dict[str, str]]) -> None:
+        """Load once what the rows refer to (clients, invoices, the company)."""
+        company = self.session.get(Company, 1)
+        if company is not None:
+            self._keep.append(company)
+        if kind == CLIENTS:
+            return
+        wanted = {self.client_ids().get(str(r.get("client") or "").strip().lower()) for r in rows}
+        ids = sorted(i for i in wanted if i is not None)
+        for chunk in _chunks(ids):
+            self._keep.extend(self.session.scalars(select(Client).where(Client.id.in_(chunk))))
+        if kind == INVOICES:
+            numbers = sorted({str(r.get("number") or "").strip() for r in rows} - {""})
+            for chunk in _chunks(numbers):
+                self.existing_numbers.update(
+                    self.session.scalars(select(Invoice.number).where(Invoice.number.in_(chunk))))
+        elif kind == PAYMENTS:
+            numbers = sorted({str(r.get("invoice") or "").strip() for r in rows} - {""})
+            for chunk in _chunks(numbers):
+                query = select(Invoice).where(Invoice.number.in_(chunk))
+                for invoice in self.session.scalars(query):
+                    self.invoices[invoice.number] = invoice
 
     def column(self, name: str | None) -> str:
         if not name:
@@ -352,18 +388,27 @@ class _Context:
     def fail(self, line: int, exc: UserError) -> None:
         items = exc.errors if isinstance(exc, ValidationError) else [exc]
         for item in items:
-            self.errors.append(RowError(line, self.column(item.field), item.reason()))
+            self.errors.append(_row_error(line, self.column(item.field), item))
 
     def warn(self, line: int, name: str, message: str, params: dict[str, str]) -> None:
-        self.warnings.append(RowError(line, self.column(name), UserError(message, **params).reason()))
+        self.warnings.append(_row_error(line, self.column(name), UserError(message, **params)))
 
     def client_ids(self) -> dict[str, int]:
-        """casefolded code -> id, loaded once (clients imported now are added)."""
+        """lower-cased code -> id of every client, loaded once (clients imported now are added).
+
+        Two columns of every client: cheap even for a large book, and matched
+        in Python, so that non-ASCII codes compare without regard to case too.
+        """
         if self._client_ids is None:
             self._client_ids = {
-                code.lower(): cid for cid, code in self.session.execute(select(Client.id, Client.code))
+                code.lower(): cid
+                for cid, code in self.session.execute(select(Client.id, Client.code))
             }
         return self._client_ids
+
+
+def _chunks(items: list[Any], size: int = 500) -> list[list[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _values(mapping: _Mapping, values: list[str]) -> dict[str, str]:
@@ -377,8 +422,8 @@ def _extra_values(headers: list[str], line: int, values: list[str]) -> list[RowE
     errors = []
     for i in range(len(headers), len(values)):
         if values[i].strip():
-            errors.append(RowError(line, f"column {i + 1}",
-                                   UserError(MSG_EXTRA_VALUE, value=values[i].strip()).reason()))
+            errors.append(_row_error(line, f"column {i + 1}",
+                                     UserError(MSG_EXTRA_VALUE, value=values[i].strip())))
     return errors
 
 
@@ -389,7 +434,8 @@ def _import_client(ctx: _Context, line: int, data: dict[str, str], seen: dict[st
     if code:
         key = code.lower()
         if key in seen:
-            errors.append(UserError(MSG_DUPLICATE_CODE, field="code", code=code, line=str(seen[key])))
+            errors.append(UserError(MSG_DUPLICATE_CODE, field="code", code=code,
+                                    line=str(seen[key])))
         else:
             seen[key] = line
             if key in ctx.client_ids():
@@ -397,7 +443,7 @@ def _import_client(ctx: _Context, line: int, data: dict[str, str], seen: dict[st
     if errors:
         ctx.fail(line, ValidationError(errors))
         return False
-    client = client_service.insert(ctx.session, clean, action=IMPORTED)
+    client = client_service.insert(ctx.session, clean, action=IMPORTED, code_checked=True)
     ctx.client_ids()[code.lower()] = client.id
     return True
 
@@ -432,7 +478,7 @@ def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
                                     line=str(seen[number])))
         else:
             seen[number] = line
-            if ctx.session.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
+            if number in ctx.existing_numbers:
                 errors.append(UserError(invoice_service.MSG_NUMBER_TAKEN, field="number",
                                         number=number))
     if errors or checked is None:
@@ -451,7 +497,7 @@ def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
     number = str(data.get("invoice") or "").strip()
     invoice = None
     if number:
-        invoice = ctx.session.scalar(select(Invoice).where(Invoice.number == number))
+        invoice = ctx.invoices.get(number)
         if invoice is None:
             errors.append(UserError(invoice_service.MSG_NO_INVOICE, field="invoice", number=number))
         elif not values.get("currency"):
@@ -464,13 +510,12 @@ def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
     except UserError as exc:
         errors.append(exc)
     allocations: list[tuple[int, Any]] | None = None
-    if invoice is not None:
-        if payment is not None:
-            try:
-                payment_service._check_target(payment.client_id, payment.currency, invoice)
-            except UserError as exc:
-                errors.append(UserError(exc.message, field="invoice", **exc.params))
-            allocations = [(invoice.id, None)]
+    if invoice is not None and payment is not None:
+        try:
+            payment_service._check_target(payment.client_id, payment.currency, invoice)
+        except UserError as exc:
+            errors.append(UserError(exc.message, field="invoice", **exc.params))
+        allocations = [(invoice.id, None)]
     if errors or payment is None:
         ctx.fail(line, ValidationError(errors))
         return False
@@ -498,7 +543,8 @@ def import_file(kind: str, path: str | Path, *, dry_run: bool = False) -> Import
     return import_table(kind, table, path=str(path), dry_run=dry_run)
 
 
-def import_table(kind: str, table: CsvTable, *, path: str = "", dry_run: bool = False) -> ImportResult:
+def import_table(kind: str, table: CsvTable, *, path: str = "",
+                 dry_run: bool = False) -> ImportResult:
     mapping = map_columns(kind, table.headers, table.header_line)
 
     def result(imported: int, errors: list[RowError], warnings: list[RowError]) -> ImportResult:
@@ -512,21 +558,26 @@ def import_table(kind: str, table: CsvTable, *, path: str = "", dry_run: bool = 
     ctx: _Context | None = None
     written = 0
     try:
-        with db.transaction() as session:
+        with db.transaction() as session, session.no_autoflush:
             ctx = _Context(session, mapping)
+            rows = [(line, values, _values(mapping, values)) for line, values in table.rows]
+            ctx.preload(kind, [data for _, _, data in rows])
             seen: dict[str, int] = {}
-            for line, values in table.rows:
+            # The services flush what they write; what is left pending between
+            # rows is only history events, which no query here reads: skipping
+            # the autoflush before each query halves the round trips.
+            for line, values, data in rows:
                 extra = _extra_values(table.headers, line, values)
                 if extra:
                     ctx.errors.extend(extra)
                 try:
-                    ok = importer(ctx, line, _values(mapping, values), seen)
+                    ok = importer(ctx, line, data, seen)
                 except UserError as exc:  # raised by insert (allocation rules…)
                     ctx.fail(line, exc)
                     ok = False
                 except IntegrityError as exc:  # a rule the checks above missed: stop here
-                    ctx.errors.append(RowError(line, "-", UserError(
-                        MSG_DATABASE, detail=str(exc.orig).splitlines()[0]).reason()))
+                    ctx.errors.append(_row_error(line, "-", UserError(
+                        MSG_DATABASE, detail=str(exc.orig).splitlines()[0])))
                     break
                 if ok and not extra:
                     written += 1

@@ -16,33 +16,37 @@ from services import clock, db, history, terms
 from services import company as company_service
 from services.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
 from services.errors import NotFound, UserError, ValidationError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
 from services.text import fold, search_key
 
-MSG_REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "this field is required.")
-MSG_NUMBER_TAKEN = QT_TRANSLATE_NOOP(MESSAGES, "the number '{number}' is already used.")
-MSG_KIND = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a kind of invoice (invoice, credit_note).")
-MSG_CURRENCY = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a three-letter currency code (EUR…).")
-MSG_TOTAL_ZERO = QT_TRANSLATE_NOOP(MESSAGES, "the total must be greater than zero.")
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
+MSG_NUMBER_TAKEN = QT_TRANSLATE_NOOP("Messages", "the number '{number}' is already used.")
+MSG_KIND = QT_TRANSLATE_NOOP(
+    "Messages", "'{value}' is not a kind of invoice (invoice, credit_note)."
+)
+MSG_CURRENCY = QT_TRANSLATE_NOOP(
+    "Messages", "'{value}' is not a three-letter currency code (EUR…)."
+)
+MSG_TOTAL_ZERO = QT_TRANSLATE_NOOP("Messages", "the total must be greater than zero.")
 MSG_NET_VAT = QT_TRANSLATE_NOOP(
-    MESSAGES, "net {net} + VAT {vat} does not equal the total {total}."
+    "Messages", "net {net} + VAT {vat} does not equal the total {total}."
 )
 MSG_HAS_PAYMENTS = QT_TRANSLATE_NOOP(
-    MESSAGES,
+    "Messages",
     "the invoice {number} has payments or credit notes set against it and cannot be deleted; "
     "remove the allocations first, or cancel it with a credit note.",
 )
 MSG_TOTAL_BELOW_PAID = QT_TRANSLATE_NOOP(
-    MESSAGES, "the total cannot be less than what is already paid or applied ({allocated})."
+    "Messages", "the total cannot be less than what is already paid or applied ({allocated})."
 )
 MSG_LOCKED_FIELD = QT_TRANSLATE_NOOP(
-    MESSAGES, "cannot be changed while payments or credit notes are set against this document."
+    "Messages", "cannot be changed while payments or credit notes are set against this document."
 )
-MSG_GONE = QT_TRANSLATE_NOOP(MESSAGES, "this invoice no longer exists.")
-MSG_NO_INVOICE = QT_TRANSLATE_NOOP(MESSAGES, "no invoice has the number '{number}'.")
+MSG_GONE = QT_TRANSLATE_NOOP("Messages", "this invoice no longer exists.")
+MSG_NO_INVOICE = QT_TRANSLATE_NOOP("Messages", "no invoice has the number '{number}'.")
 WARN_DUE_BEFORE_ISSUE = QT_TRANSLATE_NOOP(
-    MESSAGES, "The due date {due} is before the issue date {issue}."
+    "Messages", "The due date {due} is before the issue date {issue}."
 )
 
 FIELDS = (
@@ -99,7 +103,8 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
 
     client: Client | None = None
     if data.get("client_id"):
-        client = session.get(Client, _as_id(data["client_id"]))
+        client_id = _as_id(data["client_id"])
+        client = session.get(Client, client_id) if client_id is not None else None
         if client is None:
             errors.append(UserError(MSG_REQUIRED, field="client"))
     elif str(data.get("client") or "").strip():
@@ -259,12 +264,19 @@ def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, l
         v = checked.values
         if _number_taken(s, v["number"], exclude_id=invoice_id):
             raise UserError(MSG_NUMBER_TAKEN, field="number", number=v["number"])
-        if invoice.allocated > 0:
+        from services.payments import allocation_history
+
+        # Removed allocations count too: the ledger as of their dates still shows them.
+        first, peak = allocation_history(s, Allocation.invoice_id == invoice_id,
+                                         Allocation.credit_note_id == invoice_id)
+        if first is not None:
             for name in ("client_id", "currency", "kind"):
                 if v[name] != getattr(invoice, name):
                     raise UserError(MSG_LOCKED_FIELD, field=name if name != "client_id" else "client")
-            if v["total"] < invoice.allocated:
-                raise UserError(MSG_TOTAL_BELOW_PAID, field="total", allocated=f"{invoice.allocated:.2f}")
+            if v["total"] < peak:
+                raise UserError(MSG_TOTAL_BELOW_PAID, field="total", allocated=f"{peak:.2f}")
+            if v["issue_date"] > first:
+                raise UserError(MSG_LOCKED_FIELD, field="issue_date")
         before = {name: getattr(invoice, name) for name in FIELDS}
         for name, value in v.items():
             setattr(invoice, name, value)

@@ -29,6 +29,12 @@ def _dec(value: Any) -> Decimal:
     return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
 
 
+def _code_is(code: str) -> Any:
+    """The client with this code, in any case (exact first: SQLite's lower() is ASCII-only)."""
+    code = code.strip()
+    return or_(Client.code == code, func.lower(Client.code) == code.lower())
+
+
 def _active(as_of: dt.date) -> Any:
     return and_(Allocation.date <= as_of,
                 or_(Allocation.removed_on.is_(None), Allocation.removed_on > as_of))
@@ -64,7 +70,7 @@ def open_items(
         .order_by(Client.code, Invoice.due_date, Invoice.number)
     )
     if client_code:
-        stmt = stmt.where(func.lower(Client.code) == client_code.strip().lower())
+        stmt = stmt.where(_code_is(client_code))
     items: list[OpenItem] = []
     with db.reading() as s:
         for (iid, number, kind, issue, due, currency, total, disputed,
@@ -111,8 +117,8 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
             .where(_active(as_of)).group_by(Client.code, Payment.currency)
         )
         if client_code:
-            pay_stmt = pay_stmt.where(func.lower(Client.code) == client_code.lower())
-            pay_alloc = pay_alloc.where(func.lower(Client.code) == client_code.lower())
+            pay_stmt = pay_stmt.where(_code_is(client_code))
+            pay_alloc = pay_alloc.where(_code_is(client_code))
         for code, currency, amount in s.execute(pay_stmt):
             acc[(code, currency)]["received"] += _dec(amount)
         for code, currency, amount in s.execute(pay_alloc):
@@ -129,9 +135,9 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
     if client_code is None:
         for code in clients:
             acc[(code, "EUR")]  # noqa: B018 - touch: every client shows up
-    elif not acc:
+    else:  # the one client shows up in EUR too, even when it only has other currencies
         for code in clients:
-            if code.lower() == client_code.lower():
+            if code.lower() == client_code.strip().lower():
                 acc[(code, "EUR")]  # noqa: B018
     result = []
     for (code, currency), b in sorted(acc.items()):
@@ -144,3 +150,18 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
             unallocated=(b["received"] - b["allocated"]) + b["unapplied"],
         ))
     return result
+
+
+def current_totals(today: dt.date, currency: str = "EUR") -> tuple[Decimal, Decimal]:
+    """(outstanding, overdue) of the whole book today, from the running totals (fast)."""
+    open_amount = Invoice.total - Invoice.allocated
+    with db.reading() as s:
+        invoiced = s.scalar(select(func.coalesce(func.sum(open_amount), 0)).where(
+            Invoice.kind == "invoice", Invoice.currency == currency))
+        credits = s.scalar(select(func.coalesce(func.sum(open_amount), 0)).where(
+            Invoice.kind == "credit_note", Invoice.currency == currency))
+        unallocated = s.scalar(select(func.coalesce(func.sum(Payment.amount - Payment.allocated), 0))
+                               .where(Payment.currency == currency))
+        overdue = s.scalar(select(func.coalesce(func.sum(open_amount), 0)).where(
+            Invoice.kind == "invoice", Invoice.currency == currency, Invoice.due_date < today))
+    return _dec(invoiced) - _dec(credits) - _dec(unallocated), _dec(overdue)

@@ -6,7 +6,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from services.errors import UserError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -15,11 +15,11 @@ CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
-MSG_NOT_A_NUMBER = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not an amount.")
-MSG_NEGATIVE = QT_TRANSLATE_NOOP(MESSAGES, "the amount must not be negative.")
-MSG_ZERO = QT_TRANSLATE_NOOP(MESSAGES, "the amount must be greater than zero.")
-MSG_DECIMALS = QT_TRANSLATE_NOOP(MESSAGES, "at most two decimals are allowed.")
-MSG_TOO_LARGE = QT_TRANSLATE_NOOP(MESSAGES, "the amount is too large.")
+MSG_NOT_A_NUMBER = QT_TRANSLATE_NOOP("Messages", "'{value}' is not an amount.")
+MSG_NEGATIVE = QT_TRANSLATE_NOOP("Messages", "the amount must not be negative.")
+MSG_ZERO = QT_TRANSLATE_NOOP("Messages", "the amount must be greater than zero.")
+MSG_DECIMALS = QT_TRANSLATE_NOOP("Messages", "at most two decimals are allowed.")
+MSG_TOO_LARGE = QT_TRANSLATE_NOOP("Messages", "the amount is too large.")
 
 MAX_AMOUNT = Decimal("999999999999.99")
 

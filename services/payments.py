@@ -26,42 +26,44 @@ from models import PAYMENT_METHODS, Allocation, Client, Invoice, Payment
 from services import clock, db, history
 from services.dto import AllocationRow, Page, PaymentRow
 from services.errors import NeedsConfirmation, NotFound, UserError, ValidationError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
 from services.terms import parse_date
 from services.text import fold
 
-MSG_REQUIRED = QT_TRANSLATE_NOOP(MESSAGES, "this field is required.")
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_METHOD = QT_TRANSLATE_NOOP(
-    MESSAGES,
+    "Messages",
     "'{value}' is not a payment method (transfer, cheque, card, cash, direct_debit, "
     "bill_of_exchange).",
 )
-MSG_CURRENCY = QT_TRANSLATE_NOOP(MESSAGES, "'{value}' is not a three-letter currency code (EUR…).")
+MSG_CURRENCY = QT_TRANSLATE_NOOP(
+    "Messages", "'{value}' is not a three-letter currency code (EUR…)."
+)
 MSG_OVERPAID = QT_TRANSLATE_NOOP(
-    MESSAGES,
+    "Messages",
     "the payment of {amount} is more than the {due} the client owes; "
     "the difference of {extra} will be kept as credit on the client.",
 )
-MSG_WRONG_CLIENT = QT_TRANSLATE_NOOP(MESSAGES, "the invoice {number} belongs to another client.")
+MSG_WRONG_CLIENT = QT_TRANSLATE_NOOP("Messages", "the invoice {number} belongs to another client.")
 MSG_WRONG_CURRENCY = QT_TRANSLATE_NOOP(
-    MESSAGES, "the invoice {number} is in {invoice_currency}, the payment in {currency}."
+    "Messages", "the invoice {number} is in {invoice_currency}, the payment in {currency}."
 )
-MSG_NOT_AN_INVOICE = QT_TRANSLATE_NOOP(MESSAGES, "{number} is a credit note, not an invoice.")
-MSG_NOT_A_CREDIT_NOTE = QT_TRANSLATE_NOOP(MESSAGES, "{number} is not a credit note.")
+MSG_NOT_AN_INVOICE = QT_TRANSLATE_NOOP("Messages", "{number} is a credit note, not an invoice.")
+MSG_NOT_A_CREDIT_NOTE = QT_TRANSLATE_NOOP("Messages", "{number} is not a credit note.")
 MSG_TOO_MUCH_FOR_INVOICE = QT_TRANSLATE_NOOP(
-    MESSAGES, "only {open} is left to pay on the invoice {number}."
+    "Messages", "only {open} is left to pay on the invoice {number}."
 )
-MSG_TOO_MUCH_FROM_SOURCE = QT_TRANSLATE_NOOP(MESSAGES, "only {free} is left to allocate.")
-MSG_NOTHING_TO_ALLOCATE = QT_TRANSLATE_NOOP(MESSAGES, "nothing is left to allocate.")
-MSG_ALREADY_REMOVED = QT_TRANSLATE_NOOP(MESSAGES, "this allocation was already removed.")
-MSG_GONE = QT_TRANSLATE_NOOP(MESSAGES, "this payment no longer exists.")
-MSG_ALLOCATION_GONE = QT_TRANSLATE_NOOP(MESSAGES, "this allocation no longer exists.")
+MSG_TOO_MUCH_FROM_SOURCE = QT_TRANSLATE_NOOP("Messages", "only {free} is left to allocate.")
+MSG_NOTHING_TO_ALLOCATE = QT_TRANSLATE_NOOP("Messages", "nothing is left to allocate.")
+MSG_ALREADY_REMOVED = QT_TRANSLATE_NOOP("Messages", "this allocation was already removed.")
+MSG_GONE = QT_TRANSLATE_NOOP("Messages", "this payment no longer exists.")
+MSG_ALLOCATION_GONE = QT_TRANSLATE_NOOP("Messages", "this allocation no longer exists.")
 MSG_AMOUNT_BELOW_ALLOCATED = QT_TRANSLATE_NOOP(
-    MESSAGES, "the amount cannot be less than what is already allocated ({allocated})."
+    "Messages", "the amount cannot be less than what is already allocated ({allocated})."
 )
 MSG_LOCKED = QT_TRANSLATE_NOOP(
-    MESSAGES, "cannot be changed while the payment is allocated; remove its allocations first."
+    "Messages", "cannot be changed while the payment is allocated; remove its allocations first."
 )
 
 METHOD_ALIASES = {
@@ -347,16 +349,18 @@ def update_payment(payment_id: int, data: dict[str, Any]) -> PaymentRow:
         if payment is None:
             raise NotFound(MSG_GONE)
         p = validate(s, data)
-        if payment.allocated > 0:
+        # Removed allocations count too: the ledger as of their dates still shows them.
+        first, peak = allocation_history(s, Allocation.payment_id == payment.id)
+        if first is not None:
             if p.client_id != payment.client_id:
                 raise UserError(MSG_LOCKED, field="client")
             if p.currency != payment.currency:
                 raise UserError(MSG_LOCKED, field="currency")
-            if p.date > payment.date and _has_active(s, payment.id):
+            if p.date > first:
                 raise UserError(MSG_LOCKED, field="date")
-            if p.amount < payment.allocated:
+            if p.amount < peak:
                 raise UserError(MSG_AMOUNT_BELOW_ALLOCATED, field="amount",
-                                allocated=f"{payment.allocated:.2f}")
+                                allocated=f"{peak:.2f}")
         before = {k: getattr(payment, k) for k in ("client_id", "date", "amount", "currency",
                                                    "method", "reference", "notes")}
         after = {"client_id": p.client_id, "date": p.date, "amount": p.amount,
@@ -371,9 +375,28 @@ def update_payment(payment_id: int, data: dict[str, Any]) -> PaymentRow:
         return _row_of(s, payment.id)
 
 
-def _has_active(session: Session, payment_id: int) -> bool:
-    return session.scalar(select(Allocation.id).where(
-        Allocation.payment_id == payment_id, Allocation.removed_on.is_(None)).limit(1)) is not None
+def allocation_history(session: Session, *conditions: Any) -> tuple[dt.date | None, Decimal]:
+    """(date of the first allocation, most ever allocated at once) over every allocation
+    matching ``conditions``, removed ones included.
+
+    An edit must keep the past consistent: a document's date may not move after its
+    first allocation, nor its amount drop below what was set against it on any day.
+    """
+    rows = session.execute(
+        select(Allocation.date, Allocation.removed_on, Allocation.amount).where(or_(*conditions))
+    ).all()
+    if not rows:
+        return None, ZERO
+    change: dict[dt.date, Decimal] = {}
+    for date, removed_on, amount in rows:
+        change[date] = change.get(date, ZERO) + amount
+        if removed_on is not None:  # active on day D when date <= D < removed_on
+            change[removed_on] = change.get(removed_on, ZERO) - amount
+    running = peak = ZERO
+    for day in sorted(change):
+        running += change[day]
+        peak = max(peak, running)
+    return min(row.date for row in rows), peak
 
 
 def delete_payment(payment_id: int) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from services.errors import UserError
-from services.i18n import MESSAGES, QT_TRANSLATE_NOOP
+from services.i18n import QT_TRANSLATE_NOOP
 from services.text import fold
 
 ON_RECEIPT = "on_receipt"
@@ -30,15 +30,15 @@ METHOD_A = "A"
 METHOD_B = "B"
 
 MSG_UNKNOWN = QT_TRANSLATE_NOOP(
-    MESSAGES,
+    "Messages",
     "'{text}' is not understood. Examples: 'à réception', '30 jours', "
     "'45 jours fin de mois', '30 jours fin de mois le 10', 'le 15/03/2026'.",
 )
-MSG_DAYS = QT_TRANSLATE_NOOP(MESSAGES, "the number of days must be between 0 and 365.")
-MSG_DAY_OF_MONTH = QT_TRANSLATE_NOOP(MESSAGES, "the day of the month must be between 1 and 31.")
-MSG_BAD_DATE = QT_TRANSLATE_NOOP(MESSAGES, "'{text}' is not a valid date.")
+MSG_DAYS = QT_TRANSLATE_NOOP("Messages", "the number of days must be between 0 and 365.")
+MSG_DAY_OF_MONTH = QT_TRANSLATE_NOOP("Messages", "the day of the month must be between 1 and 31.")
+MSG_BAD_DATE = QT_TRANSLATE_NOOP("Messages", "'{text}' is not a valid date.")
 WARN_LEGAL_CAP = QT_TRANSLATE_NOOP(
-    MESSAGES,
+    "Messages",
     "The due date {due} exceeds both legal caps for a business client "
     "(60 days: {cap60}; 45 days end of month: {cap45}) — art. L441-10 of the Code de commerce.",
 )

@@ -15,12 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
-from services import clients, clock, db, invoices, payments
+from models import Allocation, Invoice, Payment
+from services import clients, clock, db, invoices, ledger, payments
 from services.dto import ClientRow, InvoiceRow, PaymentRow
 
 #: The day the frozen clock shows unless a test moves it.
 TODAY = dt.date(2025, 6, 30)
+#: A date after everything any test records.
+FAR_FUTURE = dt.date(2100, 1, 1)
 
 
 def D(text: str) -> Decimal:  # noqa: N802 - reads like a literal
@@ -91,3 +95,25 @@ def pay(
 ) -> PaymentRow:
     data = {"client": client, "date": date, "amount": amount, **extra}
     return payments.record_payment(data, allocations, confirm_overpayment=confirm)
+
+
+def check_denormalised_totals() -> None:
+    """Invoice.allocated and Payment.allocated (kept by the services) against the
+    allocations themselves, as of a date after everything."""
+    recomputed = {i.id: i for i in ledger.open_items(FAR_FUTURE)}
+    with db.reading() as s:
+        docs = s.scalars(select(Invoice)).all()
+        assert len(docs) == len(recomputed)
+        for doc in docs:
+            sign = -1 if doc.kind == "credit_note" else 1
+            assert recomputed[doc.id].paid == sign * doc.allocated, doc.number
+            assert recomputed[doc.id].balance == sign * (doc.total - doc.allocated)
+            assert invoices.get_invoice(doc.id).balance == recomputed[doc.id].balance
+        for p in s.scalars(select(Payment)).all():
+            active = s.scalars(select(Allocation.amount).where(
+                Allocation.payment_id == p.id, Allocation.removed_on.is_(None))).all()
+            assert sum(active, Decimal("0.00")) == p.allocated
+    for row in clients.list_clients(clients.ClientQuery()):
+        (eur,) = [b for b in ledger.client_balances(FAR_FUTURE, client_code=row.code)
+                  if b.currency == "EUR"]
+        assert (row.balance, row.unallocated) == (eur.balance, eur.unallocated)

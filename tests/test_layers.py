@@ -89,3 +89,16 @@ def test_money_is_never_a_float() -> None:
         "Money must stay Decimal (style rules 9-10): no float() in models/services, "
         "no QDoubleSpinBox in ui:\n" + "\n".join(offences)
     )
+
+
+def test_schema_revision_constant_matches_the_alembic_head(tmp_path):
+    """services.db skips loading Alembic when a book is at models.SCHEMA_REVISION;
+    that constant must name the newest migration."""
+    from models import SCHEMA_REVISION
+    from services.db import Database
+
+    database = Database(f"sqlite:///{tmp_path / 'head.db'}")
+    try:
+        assert database.head_revision() == SCHEMA_REVISION
+    finally:
+        database.dispose()

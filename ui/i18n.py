@@ -34,8 +34,6 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     _installed.clear()
     lang = language if language in SUPPORTED else system_language()
     _language = lang
-    if lang == "en":
-        return lang
     ours = QTranslator(app)
     qm = resource_path("i18n", f"encaisse_{lang}.qm")
     if ours.load(str(qm)):
@@ -43,6 +41,8 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
         _installed.append(ours)
     else:
         log.warning("translation %s not found", qm)
+    if lang == "en":  # English is the source language; its .qm only holds plural forms
+        return lang
     qt = QTranslator(app)
     if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -57,6 +57,7 @@ class ListPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(model)
+        self.table.horizontalHeader().setSortIndicator(*model.sort_column())
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -142,8 +143,21 @@ class ListPage(QWidget):
         self.model.set_query(self.build_query(self.model.query))
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
 
+    stale = True
+
     def reload(self) -> None:
-        self.model.reload()
+        """Reload now if visible, else when next shown."""
+        if self.isVisible():
+            self.model.reload()
+            self.stale = False
+        else:
+            self.stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        if self.stale:
+            self.model.reload()
+            self.stale = False
+        super().showEvent(event)
 
     def selected_row(self) -> Any | None:
         indexes = self.table.selectionModel().selectedRows()

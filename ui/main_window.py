@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -72,8 +70,8 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(lambda: self.import_csv("invoices"))
         self.welcome.demo_requested.connect(self.load_demo)
         self._build_menus()
-        self.refresh_all()
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
+        self.refresh_all()
         geometry = QSettings().value("ui/geometry")
         if geometry:
             self.restoreGeometry(geometry)
@@ -124,9 +122,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         today = clock.today()
-        balances = [b for b in ledger.client_balances(today) if b.currency == "EUR"]
-        outstanding = sum((b.balance for b in balances), Decimal(0))
-        overdue = sum((b.overdue for b in balances), Decimal(0))
+        outstanding, overdue = ledger.current_totals(today)
         self.status_label.setText(self.tr("Outstanding {total} — overdue {overdue} — {date}").format(
             total=fmt.money(outstanding), overdue=fmt.money(overdue), date=fmt.date(today)))
 

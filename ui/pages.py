@@ -88,6 +88,36 @@ class ClientsPage(ListPage):
         client_service.delete_client(row.id)
 
 
+class ClientFilter(QComboBox):
+    """"All clients" or one client; the list is filled when first opened, so a book
+    of 20,000 clients costs nothing at start-up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(self.tr("All clients"), None)
+        self._stale = True
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def ensure_loaded(self) -> None:
+        if not self._stale:
+            return
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("All clients"), None)
+        for cid, code, name in client_service.client_choices(limit=100_000):
+            self.addItem(f"{name} ({code})", cid)
+        self.setCurrentIndex(max(self.findData(current), 0))
+        self.blockSignals(False)
+        self._stale = False
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().showPopup()
+
+
 class InvoicesPage(ListPage):
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Number"), "number", lambda r: r.number),
@@ -113,7 +143,7 @@ class InvoicesPage(ListPage):
             background=lambda r: CREDIT_BG if r.kind == "credit_note" else None,
         )
         super().__init__(model, parent)
-        self.client_filter = QComboBox()
+        self.client_filter = ClientFilter()
         self.client_filter.setMaximumWidth(220)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), "")
@@ -148,17 +178,10 @@ class InvoicesPage(ListPage):
             self.table.setColumnWidth(col, width)
 
     def reload_client_filter(self) -> None:
-        current = self.client_filter.currentData()
-        self.client_filter.blockSignals(True)
-        self.client_filter.clear()
-        self.client_filter.addItem(self.tr("All clients"), None)
-        for cid, code, name in client_service.client_choices(limit=100_000):
-            self.client_filter.addItem(f"{name} ({code})", cid)
-        index = self.client_filter.findData(current)
-        self.client_filter.setCurrentIndex(max(index, 0))
-        self.client_filter.blockSignals(False)
+        self.client_filter.mark_stale()
 
     def show_client(self, client_id: int | None, status: str = "") -> None:
+        self.client_filter.ensure_loaded()
         self.client_filter.setCurrentIndex(max(self.client_filter.findData(client_id), 0))
         self.status.setCurrentIndex(max(self.status.findData(status), 0))
         self.apply_filters()

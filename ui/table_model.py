@@ -61,6 +61,7 @@ class PagedTableModel(QAbstractTableModel):
         self._total = 0
         self._foreground = foreground
         self._background = background
+        self._loaded = False
         self.page_size = PAGE_SIZE
 
     # -- loading ---------------------------------------------------------------
@@ -79,6 +80,7 @@ class PagedTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the first page (after a change or a new filter)."""
         self.beginResetModel()
+        self._loaded = True
         self._total = self._count(self._query)
         self._rows = self._fetch(self._query, 0, self.page_size)
         self.endResetModel()
@@ -102,8 +104,18 @@ class PagedTableModel(QAbstractTableModel):
         key = self.columns[column].sort_key
         if key is None:
             return
-        self.set_query(replace(self._query, sort=key,
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if not self._loaded:  # the first reload will use it
+            self._query = query
+            return
+        self.set_query(query)
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order of the current query (for the header's indicator)."""
+        keys = [c.sort_key for c in self.columns]
+        column = keys.index(self._query.sort) if self._query.sort in keys else -1
+        order = Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        return column, order
 
     # -- reading -----------------------------------------------------------------
     def row_at(self, row: int) -> Any:

@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ClientsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages.py" line="+71"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_dialog.py" line="+102"/>
+        <source>%n problem(s) found: nothing was imported. Correct the file and try again.</source>
+        <translation>
+            <numerusform>%n problem found: nothing was imported. Correct the file and try again.</numerusform>
+            <numerusform>%n problems found: nothing was imported. Correct the file and try again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n row(s) are ready to import. Nothing was written yet.</source>
+        <translation>
+            <numerusform>%n row is ready to import. Nothing was written yet.</numerusform>
+            <numerusform>%n rows are ready to import. Nothing was written yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n row imported.</numerusform>
+            <numerusform>%n rows imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages.py" line="+125"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/list_page.py" line="+118"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages.py" line="+69"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

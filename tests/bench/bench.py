@@ -1,0 +1,230 @@
+"""Benchmark (make bench): a book of 20,000 clients and 200,000 invoices.
+
+Prints JSON with the time for
+- app start to first paint of the invoice list (in a fresh process),
+- ``python main.py invoices --open --json`` on that book,
+- search-as-you-type on the invoice list (one keystroke to refreshed view),
+and the number of invoice rows the list holds in Python after first paint.
+Goals (issue #2): first paint <= 1.5 s, one keystroke <= 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = dt.date(2026, 6, 30)
+CITIES = ["Lyon", "Nantes", "Lille", "Rennes", "Dijon", "Tours", "Metz", "Brest", "Pau", "Caen"]
+WORDS = ["Boulangerie", "Garage", "Menuiserie", "Café", "Pharmacie", "Atelier", "Cabinet",
+         "Plomberie", "Librairie", "Fromagerie", "Transports", "Électricité"]
+NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+         "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "Müller"]
+
+
+def build_book(path: Path, n_clients: int, n_invoices: int) -> None:
+    """Bulk-insert a consistent book (running totals kept right) with SQLAlchemy Core."""
+    from sqlalchemy import insert
+
+    from models import Allocation, Client, Invoice, Payment
+    from services import db
+    from services.text import search_key
+
+    if path.exists():
+        path.unlink()
+    database = db.open_database(path)
+    rng = random.Random(2026)
+    now = dt.datetime(2026, 6, 30, 12, 0)
+    kinds = ["pro"] * 6 + ["consumer"] * 3 + ["nonprofit", "public"]
+    clients = []
+    for i in range(1, n_clients + 1):
+        name = f"{rng.choice(WORDS)} {rng.choice(NAMES)} {i}"
+        city = rng.choice(CITIES)
+        code = f"C{i:05d}"
+        clients.append({"id": i, "code": code, "name": name, "kind": rng.choice(kinds),
+                        "contact": "", "address": f"{i} rue de la Paix", "postcode": "69001",
+                        "city": city, "country": "FR", "email": "", "phone": "", "siren": "",
+                        "siret": "", "vat_number": "", "language": "fr", "terms": "30 jours",
+                        "credit_limit": None, "notes": "", "search_key": search_key(code, name, city),
+                        "created_at": now, "updated_at": now})
+    invoices, payments, allocations = [], [], []
+    start = TODAY - dt.timedelta(days=540)
+    for i in range(1, n_invoices + 1):
+        client = clients[rng.randrange(n_clients)]
+        issue = start + dt.timedelta(days=rng.randrange(540))
+        due = issue + dt.timedelta(days=30)
+        cents = rng.randrange(2_000, 500_000)
+        paid = 0
+        age = (TODAY - due).days
+        if age > 0 and rng.random() < 0.85:
+            paid = cents if rng.random() < 0.9 else cents // 2
+        number = f"F{issue.year}-{i:06d}"
+        invoices.append({"id": i, "number": number, "client_id": client["id"], "kind": "invoice",
+                         "issue_date": issue, "delivery_date": None, "terms": "30 jours",
+                         "due_date": due, "due_date_manual": False, "total": cents, "net": None,
+                         "vat": None, "currency": "EUR", "po_number": "", "notes": "",
+                         "disputed": False, "allocated": paid,
+                         "search_key": search_key(number, client["code"], client["name"]),
+                         "created_at": now, "updated_at": now})
+        if paid:
+            pid = len(payments) + 1
+            pay_date = due + dt.timedelta(days=rng.randrange(0, 20))
+            payments.append({"id": pid, "client_id": client["id"], "date": pay_date,
+                             "amount": paid, "currency": "EUR", "method": "transfer",
+                             "reference": f"VIR {number}", "notes": "", "allocated": paid,
+                             "created_at": now})
+            allocations.append({"invoice_id": i, "payment_id": pid, "credit_note_id": None,
+                                "amount": paid, "date": max(pay_date, issue), "removed_on": None,
+                                "created_at": now, "removed_at": None})
+    # Money columns take Decimal in the ORM; bulk Core inserts go through the same
+    # TypeDecorator, so hand it integer cents converted exactly.
+    from decimal import Decimal
+
+    def money(rows: list[dict], *keys: str) -> list[dict]:
+        for row in rows:
+            for key in keys:
+                if row[key] is not None:
+                    row[key] = Decimal(row[key]) / 100
+        return rows
+
+    with database.engine.begin() as conn:
+        conn.execute(insert(Client), clients)
+        conn.execute(insert(Invoice), money(invoices, "total", "allocated"))
+        conn.execute(insert(Payment), money(payments, "amount", "allocated"))
+        conn.execute(insert(Allocation), money(allocations, "amount"))
+    db.close()
+
+
+FIRST_PAINT = r"""
+import time, sys, os
+t0 = time.perf_counter()
+sys.path.insert(0, {root!r})
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from ui.app import make_application, open_book
+from ui import i18n
+app = make_application([])
+i18n.install(app, "fr")
+open_book({db!r})
+from ui.main_window import MainWindow, PAGE_INVOICES
+win = MainWindow({db!r})
+win.nav.setCurrentRow(PAGE_INVOICES)
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and win.invoices.model.rowCount():
+            print("PAINT", time.perf_counter() - t0, win.invoices.model.loaded_count(), flush=True)
+            app.quit()
+        return False
+watch = Watch()
+win.invoices.table.viewport().installEventFilter(watch)
+win.show()
+QTimer.singleShot(20000, app.quit)
+app.exec()
+"""
+
+
+def measure_first_paint(path: Path) -> tuple[float, float, int]:
+    script = FIRST_PAINT.format(root=str(ROOT), db=str(path))
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    wall = time.perf_counter() - started
+    for line in out.stdout.splitlines():
+        if line.startswith("PAINT"):
+            _tag, seconds, loaded = line.split()
+            return float(seconds), wall, int(loaded)
+    raise RuntimeError(f"no paint: {out.stdout}\n{out.stderr}")
+
+
+def measure_cli(path: Path) -> tuple[float, int]:
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "invoices",
+                          "--open", "--json", "--date", TODAY.isoformat()],
+                         capture_output=True, text=True, timeout=600)
+    elapsed = time.perf_counter() - started
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr)
+    return elapsed, len(json.loads(out.stdout)["invoices"])
+
+
+def measure_keystrokes(path: Path, text: str) -> list[float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from services import clock, db
+    from ui import i18n
+    from ui.app import make_application
+    from ui.main_window import PAGE_INVOICES, MainWindow
+
+    app = make_application([])
+    i18n.install(app, "fr")
+    clock.freeze(TODAY)
+    db.open_database(path)
+    win = MainWindow(str(path))
+    win.nav.setCurrentRow(PAGE_INVOICES)
+    win.show()
+    app.processEvents()
+    timings = []
+    win.invoices.search.setFocus()
+    for char in text:
+        started = time.perf_counter()
+        QTest.keyClick(win.invoices.search, char)
+        app.processEvents()  # timer fires: query + model reset
+        win.invoices.table.viewport().repaint()
+        timings.append((time.perf_counter() - started) * 1000)
+    for _ in text:  # and back, one key at a time
+        started = time.perf_counter()
+        QTest.keyClick(win.invoices.search, Qt.Key.Key_Backspace)
+        app.processEvents()
+        win.invoices.table.viewport().repaint()
+        timings.append((time.perf_counter() - started) * 1000)
+    win.close()
+    db.close()
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clients", type=int, default=20_000)
+    parser.add_argument("--invoices", type=int, default=200_000)
+    parser.add_argument("--db", default=str(ROOT / ".bench" / "bench.db"))
+    parser.add_argument("--reuse", action="store_true", help="keep an existing benchmark book")
+    args = parser.parse_args()
+    path = Path(args.db)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {"clients": args.clients, "invoices": args.invoices}
+    if not (args.reuse and path.exists()):
+        started = time.perf_counter()
+        build_book(path, args.clients, args.invoices)
+        results["build_book_s"] = round(time.perf_counter() - started, 2)
+    os.environ["ENCAISSE_TODAY"] = TODAY.isoformat()
+    paint, wall, loaded = measure_first_paint(path)
+    results["first_paint_s"] = round(paint, 3)
+    results["first_paint_process_wall_s"] = round(wall, 3)
+    results["invoice_rows_in_python_after_first_paint"] = loaded
+    cli, count = measure_cli(path)
+    results["cli_invoices_open_json_s"] = round(cli, 3)
+    results["cli_open_invoices"] = count
+    timings = measure_keystrokes(path, "garage")
+    results["keystroke_ms_median"] = round(statistics.median(timings), 1)
+    results["keystroke_ms_max"] = round(max(timings), 1)
+    results["keystroke_ms_all"] = [round(t, 1) for t in timings]
+    results["goals"] = {"first_paint_s": 1.5, "keystroke_ms": 100}
+    results["met"] = {"first_paint": paint <= 1.5, "keystroke": max(timings) <= 100}
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

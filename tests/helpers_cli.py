@@ -1,0 +1,104 @@
+"""Shared set-up for the command-line, import and demo tests.
+
+:func:`frozen_book_path` gives a path to a fresh SQLite book in ``tmp_path``
+with the clock frozen on :data:`TODAY` (each test module wraps it in its own
+``cli_book`` fixture); :func:`run_cli` runs ``main.main`` in-process
+and returns the exit status and what was printed; :func:`open_book` opens
+the book for the services (to set up or inspect data) and closes it after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import main
+from services import clock, db
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 3, 15)
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    @property
+    def err_lines(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.strip()]
+
+
+def frozen_book_path(tmp_path: Path) -> Iterator[Path]:
+    """A path for a new book (not created yet); the clock frozen on TODAY; closed after."""
+    clock.freeze(TODAY)
+    try:
+        yield tmp_path / "book.db"
+    finally:
+        clock.freeze(None)
+        db.close()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], book: Path | str, *args: str) -> Run:
+    """``main.py --db BOOK ARGS…`` in this process; usage errors give their exit status."""
+    capsys.readouterr()  # drop what earlier steps printed
+    try:
+        code = main.main(["--db", str(book), *args])
+    except SystemExit as exc:  # argparse: --help, usage errors
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def run_process(*args: str, env: dict[str, str] | None = None,
+                cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS…`` in a fresh interpreter (end-to-end)."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd or ROOT,
+                          env=environment, capture_output=True, text=True, timeout=120)
+
+
+@contextmanager
+def open_book(path: Path | str) -> Iterator[db.Database]:
+    """Open (and migrate) the book for direct service calls; close it after."""
+    database = db.open_database(path)
+    try:
+        yield database
+    finally:
+        db.close()
+
+
+def write_csv(path: Path, text: str, *, encoding: str = "utf-8", bom: bool = False,
+              newline: str = "\n") -> Path:
+    data = text.replace("\n", newline).encode(encoding)
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    path.write_bytes(data)
+    return path
+
+
+def D(text: str) -> Decimal:  # noqa: N802 - reads like a literal
+    return Decimal(text)
+
+
+def by_number(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {row["number"]: row for row in payload["invoices"]}
+
+
+def by_code(payload: dict[str, Any], currency: str = "EUR") -> dict[str, dict[str, Any]]:
+    return {row["code"]: row for row in payload["clients"] if row["currency"] == currency}

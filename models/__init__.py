@@ -16,7 +16,7 @@ from models.ledger import (
 )
 
 #: The Alembic head this code expects (tests check it matches models/migrations).
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 __all__ = [
     "SCHEMA_REVISION",

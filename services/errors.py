@@ -34,9 +34,14 @@ class AppError(Exception):
         self.params = params
 
     def reason(self, translate: Translate | None = None) -> str:
-        text = (translate or _identity)(MESSAGES, self.message)
+        tr = translate or _identity
+        text = tr(MESSAGES, self.message)
+        # A parameter that is itself a marked source text (e.g. an expected format)
+        # is translated too; anything else (user input, numbers) is left as it is.
+        params = {k: tr(MESSAGES, v) if isinstance(v, str) and v else v
+                  for k, v in self.params.items()}
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             return self.message.format(**self.params)
 

@@ -62,4 +62,10 @@ FIELD_LABELS: dict[str, str] = {
     "allocation": QT_TRANSLATE_NOOP("Fields", "Allocation"),
     "file": QT_TRANSLATE_NOOP("Fields", "File"),
     "database": QT_TRANSLATE_NOOP("Fields", "Database"),
+    "client_id": QT_TRANSLATE_NOOP("Fields", "Client"),
+    "payment": QT_TRANSLATE_NOOP("Fields", "Payment"),
+    "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),
+    "due_date_manual": QT_TRANSLATE_NOOP("Fields", "Due date set by hand"),
+    "disputed": QT_TRANSLATE_NOOP("Fields", "Disputed"),
+    "applies_to": QT_TRANSLATE_NOOP("Fields", "Applies to invoice"),
 }

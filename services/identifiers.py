@@ -36,12 +36,13 @@ MSG_VAT_SIREN = QT_TRANSLATE_NOOP(
     "Messages", "the VAT number {vat} does not match the SIREN {siren}."
 )
 
+#: Expected shapes, translated by the UI when shown as a message parameter.
 EXPECTED = {
-    "siren": "9 digits",
-    "siret": "14 digits",
-    "vat_number": "FR + 2 characters + 9 digits",
-    "iban": "FR76 …, up to 34 characters",
-    "bic": "8 or 11 characters",
+    "siren": QT_TRANSLATE_NOOP("Messages", "9 digits"),
+    "siret": QT_TRANSLATE_NOOP("Messages", "14 digits"),
+    "vat_number": QT_TRANSLATE_NOOP("Messages", "FR + 2 characters + 9 digits"),
+    "iban": QT_TRANSLATE_NOOP("Messages", "FR76 …, up to 34 characters"),
+    "bic": QT_TRANSLATE_NOOP("Messages", "8 or 11 characters"),
 }
 
 

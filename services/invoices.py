@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Integer, Select, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from models import INVOICE_KINDS, Allocation, Client, Invoice
@@ -402,10 +402,27 @@ SORT_KEYS = ("number", "client", "kind", "issue_date", "due_date", "total", "pai
              "balance", "days_late", "status", "currency")
 
 
+def _search(stmt: Select[Any], search: str) -> Select[Any]:
+    """Every word must occur in the invoice's search key (number, client, order).
+
+    On SQLite, words of three letters or more go through the trigram index
+    (migration 0002), shorter ones through LIKE.
+    """
+    words = fold(search).split()
+    indexed = [w for w in words if len(w) >= 3] if db.current().engine.dialect.name == "sqlite" else []
+    if indexed:
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)
+        hits = text("SELECT rowid FROM invoices_search WHERE invoices_search MATCH :match")
+        stmt = stmt.where(Invoice.id.in_(hits.bindparams(match=match).columns(rowid=Integer)))
+    for word in words:
+        if word not in indexed:
+            stmt = stmt.where(Invoice.search_key.contains(word, autoescape=True))
+    return stmt
+
+
 def _filtered(query: InvoiceQuery, stmt: Select[Any], today: dt.date) -> Select[Any]:
     open_amount = Invoice.total - Invoice.allocated
-    for word in fold(query.search).split():
-        stmt = stmt.where(Invoice.search_key.contains(word, autoescape=True))
+    stmt = _search(stmt, query.search)
     if query.client_id:
         stmt = stmt.where(Invoice.client_id == query.client_id)
     if query.kind:

@@ -26,8 +26,10 @@ def details(event: EventRow) -> str:
         label = field_label(key, i18n.translate)
         if isinstance(value, list) and len(value) == 2:
             before, after = value
-            parts.append(f"{label}: {before if before not in (None, '') else '∅'} → "
-                         f"{after if after not in (None, '') else '∅'}")
+            parts.append(QCoreApplication.translate("History", "{field}: {before} → {after}").format(
+                field=label, before=before if before not in (None, "") else "∅",
+                after=after if after not in (None, "") else "∅"))
         else:
-            parts.append(f"{label}: {value}")
-    return "; ".join(parts)
+            parts.append(QCoreApplication.translate("History", "{field}: {value}").format(
+                field=label, value=value))
+    return QCoreApplication.translate("History", "; ").join(parts)

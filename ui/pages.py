@@ -58,7 +58,7 @@ class ClientsPage(ListPage):
         self.filters.addWidget(self.overdue)
         self.kind.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
-        for col, width in enumerate((90, 240, 110, 130, 110, 110, 130, 110)):
+        for col, width in enumerate((90, 240, 170, 130, 110, 110, 130, 110)):
             self.table.setColumnWidth(col, width)
 
     def search_placeholder(self) -> str:

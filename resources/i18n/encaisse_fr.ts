@@ -592,11 +592,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+18"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>Issue date</source>
         <translation>Date d’émission</translation>
     </message>
@@ -680,6 +681,31 @@
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date set by hand</source>
+        <translation>Échéance saisie à la main</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed</source>
+        <translation>En litige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to invoice</source>
+        <translation>Imputé sur la facture</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -732,6 +758,21 @@
         <location line="+1"/>
         <source>dispute closed</source>
         <translation>litige clos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt_history.py" line="+29"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field} : {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field}: {value}</source>
+        <translation>{field} : {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; </source>
+        <translation> ; </translation>
     </message>
 </context>
 <context>
@@ -1510,7 +1551,7 @@
         <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail valide.</translation>
     </message>
     <message>
-        <location filename="../../services/db.py" line="+33"/>
+        <location filename="../../services/db.py" line="+30"/>
         <source>This book was written by a newer version of Encaisse (schema {revision}). Install the newer version to open it.</source>
         <translation>Ce dossier a été enregistré par une version plus récente d’Encaisse (schéma {revision}). Installez cette version pour l’ouvrir.</translation>
     </message>
@@ -1568,6 +1609,32 @@
         <location line="+3"/>
         <source>the VAT number {vat} does not match the SIREN {siren}.</source>
         <translation>le numéro de TVA {vat} ne correspond pas au SIREN {siren}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>9 digits</source>
+        <extracomment>Expected shapes, translated by the UI when shown as a message parameter.</extracomment>
+        <translation>9 chiffres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>14 digits</source>
+        <translation>14 chiffres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FR + 2 characters + 9 digits</source>
+        <translation>FR + 2 caractères + 9 chiffres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FR76 …, up to 34 characters</source>
+        <translation>FR76 …, 34 caractères au plus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 or 11 characters</source>
+        <translation>8 ou 11 caractères</translation>
     </message>
     <message>
         <location filename="../../services/imports.py" line="+49"/>

@@ -91,7 +91,7 @@ class ClientDialog(EditorDialog):
 
         if client is not None:
             self.history = HistoryView()
-            self.history.set_events(history.events_for("client", client.id))
+            self.history.set_events(history.events_for("client", client.id, include_client_events=True))
             self.tabs.addTab(self.history, self.tr("History"))
             self._load(client)
         else:

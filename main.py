@@ -36,7 +36,31 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(target, sys.argv[:1] + (argv or []))
-    return cli.run(args, target)
+    try:
+        return cli.run(args, target)
+    except Exception as exc:  # a bug: log the traceback, show one line
+        log = _log_bug()
+        print(f"error: unexpected problem ({type(exc).__name__}: {exc}); "
+              f"details written to {log}", file=sys.stderr)
+        return 1
+
+
+def _log_bug() -> Path:
+    """Write the current exception's traceback to the log file; return its path."""
+    import logging
+    import logging.handlers
+
+    folder = default_database().parent / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "encaisse.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("encaisse.cli")
+    logger.addHandler(handler)
+    logger.exception("unhandled exception in the command line")
+    handler.close()
+    return path
 
 
 if __name__ == "__main__":

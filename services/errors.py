@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from services.i18n import FIELD_LABELS, FIELDS, MESSAGES
+from services.i18n import FIELD_LABELS, FIELDS, MESSAGES, QT_TRANSLATE_NOOP
 
 Translate = Callable[[str, str], str]
+
+#: How a field's error reads: "SIREN: the check digits do not match".
+FIELD_REASON = QT_TRANSLATE_NOOP("Messages", "{field}: {reason}")
 
 
 def _identity(context: str, text: str) -> str:
@@ -61,7 +64,9 @@ class UserError(AppError):
 
     def render(self, translate: Translate | None = None) -> str:
         if self.field:
-            return f"{field_label(self.field, translate)}: {self.reason(translate)}"
+            pattern = (translate or _identity)(MESSAGES, FIELD_REASON)
+            return pattern.format(field=field_label(self.field, translate),
+                                  reason=self.reason(translate))
         return self.reason(translate)
 
 

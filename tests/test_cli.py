@@ -416,3 +416,22 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     explicit = run_process("--db", str(other), "clients", "--json", env=env)
     assert explicit.returncode == 0 and json.loads(explicit.stdout)["clients"] == []
     assert other.exists()
+
+
+def test_a_bug_in_a_command_shows_one_line_and_goes_to_the_log(tmp_path, monkeypatch, capsys):
+    """No traceback reaches the user: the details go to the log file."""
+    import main
+    from services import cli
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "clients", broken)
+    monkeypatch.setattr(main, "default_database", lambda: tmp_path / "data" / "encaisse.db")
+    code = main.main(["--db", str(tmp_path / "b.db"), "clients"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and "RuntimeError: boom" in err
+    log = (tmp_path / "data" / "logs" / "encaisse.log").read_text()
+    assert "Traceback" in log and "boom" in log

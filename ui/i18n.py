@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -60,5 +61,14 @@ def message(error: AppError) -> str:
 
 
 def warning_text(warning: tuple[str, dict[str, str]]) -> str:
+    """A service warning, its ISO dates shown the user's way."""
+    from ui import format as fmt
+
     text, params = warning
-    return translate("Messages", text).format(**params)
+    shown = {}
+    for key, value in params.items():
+        try:
+            shown[key] = fmt.date(dt.date.fromisoformat(value))
+        except (TypeError, ValueError):
+            shown[key] = value
+    return translate("Messages", text).format(**shown)

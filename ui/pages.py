@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
@@ -88,6 +88,16 @@ class ClientsPage(ListPage):
         client_service.delete_client(row.id)
 
 
+def _status_text(row: InvoiceRow) -> str:
+    if row.kind == "credit_note" and row.balance != 0:
+        text = QCoreApplication.translate("Labels", "Credit to apply")
+    else:
+        text = label(STATUSES, row.status)
+    if row.disputed:
+        text += " — " + QCoreApplication.translate("Labels", "disputed")
+    return text
+
+
 class ClientFilter(QComboBox):
     """"All clients" or one client; the list is filled when first opened, so a book
     of 20,000 clients costs nothing at start-up."""
@@ -131,8 +141,7 @@ class InvoicesPage(ListPage):
                lambda r: fmt.money(r.balance, r.currency), True),
         Column(QT_TRANSLATE_NOOP("Columns", "Days late"), "days_late",
                lambda r: str(r.days_late) if r.status == "overdue" else "", True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Status"), "status",
-               lambda r: label(STATUSES, r.status) + (" ⚑" if r.disputed else "")),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), "status", lambda r: _status_text(r)),
     ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -174,7 +183,7 @@ class InvoicesPage(ListPage):
         self.use_dates.toggled.connect(self.apply_filters)
         self.date_from.dateChanged.connect(self.apply_filters)
         self.date_to.dateChanged.connect(self.apply_filters)
-        for col, width in enumerate((100, 230, 90, 90, 90, 105, 105, 105, 75, 90)):
+        for col, width in enumerate((100, 300, 90, 90, 90, 110, 110, 110, 75, 90)):
             self.table.setColumnWidth(col, width)
 
     def reload_client_filter(self) -> None:

@@ -160,8 +160,10 @@ class HistoryView(QTreeWidget):
         self.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
-        self.setColumnWidth(0, 140)
-        self.setColumnWidth(1, 170)
+        self.setColumnWidth(0, 130)
+        self.setColumnWidth(1, 190)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
 
     def set_events(self, events: list[EventRow]) -> None:
         self.clear()

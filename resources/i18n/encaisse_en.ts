@@ -15,7 +15,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="+102"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+103"/>
         <source>%n problem(s) found: nothing was imported. Correct the file and try again.</source>
         <translation>
             <numerusform>%n problem found: nothing was imported. Correct the file and try again.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>InvoicesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+125"/>
+        <location filename="../../ui/pages.py" line="+134"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>

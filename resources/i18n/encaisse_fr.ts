@@ -147,7 +147,7 @@
 <context>
     <name>ClientFilter</name>
     <message>
-        <location filename="../../ui/pages.py" line="+97"/>
+        <location filename="../../ui/pages.py" line="+107"/>
         <location line="+12"/>
         <source>All clients</source>
         <translation>Tous les clients</translation>
@@ -164,7 +164,7 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-56"/>
+        <location filename="../../ui/pages.py" line="-66"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -211,23 +211,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+90"/>
+        <location line="+100"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-99"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-102"/>
         <source>Overdue</source>
         <translation>Échu</translation>
     </message>
@@ -242,18 +242,18 @@
         <translation>Encours autorisé</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-102"/>
         <source>Issued</source>
         <translation>Émission</translation>
     </message>
@@ -283,7 +283,7 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Mon entreprise</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Company name</source>
         <translation>Raison sociale</translation>
     </message>
@@ -760,17 +760,32 @@
         <translation>litige clos</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt_history.py" line="+29"/>
+        <location filename="../../ui/fmt_history.py" line="+35"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no. {id}</source>
+        <translation>n° {id}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field} : {before} → {after}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{field}: {value}</source>
         <translation>{field} : {value}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>; </source>
         <translation> ; </translation>
     </message>
@@ -801,7 +816,7 @@
         <translation>Importer un fichier CSV</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
@@ -914,13 +929,13 @@
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+91"/>
+        <location line="+26"/>
+        <location line="+92"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-90"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -1026,7 +1041,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1263,6 +1278,16 @@
         <location line="+1"/>
         <source>English</source>
         <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="-134"/>
+        <source>Credit to apply</source>
+        <translation>Avoir à imputer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>disputed</source>
+        <translation>en litige</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1887,12 @@
         <source>the database already holds data; demo data goes into an empty database (or use --force to add it alongside, with prefixed codes).</source>
         <translation>la base de données contient déjà des données&#xa0;; les données de démonstration se chargent dans une base vide (ou utilisez --force pour les ajouter en plus, avec des codes préfixés).</translation>
     </message>
+    <message>
+        <location filename="../../services/errors.py" line="+19"/>
+        <source>{field}: {reason}</source>
+        <extracomment>How a field&apos;s error reads: &quot;SIREN: the check digits do not match&quot;.</extracomment>
+        <translation>{field} : {reason}</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -1872,7 +1903,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
@@ -1888,12 +1919,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+110"/>
+        <location line="+131"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-126"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -1934,12 +1965,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-98"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
@@ -1959,7 +1990,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+48"/>
         <source>Anything left over stays as credit on the client.</source>
         <translation>Tout excédent reste en crédit sur le compte du client.</translation>
     </message>
@@ -1974,7 +2005,7 @@
         <translation>Imputé&#xa0;: {amount}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2037,7 +2068,7 @@
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="+29"/>
+        <location filename="../../ui/pages.py" line="+159"/>
         <source>All methods</source>
         <translation>Tous les modes de règlement</translation>
     </message>
@@ -2078,7 +2109,7 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>

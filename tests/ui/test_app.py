@@ -80,3 +80,20 @@ def test_a_damaged_file_is_refused_with_a_message(qapp, tmp_path: Path) -> None:
         open_book(str(book))
     assert "not an Encaisse database" in caught.value.render()
     db.close()
+
+
+def test_a_bug_goes_to_the_log_and_a_crash_dialog_not_to_the_user(qtbot, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from ui import errors
+
+    shown: list[str] = []
+    monkeypatch.setattr(errors.CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText()))
+    handler = errors.CrashHandler()
+    try:
+        raise ValueError("a bug in a slot")
+    except ValueError as exc:
+        with qtbot.waitSignal(handler.crashed, timeout=2000):
+            handler.hook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "ValueError: a bug in a slot" in shown[0]
+    assert "Traceback" in shown[0]
+    assert any("unhandled exception" in r.message for r in caplog.records)

@@ -99,7 +99,11 @@ class ClientDialog(EditorDialog):
 
     def _tab(self, title: str) -> tuple[QWidget, QFormLayout]:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.tabs.addTab(page, title)
         return page, form
 

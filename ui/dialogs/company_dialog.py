@@ -29,6 +29,7 @@ class CompanyDialog(EditorDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.addLayout(form)
 
         def line(name: str, label: str, value: str, placeholder: str = "") -> QLineEdit:

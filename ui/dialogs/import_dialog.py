@@ -36,6 +36,7 @@ class ImportDialog(QDialog):
         self.result: imports.ImportResult | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.addLayout(form)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Clients"), "clients")

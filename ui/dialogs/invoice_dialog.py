@@ -77,7 +77,11 @@ class InvoiceDialog(EditorDialog):
         layout.addWidget(self.buttons)
 
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.tabs.addTab(page, self.tr("Invoice"))
         self.number = QLineEdit()
         form.addRow(self.tr("Number"), self.number)
@@ -153,6 +157,7 @@ class InvoiceDialog(EditorDialog):
             self._load(invoice)
         else:
             self.kind.setCurrentIndex(self.kind.findData(kind))
+            self.delivery_date.set_value(None, clock.today())
             if client_id is not None:
                 self.client.set_client(client_id)
 

@@ -58,6 +58,7 @@ class PaymentDialog(EditorDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         box.addLayout(form)
         self.tabs.addTab(page, self.tr("Payment"))
         self.client = ClientPicker()
@@ -111,7 +112,7 @@ class PaymentDialog(EditorDialog):
             self.client.currentIndexChanged.connect(self._load_open_items)
             self.currency.currentTextChanged.connect(self._load_open_items)
             self.manual.toggled.connect(self._mode_changed)
-            self.open_items.itemChanged.connect(self._update_hint)
+            self.open_items.itemChanged.connect(self._item_changed)
             self.amount.textChanged.connect(self._update_hint)
             if client_id is not None:
                 self.client.set_client(client_id)
@@ -143,6 +144,25 @@ class PaymentDialog(EditorDialog):
             self.open_items.addTopLevelItem(item)
         self._update_hint()
 
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        """Ticking an invoice proposes what is left of the payment, up to its balance."""
+        if column == COL_NUMBER:
+            self.open_items.blockSignals(True)
+            if item.checkState(COL_NUMBER) == Qt.CheckState.Checked and not item.text(COL_ALLOCATE):
+                balance = Decimal(item.data(COL_BALANCE, Qt.ItemDataRole.UserRole))
+                try:
+                    total = parse_amount(self.amount.text(), "amount") if self.amount.text() else balance
+                    used = sum((a or Decimal(0) for i, a in self._chosen()
+                                if i != item.data(COL_NUMBER, Qt.ItemDataRole.UserRole)), Decimal(0))
+                except UserError:
+                    total, used = balance, Decimal(0)
+                proposal = max(Decimal(0), min(balance, total - used))
+                item.setText(COL_ALLOCATE, f"{proposal:.2f}".replace(".", ","))
+            elif item.checkState(COL_NUMBER) != Qt.CheckState.Checked:
+                item.setText(COL_ALLOCATE, "")
+            self.open_items.blockSignals(False)
+        self._update_hint()
+
     def _mode_changed(self, manual: bool) -> None:
         self.open_items.setEnabled(manual)
         self._update_hint()
@@ -165,8 +185,10 @@ class PaymentDialog(EditorDialog):
             if item.checkState(COL_NUMBER) != Qt.CheckState.Checked:
                 continue
             text = item.text(COL_ALLOCATE).strip()
-            amount = parse_amount(text, "amount", allow_zero=False) if text else \
+            amount = parse_amount(text, "amount") if text else \
                 Decimal(item.data(COL_BALANCE, Qt.ItemDataRole.UserRole))
+            if amount == 0:
+                continue
             chosen.append((int(item.data(COL_NUMBER, Qt.ItemDataRole.UserRole)), amount))
         return chosen
 

@@ -27,6 +27,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.addLayout(form)
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")

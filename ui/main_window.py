@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
 
         for page in (self.clients, self.invoices, self.payments):
             page.changed.connect(self.refresh_all)
+        self.clients.invoices_requested.connect(self.show_client_invoices)
         self.welcome.company_requested.connect(self.edit_company)
         self.welcome.import_requested.connect(lambda: self.import_csv("invoices"))
         self.welcome.demo_requested.connect(self.load_demo)
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         for page in (self.clients, self.invoices, self.payments):
             page.reload()
         self.invoices.reload_client_filter()
+        self.payments.reload_client_filter()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -179,6 +181,10 @@ class MainWindow(QMainWindow):
     def new_payment(self) -> None:
         self.nav.setCurrentRow(PAGE_PAYMENTS)
         self.payments.create()
+
+    def show_client_invoices(self, client_id: int) -> None:
+        self.nav.setCurrentRow(PAGE_INVOICES)
+        self.invoices.show_client(client_id)
 
     def show_overdue(self) -> None:
         self.nav.setCurrentRow(PAGE_INVOICES)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QPushButton, QWidget
 
 from services import clients as client_service
 from services import clock
@@ -29,6 +29,8 @@ CREDIT_BG = QColor("#eef5ff")
 
 
 class ClientsPage(ListPage):
+    invoices_requested = Signal(int)
+
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Code"), "code", lambda r: r.code),
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), "name", lambda r: r.name),
@@ -58,8 +60,19 @@ class ClientsPage(ListPage):
         self.filters.addWidget(self.overdue)
         self.kind.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
+        self.invoices_button = QPushButton(self.tr("Invoices of this client"))
+        self.invoices_button.clicked.connect(self._show_invoices)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.invoices_button.setEnabled(self.selected_row() is not None))
+        self.invoices_button.setEnabled(False)
+        self.filters.addWidget(self.invoices_button)
         for col, width in enumerate((90, 240, 170, 130, 110, 110, 130, 110)):
             self.table.setColumnWidth(col, width)
+
+    def _show_invoices(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.invoices_requested.emit(row.id)
 
     def search_placeholder(self) -> str:
         return self.tr("Search clients: code, name, city… (Ctrl+F)")
@@ -257,10 +270,27 @@ class PaymentsPage(ListPage):
         for key in METHODS:
             self.method.addItem(label(METHODS, key), key)
         self.unallocated = QCheckBox(self.tr("With credit left only"))
-        self.filters.addWidget(self.method)
-        self.filters.addWidget(self.unallocated)
+        self.client_filter = ClientFilter()
+        self.client_filter.setMaximumWidth(220)
+        self.use_dates = QCheckBox(self.tr("Received from"))
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
+        today = clock.today()
+        self.date_from.set_value(today.replace(month=1, day=1))
+        self.date_to.set_value(today)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for w in (self.client_filter, self.method, self.unallocated, self.use_dates,
+                  self.date_from, QLabel(self.tr("to")), self.date_to):
+            self.filters.addWidget(w)
         self.method.currentIndexChanged.connect(self.apply_filters)
         self.unallocated.toggled.connect(self.apply_filters)
+        self.client_filter.currentIndexChanged.connect(self.apply_filters)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.use_dates.toggled.connect(self.apply_filters)
+        self.date_from.dateChanged.connect(self.apply_filters)
+        self.date_to.dateChanged.connect(self.apply_filters)
         for col, width in enumerate((90, 260, 110, 110, 110, 120, 200)):
             self.table.setColumnWidth(col, width)
 
@@ -274,8 +304,15 @@ class PaymentsPage(ListPage):
         return self.tr("%n payment(s)", "", count)
 
     def build_query(self, base: Any) -> Any:
+        dates = self.use_dates.isChecked()
         return replace(base, search=self.search.text(), method=self.method.currentData() or "",
-                       unallocated_only=self.unallocated.isChecked())
+                       unallocated_only=self.unallocated.isChecked(),
+                       client_id=self.client_filter.currentData(),
+                       date_from=self.date_from.value() if dates else None,
+                       date_to=self.date_to.value() if dates else None)
+
+    def reload_client_filter(self) -> None:
+        self.client_filter.mark_stale()
 
     def create(self, client_id: int | None = None) -> None:
         if PaymentDialog(parent=self, client_id=client_id).exec() == QDialog.DialogCode.Accepted:

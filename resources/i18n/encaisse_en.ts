@@ -4,7 +4,7 @@
 <context>
     <name>ClientsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+71"/>
+        <location filename="../../ui/pages.py" line="+84"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>PaymentsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+69"/>
+        <location filename="../../ui/pages.py" line="+86"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>

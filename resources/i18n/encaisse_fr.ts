@@ -147,7 +147,7 @@
 <context>
     <name>ClientFilter</name>
     <message>
-        <location filename="../../ui/pages.py" line="+107"/>
+        <location filename="../../ui/pages.py" line="+120"/>
         <location line="+12"/>
         <source>All clients</source>
         <translation>Tous les clients</translation>
@@ -164,7 +164,7 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-66"/>
+        <location filename="../../ui/pages.py" line="-77"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -174,7 +174,12 @@
         <translation>En retard uniquement</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Invoices of this client</source>
+        <translation>Factures de ce client</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Search clients: code, name, city… (Ctrl+F)</source>
         <translation>Rechercher un client&#xa0;: code, nom, ville… (Ctrl+F)</translation>
     </message>
@@ -200,7 +205,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location line="-52"/>
+        <location line="-63"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -211,23 +216,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+111"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-110"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+114"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-113"/>
         <source>Overdue</source>
         <translation>Échu</translation>
     </message>
@@ -242,7 +247,7 @@
         <translation>Encours autorisé</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -772,22 +777,22 @@
     <message>
         <location line="+20"/>
         <source>no. {id}</source>
-        <translation>n° {id}</translation>
+        <translation>n°&#xa0;{id}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{field}: {before} → {after}</source>
-        <translation>{field} : {before} → {after}</translation>
+        <translation>{field}&#xa0;: {before} → {after}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{field}: {value}</source>
-        <translation>{field} : {value}</translation>
+        <translation>{field}&#xa0;: {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>; </source>
-        <translation> ; </translation>
+        <translation>&#xa0;; </translation>
     </message>
 </context>
 <context>
@@ -1365,7 +1370,7 @@
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1470,7 +1475,7 @@
         <translation>À &amp;propos d’Encaisse</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Outstanding {total} — overdue {overdue} — {date}</source>
         <translation>Encours {total} — échu {overdue} — {date}</translation>
     </message>
@@ -1496,7 +1501,7 @@
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
@@ -1891,7 +1896,7 @@
         <location filename="../../services/errors.py" line="+19"/>
         <source>{field}: {reason}</source>
         <extracomment>How a field&apos;s error reads: &quot;SIREN: the check digits do not match&quot;.</extracomment>
-        <translation>{field} : {reason}</translation>
+        <translation>{field}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2078,7 +2083,17 @@
         <translation>Avec crédit restant uniquement</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Received from</source>
+        <translation>Reçus du</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Search payments: client, reference… (Ctrl+F)</source>
         <translation>Rechercher un paiement&#xa0;: client, référence… (Ctrl+F)</translation>
     </message>
@@ -2096,7 +2111,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Delete the payment of {amount} received on {date}? Its allocations are removed and the deletion is kept in the history.</source>
         <translation>Supprimer le paiement de {amount} reçu le {date}&#xa0;? Ses imputations seront retirées et la suppression restera tracée dans l’historique.</translation>
     </message>

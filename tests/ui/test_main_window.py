@@ -180,3 +180,35 @@ def test_french_translation_is_loaded(qtbot, tmp_path: Path) -> None:  # type: i
     finally:
         i18n.install(app, "en")  # type: ignore[arg-type]
         db.close()
+
+
+def test_filters_client_status_and_date_range(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    a = client_service.create_client({"code": "A1", "name": "Garage Müller"})
+    b = client_service.create_client({"code": "B2", "name": "Café de la Gare"})
+    invoice_service.create_invoice({"number": "F1", "client_id": a.id, "issue_date": "2025-12-01",
+                                    "total": "100", "terms": "30 jours"})  # overdue on 2 March
+    invoice_service.create_invoice({"number": "F2", "client_id": b.id, "issue_date": "2026-02-20",
+                                    "total": "200", "terms": "30 jours"})  # not due yet
+    window.refresh_all()
+    window.nav.setCurrentRow(PAGE_CLIENTS)
+    window.clients.table.selectRow([window.clients.model.row_at(i).code
+                                    for i in range(2)].index("A1"))
+    qtbot.mouseClick(window.clients.invoices_button, Qt.MouseButton.LeftButton)
+    page = window.invoices
+    assert window.stack.currentIndex() == PAGE_INVOICES
+    assert [page.model.row_at(i).number for i in range(page.model.rowCount())] == ["F1"]
+    page.client_filter.setCurrentIndex(0)  # all clients
+    page.status.setCurrentIndex(page.status.findData("overdue"))
+    assert [page.model.row_at(i).number for i in range(page.model.rowCount())] == ["F1"]
+    page.status.setCurrentIndex(0)
+    page.date_from.set_value(dt.date(2026, 2, 1))
+    page.date_to.set_value(dt.date(2026, 2, 28))
+    page.use_dates.setChecked(True)
+    assert [page.model.row_at(i).number for i in range(page.model.rowCount())] == ["F2"]
+    # sorting is done by the service: click the Total header twice
+    page.use_dates.setChecked(False)
+    col = [c.header for c in page.model.columns].index("Total")
+    page.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    assert [page.model.row_at(i).number for i in range(2)] == ["F1", "F2"]
+    page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    assert [page.model.row_at(i).number for i in range(2)] == ["F2", "F1"]

@@ -212,3 +212,26 @@ def test_filters_client_status_and_date_range(qtbot, window: MainWindow) -> None
     assert [page.model.row_at(i).number for i in range(2)] == ["F1", "F2"]
     page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
     assert [page.model.row_at(i).number for i in range(2)] == ["F2", "F1"]
+
+
+def test_overpayment_is_kept_as_credit_after_confirmation(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from services import payments as payment_service
+
+    client = client_service.create_client({"code": "A1", "name": "Garage Müller"})
+    invoice_service.create_invoice({"number": "F1", "client_id": client.id,
+                                    "issue_date": "2026-01-10", "total": "100"})
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    dialog = PaymentDialog(parent=window, client_id=client.id)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.amount, "150")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # answered No: nothing recorded
+    assert "more than" in asked[0] and "50.00" in asked[0]
+    assert payment_service.count_payments(payment_service.PaymentQuery()) == 0
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # answered Yes
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    payment = payment_service.list_payments(payment_service.PaymentQuery())[0]
+    assert payment.unallocated == Decimal("50.00")
+    assert invoice_service.get_invoice_by_number("F1").balance == Decimal("0.00")

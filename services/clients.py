@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from models import CLIENT_KINDS, LANGUAGES, Client, Invoice, Payment
+from models import LANGUAGES, Client, Invoice, Payment
 from services import clock, db, history, identifiers, terms
 from services.company import check_email
 from services.dto import ClientRow, Page

@@ -495,12 +495,11 @@ def page_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> Pag
     return Page(list_invoices(query, offset, limit), count_invoices(query))
 
 
-def open_invoices(client_id: int, currency: str = "EUR") -> list[InvoiceRow]:
-    """The client's invoices with something left to pay, oldest due first."""
+def _open_documents(client_id: int, kind: str, currency: str) -> list[InvoiceRow]:
     today = clock.today()
     stmt = (
         select(Invoice, Client).join(Client, Client.id == Invoice.client_id)
-        .where(Invoice.client_id == client_id, Invoice.kind == "invoice",
+        .where(Invoice.client_id == client_id, Invoice.kind == kind,
                Invoice.currency == currency, Invoice.total > Invoice.allocated)
         .order_by(Invoice.due_date, Invoice.issue_date, Invoice.id)
     )
@@ -508,16 +507,15 @@ def open_invoices(client_id: int, currency: str = "EUR") -> list[InvoiceRow]:
         return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
 
 
+def open_invoices(client_id: int, currency: str = "EUR") -> list[InvoiceRow]:
+    """The client's invoices with something left to pay, oldest due first."""
+    return _open_documents(client_id, "invoice", currency)
+
+
 def open_credit_notes(client_id: int, currency: str = "EUR") -> list[InvoiceRow]:
-    today = clock.today()
-    stmt = (
-        select(Invoice, Client).join(Client, Client.id == Invoice.client_id)
-        .where(Invoice.client_id == client_id, Invoice.kind == "credit_note",
-               Invoice.currency == currency, Invoice.total > Invoice.allocated)
-        .order_by(Invoice.issue_date, Invoice.id)
-    )
-    with db.reading() as s:
-        return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
+    """The client's credit notes with something left to apply, oldest first
+    (a credit note's due date is its issue date)."""
+    return _open_documents(client_id, "credit_note", currency)
 
 
 def preview_due_date(

@@ -180,15 +180,16 @@ def _check_target(payment_client: int, currency: str, invoice: Invoice) -> None:
                         invoice_currency=invoice.currency, currency=currency)
 
 
-def _allocate_payment(session: Session, payment: Payment, invoice: Invoice,
-                      amount: Decimal | None) -> Allocation | None:
-    _check_target(payment.client_id, payment.currency, invoice)
-    free = payment.amount - payment.allocated
+def _amount_to_allocate(free: Decimal, invoice: Invoice, amount: Decimal | None) -> Decimal | None:
+    """The amount to set against ``invoice`` from a source with ``free`` left.
+
+    None asks for as much as possible (None back when nothing can be allocated);
+    an explicit amount must fit both what is free and what the invoice still owes.
+    """
     open_ = invoice.total - invoice.allocated
     if amount is None:
         amount = min(free, open_)
-        if amount <= 0:
-            return None
+        return amount if amount > 0 else None
     if amount > open_:
         raise UserError(MSG_TOO_MUCH_FOR_INVOICE, field="amount", open=f"{open_:.2f}",
                         number=invoice.number)
@@ -196,6 +197,15 @@ def _allocate_payment(session: Session, payment: Payment, invoice: Invoice,
         raise UserError(MSG_TOO_MUCH_FROM_SOURCE, field="amount", free=f"{free:.2f}")
     if amount <= 0:
         raise UserError(MSG_NOTHING_TO_ALLOCATE, field="amount")
+    return amount
+
+
+def _allocate_payment(session: Session, payment: Payment, invoice: Invoice,
+                      amount: Decimal | None) -> Allocation | None:
+    _check_target(payment.client_id, payment.currency, invoice)
+    amount = _amount_to_allocate(payment.amount - payment.allocated, invoice, amount)
+    if amount is None:
+        return None
     date = _allocation_date(session, payment.date, invoice, Allocation.payment_id == payment.id)
     allocation = Allocation(invoice_id=invoice.id, payment_id=payment.id, amount=amount,
                             date=date, created_at=clock.now())
@@ -218,19 +228,9 @@ def apply_credit_in_session(session: Session, credit_note_id: int, invoice_id: i
     if credit.kind != "credit_note":
         raise UserError(MSG_NOT_A_CREDIT_NOTE, field="credit_note", number=credit.number)
     _check_target(credit.client_id, credit.currency, invoice)
-    free = credit.total - credit.allocated
-    open_ = invoice.total - invoice.allocated
+    amount = _amount_to_allocate(credit.total - credit.allocated, invoice, amount)
     if amount is None:
-        amount = min(free, open_)
-        if amount <= 0:
-            return None
-    if amount > open_:
-        raise UserError(MSG_TOO_MUCH_FOR_INVOICE, field="amount", open=f"{open_:.2f}",
-                        number=invoice.number)
-    if amount > free:
-        raise UserError(MSG_TOO_MUCH_FROM_SOURCE, field="amount", free=f"{free:.2f}")
-    if amount <= 0:
-        raise UserError(MSG_NOTHING_TO_ALLOCATE, field="amount")
+        return None
     date = _allocation_date(session, credit.issue_date, invoice,
                             Allocation.credit_note_id == credit.id)
     allocation = Allocation(invoice_id=invoice.id, credit_note_id=credit.id, amount=amount,

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QPushButton, QWidget
 
 from services import clients as client_service
 from services import clock
@@ -21,7 +21,7 @@ from ui.dialogs.payment_dialog import PaymentDialog
 from ui.labels import CLIENT_KINDS, INVOICE_KINDS, METHODS, STATUSES, label
 from ui.list_page import ListPage
 from ui.table_model import Column, PagedTableModel
-from ui.widgets import DateEdit
+from ui.widgets import DateRange
 
 RED = QColor("#b3261e")
 GREY = QColor("#6f6f6f")
@@ -175,27 +175,16 @@ class InvoicesPage(ListPage):
         self.kind.addItem(self.tr("Invoices and credit notes"), "")
         for key in INVOICE_KINDS:
             self.kind.addItem(label(INVOICE_KINDS, key), key)
-        self.use_dates = QCheckBox(self.tr("Issued from"))
-        self.date_from = DateEdit()
-        self.date_to = DateEdit()
         today = clock.today()
-        self.date_from.set_value(today.replace(month=1, day=1))
-        self.date_to.set_value(today)
-        self.date_from.setEnabled(False)
-        self.date_to.setEnabled(False)
-        self.to_label = QLabel(self.tr("to"))
-        for w in (self.client_filter, self.status, self.kind, self.use_dates, self.date_from,
-                  self.to_label, self.date_to):
+        self.dates = DateRange(self.tr("Issued from"), today.replace(month=1, day=1), today)
+        self.use_dates, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
+        for w in (self.client_filter, self.status, self.kind, self.dates):
             self.filters.addWidget(w)
         self.reload_client_filter()
         self.client_filter.currentIndexChanged.connect(self.apply_filters)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.kind.currentIndexChanged.connect(self.apply_filters)
-        self.use_dates.toggled.connect(self.date_from.setEnabled)
-        self.use_dates.toggled.connect(self.date_to.setEnabled)
-        self.use_dates.toggled.connect(self.apply_filters)
-        self.date_from.dateChanged.connect(self.apply_filters)
-        self.date_to.dateChanged.connect(self.apply_filters)
+        self.dates.changed.connect(self.apply_filters)
         for col, width in enumerate((100, 300, 90, 90, 90, 110, 110, 110, 75, 90)):
             self.table.setColumnWidth(col, width)
 
@@ -218,12 +207,11 @@ class InvoicesPage(ListPage):
         return self.tr("%n document(s)", "", count)
 
     def build_query(self, base: Any) -> Any:
-        dates = self.use_dates.isChecked()
+        start, end = self.dates.bounds()
         return replace(
             base, search=self.search.text(), client_id=self.client_filter.currentData(),
             status=self.status.currentData() or "", kind=self.kind.currentData() or "",
-            date_from=self.date_from.value() if dates else None,
-            date_to=self.date_to.value() if dates else None,
+            date_from=start, date_to=end,
         )
 
     def create(self, kind: str = "invoice") -> None:
@@ -272,25 +260,15 @@ class PaymentsPage(ListPage):
         self.unallocated = QCheckBox(self.tr("With credit left only"))
         self.client_filter = ClientFilter()
         self.client_filter.setMaximumWidth(220)
-        self.use_dates = QCheckBox(self.tr("Received from"))
-        self.date_from = DateEdit()
-        self.date_to = DateEdit()
         today = clock.today()
-        self.date_from.set_value(today.replace(month=1, day=1))
-        self.date_to.set_value(today)
-        self.date_from.setEnabled(False)
-        self.date_to.setEnabled(False)
-        for w in (self.client_filter, self.method, self.unallocated, self.use_dates,
-                  self.date_from, QLabel(self.tr("to")), self.date_to):
+        self.dates = DateRange(self.tr("Received from"), today.replace(month=1, day=1), today)
+        self.use_dates, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
+        for w in (self.client_filter, self.method, self.unallocated, self.dates):
             self.filters.addWidget(w)
         self.method.currentIndexChanged.connect(self.apply_filters)
         self.unallocated.toggled.connect(self.apply_filters)
         self.client_filter.currentIndexChanged.connect(self.apply_filters)
-        self.use_dates.toggled.connect(self.date_from.setEnabled)
-        self.use_dates.toggled.connect(self.date_to.setEnabled)
-        self.use_dates.toggled.connect(self.apply_filters)
-        self.date_from.dateChanged.connect(self.apply_filters)
-        self.date_to.dateChanged.connect(self.apply_filters)
+        self.dates.changed.connect(self.apply_filters)
         for col, width in enumerate((90, 260, 110, 110, 110, 120, 200)):
             self.table.setColumnWidth(col, width)
 
@@ -304,12 +282,11 @@ class PaymentsPage(ListPage):
         return self.tr("%n payment(s)", "", count)
 
     def build_query(self, base: Any) -> Any:
-        dates = self.use_dates.isChecked()
+        start, end = self.dates.bounds()
         return replace(base, search=self.search.text(), method=self.method.currentData() or "",
                        unallocated_only=self.unallocated.isChecked(),
                        client_id=self.client_filter.currentData(),
-                       date_from=self.date_from.value() if dates else None,
-                       date_to=self.date_to.value() if dates else None)
+                       date_from=start, date_to=end)
 
     def reload_client_filter(self) -> None:
         self.client_filter.mark_stale()

@@ -175,3 +175,36 @@ class HistoryView(QTreeWidget):
             ])
             item.setToolTip(2, json.dumps(event.details, ensure_ascii=False, indent=1))
             self.addTopLevelItem(item)
+
+
+class DateRange(QWidget):
+    """"<label> [from] to [to]", off until its box is ticked."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, start: dt.date, end: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.start = DateEdit()
+        self.end = DateEdit()
+        self.start.set_value(start)
+        self.end.set_value(end)
+        for widget in (self.check, self.start, QLabel(self.tr("to")), self.end):
+            layout.addWidget(widget)
+        self._enable(False)
+        self.check.toggled.connect(self._enable)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.start.dateChanged.connect(lambda _d: self.changed.emit())
+        self.end.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def _enable(self, on: bool) -> None:
+        self.start.setEnabled(on)
+        self.end.setEnabled(on)
+
+    def bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        if not self.check.isChecked():
+            return None, None
+        return self.start.value(), self.end.value()

@@ -42,7 +42,7 @@
 <context>
     <name>InvoicesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+134"/>
+        <location filename="../../ui/pages.py" line="+123"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>PaymentsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+86"/>
+        <location filename="../../ui/pages.py" line="+75"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>

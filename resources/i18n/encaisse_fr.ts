@@ -253,12 +253,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+92"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-90"/>
         <source>Issued</source>
         <translation>Émission</translation>
     </message>
@@ -288,7 +288,7 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+81"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -460,9 +460,17 @@
     </message>
 </context>
 <context>
+    <name>DateRange</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="+92"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="+23"/>
+        <location filename="../../ui/dialogs/base.py" line="+33"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -470,6 +478,11 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Cannot remove</source>
+        <translation>Impossible de retirer l’imputation</translation>
     </message>
 </context>
 <context>
@@ -798,7 +811,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/widgets.py" line="+57"/>
+        <location filename="../../ui/widgets.py" line="-35"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
@@ -919,7 +932,7 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/invoice_dialog.py" line="+57"/>
+        <location filename="../../ui/dialogs/invoice_dialog.py" line="+56"/>
         <source>New credit note</source>
         <translation>Nouvel avoir</translation>
     </message>
@@ -934,7 +947,7 @@
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <location line="+92"/>
         <source>Invoice</source>
         <translation>Facture</translation>
@@ -1106,12 +1119,7 @@
         <translation>retirée le {date}</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Cannot remove</source>
-        <translation>Retrait impossible</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Nothing to apply for this client.</source>
         <translation>Rien à imputer pour ce client.</translation>
     </message>
@@ -1149,7 +1157,7 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-87"/>
+        <location filename="../../ui/pages.py" line="-75"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
@@ -1159,17 +1167,12 @@
         <translation>Factures et avoirs</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Issued from</source>
         <translation>Émises du</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>to</source>
-        <translation>au</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Search invoices: number, client, order… (Ctrl+F)</source>
         <translation>Rechercher une facture&#xa0;: numéro, client, commande… (Ctrl+F)</translation>
     </message>
@@ -1187,7 +1190,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Delete {number} ({total})? Only a document entered by mistake should be deleted; its deletion is kept in the history.</source>
         <translation>Supprimer {number} ({total})&#xa0;? Ne supprimez qu’une pièce saisie par erreur&#xa0;; sa suppression restera tracée dans l’historique.</translation>
     </message>
@@ -1285,7 +1288,7 @@
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="-134"/>
+        <location filename="../../ui/pages.py" line="-122"/>
         <source>Credit to apply</source>
         <translation>Avoir à imputer</translation>
     </message>
@@ -2050,12 +2053,7 @@
         <translation>retirée le {date}</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Cannot remove</source>
-        <translation>Retrait impossible</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Cannot allocate</source>
         <translation>Imputation impossible</translation>
     </message>
@@ -2073,7 +2071,7 @@
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="+159"/>
+        <location filename="../../ui/pages.py" line="+147"/>
         <source>All methods</source>
         <translation>Tous les modes de règlement</translation>
     </message>
@@ -2083,17 +2081,12 @@
         <translation>Avec crédit restant uniquement</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Received from</source>
         <translation>Reçus du</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>to</source>
-        <translation>au</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Search payments: client, reference… (Ctrl+F)</source>
         <translation>Rechercher un paiement&#xa0;: client, référence… (Ctrl+F)</translation>
     </message>
@@ -2111,7 +2104,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Delete the payment of {amount} received on {date}? Its allocations are removed and the deletion is kept in the history.</source>
         <translation>Supprimer le paiement de {amount} reçu le {date}&#xa0;? Ses imputations seront retirées et la suppression restera tracée dans l’historique.</translation>
     </message>

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QTabWidget,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from services import payments as payment_service
 from services.errors import AppError, UserError, ValidationError
 from ui import i18n
 from ui.widgets import ErrorBanner
@@ -54,3 +64,31 @@ class EditorDialog(QDialog):
 
     def _reveal(self, widget: QWidget) -> None:
         """Switch tabs so the bad field is visible (overridden by tabbed editors)."""
+
+
+def form_tab(tabs: QTabWidget, title: str) -> QFormLayout:
+    """A tab holding a form whose rows keep their natural height."""
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    outer.addLayout(form)
+    outer.addStretch(1)
+    tabs.addTab(page, title)
+    return form
+
+
+def remove_selected_allocation(parent: QWidget, tree: QTreeWidget) -> bool:
+    """Un-allocate the active allocation selected in ``tree`` (its id in column 0's
+    UserRole); True if something changed."""
+    item = tree.currentItem()
+    allocation_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+    if allocation_id is None:
+        return False
+    try:
+        payment_service.unallocate(int(allocation_id))
+    except AppError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("EditorDialog", "Cannot remove"),
+                            i18n.message(exc))
+        return False
+    return True

@@ -20,7 +20,7 @@ from services import history
 from services.dto import ClientRow
 from services.errors import AppError
 from ui import format as fmt
-from ui.dialogs.base import EditorDialog
+from ui.dialogs.base import EditorDialog, form_tab
 from ui.labels import CLIENT_KINDS, LANGUAGES, label
 from ui.widgets import HistoryView, MoneyEdit
 
@@ -45,7 +45,7 @@ class ClientDialog(EditorDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
-        general, form = self._tab(self.tr("General"))
+        form = form_tab(self.tabs, self.tr("General"))
         self._line(form, "code", self.tr("Code"), self.tr("Unique, e.g. C0042"))
         self._line(form, "name", self.tr("Name"))
         self.kind = QComboBox()
@@ -70,7 +70,7 @@ class ClientDialog(EditorDialog):
         form.addRow(self.tr("Notes"), self.notes)
         self.fields["notes"] = self.notes
 
-        _address, form = self._tab(self.tr("Address and contact"))
+        form = form_tab(self.tabs, self.tr("Address and contact"))
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(60)
         form.addRow(self.tr("Address"), self.address)
@@ -81,7 +81,7 @@ class ClientDialog(EditorDialog):
         self._line(form, "email", self.tr("E-mail"))
         self._line(form, "phone", self.tr("Phone"))
 
-        _ids, form = self._tab(self.tr("Identifiers"))
+        form = form_tab(self.tabs, self.tr("Identifiers"))
         self._line(form, "siren", self.tr("SIREN"), "123 456 789")
         self._line(form, "siret", self.tr("SIRET"), "123 456 789 00012")
         self._line(form, "vat_number", self.tr("VAT number"), "FR00 123456789")
@@ -96,16 +96,6 @@ class ClientDialog(EditorDialog):
             self._load(client)
         else:
             self.fields["country"].setText("FR")  # type: ignore[attr-defined]
-
-    def _tab(self, title: str) -> tuple[QWidget, QFormLayout]:
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        outer.addLayout(form)
-        outer.addStretch(1)
-        self.tabs.addTab(page, title)
-        return page, form
 
     def _line(self, form: QFormLayout, name: str, text: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()

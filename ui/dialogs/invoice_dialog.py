@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -32,7 +31,7 @@ from services.dto import InvoiceRow
 from services.errors import AppError
 from ui import format as fmt
 from ui import i18n
-from ui.dialogs.base import EditorDialog
+from ui.dialogs.base import EditorDialog, form_tab, remove_selected_allocation
 from ui.labels import INVOICE_KINDS, STATUSES, label
 from ui.widgets import ClientPicker, DateEdit, HistoryView, MoneyEdit, OptionalDateEdit
 
@@ -76,13 +75,7 @@ class InvoiceDialog(EditorDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        outer.addLayout(form)
-        outer.addStretch(1)
-        self.tabs.addTab(page, self.tr("Invoice"))
+        form = form_tab(self.tabs, self.tr("Invoice"))
         self.number = QLineEdit()
         form.addRow(self.tr("Number"), self.number)
         self.fields["number"] = self.number
@@ -207,16 +200,8 @@ class InvoiceDialog(EditorDialog):
             self.allocations.addTopLevelItem(item)
 
     def _unallocate(self) -> None:
-        item = self.allocations.currentItem()
-        allocation_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        if allocation_id is None:
-            return
-        try:
-            payment_service.unallocate(int(allocation_id))
-        except AppError as exc:
-            QMessageBox.warning(self, self.tr("Cannot remove"), i18n.message(exc))
-            return
-        self._after_money_change()
+        if remove_selected_allocation(self, self.allocations):
+            self._after_money_change()
 
     def _apply_credit(self) -> None:
         assert self.invoice is not None

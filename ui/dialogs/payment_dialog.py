@@ -33,7 +33,7 @@ from services.errors import AppError, NeedsConfirmation, UserError
 from services.money import parse_amount
 from ui import format as fmt
 from ui import i18n
-from ui.dialogs.base import EditorDialog
+from ui.dialogs.base import EditorDialog, remove_selected_allocation
 from ui.labels import METHODS, label
 from ui.widgets import ClientPicker, DateEdit, HistoryView, MoneyEdit
 
@@ -232,16 +232,8 @@ class PaymentDialog(EditorDialog):
             self.allocations.addTopLevelItem(item)
 
     def _unallocate(self) -> None:
-        item = self.allocations.currentItem()
-        allocation_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        if allocation_id is None:
-            return
-        try:
-            payment_service.unallocate(int(allocation_id))
-        except AppError as exc:
-            QMessageBox.warning(self, self.tr("Cannot remove"), i18n.message(exc))
-            return
-        self._refresh()
+        if remove_selected_allocation(self, self.allocations):
+            self._refresh()
 
     def _auto_allocate(self) -> None:
         assert self.payment is not None

@@ -97,3 +97,10 @@ def test_a_bug_goes_to_the_log_and_a_crash_dialog_not_to_the_user(qtbot, monkeyp
     assert "ValueError: a bug in a slot" in shown[0]
     assert "Traceback" in shown[0]
     assert any("unhandled exception" in r.message for r in caplog.records)
+
+
+def test_the_application_icon_ships_and_loads(qapp) -> None:  # type: ignore[no-untyped-def]
+    app = make_application([])
+    icon = app.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).isNull()

@@ -1,6 +1,7 @@
 """SQLAlchemy models of the receivables book.  No Qt here."""
 
 from models.base import Base, Money, UTCDateTime
+from models.documents import DOCUMENT_KINDS, CgvAcceptance, CgvVersion, Document, StoredFile
 from models.ledger import (
     CLIENT_KINDS,
     INVOICE_KINDS,
@@ -16,11 +17,16 @@ from models.ledger import (
 )
 
 #: The Alembic head this code expects (tests check it matches models/migrations).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 __all__ = [
     "SCHEMA_REVISION",
     "CLIENT_KINDS",
+    "DOCUMENT_KINDS",
+    "CgvAcceptance",
+    "CgvVersion",
+    "Document",
+    "StoredFile",
     "INVOICE_KINDS",
     "LANGUAGES",
     "PAYMENT_METHODS",

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from models import LANGUAGES, Client, Invoice, Payment
+from models import LANGUAGES, CgvAcceptance, Client, Document, Invoice, Payment
 from services import clock, db, history, identifiers, terms
 from services.company import check_email
 from services.dto import ClientRow, Page
@@ -28,6 +28,9 @@ MSG_KIND = QT_TRANSLATE_NOOP(
 )
 MSG_LANGUAGE = QT_TRANSLATE_NOOP("Messages", "'{value}' is not a language of letters (fr, en).")
 MSG_COUNTRY = QT_TRANSLATE_NOOP("Messages", "'{value}' is not a two-letter country code (FR, BE…).")
+MSG_HAS_DOCUMENTS = QT_TRANSLATE_NOOP(
+    "Messages", "the client {code} holds proof documents (also in the trash) and cannot be deleted."
+)
 MSG_HAS_INVOICES = QT_TRANSLATE_NOOP(
     "Messages", "the client {code} has invoices or payments and cannot be deleted."
 )
@@ -193,6 +196,9 @@ def delete_client(client_id: int) -> None:
             s.scalar(select(Payment.id).where(Payment.client_id == client_id).limit(1))
         if has_any:
             raise UserError(MSG_HAS_INVOICES, field="client", code=client.code)
+        if s.scalar(select(Document.id).where(Document.client_id == client_id).limit(1)) or \
+                s.scalar(select(CgvAcceptance.id).where(CgvAcceptance.client_id == client_id).limit(1)):
+            raise UserError(MSG_HAS_DOCUMENTS, field="client", code=client.code)
         history.record(s, "client", client.id, "deleted", client_id=client.id, label=client.code,
                        details={"code": client.code, "name": client.name})
         s.delete(client)

@@ -23,8 +23,11 @@ def today() -> dt.date:
 
 
 def now() -> dt.datetime:
-    """The current instant, timezone-aware UTC."""
-    return dt.datetime.now(dt.timezone.utc)
+    """The current instant, timezone-aware UTC (on the frozen day, when frozen)."""
+    real = dt.datetime.now(dt.timezone.utc)
+    if _frozen is not None:
+        return dt.datetime.combine(_frozen, real.timetz())
+    return real
 
 
 def freeze(day: dt.date | None) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Integer, Select, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from models import INVOICE_KINDS, Allocation, Client, Invoice
+from models import INVOICE_KINDS, Allocation, Client, Document, Invoice
 from services import clock, db, history, terms
 from services import company as company_service
 from services.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
@@ -31,6 +31,9 @@ MSG_CURRENCY = QT_TRANSLATE_NOOP(
 MSG_TOTAL_ZERO = QT_TRANSLATE_NOOP("Messages", "the total must be greater than zero.")
 MSG_NET_VAT = QT_TRANSLATE_NOOP(
     "Messages", "net {net} + VAT {vat} does not equal the total {total}."
+)
+MSG_HAS_DOCUMENTS = QT_TRANSLATE_NOOP(
+    "Messages", "the invoice {number} holds proof documents (also in the trash) and cannot be deleted."
 )
 MSG_HAS_PAYMENTS = QT_TRANSLATE_NOOP(
     "Messages",
@@ -315,6 +318,8 @@ def delete_invoice(invoice_id: int) -> None:
         ).limit(1))
         if linked is not None:
             raise UserError(MSG_HAS_PAYMENTS, field="invoice", number=invoice.number)
+        if s.scalar(select(Document.id).where(Document.invoice_id == invoice_id).limit(1)):
+            raise UserError(MSG_HAS_DOCUMENTS, field="invoice", number=invoice.number)
         history.record(s, "invoice", invoice.id, "deleted", client_id=invoice.client_id,
                        label=invoice.number,
                        details={"number": invoice.number, "total": invoice.total,

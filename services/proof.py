@@ -1,0 +1,160 @@
+"""Proof status of an invoice: what a court or a collection agency will ask for.
+
+Three proofs are looked for (shared/product.md, "proof documents"; facts in
+shared/domain.md §8.2):
+
+- ``order`` — the client's commitment: a signed quote or purchase order
+  attached to the invoice, or a signed contract attached to the invoice or
+  to the client (a framework contract covers all its invoices);
+- ``delivery`` — a signed delivery note (proof of delivery or service)
+  attached to the invoice;
+- ``cgv`` — the terms of sale that applied: the CGV version in force on the
+  issue date was accepted by the client on or before that date; when the
+  company keeps no CGV versions yet, a signed CGV attached to the client or
+  the invoice.
+
+Each rule is one SQL expression correlated to ``invoices``, so lists can
+filter and sort on it for any number of invoices without loading them.
+Credit notes need no proof.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
+from sqlalchemy.orm import aliased
+
+from models import CgvAcceptance, CgvVersion, Document, Invoice
+from services import db
+from services.errors import NotFound
+from services.i18n import QT_TRANSLATE_NOOP
+
+ORDER_KINDS = ("quote", "purchase_order", "contract")
+
+PROOF_LABELS = {
+    "order": QT_TRANSLATE_NOOP("Messages", "signed quote or purchase order"),
+    "delivery": QT_TRANSLATE_NOOP("Messages", "signed delivery note"),
+    "cgv": QT_TRANSLATE_NOOP("Messages", "accepted terms of sale (CGV)"),
+}
+
+
+def _live(doc: type[Document]) -> ColumnElement[bool]:
+    return and_(doc.superseded_at.is_(None), doc.deleted_at.is_(None), doc.signed.is_(True))
+
+
+def order_expr() -> ColumnElement[bool]:
+    d = aliased(Document)
+    return exists().where(
+        _live(d),
+        or_(
+            and_(d.invoice_id == Invoice.id, d.kind.in_(ORDER_KINDS)),
+            and_(d.client_id == Invoice.client_id, d.invoice_id.is_(None), d.kind == "contract"),
+        ),
+    )
+
+
+def delivery_expr() -> ColumnElement[bool]:
+    d = aliased(Document)
+    return exists().where(_live(d), d.invoice_id == Invoice.id, d.kind == "delivery_note")
+
+
+def _version_in_force():  # type: ignore[no-untyped-def]
+    v = aliased(CgvVersion)
+    return (
+        select(v.id).where(v.in_force_from <= Invoice.issue_date)
+        .order_by(v.in_force_from.desc()).limit(1).correlate(Invoice).scalar_subquery()
+    )
+
+
+def cgv_expr() -> ColumnElement[bool]:
+    a = aliased(CgvAcceptance)
+    d = aliased(Document)
+    in_force = _version_in_force()
+    accepted = exists().where(
+        a.client_id == Invoice.client_id,
+        a.cgv_version_id == in_force,
+        a.accepted_on <= Invoice.issue_date,
+    )
+    signed_copy = exists().where(
+        _live(d), d.kind == "cgv",
+        or_(d.invoice_id == Invoice.id, and_(d.client_id == Invoice.client_id, d.invoice_id.is_(None))),
+    )
+    return or_(accepted, and_(in_force.is_(None), signed_copy))
+
+
+def missing_expr() -> ColumnElement[bool]:
+    """True for an invoice (not a credit note) that lacks any of the three proofs."""
+    return and_(Invoice.kind == "invoice",
+                or_(not_(order_expr()), not_(delivery_expr()), not_(cgv_expr())))
+
+
+@dataclass(frozen=True, slots=True)
+class ProofStatus:
+    order: bool
+    delivery: bool
+    cgv: bool
+    cgv_version: str = ""  # label of the version in force on the issue date
+    cgv_in_force_from: dt.date | None = None
+    cgv_accepted_on: dt.date | None = None  # the client's acceptance of that version, if any
+    applies: bool = True  # False for a credit note
+
+    @property
+    def missing(self) -> list[str]:
+        if not self.applies:
+            return []
+        return [name for name in ("order", "delivery", "cgv") if not getattr(self, name)]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    def to_json(self) -> dict[str, bool]:
+        return {"order": self.order, "delivery": self.delivery, "cgv": self.cgv}
+
+
+MSG_INVOICE_GONE = QT_TRANSLATE_NOOP("Messages", "this invoice no longer exists")
+
+
+def proof_of(invoice_id: int) -> ProofStatus:
+    with db.reading() as s:
+        row = s.execute(
+            select(Invoice.kind, Invoice.issue_date, Invoice.client_id,
+                   order_expr(), delivery_expr(), cgv_expr()).where(Invoice.id == invoice_id)
+        ).first()
+        if row is None:
+            raise NotFound(MSG_INVOICE_GONE, field="invoice")
+        kind, issue_date, client_id, order, delivery, cgv = row
+        version = s.scalars(
+            select(CgvVersion).where(CgvVersion.in_force_from <= issue_date)
+            .order_by(CgvVersion.in_force_from.desc()).limit(1)
+        ).first()
+        accepted_on = None
+        label = version.label if version else ""
+        in_force_from = version.in_force_from if version else None
+        if version is not None:
+            accepted_on = s.scalar(select(CgvAcceptance.accepted_on).where(
+                CgvAcceptance.client_id == client_id, CgvAcceptance.cgv_version_id == version.id))
+    return ProofStatus(
+        bool(order), bool(delivery), bool(cgv),
+        label, in_force_from, accepted_on, applies=kind == "invoice",
+    )
+
+
+def proof_map(invoice_ids: list[int]) -> dict[int, ProofStatus]:
+    """Proof of many invoices in one query (for lists and the command line)."""
+    out: dict[int, ProofStatus] = {}
+    if not invoice_ids:
+        return out
+    with db.reading() as s:
+        for start in range(0, len(invoice_ids), 900):
+            chunk = invoice_ids[start:start + 900]
+            rows = s.execute(
+                select(Invoice.id, Invoice.kind, order_expr(), delivery_expr(), cgv_expr())
+                .where(Invoice.id.in_(chunk))
+            ).all()
+            for invoice_id, kind, order, delivery, cgv in rows:
+                out[invoice_id] = ProofStatus(bool(order), bool(delivery), bool(cgv),
+                                              applies=kind == "invoice")
+    return out

@@ -8,6 +8,10 @@ never change meaning.
 - ``import clients|invoices|payments FILE.csv [--dry-run]``
 - ``invoices [--date D] [--open] [--client CODE] [--json]``
 - ``clients [--date D] [--json]``
+- ``attach (--invoice NUMBER | --client CODE) --kind KIND [--signed [--signed-on D]] [--title T] FILE...``
+- ``documents [--invoice NUMBER | --client CODE] [--json]``
+- ``evidence (--invoice NUMBER | --client CODE) --out FILE.pdf``
+- ``check [--json]`` — exit 1 when anything is damaged, missing or altered
 
 Exit status: 0 success, 1 user error (one line on stderr, no traceback;
 an import lists every bad row as ``line N: column: reason``), 2 usage
@@ -20,13 +24,15 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from services import clock, db, demo, imports, ledger
+from models import DOCUMENT_KINDS
+from services import clock, db, demo, documents, dossier, imports, ledger, proof
 from services.dto import ClientBalance, OpenItem
 from services.errors import AppError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
@@ -107,6 +113,51 @@ def build_parser() -> argparse.ArgumentParser:
                        "unallocated credit as of DATE.")
     p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
                    help="as of this date (default: today)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser("attach", parents=[common], help="attach proof documents",
+                       description="Copy files into the document store and attach them to an "
+                       "invoice or a client. All or nothing: every file is checked first.")
+    owner = p.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--invoice", metavar="NUMBER", help="attach to this invoice")
+    owner.add_argument("--client", metavar="CODE", help="attach to this client")
+    p.add_argument("--kind", required=True, choices=DOCUMENT_KINDS, help="what the document is")
+    p.add_argument("--signed", action="store_true", help="the document is signed")
+    p.add_argument("--signed-on", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="the date it was signed (with --signed)")
+    p.add_argument("--title", metavar="T", default="", help="a title (default: the file name)")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="the document's own date")
+    p.add_argument("--cgv-version", metavar="LABEL", default=None,
+                   help="with --kind cgv --signed on a client: the CGV version accepted "
+                   "(default: the one in force on the signature date)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="PDF or image files")
+
+    p = sub.add_parser("documents", parents=[common], help="list proof documents",
+                       description="Current documents (not in the trash), for one invoice, "
+                       "one client (its own and its invoices') or all.")
+    owner = p.add_mutually_exclusive_group()
+    owner.add_argument("--invoice", metavar="NUMBER", help="only this invoice's documents")
+    owner.add_argument("--client", metavar="CODE", help="only this client's documents")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser("evidence", parents=[common], help="build an evidence file (PDF)",
+                       description="One PDF with a cover page (parties, invoices, balance, "
+                       "index of documents with their SHA-256) followed by every proof "
+                       "document in a logical order.")
+    owner = p.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--invoice", metavar="NUMBER", help="for this invoice")
+    owner.add_argument("--client", metavar="CODE", help="for all of this client's invoices")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="amounts as of this date (default: today)")
+    p.add_argument("--language", choices=("fr", "en"), default=None,
+                   help="language of the cover (default: the client's)")
+
+    p = sub.add_parser("check", parents=[common], help="check the database and the documents",
+                       description="Run SQLite's integrity check and recompute the SHA-256 of "
+                       "every stored document. Exit status 1 when anything is wrong, with one "
+                       "line per problem.")
     p.add_argument("--json", action="store_true", help="JSON output")
     return parser
 
@@ -224,12 +275,24 @@ def invoice_json(item: OpenItem) -> dict[str, Any]:
     }
 
 
+def _with_proof(items: list[OpenItem]) -> list[dict[str, Any]]:
+    statuses = proof.proof_map([i.id for i in items])
+    out = []
+    for item in items:
+        data = invoice_json(item)
+        status = statuses.get(item.id)
+        data["proof"] = status.to_json() if status else {"order": False, "delivery": False,
+                                                          "cgv": False}
+        out.append(data)
+    return out
+
+
 def _cmd_invoices(args: argparse.Namespace) -> int:
     as_of = args.date or clock.today()
     _check_client(args.client)
     items = ledger.open_items(as_of, client_code=args.client, open_only=args.open)
     if args.json:
-        _json({"as_of": as_of.isoformat(), "invoices": [invoice_json(i) for i in items]})
+        _json({"as_of": as_of.isoformat(), "invoices": _with_proof(items)})
         return 0
     rows = [
         [i.number, i.client_code, "credit note" if i.kind == "credit_note" else "invoice",
@@ -288,7 +351,83 @@ def _cmd_clients(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_attach(args: argparse.Namespace) -> int:
+    if args.signed_on is not None and not args.signed:
+        _err("error: --signed-on needs --signed")
+        return 2
+    if args.invoice:
+        owner = documents.Owner(invoice_id=documents.invoice_id_for(args.invoice))
+    else:
+        owner = documents.Owner(client_id=documents.client_id_for(args.client))
+    version = documents.cgv_version_id_for(args.cgv_version) if args.cgv_version else None
+    meta = documents.Meta(args.kind, args.title, args.date, args.signed, args.signed_on)
+    rows = documents.attach_files(owner, [Path(f) for f in args.files], meta,
+                                  accept_cgv_version=version)
+    for row in rows:
+        flag = " (unreadable PDF: kept, but it cannot be previewed or merged)" if row.unreadable else ""
+        _out(f"attached {row.original_name} as document {row.id} "
+             f"({row.kind}, {row.size} bytes, sha256 {row.sha256}){flag}")
+    return 0
+
+
+def _cmd_documents(args: argparse.Namespace) -> int:
+    if args.invoice:
+        rows = documents.list_documents(invoice_id=documents.invoice_id_for(args.invoice))
+    elif args.client:
+        rows = documents.list_documents(client_id=documents.client_id_for(args.client))
+    else:
+        rows = documents.list_documents()
+    if args.json:
+        _json({"documents": [r.to_json() for r in rows]})
+        return 0
+    table = [[str(r.id), r.kind, _clip(r.title, 28), "yes" if r.signed else "",
+              r.signed_on.isoformat() if r.signed_on else "", r.invoice_number or "",
+              r.client_code or (f"CGV {r.cgv_label}" if r.cgv_label else ""), str(r.size),
+              r.sha256[:12]] for r in rows]
+    headers = ["Id", "Kind", "Title", "Signed", "Signed on", "Invoice", "Client", "Bytes", "SHA-256"]
+    for line in _table(headers, table, right={0, 7}):
+        _out(line)
+    _out(_plural(len(rows), "document"))
+    return 0
+
+
+def _cmd_evidence(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if args.invoice:
+        result = dossier.build(out, invoice_id=documents.invoice_id_for(args.invoice),
+                               as_of=args.date, language=args.language)
+    else:
+        result = dossier.build(out, client_id=documents.client_id_for(args.client),
+                               as_of=args.date, language=args.language)
+    _out(f"wrote {out}: {_plural(result.pages, 'page')} "
+         f"({result.cover_pages} cover, {_plural(result.documents, 'document')})")
+    for title in result.skipped:
+        _out(f"warning: {title} could not be included (unreadable); its fingerprint is listed")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    database = db.integrity_problems()
+    report = documents.check_documents()
+    lines = [f"database: {m}" for m in database] + [p.message for p in report.problems]
+    ok = not lines
+    if args.json:
+        _json({"ok": ok, "database": {"ok": not database, "problems": database},
+               "documents": {"checked": report.checked,
+                             "problems": [p.to_json() for p in report.problems]}})
+    else:
+        for line in lines:
+            _out(line)
+        if ok:
+            _out(f"database: ok; {_plural(report.checked, 'document')} verified: ok")
+    return 0 if ok else 1
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "attach": _cmd_attach,
+    "documents": _cmd_documents,
+    "evidence": _cmd_evidence,
+    "check": _cmd_check,
     "demo": _cmd_demo,
     "import": _cmd_import,
     "invoices": _cmd_invoices,

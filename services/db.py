@@ -191,6 +191,22 @@ def close() -> None:
         _current = None
 
 
+def integrity_problems(*, quick: bool = False) -> list[str]:
+    """SQLite's own check of the open book: [] when sound, else what it found."""
+    database = current()
+    if database.engine.dialect.name != "sqlite":
+        return []
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        with database.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+            rows += [f"foreign key violation in {r[0]} row {r[1]}"
+                     for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    except DBAPIError as exc:
+        return [str(exc.orig)]
+    return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
+
+
 @contextmanager
 def transaction() -> Iterator[Session]:
     """One user action = one transaction: commit on success, roll back on error."""

@@ -93,6 +93,12 @@ class InvoiceRow:
     po_number: str = ""
     notes: str = ""
     disputed: bool = False
+    # proofs not on file ("order", "delivery", "cgv"); () for credit notes and complete files
+    proof_missing: tuple[str, ...] = ()
+
+    @property
+    def overdue_without_proof(self) -> bool:
+        return self.status == "overdue" and bool(self.proof_missing)
 
 
 @dataclass(frozen=True)

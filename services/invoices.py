@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy import Integer, Select, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from models import INVOICE_KINDS, Allocation, Client, Document, Invoice
-from services import clock, db, history, terms
+from services import clock, db, history, proof, terms
 from services import company as company_service
 from services.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
 from services.errors import NotFound, UserError, ValidationError
@@ -381,7 +381,8 @@ def _row_of(session: Session, invoice_id: int) -> InvoiceRow:
 
 def get_invoice(invoice_id: int) -> InvoiceRow:
     with db.reading() as s:
-        return _row_of(s, invoice_id)
+        row = _row_of(s, invoice_id)
+    return with_proof([row])[0]
 
 
 def get_invoice_by_number(number: str) -> InvoiceRow:
@@ -396,6 +397,7 @@ class InvoiceQuery:
     kind: str = ""  # "", "invoice", "credit_note"
     status: str = ""  # "", "open", "paid", "not_due", "overdue"
     disputed_only: bool = False
+    proof_missing_only: bool = False
     date_from: dt.date | None = None  # issue date range
     date_to: dt.date | None = None
     currency: str = ""
@@ -445,6 +447,8 @@ def _filtered(query: InvoiceQuery, stmt: Select[Any], today: dt.date) -> Select[
                                                Invoice.due_date >= today))
     if query.disputed_only:
         stmt = stmt.where(Invoice.disputed.is_(True))
+    if query.proof_missing_only:
+        stmt = stmt.where(proof.missing_expr())
     if query.date_from:
         stmt = stmt.where(Invoice.issue_date >= query.date_from)
     if query.date_to:
@@ -485,7 +489,15 @@ def list_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> lis
     tie = Invoice.id.desc() if query.descending else Invoice.id.asc()
     stmt = stmt.order_by(primary, tie).offset(offset).limit(limit)
     with db.reading() as s:
-        return [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
+        rows = [_to_row(inv, client, today) for inv, client in s.execute(stmt)]
+    return with_proof(rows)
+
+
+def with_proof(rows: list[InvoiceRow]) -> list[InvoiceRow]:
+    """The rows with their missing proofs (one query for the page, never for the book)."""
+    statuses = proof.proof_map([r.id for r in rows if r.kind == "invoice"])
+    return [replace(r, proof_missing=tuple(statuses[r.id].missing)) if r.id in statuses else r
+            for r in rows]
 
 
 def count_invoices(query: InvoiceQuery) -> int:

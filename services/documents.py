@@ -248,6 +248,7 @@ class Problem:
 class CheckReport:
     checked: int = 0
     problems: list[Problem] = field(default_factory=list)
+    results: list[tuple[int, str]] = field(default_factory=list)  # (document id, state)
 
     @property
     def ok(self) -> bool:
@@ -371,6 +372,16 @@ def _forget_unreferenced(items: Iterable[Ingested]) -> None:
             the.remove(sha)
         except OSError:
             pass  # the integrity check will report it as an orphan
+
+
+def forget(items: Iterable[Ingested]) -> None:
+    """Drop copies that were made for an attachment the user could not complete."""
+    _forget_unreferenced(items)
+
+
+def check_file(path: Path, limit: int | None = None) -> None:
+    """Refuse at once a file that cannot be attached (missing, empty, too big, wrong type)."""
+    store.check_source(path, limit if limit is not None else max_bytes())
 
 
 def attach_ingested(owner: Owner, items: Sequence[Ingested], meta: Meta,
@@ -675,7 +686,7 @@ def check_documents(*, record: bool = True) -> CheckReport:
     states: dict[str, str] = {}
     for sha in {sha for _, _, sha in docs}:
         states[sha] = the.verify(sha)
-    results: list[tuple[int, str]] = []
+    results = report.results
     for doc_id, title, sha in docs:
         report.checked += 1
         state = states[sha]
@@ -690,14 +701,21 @@ def check_documents(*, record: bool = True) -> CheckReport:
     for leftover in the.leftovers():
         report.problems.append(Problem("leftover", MSG_LEFTOVER, {"path": str(leftover)}, None, "",
                                        str(leftover)))
-    if record and results:
-        with db.transaction() as s:
-            for doc_id, state in results:
-                doc = s.get(Document, doc_id)
-                if doc is not None:
-                    history.record(s, "document", doc_id, "document_verified", client_id=doc.client_id,
-                                   label=doc.title, details={"result": state})
+    if record:
+        record_verification(report)
     return report
+
+
+def record_verification(report: CheckReport) -> None:
+    """Write "fingerprint verified" with its result into each document's history."""
+    if not report.results:
+        return
+    with db.transaction() as s:
+        for doc_id, state in report.results:
+            doc = s.get(Document, doc_id)
+            if doc is not None:
+                history.record(s, "document", doc_id, "document_verified", client_id=doc.client_id,
+                               label=doc.title, details={"result": state})
 
 
 def clean_leftovers() -> int:

@@ -37,3 +37,21 @@ LANGUAGES = {
 def label(table: dict[str, str], key: str) -> str:
     source = table.get(key)
     return QCoreApplication.translate("Labels", source) if source else key
+
+
+DOCUMENT_KINDS = {
+    "cgv": QT_TRANSLATE_NOOP("Labels", "Terms of sale (CGV)"),
+    "quote": QT_TRANSLATE_NOOP("Labels", "Quote"),
+    "purchase_order": QT_TRANSLATE_NOOP("Labels", "Purchase order"),
+    "delivery_note": QT_TRANSLATE_NOOP("Labels", "Delivery note"),
+    "contract": QT_TRANSLATE_NOOP("Labels", "Contract"),
+    "invoice_copy": QT_TRANSLATE_NOOP("Labels", "Invoice copy"),
+    "acknowledgment": QT_TRANSLATE_NOOP("Labels", "Acknowledgment of receipt"),
+    "correspondence": QT_TRANSLATE_NOOP("Labels", "Correspondence"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+PROOFS = {
+    "order": QT_TRANSLATE_NOOP("Labels", "Signed quote or order"),
+    "delivery": QT_TRANSLATE_NOOP("Labels", "Signed delivery note"),
+    "cgv": QT_TRANSLATE_NOOP("Labels", "Accepted CGV"),
+}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -70,6 +71,9 @@ class ListPage(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         layout.addWidget(self.table, 1)
+        # files dropped on a row are attached to that row (pages that support it)
+        self.table.viewport().setAcceptDrops(True)
+        self.table.viewport().installEventFilter(self)
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
@@ -102,6 +106,35 @@ class ListPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._update_buttons()
+
+    # -- files dropped on a row ------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return self._drag_event(event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def _drag_event(self, event: QDropEvent) -> bool:
+        if not self.accepts_files() or not event.mimeData().hasUrls():
+            return False
+        index = self.table.indexAt(event.position().toPoint())
+        if not index.isValid():
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.table.selectRow(index.row())
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            row = self.model.row_at(index.row())
+            if paths and row is not None:
+                self.drop_files(row, paths)
+        return True
+
+    def accepts_files(self) -> bool:
+        return False
+
+    def drop_files(self, row: Any, paths: list[Path]) -> None:
+        """Attach dropped files to the row's invoice or client (pages that accept files)."""
 
     # -- to override ---------------------------------------------------------------
     def search_placeholder(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, db, ledger
+from services import clock, db, documents, ledger
 from services import company as company_service
 from services.errors import AppError
 from services.version import __version__
@@ -25,8 +27,11 @@ from ui import format as fmt
 from ui import i18n
 from ui.dialogs.company_dialog import CompanyDialog
 from ui.dialogs.settings_dialog import SettingsDialog, saved_language
+from ui.document_tools import CheckDialog, TrashDialog
 from ui.pages import ClientsPage, InvoicesPage, PaymentsPage
 from ui.welcome import WelcomePage
+
+log = logging.getLogger(__name__)
 
 PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS = range(4)
 
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(lambda: self.import_csv("invoices"))
         self.welcome.demo_requested.connect(self.load_demo)
         self._build_menus()
+        self._purge_trash()
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
         self.refresh_all()
         geometry = QSettings().value("ui/geometry")
@@ -111,8 +117,24 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Payments"), lambda: self.nav.setCurrentRow(PAGE_PAYMENTS), "Ctrl+3")
         self._action(view, self.tr("&Overdue invoices"), self.show_overdue, "Ctrl+4")
 
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("&Check the book and documents…"), self.check_documents)
+        self._action(tools, self.tr("Document &trash…"), self.show_trash)
+        self._action(tools, self.tr("Proof &missing on overdue invoices"), self.show_missing_proof)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Encaisse"), self.about)
+
+    def _purge_trash(self) -> None:
+        """Documents deleted more than 30 days ago leave the trash for good."""
+        try:
+            purged = documents.purge_trash()
+        except AppError:
+            log.exception("the document trash could not be emptied")
+            return
+        if purged:
+            self.statusBar().showMessage(
+                self.tr("%n document(s) deleted more than 30 days ago removed from the trash.", "", purged), 8000)
 
     # -- actions --------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -189,6 +211,19 @@ class MainWindow(QMainWindow):
     def show_overdue(self) -> None:
         self.nav.setCurrentRow(PAGE_INVOICES)
         self.invoices.show_client(None, "overdue")
+
+    def check_documents(self) -> None:
+        CheckDialog(self).exec()
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_all()
+
+    def show_missing_proof(self) -> None:
+        self.nav.setCurrentRow(PAGE_INVOICES)
+        self.invoices.show_missing_proof()
 
     def about(self) -> None:
         company = company_service.get_company()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -13,11 +14,13 @@ from services import clients as client_service
 from services import clock
 from services import invoices as invoice_service
 from services import payments as payment_service
+from services.documents import Owner
 from services.dto import ClientRow, InvoiceRow, PaymentRow
 from ui import format as fmt
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog
 from ui.dialogs.payment_dialog import PaymentDialog
+from ui.documents_panel import attach_files_interactively, proof_summary
 from ui.labels import CLIENT_KINDS, INVOICE_KINDS, METHODS, STATUSES, label
 from ui.list_page import ListPage
 from ui.table_model import Column, PagedTableModel
@@ -26,6 +29,7 @@ from ui.widgets import DateRange
 RED = QColor("#b3261e")
 GREY = QColor("#6f6f6f")
 CREDIT_BG = QColor("#eef5ff")
+NO_PROOF_BG = QColor("#ffe9d6")  # overdue and proof missing: look before escalating
 
 
 class ClientsPage(ListPage):
@@ -100,6 +104,14 @@ class ClientsPage(ListPage):
     def delete_row(self, row: ClientRow) -> None:
         client_service.delete_client(row.id)
 
+    def accepts_files(self) -> bool:
+        return True
+
+    def drop_files(self, row: ClientRow, paths: list[Path]) -> None:
+        title = self.tr("Client {code} — {name}").format(code=row.code, name=row.name)
+        if attach_files_interactively(self, Owner(client_id=row.id), paths, title):
+            self.reload()
+
 
 def _status_text(row: InvoiceRow) -> str:
     if row.kind == "credit_note" and row.balance != 0:
@@ -108,6 +120,24 @@ def _status_text(row: InvoiceRow) -> str:
         text = label(STATUSES, row.status)
     if row.disputed:
         text += " — " + QCoreApplication.translate("Labels", "disputed")
+    return text
+
+
+def _proof_text(row: InvoiceRow) -> str:
+    if row.kind != "invoice":
+        return ""
+    if not row.proof_missing:
+        return QCoreApplication.translate("Labels", "✔ complete")
+    return QCoreApplication.translate("Labels", "✘ %n missing", "", len(row.proof_missing))
+
+
+def _proof_tooltip(row: InvoiceRow) -> str:
+    if row.kind != "invoice":
+        return ""
+    text = proof_summary(row.proof_missing)
+    if row.overdue_without_proof:
+        text += "\n" + QCoreApplication.translate(
+            "Labels", "Overdue with proof missing: gather the documents before escalating.")
     return text
 
 
@@ -155,6 +185,8 @@ class InvoicesPage(ListPage):
         Column(QT_TRANSLATE_NOOP("Columns", "Days late"), "days_late",
                lambda r: str(r.days_late) if r.status == "overdue" else "", True),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), "status", lambda r: _status_text(r)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Proof"), None, lambda r: _proof_text(r),
+               tooltip=lambda r: _proof_tooltip(r)),
     ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -162,7 +194,8 @@ class InvoicesPage(ListPage):
             self.COLUMNS, invoice_service.list_invoices, invoice_service.count_invoices,
             invoice_service.InvoiceQuery(),
             foreground=lambda r: RED if r.status == "overdue" else (GREY if r.status == "paid" else None),
-            background=lambda r: CREDIT_BG if r.kind == "credit_note" else None,
+            background=lambda r: (CREDIT_BG if r.kind == "credit_note"
+                                  else NO_PROOF_BG if r.overdue_without_proof else None),
         )
         super().__init__(model, parent)
         self.client_filter = ClientFilter()
@@ -178,14 +211,18 @@ class InvoicesPage(ListPage):
         today = clock.today()
         self.dates = DateRange(self.tr("Issued from"), today.replace(month=1, day=1), today)
         self.use_dates, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
-        for w in (self.client_filter, self.status, self.kind, self.dates):
+        self.proof_missing = QCheckBox(self.tr("Proof missing"))
+        self.proof_missing.setToolTip(self.tr(
+            "Invoices without a signed quote or order, a signed delivery note or accepted CGV"))
+        for w in (self.client_filter, self.status, self.kind, self.dates, self.proof_missing):
             self.filters.addWidget(w)
+        self.proof_missing.toggled.connect(self.apply_filters)
         self.reload_client_filter()
         self.client_filter.currentIndexChanged.connect(self.apply_filters)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.kind.currentIndexChanged.connect(self.apply_filters)
         self.dates.changed.connect(self.apply_filters)
-        for col, width in enumerate((100, 300, 90, 90, 90, 110, 110, 110, 75, 90)):
+        for col, width in enumerate((100, 280, 90, 90, 90, 110, 110, 110, 75, 90, 120)):
             self.table.setColumnWidth(col, width)
 
     def reload_client_filter(self) -> None:
@@ -195,6 +232,13 @@ class InvoicesPage(ListPage):
         self.client_filter.ensure_loaded()
         self.client_filter.setCurrentIndex(max(self.client_filter.findData(client_id), 0))
         self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.apply_filters()
+
+    def show_missing_proof(self) -> None:
+        """Overdue invoices whose proof is incomplete: what to look at before escalating."""
+        self.client_filter.setCurrentIndex(0)
+        self.status.setCurrentIndex(max(self.status.findData("overdue"), 0))
+        self.proof_missing.setChecked(True)
         self.apply_filters()
 
     def search_placeholder(self) -> str:
@@ -211,7 +255,7 @@ class InvoicesPage(ListPage):
         return replace(
             base, search=self.search.text(), client_id=self.client_filter.currentData(),
             status=self.status.currentData() or "", kind=self.kind.currentData() or "",
-            date_from=start, date_to=end,
+            date_from=start, date_to=end, proof_missing_only=self.proof_missing.isChecked(),
         )
 
     def create(self, kind: str = "invoice") -> None:
@@ -231,6 +275,14 @@ class InvoicesPage(ListPage):
 
     def delete_row(self, row: InvoiceRow) -> None:
         invoice_service.delete_invoice(row.id)
+
+    def accepts_files(self) -> bool:
+        return True
+
+    def drop_files(self, row: InvoiceRow, paths: list[Path]) -> None:
+        title = self.tr("Invoice {number} — {client}").format(number=row.number, client=row.client_name)
+        if attach_files_interactively(self, Owner(invoice_id=row.id), paths, title):
+            self.reload()
 
 
 class PaymentsPage(ListPage):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -17,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from services import clients as client_service
 from services import history
+from services.documents import Owner
 from services.dto import ClientRow
 from services.errors import AppError
 from ui import format as fmt
+from ui.cgv import AcceptancesBox
 from ui.dialogs.base import EditorDialog, form_tab
+from ui.documents_panel import DocumentsPanel, build_evidence_file, dropped_files
 from ui.labels import CLIENT_KINDS, LANGUAGES, label
 from ui.widgets import HistoryView, MoneyEdit
 
@@ -90,12 +96,52 @@ class ClientDialog(EditorDialog):
         form.addRow(hint)
 
         if client is not None:
+            self._build_documents_tab(client)
             self.history = HistoryView()
             self.history.set_events(history.events_for("client", client.id, include_client_events=True))
             self.tabs.addTab(self.history, self.tr("History"))
             self._load(client)
         else:
             self.fields["country"].setText("FR")  # type: ignore[attr-defined]
+
+    def _build_documents_tab(self, client: ClientRow) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.acceptances = AcceptancesBox(client.id)
+        self.acceptances.changed.connect(self._after_documents_change)
+        box.addWidget(self.acceptances)
+        box.addWidget(QLabel(self.tr("Documents of this client and of its invoices:")))
+        self.documents = DocumentsPanel(Owner(client_id=client.id),
+                                        self.tr("Client {code} — {name}").format(code=client.code, name=client.name))
+        self.documents.changed.connect(self._after_documents_change)
+        box.addWidget(self.documents, 1)
+        row = QHBoxLayout()
+        evidence = QPushButton(self.tr("Evidence file…"))
+        evidence.setToolTip(self.tr("One PDF with a cover page, the client's invoices and every proof document"))
+        evidence.clicked.connect(lambda: build_evidence_file(
+            self, self.tr("evidence-{code}").format(code=client.code), client_id=client.id))
+        row.addStretch(1)
+        row.addWidget(evidence)
+        box.addLayout(row)
+        self.documents_tab = self.tabs.addTab(page, self.tr("Documents"))
+        self.setAcceptDrops(True)
+
+    def _after_documents_change(self) -> None:
+        assert self.client is not None
+        self.acceptances.refresh()
+        self.documents.refresh()
+        self.history.set_events(history.events_for("client", self.client.id, include_client_events=True))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = dropped_files(event)
+        event.acceptProposedAction()
+        if paths and self.client is not None:
+            self.tabs.setCurrentIndex(self.documents_tab)
+            self.documents.attach(paths)
 
     def _line(self, form: QFormLayout, name: str, text: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()

@@ -5,19 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from services import company as company_service
 from services.errors import AppError
-from ui.dialogs.base import EditorDialog
+from ui.cgv import CgvVersionsPanel
+from ui.dialogs.base import EditorDialog, form_tab
 
 
 class CompanyDialog(EditorDialog):
@@ -28,9 +29,9 @@ class CompanyDialog(EditorDialog):
         data = company_service.get_company()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        layout.addLayout(form)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        form = form_tab(self.tabs, self.tr("Company"))
 
         def line(name: str, label: str, value: str, placeholder: str = "") -> QLineEdit:
             edit = QLineEdit(value)
@@ -75,6 +76,8 @@ class CompanyDialog(EditorDialog):
         method_box.addWidget(self.method_a)
         method_box.addWidget(self.method_b)
         form.addRow(self.tr("“N days end of month”"), method_box)
+        self.cgv = CgvVersionsPanel()
+        self.cgv_tab = self.tabs.addTab(self.cgv, self.tr("Terms of sale (CGV)"))
         layout.addWidget(self.buttons)
 
     def _choose_logo(self) -> None:
@@ -88,6 +91,9 @@ class CompanyDialog(EditorDialog):
         data["address"] = self.address.toPlainText()
         data["eom_method"] = "B" if self.method_b.isChecked() else "A"
         return data
+
+    def _reveal(self, widget: QWidget) -> None:
+        self.tabs.setCurrentIndex(0)
 
     def save(self) -> None:
         try:

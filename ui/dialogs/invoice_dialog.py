@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,11 +28,14 @@ from PySide6.QtWidgets import (
 from services import clock, history
 from services import invoices as invoice_service
 from services import payments as payment_service
+from services import proof as proof_service
+from services.documents import Owner
 from services.dto import InvoiceRow
 from services.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import EditorDialog, form_tab, remove_selected_allocation
+from ui.documents_panel import DocumentsPanel, ProofStatusBox, build_evidence_file, dropped_files
 from ui.labels import INVOICE_KINDS, STATUSES, label
 from ui.widgets import ClientPicker, DateEdit, HistoryView, MoneyEdit, OptionalDateEdit
 
@@ -72,6 +76,7 @@ class InvoiceDialog(EditorDialog):
         self.warning.hide()
         layout.addWidget(self.warning)
         self.tabs = QTabWidget()
+        self.setAcceptDrops(True)  # files dropped here are attached (once saved)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
@@ -144,6 +149,7 @@ class InvoiceDialog(EditorDialog):
 
         if invoice is not None:
             self._build_payments_tab(invoice)
+            self._build_documents_tab(invoice)
             self.history = HistoryView()
             self.history.set_events(history.events_for("invoice", invoice.id))
             self.tabs.addTab(self.history, self.tr("History"))
@@ -160,6 +166,64 @@ class InvoiceDialog(EditorDialog):
                        self.due_date.dateChanged):
             signal.connect(self._refresh_due)
         self._due_mode_changed(self.due_manual.isChecked())
+
+    # -- documents tab -----------------------------------------------------------------
+    def _build_documents_tab(self, invoice: InvoiceRow) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.proof_box = ProofStatusBox()
+        box.addWidget(self.proof_box)
+        self.documents = DocumentsPanel(Owner(invoice_id=invoice.id),
+                                        self.tr("Invoice {number} — {client}").format(
+                                            number=invoice.number, client=invoice.client_name))
+        self.documents.changed.connect(self._after_documents_change)
+        box.addWidget(self.documents, 1)
+        row = QHBoxLayout()
+        self.evidence_button = QPushButton(self.tr("Evidence file…"))
+        self.evidence_button.setToolTip(self.tr(
+            "One PDF with a cover page and every proof document, for a collection agency or a court"))
+        self.evidence_button.clicked.connect(self._evidence)
+        row.addStretch(1)
+        row.addWidget(self.evidence_button)
+        box.addLayout(row)
+        self.documents_tab = self.tabs.addTab(page, "")
+        self._show_proof()
+
+    def _show_proof(self) -> None:
+        assert self.invoice is not None
+        status = proof_service.proof_of(self.invoice.id)
+        self.proof_box.set_status(status, overdue=self.invoice.status == "overdue")
+        count = self.documents.model.rowCount()
+        title = self.tr("Documents ({count})").format(count=count) if count else self.tr("Documents")
+        if status.missing:
+            title += " ⚠"
+        self.tabs.setTabText(self.documents_tab, title)
+
+    def _after_documents_change(self) -> None:
+        self.changed_something = True
+        self._show_proof()
+        self.history.set_events(history.events_for("invoice", self.invoice.id if self.invoice else 0))
+
+    def _evidence(self) -> None:
+        assert self.invoice is not None
+        build_evidence_file(self, self.tr("evidence-{number}").format(number=self.invoice.number),
+                            invoice_id=self.invoice.id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = dropped_files(event)
+        event.acceptProposedAction()
+        if not paths:
+            return
+        if self.invoice is None:
+            QMessageBox.information(self, self.windowTitle(),
+                                    self.tr("Save the invoice first, then attach its documents."))
+            return
+        self.tabs.setCurrentIndex(self.documents_tab)
+        self.documents.attach(paths)
 
     # -- payments tab -----------------------------------------------------------------
     def _build_payments_tab(self, invoice: InvoiceRow) -> None:

@@ -1,17 +1,23 @@
-"""Application settings kept on this computer (language)."""
+"""Settings: the language (kept on this computer) and the document size limit (kept in the book)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+from services import documents
+from services.errors import AppError
+from ui import i18n
 
 LANGUAGE_KEY = "ui/language"
 
@@ -37,7 +43,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         path = QLabel(database)
         path.setWordWrap(True)
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Database"), path)
+        store = QLabel(str(documents.store_root()))
+        store.setWordWrap(True)
+        store.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        store.setToolTip(self.tr("Copies of the attached documents; back this folder up with the database."))
+        form.addRow(self.tr("Document store"), store)
+        self.max_mb = QSpinBox()
+        self.max_mb.setRange(1, 2000)
+        self.max_mb.setSuffix(" " + self.tr("MB"))
+        self.max_mb.setValue(documents.max_bytes() // 1_048_576)
+        form.addRow(self.tr("Largest document accepted"), self.max_mb)
         note = QLabel(self.tr("A change of language applies at once to menus and lists; "
                               "open windows keep their language until closed."))
         note.setWordWrap(True)
@@ -50,4 +67,10 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
+        if self.max_mb.value() != documents.max_bytes() // 1_048_576:
+            try:
+                documents.set_max_mb(self.max_mb.value())
+            except AppError as exc:
+                QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
+                return
         super().accept()

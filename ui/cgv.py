@@ -1,0 +1,261 @@
+"""The company's CGV versions (company editor) and a client's acceptances (client editor)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import clock, documents
+from services.errors import AppError
+from ui import format as fmt
+from ui import i18n
+from ui.documents_panel import documents_folder, file_filter, ingest_with_progress, preview
+from ui.widgets import DateEdit, ErrorBanner
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Cgv", text)
+
+
+class FileField(QWidget):
+    """A file path with a "Choose…" button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(tr("optional"))
+        button = QPushButton(tr("Choose…"))
+        button.clicked.connect(self._pick)
+        row.addWidget(self.edit, 1)
+        row.addWidget(button)
+
+    def _pick(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Choose a file"), documents_folder(), file_filter())
+        if name:
+            self.edit.setText(name)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+
+class CgvVersionDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New version of the terms of sale"))
+        layout = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        form = QFormLayout()
+        self.label = QLineEdit()
+        self.label.setPlaceholderText(tr("e.g. 2026-01"))
+        form.addRow(tr("Version"), self.label)
+        self.in_force = DateEdit()
+        self.in_force.set_value(clock.today())
+        form.addRow(tr("In force from"), self.in_force)
+        self.file = FileField()
+        form.addRow(tr("The CGV (PDF)"), self.file)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        item = None
+        path = self.file.path()
+        if path is not None:
+            items = ingest_with_progress(self, [path])
+            if items is None:
+                return
+            item = items[0]
+        try:
+            documents.add_cgv_version(self.label.text(), self.in_force.value(), item=item)
+        except AppError as exc:
+            self.banner.show_error(i18n.message(exc))
+            return
+        self.accept()
+
+
+class CgvVersionsPanel(QWidget):
+    """Company editor: the versions of the CGV, each with its PDF."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Keep every version of your general terms of sale. Each invoice is "
+                          "checked against the version in force on its issue date, and against "
+                          "the client's acceptance of it."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([tr("Version"), tr("In force from"), tr("Document"), tr("Accepted by")])
+        self.tree.itemDoubleClicked.connect(lambda *_: self._preview())
+        layout.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        add = QPushButton(tr("Add a version…"))
+        add.clicked.connect(self._add)
+        self.preview_button = QPushButton(tr("Preview"))
+        self.preview_button.clicked.connect(self._preview)
+        row.addWidget(add)
+        row.addWidget(self.preview_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        for version in documents.list_cgv_versions():
+            item = QTreeWidgetItem([
+                version.label, fmt.date(version.in_force_from),
+                tr("PDF on file") if version.document_id else tr("no file"),
+                tr("{n} clients").format(n=version.accepted_by),
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, version.document_id)
+            self.tree.addTopLevelItem(item)
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+
+    def _add(self) -> None:
+        if CgvVersionDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def _preview(self) -> None:
+        item = self.tree.currentItem()
+        document_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if document_id:
+            preview(self, documents.get_document(int(document_id)))
+
+
+class AcceptanceDialog(QDialog):
+    def __init__(self, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client_id = client_id
+        self.setWindowTitle(tr("Acceptance of the terms of sale"))
+        layout = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        form = QFormLayout()
+        self.version = QComboBox()
+        for version in documents.list_cgv_versions():
+            self.version.addItem(tr("{label} (in force from {date})").format(
+                label=version.label, date=fmt.date(version.in_force_from)), version.id)
+        self.version.setCurrentIndex(self.version.count() - 1)
+        form.addRow(tr("Version"), self.version)
+        self.accepted_on = DateEdit()
+        self.accepted_on.set_value(clock.today())
+        form.addRow(tr("Accepted on"), self.accepted_on)
+        self.file = FileField()
+        form.addRow(tr("Signed copy"), self.file)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        if self.version.currentData() is None:
+            self.banner.show_error(tr("Add a CGV version first (Company ▸ Terms of sale)."))
+            return
+        item = None
+        path = self.file.path()
+        if path is not None:
+            items = ingest_with_progress(self, [path])
+            if items is None:
+                return
+            item = items[0]
+        try:
+            documents.record_acceptance(self.client_id, int(self.version.currentData()),
+                                        self.accepted_on.value(), signed_copy=item)
+        except AppError as exc:
+            if item is not None:
+                documents.forget([item])
+            self.banner.show_error(i18n.message(exc))
+            return
+        self.accept()
+
+
+class AcceptancesBox(QWidget):
+    """Client editor: which CGV versions this client accepted, and when."""
+
+    changed = Signal()
+
+    def __init__(self, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client_id = client_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("Terms of sale accepted by this client:")))
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([tr("Version"), tr("In force from"), tr("Accepted on"), tr("Signed copy")])
+        self.tree.setMaximumHeight(110)
+        layout.addWidget(self.tree)
+        row = QHBoxLayout()
+        add = QPushButton(tr("Record an acceptance…"))
+        add.clicked.connect(self._add)
+        remove = QPushButton(tr("Remove"))
+        remove.clicked.connect(self._remove)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        for a in documents.acceptances(self.client_id):
+            item = QTreeWidgetItem([a.cgv_label, fmt.date(a.in_force_from), fmt.date(a.accepted_on),
+                                    tr("on file") if a.document_id else tr("none")])
+            item.setData(0, Qt.ItemDataRole.UserRole, a.id)
+            self.tree.addTopLevelItem(item)
+
+    def _add(self) -> None:
+        if not documents.list_cgv_versions():
+            QMessageBox.information(self, tr("No CGV version"), tr(
+                "Add the versions of your terms of sale first (Company ▸ Terms of sale)."))
+            return
+        if AcceptanceDialog(self.client_id, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()
+
+    def _remove(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(self, tr("Remove the acceptance"), tr(
+            "Remove the acceptance of version {label}? The signed copy stays in the documents.")
+            .format(label=item.text(0)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            documents.remove_acceptance(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        except AppError as exc:
+            QMessageBox.warning(self, tr("Cannot remove"), i18n.message(exc))
+            return
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,698 @@
+"""Proof documents in the editors: list, attach (dialog or drop), preview,
+open, export, print, replace, delete — and the proof status of an invoice.
+
+Copying and hashing run off the GUI thread (:class:`IngestThread`), with a
+progress dialog for large files; the rows are written afterwards, in the GUI
+thread, in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import DOCUMENT_KINDS
+from services import clock, documents, history
+from services.documents import DocumentRow, Meta, Owner
+from services.errors import AppError
+from services.proof import ProofStatus
+from services.store import Ingested
+from ui import format as fmt
+from ui import i18n
+from ui.labels import DOCUMENT_KINDS as KIND_LABELS
+from ui.labels import PROOFS, label
+from ui.widgets import DateEdit, ErrorBanner, HistoryView, OptionalDateEdit
+
+log = logging.getLogger(__name__)
+
+#: show a progress dialog when a copy takes longer than this (ms)
+PROGRESS_AFTER_MS = 400
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Documents", text)
+
+
+def file_filter() -> str:
+    return tr("PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)")
+
+
+def guess_kind(name: str) -> str:
+    """A first guess from the file name (the user can change it)."""
+    lowered = name.lower()
+    for words, kind in (
+        (("cgv", "conditions", "terms"), "cgv"),
+        (("devis", "quote"), "quote"),
+        (("commande", "bdc", "order", "po_"), "purchase_order"),
+        (("livraison", "bl_", "bl-", "bl ", "delivery"), "delivery_note"),
+        (("contrat", "contract"), "contract"),
+        (("facture", "invoice"), "invoice_copy"),
+        (("accuse", "accusé", "ar_", "lrar", "receipt"), "acknowledgment"),
+        (("courrier", "lettre", "mail", "letter"), "correspondence"),
+    ):
+        if any(w in lowered for w in words):
+            return kind
+    return "other"
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+# -- copying off the GUI thread -----------------------------------------------------------
+class IngestThread(QThread):
+    """Copy and hash files into the store; report progress; never touch the database."""
+
+    progressed = Signal(int, int)  # bytes done, bytes total (all files)
+    succeeded = Signal(list)  # list[Ingested]
+    failed = Signal(str)
+
+    def __init__(self, paths: Sequence[Path], limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = list(paths)
+        self.limit = limit
+        self.items: list[Ingested] = []
+        self.error = ""
+
+    def run(self) -> None:
+        sizes = [p.stat().st_size if p.is_file() else 0 for p in self.paths]
+        total = max(1, sum(sizes))
+        before = 0
+        try:
+            for path, size in zip(self.paths, sizes, strict=True):
+                def report(done: int, _size: int, base: int = before) -> None:
+                    self.progressed.emit((base + done) // 1024, total // 1024)
+                self.items.append(documents.ingest(path, limit=self.limit, progress=report))
+                before += size
+        except AppError as exc:
+            self.error = i18n.message(exc)
+            self.failed.emit(self.error)
+            return
+        except Exception:  # a bug: logged, reported in plain words
+            log.exception("copying into the document store failed")
+            self.error = tr("The files could not be copied (the details are in the log).")
+            self.failed.emit(self.error)
+            return
+        self.succeeded.emit(self.items)
+
+
+def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingested] | None:
+    """Copy files into the store without freezing the window; None if it failed (the
+    user was told) or was cancelled."""
+    try:
+        limit = documents.max_bytes()
+        for path in paths:  # refuse at once what cannot be attached
+            documents.check_file(path, limit)
+    except AppError as exc:
+        QMessageBox.warning(parent, tr("Cannot attach"), i18n.message(exc))
+        return None
+    thread = IngestThread(paths, limit, parent)
+    progress = QProgressDialog(tr("Copying into the document store…"), "", 0, 0, parent)
+    progress.setWindowTitle(tr("Attaching"))
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(PROGRESS_AFTER_MS)
+    progress.setAutoClose(False)
+
+    def on_progress(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(min(done, total))
+
+    thread.progressed.connect(on_progress)
+    thread.finished.connect(progress.close)
+    thread.start()
+    while thread.isRunning():
+        QCoreApplication.processEvents()
+        thread.wait(20)
+    QCoreApplication.processEvents()
+    progress.close()
+    progress.deleteLater()
+    if thread.error:
+        documents.forget(thread.items)  # the copies made before the failure
+        QMessageBox.warning(parent, tr("Cannot attach"), thread.error)
+        return None
+    return thread.items
+
+
+# -- the attach dialog ------------------------------------------------------------------------
+class AttachDialog(QDialog):
+    """What the files are (kind, title, dates, signed), then copy and record them."""
+
+    def __init__(self, owner: Owner, paths: Sequence[Path] = (), parent: QWidget | None = None,
+                 *, kind: str | None = None, owner_label: str = "") -> None:
+        super().__init__(parent)
+        self.owner = owner
+        self.attached: list[DocumentRow] = []
+        self.setWindowTitle(tr("Attach documents"))
+        self.setAcceptDrops(True)
+        self.resize(520, 460)
+        layout = QVBoxLayout(self)
+        if owner_label:
+            heading = QLabel(owner_label)
+            heading.setStyleSheet("font-weight: bold;")
+            layout.addWidget(heading)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        self.files = QListWidget()
+        self.files.setToolTip(tr("Drop files here, or use “Add files…”"))
+        layout.addWidget(QLabel(tr("Files (drop them here):")))
+        layout.addWidget(self.files, 1)
+        row = QHBoxLayout()
+        add = QPushButton(tr("Add files…"))
+        add.clicked.connect(self._pick)
+        remove = QPushButton(tr("Remove from the list"))
+        remove.clicked.connect(lambda: [self.files.takeItem(self.files.row(i)) for i in self.files.selectedItems()])
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for key in DOCUMENT_KINDS:
+            self.kind.addItem(label(KIND_LABELS, key), key)
+        form.addRow(tr("Kind"), self.kind)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(tr("Empty = the file name"))
+        form.addRow(tr("Title"), self.title)
+        self.document_date = OptionalDateEdit(tr("known"))
+        self.document_date.set_value(None, clock.today())
+        form.addRow(tr("Document date"), self.document_date)
+        signed_row = QHBoxLayout()
+        self.signed = QCheckBox(tr("Signed by the client"))
+        self.signed_on = DateEdit()
+        self.signed_on.set_value(clock.today())
+        self.signed_on.setEnabled(False)
+        self.signed.toggled.connect(self.signed_on.setEnabled)
+        signed_row.addWidget(self.signed)
+        signed_row.addWidget(QLabel(tr("on")))
+        signed_row.addWidget(self.signed_on)
+        signed_row.addStretch(1)
+        form.addRow(tr("Signature"), signed_row)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(50)
+        form.addRow(tr("Notes"), self.notes)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Attach"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.attach)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.add_paths(paths)
+        if kind:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def paths(self) -> list[Path]:
+        return [Path(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())]
+
+    def add_paths(self, paths: Sequence[Path]) -> None:
+        known = set(self.paths())
+        for path in paths:
+            if path in known:
+                continue
+            self.files.addItem(path.name)
+            item = self.files.item(self.files.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+        if paths and self.files.count() == len(paths):
+            self.kind.setCurrentIndex(self.kind.findData(guess_kind(paths[0].name)))
+
+    def _pick(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, tr("Choose documents"), documents_folder(), file_filter())
+        self.add_paths([Path(n) for n in names])
+
+    def meta(self) -> Meta:
+        signed = self.signed.isChecked()
+        return Meta(self.kind.currentData(), self.title.text(), self.document_date.value(), signed,
+                    self.signed_on.value() if signed else None, self.notes.toPlainText())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        self.add_paths(dropped_files(event))
+        event.acceptProposedAction()
+
+    def attach(self) -> None:
+        self.banner.clear_message()
+        try:
+            meta = documents.validate_meta(self.meta())
+        except AppError as exc:
+            self.banner.show_error(i18n.message(exc))
+            return
+        paths = self.paths()
+        if not paths:
+            self.banner.show_error(tr("Add at least one file (or drop it here)."))
+            return
+        items = ingest_with_progress(self, paths)
+        if items is None:
+            return
+        try:
+            self.attached = documents.attach_ingested(self.owner, items, meta)
+        except AppError as exc:
+            self.banner.show_error(i18n.message(exc))
+            return
+        unreadable = [r.original_name for r in self.attached if r.unreadable]
+        if unreadable:
+            QMessageBox.warning(self, tr("Attached with a warning"), tr(
+                "These PDF files could not be read: they are kept as proof, but cannot be "
+                "previewed or merged into an evidence file:\n{names}").format(names="\n".join(unreadable)))
+        self.accept()
+
+
+def attach_files_interactively(parent: QWidget, owner: Owner, paths: Sequence[Path] = (),
+                               owner_label: str = "", kind: str | None = None) -> list[DocumentRow]:
+    dialog = AttachDialog(owner, paths, parent, owner_label=owner_label, kind=kind)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.attached
+    return []
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+# -- actions on one document (shared by the panel, the trash and the CGV lists) ---------------------
+def preview(parent: QWidget, row: DocumentRow) -> None:
+    from ui.viewer import DocumentViewer
+
+    try:
+        path = documents.document_path(row.id)
+    except AppError as exc:
+        QMessageBox.warning(parent, tr("Cannot preview"), i18n.message(exc))
+        return
+    title = f"{label(KIND_LABELS, row.kind)} — {row.title or row.original_name}"
+    viewer = DocumentViewer(path, row.media_type, title, parent,
+                            on_export=lambda: export(parent, row),
+                            on_open_external=lambda: open_external(parent, row))
+    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    viewer.show()
+
+
+def open_external(parent: QWidget, row: DocumentRow) -> None:
+    try:
+        copy = documents.viewing_copy(row.id)
+    except AppError as exc:
+        QMessageBox.warning(parent, tr("Cannot open"), i18n.message(exc))
+        return
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+        QMessageBox.information(parent, tr("Cannot open"), tr(
+            "No application is set to open this kind of file. A copy is here:\n{path}").format(path=copy))
+
+
+def export(parent: QWidget, row: DocumentRow) -> None:
+    start = str(Path(documents_folder()) / row.original_name)
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Export a copy"), start)
+    if not name:
+        return
+    try:
+        documents.export_copy(row.id, Path(name))
+    except AppError as exc:
+        QMessageBox.warning(parent, tr("Cannot export"), i18n.message(exc))
+    except OSError as exc:
+        QMessageBox.warning(parent, tr("Cannot export"), tr("The copy could not be written: {detail}")
+                            .format(detail=exc.strerror or str(exc)))
+
+
+def print_document(parent: QWidget, row: DocumentRow) -> None:
+    from ui.printing import ask_and_print
+
+    try:
+        path = documents.document_path(row.id)
+    except AppError as exc:
+        QMessageBox.warning(parent, tr("Cannot print"), i18n.message(exc))
+        return
+    ask_and_print(parent, path, row.media_type, row.title or row.original_name)
+
+
+def show_history(parent: QWidget, row: DocumentRow) -> None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("History of {title}").format(title=row.title or row.original_name))
+    dialog.resize(640, 420)
+    layout = QVBoxLayout(dialog)
+    chain = documents.versions(row.id)
+    if len(chain) > 1:
+        layout.addWidget(QLabel(tr("Versions (newest first):")))
+        versions_list = QListWidget()
+        for version in chain:
+            versions_list.addItem(tr("{date} — {name} — SHA-256 {sha}").format(
+                date=fmt.datetime(version.added_at), name=version.original_name, sha=version.sha256[:16] + "…"))
+        versions_list.setMaximumHeight(90)
+        layout.addWidget(versions_list)
+    fingerprint = QLabel(tr("SHA-256 fingerprint: {sha}").format(sha=row.sha256))
+    fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    fingerprint.setWordWrap(True)
+    layout.addWidget(fingerprint)
+    view = HistoryView()
+    events = []
+    for version in chain:
+        events += history.events_for("document", version.id)
+    view.set_events(sorted(events, key=lambda e: (e.at, e.id)))
+    layout.addWidget(view, 1)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+    close.rejected.connect(dialog.reject)
+    layout.addWidget(close)
+    dialog.exec()
+
+
+# -- the list -------------------------------------------------------------------------
+class DocumentsModel(QAbstractTableModel):
+    COLUMNS = ("kind", "title", "document_date", "signed", "invoice", "size", "added_at")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DocumentRow] = []
+
+    def set_rows(self, rows: list[DocumentRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            "kind": tr("Kind"), "title": tr("Title"), "document_date": tr("Date"),
+            "signed": tr("Signed"), "invoice": tr("Invoice"), "size": tr("Size"),
+            "added_at": tr("Added"),
+        }[self.COLUMNS[section]]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "kind":
+                return label(KIND_LABELS, row.kind)
+            if column == "title":
+                return row.title + (" " + tr("(unreadable PDF)") if row.unreadable else "")
+            if column == "document_date":
+                return fmt.date(row.document_date)
+            if column == "signed":
+                if not row.signed:
+                    return tr("no")
+                return fmt.date(row.signed_on) if row.signed_on else tr("yes")
+            if column == "invoice":
+                return row.invoice_number
+            if column == "size":
+                return human_size(row.size)
+            if column == "added_at":
+                return fmt.datetime(row.added_at)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("{name}\nSHA-256 {sha}\nadded by {who}").format(
+                name=row.original_name, sha=row.sha256, who=row.added_by or "?")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "size":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return tr("{n} B").format(n=size)
+    if size < 1_048_576:
+        return tr("{n} KB").format(n=f"{size / 1024:.0f}")
+    return tr("{n} MB").format(n=f"{size / 1_048_576:.1f}".replace(".", "," if i18n.current_language() == "fr" else "."))
+
+
+class DocumentsPanel(QWidget):
+    """The documents of one invoice or client, with every action on them; accepts drops."""
+
+    changed = Signal()
+
+    def __init__(self, owner: Owner, owner_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.owner = owner
+        self.owner_label = owner_label
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(tr("Drop files here to attach them, or use “Attach…”."))
+        self.hint.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.hint)
+        self.model = DocumentsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setAlternatingRowColors(True)
+        self.view.doubleClicked.connect(lambda _i: self._act(preview))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.setAcceptDrops(False)
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        self.attach_button = QPushButton(tr("Attach…"))
+        self.attach_button.clicked.connect(lambda: self.attach())
+        buttons.addWidget(self.attach_button)
+        self.actions: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("preview", tr("Preview"), lambda: self._act(preview)),
+            ("open", tr("Open"), lambda: self._act(open_external)),
+            ("export", tr("Export…"), lambda: self._act(export)),
+            ("print", tr("Print…"), lambda: self._act(print_document)),
+            ("replace", tr("Replace…"), self.replace),
+            ("delete", tr("Delete"), self.delete),
+            ("history", tr("History"), lambda: self._act(show_history)),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.actions[key] = button
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._enable)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.owner.invoice_id is not None:
+            rows = documents.list_documents(invoice_id=self.owner.invoice_id)
+        elif self.owner.client_id is not None:
+            rows = documents.list_documents(client_id=self.owner.client_id)
+        else:
+            rows = documents.list_documents(cgv_version_id=self.owner.cgv_version_id)
+        self.model.set_rows(rows)
+        self.view.setColumnHidden(DocumentsModel.COLUMNS.index("invoice"), self.owner.invoice_id is not None)
+        self.view.resizeColumnToContents(0)
+        self._enable()
+
+    def selected(self) -> DocumentRow | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return None
+        return self.model.rows[index.row()]
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def _enable(self) -> None:
+        has = self.selected() is not None
+        for button in self.actions.values():
+            button.setEnabled(has)
+
+    def _act(self, action: Callable[[QWidget, DocumentRow], None]) -> None:
+        row = self.selected()
+        if row is not None:
+            action(self, row)
+            self.refresh_keep()
+
+    def refresh_keep(self) -> None:
+        current = self.view.currentIndex().row()
+        self.refresh()
+        if 0 <= current < self.model.rowCount():
+            self.view.selectRow(current)
+
+    def _menu(self, pos: Any) -> None:
+        if self.selected() is None:
+            return
+        menu = QMenu(self)
+        for button in self.actions.values():
+            menu.addAction(button.text(), button.click)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def attach(self, paths: Sequence[Path] = ()) -> list[DocumentRow]:
+        rows = attach_files_interactively(self, self.owner, paths, self.owner_label)
+        if rows:
+            self.refresh()
+            self.changed.emit()
+        return rows
+
+    def replace(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, tr("Choose the new version"), documents_folder(), file_filter())
+        if not name:
+            return
+        items = ingest_with_progress(self, [Path(name)])
+        if not items:
+            return
+        try:
+            documents.replace(row.id, items[0])
+        except AppError as exc:
+            QMessageBox.warning(self, tr("Cannot replace"), i18n.message(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(self, tr("Delete the document"), tr(
+            "Move “{title}” to the trash? It can be restored for {days} days "
+            "(Tools ▸ Document trash).").format(title=row.title or row.original_name,
+                                                days=documents.TRASH_DAYS))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            documents.delete(row.id)
+        except AppError as exc:
+            QMessageBox.warning(self, tr("Cannot delete"), i18n.message(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = dropped_files(event)
+        event.acceptProposedAction()
+        if paths:
+            self.attach(paths)
+
+
+# -- proof status ----------------------------------------------------------------------------
+class ProofStatusBox(QLabel):
+    """What proof is on file for an invoice, and what is missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+
+    def set_status(self, status: ProofStatus, overdue: bool = False) -> None:
+        if not status.applies:
+            self.setText(tr("A credit note needs no proof."))
+            self.setStyleSheet("")
+            return
+        parts = []
+        for key in ("order", "delivery", "cgv"):
+            ok = getattr(status, key)
+            mark = "✔" if ok else "✘"
+            colour = "#1e7b34" if ok else "#b3261e"
+            parts.append(f"<span style='color:{colour}'>{mark} {label(PROOFS, key)}</span>")
+        lines = ["&nbsp;&nbsp;&nbsp;".join(parts)]
+        if status.cgv_version:
+            if status.cgv_accepted_on is not None:
+                accepted = tr("accepted by the client on {date}").format(date=fmt.date(status.cgv_accepted_on))
+            else:
+                accepted = tr("no acceptance by the client on file")
+            lines.append(tr("CGV in force on the issue date: version {label} (from {date}) — {accepted}").format(
+                label=status.cgv_version, date=fmt.date(status.cgv_in_force_from), accepted=accepted))
+        else:
+            lines.append(tr("No CGV version is kept for that date (Company ▸ Terms of sale); "
+                            "a signed CGV attached to the client counts."))
+        if overdue and status.missing:
+            lines.append("<b>" + tr("This invoice is overdue and its proof is incomplete: "
+                                    "gather the missing documents before escalating.") + "</b>")
+            self.setStyleSheet("QLabel { background: #fdecea; border: 1px solid #f1b0aa; padding: 6px; }")
+        else:
+            self.setStyleSheet("QLabel { padding: 6px; }")
+        self.setText("<br>".join(lines))
+
+
+def proof_summary(missing: Sequence[str]) -> str:
+    """Short text for lists: "complete" or what is missing."""
+    if not missing:
+        return tr("complete")
+    return tr("missing: {what}").format(what=", ".join(label(PROOFS, m).lower() for m in missing))
+
+
+
+def build_evidence_file(parent: QWidget, default_name: str, *, invoice_id: int | None = None,
+                        client_id: int | None = None) -> Path | None:
+    """Ask where, build the evidence PDF, offer to open it."""
+    from services import dossier
+
+    start = str(Path(documents_folder()) / f"{default_name}.pdf")
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Save the evidence file"), start, tr("PDF (*.pdf)"))
+    if not name:
+        return None
+    out = Path(name)
+    if out.suffix.lower() != ".pdf":
+        out = out.with_suffix(".pdf")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = dossier.build(out, invoice_id=invoice_id, client_id=client_id)
+    except AppError as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, tr("Cannot build the evidence file"), i18n.message(exc))
+        return None
+    QApplication.restoreOverrideCursor()
+    text = tr("The evidence file has {pages} pages: the cover and {count} documents.").format(
+        pages=result.pages, count=result.documents)
+    if result.skipped:
+        text += "\n\n" + tr("Could not be included (listed on the cover with their fingerprint):\n{names}").format(
+            names="\n".join(result.skipped))
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Evidence file ready"), text,
+                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, parent)
+    box.button(QMessageBox.StandardButton.Open).setText(tr("Open"))
+    box.button(QMessageBox.StandardButton.Close).setText(tr("Close"))
+    if box.exec() == QMessageBox.StandardButton.Open:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+    return out

@@ -1,13 +1,26 @@
-"""Usage: python trfill.py FILE.ts < pairs.tsv  (context|source|translation per line; numerus: translation1||translation2)"""
-import sys, re, html
+"""Fill unfinished translations of a Qt .ts file.
+
+Usage: python tools/trfill.py FILE.ts < pairs.tsv    (context|source|translation per line)
+       python tools/trfill.py FILE.ts --json pairs.json   ([[context, source, translation], ...])
+Plural (numerus) entries: translation forms separated by "||".
+"""
+import html
+import json
+import re
+import sys
+
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 pairs = {}
-for line in sys.stdin.read().splitlines():
-    if not line.strip():
-        continue
-    ctx, src, tr = line.split("|", 2) if line.count("|") >= 2 else (None,)*3
-    pairs[(ctx, src)] = tr
+if len(sys.argv) > 3 and sys.argv[2] == "--json":
+    for ctx, src, tr in json.load(open(sys.argv[3], encoding="utf-8")):
+        pairs[(ctx, src)] = tr
+else:
+    for line in sys.stdin.read().splitlines():
+        if not line.strip():
+            continue
+        ctx, src, tr = line.split("|", 2) if line.count("|") >= 2 else (None,) * 3
+        pairs[(ctx, src)] = tr
 def esc(s): return html.escape(s, quote=False).replace("'", "&apos;").replace('"', "&quot;")
 out = []
 ctx = None

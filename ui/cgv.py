@@ -30,9 +30,6 @@ from ui.documents_panel import documents_folder, file_filter, ingest_with_progre
 from ui.widgets import DateEdit, ErrorBanner
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Cgv", text)
-
 
 class FileField(QWidget):
     """A file path with a "Choose…" button."""
@@ -42,14 +39,14 @@ class FileField(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(tr("optional"))
-        button = QPushButton(tr("Choose…"))
+        self.edit.setPlaceholderText(QCoreApplication.translate("Cgv", "optional"))
+        button = QPushButton(QCoreApplication.translate("Cgv", "Choose…"))
         button.clicked.connect(self._pick)
         row.addWidget(self.edit, 1)
         row.addWidget(button)
 
     def _pick(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Choose a file"), documents_folder(), file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Cgv", "Choose a file"), documents_folder(), file_filter())
         if name:
             self.edit.setText(name)
 
@@ -61,23 +58,23 @@ class FileField(QWidget):
 class CgvVersionDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("New version of the terms of sale"))
+        self.setWindowTitle(QCoreApplication.translate("Cgv", "New version of the terms of sale"))
         layout = QVBoxLayout(self)
         self.banner = ErrorBanner()
         layout.addWidget(self.banner)
         form = QFormLayout()
         self.label = QLineEdit()
-        self.label.setPlaceholderText(tr("e.g. 2026-01"))
-        form.addRow(tr("Version"), self.label)
+        self.label.setPlaceholderText(QCoreApplication.translate("Cgv", "e.g. 2026-01"))
+        form.addRow(QCoreApplication.translate("Cgv", "Version"), self.label)
         self.in_force = DateEdit()
         self.in_force.set_value(clock.today())
-        form.addRow(tr("In force from"), self.in_force)
+        form.addRow(QCoreApplication.translate("Cgv", "In force from"), self.in_force)
         self.file = FileField()
-        form.addRow(tr("The CGV (PDF)"), self.file)
+        form.addRow(QCoreApplication.translate("Cgv", "The CGV (PDF)"), self.file)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Cgv", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Cgv", "Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -104,20 +101,20 @@ class CgvVersionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Keep every version of your general terms of sale. Each invoice is "
+        intro = QLabel(QCoreApplication.translate("Cgv", "Keep every version of your general terms of sale. Each invoice is "
                           "checked against the version in force on its issue date, and against "
                           "the client's acceptance of it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("Version"), tr("In force from"), tr("Document"), tr("Accepted by")])
+        self.tree.setHeaderLabels([QCoreApplication.translate("Cgv", "Version"), QCoreApplication.translate("Cgv", "In force from"), QCoreApplication.translate("Cgv", "Document"), QCoreApplication.translate("Cgv", "Accepted by")])
         self.tree.itemDoubleClicked.connect(lambda *_: self._preview())
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
-        add = QPushButton(tr("Add a version…"))
+        add = QPushButton(QCoreApplication.translate("Cgv", "Add a version…"))
         add.clicked.connect(self._add)
-        self.preview_button = QPushButton(tr("Preview"))
+        self.preview_button = QPushButton(QCoreApplication.translate("Cgv", "Preview"))
         self.preview_button.clicked.connect(self._preview)
         row.addWidget(add)
         row.addWidget(self.preview_button)
@@ -130,8 +127,8 @@ class CgvVersionsPanel(QWidget):
         for version in documents.list_cgv_versions():
             item = QTreeWidgetItem([
                 version.label, fmt.date(version.in_force_from),
-                tr("PDF on file") if version.document_id else tr("no file"),
-                tr("{n} clients").format(n=version.accepted_by),
+                QCoreApplication.translate("Cgv", "PDF on file") if version.document_id else QCoreApplication.translate("Cgv", "no file"),
+                QCoreApplication.translate("Cgv", "{n} clients").format(n=version.accepted_by),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, version.document_id)
             self.tree.addTopLevelItem(item)
@@ -153,33 +150,33 @@ class AcceptanceDialog(QDialog):
     def __init__(self, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_id = client_id
-        self.setWindowTitle(tr("Acceptance of the terms of sale"))
+        self.setWindowTitle(QCoreApplication.translate("Cgv", "Acceptance of the terms of sale"))
         layout = QVBoxLayout(self)
         self.banner = ErrorBanner()
         layout.addWidget(self.banner)
         form = QFormLayout()
         self.version = QComboBox()
         for version in documents.list_cgv_versions():
-            self.version.addItem(tr("{label} (in force from {date})").format(
+            self.version.addItem(QCoreApplication.translate("Cgv", "{label} (in force from {date})").format(
                 label=version.label, date=fmt.date(version.in_force_from)), version.id)
         self.version.setCurrentIndex(self.version.count() - 1)
-        form.addRow(tr("Version"), self.version)
+        form.addRow(QCoreApplication.translate("Cgv", "Version"), self.version)
         self.accepted_on = DateEdit()
         self.accepted_on.set_value(clock.today())
-        form.addRow(tr("Accepted on"), self.accepted_on)
+        form.addRow(QCoreApplication.translate("Cgv", "Accepted on"), self.accepted_on)
         self.file = FileField()
-        form.addRow(tr("Signed copy"), self.file)
+        form.addRow(QCoreApplication.translate("Cgv", "Signed copy"), self.file)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Cgv", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Cgv", "Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def save(self) -> None:
         if self.version.currentData() is None:
-            self.banner.show_error(tr("Add a CGV version first (Company ▸ Terms of sale)."))
+            self.banner.show_error(QCoreApplication.translate("Cgv", "Add a CGV version first (Company ▸ Terms of sale)."))
             return
         item = None
         path = self.file.path()
@@ -209,16 +206,16 @@ class AcceptancesBox(QWidget):
         self.client_id = client_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(tr("Terms of sale accepted by this client:")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Cgv", "Terms of sale accepted by this client:")))
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("Version"), tr("In force from"), tr("Accepted on"), tr("Signed copy")])
+        self.tree.setHeaderLabels([QCoreApplication.translate("Cgv", "Version"), QCoreApplication.translate("Cgv", "In force from"), QCoreApplication.translate("Cgv", "Accepted on"), QCoreApplication.translate("Cgv", "Signed copy")])
         self.tree.setMaximumHeight(110)
         layout.addWidget(self.tree)
         row = QHBoxLayout()
-        add = QPushButton(tr("Record an acceptance…"))
+        add = QPushButton(QCoreApplication.translate("Cgv", "Record an acceptance…"))
         add.clicked.connect(self._add)
-        remove = QPushButton(tr("Remove"))
+        remove = QPushButton(QCoreApplication.translate("Cgv", "Remove"))
         remove.clicked.connect(self._remove)
         row.addWidget(add)
         row.addWidget(remove)
@@ -230,13 +227,13 @@ class AcceptancesBox(QWidget):
         self.tree.clear()
         for a in documents.acceptances(self.client_id):
             item = QTreeWidgetItem([a.cgv_label, fmt.date(a.in_force_from), fmt.date(a.accepted_on),
-                                    tr("on file") if a.document_id else tr("none")])
+                                    QCoreApplication.translate("Cgv", "on file") if a.document_id else QCoreApplication.translate("Cgv", "none")])
             item.setData(0, Qt.ItemDataRole.UserRole, a.id)
             self.tree.addTopLevelItem(item)
 
     def _add(self) -> None:
         if not documents.list_cgv_versions():
-            QMessageBox.information(self, tr("No CGV version"), tr(
+            QMessageBox.information(self, QCoreApplication.translate("Cgv", "No CGV version"), QCoreApplication.translate("Cgv", 
                 "Add the versions of your terms of sale first (Company ▸ Terms of sale)."))
             return
         if AcceptanceDialog(self.client_id, self).exec() == QDialog.DialogCode.Accepted:
@@ -247,7 +244,7 @@ class AcceptancesBox(QWidget):
         item = self.tree.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(self, tr("Remove the acceptance"), tr(
+        answer = QMessageBox.question(self, QCoreApplication.translate("Cgv", "Remove the acceptance"), QCoreApplication.translate("Cgv", 
             "Remove the acceptance of version {label}? The signed copy stays in the documents.")
             .format(label=item.text(0)))
         if answer != QMessageBox.StandardButton.Yes:
@@ -255,7 +252,7 @@ class AcceptancesBox(QWidget):
         try:
             documents.remove_acceptance(int(item.data(0, Qt.ItemDataRole.UserRole)))
         except AppError as exc:
-            QMessageBox.warning(self, tr("Cannot remove"), i18n.message(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("Cgv", "Cannot remove"), i18n.message(exc))
             return
         self.refresh()
         self.changed.emit()

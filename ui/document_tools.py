@@ -31,9 +31,6 @@ from ui.labels import DOCUMENT_KINDS, label
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentTools", text)
-
 
 class CheckThread(QThread):
     """Rehash the store off the GUI thread (the book's own check is quick and stays here)."""
@@ -52,7 +49,7 @@ class CheckThread(QThread):
             self.error = i18n.message(exc)
         except Exception:  # a bug: logged, reported in plain words
             log.exception("document check failed")
-            self.error = tr("The check could not run (the details are in the log).")
+            self.error = QCoreApplication.translate("DocumentTools", "The check could not run (the details are in the log).")
 
 
 def run_check(parent: QWidget) -> tuple[list[str], CheckReport | None, str]:
@@ -76,7 +73,7 @@ def run_check(parent: QWidget) -> tuple[list[str], CheckReport | None, str]:
 class CheckDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Check the book and the documents"))
+        self.setWindowTitle(QCoreApplication.translate("DocumentTools", "Check the book and the documents"))
         self.resize(680, 380)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -86,13 +83,13 @@ class CheckDialog(QDialog):
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems, 1)
         row = QHBoxLayout()
-        self.clean_button = QPushButton(tr("Remove leftover files"))
-        self.clean_button.setToolTip(tr("Delete partial copies and stored files that belong to no document"))
+        self.clean_button = QPushButton(QCoreApplication.translate("DocumentTools", "Remove leftover files"))
+        self.clean_button.setToolTip(QCoreApplication.translate("DocumentTools", "Delete partial copies and stored files that belong to no document"))
         self.clean_button.clicked.connect(self._clean)
         row.addWidget(self.clean_button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("DocumentTools", "Close"))
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -107,16 +104,16 @@ class CheckDialog(QDialog):
             return
         assert report is not None
         for line in database:
-            self.problems.addItem(tr("Database: {problem}").format(problem=line))
+            self.problems.addItem(QCoreApplication.translate("DocumentTools", "Database: {problem}").format(problem=line))
         for problem in report.problems:
             self.problems.addItem(problem.render(i18n.translate))
         if not database and report.ok:
-            self.summary.setText(tr("Everything is sound: the database passed SQLite's integrity "
+            self.summary.setText(QCoreApplication.translate("DocumentTools", "Everything is sound: the database passed SQLite's integrity "
                                     "check and all {count} documents match their SHA-256 fingerprint.")
                                  .format(count=report.checked))
             self.problems.hide()
         else:
-            self.summary.setText(tr("{count} problems found. Restore the damaged files from a backup, "
+            self.summary.setText(QCoreApplication.translate("DocumentTools", "{count} problems found. Restore the damaged files from a backup, "
                                     "or attach them again.").format(count=self.problems.count()))
             self.problems.show()
         self.clean_button.setVisible(any(p.kind in ("orphan", "leftover") for p in report.problems))
@@ -132,27 +129,27 @@ class TrashDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.changed = False
-        self.setWindowTitle(tr("Document trash"))
+        self.setWindowTitle(QCoreApplication.translate("DocumentTools", "Document trash"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
-        note = QLabel(tr("Deleted documents stay here for {days} days, then are removed for good.")
+        note = QLabel(QCoreApplication.translate("DocumentTools", "Deleted documents stay here for {days} days, then are removed for good.")
                       .format(days=documents.TRASH_DAYS))
         layout.addWidget(note)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("Kind"), tr("Title"), tr("Invoice"), tr("Client"), tr("Deleted on")])
+        self.tree.setHeaderLabels([QCoreApplication.translate("DocumentTools", "Kind"), QCoreApplication.translate("DocumentTools", "Title"), QCoreApplication.translate("DocumentTools", "Invoice"), QCoreApplication.translate("DocumentTools", "Client"), QCoreApplication.translate("DocumentTools", "Deleted on")])
         self.tree.itemDoubleClicked.connect(lambda *_: self._preview())
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
-        self.restore_button = QPushButton(tr("Restore"))
+        self.restore_button = QPushButton(QCoreApplication.translate("DocumentTools", "Restore"))
         self.restore_button.clicked.connect(self._restore)
-        preview_button = QPushButton(tr("Preview"))
+        preview_button = QPushButton(QCoreApplication.translate("DocumentTools", "Preview"))
         preview_button.clicked.connect(self._preview)
         row.addWidget(self.restore_button)
         row.addWidget(preview_button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("DocumentTools", "Close"))
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -186,7 +183,7 @@ class TrashDialog(QDialog):
         try:
             documents.restore(row.id)
         except AppError as exc:
-            QMessageBox.warning(self, tr("Cannot restore"), i18n.message(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("DocumentTools", "Cannot restore"), i18n.message(exc))
             return
         self.changed = True
         self.refresh()

@@ -67,12 +67,9 @@ log = logging.getLogger(__name__)
 PROGRESS_AFTER_MS = 400
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Documents", text)
-
 
 def file_filter() -> str:
-    return tr("PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)")
+    return QCoreApplication.translate("Documents", "PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)")
 
 
 def guess_kind(name: str) -> str:
@@ -131,7 +128,7 @@ class IngestThread(QThread):
             return
         except Exception:  # a bug: logged, reported in plain words
             log.exception("copying into the document store failed")
-            self.error = tr("The files could not be copied (the details are in the log).")
+            self.error = QCoreApplication.translate("Documents", "The files could not be copied (the details are in the log).")
             self.failed.emit(self.error)
             return
         self.succeeded.emit(self.items)
@@ -145,11 +142,11 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
         for path in paths:  # refuse at once what cannot be attached
             documents.check_file(path, limit)
     except AppError as exc:
-        QMessageBox.warning(parent, tr("Cannot attach"), i18n.message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot attach"), i18n.message(exc))
         return None
     thread = IngestThread(paths, limit, parent)
-    progress = QProgressDialog(tr("Copying into the document store…"), "", 0, 0, parent)
-    progress.setWindowTitle(tr("Attaching"))
+    progress = QProgressDialog(QCoreApplication.translate("Documents", "Copying into the document store…"), "", 0, 0, parent)
+    progress.setWindowTitle(QCoreApplication.translate("Documents", "Attaching"))
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)
@@ -170,7 +167,7 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
     progress.deleteLater()
     if thread.error:
         documents.forget(thread.items)  # the copies made before the failure
-        QMessageBox.warning(parent, tr("Cannot attach"), thread.error)
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot attach"), thread.error)
         return None
     return thread.items
 
@@ -184,7 +181,7 @@ class AttachDialog(QDialog):
         super().__init__(parent)
         self.owner = owner
         self.attached: list[DocumentRow] = []
-        self.setWindowTitle(tr("Attach documents"))
+        self.setWindowTitle(QCoreApplication.translate("Documents", "Attach documents"))
         self.setAcceptDrops(True)
         self.resize(520, 460)
         layout = QVBoxLayout(self)
@@ -195,13 +192,13 @@ class AttachDialog(QDialog):
         self.banner = ErrorBanner()
         layout.addWidget(self.banner)
         self.files = QListWidget()
-        self.files.setToolTip(tr("Drop files here, or use “Add files…”"))
-        layout.addWidget(QLabel(tr("Files (drop them here):")))
+        self.files.setToolTip(QCoreApplication.translate("Documents", "Drop files here, or use “Add files…”"))
+        layout.addWidget(QLabel(QCoreApplication.translate("Documents", "Files (drop them here):")))
         layout.addWidget(self.files, 1)
         row = QHBoxLayout()
-        add = QPushButton(tr("Add files…"))
+        add = QPushButton(QCoreApplication.translate("Documents", "Add files…"))
         add.clicked.connect(self._pick)
-        remove = QPushButton(tr("Remove from the list"))
+        remove = QPushButton(QCoreApplication.translate("Documents", "Remove from the list"))
         remove.clicked.connect(lambda: [self.files.takeItem(self.files.row(i)) for i in self.files.selectedItems()])
         row.addWidget(add)
         row.addWidget(remove)
@@ -211,32 +208,32 @@ class AttachDialog(QDialog):
         self.kind = QComboBox()
         for key in DOCUMENT_KINDS:
             self.kind.addItem(label(KIND_LABELS, key), key)
-        form.addRow(tr("Kind"), self.kind)
+        form.addRow(QCoreApplication.translate("Documents", "Kind"), self.kind)
         self.title = QLineEdit()
-        self.title.setPlaceholderText(tr("Empty = the file name"))
-        form.addRow(tr("Title"), self.title)
-        self.document_date = OptionalDateEdit(tr("known"))
+        self.title.setPlaceholderText(QCoreApplication.translate("Documents", "Empty = the file name"))
+        form.addRow(QCoreApplication.translate("Documents", "Title"), self.title)
+        self.document_date = OptionalDateEdit(QCoreApplication.translate("Documents", "known"))
         self.document_date.set_value(None, clock.today())
-        form.addRow(tr("Document date"), self.document_date)
+        form.addRow(QCoreApplication.translate("Documents", "Document date"), self.document_date)
         signed_row = QHBoxLayout()
-        self.signed = QCheckBox(tr("Signed by the client"))
+        self.signed = QCheckBox(QCoreApplication.translate("Documents", "Signed by the client"))
         self.signed_on = DateEdit()
         self.signed_on.set_value(clock.today())
         self.signed_on.setEnabled(False)
         self.signed.toggled.connect(self.signed_on.setEnabled)
         signed_row.addWidget(self.signed)
-        signed_row.addWidget(QLabel(tr("on")))
+        signed_row.addWidget(QLabel(QCoreApplication.translate("Documents", "on")))
         signed_row.addWidget(self.signed_on)
         signed_row.addStretch(1)
-        form.addRow(tr("Signature"), signed_row)
+        form.addRow(QCoreApplication.translate("Documents", "Signature"), signed_row)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(50)
-        form.addRow(tr("Notes"), self.notes)
+        form.addRow(QCoreApplication.translate("Documents", "Notes"), self.notes)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Attach"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("Documents", "Attach"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Documents", "Cancel"))
         buttons.accepted.connect(self.attach)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -260,7 +257,7 @@ class AttachDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(guess_kind(paths[0].name)))
 
     def _pick(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Choose documents"), documents_folder(), file_filter())
+        names, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("Documents", "Choose documents"), documents_folder(), file_filter())
         self.add_paths([Path(n) for n in names])
 
     def meta(self) -> Meta:
@@ -285,7 +282,7 @@ class AttachDialog(QDialog):
             return
         paths = self.paths()
         if not paths:
-            self.banner.show_error(tr("Add at least one file (or drop it here)."))
+            self.banner.show_error(QCoreApplication.translate("Documents", "Add at least one file (or drop it here)."))
             return
         items = ingest_with_progress(self, paths)
         if items is None:
@@ -297,7 +294,7 @@ class AttachDialog(QDialog):
             return
         unreadable = [r.original_name for r in self.attached if r.unreadable]
         if unreadable:
-            QMessageBox.warning(self, tr("Attached with a warning"), tr(
+            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Attached with a warning"), QCoreApplication.translate("Documents", 
                 "These PDF files could not be read: they are kept as proof, but cannot be "
                 "previewed or merged into an evidence file:\n{names}").format(names="\n".join(unreadable)))
         self.accept()
@@ -316,44 +313,47 @@ def documents_folder() -> str:
 
 
 # -- actions on one document (shared by the panel, the trash and the CGV lists) ---------------------
-def preview(parent: QWidget, row: DocumentRow) -> None:
+def preview(parent: QWidget, row: DocumentRow) -> QWidget | None:
     from ui.viewer import DocumentViewer
 
     try:
         path = documents.document_path(row.id)
     except AppError as exc:
-        QMessageBox.warning(parent, tr("Cannot preview"), i18n.message(exc))
-        return
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot preview"), i18n.message(exc))
+        return None
     title = f"{label(KIND_LABELS, row.kind)} — {row.title or row.original_name}"
+    holder: list[QWidget] = []  # the viewer parents its own file dialogs
     viewer = DocumentViewer(path, row.media_type, title, parent,
-                            on_export=lambda: export(parent, row),
-                            on_open_external=lambda: open_external(parent, row))
+                            on_export=lambda: export(holder[0], row),
+                            on_open_external=lambda: open_external(holder[0], row))
+    holder.append(viewer)
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     viewer.show()
+    return viewer
 
 
 def open_external(parent: QWidget, row: DocumentRow) -> None:
     try:
         copy = documents.viewing_copy(row.id)
     except AppError as exc:
-        QMessageBox.warning(parent, tr("Cannot open"), i18n.message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot open"), i18n.message(exc))
         return
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-        QMessageBox.information(parent, tr("Cannot open"), tr(
+        QMessageBox.information(parent, QCoreApplication.translate("Documents", "Cannot open"), QCoreApplication.translate("Documents", 
             "No application is set to open this kind of file. A copy is here:\n{path}").format(path=copy))
 
 
 def export(parent: QWidget, row: DocumentRow) -> None:
     start = str(Path(documents_folder()) / row.original_name)
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Export a copy"), start)
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Documents", "Export a copy"), start)
     if not name:
         return
     try:
         documents.export_copy(row.id, Path(name))
     except AppError as exc:
-        QMessageBox.warning(parent, tr("Cannot export"), i18n.message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot export"), i18n.message(exc))
     except OSError as exc:
-        QMessageBox.warning(parent, tr("Cannot export"), tr("The copy could not be written: {detail}")
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot export"), QCoreApplication.translate("Documents", "The copy could not be written: {detail}")
                             .format(detail=exc.strerror or str(exc)))
 
 
@@ -363,26 +363,26 @@ def print_document(parent: QWidget, row: DocumentRow) -> None:
     try:
         path = documents.document_path(row.id)
     except AppError as exc:
-        QMessageBox.warning(parent, tr("Cannot print"), i18n.message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot print"), i18n.message(exc))
         return
     ask_and_print(parent, path, row.media_type, row.title or row.original_name)
 
 
 def show_history(parent: QWidget, row: DocumentRow) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("History of {title}").format(title=row.title or row.original_name))
+    dialog.setWindowTitle(QCoreApplication.translate("Documents", "History of {title}").format(title=row.title or row.original_name))
     dialog.resize(640, 420)
     layout = QVBoxLayout(dialog)
     chain = documents.versions(row.id)
     if len(chain) > 1:
-        layout.addWidget(QLabel(tr("Versions (newest first):")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Documents", "Versions (newest first):")))
         versions_list = QListWidget()
         for version in chain:
-            versions_list.addItem(tr("{date} — {name} — SHA-256 {sha}").format(
+            versions_list.addItem(QCoreApplication.translate("Documents", "{date} — {name} — SHA-256 {sha}").format(
                 date=fmt.datetime(version.added_at), name=version.original_name, sha=version.sha256[:16] + "…"))
         versions_list.setMaximumHeight(90)
         layout.addWidget(versions_list)
-    fingerprint = QLabel(tr("SHA-256 fingerprint: {sha}").format(sha=row.sha256))
+    fingerprint = QLabel(QCoreApplication.translate("Documents", "SHA-256 fingerprint: {sha}").format(sha=row.sha256))
     fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     fingerprint.setWordWrap(True)
     layout.addWidget(fingerprint)
@@ -393,7 +393,7 @@ def show_history(parent: QWidget, row: DocumentRow) -> None:
     view.set_events(sorted(events, key=lambda e: (e.at, e.id)))
     layout.addWidget(view, 1)
     close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+    close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("Documents", "Close"))
     close.rejected.connect(dialog.reject)
     layout.addWidget(close)
     dialog.exec()
@@ -422,9 +422,9 @@ class DocumentsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            "kind": tr("Kind"), "title": tr("Title"), "document_date": tr("Date"),
-            "signed": tr("Signed"), "invoice": tr("Invoice"), "size": tr("Size"),
-            "added_at": tr("Added"),
+            "kind": QCoreApplication.translate("Documents", "Kind"), "title": QCoreApplication.translate("Documents", "Title"), "document_date": QCoreApplication.translate("Documents", "Date"),
+            "signed": QCoreApplication.translate("Documents", "Signed"), "invoice": QCoreApplication.translate("Documents", "Invoice"), "size": QCoreApplication.translate("Documents", "Size"),
+            "added_at": QCoreApplication.translate("Documents", "Added"),
         }[self.COLUMNS[section]]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -436,13 +436,13 @@ class DocumentsModel(QAbstractTableModel):
             if column == "kind":
                 return label(KIND_LABELS, row.kind)
             if column == "title":
-                return row.title + (" " + tr("(unreadable PDF)") if row.unreadable else "")
+                return row.title + (" " + QCoreApplication.translate("Documents", "(unreadable PDF)") if row.unreadable else "")
             if column == "document_date":
                 return fmt.date(row.document_date)
             if column == "signed":
                 if not row.signed:
-                    return tr("no")
-                return fmt.date(row.signed_on) if row.signed_on else tr("yes")
+                    return QCoreApplication.translate("Documents", "no")
+                return fmt.date(row.signed_on) if row.signed_on else QCoreApplication.translate("Documents", "yes")
             if column == "invoice":
                 return row.invoice_number
             if column == "size":
@@ -450,7 +450,7 @@ class DocumentsModel(QAbstractTableModel):
             if column == "added_at":
                 return fmt.datetime(row.added_at)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{name}\nSHA-256 {sha}\nadded by {who}").format(
+            return QCoreApplication.translate("Documents", "{name}\nSHA-256 {sha}\nadded by {who}").format(
                 name=row.original_name, sha=row.sha256, who=row.added_by or "?")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "size":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -459,10 +459,10 @@ class DocumentsModel(QAbstractTableModel):
 
 def human_size(size: int) -> str:
     if size < 1024:
-        return tr("{n} B").format(n=size)
+        return QCoreApplication.translate("Documents", "{n} B").format(n=size)
     if size < 1_048_576:
-        return tr("{n} KB").format(n=f"{size / 1024:.0f}")
-    return tr("{n} MB").format(n=f"{size / 1_048_576:.1f}".replace(".", "," if i18n.current_language() == "fr" else "."))
+        return QCoreApplication.translate("Documents", "{n} KB").format(n=f"{size / 1024:.0f}")
+    return QCoreApplication.translate("Documents", "{n} MB").format(n=f"{size / 1_048_576:.1f}".replace(".", "," if i18n.current_language() == "fr" else "."))
 
 
 class DocumentsPanel(QWidget):
@@ -476,7 +476,7 @@ class DocumentsPanel(QWidget):
         self.owner_label = owner_label
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
-        self.hint = QLabel(tr("Drop files here to attach them, or use “Attach…”."))
+        self.hint = QLabel(QCoreApplication.translate("Documents", "Drop files here to attach them, or use “Attach…”."))
         self.hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.hint)
         self.model = DocumentsModel(self)
@@ -494,18 +494,18 @@ class DocumentsPanel(QWidget):
         self.view.setAcceptDrops(False)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        self.attach_button = QPushButton(tr("Attach…"))
+        self.attach_button = QPushButton(QCoreApplication.translate("Documents", "Attach…"))
         self.attach_button.clicked.connect(lambda: self.attach())
         buttons.addWidget(self.attach_button)
         self.actions: dict[str, QPushButton] = {}
         for key, text, slot in (
-            ("preview", tr("Preview"), lambda: self._act(preview)),
-            ("open", tr("Open"), lambda: self._act(open_external)),
-            ("export", tr("Export…"), lambda: self._act(export)),
-            ("print", tr("Print…"), lambda: self._act(print_document)),
-            ("replace", tr("Replace…"), self.replace),
-            ("delete", tr("Delete"), self.delete),
-            ("history", tr("History"), lambda: self._act(show_history)),
+            ("preview", QCoreApplication.translate("Documents", "Preview"), lambda: self._act(preview)),
+            ("open", QCoreApplication.translate("Documents", "Open"), lambda: self._act(open_external)),
+            ("export", QCoreApplication.translate("Documents", "Export…"), lambda: self._act(export)),
+            ("print", QCoreApplication.translate("Documents", "Print…"), lambda: self._act(print_document)),
+            ("replace", QCoreApplication.translate("Documents", "Replace…"), self.replace),
+            ("delete", QCoreApplication.translate("Documents", "Delete"), self.delete),
+            ("history", QCoreApplication.translate("Documents", "History"), lambda: self._act(show_history)),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -573,7 +573,7 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self, tr("Choose the new version"), documents_folder(), file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Documents", "Choose the new version"), documents_folder(), file_filter())
         if not name:
             return
         items = ingest_with_progress(self, [Path(name)])
@@ -582,7 +582,7 @@ class DocumentsPanel(QWidget):
         try:
             documents.replace(row.id, items[0])
         except AppError as exc:
-            QMessageBox.warning(self, tr("Cannot replace"), i18n.message(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Cannot replace"), i18n.message(exc))
             return
         self.refresh()
         self.changed.emit()
@@ -591,7 +591,7 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(self, tr("Delete the document"), tr(
+        answer = QMessageBox.question(self, QCoreApplication.translate("Documents", "Delete the document"), QCoreApplication.translate("Documents", 
             "Move “{title}” to the trash? It can be restored for {days} days "
             "(Tools ▸ Document trash).").format(title=row.title or row.original_name,
                                                 days=documents.TRASH_DAYS))
@@ -600,7 +600,7 @@ class DocumentsPanel(QWidget):
         try:
             documents.delete(row.id)
         except AppError as exc:
-            QMessageBox.warning(self, tr("Cannot delete"), i18n.message(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Cannot delete"), i18n.message(exc))
             return
         self.refresh()
         self.changed.emit()
@@ -627,7 +627,7 @@ class ProofStatusBox(QLabel):
 
     def set_status(self, status: ProofStatus, overdue: bool = False) -> None:
         if not status.applies:
-            self.setText(tr("A credit note needs no proof."))
+            self.setText(QCoreApplication.translate("Documents", "A credit note needs no proof."))
             self.setStyleSheet("")
             return
         parts = []
@@ -639,16 +639,16 @@ class ProofStatusBox(QLabel):
         lines = ["&nbsp;&nbsp;&nbsp;".join(parts)]
         if status.cgv_version:
             if status.cgv_accepted_on is not None:
-                accepted = tr("accepted by the client on {date}").format(date=fmt.date(status.cgv_accepted_on))
+                accepted = QCoreApplication.translate("Documents", "accepted by the client on {date}").format(date=fmt.date(status.cgv_accepted_on))
             else:
-                accepted = tr("no acceptance by the client on file")
-            lines.append(tr("CGV in force on the issue date: version {label} (from {date}) — {accepted}").format(
+                accepted = QCoreApplication.translate("Documents", "no acceptance by the client on file")
+            lines.append(QCoreApplication.translate("Documents", "CGV in force on the issue date: version {label} (from {date}) — {accepted}").format(
                 label=status.cgv_version, date=fmt.date(status.cgv_in_force_from), accepted=accepted))
         else:
-            lines.append(tr("No CGV version is kept for that date (Company ▸ Terms of sale); "
+            lines.append(QCoreApplication.translate("Documents", "No CGV version is kept for that date (Company ▸ Terms of sale); "
                             "a signed CGV attached to the client counts."))
         if overdue and status.missing:
-            lines.append("<b>" + tr("This invoice is overdue and its proof is incomplete: "
+            lines.append("<b>" + QCoreApplication.translate("Documents", "This invoice is overdue and its proof is incomplete: "
                                     "gather the missing documents before escalating.") + "</b>")
             self.setStyleSheet("QLabel { background: #fdecea; border: 1px solid #f1b0aa; padding: 6px; }")
         else:
@@ -659,8 +659,8 @@ class ProofStatusBox(QLabel):
 def proof_summary(missing: Sequence[str]) -> str:
     """Short text for lists: "complete" or what is missing."""
     if not missing:
-        return tr("complete")
-    return tr("missing: {what}").format(what=", ".join(label(PROOFS, m).lower() for m in missing))
+        return QCoreApplication.translate("Documents", "complete")
+    return QCoreApplication.translate("Documents", "missing: {what}").format(what=", ".join(label(PROOFS, m).lower() for m in missing))
 
 
 
@@ -670,7 +670,7 @@ def build_evidence_file(parent: QWidget, default_name: str, *, invoice_id: int |
     from services import dossier
 
     start = str(Path(documents_folder()) / f"{default_name}.pdf")
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Save the evidence file"), start, tr("PDF (*.pdf)"))
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Documents", "Save the evidence file"), start, QCoreApplication.translate("Documents", "PDF (*.pdf)"))
     if not name:
         return None
     out = Path(name)
@@ -681,18 +681,18 @@ def build_evidence_file(parent: QWidget, default_name: str, *, invoice_id: int |
         result = dossier.build(out, invoice_id=invoice_id, client_id=client_id)
     except AppError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, tr("Cannot build the evidence file"), i18n.message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot build the evidence file"), i18n.message(exc))
         return None
     QApplication.restoreOverrideCursor()
-    text = tr("The evidence file has {pages} pages: the cover and {count} documents.").format(
+    text = QCoreApplication.translate("Documents", "The evidence file has {pages} pages: the cover and {count} documents.").format(
         pages=result.pages, count=result.documents)
     if result.skipped:
-        text += "\n\n" + tr("Could not be included (listed on the cover with their fingerprint):\n{names}").format(
+        text += "\n\n" + QCoreApplication.translate("Documents", "Could not be included (listed on the cover with their fingerprint):\n{names}").format(
             names="\n".join(result.skipped))
-    box = QMessageBox(QMessageBox.Icon.Information, tr("Evidence file ready"), text,
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Documents", "Evidence file ready"), text,
                       QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, parent)
-    box.button(QMessageBox.StandardButton.Open).setText(tr("Open"))
-    box.button(QMessageBox.StandardButton.Close).setText(tr("Close"))
+    box.button(QMessageBox.StandardButton.Open).setText(QCoreApplication.translate("Documents", "Open"))
+    box.button(QMessageBox.StandardButton.Close).setText(QCoreApplication.translate("Documents", "Close"))
     if box.exec() == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
     return out

@@ -4,7 +4,7 @@
 <context>
     <name>ClientsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+84"/>
+        <location filename="../../ui/pages.py" line="+88"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>InvoicesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+123"/>
+        <location filename="../../ui/pages.py" line="+163"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -51,9 +51,20 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message numerus="yes">
+        <location line="-120"/>
+        <source>✘ %n missing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="+118"/>
+        <location filename="../../ui/list_page.py" line="+151"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -62,9 +73,20 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="+137"/>
+        <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaymentsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+75"/>
+        <location filename="../../ui/pages.py" line="+203"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>

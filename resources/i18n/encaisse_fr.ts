@@ -2,9 +2,186 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Cgv</name>
+    <message>
+        <location filename="../../ui/cgv.py" line="+42"/>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New version of the terms of sale</source>
+        <translation>Nouvelle version des conditions générales de vente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 2026-01</source>
+        <translation>ex. 2026-01</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <location line="+52"/>
+        <location line="+49"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <location line="+40"/>
+        <location line="+101"/>
+        <source>In force from</source>
+        <translation>En vigueur depuis</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>The CGV (PDF)</source>
+        <translation>Les CGV (PDF)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+95"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+95"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Keep every version of your general terms of sale. Each invoice is checked against the version in force on its issue date, and against the client&apos;s acceptance of it.</source>
+        <translation>Conservez chaque version de vos conditions générales de vente. Chaque facture est rapprochée de la version en vigueur à sa date d’émission et de l’acceptation de cette version par le client.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accepted by</source>
+        <translation>Acceptée par</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a version…</source>
+        <translation>Ajouter une version…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>PDF on file</source>
+        <translation>PDF conservé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no file</source>
+        <translation>aucun fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} clients</source>
+        <translation>{n} clients</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Acceptance of the terms of sale</source>
+        <translation>Acceptation des conditions générales de vente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label} (in force from {date})</source>
+        <translation>{label} (en vigueur depuis le {date})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+46"/>
+        <source>Accepted on</source>
+        <translation>Acceptée le</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+44"/>
+        <source>Signed copy</source>
+        <translation>Exemplaire signé</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Add a CGV version first (Company ▸ Terms of sale).</source>
+        <translation>Ajoutez d’abord une version des CGV (Entreprise ▸ CGV).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Terms of sale accepted by this client:</source>
+        <translation>CGV acceptées par ce client :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record an acceptance…</source>
+        <translation>Enregistrer une acceptation…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>on file</source>
+        <translation>conservé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No CGV version</source>
+        <translation>Aucune version des CGV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the versions of your terms of sale first (Company ▸ Terms of sale).</source>
+        <translation>Ajoutez d’abord les versions de vos CGV (Entreprise ▸ CGV).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove the acceptance</source>
+        <translation>Retirer l’acceptation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the acceptance of version {label}? The signed copy stays in the documents.</source>
+        <translation>Retirer l’acceptation de la version {label} ? L’exemplaire signé reste dans les documents.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot remove</source>
+        <translation>Impossible de retirer</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/client_dialog.py" line="+33"/>
+        <location filename="../../ui/dialogs/client_dialog.py" line="+39"/>
         <source>New client</source>
         <translation>Nouveau client</translation>
     </message>
@@ -139,15 +316,45 @@
         <translation>Les numéros SIREN, SIRET et de TVA intracommunautaire sont vérifiés grâce à leur clé de contrôle.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Documents of this client and of its invoices:</source>
+        <translation>Documents de ce client et de ses factures :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client {code} — {name}</source>
+        <translation>Client {code} — {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence file…</source>
+        <translation>Dossier de preuves…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One PDF with a cover page, the client&apos;s invoices and every proof document</source>
+        <translation>Un seul PDF : page de garde, factures du client et toutes les pièces justificatives</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>evidence-{code}</source>
+        <translation>preuves-{code}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>
     <name>ClientFilter</name>
     <message>
-        <location filename="../../ui/pages.py" line="+120"/>
+        <location filename="../../ui/pages.py" line="+150"/>
         <location line="+12"/>
         <source>All clients</source>
         <translation>Tous les clients</translation>
@@ -164,7 +371,7 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-77"/>
+        <location filename="../../ui/pages.py" line="-103"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -201,11 +408,16 @@
         <source>Delete the client {code} — {name}?</source>
         <translation>Supprimer le client {code} — {name}&#xa0;?</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Client {code} — {name}</source>
+        <translation>Client {code} — {name}</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location line="-63"/>
+        <location line="-72"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -216,23 +428,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+137"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-136"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+140"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-139"/>
         <source>Overdue</source>
         <translation>Échu</translation>
     </message>
@@ -247,18 +459,18 @@
         <translation>Encours autorisé</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+129"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+114"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-112"/>
         <source>Issued</source>
         <translation>Émission</translation>
     </message>
@@ -288,7 +500,12 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+1"/>
+        <source>Proof</source>
+        <translation>Preuves</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -321,12 +538,17 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/company_dialog.py" line="+26"/>
+        <location filename="../../ui/dialogs/company_dialog.py" line="+27"/>
         <source>My company</source>
         <translation>Mon entreprise</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Company name</source>
         <translation>Raison sociale</translation>
     </message>
@@ -431,6 +653,11 @@
         <translation>«&#xa0;N jours fin de mois&#xa0;»</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Terms of sale (CGV)</source>
+        <translation>CGV</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Choose the logo</source>
         <translation>Choisir le logo</translation>
@@ -465,6 +692,601 @@
         <location filename="../../ui/widgets.py" line="+92"/>
         <source>to</source>
         <translation>au</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTools</name>
+    <message>
+        <location filename="../../ui/document_tools.py" line="+52"/>
+        <source>The check could not run (the details are in the log).</source>
+        <translation>La vérification n’a pas pu être menée (le détail est dans le journal).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Check the book and the documents</source>
+        <translation>Vérifier le dossier et les documents</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove leftover files</source>
+        <translation>Supprimer les fichiers orphelins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete partial copies and stored files that belong to no document</source>
+        <translation>Supprimer les copies partielles et les fichiers stockés qui n’appartiennent à aucun document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+60"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Database: {problem}</source>
+        <translation>Base de données : {problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everything is sound: the database passed SQLite&apos;s integrity check and all {count} documents match their SHA-256 fingerprint.</source>
+        <translation>Tout est sain : la base de données a passé le contrôle d’intégrité de SQLite et les {count} documents correspondent à leur empreinte SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} problems found. Restore the damaged files from a backup, or attach them again.</source>
+        <translation>{count} problèmes trouvés. Restaurez les fichiers abîmés depuis une sauvegarde, ou joignez-les de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Document trash</source>
+        <translation>Corbeille des documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted documents stay here for {days} days, then are removed for good.</source>
+        <translation>Les documents supprimés restent ici {days} jours, puis sont effacés définitivement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted on</source>
+        <translation>Supprimé le</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot restore</source>
+        <translation>Impossible de restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/viewer.py" line="+361"/>
+        <source>Open with system viewer</source>
+        <extracomment>What &quot;zoom in&quot; and &quot;zoom out&quot; step through (1.0 = actual size). A zoomed image is never made larger than this many pixels a side (memory). The widget showing the pages; None when the document cannot be shown.</extracomment>
+        <translation>Ouvrir avec la visionneuse du système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export a copy…</source>
+        <translation>Exporter une copie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>an unexpected error occurred ({error}).</source>
+        <translation>une erreur inattendue s’est produite ({error}).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page shown (type a number and press Enter)</source>
+        <translation>Page affichée (tapez un numéro puis Entrée)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>Page entière</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actual size</source>
+        <translation>Taille réelle</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>You can still open it with the system viewer or export a copy.</source>
+        <translation>Vous pouvez tout de même l’ouvrir avec la visionneuse du système ou en exporter une copie.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>of {count}</source>
+        <translation>sur {count}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This document cannot be previewed: {reason}</source>
+        <translation>Ce document ne peut pas être affiché : {reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{percent}%</source>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="+72"/>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)</source>
+        <extracomment>show a progress dialog when a copy takes longer than this (ms)</extracomment>
+        <translation>PDF et images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The files could not be copied (the details are in the log).</source>
+        <translation>Les fichiers n’ont pas pu être copiés (le détail est dans le journal).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+25"/>
+        <source>Cannot attach</source>
+        <translation>Impossible de joindre</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Copying into the document store…</source>
+        <translation>Copie dans le coffre des documents…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attaching</source>
+        <translation>Ajout de pièces</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Drop files here, or use “Add files…”</source>
+        <translation>Déposez des fichiers ici, ou utilisez « Ajouter des fichiers… »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files (drop them here):</source>
+        <translation>Fichiers (déposez-les ici) :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove from the list</source>
+        <translation>Retirer de la liste</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+214"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>Empty = the file name</source>
+        <translation>Vide = le nom du fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+211"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>known</source>
+        <translation>connue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document date</source>
+        <translation>Date du document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by the client</source>
+        <translation>Signé par le client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on</source>
+        <translation>le</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach</source>
+        <translation>Joindre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose documents</source>
+        <translation>Choisir des documents</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add at least one file (or drop it here).</source>
+        <translation>Ajoutez au moins un fichier (ou déposez-le ici).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Attached with a warning</source>
+        <translation>Joint avec un avertissement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>These PDF files could not be read: they are kept as proof, but cannot be previewed or merged into an evidence file:
+{names}</source>
+        <translation>Ces fichiers PDF n’ont pas pu être lus : ils sont conservés comme preuve, mais ne peuvent être ni affichés ni intégrés à un dossier de preuves :
+{names}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot preview</source>
+        <translation>Aperçu impossible</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+3"/>
+        <source>Cannot open</source>
+        <translation>Ouverture impossible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No application is set to open this kind of file. A copy is here:
+{path}</source>
+        <translation>Aucune application n’est associée à ce type de fichier. Une copie se trouve ici :
+{path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export a copy</source>
+        <translation>Exporter une copie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The copy could not be written: {detail}</source>
+        <translation>La copie n’a pas pu être écrite : {detail}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot print</source>
+        <translation>Impression impossible</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History of {title}</source>
+        <translation>Historique de {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Versions (newest first):</source>
+        <translation>Versions (la plus récente d’abord) :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{date} — {name} — SHA-256 {sha}</source>
+        <translation>{date} — {name} — SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SHA-256 fingerprint: {sha}</source>
+        <translation>Empreinte SHA-256 : {sha}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+299"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="-270"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>Signé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(unreadable PDF)</source>
+        <translation>(PDF illisible)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name}
+SHA-256 {sha}
+added by {who}</source>
+        <translation>{name}
+SHA-256 {sha}
+ajouté par {who}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n} B</source>
+        <translation>{n} o</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} KB</source>
+        <translation>{n} Ko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Drop files here to attach them, or use “Attach…”.</source>
+        <translation>Déposez des fichiers ici pour les joindre, ou utilisez « Joindre… ».</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+191"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Choose the new version</source>
+        <translation>Choisir la nouvelle version</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot replace</source>
+        <translation>Remplacement impossible</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete the document</source>
+        <translation>Supprimer le document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move “{title}” to the trash? It can be restored for {days} days (Tools ▸ Document trash).</source>
+        <translation>Mettre « {title} » à la corbeille ? Il pourra être restauré pendant {days} jours (Outils ▸ Corbeille des documents).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot delete</source>
+        <translation>Suppression impossible</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>A credit note needs no proof.</source>
+        <translation>Un avoir ne demande aucune preuve.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>accepted by the client on {date}</source>
+        <translation>acceptée par le client le {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no acceptance by the client on file</source>
+        <translation>aucune acceptation du client conservée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CGV in force on the issue date: version {label} (from {date}) — {accepted}</source>
+        <translation>CGV en vigueur à la date d’émission : version {label} (depuis le {date}) — {accepted}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No CGV version is kept for that date (Company ▸ Terms of sale); a signed CGV attached to the client counts.</source>
+        <translation>Aucune version des CGV n’est enregistrée pour cette date (Entreprise ▸ CGV) ; des CGV signées jointes au client valent preuve.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This invoice is overdue and its proof is incomplete: gather the missing documents before escalating.</source>
+        <translation>Cette facture est en retard et ses preuves sont incomplètes : réunissez les pièces manquantes avant d’aller plus loin.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>complete</source>
+        <translation>complètes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing: {what}</source>
+        <translation>manquantes : {what}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the evidence file</source>
+        <translation>Enregistrer le dossier de preuves</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot build the evidence file</source>
+        <translation>Impossible de constituer le dossier de preuves</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The evidence file has {pages} pages: the cover and {count} documents.</source>
+        <translation>Le dossier de preuves compte {pages} pages : la page de garde et {count} documents.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not be included (listed on the cover with their fingerprint):
+{names}</source>
+        <translation>N’ont pas pu être intégrés (listés en page de garde avec leur empreinte) :
+{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence file ready</source>
+        <translation>Dossier de preuves prêt</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1629,56 @@
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
+    <message>
+        <location filename="../../services/documents.py" line="+84"/>
+        <source>document added</source>
+        <translation>document ajouté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document replaced</source>
+        <translation>document remplacé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document moved to the trash</source>
+        <translation>document mis à la corbeille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document restored</source>
+        <translation>document restauré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document removed from the trash</source>
+        <translation>document effacé de la corbeille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy exported</source>
+        <translation>copie exportée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fingerprint verified</source>
+        <translation>empreinte vérifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CGV acceptance recorded</source>
+        <translation>acceptation des CGV enregistrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CGV acceptance removed</source>
+        <translation>acceptation des CGV retirée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CGV version added</source>
+        <translation>version des CGV ajoutée</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
@@ -932,7 +1804,7 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/invoice_dialog.py" line="+56"/>
+        <location filename="../../ui/dialogs/invoice_dialog.py" line="+60"/>
         <source>New credit note</source>
         <translation>Nouvel avoir</translation>
     </message>
@@ -947,13 +1819,13 @@
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+92"/>
+        <location line="+21"/>
+        <location line="+151"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-149"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -1054,12 +1926,47 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Invoice {number} — {client}</source>
+        <translation>Facture {number} — {client}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evidence file…</source>
+        <translation>Dossier de preuves…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One PDF with a cover page and every proof document, for a collection agency or a court</source>
+        <translation>Un seul PDF avec une page de garde et toutes les pièces justificatives, pour une société de recouvrement ou un tribunal</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Documents ({count})</source>
+        <translation>Documents ({count})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>evidence-{number}</source>
+        <translation>preuves-{number}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the invoice first, then attach its documents.</source>
+        <translation>Enregistrez d’abord la facture, puis joignez-y ses documents.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1157,7 +2064,7 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-75"/>
+        <location filename="../../ui/pages.py" line="-94"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
@@ -1172,7 +2079,17 @@
         <translation>Émises du</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Proof missing</source>
+        <translation>Preuves manquantes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoices without a signed quote or order, a signed delivery note or accepted CGV</source>
+        <translation>Factures sans devis ou bon de commande signé, sans bon de livraison signé ou sans CGV acceptées</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Search invoices: number, client, order… (Ctrl+F)</source>
         <translation>Rechercher une facture&#xa0;: numéro, client, commande… (Ctrl+F)</translation>
     </message>
@@ -1193,6 +2110,11 @@
         <location line="+21"/>
         <source>Delete {number} ({total})? Only a document entered by mistake should be deleted; its deletion is kept in the history.</source>
         <translation>Supprimer {number} ({total})&#xa0;? Ne supprimez qu’une pièce saisie par erreur&#xa0;; sa suppression restera tracée dans l’historique.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invoice {number} — {client}</source>
+        <translation>Facture {number} — {client}</translation>
     </message>
 </context>
 <context>
@@ -1288,7 +2210,67 @@
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="-122"/>
+        <location line="+10"/>
+        <source>Terms of sale (CGV)</source>
+        <translation>Conditions générales de vente (CGV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase order</source>
+        <translation>Bon de commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery note</source>
+        <translation>Bon de livraison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice copy</source>
+        <translation>Copie de facture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledgment of receipt</source>
+        <translation>Accusé de réception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correspondence</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed quote or order</source>
+        <translation>Devis ou commande signé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed delivery note</source>
+        <translation>Bon de livraison signé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted CGV</source>
+        <translation>CGV acceptées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="-165"/>
         <source>Credit to apply</source>
         <translation>Avoir à imputer</translation>
     </message>
@@ -1297,11 +2279,29 @@
         <source>disputed</source>
         <translation>en litige</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>✔ complete</source>
+        <translation>✔ complètes</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>✘ %n missing</source>
+        <translation>
+            <numerusform>✘ %n manquante</numerusform>
+            <numerusform>✘ %n manquantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overdue with proof missing: gather the documents before escalating.</source>
+        <translation>En retard et preuves manquantes : réunissez les pièces avant d’aller plus loin.</translation>
+    </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="+51"/>
+        <location filename="../../ui/list_page.py" line="+52"/>
         <source>Create (Ctrl+N)</source>
         <translation>Créer (Ctrl+N)</translation>
     </message>
@@ -1312,7 +2312,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+160"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1343,7 +2343,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+40"/>
+        <location filename="../../ui/main_window.py" line="+45"/>
         <source>Encaisse — receivables</source>
         <translation>Encaisse — suivi des créances</translation>
     </message>
@@ -1373,7 +2373,7 @@
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1469,6 +2469,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check the book and documents…</source>
+        <translation>&amp;Vérifier le dossier et les documents…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document &amp;trash…</source>
+        <translation>&amp;Corbeille des documents…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proof &amp;missing on overdue invoices</source>
+        <translation>&amp;Preuves manquantes sur les factures en retard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -1476,6 +2496,14 @@
         <location line="+1"/>
         <source>&amp;About Encaisse</source>
         <translation>À &amp;propos d’Encaisse</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
+        <translation>
+            <numerusform>%n document supprimé il y a plus de 30 jours a été effacé de la corbeille.</numerusform>
+            <numerusform>%n documents supprimés il y a plus de 30 jours ont été effacés de la corbeille.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1504,7 +2532,7 @@
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
@@ -1522,7 +2550,7 @@
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+39"/>
+        <location filename="../../services/cli.py" line="+45"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
@@ -1555,6 +2583,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the client {code} holds proof documents (also in the trash) and cannot be deleted.</source>
+        <translation>le client {code} a des pièces justificatives (y compris dans la corbeille) et ne peut pas être supprimé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the client {code} has invoices or payments and cannot be deleted.</source>
         <translation>le client {code} ne peut pas être supprimé car il a des factures ou des paiements.</translation>
     </message>
@@ -1742,6 +2775,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the invoice {number} holds proof documents (also in the trash) and cannot be deleted.</source>
+        <translation>la facture {number} a des pièces justificatives (y compris dans la corbeille) et ne peut pas être supprimée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the invoice {number} has payments or credit notes set against it and cannot be deleted; remove the allocations first, or cancel it with a credit note.</source>
         <translation>la facture {number} ne peut pas être supprimée car des paiements ou des avoirs y sont imputés&#xa0;; retirez d’abord les imputations, ou annulez-la par un avoir.</translation>
     </message>
@@ -1900,6 +2938,246 @@
         <source>{field}: {reason}</source>
         <extracomment>How a field&apos;s error reads: &quot;SIREN: the check digits do not match&quot;.</extracomment>
         <translation>{field}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../services/documents.py" line="-48"/>
+        <source>Terms of sale (CGV)</source>
+        <translation>Conditions générales de vente (CGV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase order</source>
+        <translation>Bon de commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery note</source>
+        <translation>Bon de livraison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice copy</source>
+        <translation>Copie de facture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledgment of receipt</source>
+        <translation>Accusé de réception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correspondence</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown kind {value}; expected one of {choices}</source>
+        <translation>type {value} inconnu ; attendu : {choices}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>say which invoice or client the document belongs to</source>
+        <translation>indiquez à quelle facture ou à quel client appartient le document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no invoice numbered {value}</source>
+        <translation>aucune facture numéro {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no client with code {value}</source>
+        <translation>aucun client de code {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this document no longer exists</source>
+        <translation>ce document n’existe plus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature date {value} is in the future</source>
+        <translation>la date de signature {value} est dans le futur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most {max} characters</source>
+        <translation>{max} caractères au plus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose at least one file</source>
+        <translation>choisissez au moins un fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this document is in the trash; restore it first</source>
+        <translation>ce document est dans la corbeille ; restaurez-le d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this document is not in the trash</source>
+        <translation>ce document n’est pas dans la corbeille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this document was deleted more than {days} days ago and can no longer be restored</source>
+        <translation>ce document a été supprimé il y a plus de {days} jours et ne peut plus être restauré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this is an earlier version; replace or delete the current one</source>
+        <translation>c’est une version antérieure ; remplacez ou supprimez la version actuelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a CGV version labelled {value} already exists</source>
+        <translation>une version des CGV nommée {value} existe déjà</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a CGV version is already in force from {value}</source>
+        <translation>une version des CGV est déjà en vigueur à partir du {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give the version a label</source>
+        <translation>donnez un nom à la version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no CGV version {value}</source>
+        <translation>aucune version des CGV {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no CGV version is in force on {value}; add one in the company&apos;s settings</source>
+        <translation>aucune version des CGV n’est en vigueur le {value} ; ajoutez-en une dans la fiche de l’entreprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the stored copy is {state}; run the integrity check (Tools menu)</source>
+        <translation>la copie conservée est {state} ; lancez la vérification (menu Outils)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give a size between 1 and 2000 MB</source>
+        <translation>indiquez une taille entre 1 et 2000 Mo</translation>
+    </message>
+    <message>
+        <location line="+452"/>
+        <source>missing</source>
+        <translation>manquante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>altered</source>
+        <translation>altérée</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>document {id} “{title}”: the stored file is missing ({sha})</source>
+        <translation>document {id} « {title} » : le fichier conservé est manquant ({sha})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document {id} “{title}”: the stored file was altered (its SHA-256 no longer matches {sha})</source>
+        <translation>document {id} « {title} » : le fichier conservé a été altéré (son SHA-256 ne correspond plus à {sha})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a stored file belongs to no document: {path}</source>
+        <translation>un fichier conservé n’appartient à aucun document : {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a partial copy was left by an interrupted attachment: {path}</source>
+        <translation>une copie partielle a été laissée par un ajout interrompu : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../services/dossier.py" line="+21"/>
+        <source>the stored copy of “{title}” is {state}; run the integrity check before building an evidence file</source>
+        <translation>la copie conservée de « {title} » est {state} ; lancez la vérification avant de constituer un dossier de preuves</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file {path} cannot be written: {detail}</source>
+        <translation>le fichier {path} ne peut pas être écrit : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../services/proof.py" line="+37"/>
+        <source>signed quote or purchase order</source>
+        <translation>devis ou bon de commande signé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signed delivery note</source>
+        <translation>bon de livraison signé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted terms of sale (CGV)</source>
+        <translation>CGV acceptées</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>this invoice no longer exists</source>
+        <translation>cette facture n’existe plus</translation>
+    </message>
+    <message>
+        <location filename="../../services/store.py" line="+37"/>
+        <source>the file {name} does not exist</source>
+        <translation>le fichier {name} n’existe pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a folder, not a file</source>
+        <translation>{name} est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file {name} cannot be read: {detail}</source>
+        <translation>le fichier {name} ne peut pas être lu : {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file {name} is empty</source>
+        <translation>le fichier {name} est vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file {name} is {size} MB, over the limit of {limit} MB (see Settings)</source>
+        <translation>le fichier {name} fait {size} Mo, au-delà de la limite de {limit} Mo (voir Paramètres)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is a HEIC photo, which cannot be kept as proof here: export it as JPEG or PDF first</source>
+        <translation>{name} est une photo HEIC, qui ne peut pas être conservée ici : exportez-la d’abord en JPEG ou en PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is neither a PDF nor an image (PNG, JPEG, TIFF, GIF, WebP)</source>
+        <translation>{name} n’est ni un PDF ni une image (PNG, JPEG, TIFF, GIF, WebP)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the document could not be stored in {folder}: {detail}</source>
+        <translation>le document n’a pas pu être conservé dans {folder} : {detail}</translation>
     </message>
 </context>
 <context>
@@ -2071,7 +3349,7 @@
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="+147"/>
+        <location filename="../../ui/pages.py" line="+170"/>
         <source>All methods</source>
         <translation>Tous les modes de règlement</translation>
     </message>
@@ -2110,14 +3388,101 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="+65"/>
+        <source>files of type “{type}” cannot be shown or printed here.</source>
+        <extracomment>Image types whose frames are pages (a scanned multi-page TIFF). The frames of a GIF or WebP are an animation: only the first one is shown and printed. PDF pages are rasterised for printing at no more than this resolution: enough for text on paper, and an A4 page stays near 35 MB in memory (at 1200 dpi it would be 550 MB). Resolution assumed for an image that does not record one.</extracomment>
+        <translation>les fichiers de type « {type} » ne peuvent être ni affichés ni imprimés ici.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+35"/>
+        <location line="+13"/>
+        <source>the file cannot be found.</source>
+        <translation>le fichier est introuvable.</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>the file is not a valid PDF or is damaged.</source>
+        <translation>le fichier n’est pas un PDF valide ou il est abîmé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the PDF is protected by a password.</source>
+        <translation>le PDF est protégé par un mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the PDF uses a protection that is not supported.</source>
+        <translation>le PDF utilise une protection non prise en charge.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file could not be read.</source>
+        <translation>le fichier n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the PDF has no pages.</source>
+        <translation>le PDF ne contient aucune page.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>page {page} of the image cannot be read.</source>
+        <translation>la page {page} de l’image ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the image cannot be read ({error}).</source>
+        <translation>l’image ne peut pas être lue ({error}).</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>This document cannot be printed: {reason}</source>
+        <translation>Ce document ne peut pas être imprimé : {reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The pages chosen are not in this document (it has {count}).</source>
+        <translation>Les pages choisies ne sont pas dans ce document (il en compte {count}).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The printer could not be started. Check that it is connected and switched on, then try again.</source>
+        <translation>L’imprimante n’a pas pu démarrer. Vérifiez qu’elle est branchée et allumée, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The printer refused to start a new page.</source>
+        <translation>L’imprimante a refusé de commencer une nouvelle page.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Page {page} could not be rendered.</source>
+        <translation>La page {page} n’a pas pu être rendue.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cannot print</source>
+        <translation>Impression impossible</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Printing failed</source>
+        <translation>L’impression a échoué</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+27"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+33"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-35"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -2127,9 +3492,29 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Database</source>
         <translation>Base de données</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copies of the attached documents; back this folder up with the database.</source>
+        <translation>Copies des documents joints ; sauvegardez ce dossier avec la base de données.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document store</source>
+        <translation>Coffre des documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest document accepted</source>
+        <translation>Taille maximale d’un document</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -227,7 +227,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     prefix = f" (codes prefixed '{summary.prefix}')" if summary.prefix else ""
     _out(f"demo data as of {today.isoformat()}: {_plural(summary.clients, 'client')}, "
          f"{_plural(summary.invoices, 'invoice')}, {_plural(summary.credit_notes, 'credit note')}, "
-         f"{_plural(summary.payments, 'payment')}{prefix}")
+         f"{_plural(summary.payments, 'payment')}, {_plural(summary.documents, 'proof document')}{prefix}")
     return 0
 
 

@@ -32,7 +32,7 @@ from stdnum import luhn
 
 from models import Client, Company, Invoice
 from services import clients as client_service
-from services import clock, db, history, terms
+from services import clock, db, demo_documents, history, terms
 from services import company as company_service
 from services import invoices as invoice_service
 from services import payments as payment_service
@@ -60,6 +60,7 @@ class DemoSummary:
     credit_notes: int
     payments: int
     prefix: str = ""
+    documents: int = 0
 
 
 # -- identifiers that pass the checks ----------------------------------------------
@@ -567,12 +568,12 @@ def _method_reference(p: PlannedPayment, doc: PlannedDoc) -> str:
 
 
 def generate(session: Session | None = None, today: dt.date | None = None, *,
-             seed: int = DEFAULT_SEED, prefix: str = "") -> DemoSummary:
+             seed: int = DEFAULT_SEED, prefix: str = "", with_documents: bool = True) -> DemoSummary:
     """Write the demo book into ``session`` (or a transaction of its own)."""
     today = today or clock.today()
     if session is None:
         with db.transaction() as s:
-            return generate(s, today, seed=seed, prefix=prefix)
+            return generate(s, today, seed=seed, prefix=prefix, with_documents=with_documents)
     rng = random.Random(seed + 1)
     _set_company(session)
     client_ids: dict[str, int] = {}
@@ -592,6 +593,17 @@ def generate(session: Session | None = None, today: dt.date | None = None, *,
     for doc in docs:
         if doc.kind == "credit_note" and doc.applies_to is not None:
             payment_service.apply_credit_in_session(session, doc.id, doc.applies_to.id, doc.applied)
+    invoices_for_proof = [
+        demo_documents.DemoInvoice(d.id, client_ids[d.client.code], d.client.name, d.client.kind,
+                                   d.number, d.issue, d.delivery, d.total, d.po_number)
+        for d in docs if d.kind == "invoice" and d.id is not None
+    ]
+    company = session.get(Company, 1)
+    attached = 0
+    if with_documents:
+        attached = demo_documents.add(
+            session, today, company.name if company else "", invoices_for_proof,
+            [(client_ids[c.code], c.name, c.kind) for c in CLIENTS], seed)
     payments = 0
     for doc in docs:
         for p in doc.payments:
@@ -608,7 +620,7 @@ def generate(session: Session | None = None, today: dt.date | None = None, *,
         today=today, clients=len(CLIENTS),
         invoices=sum(1 for d in docs if d.kind == "invoice"),
         credit_notes=sum(1 for d in docs if d.kind == "credit_note"),
-        payments=payments, prefix=prefix,
+        payments=payments, prefix=prefix, documents=attached,
     )
 
 
@@ -628,7 +640,7 @@ def free_prefix(session: Session) -> str:
 
 
 def fill_demo(today: dt.date | None = None, *, force: bool = False,
-              seed: int = DEFAULT_SEED) -> DemoSummary:
+              seed: int = DEFAULT_SEED, with_documents: bool = True) -> DemoSummary:
     """Fill the current book with the demo data (one transaction).
 
     Refuses a book that holds clients, invoices or payments, unless
@@ -641,4 +653,5 @@ def fill_demo(today: dt.date | None = None, *, force: bool = False,
         raise UserError(MSG_NOT_EMPTY, field="database")
     with db.transaction() as s:
         prefix = "" if empty else free_prefix(s)
-        return generate(s, today or clock.today(), seed=seed, prefix=prefix)
+        return generate(s, today or clock.today(), seed=seed, prefix=prefix,
+                        with_documents=with_documents)

@@ -374,6 +374,24 @@ def _forget_unreferenced(items: Iterable[Ingested]) -> None:
             pass  # the integrity check will report it as an orphan
 
 
+def attach_in_session(s: Session, owner: Owner, item: Ingested, meta: Meta, *,
+                      checked: bool = False) -> Document:
+    """Record one stored file inside the caller's transaction (the demo book, imports);
+    ``checked``: the caller vouches for the metadata (the demo, built around its own date)."""
+    if not checked:
+        meta = validate_meta(meta)
+    doc = _new_document(s, _owner_ids(s, owner), item, meta)
+    _record(s, doc, "document_added", {"kind": doc.kind, "sha256": doc.sha256, "size": doc.size,
+                                       "original_name": doc.original_name, "signed": doc.signed},
+            on_owner=True)
+    return doc
+
+
+def accept_in_session(s: Session, client_id: int, version: CgvVersion, on: dt.date,
+                      document_id: int | None) -> None:
+    _upsert_acceptance(s, client_id, version, on, document_id, "")
+
+
 def forget(items: Iterable[Ingested]) -> None:
     """Drop copies that were made for an attachment the user could not complete."""
     _forget_unreferenced(items)

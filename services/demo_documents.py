@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import select
@@ -27,6 +27,7 @@ from models import CgvVersion
 from services import clock, documents, history, store
 from services.documents import Meta
 from services.money import format_money
+from services.paths import resource_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +64,24 @@ def _pdf(path: Path, title: str, lines: Sequence[str], signed: str = "") -> Path
     return path
 
 
+def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The bundled DejaVu Sans (French accents), else Pillow's own font."""
+    try:
+        return ImageFont.truetype(str(resource_path("fonts", "DejaVuSans.ttf")), 15)
+    except OSError:
+        return ImageFont.load_default(15)
+
+
 def _scan(path: Path, lines: Sequence[str], rng: random.Random) -> Path:
     """A greyish A4 'scan' of a signed delivery note."""
     image = Image.new("L", (620, 877), 238 + rng.randint(0, 10))
     draw = ImageDraw.Draw(image)
+    font = _font()
     y = 50
     for line in lines:
-        draw.text((50, y), line, fill=25)
+        draw.text((50, y), line, fill=25, font=font)
         y += 24
-    draw.text((50, 760), "Reçu conforme, le client :", fill=25)
+    draw.text((50, 760), "Reçu conforme, le client :", fill=25, font=font)
     x = 260
     for _ in range(6):  # a scribbled signature
         nx = x + rng.randint(15, 30)

@@ -61,7 +61,8 @@ def build(out: Path, *, invoice_id: int | None = None, client_id: int | None = N
              if not subject_number or i.number == subject_number]
     lines = [InvoiceLine(number=i.number, kind=i.kind, issue_date=i.issue_date,
                          due_date=i.due_date, total=i.total, paid=i.paid, balance=i.balance,
-                         currency=i.currency, days_late=i.days_late)
+                         currency=i.currency,
+                         days_late=i.days_late if i.status == "overdue" else 0)
              for i in items]
     if invoice_id is not None:
         docs = [d for d in documents.list_documents(client_id=client_id)

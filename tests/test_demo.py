@@ -190,10 +190,31 @@ def test_the_history_is_written(book: db.Database) -> None:
     assert actions["allocated"] >= 300 and actions["credit_applied"] >= 4
 
 
+def test_proof_documents_some_complete_some_missing(book: db.Database) -> None:
+    """The demo shows the proof features: CGV versions, acceptances, signed orders and
+    delivery notes on most invoices, and overdue invoices with proof missing."""
+    from services import documents, invoices, proof
+
+    versions = documents.list_cgv_versions()
+    assert [v.label for v in versions] == [f"CGV {TODAY.year - 1}", f"CGV {TODAY.year}"]
+    assert all(v.document_id for v in versions) and all(v.accepted_by > 5 for v in versions)
+    rows = documents.list_documents()
+    kinds = {r.kind for r in rows}
+    assert kinds >= {"cgv", "quote", "purchase_order", "delivery_note"}
+    assert {r.media_type for r in rows} == {"application/pdf", "image/jpeg"}
+    items = [i for i in _items() if i.kind == "invoice"]
+    statuses = proof.proof_map([i.id for i in items])
+    complete = sum(1 for s in statuses.values() if s.complete)
+    assert 0.2 * len(items) < complete < 0.8 * len(items)
+    overdue_missing = invoices.count_invoices(invoices.InvoiceQuery(status="overdue", proof_missing_only=True))
+    assert overdue_missing >= 5
+    assert documents.check_documents(record=False).ok
+
+
 def test_same_date_same_book(tmp_path: Path) -> None:
     def snapshot(path: Path, when: dt.date) -> list[tuple[str, str, str, str]]:
         with open_book(path):
-            demo.fill_demo(when)
+            demo.fill_demo(when, with_documents=False)  # the ledger is what is compared
             return [(i.number, i.client_code, str(i.total), str(i.balance))
                     for i in ledger.open_items(when)]
 

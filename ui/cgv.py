@@ -230,6 +230,8 @@ class AcceptancesBox(QWidget):
                                     QCoreApplication.translate("Cgv", "on file") if a.document_id else QCoreApplication.translate("Cgv", "none")])
             item.setData(0, Qt.ItemDataRole.UserRole, a.id)
             self.tree.addTopLevelItem(item)
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
 
     def _add(self) -> None:
         if not documents.list_cgv_versions():

@@ -486,7 +486,9 @@ class DocumentsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.setAlternatingRowColors(True)
         self.view.doubleClicked.connect(lambda _i: self._act(preview))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -525,7 +527,6 @@ class DocumentsPanel(QWidget):
             rows = documents.list_documents(cgv_version_id=self.owner.cgv_version_id)
         self.model.set_rows(rows)
         self.view.setColumnHidden(DocumentsModel.COLUMNS.index("invoice"), self.owner.invoice_id is not None)
-        self.view.resizeColumnToContents(0)
         self._enable()
 
     def selected(self) -> DocumentRow | None:

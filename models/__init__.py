@@ -1,6 +1,17 @@
 """SQLAlchemy models of the receivables book.  No Qt here."""
 
 from models.base import Base, Money, UTCDateTime
+from models.dunning import (
+    CHANNELS,
+    DISPUTE_REASONS,
+    STEP_ACTIONS,
+    AlertSnooze,
+    Dispute,
+    DunningRecord,
+    DunningScenario,
+    DunningStep,
+    InvoiceHold,
+)
 from models.documents import DOCUMENT_KINDS, CgvAcceptance, CgvVersion, Document, StoredFile
 from models.ledger import (
     CLIENT_KINDS,
@@ -17,11 +28,20 @@ from models.ledger import (
 )
 
 #: The Alembic head this code expects (tests check it matches models/migrations).
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 __all__ = [
     "SCHEMA_REVISION",
     "CLIENT_KINDS",
+    "CHANNELS",
+    "DISPUTE_REASONS",
+    "STEP_ACTIONS",
+    "AlertSnooze",
+    "Dispute",
+    "DunningRecord",
+    "DunningScenario",
+    "DunningStep",
+    "InvoiceHold",
     "DOCUMENT_KINDS",
     "CgvAcceptance",
     "CgvVersion",

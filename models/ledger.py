@@ -91,6 +91,11 @@ class Client(Base):
     terms: Mapped[str] = mapped_column(String(100), default="")
     credit_limit: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # dunning: the scenario (None = the default for the client's kind) and, when the
+    # client is in a collective procedure, the date of the BODACC notice (domain §4.10)
+    scenario_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dunning_scenarios.id", ondelete="SET NULL"), nullable=True)
+    collective_procedure_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # casefolded, accent-free "code name city" for search-as-you-type
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -12,6 +12,9 @@ never change meaning.
 - ``documents [--invoice NUMBER | --client CODE] [--json]``
 - ``evidence (--invoice NUMBER | --client CODE) --out FILE.pdf``
 - ``check [--json]`` — exit 1 when anything is damaged, missing or altered
+- ``alerts [--date D] [--json]``, ``actions [--date D] [--json]``
+- ``promise --invoice NUMBER --amount A --date D``
+- ``dispute open|close --invoice NUMBER [--reason R]``
 
 Exit status: 0 success, 1 user error (one line on stderr, no traceback;
 an import lists every bad row as ``line N: column: reason``), 2 usage
@@ -32,11 +35,11 @@ from typing import Any, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import DOCUMENT_KINDS
-from services import clock, db, demo, documents, dossier, imports, ledger, proof
+from services import alerts, clock, db, demo, documents, dossier, dunning, imports, ledger, proof
 from services.dto import ClientBalance, OpenItem
 from services.errors import AppError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
-from services.money import plain
+from services.money import parse_amount, plain
 from services.terms import parse_date
 from services.version import __version__
 
@@ -153,6 +156,39 @@ def build_parser() -> argparse.ArgumentParser:
                    help="amounts as of this date (default: today)")
     p.add_argument("--language", choices=("fr", "en"), default=None,
                    help="language of the cover (default: the client's)")
+
+    p = sub.add_parser("alerts", parents=[common], help="what needs attention on a date",
+                       description="What the start-up panel shows: due soon, dunning steps due, "
+                       "promises due or broken, clients over their credit limit, claims soon "
+                       "time-barred, overdue invoices with proof missing.")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="as of this date (default: today; a future date plans ahead)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser("actions", parents=[common], help="the day's dunning actions",
+                       description="One action per client and step (and currency), covering "
+                       "all of the client's invoices at that step.")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="as of this date (default: today)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser("promise", parents=[common], help="record a promise to pay",
+                       description="The client promised to pay AMOUNT by DATE: the invoice's "
+                       "dunning pauses until then plus the grace period.")
+    p.add_argument("--invoice", required=True, metavar="NUMBER")
+    p.add_argument("--amount", required=True, metavar="A")
+    p.add_argument("--date", required=True, type=_date_arg, metavar="YYYY-MM-DD")
+    p.add_argument("--note", default="", metavar="TEXT")
+
+    p = sub.add_parser("dispute", parents=[common], help="open or close a dispute",
+                       description="A disputed invoice leaves the dunning ladder (it still "
+                       "counts in the balance) until the dispute is closed.")
+    p.add_argument("operation", choices=("open", "close"))
+    p.add_argument("--invoice", required=True, metavar="NUMBER")
+    p.add_argument("--reason", default=None, metavar="R",
+                   help="open: not_received, price, quantity, quality, delivery, already_paid, "
+                   "other (default other); close: resolved or rejected (default resolved)")
+    p.add_argument("--note", default="", metavar="TEXT")
 
     p = sub.add_parser("check", parents=[common], help="check the database and the documents",
                        description="Run SQLite's integrity check and recompute the SHA-256 of "
@@ -406,6 +442,70 @@ def _cmd_evidence(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_alerts(args: argparse.Namespace) -> int:
+    as_of = args.date or clock.today()
+    items = alerts.alerts(as_of)
+    if args.json:
+        _json({"as_of": as_of.isoformat(), "alerts": [a.to_json() for a in items]})
+        return 0
+    rows = [[a.kind, a.client, a.invoice or "", f"{plain(a.amount)} {a.currency}", str(a.days),
+             a.render()] for a in items]
+    _out(f"As of {as_of.isoformat()}")
+    for line in _table(["Kind", "Client", "Invoice", "Amount", "Days", "What"], rows, right={3, 4}):
+        _out(line)
+    _out(_plural(len(items), "alert"))
+    return 0
+
+
+def action_json(action: dunning.Action, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "client": action.client_code,
+        "step": action.step.action,
+        "offset_days": action.step.offset_days,
+        "channel": action.step.channel,
+        "with_penalties": action.step.with_penalties,
+        "invoices": [i.number for i in action.invoices],
+        "amount": plain(action.amount),
+        "currency": action.currency,
+        "max_days_late": action.max_days_late(as_of),
+        "missed_steps": [m.action for m in action.missed],
+    }
+
+
+def _cmd_actions(args: argparse.Namespace) -> int:
+    as_of = args.date or clock.today()
+    items = dunning.actions(as_of)
+    if args.json:
+        _json({"as_of": as_of.isoformat(), "actions": [action_json(a, as_of) for a in items]})
+        return 0
+    rows = [[a.client_code, a.step.action, a.step.channel, ", ".join(i.number for i in a.invoices),
+             f"{plain(a.amount)} {a.currency}", str(a.max_days_late(as_of)),
+             ", ".join(m.action for m in a.missed)] for a in items]
+    _out(f"As of {as_of.isoformat()}")
+    for line in _table(["Client", "Step", "Channel", "Invoices", "Amount", "Late", "Never done"],
+                       rows, right={4, 5}):
+        _out(line)
+    _out(_plural(len(items), "action"))
+    return 0
+
+
+def _cmd_promise(args: argparse.Namespace) -> int:
+    amount = parse_amount(args.amount, "amount")
+    dunning.promise(args.invoice, amount, args.date, note=args.note)
+    _out(f"promise recorded: {plain(amount)} by {args.date.isoformat()} on {args.invoice}")
+    return 0
+
+
+def _cmd_dispute(args: argparse.Namespace) -> int:
+    if args.operation == "open":
+        dunning.open_dispute(args.invoice, args.reason or "other", args.note)
+        _out(f"dispute opened on {args.invoice}: its dunning is paused")
+    else:
+        dunning.close_dispute(args.invoice, args.reason or "resolved", args.note)
+        _out(f"dispute closed on {args.invoice}: its dunning resumes")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     database = db.integrity_problems()
     report = documents.check_documents()
@@ -428,6 +528,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "documents": _cmd_documents,
     "evidence": _cmd_evidence,
     "check": _cmd_check,
+    "alerts": _cmd_alerts,
+    "actions": _cmd_actions,
+    "promise": _cmd_promise,
+    "dispute": _cmd_dispute,
     "demo": _cmd_demo,
     "import": _cmd_import,
     "invoices": _cmd_invoices,

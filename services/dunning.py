@@ -1,0 +1,498 @@
+"""The dunning engine: where each open invoice stands on its client's ladder as of a
+date, the day's actions (one per client and step), and what the user does with them.
+
+Rules (shared/domain.md §4.1, §4.10, §3.4):
+- a scenario is an ordered list of steps, each ``offset_days`` from the due date;
+  a client uses its own scenario, else the default of its kind (built in, or as
+  edited in Settings);
+- an invoice is at the step its age calls for: the last step whose offset is
+  reached. Earlier steps never done are not skipped silently: the action lists
+  them as ``missed``. A pre-reminder is only worth sending before the due date;
+- done or skipped steps are recorded per invoice; the next action waits for the
+  next step's offset;
+- the ladder pauses for a disputed invoice, a promise to pay (until its date plus a
+  grace period), a postponed action (until the chosen date), an invoice handed to an
+  agency or to court, and a client in a collective procedure (no more reminders,
+  penalties or €40).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import (
+    CHANNELS,
+    CLIENT_KINDS,
+    DISPUTE_REASONS,
+    STEP_ACTIONS,
+    Client,
+    Dispute,
+    DunningRecord,
+    DunningScenario,
+    DunningStep,
+    Invoice,
+    InvoiceHold,
+)
+from services import clock, db, history
+from services.errors import NotFound, UserError, ValidationError
+from services.i18n import QT_TRANSLATE_NOOP
+
+ZERO = Decimal("0.00")
+GRACE_SETTING = "dunning.promise_grace_days"
+DEFAULT_GRACE_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    offset_days: int
+    action: str
+    channel: str
+    with_penalties: bool = False
+    label: str = ""
+
+
+# shared/domain.md §4.1 — the defaults per client kind
+DEFAULT_STEPS: dict[str, tuple[Step, ...]] = {
+    "pro": (
+        Step(-5, "pre_reminder", "email"),
+        Step(5, "reminder", "letter"),
+        Step(15, "reminder", "letter", True),
+        Step(22, "phone_call", "phone", True),
+        Step(30, "formal_notice", "registered_letter", True),
+        Step(45, "final_notice", "registered_letter", True),
+        Step(60, "injunction", "letter", True),
+    ),
+    # no €40 and no penalties before the formal notice (§3.1)
+    "consumer": (
+        Step(-3, "pre_reminder", "email"),
+        Step(7, "reminder", "letter"),
+        Step(20, "reminder", "letter"),
+        Step(35, "formal_notice", "registered_letter", True),
+        Step(50, "final_notice", "registered_letter", True),
+    ),
+    "public": (
+        Step(5, "reminder", "letter"),
+        Step(20, "reminder", "letter", True),
+        Step(35, "reminder", "registered_letter", True),
+        Step(50, "moratorium_claim", "registered_letter", True),
+    ),
+}
+DEFAULT_STEPS["nonprofit"] = DEFAULT_STEPS["pro"]
+
+ACTION_LABELS = {
+    "pre_reminder": QT_TRANSLATE_NOOP("Messages", "pre-reminder"),
+    "reminder": QT_TRANSLATE_NOOP("Messages", "reminder"),
+    "phone_call": QT_TRANSLATE_NOOP("Messages", "phone call"),
+    "formal_notice": QT_TRANSLATE_NOOP("Messages", "formal notice"),
+    "final_notice": QT_TRANSLATE_NOOP("Messages", "final notice"),
+    "agency": QT_TRANSLATE_NOOP("Messages", "hand-off to a collection agency"),
+    "small_claims": QT_TRANSLATE_NOOP("Messages", "small-claims procedure"),
+    "injunction": QT_TRANSLATE_NOOP("Messages", "injonction de payer"),
+    "moratorium_claim": QT_TRANSLATE_NOOP("Messages", "claim for moratorium interest"),
+}
+
+MSG_NO_STEPS = QT_TRANSLATE_NOOP("Messages", "a scenario needs at least one step")
+MSG_SAME_OFFSET = QT_TRANSLATE_NOOP("Messages", "two steps at the same offset ({offset} days)")
+MSG_BAD_ACTION = QT_TRANSLATE_NOOP("Messages", "unknown action {value}")
+MSG_BAD_CHANNEL = QT_TRANSLATE_NOOP("Messages", "unknown channel {value}")
+MSG_BAD_KIND = QT_TRANSLATE_NOOP("Messages", "unknown client kind {value}")
+MSG_NO_INVOICE = QT_TRANSLATE_NOOP("Messages", "no invoice numbered {value}")
+MSG_PAID = QT_TRANSLATE_NOOP("Messages", "the invoice {number} is paid")
+MSG_AMOUNT = QT_TRANSLATE_NOOP("Messages", "the promised amount must be more than zero")
+MSG_PAST = QT_TRANSLATE_NOOP("Messages", "the date {value} is already past")
+MSG_REASON = QT_TRANSLATE_NOOP("Messages", "unknown reason {value}; expected one of {choices}")
+MSG_ALREADY_DISPUTED = QT_TRANSLATE_NOOP("Messages", "the invoice {number} is already disputed")
+MSG_NOT_DISPUTED = QT_TRANSLATE_NOOP("Messages", "the invoice {number} is not disputed")
+MSG_OUTCOME = QT_TRANSLATE_NOOP("Messages", "close a dispute as resolved or rejected")
+MSG_NEED_REASON = QT_TRANSLATE_NOOP("Messages", "say why the step is skipped")
+
+history.ACTIONS.update({
+    "step_done": QT_TRANSLATE_NOOP("History", "dunning step done"),
+    "step_skipped": QT_TRANSLATE_NOOP("History", "dunning step skipped"),
+    "step_postponed": QT_TRANSLATE_NOOP("History", "dunning step postponed"),
+    "promise": QT_TRANSLATE_NOOP("History", "promise to pay"),
+    "dispute_opened": QT_TRANSLATE_NOOP("History", "dispute opened"),
+    "dispute_closed": QT_TRANSLATE_NOOP("History", "dispute closed"),
+    "handed_off": QT_TRANSLATE_NOOP("History", "handed off"),
+    "collective_procedure": QT_TRANSLATE_NOOP("History", "collective procedure"),
+    "scenario_changed": QT_TRANSLATE_NOOP("History", "dunning scenario changed"),
+    "alert_snoozed": QT_TRANSLATE_NOOP("History", "alert snoozed"),
+})
+
+
+# -- scenarios ------------------------------------------------------------------------------
+def validate_steps(steps: Sequence[Step]) -> list[Step]:
+    errors: list[UserError] = []
+    if not steps:
+        errors.append(UserError(MSG_NO_STEPS, field="steps"))
+    seen: set[int] = set()
+    for step in steps:
+        if step.offset_days in seen:
+            errors.append(UserError(MSG_SAME_OFFSET, field="steps", offset=str(step.offset_days)))
+        seen.add(step.offset_days)
+        if step.action not in STEP_ACTIONS:
+            errors.append(UserError(MSG_BAD_ACTION, field="steps", value=step.action))
+        if step.channel not in CHANNELS:
+            errors.append(UserError(MSG_BAD_CHANNEL, field="steps", value=step.channel))
+    if errors:
+        raise ValidationError(errors)
+    return sorted(steps, key=lambda s: s.offset_days)
+
+
+def _steps_of(s: Session, scenario_id: int) -> tuple[Step, ...]:
+    rows = s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario_id)
+                     .order_by(DunningStep.offset_days)).all()
+    return tuple(Step(r.offset_days, r.action, r.channel, r.with_penalties, r.label) for r in rows)
+
+
+def default_steps(kind: str, s: Session | None = None) -> tuple[Step, ...]:
+    """The steps of a client kind's default scenario (as edited, else built in)."""
+    def read(session: Session) -> tuple[Step, ...]:
+        scenario = session.scalars(select(DunningScenario).where(DunningScenario.client_kind == kind)).first()
+        return _steps_of(session, scenario.id) if scenario else DEFAULT_STEPS.get(kind, DEFAULT_STEPS["pro"])
+    if s is not None:
+        return read(s)
+    with db.reading() as session:
+        return read(session)
+
+
+def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
+    """Replace the default scenario of a client kind (Settings)."""
+    if kind not in CLIENT_KINDS:
+        raise UserError(MSG_BAD_KIND, field="kind", value=kind)
+    clean = validate_steps(steps)
+    with db.transaction() as s:
+        scenario = s.scalars(select(DunningScenario).where(DunningScenario.client_kind == kind)).first()
+        if scenario is None:
+            scenario = DunningScenario(name=f"default-{kind}", client_kind=kind, created_at=clock.now())
+            s.add(scenario)
+            s.flush()
+        before = [step.offset_days for step in _steps_of(s, scenario.id)]
+        for row in s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario.id)):
+            s.delete(row)
+        s.flush()
+        for step in clean:
+            s.add(DunningStep(scenario_id=scenario.id, offset_days=step.offset_days, action=step.action,
+                              channel=step.channel, with_penalties=step.with_penalties, label=step.label))
+        history.record(s, "scenario", scenario.id, "scenario_changed", label=kind,
+                       details={"before": before, "after": [x.offset_days for x in clean]})
+
+
+def grace_days() -> int:
+    from services.company import get_setting
+
+    try:
+        return max(0, int(get_setting(GRACE_SETTING, str(DEFAULT_GRACE_DAYS))))
+    except ValueError:
+        return DEFAULT_GRACE_DAYS
+
+
+# -- the ladder -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class OpenInvoice:
+    id: int
+    number: str
+    client_id: int
+    client_code: str
+    client_name: str
+    client_kind: str
+    currency: str
+    issue_date: dt.date
+    due_date: dt.date
+    balance: Decimal
+    disputed: bool
+
+
+@dataclass(slots=True)
+class Action:
+    """One client's invoices at one step, due on ``as_of``."""
+
+    client_id: int
+    client_code: str
+    client_name: str
+    client_kind: str
+    step: Step
+    currency: str
+    invoices: list[OpenInvoice] = field(default_factory=list)
+    missed: list[Step] = field(default_factory=list)  # earlier steps never done
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((i.balance for i in self.invoices), ZERO)
+
+    def max_days_late(self, as_of: dt.date) -> int:
+        return max(0, max((as_of - i.due_date).days for i in self.invoices))
+
+    @property
+    def key(self) -> str:
+        return f"{self.client_code}:{self.step.offset_days}:{self.currency}"
+
+
+def _open_invoices(s: Session, as_of: dt.date, client_id: int | None = None) -> list[OpenInvoice]:
+    """Invoices with something left to pay as of ``as_of``.
+
+    From today on, the running totals are the truth (no payment is dated in the
+    future); for a past date, the open-item engine recomputes as of that date."""
+    if as_of < clock.today():
+        from services import ledger
+
+        items = ledger.open_items(as_of, open_only=True)
+        ids = {i.id for i in items}
+        rows = s.execute(select(Invoice.id, Client.id).join(Client, Client.id == Invoice.client_id)
+                         .where(Invoice.id.in_(ids))).all() if ids else []
+        client_of = dict(rows)
+        return [OpenInvoice(i.id, i.number, client_of[i.id], i.client_code, i.client_name, i.client_kind,
+                            i.currency, i.issue_date, i.due_date, i.balance, i.disputed)
+                for i in items if i.kind == "invoice" and i.balance > 0
+                and (client_id is None or client_of[i.id] == client_id)]
+    query = (select(Invoice.id, Invoice.number, Client.id, Client.code, Client.name, Client.kind,
+                    Invoice.currency, Invoice.issue_date, Invoice.due_date, Invoice.total,
+                    Invoice.allocated, Invoice.disputed)
+             .join(Client, Client.id == Invoice.client_id)
+             .where(Invoice.kind == "invoice", Invoice.total > Invoice.allocated,
+                    Invoice.issue_date <= as_of))
+    if client_id is not None:
+        query = query.where(Invoice.client_id == client_id)
+    return [OpenInvoice(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] - r[10], bool(r[11]))
+            for r in s.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class Holds:
+    paused: set[int]  # invoice ids whose ladder is paused on the date
+    handed_off: set[int]
+    promises: list[tuple[int, dt.date, Decimal | None]]  # open promises: invoice, date, amount
+
+
+def _holds(s: Session, as_of: dt.date, grace: int) -> Holds:
+    paused: set[int] = set()
+    handed: set[int] = set()
+    promises: list[tuple[int, dt.date, Decimal | None]] = []
+    for hold in s.scalars(select(InvoiceHold).where(InvoiceHold.closed_on.is_(None),
+                                                    InvoiceHold.since <= as_of)):
+        if hold.kind in ("agency", "legal"):
+            handed.add(hold.invoice_id)
+        elif hold.kind == "postpone" and hold.until is not None and as_of < hold.until:
+            paused.add(hold.invoice_id)
+        elif hold.kind == "promise" and hold.until is not None:
+            promises.append((hold.invoice_id, hold.until, hold.amount))
+            if as_of <= hold.until + dt.timedelta(days=grace):
+                paused.add(hold.invoice_id)
+    return Holds(paused, handed, promises)
+
+
+def _scenario_steps(s: Session) -> tuple[dict[int, tuple[Step, ...]], dict[str, tuple[Step, ...]]]:
+    by_client: dict[int, tuple[Step, ...]] = {}
+    for client_id, scenario_id in s.execute(select(Client.id, Client.scenario_id)
+                                            .where(Client.scenario_id.is_not(None))):
+        by_client[client_id] = _steps_of(s, scenario_id)
+    by_kind = {kind: default_steps(kind, s) for kind in CLIENT_KINDS}
+    return by_client, by_kind
+
+
+def _done(s: Session, invoice_ids: Iterable[int], as_of: dt.date) -> dict[int, set[int]]:
+    done: dict[int, set[int]] = defaultdict(set)
+    ids = list(invoice_ids)
+    for start in range(0, len(ids), 900):
+        for invoice_id, offset in s.execute(
+                select(DunningRecord.invoice_id, DunningRecord.offset_days)
+                .where(DunningRecord.invoice_id.in_(ids[start:start + 900]), DunningRecord.on <= as_of)):
+            done[invoice_id].add(offset)
+    return done
+
+
+def place(steps: Sequence[Step], age: int, done: set[int]) -> tuple[Step | None, list[Step]]:
+    """The step an invoice ``age`` days after its due date is at, unless already done,
+    and the earlier steps never done. Pure: the heart of the ladder."""
+    eligible = [st for st in steps if st.offset_days <= age
+                and not (st.action == "pre_reminder" and age >= 0)]
+    if not eligible:
+        return None, []
+    target = eligible[-1]
+    if target.offset_days in done:
+        return None, []
+    last_done = max((o for o in done if o < target.offset_days), default=None)
+    missed = [st for st in steps if st.offset_days < target.offset_days
+              and st.offset_days not in done
+              and (last_done is None or st.offset_days > last_done)]
+    return target, missed
+
+
+def actions(as_of: dt.date | None = None) -> list[Action]:
+    """Every action due on ``as_of``: one per client, step and currency."""
+    as_of = as_of or clock.today()
+    grace = grace_days()
+    with db.reading() as s:
+        invoices = _open_invoices(s, as_of)
+        holds = _holds(s, as_of, grace)
+        by_client, by_kind = _scenario_steps(s)
+        in_procedure = set(s.scalars(select(Client.id).where(
+            Client.collective_procedure_on.is_not(None), Client.collective_procedure_on <= as_of)))
+        candidates = [i for i in invoices if not i.disputed and i.id not in holds.paused
+                      and i.id not in holds.handed_off and i.client_id not in in_procedure]
+        done = _done(s, [i.id for i in candidates], as_of)
+    grouped: dict[tuple[int, int, str], Action] = {}
+    for inv in candidates:
+        steps = by_client.get(inv.client_id) or by_kind.get(inv.client_kind, DEFAULT_STEPS["pro"])
+        step, missed = place(steps, (as_of - inv.due_date).days, done.get(inv.id, set()))
+        if step is None:
+            continue
+        key = (inv.client_id, step.offset_days, inv.currency)
+        action = grouped.get(key)
+        if action is None:
+            action = grouped[key] = Action(inv.client_id, inv.client_code, inv.client_name,
+                                           inv.client_kind, step, inv.currency)
+        action.invoices.append(inv)
+        for m in missed:
+            if m not in action.missed:
+                action.missed.append(m)
+    out = list(grouped.values())
+    for action in out:
+        action.invoices.sort(key=lambda i: (i.due_date, i.number))
+        action.missed.sort(key=lambda st: st.offset_days)
+    out.sort(key=lambda a: (-a.step.offset_days, a.client_name.casefold(), a.currency))
+    return out
+
+
+# -- what the user does with an action -------------------------------------------------------
+def _record_step(s: Session, invoice: Invoice, step: Step, status: str, on: dt.date,
+                 reason: str = "", tracking: str = "") -> None:
+    s.add(DunningRecord(invoice_id=invoice.id, client_id=invoice.client_id, offset_days=step.offset_days,
+                        action=step.action, channel="registered_letter" if tracking else step.channel,
+                        status=status, on=on, reason=reason, tracking_number=tracking,
+                        created_at=clock.now()))
+    action = "step_done" if status == "done" else "step_skipped"
+    details: dict[str, Any] = {"step": step.action, "offset": step.offset_days, "channel": step.channel}
+    if reason:
+        details["reason"] = reason
+    if tracking:
+        details["tracking_number"] = tracking
+    history.record(s, "invoice", invoice.id, action, client_id=invoice.client_id,
+                   label=invoice.number, details=details)
+
+
+def _invoices(s: Session, ids: Sequence[int]) -> list[Invoice]:
+    return list(s.scalars(select(Invoice).where(Invoice.id.in_(ids))))
+
+
+def mark_done(action: Action, on: dt.date | None = None, *, tracking_number: str = "") -> None:
+    """The step is done for every invoice of the action (one transaction)."""
+    on = on or clock.today()
+    with db.transaction() as s:
+        for invoice in _invoices(s, [i.id for i in action.invoices]):
+            _record_step(s, invoice, action.step, "done", on, tracking=tracking_number.strip())
+
+
+def skip(action: Action, reason: str, on: dt.date | None = None) -> None:
+    if not reason.strip():
+        raise UserError(MSG_NEED_REASON, field="reason")
+    on = on or clock.today()
+    with db.transaction() as s:
+        for invoice in _invoices(s, [i.id for i in action.invoices]):
+            _record_step(s, invoice, action.step, "skipped", on, reason=reason.strip())
+
+
+def postpone(action: Action, until: dt.date, on: dt.date | None = None) -> None:
+    on = on or clock.today()
+    if until <= on:
+        raise UserError(MSG_PAST, field="date", value=until.isoformat())
+    with db.transaction() as s:
+        for invoice in _invoices(s, [i.id for i in action.invoices]):
+            s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind="postpone",
+                              since=on, until=until, details=json.dumps({"step": action.step.action}),
+                              created_at=clock.now()))
+            history.record(s, "invoice", invoice.id, "step_postponed", client_id=invoice.client_id,
+                           label=invoice.number, details={"step": action.step.action, "until": until})
+
+
+# -- promises, disputes, hand-offs ---------------------------------------------------------------
+def _invoice_by_number(s: Session, number: str) -> Invoice:
+    invoice = s.scalars(select(Invoice).where(Invoice.number == number.strip())).first()
+    if invoice is None:
+        raise NotFound(MSG_NO_INVOICE, field="invoice", value=number)
+    return invoice
+
+
+def promise(number: str, amount: Decimal, on_date: dt.date, *, note: str = "",
+            today: dt.date | None = None) -> None:
+    """A promise to pay ``amount`` by ``on_date``: the ladder pauses until then plus grace."""
+    today = today or clock.today()
+    if amount <= 0:
+        raise UserError(MSG_AMOUNT, field="amount")
+    if on_date < today:
+        raise UserError(MSG_PAST, field="date", value=on_date.isoformat())
+    with db.transaction() as s:
+        invoice = _invoice_by_number(s, number)
+        if invoice.total <= invoice.allocated:
+            raise UserError(MSG_PAID, field="invoice", number=invoice.number)
+        s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind="promise", since=today,
+                          until=on_date, amount=amount, details=json.dumps({"note": note}),
+                          created_at=clock.now()))
+        history.record(s, "invoice", invoice.id, "promise", client_id=invoice.client_id,
+                       label=invoice.number, details={"amount": amount, "date": on_date, "note": note})
+
+
+def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None = None) -> None:
+    if reason not in DISPUTE_REASONS:
+        raise UserError(MSG_REASON, field="reason", value=reason, choices=", ".join(DISPUTE_REASONS))
+    today = today or clock.today()
+    with db.transaction() as s:
+        invoice = _invoice_by_number(s, number)
+        if invoice.disputed:
+            raise UserError(MSG_ALREADY_DISPUTED, field="invoice", number=invoice.number)
+        invoice.disputed = True
+        s.add(Dispute(invoice_id=invoice.id, reason=reason, note=note, opened_on=today, created_at=clock.now()))
+        history.record(s, "invoice", invoice.id, "dispute_opened", client_id=invoice.client_id,
+                       label=invoice.number, details={"reason": reason, "note": note})
+
+
+def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | None = None) -> None:
+    if outcome not in ("resolved", "rejected"):
+        raise UserError(MSG_OUTCOME, field="outcome")
+    today = today or clock.today()
+    with db.transaction() as s:
+        invoice = _invoice_by_number(s, number)
+        if not invoice.disputed:
+            raise UserError(MSG_NOT_DISPUTED, field="invoice", number=invoice.number)
+        invoice.disputed = False
+        for dispute in s.scalars(select(Dispute).where(Dispute.invoice_id == invoice.id,
+                                                       Dispute.closed_on.is_(None))):
+            dispute.closed_on = today
+            dispute.outcome = outcome
+            if note:
+                dispute.note = (dispute.note + "\n" + note).strip()
+        history.record(s, "invoice", invoice.id, "dispute_closed", client_id=invoice.client_id,
+                       label=invoice.number, details={"outcome": outcome, "note": note})
+
+
+def hand_off(number: str, kind: str, details: dict[str, Any], today: dt.date | None = None) -> None:
+    """Hand an invoice to a collection agency (``agency``) or to court (``legal``):
+    internal reminders stop (§4.6, §4.8)."""
+    today = today or clock.today()
+    with db.transaction() as s:
+        invoice = _invoice_by_number(s, number)
+        s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind=kind, since=today,
+                          details=json.dumps(details, default=str), created_at=clock.now()))
+        history.record(s, "invoice", invoice.id, "handed_off", client_id=invoice.client_id,
+                       label=invoice.number, details={"to": kind, **details})
+
+
+def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> None:
+    """The BODACC notice of a collective procedure: no more reminders, penalties or €40;
+    the claim must be declared within 2 months (§4.10)."""
+    with db.transaction() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise NotFound(MSG_NO_INVOICE, field="client", value=str(client_id))
+        client.collective_procedure_on = notice_date
+        history.record(s, "client", client.id, "collective_procedure", client_id=client.id,
+                       label=client.code, details={"bodacc_notice": notice_date})

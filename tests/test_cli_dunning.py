@@ -1,0 +1,105 @@
+"""``alerts --json``, ``actions --json``, ``promise`` and ``dispute`` on a hand-built book
+(issue: due alerts and dunning)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from services import clients, invoices
+import re
+
+from tests.helpers_cli import TODAY, frozen_book_path, open_book, run_cli
+
+MONEY = re.compile(r"^-?\d+\.\d{2}$")
+
+ALERT_KEYS = {"kind", "client", "invoice", "amount", "due_date", "days", "step", "message"}
+ACTION_KEYS = {"client", "step", "channel", "invoices", "amount", "max_days_late"}
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Iterator[Path]:
+    for path in frozen_book_path(tmp_path):
+        with open_book(path):
+            clients.create_client({"code": "ACME", "name": "Acme", "kind": "pro", "credit_limit": "2000"})
+            clients.create_client({"code": "PART", "name": "M. Petit", "kind": "consumer"})
+            # TODAY = 2026-03-15
+            for number, client, due in (("F1", "ACME", "2026-03-10"), ("F2", "ACME", "2026-03-10"),
+                                        ("F3", "ACME", "2026-03-20"), ("C1", "PART", "2026-02-13")):
+                invoices.create_invoice({"number": number, "client": client, "issue_date": "2026-01-20",
+                                         "due_date": due, "total": "1000.00"})
+        yield path
+
+
+def test_actions_json_groups_a_clients_invoices_at_one_step(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_cli(capsys, book, "actions", "--json")
+    assert run.code == 0, run.err
+    payload = run.json()
+    assert payload["as_of"] == TODAY.isoformat()
+    rows = {(a["client"], a["step"]): a for a in payload["actions"]}
+    assert set(rows) == {("ACME", "reminder"), ("ACME", "pre_reminder"), ("PART", "reminder")}
+    for row in payload["actions"]:
+        assert set(row) >= ACTION_KEYS and MONEY.match(row["amount"])
+    assert rows[("ACME", "reminder")]["invoices"] == ["F1", "F2"]
+    assert rows[("ACME", "reminder")]["amount"] == "2000.00"
+    assert rows[("ACME", "reminder")]["max_days_late"] == 5
+    assert rows[("ACME", "pre_reminder")]["invoices"] == ["F3"]
+    # a consumer 30 days late: reminder 2 (J+20); the earlier steps were never done (§4.1)
+    consumer = rows[("PART", "reminder")]
+    assert (consumer["offset_days"], consumer["channel"], consumer["max_days_late"]) == (20, "letter", 30)
+    assert consumer["missed_steps"] == ["pre_reminder", "reminder"]
+
+
+def test_alerts_json_shape_and_kinds(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_cli(capsys, book, "alerts", "--json")
+    assert run.code == 0, run.err
+    payload = run.json()
+    for row in payload["alerts"]:
+        assert set(row) >= ALERT_KEYS and MONEY.match(row["amount"])
+    kinds = {(a["kind"], a["client"], a["invoice"]) for a in payload["alerts"]}
+    assert ("due_soon", "ACME", "F3") in kinds
+    assert ("over_credit_limit", "ACME", None) in kinds
+    assert ("step_due", "ACME", None) in kinds
+    [soon] = [a for a in payload["alerts"] if a["kind"] == "due_soon"]
+    assert (soon["days"], soon["due_date"], soon["amount"]) == (5, "2026-03-20", "1000.00")
+    steps = sorted((a["client"], a["step"]) for a in payload["alerts"] if a["kind"] == "step_due")
+    assert steps == [("ACME", "pre_reminder"), ("ACME", "reminder"), ("PART", "reminder")]
+
+
+def test_alerts_and_actions_agree(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    actions = run_cli(capsys, book, "actions", "--json").json()["actions"]
+    steps = [a for a in run_cli(capsys, book, "alerts", "--json").json()["alerts"] if a["kind"] == "step_due"]
+    assert sorted((a["client"], a["step"], a["amount"]) for a in actions) == \
+        sorted((a["client"], a["step"], a["amount"]) for a in steps)
+
+
+def test_promise_pauses_and_dispute_removes_from_actions(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_cli(capsys, book, "promise", "--invoice", "F1", "--amount", "1 000,00", "--date", "2026-03-20")
+    assert run.code == 0, run.err
+    run = run_cli(capsys, book, "dispute", "open", "--invoice", "F2", "--reason", "quality")
+    assert run.code == 0, run.err
+    actions = run_cli(capsys, book, "actions", "--json").json()["actions"]
+    assert not [a for a in actions if a["step"] == "reminder" and a["client"] == "ACME"]
+    run = run_cli(capsys, book, "dispute", "close", "--invoice", "F2", "--reason", "rejected")
+    assert run.code == 0, run.err
+    actions = run_cli(capsys, book, "actions", "--json").json()["actions"]
+    [reminder] = [a for a in actions if a["step"] == "reminder" and a["client"] == "ACME"]
+    assert reminder["invoices"] == ["F2"]
+    # the promise is broken after its date plus 3 days of grace
+    later = run_cli(capsys, book, "alerts", "--date", "2026-03-24", "--json").json()["alerts"]
+    assert [a["invoice"] for a in later if a["kind"] == "promise_broken"] == ["F1"]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["promise", "--invoice", "F9", "--amount", "10", "--date", "2026-04-01"], "no invoice numbered F9"),
+    (["promise", "--invoice", "F1", "--amount", "-5", "--date", "2026-04-01"], "Amount"),
+    (["promise", "--invoice", "F1", "--amount", "10", "--date", "2026-01-01"], "already past"),
+    (["dispute", "open", "--invoice", "F1", "--reason", "weather"], "unknown reason weather"),
+    (["dispute", "close", "--invoice", "F1"], "is not disputed"),
+])
+def test_bad_input_is_a_one_line_error(book: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+                                       message: str) -> None:
+    run = run_cli(capsys, book, *argv)
+    assert run.code == 1 and len(run.err_lines) == 1 and message in run.err

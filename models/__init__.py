@@ -6,11 +6,14 @@ from models.dunning import (
     DISPUTE_REASONS,
     STEP_ACTIONS,
     AlertSnooze,
+    ContactLog,
     Dispute,
     DunningRecord,
     DunningScenario,
     DunningStep,
     InvoiceHold,
+    PaymentPlan,
+    PlanInstalment,
 )
 from models.documents import DOCUMENT_KINDS, CgvAcceptance, CgvVersion, Document, StoredFile
 from models.ledger import (
@@ -37,6 +40,9 @@ __all__ = [
     "DISPUTE_REASONS",
     "STEP_ACTIONS",
     "AlertSnooze",
+    "ContactLog",
+    "PaymentPlan",
+    "PlanInstalment",
     "Dispute",
     "DunningRecord",
     "DunningScenario",

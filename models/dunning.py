@@ -138,3 +138,47 @@ class AlertSnooze(Base):
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     until: Mapped[dt.date] = mapped_column(Date)
+
+
+class ContactLog(Base):
+    """A phone call or another contact with the client (§4.2: log date, who, outcome)."""
+
+    __tablename__ = "contact_logs"
+    __table_args__ = (Index("ix_contact_logs_client", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="RESTRICT"))
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id", ondelete="RESTRICT"), nullable=True)
+    on: Mapped[dt.date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(20), default="phone")
+    person: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class PaymentPlan(Base):
+    """An échéancier: the client's overdue amount split into instalments (§4.1 N3)."""
+
+    __tablename__ = "payment_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="RESTRICT"))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    agreed_on: Mapped[dt.date] = mapped_column(Date)
+    total: Mapped[Decimal] = mapped_column(Money)
+    # the invoices it covers, as a JSON list of ids (their ladder pauses while it holds)
+    invoice_ids: Mapped[str] = mapped_column(Text, default="[]")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class PlanInstalment(Base):
+    __tablename__ = "plan_instalments"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("payment_plans.id", ondelete="CASCADE"))
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money)

@@ -96,6 +96,10 @@ class Client(Base):
     scenario_id: Mapped[int | None] = mapped_column(
         ForeignKey("dunning_scenarios.id", ondelete="SET NULL"), nullable=True)
     collective_procedure_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # credit insurance (§4.9): the insurer and the days after the due date within which
+    # an unpaid invoice must be declared (from the policy)
+    insurer: Mapped[str] = mapped_column(String(100), default="")
+    insurance_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # casefolded, accent-free "code name city" for search-as-you-type
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

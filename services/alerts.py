@@ -35,6 +35,7 @@ DUE_SOON_SETTING = "alerts.due_soon_days"
 OFF_SETTING = "alerts.off"
 PRESCRIPTION_WARNING_DAYS = 90
 CLAIM_DECLARATION_MONTHS = 2
+INSURANCE_WARNING_DAYS = 15
 
 KIND_LABELS = {
     "due_soon": QT_TRANSLATE_NOOP("Messages", "Due soon"),
@@ -56,6 +57,8 @@ MSG_PROMISE_BROKEN = QT_TRANSLATE_NOOP("Messages", "{invoice}: payment promised 
 MSG_OVER_LIMIT = QT_TRANSLATE_NOOP("Messages", "balance {amount} over the credit limit of {limit}")
 MSG_PRESCRIPTION = QT_TRANSLATE_NOOP("Messages", "{invoice} becomes time-barred on {date}")
 MSG_MISSING_PROOF = QT_TRANSLATE_NOOP("Messages", "{invoice} is overdue and its proof is incomplete")
+MSG_PLAN_MISSED = QT_TRANSLATE_NOOP("Messages", "instalment of {date} not paid in full ({amount} short)")
+MSG_INSURANCE = QT_TRANSLATE_NOOP("Messages", "{invoice}: declare it to the credit insurer before {date}")
 MSG_DECLARE = QT_TRANSLATE_NOOP("Messages", "declare the claim before {date} (BODACC notice of {notice})")
 
 
@@ -145,6 +148,9 @@ def alerts(as_of: dt.date | None = None, *, include_off: bool = False) -> list[A
         for start in range(0, len(overdue_ids), 900):
             missing |= set(s.scalars(select(Invoice.id).where(
                 Invoice.id.in_(overdue_ids[start:start + 900]), proof.missing_expr())))
+        codes_by_id = dict(s.execute(select(Client.id, Client.code)).all())
+        insured = dict(s.execute(select(Client.id, Client.insurance_days).where(
+            Client.insurance_days.is_not(None), Client.insurer != "")).all())
         snoozed = {k for k, until in s.execute(select(AlertSnooze.key, AlertSnooze.until)) if until > as_of}
 
     for inv in invoices:
@@ -178,6 +184,20 @@ def alerts(as_of: dt.date | None = None, *, include_off: bool = False) -> list[A
             out.append(Alert("promise_broken", inv.client_code, inv.client_id, inv.number, inv.id, shown,
                              inv.currency, inv.due_date, max(0, (as_of - inv.due_date).days), None,
                              MSG_PROMISE_BROKEN, params))
+    for plan_id, client_id, due_on, short, currency in holds.missed_instalments:
+        code = codes_by_id.get(client_id, "")
+        out.append(Alert("plan_installment_missed", code, client_id, None, None, short, currency, due_on,
+                         (as_of - due_on).days, None, MSG_PLAN_MISSED,
+                         {"date": due_on.isoformat(), "amount": _money(short, currency)}))
+    for inv in invoices:
+        days = insured.get(inv.client_id)
+        if days is None or inv.disputed:
+            continue
+        deadline = inv.due_date + dt.timedelta(days=days)
+        if inv.due_date < as_of and 0 <= (deadline - as_of).days <= INSURANCE_WARNING_DAYS:
+            out.append(Alert("insurance_deadline", inv.client_code, inv.client_id, inv.number, inv.id,
+                             inv.balance, inv.currency, inv.due_date, (as_of - inv.due_date).days, None,
+                             MSG_INSURANCE, {"invoice": inv.number, "date": deadline.isoformat()}))
     for action in dunning.actions(as_of):
         name = dunning.ACTION_LABELS.get(action.step.action, action.step.action)
         out.append(Alert("step_due", action.client_code, action.client_id, None, None, action.amount,

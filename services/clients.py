@@ -28,6 +28,9 @@ MSG_KIND = QT_TRANSLATE_NOOP(
 )
 MSG_LANGUAGE = QT_TRANSLATE_NOOP("Messages", "'{value}' is not a language of letters (fr, en).")
 MSG_COUNTRY = QT_TRANSLATE_NOOP("Messages", "'{value}' is not a two-letter country code (FR, BE…).")
+MSG_INSURANCE_DAYS = QT_TRANSLATE_NOOP(
+    "Messages", "{value} is not a number of days between 1 and 365"
+)
 MSG_HAS_DOCUMENTS = QT_TRANSLATE_NOOP(
     "Messages", "the client {code} holds proof documents (also in the trash) and cannot be deleted."
 )
@@ -40,6 +43,7 @@ MSG_CLIENT_GONE = QT_TRANSLATE_NOOP("Messages", "this client no longer exists.")
 FIELDS = (
     "code", "name", "kind", "contact", "address", "postcode", "city", "country", "email",
     "phone", "siren", "siret", "vat_number", "language", "terms", "credit_limit", "notes",
+    "insurer", "insurance_days", "scenario_id",
 )
 
 KIND_ALIASES = {
@@ -98,6 +102,18 @@ def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = N
             terms.parse_terms(clean["terms"], "terms")
         except UserError as exc:
             errors.append(exc)
+    clean["insurer"] = (clean["insurer"] or "")[:100]
+    days = clean["insurance_days"]
+    if days in ("", None):
+        clean["insurance_days"] = None
+    else:
+        try:
+            clean["insurance_days"] = int(str(days).strip())
+            if not 1 <= clean["insurance_days"] <= 365:
+                raise ValueError
+        except ValueError:
+            errors.append(UserError(MSG_INSURANCE_DAYS, field="insurance_days", value=str(days)))
+    clean["scenario_id"] = int(clean["scenario_id"]) if clean["scenario_id"] not in ("", None) else None
     limit = clean["credit_limit"]
     if limit in ("", None):
         clean["credit_limit"] = None
@@ -205,7 +221,8 @@ def delete_client(client_id: int) -> None:
 
 
 def _to_row(client: Client, **extra: Any) -> ClientRow:
-    return ClientRow(**{name: getattr(client, name) for name in FIELDS}, id=client.id, **extra)
+    return ClientRow(**{name: getattr(client, name) for name in FIELDS}, id=client.id,
+                     collective_procedure_on=client.collective_procedure_on, **extra)
 
 
 def get_client(client_id: int) -> ClientRow:

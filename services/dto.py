@@ -62,6 +62,10 @@ class ClientRow:
     terms: str = ""
     credit_limit: Decimal | None = None
     notes: str = ""
+    insurer: str = ""
+    insurance_days: int | None = None
+    scenario_id: int | None = None
+    collective_procedure_on: dt.date | None = None
     balance: Decimal = Decimal("0.00")
     overdue: Decimal = Decimal("0.00")
     unallocated: Decimal = Decimal("0.00")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -41,6 +41,10 @@ from models import (
     DunningStep,
     Invoice,
     InvoiceHold,
+    Payment,
+    PaymentPlan,
+    PlanInstalment,
+    ContactLog,
 )
 from services import clock, db, history
 from services.errors import NotFound, UserError, ValidationError
@@ -126,6 +130,9 @@ history.ACTIONS.update({
     "collective_procedure": QT_TRANSLATE_NOOP("History", "collective procedure"),
     "scenario_changed": QT_TRANSLATE_NOOP("History", "dunning scenario changed"),
     "alert_snoozed": QT_TRANSLATE_NOOP("History", "alert snoozed"),
+    "contact_logged": QT_TRANSLATE_NOOP("History", "call or contact logged"),
+    "plan_agreed": QT_TRANSLATE_NOOP("History", "payment plan agreed"),
+    "plan_closed": QT_TRANSLATE_NOOP("History", "payment plan closed"),
 })
 
 
@@ -271,6 +278,32 @@ class Holds:
     paused: set[int]  # invoice ids whose ladder is paused on the date
     handed_off: set[int]
     promises: list[tuple[int, dt.date, Decimal | None]]  # open promises: invoice, date, amount
+    missed_instalments: list[tuple[int, int, dt.date, Decimal, str]]  # plan, client, due, amount, currency
+
+
+def _plan_status(s: Session, as_of: dt.date, grace: int) -> tuple[set[int], list[tuple[int, int, dt.date, Decimal, str]]]:
+    """Invoices covered by a plan in good standing, and the first missed instalment of
+    each plan that is not. Paid = the client's payments since the plan was agreed."""
+    paused: set[int] = set()
+    missed: list[tuple[int, int, dt.date, Decimal, str]] = []
+    for plan in s.scalars(select(PaymentPlan).where(PaymentPlan.closed_on.is_(None),
+                                                    PaymentPlan.agreed_on <= as_of)):
+        paid = s.scalar(select(func.sum(Payment.amount)).where(
+            Payment.client_id == plan.client_id, Payment.currency == plan.currency,
+            Payment.date >= plan.agreed_on, Payment.date <= as_of)) or ZERO
+        owed = Decimal("0.00")
+        late: tuple[int, int, dt.date, Decimal, str] | None = None
+        for instalment in s.scalars(select(PlanInstalment).where(PlanInstalment.plan_id == plan.id)
+                                    .order_by(PlanInstalment.due_on)):
+            owed += instalment.amount
+            if instalment.due_on + dt.timedelta(days=grace) < as_of and paid < owed:
+                late = (plan.id, plan.client_id, instalment.due_on, owed - paid, plan.currency)
+                break
+        if late is not None:
+            missed.append(late)
+        else:
+            paused.update(json.loads(plan.invoice_ids or "[]"))
+    return paused, missed
 
 
 def _holds(s: Session, as_of: dt.date, grace: int) -> Holds:
@@ -287,7 +320,8 @@ def _holds(s: Session, as_of: dt.date, grace: int) -> Holds:
             promises.append((hold.invoice_id, hold.until, hold.amount))
             if as_of <= hold.until + dt.timedelta(days=grace):
                 paused.add(hold.invoice_id)
-    return Holds(paused, handed, promises)
+    in_plan, missed = _plan_status(s, as_of, grace)
+    return Holds(paused | in_plan, handed, promises, missed)
 
 
 def _scenario_steps(s: Session) -> tuple[dict[int, tuple[Step, ...]], dict[str, tuple[Step, ...]]]:
@@ -496,3 +530,102 @@ def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> Non
         client.collective_procedure_on = notice_date
         history.record(s, "client", client.id, "collective_procedure", client_id=client.id,
                        label=client.code, details={"bodacc_notice": notice_date})
+
+
+# -- calls and payment plans ---------------------------------------------------------------------
+MSG_PLAN_EMPTY = QT_TRANSLATE_NOOP("Messages", "a payment plan needs at least one instalment")
+MSG_PLAN_SUM = QT_TRANSLATE_NOOP("Messages", "the instalments add up to {sum}, not {total}")
+MSG_PLAN_DATES = QT_TRANSLATE_NOOP("Messages", "instalment dates must be in order and not before {date}")
+MSG_NO_CLIENT = QT_TRANSLATE_NOOP("Messages", "no client with code {value}")
+
+
+def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str = "", note: str = "",
+                channel: str = "phone", invoice_number: str | None = None,
+                promised: tuple[Decimal, dt.date] | None = None) -> None:
+    """A call (or another contact) with the client; optionally a promise to pay that
+    pauses the invoice's ladder (§4.2)."""
+    with db.transaction() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise NotFound(MSG_NO_CLIENT, field="client", value=str(client_id))
+        invoice = _invoice_by_number(s, invoice_number) if invoice_number else None
+        s.add(ContactLog(client_id=client_id, invoice_id=invoice.id if invoice else None, on=on,
+                         channel=channel, person=person.strip(), outcome=outcome.strip(), note=note.strip(),
+                         created_at=clock.now()))
+        history.record(s, "client", client_id, "contact_logged", client_id=client_id, label=client.code,
+                       details={"on": on, "person": person, "outcome": outcome, "note": note,
+                                "invoice": invoice.number if invoice else None})
+    if promised is not None and invoice_number:
+        promise(invoice_number, promised[0], promised[1], note=note, today=on)
+
+
+def equal_split(total: Decimal, count: int, first: dt.date, months_apart: int = 1) -> list[tuple[dt.date, Decimal]]:
+    """``count`` monthly instalments adding up exactly to ``total`` (the last takes the cents)."""
+    from dateutil.relativedelta import relativedelta
+
+    count = max(1, count)
+    share = (total / count).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    amounts = [share] * (count - 1) + [total - share * (count - 1)]
+    return [(first + relativedelta(months=n * months_apart), amounts[n]) for n in range(count)]
+
+
+def create_plan(client_id: int, invoice_ids: Sequence[int], instalments: Sequence[tuple[dt.date, Decimal]],
+                *, agreed_on: dt.date | None = None, currency: str = "EUR", note: str = "") -> int:
+    """Agree a payment plan over these invoices; their ladder pauses while it is kept."""
+    agreed_on = agreed_on or clock.today()
+    if not instalments:
+        raise UserError(MSG_PLAN_EMPTY, field="instalments")
+    dates = [d for d, _ in instalments]
+    if dates != sorted(dates) or dates[0] < agreed_on:
+        raise UserError(MSG_PLAN_DATES, field="instalments", date=agreed_on.isoformat())
+    if any(a <= 0 for _, a in instalments):
+        raise UserError(MSG_AMOUNT, field="instalments")
+    total = sum((a for _, a in instalments), ZERO)
+    with db.transaction() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise NotFound(MSG_NO_CLIENT, field="client", value=str(client_id))
+        covered = list(s.scalars(select(Invoice).where(Invoice.id.in_(invoice_ids), Invoice.client_id == client_id)))
+        owed = sum((i.total - i.allocated for i in covered), ZERO)
+        if covered and total != owed:
+            raise UserError(MSG_PLAN_SUM, field="instalments", sum=f"{total:.2f}", total=f"{owed:.2f}")
+        plan = PaymentPlan(client_id=client_id, currency=currency, agreed_on=agreed_on, total=total,
+                           invoice_ids=json.dumps([i.id for i in covered]), note=note, created_at=clock.now())
+        s.add(plan)
+        s.flush()
+        for due_on, amount in instalments:
+            s.add(PlanInstalment(plan_id=plan.id, due_on=due_on, amount=amount))
+        history.record(s, "client", client_id, "plan_agreed", client_id=client_id, label=client.code,
+                       details={"total": total, "instalments": len(instalments),
+                                "invoices": [i.number for i in covered]})
+        for invoice in covered:
+            history.record(s, "invoice", invoice.id, "plan_agreed", client_id=client_id,
+                           label=invoice.number, details={"plan": plan.id})
+        return plan.id
+
+
+def close_plan(plan_id: int, on: dt.date | None = None) -> None:
+    with db.transaction() as s:
+        plan = s.get(PaymentPlan, plan_id)
+        if plan is None:
+            raise NotFound(MSG_NO_CLIENT, field="plan", value=str(plan_id))
+        plan.closed_on = on or clock.today()
+        history.record(s, "client", plan.client_id, "plan_closed", client_id=plan.client_id,
+                       details={"plan": plan_id})
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    on: dt.date
+    channel: str
+    person: str
+    outcome: str
+    note: str
+    invoice: str
+
+
+def contacts(client_id: int) -> list[ContactRow]:
+    with db.reading() as s:
+        rows = s.execute(select(ContactLog, Invoice.number).outerjoin(Invoice, Invoice.id == ContactLog.invoice_id)
+                         .where(ContactLog.client_id == client_id).order_by(ContactLog.on.desc(), ContactLog.id.desc())).all()
+        return [ContactRow(c.on, c.channel, c.person, c.outcome, c.note, number or "") for c, number in rows]

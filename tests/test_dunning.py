@@ -269,3 +269,66 @@ def test_kinds_can_be_turned_off_and_alerts_snoozed() -> None:
     alerts.snooze(step, at(8))
     assert "step_due" not in {a.kind for a in alerts.alerts(at(6))}
     assert "step_due" in {a.kind for a in alerts.alerts(at(8))}
+
+
+# -- calls, payment plans, credit insurance ------------------------------------------------------
+def test_a_call_with_a_promise_pauses_the_ladder() -> None:
+    client = add_client("ACME")
+    invoice("F1")
+    dunning.log_contact(client.id, at(22), person="Mme Roux (compta)", outcome="will pay",
+                        invoice_number="F1", promised=(Decimal("1000.00"), at(28)))
+    [call] = dunning.contacts(client.id)
+    assert (call.person, call.outcome, call.invoice) == ("Mme Roux (compta)", "will pay", "F1")
+    assert actions_on(at(30)) == []  # promised for J+28, grace 3 days
+    assert actions_on(at(32))[0][1] == "formal_notice"
+
+
+def test_equal_split_adds_up_to_the_cent() -> None:
+    parts = dunning.equal_split(Decimal("1000.00"), 3, dt.date(2025, 1, 31))
+    assert [d for d, _ in parts] == [dt.date(2025, 1, 31), dt.date(2025, 2, 28), dt.date(2025, 3, 31)]
+    assert [a for _, a in parts] == [Decimal("333.33"), Decimal("333.33"), Decimal("333.34")]
+
+
+def test_a_payment_plan_kept_then_a_missed_instalment_section_4_1() -> None:
+    client = add_client("ACME")
+    f1 = invoice("F1")
+    f2 = invoice("F2")
+    with pytest.raises(UserError):  # must add up to what is owed
+        dunning.create_plan(client.id, [f1, f2], [(at(10), Decimal("500.00"))], agreed_on=at(8))
+    dunning.create_plan(client.id, [f1, f2], dunning.equal_split(Decimal("2000.00"), 2, at(10)),
+                        agreed_on=at(8))
+    assert actions_on(at(12)) == []  # reminder 1 would be due: the plan holds
+    pay("ACME", at(10).isoformat(), "1000.00")  # first instalment paid (allocated FIFO)
+    assert actions_on(at(16)) == [] and actions_on(at(30)) == []
+    assert "plan_installment_missed" not in {a.kind for a in alerts.alerts(at(30))}
+    # the second instalment (J+41) is not paid: after 3 days of grace, alert and back on the ladder
+    day = at(45)
+    [missed] = [a for a in alerts.alerts(day) if a.kind == "plan_installment_missed"]
+    assert missed.amount == Decimal("1000.00") and missed.client == "ACME"
+    assert actions_on(day)[0][1] == "final_notice"
+
+
+def test_credit_insurance_declaration_deadline_section_4_9() -> None:
+    add_client("ACME", insurer="Allianz Trade", insurance_days="60")
+    invoice("F1")
+    assert not [a for a in alerts.alerts(at(40)) if a.kind == "insurance_deadline"]
+    [alert] = [a for a in alerts.alerts(at(50)) if a.kind == "insurance_deadline"]
+    assert alert.invoice == "F1" and "2025-04-30" in alert.render()
+
+
+def test_every_action_is_in_the_history() -> None:
+    from services import history
+
+    client = add_client("ACME")
+    f1 = invoice("F1")
+    [action] = dunning.actions(at(5))
+    dunning.mark_done(action, at(5), tracking_number="1A23456789012")
+    dunning.promise("F1", Decimal("100.00"), at(9), today=at(6))
+    dunning.open_dispute("F1", "price")
+    dunning.close_dispute("F1", "resolved")
+    dunning.hand_off("F1", "legal", {"court": "Tribunal de commerce de Lyon"})
+    events = [e.action for e in history.events_for("invoice", f1)]
+    assert events[-5:] == ["step_done", "promise", "dispute_opened", "dispute_closed", "handed_off"]
+    done = [e for e in history.events_for("invoice", f1) if e.action == "step_done"][0]
+    assert done.details["tracking_number"] == "1A23456789012"
+    assert client.id

@@ -101,6 +101,12 @@ def due_soon_days() -> int:
         return 7
 
 
+def set_due_soon_days(days: int) -> None:
+    from services.company import set_setting
+
+    set_setting(DUE_SOON_SETTING, str(max(0, min(90, days))))
+
+
 def kinds_off() -> set[str]:
     from services.company import get_setting
 

@@ -194,6 +194,78 @@ def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
                        details={"before": before, "after": [x.offset_days for x in clean]})
 
 
+@dataclass(frozen=True, slots=True)
+class ScenarioRow:
+    id: int | None  # None: a built-in default not edited yet
+    name: str
+    client_kind: str | None  # set: the default of that kind
+    steps: tuple[Step, ...]
+
+
+MSG_NAME = QT_TRANSLATE_NOOP("Messages", "give the scenario a name")
+MSG_NAME_TAKEN = QT_TRANSLATE_NOOP("Messages", "a scenario named {value} already exists")
+MSG_SCENARIO_GONE = QT_TRANSLATE_NOOP("Messages", "this scenario no longer exists")
+
+
+def scenarios() -> list[ScenarioRow]:
+    """The four defaults (one per client kind), then the named scenarios."""
+    with db.reading() as s:
+        rows = s.scalars(select(DunningScenario).order_by(DunningScenario.name)).all()
+        by_kind = {r.client_kind: r for r in rows if r.client_kind}
+        out = [ScenarioRow(by_kind[k].id if k in by_kind else None, f"default-{k}", k, default_steps(k, s))
+               for k in CLIENT_KINDS]
+        out += [ScenarioRow(r.id, r.name, None, _steps_of(s, r.id)) for r in rows if not r.client_kind]
+        return out
+
+
+def save_scenario(name: str, steps: Sequence[Step], scenario_id: int | None = None) -> int:
+    """Create or replace a named scenario (assignable to clients)."""
+    name = name.strip()
+    if not name:
+        raise UserError(MSG_NAME, field="name")
+    clean = validate_steps(steps)
+    with db.transaction() as s:
+        taken = s.scalar(select(DunningScenario.id).where(DunningScenario.name == name))
+        if taken is not None and taken != scenario_id:
+            raise UserError(MSG_NAME_TAKEN, field="name", value=name)
+        if scenario_id is None:
+            scenario = DunningScenario(name=name, created_at=clock.now())
+            s.add(scenario)
+            s.flush()
+        else:
+            found = s.get(DunningScenario, scenario_id)
+            if found is None:
+                raise NotFound(MSG_SCENARIO_GONE, field="name")
+            scenario = found
+            scenario.name = name
+            for row in s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario.id)):
+                s.delete(row)
+            s.flush()
+        for step in clean:
+            s.add(DunningStep(scenario_id=scenario.id, offset_days=step.offset_days, action=step.action,
+                              channel=step.channel, with_penalties=step.with_penalties, label=step.label))
+        history.record(s, "scenario", scenario.id, "scenario_changed", label=name,
+                       details={"after": [x.offset_days for x in clean]})
+        return scenario.id
+
+
+def delete_scenario(scenario_id: int) -> None:
+    """Delete a named scenario; its clients go back to the default of their kind."""
+    with db.transaction() as s:
+        scenario = s.get(DunningScenario, scenario_id)
+        if scenario is None or scenario.client_kind:
+            raise NotFound(MSG_SCENARIO_GONE, field="name")
+        for client in s.scalars(select(Client).where(Client.scenario_id == scenario_id)):
+            client.scenario_id = None
+        s.delete(scenario)
+
+
+def set_grace_days(days: int) -> None:
+    from services.company import set_setting
+
+    set_setting(GRACE_SETTING, str(max(0, min(60, days))))
+
+
 def grace_days() -> int:
     from services.company import get_setting
 

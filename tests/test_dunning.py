@@ -332,3 +332,20 @@ def test_every_action_is_in_the_history() -> None:
     done = [e for e in history.events_for("invoice", f1) if e.action == "step_done"][0]
     assert done.details["tracking_number"] == "1A23456789012"
     assert client.id
+
+
+def test_a_named_scenario_assigned_to_a_client() -> None:
+    from services import clients
+
+    scenario_id = dunning.save_scenario("Gentle", [Step(10, "reminder", "email"), Step(40, "phone_call", "phone")])
+    client = add_client("ACME")
+    clients.update_client(client.id, {"code": "ACME", "name": "ACME SARL", "kind": "pro", "scenario_id": scenario_id})
+    invoice("F1")
+    assert actions_on(at(5)) == []
+    assert actions_on(at(10)) == [("ACME", "reminder", ["F1"])]
+    names = [s.name for s in dunning.scenarios()]
+    assert names[:4] == ["default-pro", "default-consumer", "default-nonprofit", "default-public"] and "Gentle" in names
+    with pytest.raises(UserError):
+        dunning.save_scenario("Gentle", [Step(1, "reminder", "email")])
+    dunning.delete_scenario(scenario_id)
+    assert actions_on(at(5)) == [("ACME", "reminder", ["F1"])]  # back to the default for its kind

@@ -580,16 +580,19 @@ def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | No
                        label=invoice.number, details={"outcome": outcome, "note": note})
 
 
-def hand_off(number: str, kind: str, details: dict[str, Any], today: dt.date | None = None) -> None:
-    """Hand an invoice to a collection agency (``agency``) or to court (``legal``):
-    internal reminders stop (§4.6, §4.8)."""
+def hand_off(numbers: str | Sequence[str], kind: str, details: dict[str, Any],
+             today: dt.date | None = None) -> None:
+    """Hand invoices to a collection agency (``agency``) or to court (``legal``):
+    internal reminders stop (§4.6, §4.8). One transaction for all of them."""
     today = today or clock.today()
+    numbers = [numbers] if isinstance(numbers, str) else list(numbers)
     with db.transaction() as s:
-        invoice = _invoice_by_number(s, number)
-        s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind=kind, since=today,
-                          details=json.dumps(details, default=str), created_at=clock.now()))
-        history.record(s, "invoice", invoice.id, "handed_off", client_id=invoice.client_id,
-                       label=invoice.number, details={"to": kind, **details})
+        for number in numbers:
+            invoice = _invoice_by_number(s, number)
+            s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind=kind, since=today,
+                              details=json.dumps(details, default=str), created_at=clock.now()))
+            history.record(s, "invoice", invoice.id, "handed_off", client_id=invoice.client_id,
+                           label=invoice.number, details={"to": kind, **details})
 
 
 def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> None:

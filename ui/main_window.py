@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,15 +26,17 @@ from services.errors import AppError
 from services.version import __version__
 from ui import format as fmt
 from ui import i18n
+from ui.alerts_panel import AlertsPanel
 from ui.dialogs.company_dialog import CompanyDialog
 from ui.dialogs.settings_dialog import SettingsDialog, saved_language
 from ui.document_tools import CheckDialog, TrashDialog
+from ui.followup_page import FollowUpPage
 from ui.pages import ClientsPage, InvoicesPage, PaymentsPage
 from ui.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
-PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS = range(4)
+PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS, PAGE_FOLLOWUP = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -54,15 +57,29 @@ class MainWindow(QMainWindow):
         self.clients = ClientsPage()
         self.invoices = InvoicesPage()
         self.payments = PaymentsPage()
-        for page in (self.welcome, self.clients, self.invoices, self.payments):
+        self.followup = FollowUpPage()
+        for page in (self.welcome, self.clients, self.invoices, self.payments, self.followup):
             self.stack.addWidget(page)
-        for text in (self.tr("Start"), self.tr("Clients"), self.tr("Invoices"), self.tr("Payments")):
+        for text in (self.tr("Start"), self.tr("Clients"), self.tr("Invoices"), self.tr("Payments"),
+                     self.tr("Follow-up")):
             QListWidgetItem(text, self.nav)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 0)
+        self.alerts_panel = AlertsPanel()
+        column.addWidget(self.alerts_panel)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.alerts_panel.open_kind.connect(self.show_alert_kind)
+        self.alerts_panel.open_invoice.connect(self.open_invoice)
+        self.alerts_panel.open_client.connect(self.open_client)
+        self.followup.open_invoice.connect(self.open_invoice)
+        self.followup.open_client.connect(self.open_client)
+        self.followup.changed.connect(self.refresh_all)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.status_label = QLabel()
@@ -78,6 +95,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._purge_trash()
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
+        # after the first paint: the alerts never hold the window back
+        QTimer.singleShot(0, self.alerts_panel.refresh)
         self.refresh_all()
         geometry = QSettings().value("ui/geometry")
         if geometry:
@@ -116,11 +135,14 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Invoices"), lambda: self.nav.setCurrentRow(PAGE_INVOICES), "Ctrl+2")
         self._action(view, self.tr("&Payments"), lambda: self.nav.setCurrentRow(PAGE_PAYMENTS), "Ctrl+3")
         self._action(view, self.tr("&Overdue invoices"), self.show_overdue, "Ctrl+4")
+        self._action(view, self.tr("&Follow-up"), lambda: self.nav.setCurrentRow(PAGE_FOLLOWUP), "Ctrl+5")
 
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("&Check the book and documents…"), self.check_documents)
         self._action(tools, self.tr("Document &trash…"), self.show_trash)
         self._action(tools, self.tr("Proof &missing on overdue invoices"), self.show_missing_proof)
+        tools.addSeparator()
+        self._action(tools, self.tr("&Dunning scenarios…"), self.edit_scenarios)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Encaisse"), self.about)
@@ -140,6 +162,9 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         for page in (self.clients, self.invoices, self.payments):
             page.reload()
+        self.followup.mark_stale()
+        if self.alerts_panel.day is not None:  # the first computation waits for the first paint
+            self.alerts_panel.refresh()
         self.invoices.reload_client_filter()
         self.payments.reload_client_filter()
         self._update_status()
@@ -212,6 +237,41 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_INVOICES)
         self.invoices.show_client(None, "overdue")
 
+    def show_alert_kind(self, kind: str) -> None:
+        if kind == "step_due":
+            self.nav.setCurrentRow(PAGE_FOLLOWUP)
+
+    def open_invoice(self, invoice_id: int) -> None:
+        from services import invoices as invoice_service
+        from ui.dialogs.invoice_dialog import InvoiceDialog
+
+        try:
+            row = invoice_service.get_invoice(invoice_id)
+        except AppError as exc:
+            QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
+            return
+        dialog = InvoiceDialog(row, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted or dialog.changed_something:
+            self.refresh_all()
+
+    def open_client(self, client_id: int) -> None:
+        from services import clients as client_service
+        from ui.dialogs.client_dialog import ClientDialog
+
+        try:
+            row = client_service.get_client(client_id)
+        except AppError as exc:
+            QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
+            return
+        if ClientDialog(row, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh_all()
+
+    def edit_scenarios(self) -> None:
+        from ui.dialogs.scenario_dialog import ScenarioDialog
+
+        if ScenarioDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh_all()
+
     def check_documents(self) -> None:
         CheckDialog(self).exec()
 
@@ -234,5 +294,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("ui/geometry", self.saveGeometry())
+        self.alerts_panel.stop()
         super().closeEvent(event)
 

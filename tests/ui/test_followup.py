@@ -1,0 +1,167 @@
+"""GUI tests of the follow-up: the start-up alerts panel (shown with the right counts
+when something is due, absent otherwise, the same as ``alerts``), and the follow-up
+screen's "done", "postpone" and "dispute"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
+from services import alerts, clock, db, dunning
+from services import clients as client_service
+from services import invoices as invoice_service
+from ui import i18n
+from ui.dunning_dialogs import DisputeDialog, PostponeDialog
+from ui.main_window import PAGE_FOLLOWUP, MainWindow
+
+pytestmark = pytest.mark.gui
+TODAY = dt.date(2026, 3, 15)
+
+
+def make_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(str(path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.alerts_panel.day is not None, timeout=5000)
+    return win
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Iterator[Path]:
+    i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]
+    clock.freeze(TODAY)
+    path = tmp_path / "book.db"
+    db.open_database(path)
+    yield path
+    clock.freeze(None)
+    db.close()
+
+
+def due_items() -> None:
+    client_service.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
+    client_service.create_client({"code": "BETA", "name": "Beta", "kind": "pro"})
+    for number, client, due in (("F1", "ACME", "2026-03-10"), ("F2", "ACME", "2026-03-10"),
+                                ("F3", "BETA", "2026-03-18"), ("F4", "BETA", "2026-01-01")):
+        invoice_service.create_invoice({"number": number, "client": client, "issue_date": "2025-12-01",
+                                        "due_date": due, "total": "500.00"})
+
+
+def when_modal(handle) -> None:  # type: ignore[no-untyped-def]
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, poll)
+            return
+        handle(modal)
+
+    QTimer.singleShot(20, poll)
+
+
+def test_the_startup_panel_shows_the_right_counts(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    due_items()
+    win = make_window(qtbot, book)
+    panel = win.alerts_panel
+    assert panel.isVisible()
+    expected = alerts.counts(alerts.alerts(TODAY))  # what `python main.py alerts` prints
+    assert panel.counts() == expected
+    assert expected["due_soon"] == 1 and expected["step_due"] == 3
+    assert set(panel.buttons) == set(expected)
+    assert panel.buttons["due_soon"].text().endswith(": 1")
+    # "open" on the steps goes to the follow-up screen
+    panel.buttons["step_due"].click()
+    assert win.stack.currentIndex() == PAGE_FOLLOWUP
+    panel.dismiss()
+    assert not panel.isVisible()
+    win.close()
+
+
+def test_no_panel_when_nothing_is_due(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    client_service.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
+    invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-03-01",
+                                    "due_date": "2026-05-30", "total": "500.00"})
+    win = make_window(qtbot, book)
+    assert win.alerts_panel.counts() == {}
+    assert not win.alerts_panel.isVisible()
+    win.close()
+
+
+def test_the_panel_follows_a_change_of_day(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    client_service.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
+    invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-03-01",
+                                    "due_date": "2026-03-30", "total": "500.00"})
+    win = make_window(qtbot, book)
+    assert not win.alerts_panel.isVisible()
+    clock.freeze(dt.date(2026, 3, 25))  # the laptop wakes up five days later
+    win.alerts_panel._tick()
+    qtbot.waitUntil(lambda: win.alerts_panel.day == dt.date(2026, 3, 25), timeout=5000)
+    assert win.alerts_panel.isVisible() and win.alerts_panel.counts() == {"due_soon": 1, "step_due": 1}
+    win.close()
+
+
+def _followup(qtbot, book: Path) -> tuple[MainWindow, QWidget]:  # type: ignore[no-untyped-def]
+    due_items()
+    win = make_window(qtbot, book)
+    win.nav.setCurrentRow(PAGE_FOLLOWUP)
+    page = win.followup
+    assert page.isVisible()
+    return win, page
+
+
+def _steps(page) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(a.client_code, a.step.action) for a in page.actions]
+
+
+def test_done_moves_the_action_off_today(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    win, page = _followup(qtbot, book)
+    assert ("ACME", "reminder") in _steps(page)
+    assert page.tree.topLevelItemCount() == len(page.actions)
+    assert page.select_action("ACME", "reminder")
+    page.buttons["done"].click()
+    assert ("ACME", "reminder") not in _steps(page)
+    # on the day of the next step it comes back, one step further
+    page.as_of.set_value(TODAY + dt.timedelta(days=10))  # F1, F2 due 10/03: J+15
+    assert [a.step.offset_days for a in page.actions if a.client_code == "ACME"] == [15]
+    win.close()
+
+
+def test_postpone_moves_the_action_to_the_chosen_date(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    win, page = _followup(qtbot, book)
+    page.select_action("ACME", "reminder")
+
+    def postpone(modal: QWidget) -> None:
+        assert isinstance(modal, PostponeDialog)
+        modal.until.set_value(TODAY + dt.timedelta(days=3))
+        modal.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(postpone)
+    page.buttons["postpone"].click()
+    assert ("ACME", "reminder") not in _steps(page)
+    page.as_of.set_value(TODAY + dt.timedelta(days=3))
+    assert ("ACME", "reminder") in _steps(page)
+    win.close()
+
+
+def test_opening_a_dispute_removes_the_invoice_from_todays_actions(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    win, page = _followup(qtbot, book)
+    [acme] = [a for a in page.actions if a.client_code == "ACME"]
+    assert [i.number for i in acme.invoices] == ["F1", "F2"]
+    page.select_action("ACME", "reminder")
+    top = page.tree.currentItem()
+    page.tree.setCurrentItem(top.child(0))  # the F1 row
+
+    def dispute(modal: QWidget) -> None:
+        assert isinstance(modal, DisputeDialog) and modal.number == "F1"
+        modal.reason.setCurrentIndex(modal.reason.findData("quality"))
+        modal.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(dispute)
+    page.buttons["dispute"].click()
+    [acme] = [a for a in page.actions if a.client_code == "ACME"]
+    assert [i.number for i in acme.invoices] == ["F2"]
+    assert [i.number for a in dunning.actions(TODAY) for i in a.invoices if a.client_code == "ACME"] == ["F2"]
+    win.close()

@@ -1,0 +1,248 @@
+"""The start-up alerts: a panel above the lists that says what needs attention today.
+
+Non-blocking: the alerts are computed in a worker thread after the window is shown,
+again when the data changes, and when the day changes (a timer checks every minute,
+which also covers a laptop waking up). It shows what ``python main.py alerts`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import alerts, clock
+from services.alerts import Alert
+from services.errors import AppError
+from ui import format as fmt
+from ui import i18n
+from ui.labels import ALERT_KINDS, label
+from ui.widgets import DateEdit
+
+log = logging.getLogger(__name__)
+CHECK_EVERY_MS = 60_000
+
+
+class AlertsThread(QThread):
+    computed = Signal(object, list)  # date, alerts
+
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = day
+        self.result: list[Alert] = []
+        self.error = ""
+
+    def run(self) -> None:
+        try:
+            self.result = alerts.alerts(self.day)
+        except AppError as exc:
+            self.error = i18n.message(exc)
+        except Exception:  # a bug: logged; the panel stays quiet rather than crash the window
+            log.exception("alerts could not be computed")
+            self.error = QCoreApplication.translate("AlertsPanel", "The alerts could not be computed (see the log).")
+
+
+class AlertsPanel(QFrame):
+    open_kind = Signal(str)  # the main window shows the right place for a kind
+    open_invoice = Signal(int)
+    open_client = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertsPanel")
+        self.setStyleSheet("#alertsPanel { background: #fff8e6; border: 1px solid #e8cf85; border-radius: 4px; }")
+        self.items: list[Alert] = []
+        self.day: dt.date | None = None
+        self.dismissed_on: dt.date | None = None
+        self._thread: AlertsThread | None = None
+        self._again = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.title)
+        self.chips = QHBoxLayout()
+        layout.addLayout(self.chips, 1)
+        self.hide_button = QPushButton(QCoreApplication.translate("AlertsPanel", "Hide until tomorrow"))
+        self.hide_button.setFlat(True)
+        self.hide_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.hide_button)
+        self.buttons: dict[str, QPushButton] = {}
+        self.hide()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    # -- computing ---------------------------------------------------------------------
+    def refresh(self, *, wait: bool = False) -> None:
+        """Recompute in a worker thread (``wait``: block until done — tests, the CLI agreement)."""
+        if self._thread is not None and self._thread.isRunning():
+            self._again = True
+            if wait:
+                self._thread.wait()
+            else:
+                return
+        day = clock.today()
+        thread = AlertsThread(day, self)
+        thread.finished.connect(lambda: self._done(thread))
+        self._thread = thread
+        thread.start()
+        if wait:
+            thread.wait()
+            QCoreApplication.processEvents()
+
+    def _done(self, thread: AlertsThread) -> None:
+        if thread is not self._thread:
+            return
+        self._thread = None
+        if not thread.error:
+            self.show_alerts(thread.day, thread.result)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def stop(self) -> None:
+        """Before the window closes (and the book with it): no thread left reading."""
+        self.timer.stop()
+        self._again = False
+        if self._thread is not None:
+            self._thread.wait()
+
+    def _tick(self) -> None:
+        if self.day is not None and clock.today() != self.day:
+            self.refresh()
+
+    # -- showing -------------------------------------------------------------------------
+    def show_alerts(self, day: dt.date, items: list[Alert]) -> None:
+        self.day = day
+        self.items = items
+        while self.chips.count():
+            widget = self.chips.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons = {}
+        counts = alerts.counts(items)
+        for kind in alerts.KINDS:
+            if not counts.get(kind):
+                continue
+            button = QPushButton(f"{label(ALERT_KINDS, kind)} : {counts[kind]}" if i18n.current_language() == "fr"
+                                 else f"{label(ALERT_KINDS, kind)}: {counts[kind]}")
+            button.setToolTip(QCoreApplication.translate("AlertsPanel", "Open the list"))
+            button.clicked.connect(lambda _=False, k=kind: self.open_list(k))
+            self.chips.addWidget(button)
+            self.buttons[kind] = button
+        self.chips.addStretch(1)
+        total = len(items)
+        self.title.setText(QCoreApplication.translate("AlertsPanel", "To look at on {date}:").format(date=fmt.date(day)))
+        self.setVisible(total > 0 and self.dismissed_on != day)
+
+    def counts(self) -> dict[str, int]:
+        return alerts.counts(self.items)
+
+    def dismiss(self) -> None:
+        self.dismissed_on = self.day
+        self.hide()
+
+    def open_list(self, kind: str) -> None:
+        if kind == "step_due":
+            self.open_kind.emit(kind)
+            return
+        dialog = AlertListDialog(kind, [a for a in self.items if a.kind == kind], self)
+        dialog.open_invoice.connect(self.open_invoice)
+        dialog.open_client.connect(self.open_client)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+
+
+class AlertListDialog(QDialog):
+    open_invoice = Signal(int)
+    open_client = Signal(int)
+
+    def __init__(self, kind: str, items: list[Alert], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.items = items
+        self.changed = False
+        self.setWindowTitle(label(ALERT_KINDS, kind))
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels([QCoreApplication.translate("AlertsPanel", "Client"),
+                                   QCoreApplication.translate("AlertsPanel", "Invoice"),
+                                   QCoreApplication.translate("AlertsPanel", "Amount"),
+                                   QCoreApplication.translate("AlertsPanel", "Date"),
+                                   QCoreApplication.translate("AlertsPanel", "What")])
+        for n, alert in enumerate(items):
+            item = QTreeWidgetItem([alert.client, alert.invoice or "", fmt.money(alert.amount, alert.currency),
+                                    fmt.date(alert.due_date), alert.render(i18n.translate)])
+            item.setData(0, Qt.ItemDataRole.UserRole, n)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(item)
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        self.tree.itemDoubleClicked.connect(lambda *_: self._open())
+        layout.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        open_button = QPushButton(QCoreApplication.translate("AlertsPanel", "Open"))
+        open_button.clicked.connect(self._open)
+        row.addWidget(open_button)
+        row.addWidget(QLabel(QCoreApplication.translate("AlertsPanel", "Snooze until")))
+        self.until = DateEdit()
+        self.until.set_value(clock.today() + dt.timedelta(days=7))
+        row.addWidget(self.until)
+        snooze = QPushButton(QCoreApplication.translate("AlertsPanel", "Snooze"))
+        snooze.clicked.connect(self._snooze)
+        row.addWidget(snooze)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("AlertsPanel", "Close"))
+        close.rejected.connect(self.reject)
+        row.addWidget(close)
+        layout.addLayout(row)
+        if items:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def current(self) -> Alert | None:
+        item = self.tree.currentItem()
+        return self.items[item.data(0, Qt.ItemDataRole.UserRole)] if item is not None else None
+
+    def _open(self) -> None:
+        alert = self.current()
+        if alert is None:
+            return
+        if alert.invoice_id is not None:
+            self.open_invoice.emit(alert.invoice_id)
+        else:
+            self.open_client.emit(alert.client_id)
+
+    def _snooze(self) -> None:
+        alert = self.current()
+        if alert is None:
+            return
+        try:
+            alerts.snooze(alert, self.until.value())
+        except AppError as exc:
+            QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
+            return
+        self.changed = True
+        item = self.tree.currentItem()
+        self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))

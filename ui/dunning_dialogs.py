@@ -1,0 +1,332 @@
+"""Small dialogs of the follow-up screen: postpone, skip, registered letter, call and
+promise, dispute, payment plan, hand-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import DISPUTE_REASONS
+from services import clock, dunning
+from services.errors import AppError, UserError
+from services.money import parse_amount
+from ui import format as fmt
+from ui import i18n
+from ui.labels import DISPUTE_REASONS as REASON_LABELS
+from ui.labels import label
+from ui.widgets import DateEdit, ErrorBanner, MoneyEdit
+
+
+class FormDialog(QDialog):
+    """A title, an error banner, a form, OK/Cancel; ``apply()`` does the work and may
+    raise AppError (shown in the banner, the dialog stays open)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, ok_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        layout.addLayout(self.extra)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            ok_text or QCoreApplication.translate("DunningDialogs", "OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("DunningDialogs", "Cancel"))
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def _ok(self) -> None:
+        try:
+            self.apply()
+        except AppError as exc:
+            self.banner.show_error(i18n.message(exc))
+            return
+        self.accept()
+
+
+MSG_TRACKING = QT_TRANSLATE_NOOP("Messages", "give the tracking number")
+
+
+def _date_after(days: int) -> dt.date:
+    return clock.today() + dt.timedelta(days=days)
+
+
+class PostponeDialog(FormDialog):
+    def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Postpone"), parent,
+                         QCoreApplication.translate("DunningDialogs", "Postpone"))
+        self.action = action
+        self.until = DateEdit()
+        self.until.set_value(_date_after(7))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Until"), self.until)
+
+    def apply(self) -> None:
+        dunning.postpone(self.action, self.until.value())
+
+
+class SkipDialog(FormDialog):
+    def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Skip this step"), parent,
+                         QCoreApplication.translate("DunningDialogs", "Skip"))
+        self.action = action
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(QCoreApplication.translate("DunningDialogs", "e.g. agreed by phone to wait"))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reason"), self.reason)
+
+    def apply(self) -> None:
+        dunning.skip(self.action, self.reason.text())
+
+
+class RegisteredDialog(FormDialog):
+    def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Sent by registered letter"), parent,
+                         QCoreApplication.translate("DunningDialogs", "Record"))
+        self.action = action
+        self.tracking = QLineEdit()
+        self.tracking.setPlaceholderText("1A 123 456 7890 1")
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Tracking number"), self.tracking)
+        self.sent_on = DateEdit()
+        self.sent_on.set_value(clock.today())
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Sent on"), self.sent_on)
+
+    def apply(self) -> None:
+        number = self.tracking.text().strip()
+        if not number:
+            raise UserError(MSG_TRACKING, field="reference")
+        dunning.mark_done(self.action, self.sent_on.value(), tracking_number=number)
+
+
+
+class CallDialog(FormDialog):
+    """Log a call; optionally with a promise to pay (amount, date) on one invoice."""
+
+    def __init__(self, client_id: int, invoices: list[dunning.OpenInvoice], parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Log a call"), parent,
+                         QCoreApplication.translate("DunningDialogs", "Save"))
+        self.client_id = client_id
+        self.on = DateEdit()
+        self.on.set_value(clock.today())
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Date"), self.on)
+        self.person = QLineEdit()
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Spoke with"), self.person)
+        self.outcome = QComboBox()
+        self.outcome.setEditable(True)
+        for text in (QCoreApplication.translate("DunningDialogs", "will pay"),
+                     QCoreApplication.translate("DunningDialogs", "did not receive the invoice"),
+                     QCoreApplication.translate("DunningDialogs", "cash-flow difficulties"),
+                     QCoreApplication.translate("DunningDialogs", "disputes the invoice"),
+                     QCoreApplication.translate("DunningDialogs", "no answer")):
+            self.outcome.addItem(text)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Outcome"), self.outcome)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(60)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Note"), self.note)
+        self.with_promise = QCheckBox(QCoreApplication.translate("DunningDialogs", "The client promised to pay"))
+        self.form.addRow("", self.with_promise)
+        self.invoice = QComboBox()
+        for inv in invoices:
+            self.invoice.addItem(f"{inv.number} — {fmt.money(inv.balance, inv.currency)}", inv.number)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Invoice"), self.invoice)
+        self.amount = MoneyEdit()
+        if invoices:
+            self.amount.setText(f"{invoices[0].balance:.2f}".replace(".", ","))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Amount promised"), self.amount)
+        self.promised_on = DateEdit()
+        self.promised_on.set_value(_date_after(7))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Promised for"), self.promised_on)
+        self.with_promise.toggled.connect(self._enable)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.invoice, self.amount, self.promised_on):
+            w.setEnabled(on)
+
+    def apply(self) -> None:
+        promised = None
+        number = None
+        if self.with_promise.isChecked():
+            promised = (parse_amount(self.amount.text(), "amount", allow_zero=False), self.promised_on.value())
+            number = self.invoice.currentData()
+        dunning.log_contact(self.client_id, self.on.value(), person=self.person.text(),
+                            outcome=self.outcome.currentText(), note=self.note.toPlainText(),
+                            invoice_number=number, promised=promised)
+
+
+class PromiseDialog(FormDialog):
+    def __init__(self, invoice: dunning.OpenInvoice, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Promise to pay — {number}").format(
+            number=invoice.number), parent, QCoreApplication.translate("DunningDialogs", "Record"))
+        self.invoice = invoice
+        self.amount = MoneyEdit()
+        self.amount.setText(f"{invoice.balance:.2f}".replace(".", ","))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Amount"), self.amount)
+        self.on = DateEdit()
+        self.on.set_value(_date_after(7))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Promised for"), self.on)
+        note = QLabel(QCoreApplication.translate(
+            "DunningDialogs", "The dunning of this invoice pauses until that date plus {days} days of grace.")
+            .format(days=dunning.grace_days()))
+        note.setWordWrap(True)
+        self.extra.addWidget(note)
+
+    def apply(self) -> None:
+        dunning.promise(self.invoice.number, parse_amount(self.amount.text(), "amount", allow_zero=False),
+                        self.on.value())
+
+
+class DisputeDialog(FormDialog):
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Dispute — {number}").format(number=number),
+                         parent, QCoreApplication.translate("DunningDialogs", "Open the dispute"))
+        self.number = number
+        self.reason = QComboBox()
+        for key in DISPUTE_REASONS:
+            self.reason.addItem(label(REASON_LABELS, key), key)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reason"), self.reason)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(70)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Note"), self.note)
+        note = QLabel(QCoreApplication.translate(
+            "DunningDialogs", "A disputed invoice leaves the dunning ladder until the dispute is closed; "
+            "it still counts in the balance."))
+        note.setWordWrap(True)
+        self.extra.addWidget(note)
+
+    def apply(self) -> None:
+        dunning.open_dispute(self.number, self.reason.currentData(), self.note.toPlainText())
+
+
+class PlanDialog(FormDialog):
+    """Split what the action's invoices still owe into instalments (editable)."""
+
+    def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Payment plan — {client}").format(
+            client=action.client_name), parent, QCoreApplication.translate("DunningDialogs", "Agree the plan"))
+        self.action = action
+        self.resize(520, 480)
+        total = QLabel(fmt.money(action.amount, action.currency))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Amount owed"), total)
+        self.count = QSpinBox()
+        self.count.setRange(1, 24)
+        self.count.setValue(3)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Instalments"), self.count)
+        self.first = DateEdit()
+        self.first.set_value(_date_after(15))
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "First instalment"), self.first)
+        split = QPushButton(QCoreApplication.translate("DunningDialogs", "Split equally"))
+        split.clicked.connect(self.split)
+        self.form.addRow("", split)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("DunningDialogs", "Date (DD/MM/YYYY)"),
+                                              QCoreApplication.translate("DunningDialogs", "Amount")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.extra.addWidget(self.table)
+        self.split()
+
+    def split(self) -> None:
+        parts = dunning.equal_split(self.action.amount, self.count.value(), self.first.value())
+        self.table.setRowCount(len(parts))
+        for row, (day, amount) in enumerate(parts):
+            self.table.setItem(row, 0, QTableWidgetItem(day.strftime("%d/%m/%Y")))
+            item = QTableWidgetItem(f"{amount:.2f}".replace(".", ","))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 1, item)
+
+    def instalments(self) -> list[tuple[dt.date, Decimal]]:
+        from services.terms import parse_date
+
+        out = []
+        for row in range(self.table.rowCount()):
+            day = parse_date(self.table.item(row, 0).text(), "instalments")
+            amount = parse_amount(self.table.item(row, 1).text(), "instalments", allow_zero=False)
+            out.append((day, amount))
+        return out
+
+    def apply(self) -> None:
+        dunning.create_plan(self.action.client_id, [i.id for i in self.action.invoices], self.instalments(),
+                            currency=self.action.currency)
+
+
+class HandOffDialog(FormDialog):
+    """Hand invoices to an agency, or record the legal procedure and its deadlines
+    (injonction de payer: opposition 1 month after service, then 1 month to ask for the
+    formule exécutoire — shared/domain.md §4.6)."""
+
+    def __init__(self, numbers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Hand off"), parent,
+                         QCoreApplication.translate("DunningDialogs", "Hand off"))
+        self.numbers = numbers
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Invoices"), QLabel(", ".join(numbers)))
+        self.kind = QComboBox()
+        self.kind.addItem(QCoreApplication.translate("DunningDialogs", "Collection agency"), "agency")
+        self.kind.addItem(QCoreApplication.translate("DunningDialogs", "Injonction de payer"), "injunction")
+        self.kind.addItem(QCoreApplication.translate("DunningDialogs", "Small-claims procedure"), "small_claims")
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "To"), self.kind)
+        self.name = QLineEdit()
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Agency or court"), self.name)
+        self.reference = QLineEdit()
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reference"), self.reference)
+        self.ordonnance = DateEdit()
+        self.ordonnance.set_value(clock.today())
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Ordonnance of"), self.ordonnance)
+        self.served = DateEdit()
+        self.served.set_value(clock.today())
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Served (signification) on"), self.served)
+        self.deadlines = QLabel()
+        self.deadlines.setWordWrap(True)
+        self.extra.addWidget(self.deadlines)
+        self.kind.currentIndexChanged.connect(self._refresh)
+        self.served.dateChanged.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        legal = self.kind.currentData() == "injunction"
+        for widget in (self.ordonnance, self.served):
+            widget.setEnabled(legal)
+        if legal:
+            opposition = self.served.value() + relativedelta(months=1)
+            executory = opposition + relativedelta(months=1)
+            self.deadlines.setText(QCoreApplication.translate(
+                "DunningDialogs", "The debtor may oppose until {opposition}; if not, ask for the formule "
+                "exécutoire by {executory}.").format(opposition=fmt.date(opposition), executory=fmt.date(executory)))
+        else:
+            self.deadlines.setText(QCoreApplication.translate(
+                "DunningDialogs", "Internal reminders stop for these invoices."))
+
+    def apply(self) -> None:
+        kind = self.kind.currentData()
+        details: dict[str, object] = {"to": kind, "name": self.name.text().strip(),
+                                      "reference": self.reference.text().strip()}
+        if kind == "injunction":
+            opposition = self.served.value() + relativedelta(months=1)
+            details.update(ordonnance=self.ordonnance.value(), served=self.served.value(),
+                           opposition_until=opposition, executory_request_by=opposition + relativedelta(months=1))
+        dunning.hand_off(self.numbers, "agency" if kind == "agency" else "legal", details)

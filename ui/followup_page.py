@@ -1,0 +1,250 @@
+"""Relances / Follow-up: today's dunning actions, one per client and step, with what
+to do about each (done, registered letter, postpone, skip, call, promise, dispute,
+payment plan, hand-off)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import clock, dunning
+from services.errors import AppError
+from ui import format as fmt
+from ui import i18n
+from ui.dunning_dialogs import (
+    CallDialog,
+    DisputeDialog,
+    HandOffDialog,
+    PlanDialog,
+    PostponeDialog,
+    PromiseDialog,
+    RegisteredDialog,
+    SkipDialog,
+)
+from ui.labels import CHANNELS, STEP_ACTIONS, label
+from ui.widgets import DateEdit
+
+ActionRole = Qt.ItemDataRole.UserRole + 1
+InvoiceRole = Qt.ItemDataRole.UserRole + 2
+MISSED_COLOUR = QColor("#8a5a00")
+
+
+class FollowUpPage(QWidget):
+    changed = Signal()  # something was recorded: other pages reload
+    open_invoice = Signal(int)
+    open_client = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions: list[dunning.Action] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Actions due on")))
+        self.as_of = DateEdit()
+        self.as_of.set_value(clock.today())
+        self.as_of.dateChanged.connect(self.reload)
+        top.addWidget(self.as_of)
+        today = QPushButton(self.tr("Today"))
+        today.clicked.connect(lambda: self.as_of.set_value(clock.today()))
+        top.addWidget(today)
+        top.addStretch(1)
+        self.summary = QLabel()
+        top.addWidget(self.summary)
+        layout.addLayout(top)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(6)
+        self.tree.setHeaderLabels([self.tr("Client / invoice"), self.tr("Step"), self.tr("Channel"),
+                                   self.tr("Amount"), self.tr("Days late"), self.tr("Note")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        for column, width in enumerate((300, 170, 130, 120, 80)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.itemSelectionChanged.connect(self._enable)
+        self.tree.itemDoubleClicked.connect(self._open)
+        layout.addWidget(self.tree, 1)
+        self.empty = QLabel(self.tr("Nothing to do on this date. Invoices due soon and late ones "
+                                    "will appear here when their next step comes."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid); padding: 30px;")
+        layout.addWidget(self.empty)
+
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("done", self.tr("Done"), self.mark_done),
+            ("registered", self.tr("Sent by registered letter…"), lambda: self._with_action(RegisteredDialog)),
+            ("postpone", self.tr("Postpone…"), lambda: self._with_action(PostponeDialog)),
+            ("skip", self.tr("Skip…"), lambda: self._with_action(SkipDialog)),
+            ("call", self.tr("Log a call…"), self.log_call),
+            ("promise", self.tr("Promise…"), self.promise),
+            ("dispute", self.tr("Dispute…"), self.dispute),
+            ("plan", self.tr("Payment plan…"), lambda: self._with_action(PlanDialog)),
+            ("handoff", self.tr("Hand off…"), self.hand_off),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._stale = True
+
+    # -- data -----------------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        day = self.as_of.value()
+        try:
+            self.actions = dunning.actions(day)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Follow-up"), i18n.message(exc))
+            self.actions = []
+        self.tree.clear()
+        for index, action in enumerate(self.actions):
+            step = label(STEP_ACTIONS, action.step.action)
+            if action.step.with_penalties:
+                step += " " + self.tr("(with penalties)")
+            note = ""
+            if action.missed:
+                note = self.tr("never done: {steps}").format(
+                    steps=", ".join(label(STEP_ACTIONS, m.action) for m in action.missed))
+            top = QTreeWidgetItem([
+                f"{action.client_name} ({action.client_code})", step, label(CHANNELS, action.step.channel),
+                fmt.money(action.amount, action.currency), str(action.max_days_late(day)) if
+                action.max_days_late(day) else "", note])
+            top.setData(0, ActionRole, index)
+            top.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            top.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            if action.missed:
+                top.setForeground(5, QBrush(MISSED_COLOUR))
+            for inv in action.invoices:
+                late = (day - inv.due_date).days
+                child = QTreeWidgetItem([
+                    self.tr("{number} — due {date}").format(number=inv.number, date=fmt.date(inv.due_date)),
+                    "", "", fmt.money(inv.balance, inv.currency), str(late) if late > 0 else "", ""])
+                child.setData(0, ActionRole, index)
+                child.setData(0, InvoiceRole, inv.id)
+                child.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                child.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(len(self.actions) <= 50)
+        self.tree.setVisible(bool(self.actions))
+        self.empty.setVisible(not self.actions)
+        self.summary.setText(self.tr("%n action(s)", "", len(self.actions)))
+        if self.actions:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._enable()
+
+    # -- selection --------------------------------------------------------------------------
+    def selected_action(self) -> dunning.Action | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        index = item.data(0, ActionRole)
+        return self.actions[index] if index is not None and index < len(self.actions) else None
+
+    def selected_invoices(self) -> list[dunning.OpenInvoice]:
+        """The invoice row selected, else every invoice of the selected action."""
+        action = self.selected_action()
+        if action is None:
+            return []
+        invoice_id = self.tree.currentItem().data(0, InvoiceRole)
+        if invoice_id is not None:
+            return [i for i in action.invoices if i.id == invoice_id]
+        return list(action.invoices)
+
+    def select_action(self, client_code: str, step: str) -> bool:
+        for index in range(self.tree.topLevelItemCount()):
+            action = self.actions[index]
+            if action.client_code == client_code and action.step.action == step:
+                self.tree.setCurrentItem(self.tree.topLevelItem(index))
+                return True
+        return False
+
+    def _enable(self) -> None:
+        has = self.selected_action() is not None
+        for button in self.buttons.values():
+            button.setEnabled(has)
+
+    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
+        invoice_id = item.data(0, InvoiceRole)
+        if invoice_id is not None:
+            self.open_invoice.emit(int(invoice_id))
+        else:
+            action = self.selected_action()
+            if action is not None:
+                self.open_client.emit(action.client_id)
+
+    # -- doing --------------------------------------------------------------------------------
+    def _after(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _with_action(self, dialog_class: Callable[..., QDialog]) -> None:
+        action = self.selected_action()
+        if action is None:
+            return
+        if dialog_class(action, self).exec() == QDialog.DialogCode.Accepted:
+            self._after()
+
+    def mark_done(self) -> None:
+        action = self.selected_action()
+        if action is None:
+            return
+        try:
+            dunning.mark_done(action, self.as_of.value())
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Cannot record"), i18n.message(exc))
+            return
+        self._after()
+
+    def log_call(self) -> None:
+        action = self.selected_action()
+        if action is not None and CallDialog(action.client_id, action.invoices, self).exec() == QDialog.DialogCode.Accepted:
+            self._after()
+
+    def promise(self) -> None:
+        invoices = self.selected_invoices()
+        if invoices and PromiseDialog(invoices[0], self).exec() == QDialog.DialogCode.Accepted:
+            self._after()
+
+    def dispute(self) -> None:
+        invoices = self.selected_invoices()
+        if invoices and DisputeDialog(invoices[0].number, self).exec() == QDialog.DialogCode.Accepted:
+            self._after()
+
+    def hand_off(self) -> None:
+        invoices = self.selected_invoices()
+        if invoices and HandOffDialog([i.number for i in invoices], self).exec() == QDialog.DialogCode.Accepted:
+            self._after()

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -120,6 +121,11 @@ class Invoice(Base):
         Index("ix_invoices_client_due", "client_id", "due_date"),
         Index("ix_invoices_due_date", "due_date"),
         Index("ix_invoices_issue_date", "issue_date"),
+        # open invoices only, covering what the alerts and the dunning actions read (0005)
+        Index("ix_invoices_open", "client_id", "due_date", "currency", "total", "allocated",
+              "disputed", "issue_date",
+              sqlite_where=text("kind = 'invoice' AND total > allocated"),
+              postgresql_where=text("kind = 'invoice' AND total > allocated")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

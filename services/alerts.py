@@ -16,17 +16,20 @@ Paid invoices never raise alerts; amounts are per currency.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
-from models import AlertSnooze, Client, Invoice
+from models import AlertSnooze, Client, Document
 from services import clock, db, dunning, history, proof
+from services import followup_core as core
 from services.i18n import QT_TRANSLATE_NOOP
-from services.money import plain
+from services.money import from_cents, plain
 
 KINDS = ("due_soon", "step_due", "promise_due", "promise_broken", "plan_installment_missed",
          "over_credit_limit", "insurance_deadline", "prescription_near", "missing_proof",
@@ -79,7 +82,7 @@ class Alert:
 
     @property
     def key(self) -> str:
-        return f"{self.kind}:{self.client}:{self.invoice or ''}:{self.step or ''}:{self.currency}"
+        return snooze_key(self.kind, self.client_id, self.invoice_id, self.step, self.currency)
 
     def render(self, translate: Any = None) -> str:
         text = translate("Messages", self.message) if translate else self.message
@@ -90,6 +93,30 @@ class Alert:
                 "amount": plain(self.amount), "currency": self.currency,
                 "due_date": self.due_date.isoformat() if self.due_date else None,
                 "days": self.days, "step": self.step, "message": self.render()}
+
+
+def snooze_key(kind: str, client_id: int, invoice_id: int | None, step: str | None, currency: str) -> str:
+    return f"{kind}:{client_id}:{invoice_id or ''}:{step or ''}:{currency}"
+
+
+class Raw(NamedTuple):
+    """An alert before it is dressed for display (no invoice number, no text yet).
+    A named tuple: there can be tens of thousands on a large book."""
+
+    kind: str
+    client_id: int
+    invoice_id: int | None
+    currency: str
+    cents: int
+    due_date: dt.date | None
+    days: int
+    step: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    age: int | None = None  # days since the due date (the due date is derived from it)
+
+    @property
+    def key(self) -> str:
+        return snooze_key(self.kind, self.client_id, self.invoice_id, self.step, self.currency)
 
 
 def due_soon_days() -> int:
@@ -135,105 +162,242 @@ def _money(amount: Decimal, currency: str) -> str:
     return f"{plain(amount)} {currency}"
 
 
-def alerts(as_of: dt.date | None = None, *, include_off: bool = False) -> list[Alert]:
-    """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones."""
+def _money(amount: Decimal, currency: str) -> str:
+    return f"{plain(amount)} {currency}"
+
+
+def _complete_among(s: Any, rows: Sequence[core.Row]) -> set[int]:
+    """Which of these invoices have their full proof.
+
+    Worked out from the documents side: only an invoice with a signed order and a
+    signed delivery note can be complete, and there are few of those; the CGV rule
+    is then checked in SQL for them alone (services.proof)."""
+    live = (Document.superseded_at.is_(None), Document.deleted_at.is_(None), Document.signed.is_(True))
+    ordered = set(s.scalars(select(Document.invoice_id).where(
+        *live, Document.invoice_id.is_not(None), Document.kind.in_(proof.ORDER_KINDS))))
+    contracted = set(s.scalars(select(Document.client_id).where(
+        *live, Document.invoice_id.is_(None), Document.kind == "contract")))
+    delivered = set(s.scalars(select(Document.invoice_id).where(
+        *live, Document.invoice_id.is_not(None), Document.kind == "delivery_note")))
+    candidates = [r[0] for r in rows if r[0] in delivered and (r[0] in ordered or r[1] in contracted)]
+    if not candidates:
+        return set()
+    return {i for i, status in proof.proof_map(candidates).items() if status.complete}
+
+
+@dataclass(slots=True)
+class Found:
+    """The alerts of a date, cheap to count: the two kinds that can run to tens of
+    thousands on a large book (``missing_proof``, ``step_due``) are counted first and
+    turned into records only when listed."""
+
+    as_of: dt.date
+    raws: list[Raw]  # every other kind, already filtered
+    steps: list[tuple[int, str, int, str, int, int, int]]  # client, currency, offset, action, n, cents, max age
+    missing_count: int
+    off: set[str]
+    snoozed: set[str]
+    complete: set[int]
+
+    def _missing(self) -> list[Raw]:
+        with db.reading() as s:
+            rows = core.Source(s, self.as_of).overdue()
+        return [Raw("missing_proof", r[1], r[0], r[2], r[4], None, r[3], age=r[3])
+                for r in rows if r[0] not in self.complete]
+
+    def _steps(self) -> list[Raw]:
+        return [Raw("step_due", client_id, None, currency, cents, None, max(0, age), action,
+                    (("count", str(count)),), age=age)
+                for client_id, currency, _offset, action, count, cents, age in self.steps]
+
+    def _hot(self, kind: str) -> list[Raw]:
+        if kind in self.off:
+            return []
+        made = self._missing() if kind == "missing_proof" else self._steps()
+        return [r for r in made if r.key not in self.snoozed] if self.snoozed else made
+
+    def counts(self) -> dict[str, int]:
+        out = raw_counts(self.raws)
+        for kind, number in (("missing_proof", self.missing_count), ("step_due", len(self.steps))):
+            if kind in self.off or not number:
+                continue
+            if any(k.startswith(kind + ":") for k in self.snoozed):
+                number = len(self._hot(kind))
+            if number:
+                out[kind] = number
+        return out
+
+    def of_kind(self, kind: str) -> list[Raw]:
+        if kind in ("missing_proof", "step_due"):
+            return self._hot(kind)
+        return [r for r in self.raws if r.kind == kind]
+
+    def all(self) -> list[Raw]:
+        return self.raws + self._hot("missing_proof") + self._hot("step_due")
+
+
+def find(as_of: dt.date | None = None, *, include_off: bool = False) -> Found:
+    """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones.
+
+    On a current SQLite book the open invoices are asked for by what each alert needs
+    (a handful each), and the dunning steps are counted by the SQL form of the ladder;
+    the few invoices with a history (a step done, a promise, a hold) go through the
+    Python ladder of services.dunning. Elsewhere every open invoice is read once."""
     as_of = as_of or clock.today()
     soon = due_soon_days()
     grace = dunning.grace_days()
-    out: list[Alert] = []
+    out: list[Raw] = []
     with db.reading() as s:
-        invoices = dunning._open_invoices(s, as_of)
-        by_id = {i.id: i for i in invoices}
+        source = core.Source(s, as_of)
         holds = dunning._holds(s, as_of, grace)
-        procedures = dict(s.execute(select(Client.id, Client.collective_procedure_on)
-                                    .where(Client.collective_procedure_on.is_not(None))).all())
-        limits = s.execute(select(Client.id, Client.code, Client.credit_limit)
-                           .where(Client.credit_limit.is_not(None))).all()
-        overdue_ids = [i.id for i in invoices if i.due_date < as_of]
-        missing: set[int] = set()
-        for start in range(0, len(overdue_ids), 900):
-            missing |= set(s.scalars(select(Invoice.id).where(
-                Invoice.id.in_(overdue_ids[start:start + 900]), proof.missing_expr())))
-        codes_by_id = dict(s.execute(select(Client.id, Client.code)).all())
-        insured = dict(s.execute(select(Client.id, Client.insurance_days).where(
-            Client.insurance_days.is_not(None), Client.insurer != "")).all())
+        ladder_of = dunning.ladders(s)
+        # the day's dunning steps
+        if source.sql:
+            special = core.special_ids(s)
+            bulk = core.sql_groups(s, as_of, ladder_of)
+            special_rows = source.of_invoices(special)
+        else:
+            special_rows, bulk = source.rows, []
+        clients = core.client_infos(s, {r[1] for r in special_rows})
+        done = core.done_offsets(s, (r[0] for r in special_rows), as_of)
+        merged: dict[tuple[int, str, int], list[Any]] = {}
+        for client_id, currency, offset, count, cents, age, kind, scenario_id in bulk:
+            merged[(client_id, currency, offset)] = [count, cents, age, scenario_id or kind]
+        for group in core.groups(special_rows, clients, ladder_of, done, holds.paused, holds.handed_off, as_of):
+            info = clients[group.client_id]
+            slot = merged.setdefault((group.client_id, group.currency, group.offset),
+                                     [0, 0, -10**6, info.scenario_id or info.kind])
+            slot[0] += len(group.rows)
+            slot[1] += group.cents
+            slot[2] = max(slot[2], group.max_age)
+        steps = []
+        for (client_id, currency, offset), (count, cents, age, key) in merged.items():
+            ladder = ladder_of.get(key) or ladder_of["pro"]
+            action = ladder.steps[ladder.offsets.index(offset)].action  # type: ignore[attr-defined]
+            steps.append((client_id, currency, offset, action, count, cents, age))
+        # overdue invoices with proof missing: counted; listed on demand
+        overdue = source.overdue() if not source.sql else []
+        complete = _complete_among(s, overdue if not source.sql else source.of_invoices(_with_documents(s)))
+        missing_count = source.overdue_count() - len(complete)
+        # the other kinds: small sets
+        for r in source.due_between(as_of, as_of + dt.timedelta(days=soon)):
+            if not r[5]:
+                out.append(Raw("due_soon", r[1], r[0], r[2], r[4], None, -r[3], age=r[3]))
+        watched = dict(s.execute(select(Client.id, Client.kind).where(
+            (Client.credit_limit.is_not(None)) | (Client.collective_procedure_on.is_not(None))
+            | ((Client.insurance_days.is_not(None)) & (Client.insurer != "")))).all())
+        kinds = dict(s.execute(select(Client.id, Client.kind).where(Client.kind == "consumer")).all())
+        for years in (2, 5):
+            first = as_of - relativedelta(years=years) - dt.timedelta(days=2)
+            last = as_of - relativedelta(years=years) + dt.timedelta(days=PRESCRIPTION_WARNING_DAYS + 2)
+            for r in source.due_between(first, last):
+                if (years == 2) != (r[1] in kinds):
+                    continue
+                barred = as_of - dt.timedelta(days=r[3]) + relativedelta(years=years)
+                if 0 <= (barred - as_of).days <= PRESCRIPTION_WARNING_DAYS:
+                    out.append(Raw("prescription_near", r[1], r[0], r[2], r[4], None, r[3],
+                                   params=(("date", barred.isoformat()),), age=r[3]))
+        infos = core.client_infos(s, watched)
+        balances: dict[tuple[int, str], int] = defaultdict(int)
+        for r in source.of_clients(set(watched)):
+            balances[(r[1], r[2])] += r[4]
+            days = infos[r[1]].insurance_days
+            if days is not None and r[3] > 0 and not r[5]:
+                deadline = as_of - dt.timedelta(days=r[3] - days)
+                if 0 <= (deadline - as_of).days <= INSURANCE_WARNING_DAYS:
+                    out.append(Raw("insurance_deadline", r[1], r[0], r[2], r[4], None, r[3],
+                                   params=(("date", deadline.isoformat()),), age=r[3]))
+        promised = source.of_invoices({i for i, _, _ in holds.promises})
         snoozed = {k for k, until in s.execute(select(AlertSnooze.key, AlertSnooze.until)) if until > as_of}
-
-    for inv in invoices:
-        days_to_due = (inv.due_date - as_of).days
-        base = {"invoice": inv.number, "amount": _money(inv.balance, inv.currency)}
-        if 0 <= days_to_due <= soon and not inv.disputed:
-            out.append(Alert("due_soon", inv.client_code, inv.client_id, inv.number, inv.id, inv.balance,
-                             inv.currency, inv.due_date, days_to_due, None, MSG_DUE_SOON,
-                             {**base, "date": inv.due_date.isoformat()}))
-        years = 2 if inv.client_kind == "consumer" else 5
-        barred = inv.due_date + relativedelta(years=years)
-        if 0 <= (barred - as_of).days <= PRESCRIPTION_WARNING_DAYS:
-            out.append(Alert("prescription_near", inv.client_code, inv.client_id, inv.number, inv.id,
-                             inv.balance, inv.currency, inv.due_date, max(0, -days_to_due), None,
-                             MSG_PRESCRIPTION, {**base, "date": barred.isoformat()}))
-        if inv.id in missing:
-            out.append(Alert("missing_proof", inv.client_code, inv.client_id, inv.number, inv.id,
-                             inv.balance, inv.currency, inv.due_date, -days_to_due, None,
-                             MSG_MISSING_PROOF, base))
+    by_id = {r[0]: r for r in promised}
     for invoice_id, promised_on, amount in holds.promises:
-        inv = by_id.get(invoice_id)
-        if inv is None:  # paid: a kept promise
+        row = by_id.get(invoice_id)
+        if row is None:  # paid: a kept promise
             continue
-        shown = amount if amount is not None else inv.balance
-        params = {"invoice": inv.number, "amount": _money(shown, inv.currency), "date": promised_on.isoformat()}
+        cents = int(amount * 100) if amount is not None else row[4]
+        params = (("date", promised_on.isoformat()),)
         if promised_on == as_of:
-            out.append(Alert("promise_due", inv.client_code, inv.client_id, inv.number, inv.id, shown,
-                             inv.currency, inv.due_date, max(0, (as_of - inv.due_date).days), None,
-                             MSG_PROMISE_DUE, params))
+            out.append(Raw("promise_due", row[1], invoice_id, row[2], cents, None, max(0, row[3]), params=params,
+                           age=row[3]))
         elif as_of > promised_on + dt.timedelta(days=grace):
-            out.append(Alert("promise_broken", inv.client_code, inv.client_id, inv.number, inv.id, shown,
-                             inv.currency, inv.due_date, max(0, (as_of - inv.due_date).days), None,
-                             MSG_PROMISE_BROKEN, params))
-    for plan_id, client_id, due_on, short, currency in holds.missed_instalments:
-        code = codes_by_id.get(client_id, "")
-        out.append(Alert("plan_installment_missed", code, client_id, None, None, short, currency, due_on,
-                         (as_of - due_on).days, None, MSG_PLAN_MISSED,
-                         {"date": due_on.isoformat(), "amount": _money(short, currency)}))
-    for inv in invoices:
-        days = insured.get(inv.client_id)
-        if days is None or inv.disputed:
-            continue
-        deadline = inv.due_date + dt.timedelta(days=days)
-        if inv.due_date < as_of and 0 <= (deadline - as_of).days <= INSURANCE_WARNING_DAYS:
-            out.append(Alert("insurance_deadline", inv.client_code, inv.client_id, inv.number, inv.id,
-                             inv.balance, inv.currency, inv.due_date, (as_of - inv.due_date).days, None,
-                             MSG_INSURANCE, {"invoice": inv.number, "date": deadline.isoformat()}))
-    for action in dunning.actions(as_of):
-        name = dunning.ACTION_LABELS.get(action.step.action, action.step.action)
-        out.append(Alert("step_due", action.client_code, action.client_id, None, None, action.amount,
-                         action.currency, min(i.due_date for i in action.invoices),
-                         action.max_days_late(as_of), action.step.action, MSG_STEP,
-                         {"step": name, "count": str(len(action.invoices)),
-                          "amount": _money(action.amount, action.currency)}))
-    balances: dict[tuple[int, str], Decimal] = {}
-    codes: dict[int, str] = {}
-    for inv in invoices:
-        balances[(inv.client_id, inv.currency)] = balances.get((inv.client_id, inv.currency), Decimal("0.00")) + inv.balance
-        codes[inv.client_id] = inv.client_code
-    for client_id, code, limit in limits:
-        balance = balances.get((client_id, "EUR"), Decimal("0.00"))
-        if balance > limit:
-            out.append(Alert("over_credit_limit", code, client_id, None, None, balance, "EUR", None, 0, None,
-                             MSG_OVER_LIMIT, {"amount": _money(balance, "EUR"), "limit": _money(limit, "EUR")}))
-    for client_id, notice in procedures.items():
-        deadline = notice + relativedelta(months=CLAIM_DECLARATION_MONTHS)
-        if notice <= as_of <= deadline:
-            owed = sum((b for (c, cur), b in balances.items() if c == client_id and cur == "EUR"), Decimal("0.00"))
-            if owed > 0:
-                out.append(Alert("claim_declaration", codes.get(client_id, ""), client_id, None, None, owed, "EUR",
-                                 deadline, (deadline - as_of).days, None, MSG_DECLARE,
-                                 {"date": deadline.isoformat(), "notice": notice.isoformat()}))
+            out.append(Raw("promise_broken", row[1], invoice_id, row[2], cents, None, max(0, row[3]),
+                           params=params, age=row[3]))
+    for _plan_id, client_id, due_on, short, currency in holds.missed_instalments:
+        out.append(Raw("plan_installment_missed", client_id, None, currency, int(short * 100), due_on,
+                       (as_of - due_on).days, params=(("date", due_on.isoformat()),)))
+    for client_id, info in infos.items():
+        if info.credit_limit is not None:
+            owed = balances.get((client_id, "EUR"), 0)
+            if owed > int(info.credit_limit * 100):
+                out.append(Raw("over_credit_limit", client_id, None, "EUR", owed, None, 0,
+                               params=(("limit", _money(info.credit_limit, "EUR")),)))
+        if info.procedure_on is not None:
+            deadline = info.procedure_on + relativedelta(months=CLAIM_DECLARATION_MONTHS)
+            owed = balances.get((client_id, "EUR"), 0)
+            if info.procedure_on <= as_of <= deadline and owed > 0:
+                out.append(Raw("claim_declaration", client_id, None, "EUR", owed, deadline, (deadline - as_of).days,
+                               params=(("date", deadline.isoformat()), ("notice", info.procedure_on.isoformat()))))
     off = set() if include_off else kinds_off()
+    kept = [r for r in out if r.kind not in off and (not snoozed or r.key not in snoozed)]
+    return Found(as_of, kept, steps, missing_count, off, snoozed, complete)
+
+
+def _with_documents(s: Any) -> set[int]:
+    """Invoices with at least one signed delivery note (the only ones that can be complete)."""
+    return set(s.scalars(select(Document.invoice_id).where(
+        Document.invoice_id.is_not(None), Document.kind == "delivery_note", Document.signed.is_(True),
+        Document.superseded_at.is_(None), Document.deleted_at.is_(None))))
+
+
+def compute(as_of: dt.date | None = None, *, include_off: bool = False) -> tuple[Found, list[Raw]]:
+    found = find(as_of, include_off=include_off)
+    return found, found.all()
+
+
+MESSAGES = {
+    "due_soon": MSG_DUE_SOON, "step_due": MSG_STEP, "promise_due": MSG_PROMISE_DUE,
+    "promise_broken": MSG_PROMISE_BROKEN, "plan_installment_missed": MSG_PLAN_MISSED,
+    "over_credit_limit": MSG_OVER_LIMIT, "insurance_deadline": MSG_INSURANCE,
+    "prescription_near": MSG_PRESCRIPTION, "missing_proof": MSG_MISSING_PROOF,
+    "claim_declaration": MSG_DECLARE,
+}
+
+
+def dress(found: Found, raws: list[Raw]) -> list[Alert]:
+    """Full alerts (invoice numbers, texts), sorted by kind, client and invoice."""
+    numbers = dunning.invoice_details([r.invoice_id for r in raws if r.invoice_id is not None])
+    with db.reading() as s:
+        clients = core.client_infos(s, {r.client_id for r in raws})
+    out = []
+    for raw in raws:
+        info = clients[raw.client_id]
+        amount = from_cents(raw.cents)
+        number = numbers[raw.invoice_id][0] if raw.invoice_id is not None else None
+        due = raw.due_date
+        if due is None and raw.age is not None:
+            due = found.as_of - dt.timedelta(days=raw.age)
+        params = {"invoice": number or "", "amount": _money(amount, raw.currency),
+                  "date": due.isoformat() if due else "", **dict(raw.params)}
+        if raw.kind == "step_due" and raw.step:
+            params["step"] = dunning.ACTION_LABELS.get(raw.step, raw.step)
+        out.append(Alert(raw.kind, info.code, raw.client_id, number, raw.invoice_id, amount, raw.currency,
+                         due, raw.days, raw.step, MESSAGES[raw.kind], params))
     order = {k: n for n, k in enumerate(KINDS)}
-    kept = [a for a in out if a.kind not in off and a.key not in snoozed]
-    kept.sort(key=lambda a: (order[a.kind], a.client, a.invoice or "", a.currency))
-    return kept
+    out.sort(key=lambda a: (order[a.kind], a.client, a.invoice or "", a.step or "", a.currency))
+    return out
+
+
+def alerts(as_of: dt.date | None = None, *, include_off: bool = False) -> list[Alert]:
+    """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones."""
+    found, raws = compute(as_of, include_off=include_off)
+    return dress(found, raws)
+
+
+def raw_counts(raws: list[Raw]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for raw in raws:
+        out[raw.kind] = out.get(raw.kind, 0) + 1
+    return out
 
 
 def counts(items: list[Alert]) -> dict[str, int]:

@@ -47,8 +47,10 @@ from models import (
     ContactLog,
 )
 from services import clock, db, history
+from services import followup_core as core
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
+from services.money import from_cents
 
 ZERO = Decimal("0.00")
 GRACE_SETTING = "dunning.promise_grace_days"
@@ -316,35 +318,6 @@ class Action:
         return f"{self.client_code}:{self.step.offset_days}:{self.currency}"
 
 
-def _open_invoices(s: Session, as_of: dt.date, client_id: int | None = None) -> list[OpenInvoice]:
-    """Invoices with something left to pay as of ``as_of``.
-
-    From today on, the running totals are the truth (no payment is dated in the
-    future); for a past date, the open-item engine recomputes as of that date."""
-    if as_of < clock.today():
-        from services import ledger
-
-        items = ledger.open_items(as_of, open_only=True)
-        ids = {i.id for i in items}
-        rows = s.execute(select(Invoice.id, Client.id).join(Client, Client.id == Invoice.client_id)
-                         .where(Invoice.id.in_(ids))).all() if ids else []
-        client_of = dict(rows)
-        return [OpenInvoice(i.id, i.number, client_of[i.id], i.client_code, i.client_name, i.client_kind,
-                            i.currency, i.issue_date, i.due_date, i.balance, i.disputed)
-                for i in items if i.kind == "invoice" and i.balance > 0
-                and (client_id is None or client_of[i.id] == client_id)]
-    query = (select(Invoice.id, Invoice.number, Client.id, Client.code, Client.name, Client.kind,
-                    Invoice.currency, Invoice.issue_date, Invoice.due_date, Invoice.total,
-                    Invoice.allocated, Invoice.disputed)
-             .join(Client, Client.id == Invoice.client_id)
-             .where(Invoice.kind == "invoice", Invoice.total > Invoice.allocated,
-                    Invoice.issue_date <= as_of))
-    if client_id is not None:
-        query = query.where(Invoice.client_id == client_id)
-    return [OpenInvoice(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] - r[10], bool(r[11]))
-            for r in s.execute(query)]
-
-
 @dataclass(frozen=True, slots=True)
 class Holds:
     paused: set[int]  # invoice ids whose ladder is paused on the date
@@ -396,26 +369,6 @@ def _holds(s: Session, as_of: dt.date, grace: int) -> Holds:
     return Holds(paused | in_plan, handed, promises, missed)
 
 
-def _scenario_steps(s: Session) -> tuple[dict[int, tuple[Step, ...]], dict[str, tuple[Step, ...]]]:
-    by_client: dict[int, tuple[Step, ...]] = {}
-    for client_id, scenario_id in s.execute(select(Client.id, Client.scenario_id)
-                                            .where(Client.scenario_id.is_not(None))):
-        by_client[client_id] = _steps_of(s, scenario_id)
-    by_kind = {kind: default_steps(kind, s) for kind in CLIENT_KINDS}
-    return by_client, by_kind
-
-
-def _done(s: Session, invoice_ids: Iterable[int], as_of: dt.date) -> dict[int, set[int]]:
-    done: dict[int, set[int]] = defaultdict(set)
-    ids = list(invoice_ids)
-    for start in range(0, len(ids), 900):
-        for invoice_id, offset in s.execute(
-                select(DunningRecord.invoice_id, DunningRecord.offset_days)
-                .where(DunningRecord.invoice_id.in_(ids[start:start + 900]), DunningRecord.on <= as_of)):
-            done[invoice_id].add(offset)
-    return done
-
-
 def place(steps: Sequence[Step], age: int, done: set[int]) -> tuple[Step | None, list[Step]]:
     """The step an invoice ``age`` days after its due date is at, unless already done,
     and the earlier steps never done. Pure: the heart of the ladder."""
@@ -433,38 +386,80 @@ def place(steps: Sequence[Step], age: int, done: set[int]) -> tuple[Step | None,
     return target, missed
 
 
-def actions(as_of: dt.date | None = None) -> list[Action]:
-    """Every action due on ``as_of``: one per client, step and currency."""
+@dataclass(slots=True)
+class Situation:
+    """Everything the actions and the alerts need on a date, read once."""
+
+    as_of: dt.date
+    rows: list[core.Row]
+    clients: dict[int, core.ClientInfo]
+    ladders: dict[int | str, core.Ladder]
+    holds: Holds
+    groups: list[core.Group]
+
+    def ladder_of(self, client_id: int) -> core.Ladder:
+        info = self.clients[client_id]
+        return (self.ladders.get(info.scenario_id) if info.scenario_id else None) or self.ladders[info.kind]
+
+    def step_of(self, group: core.Group) -> Step:
+        ladder = self.ladder_of(group.client_id)
+        return ladder.steps[ladder.offsets.index(group.offset)]  # type: ignore[return-value]
+
+
+def ladders(s: Session, scenario_ids: Iterable[int] | None = None) -> dict[int | str, core.Ladder]:
+    """The ladder of each client kind's default and of each named scenario in use."""
+    out: dict[int | str, core.Ladder] = {k: core.Ladder(default_steps(k, s)) for k in CLIENT_KINDS}
+    if scenario_ids is None:
+        scenario_ids = s.scalars(select(Client.scenario_id).where(Client.scenario_id.is_not(None)).distinct())
+    for scenario_id in set(scenario_ids):
+        out[scenario_id] = core.Ladder(_steps_of(s, scenario_id))
+    return out
+
+
+def situation(as_of: dt.date | None = None) -> Situation:
     as_of = as_of or clock.today()
     grace = grace_days()
     with db.reading() as s:
-        invoices = _open_invoices(s, as_of)
+        rows = core.open_rows(s, as_of)
+        clients = core.client_infos(s)
         holds = _holds(s, as_of, grace)
-        by_client, by_kind = _scenario_steps(s)
-        in_procedure = set(s.scalars(select(Client.id).where(
-            Client.collective_procedure_on.is_not(None), Client.collective_procedure_on <= as_of)))
-        candidates = [i for i in invoices if not i.disputed and i.id not in holds.paused
-                      and i.id not in holds.handed_off and i.client_id not in in_procedure]
-        done = _done(s, [i.id for i in candidates], as_of)
-    grouped: dict[tuple[int, int, str], Action] = {}
-    for inv in candidates:
-        steps = by_client.get(inv.client_id) or by_kind.get(inv.client_kind, DEFAULT_STEPS["pro"])
-        step, missed = place(steps, (as_of - inv.due_date).days, done.get(inv.id, set()))
-        if step is None:
-            continue
-        key = (inv.client_id, step.offset_days, inv.currency)
-        action = grouped.get(key)
-        if action is None:
-            action = grouped[key] = Action(inv.client_id, inv.client_code, inv.client_name,
-                                           inv.client_kind, step, inv.currency)
-        action.invoices.append(inv)
-        for m in missed:
-            if m not in action.missed:
-                action.missed.append(m)
-    out = list(grouped.values())
-    for action in out:
+        ladder_of = ladders(s, {c.scenario_id for c in clients.values() if c.scenario_id})
+        done = core.done_offsets(s, (r[0] for r in rows), as_of)
+    groups = core.groups(rows, clients, ladder_of, done, holds.paused, holds.handed_off, as_of)
+    return Situation(as_of, rows, clients, ladder_of, holds, groups)
+
+
+def invoice_details(ids: Sequence[int]) -> dict[int, tuple[str, dt.date]]:
+    """Number and issue date of these invoices."""
+    out: dict[int, tuple[str, dt.date]] = {}
+    ids = list(ids)
+    with db.reading() as s:
+        for start in range(0, len(ids), 900):
+            for invoice_id, number, issued in s.execute(
+                    select(Invoice.id, Invoice.number, Invoice.issue_date)
+                    .where(Invoice.id.in_(ids[start:start + 900]))):
+                out[invoice_id] = (number, issued)
+    return out
+
+
+def actions(as_of: dt.date | None = None, *, seen: Situation | None = None) -> list[Action]:
+    """Every action due on ``as_of``: one per client, step and currency."""
+    now = seen or situation(as_of)
+    day = now.as_of
+    details = invoice_details([r[0] for g in now.groups for r in g.rows])
+    out: list[Action] = []
+    for group in now.groups:
+        info = now.clients[group.client_id]
+        ladder = now.ladder_of(group.client_id)
+        action = Action(group.client_id, info.code, info.name, info.kind, now.step_of(group), group.currency)
+        for invoice_id, client_id, currency, age, cents, disputed in group.rows:
+            number, issued = details[invoice_id]
+            action.invoices.append(OpenInvoice(invoice_id, number, client_id, info.code, info.name, info.kind,
+                                               currency, issued, day - dt.timedelta(days=age),
+                                               from_cents(cents), disputed))
+        action.missed = [st for st in ladder.steps if st.offset_days in group.missed]  # type: ignore[attr-defined]
         action.invoices.sort(key=lambda i: (i.due_date, i.number))
-        action.missed.sort(key=lambda st: st.offset_days)
+        out.append(action)
     out.sort(key=lambda a: (-a.step.offset_days, a.client_name.casefold(), a.currency))
     return out
 

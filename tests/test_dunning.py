@@ -13,7 +13,7 @@ import pytest
 from services import alerts, clock, dunning
 from services.dunning import Step
 from services.errors import UserError, ValidationError
-from tests.service_fixtures import add_client, add_invoice, book, pay  # noqa: F401
+from tests.service_fixtures import TODAY, add_client, add_invoice, book, pay  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("book")
 
@@ -349,3 +349,30 @@ def test_a_named_scenario_assigned_to_a_client() -> None:
         dunning.save_scenario("Gentle", [Step(1, "reminder", "email")])
     dunning.delete_scenario(scenario_id)
     assert actions_on(at(5)) == [("ACME", "reminder", ["F1"])]  # back to the default for its kind
+
+
+def test_the_sql_ladder_agrees_with_the_python_ladder_on_the_demo_book() -> None:
+    """The start-up count (SQL form of the ladder, services.followup_core) and the
+    follow-up screen (Python form) must list the same actions, whatever the history."""
+    from services import clients, demo
+
+    demo.fill_demo(TODAY, with_documents=False)
+    # some history: steps done and skipped, a promise, a dispute, a postponement, a named scenario
+    todays = dunning.actions(TODAY)
+    assert len(todays) > 5
+    dunning.mark_done(todays[0], TODAY)
+    dunning.skip(todays[1], "called instead", TODAY)
+    dunning.postpone(todays[2], TODAY + dt.timedelta(days=9), TODAY)
+    dunning.promise(todays[3].invoices[0].number, Decimal("10.00"), TODAY + dt.timedelta(days=4))
+    dunning.open_dispute(todays[4].invoices[0].number, "price")
+    gentle = dunning.save_scenario("Gentle", [Step(-2, "pre_reminder", "email"), Step(9, "reminder", "letter"),
+                                              Step(33, "formal_notice", "registered_letter")])
+    row = clients.get_client_by_code(todays[5].client_code)
+    clients.update_client(row.id, {"code": row.code, "name": row.name, "kind": row.kind, "scenario_id": gentle,
+                                   "siren": row.siren, "siret": row.siret, "vat_number": row.vat_number})
+    for days in range(0, 61, 3):
+        day = TODAY + dt.timedelta(days=days)
+        python = sorted((a.client_code, a.step.action, a.currency, a.amount) for a in dunning.actions(day))
+        sql = sorted((a.client, a.step, a.currency, a.amount) for a in alerts.alerts(day) if a.kind == "step_due")
+        assert sql == python, day
+        assert alerts.find(day).counts().get("step_due", 0) == len(python)

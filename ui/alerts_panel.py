@@ -44,12 +44,12 @@ class AlertsThread(QThread):
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.day = day
-        self.result: list[Alert] = []
+        self.found: alerts.Found | None = None
         self.error = ""
 
     def run(self) -> None:
         try:
-            self.result = alerts.alerts(self.day)
+            self.found = alerts.find(self.day)
         except AppError as exc:
             self.error = i18n.message(exc)
         except Exception:  # a bug: logged; the panel stays quiet rather than crash the window
@@ -66,7 +66,7 @@ class AlertsPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("alertsPanel")
         self.setStyleSheet("#alertsPanel { background: #fff8e6; border: 1px solid #e8cf85; border-radius: 4px; }")
-        self.items: list[Alert] = []
+        self.found: alerts.Found | None = None
         self.day: dt.date | None = None
         self.dismissed_on: dt.date | None = None
         self._thread: AlertsThread | None = None
@@ -111,8 +111,8 @@ class AlertsPanel(QFrame):
         if thread is not self._thread:
             return
         self._thread = None
-        if not thread.error:
-            self.show_alerts(thread.day, thread.result)
+        if not thread.error and thread.found is not None:
+            self.show_alerts(thread.day, thread.found)
         if self._again:
             self._again = False
             self.refresh()
@@ -129,15 +129,15 @@ class AlertsPanel(QFrame):
             self.refresh()
 
     # -- showing -------------------------------------------------------------------------
-    def show_alerts(self, day: dt.date, items: list[Alert]) -> None:
+    def show_alerts(self, day: dt.date, found: alerts.Found) -> None:
         self.day = day
-        self.items = items
+        self.found = found
         while self.chips.count():
             widget = self.chips.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
         self.buttons = {}
-        counts = alerts.counts(items)
+        counts = found.counts()
         for kind in alerts.KINDS:
             if not counts.get(kind):
                 continue
@@ -148,12 +148,12 @@ class AlertsPanel(QFrame):
             self.chips.addWidget(button)
             self.buttons[kind] = button
         self.chips.addStretch(1)
-        total = len(items)
+        total = sum(counts.values())
         self.title.setText(QCoreApplication.translate("AlertsPanel", "To look at on {date}:").format(date=fmt.date(day)))
         self.setVisible(total > 0 and self.dismissed_on != day)
 
     def counts(self) -> dict[str, int]:
-        return alerts.counts(self.items)
+        return self.found.counts() if self.found is not None else {}
 
     def dismiss(self) -> None:
         self.dismissed_on = self.day
@@ -163,7 +163,13 @@ class AlertsPanel(QFrame):
         if kind == "step_due":
             self.open_kind.emit(kind)
             return
-        dialog = AlertListDialog(kind, [a for a in self.items if a.kind == kind], self)
+        try:
+            assert self.found is not None
+            shown = alerts.dress(self.found, self.found.of_kind(kind))
+        except AppError as exc:
+            QMessageBox.warning(self, label(ALERT_KINDS, kind), i18n.message(exc))
+            return
+        dialog = AlertListDialog(kind, shown, self)
         dialog.open_invoice.connect(self.open_invoice)
         dialog.open_client.connect(self.open_client)
         dialog.exec()

@@ -111,7 +111,7 @@ class RegisteredDialog(FormDialog):
                          QCoreApplication.translate("DunningDialogs", "Record"))
         self.action = action
         self.tracking = QLineEdit()
-        self.tracking.setPlaceholderText("1A 123 456 7890 1")
+        self.tracking.setPlaceholderText(QCoreApplication.translate("DunningDialogs", "e.g. 1A 123 456 7890 1"))
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Tracking number"), self.tracking)
         self.sent_on = DateEdit()
         self.sent_on.set_value(clock.today())

@@ -55,3 +55,41 @@ PROOFS = {
     "delivery": QT_TRANSLATE_NOOP("Labels", "Signed delivery note"),
     "cgv": QT_TRANSLATE_NOOP("Labels", "Accepted CGV"),
 }
+STEP_ACTIONS = {
+    "pre_reminder": QT_TRANSLATE_NOOP("Labels", "Pre-reminder"),
+    "reminder": QT_TRANSLATE_NOOP("Labels", "Reminder"),
+    "phone_call": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+    "formal_notice": QT_TRANSLATE_NOOP("Labels", "Formal notice"),
+    "final_notice": QT_TRANSLATE_NOOP("Labels", "Final notice"),
+    "agency": QT_TRANSLATE_NOOP("Labels", "Collection agency"),
+    "small_claims": QT_TRANSLATE_NOOP("Labels", "Small-claims procedure"),
+    "injunction": QT_TRANSLATE_NOOP("Labels", "Injonction de payer"),
+    "moratorium_claim": QT_TRANSLATE_NOOP("Labels", "Moratorium interest claim"),
+}
+CHANNELS = {
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail draft"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "registered_letter": QT_TRANSLATE_NOOP("Labels", "Registered letter"),
+}
+ALERT_KINDS = {
+    "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
+    "step_due": QT_TRANSLATE_NOOP("Labels", "Dunning step due"),
+    "promise_due": QT_TRANSLATE_NOOP("Labels", "Promise due today"),
+    "promise_broken": QT_TRANSLATE_NOOP("Labels", "Broken promise"),
+    "plan_installment_missed": QT_TRANSLATE_NOOP("Labels", "Missed instalment"),
+    "over_credit_limit": QT_TRANSLATE_NOOP("Labels", "Over credit limit"),
+    "insurance_deadline": QT_TRANSLATE_NOOP("Labels", "Credit-insurance deadline"),
+    "prescription_near": QT_TRANSLATE_NOOP("Labels", "Claim soon time-barred"),
+    "missing_proof": QT_TRANSLATE_NOOP("Labels", "Overdue, proof missing"),
+    "claim_declaration": QT_TRANSLATE_NOOP("Labels", "Declare the claim"),
+}
+DISPUTE_REASONS = {
+    "not_received": QT_TRANSLATE_NOOP("Labels", "Not received"),
+    "price": QT_TRANSLATE_NOOP("Labels", "Price"),
+    "quantity": QT_TRANSLATE_NOOP("Labels", "Quantity"),
+    "quality": QT_TRANSLATE_NOOP("Labels", "Quality"),
+    "delivery": QT_TRANSLATE_NOOP("Labels", "Delivery"),
+    "already_paid": QT_TRANSLATE_NOOP("Labels", "Says it already paid"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}

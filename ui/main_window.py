@@ -269,8 +269,9 @@ class MainWindow(QMainWindow):
     def edit_scenarios(self) -> None:
         from ui.dialogs.scenario_dialog import ScenarioDialog
 
-        if ScenarioDialog(self).exec() == QDialog.DialogCode.Accepted:
-            self.refresh_all()
+        dialog = ScenarioDialog(self)
+        dialog.changed.connect(self.refresh_all)
+        dialog.exec()
 
     def check_documents(self) -> None:
         CheckDialog(self).exec()

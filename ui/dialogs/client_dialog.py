@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from services import clients as client_service
-from services import history
+from services import clock, dunning, history
 from services.documents import Owner
 from services.dto import ClientRow
 from services.errors import AppError
@@ -28,7 +31,7 @@ from ui.cgv import AcceptancesBox
 from ui.dialogs.base import EditorDialog, form_tab
 from ui.documents_panel import DocumentsPanel, build_evidence_file, dropped_files
 from ui.labels import CLIENT_KINDS, LANGUAGES, label
-from ui.widgets import HistoryView, MoneyEdit
+from ui.widgets import HistoryView, MoneyEdit, OptionalDateEdit
 
 
 class ClientDialog(EditorDialog):
@@ -42,7 +45,8 @@ class ClientDialog(EditorDialog):
         layout = QVBoxLayout(self)
         if client is not None:
             summary = QLabel(self.tr(
-                "Balance: <b>{balance}</b> — overdue: <b>{overdue}</b> — unallocated credit: {credit}"
+                "Balance: <b>{balance}</b> — overdue: <b>{overdue}</b> — "
+                "unallocated credit: {credit}"
             ).format(balance=fmt.money(client.balance), overdue=fmt.money(client.overdue),
                      credit=fmt.money(client.unallocated)))
             layout.addWidget(summary)
@@ -95,14 +99,81 @@ class ClientDialog(EditorDialog):
         hint.setWordWrap(True)
         form.addRow(hint)
 
+        self._build_follow_up_tab(client)
+
         if client is not None:
             self._build_documents_tab(client)
             self.history = HistoryView()
-            self.history.set_events(history.events_for("client", client.id, include_client_events=True))
+            self.history.set_events(history.events_for("client", client.id,
+                                                       include_client_events=True))
             self.tabs.addTab(self.history, self.tr("History"))
             self._load(client)
         else:
             self.fields["country"].setText("FR")  # type: ignore[attr-defined]
+
+    def _build_follow_up_tab(self, client: ClientRow | None) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        box.addLayout(form)
+        self.scenario = QComboBox()
+        self.scenario.addItem(self.tr("Default for its kind"), None)
+        for scenario in dunning.scenarios():
+            if scenario.client_kind is None:
+                self.scenario.addItem(scenario.name, scenario.id)
+        self.scenario.setToolTip(self.tr("The steps of its reminders; named scenarios are "
+                                         "edited in Settings › Dunning scenarios"))
+        form.addRow(self.tr("Dunning scenario"), self.scenario)
+        self.fields["scenario_id"] = self.scenario
+        self._line(form, "insurer", self.tr("Credit insurer"), self.tr("None"))
+        days = self._line(form, "insurance_days", self.tr("Days to declare an unpaid invoice"),
+                          self.tr("Empty = not insured"))
+        days.setValidator(QIntValidator(0, 999, days))
+        days.setMaximumWidth(160)
+        days.setToolTip(self.tr("Days after the due date within which the insurer must be told of "
+                                "an unpaid invoice; you are warned 15 days before"))
+
+        self.procedure: OptionalDateEdit | None = None
+        if client is not None:
+            group = QGroupBox(self.tr("Collective procedure"))
+            inner = QVBoxLayout(group)
+            self.procedure = OptionalDateEdit(self.tr("BODACC notice of"))
+            self.procedure.set_value(client.collective_procedure_on, clock.today())
+            line = QHBoxLayout()
+            line.addWidget(self.procedure)
+            line.addStretch(1)
+            inner.addLayout(line)
+            self.fields["collective_procedure_on"] = self.procedure
+            note = QLabel(self.tr(
+                "From the notice of a safeguard, receivership or liquidation, reminders stop and "
+                "no penalties or €40 indemnity may be claimed. The claim must be declared to the "
+                "court-appointed administrator (mandataire judiciaire) within 2 months of the "
+                "BODACC notice."))
+            note.setWordWrap(True)
+            inner.addWidget(note)
+            box.addWidget(group)
+            box.addWidget(QLabel(self.tr("Logged calls and contacts:")))
+            self.contacts = QTreeWidget()
+            self.contacts.setColumnCount(4)
+            self.contacts.setHeaderLabels([self.tr("Date"), self.tr("Person"), self.tr("Outcome"),
+                                           self.tr("Note")])
+            self.contacts.setRootIsDecorated(False)
+            self.contacts.setAlternatingRowColors(True)
+            self.contacts.setColumnWidth(0, 90)
+            self.contacts.setColumnWidth(1, 120)
+            self.contacts.setColumnWidth(2, 170)
+            for contact in dunning.contacts(client.id):
+                item = QTreeWidgetItem([fmt.date(contact.on), contact.person, contact.outcome,
+                                        contact.note])
+                item.setToolTip(3, contact.note)
+                if contact.invoice:
+                    item.setToolTip(0, self.tr("Invoice {number}").format(number=contact.invoice))
+                self.contacts.addTopLevelItem(item)
+            box.addWidget(self.contacts, 1)
+        else:
+            box.addStretch(1)
+        self.followup_tab = self.tabs.addTab(page, self.tr("Follow-up"))
 
     def _build_documents_tab(self, client: ClientRow) -> None:
         page = QWidget()
@@ -111,13 +182,14 @@ class ClientDialog(EditorDialog):
         self.acceptances.changed.connect(self._after_documents_change)
         box.addWidget(self.acceptances)
         box.addWidget(QLabel(self.tr("Documents of this client and of its invoices:")))
-        self.documents = DocumentsPanel(Owner(client_id=client.id),
-                                        self.tr("Client {code} — {name}").format(code=client.code, name=client.name))
+        title = self.tr("Client {code} — {name}").format(code=client.code, name=client.name)
+        self.documents = DocumentsPanel(Owner(client_id=client.id), title)
         self.documents.changed.connect(self._after_documents_change)
         box.addWidget(self.documents, 1)
         row = QHBoxLayout()
         evidence = QPushButton(self.tr("Evidence file…"))
-        evidence.setToolTip(self.tr("One PDF with a cover page, the client's invoices and every proof document"))
+        evidence.setToolTip(self.tr(
+            "One PDF with a cover page, the client's invoices and every proof document"))
         evidence.clicked.connect(lambda: build_evidence_file(
             self, self.tr("evidence-{code}").format(code=client.code), client_id=client.id))
         row.addStretch(1)
@@ -130,7 +202,8 @@ class ClientDialog(EditorDialog):
         assert self.client is not None
         self.acceptances.refresh()
         self.documents.refresh()
-        self.history.set_events(history.events_for("client", self.client.id, include_client_events=True))
+        self.history.set_events(history.events_for("client", self.client.id,
+                                                   include_client_events=True))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if dropped_files(event):
@@ -156,9 +229,15 @@ class ClientDialog(EditorDialog):
             self.fields[name].setText(getattr(c, name))  # type: ignore[attr-defined]
         self.kind.setCurrentIndex(self.kind.findData(c.kind))
         self.language.setCurrentIndex(self.language.findData(c.language))
-        self.credit_limit.setText("" if c.credit_limit is None else f"{c.credit_limit:.2f}".replace(".", ","))
+        self.credit_limit.setText(
+            "" if c.credit_limit is None else f"{c.credit_limit:.2f}".replace(".", ","))
         self.notes.setPlainText(c.notes)
         self.address.setPlainText(c.address)
+        self.fields["insurer"].setText(c.insurer)  # type: ignore[attr-defined]
+        self.fields["insurance_days"].setText(  # type: ignore[attr-defined]
+            "" if c.insurance_days is None else str(c.insurance_days))
+        index = self.scenario.findData(c.scenario_id) if c.scenario_id is not None else 0
+        self.scenario.setCurrentIndex(max(index, 0))
 
     def values(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -168,6 +247,8 @@ class ClientDialog(EditorDialog):
         data["language"] = self.language.currentData()
         data["notes"] = self.notes.toPlainText()
         data["address"] = self.address.toPlainText()
+        scenario = self.scenario.currentData()
+        data["scenario_id"] = int(scenario) if scenario is not None else None
         return data
 
     def _reveal(self, widget: QWidget) -> None:
@@ -182,6 +263,10 @@ class ClientDialog(EditorDialog):
                 self.saved = client_service.create_client(self.values())
             else:
                 self.saved = client_service.update_client(self.client.id, self.values())
+                notice = self.procedure.value() if self.procedure is not None else None
+                if notice != self.client.collective_procedure_on:
+                    dunning.set_collective_procedure(self.client.id, notice)
+                    self.saved = client_service.get_client(self.client.id)
         except AppError as exc:
             self.show_error(exc)
             return

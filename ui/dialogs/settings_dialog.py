@@ -1,23 +1,31 @@
-"""Settings: the language (kept on this computer) and the document size limit (kept in the book)."""
+"""Settings: the language (kept on this computer); the document size limit and the
+follow-up settings (kept in the book)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from services import documents
+from services import alerts, documents, dunning
 from services.errors import AppError
 from ui import i18n
+from ui.dialogs.scenario_dialog import ScenarioDialog
+from ui.labels import ALERT_KINDS, label
 
 LANGUAGE_KEY = "ui/language"
 
@@ -31,6 +39,7 @@ class SettingsDialog(QDialog):
     def __init__(self, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -48,13 +57,15 @@ class SettingsDialog(QDialog):
         store = QLabel(str(documents.store_root()))
         store.setWordWrap(True)
         store.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        store.setToolTip(self.tr("Copies of the attached documents; back this folder up with the database."))
+        store.setToolTip(self.tr(
+            "Copies of the attached documents; back this folder up with the database."))
         form.addRow(self.tr("Document store"), store)
         self.max_mb = QSpinBox()
         self.max_mb.setRange(1, 2000)
         self.max_mb.setSuffix(" " + self.tr("MB"))
         self.max_mb.setValue(documents.max_bytes() // 1_048_576)
         form.addRow(self.tr("Largest document accepted"), self.max_mb)
+        self._build_follow_up(layout)
         note = QLabel(self.tr("A change of language applies at once to menus and lists; "
                               "open windows keep their language until closed."))
         note.setWordWrap(True)
@@ -65,12 +76,66 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _build_follow_up(self, layout: QVBoxLayout) -> None:
+        box = QGroupBox(self.tr("Follow-up"))
+        layout.addWidget(box)
+        outer = QVBoxLayout(box)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addLayout(form)
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, 90)
+        self.due_soon.setSuffix(" " + self.tr("days"))
+        self.due_soon.setValue(alerts.due_soon_days())
+        self.due_soon.setToolTip(self.tr("0 = only the invoices due today"))
+        form.addRow(self.tr("Warn about invoices due within"), self.due_soon)
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 60)
+        self.grace.setSuffix(" " + self.tr("days"))
+        self.grace.setValue(dunning.grace_days())
+        self.grace.setToolTip(self.tr("Reminders stay paused this long after the date a client "
+                                      "promised to pay, before the promise counts as broken"))
+        form.addRow(self.tr("Grace after a promised date"), self.grace)
+
+        kinds = QGroupBox(self.tr("Start-up alerts"))
+        kinds.setToolTip(self.tr("The kinds of alert shown when a book is opened"))
+        grid = QGridLayout(kinds)
+        off = alerts.kinds_off()
+        self.alert_kinds: dict[str, QCheckBox] = {}
+        half = (len(alerts.KINDS) + 1) // 2
+        for index, kind in enumerate(alerts.KINDS):
+            check = QCheckBox(label(ALERT_KINDS, kind))
+            check.setChecked(kind not in off)
+            grid.addWidget(check, index % half, index // half)
+            self.alert_kinds[kind] = check
+        outer.addWidget(kinds)
+
+        row = QHBoxLayout()
+        self.scenarios_button = QPushButton(self.tr("Dunning scenarios…"))
+        self.scenarios_button.setToolTip(self.tr("The steps of the reminders, by kind of client"))
+        self.scenarios_button.clicked.connect(self._edit_scenarios)
+        row.addWidget(self.scenarios_button)
+        row.addStretch(1)
+        outer.addLayout(row)
+
+    def _edit_scenarios(self) -> None:
+        ScenarioDialog(self).exec()
+
+    def kinds_unchecked(self) -> set[str]:
+        return {kind for kind, check in self.alert_kinds.items() if not check.isChecked()}
+
     def accept(self) -> None:
         QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
-        if self.max_mb.value() != documents.max_bytes() // 1_048_576:
-            try:
+        try:
+            if self.max_mb.value() != documents.max_bytes() // 1_048_576:
                 documents.set_max_mb(self.max_mb.value())
-            except AppError as exc:
-                QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
-                return
+            if self.due_soon.value() != alerts.due_soon_days():
+                alerts.set_due_soon_days(self.due_soon.value())
+            if self.grace.value() != dunning.grace_days():
+                dunning.set_grace_days(self.grace.value())
+            if self.kinds_unchecked() != alerts.kinds_off():
+                alerts.set_kinds_off(self.kinds_unchecked())
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
+            return
         super().accept()

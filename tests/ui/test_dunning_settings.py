@@ -1,0 +1,308 @@
+"""GUI tests of the follow-up settings: dunning scenarios, alert settings, and the
+follow-up tab of a client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QMessageBox
+
+from services import alerts, clock, db, dunning
+from services import clients as client_service
+from ui import i18n
+from ui.dialogs.client_dialog import ClientDialog
+from ui.dialogs.scenario_dialog import COL_PENALTIES, ScenarioDialog
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+TODAY = dt.date(2026, 3, 2)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    QSettings().clear()
+    i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]
+    clock.freeze(TODAY)
+    db.open_database(tmp_path / "book.db")
+    win = MainWindow(str(tmp_path / "book.db"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    clock.freeze(None)
+    db.close()
+
+
+def _scenario_dialog(qtbot, window: MainWindow) -> ScenarioDialog:  # type: ignore[no-untyped-def]
+    dialog = ScenarioDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _type_offset(qtbot, dialog: ScenarioDialog, row: int, days: int) -> None:  # type: ignore[no-untyped-def]
+    box = dialog.offset_box(row)
+    box.setFocus()
+    box.selectAll()  # the number, not the " days" suffix
+    qtbot.keyClicks(box, str(days))
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_scenario_dialog_edits_the_business_default(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = _scenario_dialog(qtbot, window)
+    titles = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert titles == ["Default — Business", "Default — Consumer", "Default — Non-profit body",
+                      "Default — Public buyer"]
+    assert dialog.current_scenario().client_kind == "pro"  # type: ignore[union-attr]
+    assert dialog.offset_box(1).value() == 5
+    assert dialog.action_box(1).currentText() == "Reminder"
+    assert dialog.channel_box(1).currentText() == "Letter"
+    assert "J+5" in dialog.offset_box(1).toolTip()
+    assert "J−5" in dialog.offset_box(0).toolTip()
+    assert not dialog.save_button.isEnabled()  # nothing changed yet
+
+    _type_offset(qtbot, dialog, 1, 8)
+    assert dialog.offset_box(1).value() == 8
+    assert "J+8" in dialog.offset_box(1).toolTip()
+    assert dialog.save_button.isEnabled()
+    _click(qtbot, dialog.save_button)
+    assert not dialog.banner.isVisible(), dialog.banner.text()
+    steps = dunning.default_steps("pro")
+    assert [s.offset_days for s in steps] == [-5, 8, 15, 22, 30, 45, 60]
+    assert steps[1].action == "reminder" and not steps[1].with_penalties
+    assert dunning.default_steps("nonprofit")[1].offset_days == 5  # its own default, untouched
+
+    # two steps at the same offset: an error, nothing saved, nothing lost from the table
+    _type_offset(qtbot, dialog, 2, 8)
+    _click(qtbot, dialog.save_button)
+    assert dialog.banner.isVisible()
+    assert "same offset" in dialog.banner.text()
+    assert "8" in dialog.banner.text()
+    assert dialog.offset_box(2).styleSheet() != ""
+    assert [s.offset_days for s in dunning.default_steps("pro")] == [-5, 8, 15, 22, 30, 45, 60]
+    assert [s.offset_days for s in dialog.steps()] == [-5, 8, 8, 22, 30, 45, 60]
+
+    # the built-in defaults come back in the table, and are saved with Save
+    _click(qtbot, dialog.restore_button)
+    built_in = [s.offset_days for s in dunning.DEFAULT_STEPS["pro"]]
+    assert [s.offset_days for s in dialog.steps()] == built_in
+    _click(qtbot, dialog.save_button)
+    assert dunning.default_steps("pro") == dunning.DEFAULT_STEPS["pro"]
+
+
+def test_scenario_dialog_adds_removes_and_edits_steps(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = _scenario_dialog(qtbot, window)
+    dialog.list.setCurrentRow(3)  # public buyer
+    assert dialog.current_scenario().client_kind == "public"  # type: ignore[union-attr]
+    count = dialog.table.rowCount()
+    _click(qtbot, dialog.add_button)
+    assert dialog.table.rowCount() == count + 1
+    last = dialog.table.rowCount() - 1
+    assert dialog.offset_box(last).value() == 65  # 15 days after the last step
+    dialog.action_box(last).setCurrentIndex(dialog.action_box(last).findData("small_claims"))
+    dialog.channel_box(last).setCurrentIndex(dialog.channel_box(last).findData("registered_letter"))
+    _click(qtbot, dialog.save_button)
+    saved = dunning.default_steps("public")
+    assert saved[-1] == dunning.Step(65, "small_claims", "registered_letter", True)
+
+    dialog.table.setCurrentCell(0, COL_PENALTIES)
+    _click(qtbot, dialog.remove_button)
+    _click(qtbot, dialog.save_button)
+    assert [s.offset_days for s in dunning.default_steps("public")] == [20, 35, 50, 65]
+
+
+def test_named_scenario_is_created_renamed_and_deleted(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    dialog = _scenario_dialog(qtbot, window)
+    changed: list[bool] = []
+    dialog.changed.connect(lambda: changed.append(True))
+    dialog.list.setCurrentRow(1)  # consumer
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Slow payers", True))
+    _click(qtbot, dialog.new_button)
+    assert not dialog.banner.isVisible(), dialog.banner.text()
+    row = dialog.current_scenario()
+    assert row is not None and row.client_kind is None and row.name == "Slow payers"
+    assert dialog.list.currentItem().text() == "Slow payers"
+    assert row.steps == dunning.DEFAULT_STEPS["consumer"]
+    assert dialog.delete_button.isEnabled() and not dialog.restore_button.isEnabled()
+    assert changed
+
+    # a second one with the same name is refused
+    dialog.list.setCurrentRow(0)
+    _click(qtbot, dialog.new_button)
+    assert "already exists" in dialog.banner.text()
+    assert len(dunning.scenarios()) == 5
+
+    dialog.list.setCurrentRow(4)
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Very slow payers")
+    _click(qtbot, dialog.save_button)
+    assert [s.name for s in dunning.scenarios()][4] == "Very slow payers"
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    _click(qtbot, dialog.delete_button)
+    assert len(dunning.scenarios()) == 5  # said no
+    _click(qtbot, dialog.delete_button)
+    assert len(dunning.scenarios()) == 4
+    assert dialog.list.count() == 4
+
+
+def test_leaving_a_changed_scenario_asks_first(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dialog = _scenario_dialog(qtbot, window)
+    _type_offset(qtbot, dialog, 1, 9)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog.list.setCurrentRow(2)
+    assert dialog.list.currentRow() == 0  # cancelled: still on the changed one
+    assert dialog.offset_box(1).value() == 9
+    dialog.list.setCurrentRow(2)
+    assert dialog.current_scenario().client_kind == "nonprofit"  # type: ignore[union-attr]
+    assert dunning.default_steps("pro")[1].offset_days == 5
+
+    # answered "Save": saved, and shown as saved when coming back
+    _type_offset(qtbot, dialog, 1, 6)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    dialog.list.setCurrentRow(0)
+    assert dunning.default_steps("nonprofit")[1].offset_days == 6
+    assert dialog.offset_box(1).value() == 5  # the business default
+    dialog.list.setCurrentRow(2)
+    assert dialog.offset_box(1).value() == 6
+    assert not dialog.save_button.isEnabled()
+
+
+def test_settings_turn_an_alert_kind_off_and_change_due_soon_days(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    assert alerts.kinds_off() == set()
+    dialog = SettingsDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.due_soon.value() == alerts.due_soon_days() == 7
+    assert dialog.grace.value() == dunning.grace_days()
+    assert all(check.isChecked() for check in dialog.alert_kinds.values())
+    assert dialog.alert_kinds["missing_proof"].text() == "Overdue, proof missing"
+
+    _click(qtbot, dialog.alert_kinds["missing_proof"])
+    assert not dialog.alert_kinds["missing_proof"].isChecked()
+    dialog.due_soon.setFocus()
+    dialog.due_soon.selectAll()
+    qtbot.keyClicks(dialog.due_soon, "14")
+    dialog.grace.setFocus()
+    dialog.grace.selectAll()
+    qtbot.keyClicks(dialog.grace, "5")
+    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert alerts.kinds_off() == {"missing_proof"}
+    assert alerts.due_soon_days() == 14
+    assert dunning.grace_days() == 5
+
+    again = SettingsDialog(window.database, window)
+    qtbot.addWidget(again)
+    assert not again.alert_kinds["missing_proof"].isChecked()
+    assert again.alert_kinds["due_soon"].isChecked()
+    assert again.due_soon.value() == 14
+
+
+def test_settings_open_the_scenario_editor(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened: list[ScenarioDialog] = []
+    monkeypatch.setattr(ScenarioDialog, "exec", lambda self: opened.append(self) or 0)
+    dialog = SettingsDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    _click(qtbot, dialog.scenarios_button)
+    assert len(opened) == 1
+
+
+def test_client_follow_up_tab_saves_insurance_scenario_and_procedure(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    scenario_id = dunning.save_scenario("Slow payers", list(dunning.DEFAULT_STEPS["consumer"]))
+    client = client_service.create_client({"code": "BOUL", "name": "Boulangerie Émile",
+                                           "kind": "pro"})
+    dunning.log_contact(client.id, dt.date(2026, 2, 20), person="Mme Durand",
+                        outcome="Will pay on Friday", note="Invoice was misplaced")
+
+    dialog = ClientDialog(client_service.get_client(client.id), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(dialog.followup_tab)
+    assert dialog.scenario.currentText() == "Default for its kind"
+    assert [dialog.scenario.itemText(i) for i in range(dialog.scenario.count())] == \
+        ["Default for its kind", "Slow payers"]
+    assert dialog.contacts.topLevelItemCount() == 1
+    call = dialog.contacts.topLevelItem(0)
+    assert [call.text(c) for c in (1, 2, 3)] == \
+        ["Mme Durand", "Will pay on Friday", "Invoice was misplaced"]
+
+    dialog.scenario.setCurrentIndex(dialog.scenario.findData(scenario_id))
+    qtbot.keyClicks(dialog.fields["insurer"], "Allianz Trade")
+    qtbot.keyClicks(dialog.fields["insurance_days"], "400")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.tabs.setCurrentIndex(0)
+    _click(qtbot, save)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Days to declare an unpaid invoice" in dialog.banner.text()
+    assert dialog.fields["insurance_days"].styleSheet() != ""
+    assert dialog.tabs.currentIndex() == dialog.followup_tab  # the bad field is shown
+    assert client_service.get_client(client.id).insurer == ""  # nothing written
+
+    dialog.fields["insurance_days"].clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.fields["insurance_days"], "60")
+    assert dialog.procedure is not None
+    _click(qtbot, dialog.procedure.check)
+    dialog.procedure.edit.set_value(dt.date(2026, 2, 25))
+    values = dialog.values()
+    assert values["insurer"] == "Allianz Trade"
+    assert values["insurance_days"] == "60"
+    assert values["scenario_id"] == scenario_id
+    _click(qtbot, save)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.banner.text()
+    saved = client_service.get_client(client.id)
+    assert saved.insurer == "Allianz Trade"
+    assert saved.insurance_days == 60
+    assert saved.scenario_id == scenario_id
+    assert saved.collective_procedure_on == dt.date(2026, 2, 25)
+    assert dialog.saved is not None and dialog.saved.collective_procedure_on == dt.date(2026, 2, 25)
+
+    # reopened: the values come back; clearing the days and the procedure removes them
+    again = ClientDialog(saved, window)
+    qtbot.addWidget(again)
+    again.show()
+    again.tabs.setCurrentIndex(again.followup_tab)
+    assert again.scenario.currentData() == scenario_id
+    assert again.fields["insurance_days"].text() == "60"  # type: ignore[attr-defined]
+    assert again.procedure is not None and again.procedure.value() == dt.date(2026, 2, 25)
+    again.fields["insurance_days"].clear()  # type: ignore[attr-defined]
+    _click(qtbot, again.procedure.check)
+    again.scenario.setCurrentIndex(0)
+    assert again.values()["insurance_days"] == ""
+    assert again.values()["scenario_id"] is None
+    _click(qtbot, again.buttons.button(again.buttons.StandardButton.Save))
+    assert again.result() == QDialog.DialogCode.Accepted, again.banner.text()
+    cleared = client_service.get_client(client.id)
+    assert cleared.insurance_days is None
+    assert cleared.scenario_id is None
+    assert cleared.collective_procedure_on is None
+
+
+def test_new_client_gets_a_scenario_and_an_insurer(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    scenario_id = dunning.save_scenario("Slow payers", list(dunning.DEFAULT_STEPS["pro"]))
+    dialog = ClientDialog(parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.procedure is None  # only for a client already recorded
+    qtbot.keyClicks(dialog.fields["code"], "GARAGE")
+    qtbot.keyClicks(dialog.fields["name"], "Garage du Centre")
+    dialog.scenario.setCurrentIndex(dialog.scenario.findData(scenario_id))
+    qtbot.keyClicks(dialog.fields["insurer"], "Coface")
+    qtbot.keyClicks(dialog.fields["insurance_days"], "90")
+    _click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.banner.text()
+    saved = client_service.get_client_by_code("GARAGE")
+    assert (saved.insurer, saved.insurance_days, saved.scenario_id) == ("Coface", 90, scenario_id)

@@ -224,6 +224,28 @@ class DisputeDialog(FormDialog):
         dunning.open_dispute(self.number, self.reason.currentData(), self.note.toPlainText())
 
 
+class CloseDisputeDialog(FormDialog):
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("DunningDialogs", "Close the dispute — {number}").format(
+            number=number), parent, QCoreApplication.translate("DunningDialogs", "Close the dispute"))
+        self.number = number
+        self.outcome = QComboBox()
+        self.outcome.addItem(QCoreApplication.translate("DunningDialogs", "Resolved (with a credit note where needed)"),
+                             "resolved")
+        self.outcome.addItem(QCoreApplication.translate("DunningDialogs", "Rejected: the invoice is due as it is"),
+                             "rejected")
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Outcome"), self.outcome)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(60)
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Note"), self.note)
+        note = QLabel(QCoreApplication.translate("DunningDialogs", "The invoice goes back on the dunning ladder."))
+        note.setWordWrap(True)
+        self.extra.addWidget(note)
+
+    def apply(self) -> None:
+        dunning.close_dispute(self.number, self.outcome.currentData(), self.note.toPlainText())
+
+
 class PlanDialog(FormDialog):
     """Split what the action's invoices still owe into instalments (editable)."""
 

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/followup_page.py" line="+164"/>
+        <source>%n action(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../../ui/dialogs/import_dialog.py" line="+103"/>
@@ -75,7 +86,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+137"/>
+        <location filename="../../ui/main_window.py" line="+159"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -91,6 +102,25 @@
         <translation>
             <numerusform>%n payment</numerusform>
             <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/scenario_dialog.py" line="+259"/>
+        <source>J−%n: %n day(s) before the due date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>J+%n: %n day(s) after the due date</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

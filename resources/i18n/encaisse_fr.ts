@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../ui/alerts_panel.py" line="+57"/>
+        <source>The alerts could not be computed (see the log).</source>
+        <translation>Les alertes n’ont pas pu être calculées (voir le journal).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Hide until tomorrow</source>
+        <translation>Masquer jusqu’à demain</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Open the list</source>
+        <translation>Ouvrir la liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To look at on {date}:</source>
+        <translation>À voir le {date} :</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snooze until</source>
+        <translation>Reporter au</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snooze</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>Cgv</name>
     <message>
         <location filename="../../ui/cgv.py" line="+42"/>
@@ -130,7 +198,7 @@
     <message>
         <location line="+30"/>
         <source>Terms of sale accepted by this client:</source>
-        <translation>CGV acceptées par ce client :</translation>
+        <translation>CGV acceptées par ce client&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -153,7 +221,7 @@
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>No CGV version</source>
         <translation>Aucune version des CGV</translation>
     </message>
@@ -170,7 +238,7 @@
     <message>
         <location line="+0"/>
         <source>Remove the acceptance of version {label}? The signed copy stays in the documents.</source>
-        <translation>Retirer l’acceptation de la version {label} ? L’exemplaire signé reste dans les documents.</translation>
+        <translation>Retirer l’acceptation de la version {label}&#xa0;? L’exemplaire signé reste dans les documents.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -181,7 +249,7 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/client_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/client_dialog.py" line="+42"/>
         <source>New client</source>
         <translation>Nouveau client</translation>
     </message>
@@ -196,7 +264,7 @@
         <translation>Solde&#xa0;: &lt;b&gt;{balance}&lt;/b&gt; — échu&#xa0;: &lt;b&gt;{overdue}&lt;/b&gt; — crédit non affecté&#xa0;: {credit}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -316,29 +384,119 @@
         <translation>Les numéros SIREN, SIRET et de TVA intracommunautaire sont vérifiés grâce à leur clé de contrôle.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Documents of this client and of its invoices:</source>
-        <translation>Documents de ce client et de ses factures :</translation>
+        <location line="+12"/>
+        <source>Default for its kind</source>
+        <translation>Par défaut pour son type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The steps of its reminders; named scenarios are edited in Settings › Dunning scenarios</source>
+        <translation>Les étapes de ses relances ; les scénarios nommés se modifient dans Paramètres › Scénarios de relance</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Dunning scenario</source>
+        <translation>Scénario de relance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit insurer</source>
+        <translation>Assureur-crédit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days to declare an unpaid invoice</source>
+        <translation>Délai de déclaration d’un impayé (jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty = not insured</source>
+        <translation>Vide = non assuré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days after the due date within which the insurer must be told of an unpaid invoice; you are warned 15 days before</source>
+        <translation>Jours après l’échéance dans lesquels l’assureur doit être informé d’un impayé ; vous êtes prévenu 15 jours avant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collective procedure</source>
+        <translation>Procédure collective</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BODACC notice of</source>
+        <translation>Annonce BODACC du</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From the notice of a safeguard, receivership or liquidation, reminders stop and no penalties or €40 indemnity may be claimed. The claim must be declared to the court-appointed administrator (mandataire judiciaire) within 2 months of the BODACC notice.</source>
+        <translation>Dès l’annonce d’une sauvegarde, d’un redressement ou d’une liquidation, les relances s’arrêtent et ni pénalités ni indemnité de 40 € ne peuvent être réclamées. La créance doit être déclarée au mandataire judiciaire dans les 2 mois de l’annonce au BODACC.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Logged calls and contacts:</source>
+        <translation>Appels et contacts notés :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invoice {number}</source>
+        <translation>Facture {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Documents of this client and of its invoices:</source>
+        <translation>Documents de ce client et de ses factures&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Client {code} — {name}</source>
         <translation>Client {code} — {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Evidence file…</source>
         <translation>Dossier de preuves…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>One PDF with a cover page, the client&apos;s invoices and every proof document</source>
-        <translation>Un seul PDF : page de garde, factures du client et toutes les pièces justificatives</translation>
+        <translation>Un seul PDF&#xa0;: page de garde, factures du client et toutes les pièces justificatives</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -725,12 +883,12 @@
     <message>
         <location line="-45"/>
         <source>Database: {problem}</source>
-        <translation>Base de données : {problem}</translation>
+        <translation>Base de données&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Everything is sound: the database passed SQLite&apos;s integrity check and all {count} documents match their SHA-256 fingerprint.</source>
-        <translation>Tout est sain : la base de données a passé le contrôle d’intégrité de SQLite et les {count} documents correspondent à leur empreinte SHA-256.</translation>
+        <translation>Tout est sain&#xa0;: la base de données a passé le contrôle d’intégrité de SQLite et les {count} documents correspondent à leur empreinte SHA-256.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -875,7 +1033,7 @@
     <message>
         <location line="+16"/>
         <source>This document cannot be previewed: {reason}</source>
-        <translation>Ce document ne peut pas être affiché : {reason}</translation>
+        <translation>Ce document ne peut pas être affiché&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -920,12 +1078,12 @@
     <message>
         <location line="+11"/>
         <source>Drop files here, or use “Add files…”</source>
-        <translation>Déposez des fichiers ici, ou utilisez « Ajouter des fichiers… »</translation>
+        <translation>Déposez des fichiers ici, ou utilisez «&#xa0;Ajouter des fichiers…&#xa0;»</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Files (drop them here):</source>
-        <translation>Fichiers (déposez-les ici) :</translation>
+        <translation>Fichiers (déposez-les ici)&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1013,7 +1171,7 @@
         <location line="+0"/>
         <source>These PDF files could not be read: they are kept as proof, but cannot be previewed or merged into an evidence file:
 {names}</source>
-        <translation>Ces fichiers PDF n’ont pas pu être lus : ils sont conservés comme preuve, mais ne peuvent être ni affichés ni intégrés à un dossier de preuves :
+        <translation>Ces fichiers PDF n’ont pas pu être lus&#xa0;: ils sont conservés comme preuve, mais ne peuvent être ni affichés ni intégrés à un dossier de preuves&#xa0;:
 {names}</translation>
     </message>
     <message>
@@ -1031,7 +1189,7 @@
         <location line="+0"/>
         <source>No application is set to open this kind of file. A copy is here:
 {path}</source>
-        <translation>Aucune application n’est associée à ce type de fichier. Une copie se trouve ici :
+        <translation>Aucune application n’est associée à ce type de fichier. Une copie se trouve ici&#xa0;:
 {path}</translation>
     </message>
     <message>
@@ -1048,7 +1206,7 @@
     <message>
         <location line="+0"/>
         <source>The copy could not be written: {detail}</source>
-        <translation>La copie n’a pas pu être écrite : {detail}</translation>
+        <translation>La copie n’a pas pu être écrite&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1063,7 +1221,7 @@
     <message>
         <location line="+5"/>
         <source>Versions (newest first):</source>
-        <translation>Versions (la plus récente d’abord) :</translation>
+        <translation>Versions (la plus récente d’abord)&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1073,16 +1231,16 @@
     <message>
         <location line="+4"/>
         <source>SHA-256 fingerprint: {sha}</source>
-        <translation>Empreinte SHA-256 : {sha}</translation>
+        <translation>Empreinte SHA-256&#xa0;: {sha}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-271"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1148,10 +1306,10 @@ ajouté par {who}</translation>
     <message>
         <location line="+14"/>
         <source>Drop files here to attach them, or use “Attach…”.</source>
-        <translation>Déposez des fichiers ici pour les joindre, ou utilisez « Joindre… ».</translation>
+        <translation>Déposez des fichiers ici pour les joindre, ou utilisez «&#xa0;Joindre…&#xa0;».</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
@@ -1162,12 +1320,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+190"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-189"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
@@ -1192,7 +1350,7 @@ ajouté par {who}</translation>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Choose the new version</source>
         <translation>Choisir la nouvelle version</translation>
     </message>
@@ -1209,7 +1367,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+0"/>
         <source>Move “{title}” to the trash? It can be restored for {days} days (Tools ▸ Document trash).</source>
-        <translation>Mettre « {title} » à la corbeille ? Il pourra être restauré pendant {days} jours (Outils ▸ Corbeille des documents).</translation>
+        <translation>Mettre «&#xa0;{title}&#xa0;» à la corbeille&#xa0;? Il pourra être restauré pendant {days} jours (Outils ▸ Corbeille des documents).</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1234,17 +1392,17 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>CGV in force on the issue date: version {label} (from {date}) — {accepted}</source>
-        <translation>CGV en vigueur à la date d’émission : version {label} (depuis le {date}) — {accepted}</translation>
+        <translation>CGV en vigueur à la date d’émission&#xa0;: version {label} (depuis le {date}) — {accepted}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No CGV version is kept for that date (Company ▸ Terms of sale); a signed CGV attached to the client counts.</source>
-        <translation>Aucune version des CGV n’est enregistrée pour cette date (Entreprise ▸ CGV) ; des CGV signées jointes au client valent preuve.</translation>
+        <translation>Aucune version des CGV n’est enregistrée pour cette date (Entreprise ▸ CGV)&#xa0;; des CGV signées jointes au client valent preuve.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This invoice is overdue and its proof is incomplete: gather the missing documents before escalating.</source>
-        <translation>Cette facture est en retard et ses preuves sont incomplètes : réunissez les pièces manquantes avant d’aller plus loin.</translation>
+        <translation>Cette facture est en retard et ses preuves sont incomplètes&#xa0;: réunissez les pièces manquantes avant d’aller plus loin.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1254,7 +1412,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>missing: {what}</source>
-        <translation>manquantes : {what}</translation>
+        <translation>manquantes&#xa0;: {what}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1274,19 +1432,321 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>The evidence file has {pages} pages: the cover and {count} documents.</source>
-        <translation>Le dossier de preuves compte {pages} pages : la page de garde et {count} documents.</translation>
+        <translation>Le dossier de preuves compte {pages} pages&#xa0;: la page de garde et {count} documents.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not be included (listed on the cover with their fingerprint):
 {names}</source>
-        <translation>N’ont pas pu être intégrés (listés en page de garde avec leur empreinte) :
+        <translation>N’ont pas pu être intégrés (listés en page de garde avec leur empreinte)&#xa0;:
 {names}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evidence file ready</source>
         <translation>Dossier de preuves prêt</translation>
+    </message>
+</context>
+<context>
+    <name>DunningDialogs</name>
+    <message>
+        <location filename="../../ui/dunning_dialogs.py" line="+56"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+1"/>
+        <source>Postpone</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Skip this step</source>
+        <translation>Passer cette étape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. agreed by phone to wait</source>
+        <translation>ex. convenu par téléphone d’attendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+111"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Sent by registered letter</source>
+        <translation>Envoyé en recommandé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+75"/>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>e.g. 1A 123 456 7890 1</source>
+        <translation>ex. 1A 123 456 7890 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>Numéro de suivi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent on</source>
+        <translation>Envoyé le</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Log a call</source>
+        <translation>Noter un appel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spoke with</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>will pay</source>
+        <translation>va payer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>did not receive the invoice</source>
+        <translation>n’a pas reçu la facture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash-flow difficulties</source>
+        <translation>difficultés de trésorerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disputes the invoice</source>
+        <translation>conteste la facture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+89"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <location line="+65"/>
+        <location line="+24"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>The client promised to pay</source>
+        <translation>Le client a promis de payer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount promised</source>
+        <translation>Montant promis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Promised for</source>
+        <translation>Promis pour le</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Promise to pay — {number}</source>
+        <translation>Promesse de paiement — {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+81"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>The dunning of this invoice pauses until that date plus {days} days of grace.</source>
+        <translation>Les relances de cette facture sont suspendues jusqu’à cette date, plus {days} jours de grâce.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dispute — {number}</source>
+        <translation>Litige — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the dispute</source>
+        <translation>Ouvrir le litige</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A disputed invoice leaves the dunning ladder until the dispute is closed; it still counts in the balance.</source>
+        <translation>Une facture en litige sort des relances jusqu’à la clôture du litige ; elle reste comptée dans le solde.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Close the dispute — {number}</source>
+        <translation>Clore le litige — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dispute</source>
+        <translation>Clore le litige</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolved (with a credit note where needed)</source>
+        <translation>Résolu (avec un avoir si nécessaire)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected: the invoice is due as it is</source>
+        <translation>Rejeté : la facture est due telle quelle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invoice goes back on the dunning ladder.</source>
+        <translation>La facture reprend son parcours de relance.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Payment plan — {client}</source>
+        <translation>Échéancier — {client}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agree the plan</source>
+        <translation>Accorder l’échéancier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount owed</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instalments</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First instalment</source>
+        <translation>Première échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split equally</source>
+        <translation>Répartir également</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date (DD/MM/YYYY)</source>
+        <translation>Date (JJ/MM/AAAA)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+1"/>
+        <source>Hand off</source>
+        <translation>Transmettre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collection agency</source>
+        <translation>Société de recouvrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injonction de payer</source>
+        <translation>Injonction de payer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small-claims procedure</source>
+        <translation>Procédure simplifiée (petites créances)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agency or court</source>
+        <translation>Société ou tribunal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ordonnance of</source>
+        <translation>Ordonnance du</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Served (signification) on</source>
+        <translation>Signifiée le</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The debtor may oppose until {opposition}; if not, ask for the formule exécutoire by {executory}.</source>
+        <translation>Le débiteur peut faire opposition jusqu’au {opposition} ; à défaut, demandez la formule exécutoire avant le {executory}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Internal reminders stop for these invoices.</source>
+        <translation>Les relances internes s’arrêtent pour ces factures.</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +2006,202 @@ ajouté par {who}</translation>
         <source>Applies to invoice</source>
         <translation>Imputé sur la facture</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit insurer</source>
+        <translation>Assureur-crédit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days to declare an unpaid invoice</source>
+        <translation>Délai de déclaration d’un impayé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dunning scenario</source>
+        <translation>Scénario de relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instalments</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force from</source>
+        <translation>En vigueur depuis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted on</source>
+        <translation>Acceptée le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CGV version</source>
+        <translation>Version des CGV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest document</source>
+        <translation>Taille maximale d’un document</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../ui/followup_page.py" line="+57"/>
+        <source>Actions due on</source>
+        <translation>Actions à faire le</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Client / invoice</source>
+        <translation>Client / facture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days late</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to do on this date. Invoices due soon and late ones will appear here when their next step comes.</source>
+        <translation>Rien à faire à cette date. Les factures bientôt échues et celles en retard apparaîtront ici quand viendra leur prochaine étape.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent by registered letter…</source>
+        <translation>Envoyé en recommandé…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postpone…</source>
+        <translation>Reporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip…</source>
+        <translation>Passer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a call…</source>
+        <translation>Noter un appel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise…</source>
+        <translation>Promesse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute…</source>
+        <translation>Litige…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment plan…</source>
+        <translation>Échéancier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand off…</source>
+        <translation>Transmettre…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Follow-up</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(with penalties)</source>
+        <translation>(avec pénalités)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never done: {steps}</source>
+        <translation>jamais faites : {steps}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{number} — due {date}</source>
+        <translation>{number} — échéance {date}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Cannot record</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1595,9 +2251,70 @@ ajouté par {who}</translation>
         <translation>mise en litige</translation>
     </message>
     <message>
+        <location filename="../../services/dunning.py" line="+125"/>
+        <source>dunning step done</source>
+        <translation>étape de relance faite</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>dunning step skipped</source>
+        <translation>étape de relance passée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dunning step postponed</source>
+        <translation>étape de relance reportée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>promise to pay</source>
+        <translation>promesse de paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispute opened</source>
+        <translation>litige ouvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../services/history.py" line="+1"/>
         <source>dispute closed</source>
         <translation>litige clos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handed off</source>
+        <translation>transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>collective procedure</source>
+        <translation>procédure collective</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dunning scenario changed</source>
+        <translation>scénario de relance modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alert snoozed</source>
+        <translation>alerte reportée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call or contact logged</source>
+        <translation>appel ou contact noté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment plan agreed</source>
+        <translation>échéancier accordé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment plan closed</source>
+        <translation>échéancier clos</translation>
     </message>
     <message>
         <location filename="../../ui/fmt_history.py" line="+35"/>
@@ -1804,7 +2521,7 @@ ajouté par {who}</translation>
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/invoice_dialog.py" line="+60"/>
+        <location filename="../../ui/dialogs/invoice_dialog.py" line="+61"/>
         <source>New credit note</source>
         <translation>Nouvel avoir</translation>
     </message>
@@ -1820,12 +2537,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+151"/>
+        <location line="+178"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-176"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -1916,12 +2633,12 @@ ajouté par {who}</translation>
         <translation>Facture concernée</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The client disputes this invoice</source>
         <translation>Le client conteste cette facture</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1931,7 +2648,17 @@ ajouté par {who}</translation>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>Close the dispute…</source>
+        <translation>Clore le litige…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a dispute…</source>
+        <translation>Ouvrir un litige…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Invoice {number} — {client}</source>
         <translation>Facture {number} — {client}</translation>
     </message>
@@ -2056,7 +2783,7 @@ ajouté par {who}</translation>
         <translation>calculée d’après «&#xa0;{terms}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Saved with a warning</source>
         <translation>Enregistrement avec avertissement</translation>
     </message>
@@ -2251,11 +2978,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+43"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-40"/>
         <source>Signed quote or order</source>
         <translation>Devis ou commande signé</translation>
     </message>
@@ -2268,6 +2996,151 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Accepted CGV</source>
         <translation>CGV acceptées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-reminder</source>
+        <translation>Pré-relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formal notice</source>
+        <translation>Mise en demeure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final notice</source>
+        <translation>Dernier avis avant poursuites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection agency</source>
+        <translation>Société de recouvrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small-claims procedure</source>
+        <translation>Procédure petites créances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injonction de payer</source>
+        <translation>Injonction de payer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moratorium interest claim</source>
+        <translation>Demande d’intérêts moratoires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail draft</source>
+        <translation>Brouillon d’e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered letter</source>
+        <translation>Lettre recommandée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due soon</source>
+        <translation>Bientôt échues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dunning step due</source>
+        <translation>Relances à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise due today</source>
+        <translation>Promesse due aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broken promise</source>
+        <translation>Promesse non tenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed instalment</source>
+        <translation>Échéance manquée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over credit limit</source>
+        <translation>Encours dépassé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit-insurance deadline</source>
+        <translation>Délai assureur-crédit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim soon time-barred</source>
+        <translation>Bientôt prescrites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue, proof missing</source>
+        <translation>En retard, preuves manquantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declare the claim</source>
+        <translation>Déclarer la créance</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not received</source>
+        <translation>Non reçue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Says it already paid</source>
+        <translation>Dit avoir déjà payé</translation>
     </message>
     <message>
         <location filename="../../ui/pages.py" line="-165"/>
@@ -2295,7 +3168,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+8"/>
         <source>Overdue with proof missing: gather the documents before escalating.</source>
-        <translation>En retard et preuves manquantes : réunissez les pièces avant d’aller plus loin.</translation>
+        <translation>En retard et preuves manquantes&#xa0;: réunissez les pièces avant d’aller plus loin.</translation>
     </message>
 </context>
 <context>
@@ -2343,12 +3216,12 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+45"/>
+        <location filename="../../ui/main_window.py" line="+48"/>
         <source>Encaisse — receivables</source>
         <translation>Encaisse — suivi des créances</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Start</source>
         <translation>Accueil</translation>
     </message>
@@ -2368,12 +3241,17 @@ ajouté par {who}</translation>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Database: {path}</source>
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2468,6 +3346,11 @@ ajouté par {who}</translation>
         <translation>Factures en &amp;retard</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Follow-up</source>
+        <translation>R&amp;elances</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
@@ -2489,6 +3372,11 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Dunning scenarios…</source>
+        <translation>&amp;Scénarios de relance…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -2506,7 +3394,7 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Outstanding {total} — overdue {overdue} — {date}</source>
         <translation>Encours {total} — échu {overdue} — {date}</translation>
     </message>
@@ -2532,7 +3420,7 @@ ajouté par {who}</translation>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+77"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
@@ -2550,7 +3438,7 @@ ajouté par {who}</translation>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+45"/>
+        <location filename="../../services/cli.py" line="+48"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
@@ -2583,6 +3471,11 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{value} is not a number of days between 1 and 365</source>
+        <translation>{value} n’est pas un nombre de jours entre 1 et 365</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the client {code} holds proof documents (also in the trash) and cannot be deleted.</source>
         <translation>le client {code} a des pièces justificatives (y compris dans la corbeille) et ne peut pas être supprimé.</translation>
     </message>
@@ -2987,7 +3880,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>unknown kind {value}; expected one of {choices}</source>
-        <translation>type {value} inconnu ; attendu : {choices}</translation>
+        <translation>type {value} inconnu&#xa0;; attendu&#xa0;: {choices}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2996,11 +3889,13 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../services/dunning.py" line="-23"/>
         <source>no invoice numbered {value}</source>
         <translation>aucune facture numéro {value}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../services/dunning.py" line="+495"/>
         <source>no client with code {value}</source>
         <translation>aucun client de code {value}</translation>
     </message>
@@ -3027,7 +3922,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>this document is in the trash; restore it first</source>
-        <translation>ce document est dans la corbeille ; restaurez-le d’abord</translation>
+        <translation>ce document est dans la corbeille&#xa0;; restaurez-le d’abord</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3042,7 +3937,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>this is an earlier version; replace or delete the current one</source>
-        <translation>c’est une version antérieure ; remplacez ou supprimez la version actuelle</translation>
+        <translation>c’est une version antérieure&#xa0;; remplacez ou supprimez la version actuelle</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3067,12 +3962,12 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>no CGV version is in force on {value}; add one in the company&apos;s settings</source>
-        <translation>aucune version des CGV n’est en vigueur le {value} ; ajoutez-en une dans la fiche de l’entreprise</translation>
+        <translation>aucune version des CGV n’est en vigueur le {value}&#xa0;; ajoutez-en une dans la fiche de l’entreprise</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the stored copy is {state}; run the integrity check (Tools menu)</source>
-        <translation>la copie conservée est {state} ; lancez la vérification (menu Outils)</translation>
+        <translation>la copie conservée est {state}&#xa0;; lancez la vérification (menu Outils)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3080,7 +3975,7 @@ ajouté par {who}</translation>
         <translation>indiquez une taille entre 1 et 2000 Mo</translation>
     </message>
     <message>
-        <location line="+452"/>
+        <location line="+470"/>
         <source>missing</source>
         <translation>manquante</translation>
     </message>
@@ -3092,32 +3987,32 @@ ajouté par {who}</translation>
     <message>
         <location line="+139"/>
         <source>document {id} “{title}”: the stored file is missing ({sha})</source>
-        <translation>document {id} « {title} » : le fichier conservé est manquant ({sha})</translation>
+        <translation>document {id} «&#xa0;{title}&#xa0;»&#xa0;: le fichier conservé est manquant ({sha})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>document {id} “{title}”: the stored file was altered (its SHA-256 no longer matches {sha})</source>
-        <translation>document {id} « {title} » : le fichier conservé a été altéré (son SHA-256 ne correspond plus à {sha})</translation>
+        <translation>document {id} «&#xa0;{title}&#xa0;»&#xa0;: le fichier conservé a été altéré (son SHA-256 ne correspond plus à {sha})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a stored file belongs to no document: {path}</source>
-        <translation>un fichier conservé n’appartient à aucun document : {path}</translation>
+        <translation>un fichier conservé n’appartient à aucun document&#xa0;: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a partial copy was left by an interrupted attachment: {path}</source>
-        <translation>une copie partielle a été laissée par un ajout interrompu : {path}</translation>
+        <translation>une copie partielle a été laissée par un ajout interrompu&#xa0;: {path}</translation>
     </message>
     <message>
         <location filename="../../services/dossier.py" line="+21"/>
         <source>the stored copy of “{title}” is {state}; run the integrity check before building an evidence file</source>
-        <translation>la copie conservée de « {title} » est {state} ; lancez la vérification avant de constituer un dossier de preuves</translation>
+        <translation>la copie conservée de «&#xa0;{title}&#xa0;» est {state}&#xa0;; lancez la vérification avant de constituer un dossier de preuves</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the file {path} cannot be written: {detail}</source>
-        <translation>le fichier {path} ne peut pas être écrit : {detail}</translation>
+        <translation>le fichier {path} ne peut pas être écrit&#xa0;: {detail}</translation>
     </message>
     <message>
         <location filename="../../services/proof.py" line="+37"/>
@@ -3152,7 +4047,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>the file {name} cannot be read: {detail}</source>
-        <translation>le fichier {name} ne peut pas être lu : {detail}</translation>
+        <translation>le fichier {name} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3167,7 +4062,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>{name} is a HEIC photo, which cannot be kept as proof here: export it as JPEG or PDF first</source>
-        <translation>{name} est une photo HEIC, qui ne peut pas être conservée ici : exportez-la d’abord en JPEG ou en PDF</translation>
+        <translation>{name} est une photo HEIC, qui ne peut pas être conservée ici&#xa0;: exportez-la d’abord en JPEG ou en PDF</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3177,7 +4072,252 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>the document could not be stored in {folder}: {detail}</source>
-        <translation>le document n’a pas pu être conservé dans {folder} : {detail}</translation>
+        <translation>le document n’a pas pu être conservé dans {folder}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../services/alerts.py" line="+44"/>
+        <source>Due soon</source>
+        <translation>Bientôt échues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dunning step due</source>
+        <translation>Relance à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise to pay due today</source>
+        <translation>Promesse de paiement due aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broken promise</source>
+        <translation>Promesse non tenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed instalment</source>
+        <translation>Échéance manquée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over the credit limit</source>
+        <translation>Au-delà de l’encours autorisé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit-insurance deadline</source>
+        <translation>Délai de déclaration à l’assureur-crédit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim soon time-barred</source>
+        <translation>Créance bientôt prescrite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue with proof missing</source>
+        <translation>En retard, preuves manquantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declare the claim (collective procedure)</source>
+        <translation>Déclarer la créance (procédure collective)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{invoice} falls due on {date} ({amount})</source>
+        <translation>{invoice} arrive à échéance le {date} ({amount})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{step} for {count} invoice(s), {amount}</source>
+        <translation>{step} pour {count} facture(s), {amount}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invoice}: {amount} promised for today</source>
+        <translation>{invoice} : {amount} promis pour aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invoice}: payment promised for {date} not received</source>
+        <translation>{invoice} : paiement promis pour le {date} non reçu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>balance {amount} over the credit limit of {limit}</source>
+        <translation>solde de {amount} au-delà de l’encours autorisé de {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invoice} becomes time-barred on {date}</source>
+        <translation>{invoice} sera prescrite le {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invoice} is overdue and its proof is incomplete</source>
+        <translation>{invoice} est en retard et ses preuves sont incomplètes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>instalment of {date} not paid in full ({amount} short)</source>
+        <translation>échéance du {date} non payée en entier (il manque {amount})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{invoice}: declare it to the credit insurer before {date}</source>
+        <translation>{invoice} : à déclarer à l’assureur-crédit avant le {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>declare the claim before {date} (BODACC notice of {notice})</source>
+        <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
+    </message>
+    <message>
+        <location filename="../../services/dunning.py" line="-511"/>
+        <source>pre-reminder</source>
+        <translation>pré-relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminder</source>
+        <translation>relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone call</source>
+        <translation>appel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>formal notice</source>
+        <translation>mise en demeure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final notice</source>
+        <translation>dernier avis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hand-off to a collection agency</source>
+        <translation>transmission à une société de recouvrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>small-claims procedure</source>
+        <translation>procédure petites créances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>injonction de payer</source>
+        <translation>injonction de payer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claim for moratorium interest</source>
+        <translation>demande d’intérêts moratoires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a scenario needs at least one step</source>
+        <translation>un scénario doit avoir au moins une étape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two steps at the same offset ({offset} days)</source>
+        <translation>deux étapes au même décalage ({offset} jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown action {value}</source>
+        <translation>action {value} inconnue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown channel {value}</source>
+        <translation>canal {value} inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown client kind {value}</source>
+        <translation>type de client {value} inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the invoice {number} is paid</source>
+        <translation>la facture {number} est payée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the promised amount must be more than zero</source>
+        <translation>le montant promis doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the date {value} is already past</source>
+        <translation>la date du {value} est déjà passée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown reason {value}; expected one of {choices}</source>
+        <translation>motif {value} inconnu ; attendu : {choices}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the invoice {number} is already disputed</source>
+        <translation>la facture {number} est déjà en litige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the invoice {number} is not disputed</source>
+        <translation>la facture {number} n’est pas en litige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close a dispute as resolved or rejected</source>
+        <translation>un litige se clôt comme résolu ou rejeté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>say why the step is skipped</source>
+        <translation>indiquez pourquoi l’étape est passée</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>give the scenario a name</source>
+        <translation>donnez un nom au scénario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a scenario named {value} already exists</source>
+        <translation>un scénario nommé {value} existe déjà</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this scenario no longer exists</source>
+        <translation>ce scénario n’existe plus</translation>
+    </message>
+    <message>
+        <location line="+397"/>
+        <source>a payment plan needs at least one instalment</source>
+        <translation>un échéancier doit compter au moins une échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the instalments add up to {sum}, not {total}</source>
+        <translation>les échéances totalisent {sum}, et non {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>instalment dates must be in order and not before {date}</source>
+        <translation>les dates d’échéance doivent se suivre et ne pas précéder le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dunning_dialogs.py" line="-268"/>
+        <source>give the tracking number</source>
+        <translation>indiquez le numéro de suivi</translation>
     </message>
 </context>
 <context>
@@ -3393,7 +4533,7 @@ ajouté par {who}</translation>
         <location filename="../../ui/printing.py" line="+65"/>
         <source>files of type “{type}” cannot be shown or printed here.</source>
         <extracomment>Image types whose frames are pages (a scanned multi-page TIFF). The frames of a GIF or WebP are an animation: only the first one is shown and printed. PDF pages are rasterised for printing at no more than this resolution: enough for text on paper, and an A4 page stays near 35 MB in memory (at 1200 dpi it would be 550 MB). Resolution assumed for an image that does not record one.</extracomment>
-        <translation>les fichiers de type « {type} » ne peuvent être ni affichés ni imprimés ici.</translation>
+        <translation>les fichiers de type «&#xa0;{type}&#xa0;» ne peuvent être ni affichés ni imprimés ici.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3440,7 +4580,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+55"/>
         <source>This document cannot be printed: {reason}</source>
-        <translation>Ce document ne peut pas être imprimé : {reason}</translation>
+        <translation>Ce document ne peut pas être imprimé&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3474,15 +4614,171 @@ ajouté par {who}</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/scenario_dialog.py" line="+49"/>
+        <location line="+137"/>
+        <source>Dunning scenarios</source>
+        <translation>Scénarios de relance</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>Each step is an offset in days from the invoice&apos;s due date (negative = before it) and the action to take then. A client follows the default of its kind unless it is given a named scenario. The defaults follow common French practice: a pre-reminder a few days before the due date, reminders, a call, then a formal notice by registered letter about a month late.</source>
+        <translation>Chaque étape est un décalage en jours par rapport à l’échéance de la facture (négatif = avant) et l’action à mener alors. Un client suit le scénario par défaut de son type, sauf si un scénario nommé lui est attribué. Les scénarios par défaut suivent l’usage français : une pré-relance quelques jours avant l’échéance, des relances, un appel, puis une mise en demeure en recommandé environ un mois après.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>New scenario…</source>
+        <translation>Nouveau scénario…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A named scenario, starting with the steps shown</source>
+        <translation>Un scénario nommé, reprenant les étapes affichées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+324"/>
+        <source>Delete scenario</source>
+        <translation>Supprimer le scénario</translation>
+    </message>
+    <message>
+        <location line="-323"/>
+        <source>Its clients go back to the default of their kind</source>
+        <translation>Ses clients reviennent au scénario par défaut de leur type</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penalties shown</source>
+        <translation>Pénalités indiquées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days from the due date: −5 is 5 days before it (J−5), 5 is 5 days after it (J+5)</source>
+        <translation>Jours depuis l’échéance : −5 = 5 jours avant (J−5), 5 = 5 jours après (J+5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The letter states the late-payment penalties and the €40 indemnity</source>
+        <translation>La lettre mentionne les pénalités de retard et l’indemnité de 40 €</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add step</source>
+        <translation>Ajouter une étape</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove step</source>
+        <translation>Retirer l’étape</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore built-in defaults</source>
+        <translation>Rétablir les étapes d’origine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put back the steps Encaisse comes with for this kind of client (saved only when you click Save)</source>
+        <translation>Remettre les étapes fournies avec Encaisse pour ce type de client (enregistré seulement avec Enregistrer)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Default — {kind}</source>
+        <translation>Par défaut — {kind}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Save the changes to “{name}”?</source>
+        <translation>Enregistrer les modifications de « {name} » ?</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Used by every client of the kind “{kind}” that has no scenario of its own.</source>
+        <translation>Suivi par tous les clients du type « {kind} » sans scénario propre.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>J−%n: %n day(s) before the due date</source>
+        <translation>
+            <numerusform>J−%n : %n jour avant l’échéance</numerusform>
+            <numerusform>J−%n : %n jours avant l’échéance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>J+%n: %n day(s) after the due date</source>
+        <translation>
+            <numerusform>J+%n : %n jour après l’échéance</numerusform>
+            <numerusform>J+%n : %n jours après l’échéance</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>J: on the due date</source>
+        <translation>J : le jour de l’échéance</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new scenario:</source>
+        <translation>Nom du nouveau scénario :</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete the scenario “{name}”? Its clients will follow the default of their kind.</source>
+        <translation>Supprimer le scénario « {name} » ? Ses clients suivront le scénario par défaut de leur type.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+33"/>
-        <location line="+41"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+41"/>
+        <location line="+98"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-91"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -3497,9 +4793,9 @@ ajouté par {who}</translation>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Copies of the attached documents; back this folder up with the database.</source>
-        <translation>Copies des documents joints ; sauvegardez ce dossier avec la base de données.</translation>
+        <translation>Copies des documents joints&#xa0;; sauvegardez ce dossier avec la base de données.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3517,9 +4813,60 @@ ajouté par {who}</translation>
         <translation>Taille maximale d’un document</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A change of language applies at once to menus and lists; open windows keep their language until closed.</source>
         <translation>Le changement de langue s’applique immédiatement aux menus et aux listes&#xa0;; les fenêtres ouvertes conservent leur langue jusqu’à leur fermeture.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Follow-up</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>0 = only the invoices due today</source>
+        <translation>0 = seulement les factures échues aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn about invoices due within</source>
+        <translation>Prévenir des factures échéant dans les</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reminders stay paused this long after the date a client promised to pay, before the promise counts as broken</source>
+        <translation>Les relances restent suspendues ce délai après la date promise par le client, avant que la promesse soit tenue pour non respectée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grace after a promised date</source>
+        <translation>Délai de grâce après une promesse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start-up alerts</source>
+        <translation>Alertes au démarrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kinds of alert shown when a book is opened</source>
+        <translation>Les types d’alerte montrés à l’ouverture du dossier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dunning scenarios…</source>
+        <translation>Scénarios de relance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The steps of the reminders, by kind of client</source>
+        <translation>Les étapes des relances, par type de client</translation>
     </message>
 </context>
 <context>

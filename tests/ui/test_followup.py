@@ -165,3 +165,35 @@ def test_opening_a_dispute_removes_the_invoice_from_todays_actions(qtbot, book: 
     assert [i.number for i in acme.invoices] == ["F2"]
     assert [i.number for a in dunning.actions(TODAY) for i in a.invoices if a.client_code == "ACME"] == ["F2"]
     win.close()
+
+
+def test_a_dispute_opened_and_closed_from_the_invoice_editor(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.invoice_dialog import InvoiceDialog
+    from ui.dunning_dialogs import CloseDisputeDialog
+
+    due_items()
+    f1 = invoice_service.get_invoice_by_number("F1")
+    dialog = InvoiceDialog(invoice_service.get_invoice(f1.id))
+    qtbot.addWidget(dialog)
+    assert not dialog.disputed.isEnabled() and dialog.dispute_button.text() == "Open a dispute…"
+
+    def open_it(modal: QWidget) -> None:
+        assert isinstance(modal, DisputeDialog)
+        modal.reason.setCurrentIndex(modal.reason.findData("not_received"))
+        modal.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(open_it)
+    dialog.dispute_button.click()
+    assert dialog.disputed.isChecked() and invoice_service.get_invoice(f1.id).disputed
+    assert dialog.dispute_button.text() == "Close the dispute…"
+
+    def close_it(modal: QWidget) -> None:
+        assert isinstance(modal, CloseDisputeDialog)
+        modal.outcome.setCurrentIndex(modal.outcome.findData("rejected"))
+        modal.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(close_it)
+    dialog.dispute_button.click()
+    assert not invoice_service.get_invoice(f1.id).disputed
+    events = [i.text(1) for i in (dialog.history.topLevelItem(n) for n in range(dialog.history.topLevelItemCount()))]
+    assert any("dispute opened" in e for e in events) and any("dispute closed" in e for e in events)

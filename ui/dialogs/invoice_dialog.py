@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -140,8 +141,15 @@ class InvoiceDialog(EditorDialog):
         self.applies_label = QLabel(self.tr("Applies to invoice"))
         form.addRow(self.applies_label, self.applies_to)
         self.fields["invoice"] = self.applies_to
+        dispute_row = QHBoxLayout()
         self.disputed = QCheckBox(self.tr("The client disputes this invoice"))
-        form.addRow("", self.disputed)
+        self.disputed.setEnabled(False)  # opened and closed with a reason (buttons), never ticked
+        self.dispute_button = QPushButton()
+        self.dispute_button.clicked.connect(self._dispute)
+        dispute_row.addWidget(self.disputed)
+        dispute_row.addWidget(self.dispute_button)
+        dispute_row.addStretch(1)
+        form.addRow("", dispute_row)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         form.addRow(self.tr("Notes"), self.notes)
@@ -166,6 +174,26 @@ class InvoiceDialog(EditorDialog):
                        self.due_date.dateChanged):
             signal.connect(self._refresh_due)
         self._due_mode_changed(self.due_manual.isChecked())
+
+    # -- dispute --------------------------------------------------------------------------
+    def _show_dispute_button(self) -> None:
+        self.dispute_button.setVisible(self.invoice is not None and self.invoice.kind == "invoice")
+        self.dispute_button.setText(self.tr("Close the dispute…") if self.disputed.isChecked()
+                                    else self.tr("Open a dispute…"))
+
+    def _dispute(self) -> None:
+        from ui.dunning_dialogs import CloseDisputeDialog, DisputeDialog
+
+        assert self.invoice is not None
+        dialog = (CloseDisputeDialog(self.invoice.number, self) if self.disputed.isChecked()
+                  else DisputeDialog(self.invoice.number, self))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.changed_something = True
+        self.invoice = invoice_service.get_invoice(self.invoice.id)
+        self.disputed.setChecked(self.invoice.disputed)
+        self._show_dispute_button()
+        self.history.set_events(history.events_for("invoice", self.invoice.id))
 
     # -- documents tab -----------------------------------------------------------------
     def _build_documents_tab(self, invoice: InvoiceRow) -> None:
@@ -353,6 +381,7 @@ class InvoiceDialog(EditorDialog):
         self.currency.setCurrentText(inv.currency)
         self.po_number.setText(inv.po_number)
         self.disputed.setChecked(inv.disputed)
+        self._show_dispute_button()
         self.notes.setPlainText(inv.notes)
 
     def values(self) -> dict[str, Any]:

@@ -616,12 +616,34 @@ def generate(session: Session | None = None, today: dt.date | None = None, *,
             payment_service.insert(session, value, [(doc.id, allocation)])
             payments += 1
     session.flush()
+    _dunning_history(session, today, docs, seed)
     return DemoSummary(
         today=today, clients=len(CLIENTS),
         invoices=sum(1 for d in docs if d.kind == "invoice"),
         credit_notes=sum(1 for d in docs if d.kind == "credit_note"),
         payments=payments, prefix=prefix, documents=attached,
     )
+
+
+def _dunning_history(session: Session, today: dt.date, docs: list[PlannedDoc], seed: int) -> None:
+    """The reminders already sent for the invoices still open: most steps done on time,
+    a few forgotten — so the follow-up screen shows a real day's work."""
+    from services import dunning
+
+    rng = random.Random(seed + 11)
+    for doc in docs:
+        if doc.kind != "invoice" or doc.id is None:
+            continue
+        invoice = session.get(Invoice, doc.id)
+        if invoice is None or invoice.total <= invoice.allocated:
+            continue
+        steps = dunning.DEFAULT_STEPS.get(doc.client.kind, dunning.DEFAULT_STEPS["pro"])
+        for step in steps:
+            on = invoice.due_date + dt.timedelta(days=step.offset_days)
+            if on >= today or (step.action == "pre_reminder" and rng.random() < 0.3):
+                continue
+            if rng.random() < 0.9:
+                dunning.record_step_in_session(session, invoice, step, on + dt.timedelta(days=rng.randint(0, 2)))
 
 
 def free_prefix(session: Session) -> str:

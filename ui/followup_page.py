@@ -74,7 +74,7 @@ class FollowUpPage(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        for column, width in enumerate((300, 170, 130, 120, 80)):
+        for column, width in enumerate((290, 250, 150, 120, 110)):
             self.tree.setColumnWidth(column, width)
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemDoubleClicked.connect(self._open)
@@ -134,7 +134,8 @@ class FollowUpPage(QWidget):
             note = ""
             if action.missed:
                 note = self.tr("never done: {steps}").format(
-                    steps=", ".join(label(STEP_ACTIONS, m.action) for m in action.missed))
+                    steps=", ".join(f"{label(STEP_ACTIONS, m.action)} (J{m.offset_days:+d})".replace("-", "−")
+                                    for m in action.missed))
             top = QTreeWidgetItem([
                 f"{action.client_name} ({action.client_code})", step, label(CHANNELS, action.step.channel),
                 fmt.money(action.amount, action.currency), str(action.max_days_late(day)) if

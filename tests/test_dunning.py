@@ -376,3 +376,36 @@ def test_the_sql_ladder_agrees_with_the_python_ladder_on_the_demo_book() -> None
         sql = sorted((a.client, a.step, a.currency, a.amount) for a in alerts.alerts(day) if a.kind == "step_due")
         assert sql == python, day
         assert alerts.find(day).counts().get("step_due", 0) == len(python)
+
+
+@pytest.mark.parametrize("kind, age, expected", [
+    ("consumer", -4, None), ("consumer", -3, "pre_reminder"), ("consumer", 6, None), ("consumer", 7, "reminder"),
+    ("consumer", 20, "reminder"), ("consumer", 35, "formal_notice"), ("consumer", 50, "final_notice"),
+    ("consumer", 300, "final_notice"),
+    ("public", -3, None), ("public", 5, "reminder"), ("public", 20, "reminder"), ("public", 35, "reminder"),
+    ("public", 50, "moratorium_claim"),
+    ("nonprofit", -5, "pre_reminder"), ("nonprofit", 30, "formal_notice"), ("nonprofit", 60, "injunction"),
+])
+def test_each_kind_and_each_step_on_a_frozen_day_section_4_1(kind: str, age: int, expected: str | None) -> None:
+    add_client("X", kind=kind)
+    invoice("F1", client="X")
+    found = actions_on(at(age))
+    assert ([step for _client, step, _invoices in found] or [None]) == [expected]
+
+
+def test_an_import_of_old_invoices_starts_mid_ladder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from services import imports
+
+    add_client("ACME")
+    csv = tmp_path / "old.csv"
+    csv.write_text("number;client;issue_date;due_date;total\n"
+                   "OLD1;ACME;01/01/2025;31/01/2025;1 200,00\n"
+                   "OLD2;ACME;15/01/2025;14/02/2025;300,00\n", encoding="utf-8")
+    result = imports.import_file("invoices", csv)
+    assert result.imported == 2
+    day = dt.date(2025, 3, 13)  # OLD1 41 days late, OLD2 27 days late
+    steps = {a.step.action: a for a in dunning.actions(day)}
+    assert set(steps) == {"formal_notice", "phone_call"}
+    assert [i.number for i in steps["formal_notice"].invoices] == ["OLD1"]
+    assert [m.offset_days for m in steps["formal_notice"].missed] == [-5, 5, 15, 22]
+    assert [m.action for m in steps["phone_call"].missed] == ["pre_reminder", "reminder", "reminder"]

@@ -260,21 +260,26 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False) -> Found:
             special_rows, bulk = source.rows, []
         clients = core.client_infos(s, {r[1] for r in special_rows})
         done = core.done_offsets(s, (r[0] for r in special_rows), as_of)
-        merged: dict[tuple[int, str, int], list[Any]] = {}
-        for client_id, currency, offset, count, cents, age, kind, scenario_id in bulk:
-            merged[(client_id, currency, offset)] = [count, cents, age, scenario_id or kind]
-        for group in core.groups(special_rows, clients, ladder_of, done, holds.paused, holds.handed_off, as_of):
-            info = clients[group.client_id]
-            slot = merged.setdefault((group.client_id, group.currency, group.offset),
-                                     [0, 0, -10**6, info.scenario_id or info.kind])
-            slot[0] += len(group.rows)
-            slot[1] += group.cents
-            slot[2] = max(slot[2], group.max_age)
-        steps = []
-        for (client_id, currency, offset), (count, cents, age, key) in merged.items():
-            ladder = ladder_of.get(key) or ladder_of["pro"]
-            action = ladder.steps[ladder.offsets.index(offset)].action  # type: ignore[attr-defined]
-            steps.append((client_id, currency, offset, action, count, cents, age))
+        action_of = {key: dict(zip(ladder.offsets, (st.action for st in ladder.steps), strict=True))  # type: ignore[attr-defined]
+                     for key, ladder in ladder_of.items()}
+        pro = action_of["pro"]
+        steps = [(client_id, currency, offset, action_of.get(scenario_id or kind, pro)[offset], count, cents, age)
+                 for client_id, currency, offset, count, cents, age, kind, scenario_id in bulk]
+        specials = core.groups(special_rows, clients, ladder_of, done, holds.paused, holds.handed_off, as_of)
+        if specials:  # few: merge them into the bulk groups by (client, currency, step)
+            index = {(st[0], st[1], st[2]): n for n, st in enumerate(steps)}
+            for group in specials:
+                info = clients[group.client_id]
+                action = action_of.get(info.scenario_id or info.kind, pro)[group.offset]
+                key = (group.client_id, group.currency, group.offset)
+                if key in index:
+                    old = steps[index[key]]
+                    steps[index[key]] = (old[0], old[1], old[2], old[3], old[4] + len(group.rows),
+                                         old[5] + group.cents, max(old[6], group.max_age))
+                else:
+                    index[key] = len(steps)
+                    steps.append((group.client_id, group.currency, group.offset, action, len(group.rows),
+                                  group.cents, group.max_age))
         # overdue invoices with proof missing: counted; listed on demand
         overdue = source.overdue() if not source.sql else []
         complete = _complete_among(s, overdue if not source.sql else source.of_invoices(_with_documents(s)))
@@ -286,12 +291,17 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False) -> Found:
         watched = dict(s.execute(select(Client.id, Client.kind).where(
             (Client.credit_limit.is_not(None)) | (Client.collective_procedure_on.is_not(None))
             | ((Client.insurance_days.is_not(None)) & (Client.insurer != "")))).all())
-        kinds = dict(s.execute(select(Client.id, Client.kind).where(Client.kind == "consumer")).all())
+        windows = {}
         for years in (2, 5):
             first = as_of - relativedelta(years=years) - dt.timedelta(days=2)
             last = as_of - relativedelta(years=years) + dt.timedelta(days=PRESCRIPTION_WARNING_DAYS + 2)
-            for r in source.due_between(first, last):
-                if (years == 2) != (r[1] in kinds):
+            windows[years] = source.due_between(first, last)
+        near = {r[1] for rows_ in windows.values() for r in rows_}
+        consumers = set(s.scalars(select(Client.id).where(Client.kind == "consumer", Client.id.in_(near)))) \
+            if near else set()
+        for years, candidates in windows.items():
+            for r in candidates:
+                if (years == 2) != (r[1] in consumers):
                     continue
                 barred = as_of - dt.timedelta(days=r[3]) + relativedelta(years=years)
                 if 0 <= (barred - as_of).days <= PRESCRIPTION_WARNING_DAYS:

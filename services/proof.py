@@ -20,10 +20,11 @@ Credit notes need no proof.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
 from sqlalchemy.orm import aliased
 
 from models import CgvAcceptance, CgvVersion, Document, Invoice
@@ -143,18 +144,71 @@ def proof_of(invoice_id: int) -> ProofStatus:
 
 
 def proof_map(invoice_ids: list[int]) -> dict[int, ProofStatus]:
-    """Proof of many invoices in one query (for lists and the command line)."""
+    """Proof of many invoices (for lists and the command line).
+
+    The same rules as the SQL expressions above, applied in Python to what a few
+    queries return: the invoices' documents, their clients' contracts and signed CGV,
+    the CGV versions and the acceptances. Documents are few next to invoices, so this
+    stays fast for a page of 200 rows and for 60,000 open invoices alike (a test checks
+    it against the SQL form)."""
     out: dict[int, ProofStatus] = {}
     if not invoice_ids:
         return out
+    ids = list(dict.fromkeys(invoice_ids))
     with db.reading() as s:
-        for start in range(0, len(invoice_ids), 900):
-            chunk = invoice_ids[start:start + 900]
-            rows = s.execute(
-                select(Invoice.id, Invoice.kind, order_expr(), delivery_expr(), cgv_expr())
-                .where(Invoice.id.in_(chunk))
-            ).all()
-            for invoice_id, kind, order, delivery, cgv in rows:
-                out[invoice_id] = ProofStatus(bool(order), bool(delivery), bool(cgv),
-                                              applies=kind == "invoice")
+        invoices: dict[int, tuple[int, dt.date, str]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for invoice_id, client_id, issued, kind in s.execute(
+                    select(Invoice.id, Invoice.client_id, Invoice.issue_date, Invoice.kind)
+                    .where(Invoice.id.in_(chunk))):
+                invoices[invoice_id] = (client_id, issued, kind)
+        live = (Document.superseded_at.is_(None), Document.deleted_at.is_(None), Document.signed.is_(True))
+        per_invoice: dict[int, set[str]] = {}
+        per_client: dict[int, set[str]] = {}
+        total = s.scalar(select(func.count()).select_from(Document)) or 0
+        wanted_invoices = set(invoices)
+        wanted_clients = {c for c, _, _ in invoices.values()}
+        if total > 5 * len(ids):  # many documents, few invoices: ask for theirs only
+            queries = []
+            for start in range(0, len(ids), 900):
+                queries.append(select(Document.invoice_id, Document.client_id, Document.kind)
+                               .where(*live, Document.invoice_id.in_(ids[start:start + 900])))
+            clients = sorted(wanted_clients)
+            for start in range(0, len(clients), 900):
+                queries.append(select(Document.invoice_id, Document.client_id, Document.kind)
+                               .where(*live, Document.invoice_id.is_(None),
+                                      Document.client_id.in_(clients[start:start + 900])))
+            found = [row for q in queries for row in s.execute(q)]
+        else:
+            found = list(s.execute(select(Document.invoice_id, Document.client_id, Document.kind).where(*live)))
+        for invoice_id, client_id, kind in found:
+            if invoice_id is not None and invoice_id in wanted_invoices:
+                per_invoice.setdefault(invoice_id, set()).add(kind)
+            elif invoice_id is None and client_id in wanted_clients:
+                per_client.setdefault(client_id, set()).add(kind)
+        versions = list(s.execute(select(CgvVersion.id, CgvVersion.in_force_from)
+                                  .order_by(CgvVersion.in_force_from)))
+        accepted: dict[tuple[int, int], dt.date] = {}
+        if versions:
+            for client_id, version_id, on in s.execute(select(
+                    CgvAcceptance.client_id, CgvAcceptance.cgv_version_id, CgvAcceptance.accepted_on)):
+                if client_id in wanted_clients:
+                    accepted[(client_id, version_id)] = on
+    starts = [v[1] for v in versions]
+    for invoice_id in ids:
+        if invoice_id not in invoices:
+            continue
+        client_id, issued, kind = invoices[invoice_id]
+        own = per_invoice.get(invoice_id, set())
+        theirs = per_client.get(client_id, set())
+        order = bool(own & set(ORDER_KINDS)) or "contract" in theirs
+        delivery = "delivery_note" in own
+        index = bisect.bisect_right(starts, issued) - 1
+        if index >= 0:
+            on = accepted.get((client_id, versions[index][0]))
+            cgv = on is not None and on <= issued
+        else:
+            cgv = "cgv" in own or "cgv" in theirs
+        out[invoice_id] = ProofStatus(order, delivery, cgv, applies=kind == "invoice")
     return out

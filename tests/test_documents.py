@@ -368,3 +368,34 @@ def test_deleting_a_client_or_an_invoice_that_holds_proof_is_refused(invoice: in
     with pytest.raises(UserError) as caught:
         invoice_service.delete_invoice(invoice)
     assert "documents" in caught.value.render()
+
+
+def test_the_python_proof_rules_agree_with_the_sql_ones(invoice: int, tmp_path: Path) -> None:
+    """proof_map (Python, for lists) and the SQL expressions (filters) on a mixed set."""
+    from models import Invoice
+
+    client_id = documents.client_id_for("ACME")
+    add_client("BETA")
+    ids = [invoice] + [add_invoice(f"F-1{n}", client="BETA" if n % 2 else "ACME",
+                                   issue=f"2025-0{1 + n % 5}-10").id for n in range(8)]
+    documents.add_cgv_version("2025-03", dt.date(2025, 3, 1))
+    documents.record_acceptance(client_id, documents.cgv_version_id_for("2025-03"), dt.date(2025, 3, 1))
+    beta = documents.client_id_for("BETA")
+    documents.attach_files(Owner(client_id=beta), [make_pdf(tmp_path / "contract.pdf")],
+                           Meta("contract", signed=True))
+    documents.attach_files(Owner(client_id=beta), [make_pdf(tmp_path / "cgv.pdf", text="c")],
+                           Meta("cgv", signed=True))
+    for n, invoice_id in enumerate(ids):
+        if n % 3 == 0:
+            documents.attach_files(Owner(invoice_id=invoice_id), [make_png(tmp_path / f"bl{n}.png", "white")],
+                                   Meta("delivery_note", signed=n % 2 == 0))
+        if n % 4 == 1:
+            documents.attach_files(Owner(invoice_id=invoice_id), [make_pdf(tmp_path / f"q{n}.pdf", text=str(n))],
+                                   Meta("quote", signed=True))
+    python = proof.proof_map(ids)
+    with db.reading() as s:
+        rows = s.execute(select(Invoice.id, proof.order_expr(), proof.delivery_expr(), proof.cgv_expr())
+                         .where(Invoice.id.in_(ids))).all()
+    sql = {i: (bool(o), bool(d), bool(c)) for i, o, d, c in rows}
+    assert {i: (p.order, p.delivery, p.cgv) for i, p in python.items()} == sql
+    assert len({v for v in sql.values()}) > 2  # the set really mixes cases

@@ -35,6 +35,9 @@ from ui.pages import ClientsPage, InvoicesPage, PaymentsPage
 from ui.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
+#: the start-up alerts wait this long after the window is shown, so the first paint never
+#: shares the processor with them
+STARTUP_ALERTS_DELAY_MS = 300
 
 PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS, PAGE_FOLLOWUP = range(5)
 
@@ -96,7 +99,7 @@ class MainWindow(QMainWindow):
         self._purge_trash()
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
         # after the first paint: the alerts never hold the window back
-        QTimer.singleShot(0, self.alerts_panel.refresh)
+        QTimer.singleShot(STARTUP_ALERTS_DELAY_MS, self.alerts_panel.refresh)
         self.refresh_all()
         geometry = QSettings().value("ui/geometry")
         if geometry:

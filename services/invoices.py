@@ -495,7 +495,8 @@ def list_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> lis
 
 def with_proof(rows: list[InvoiceRow]) -> list[InvoiceRow]:
     """The rows with their missing proofs (one query for the page, never for the book)."""
-    statuses = proof.proof_map([r.id for r in rows if r.kind == "invoice"])
+    mine = [r for r in rows if r.kind == "invoice"]
+    statuses = proof.proof_map([r.id for r in mine], {r.id: (r.client_id, r.issue_date, r.kind) for r in mine})
     return [replace(r, proof_missing=tuple(statuses[r.id].missing)) if r.id in statuses else r
             for r in rows]
 

@@ -108,6 +108,7 @@ class AlertsPanel(QFrame):
             QCoreApplication.processEvents()
 
     def _done(self, thread: AlertsThread) -> None:
+        thread.deleteLater()  # finished: one thread object per computation, not one per day forever
         if thread is not self._thread:
             return
         self._thread = None

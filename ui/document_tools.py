@@ -57,7 +57,7 @@ def run_check(parent: QWidget) -> tuple[list[str], CheckReport | None, str]:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         database = db.integrity_problems()
-        thread = CheckThread(parent)
+        thread = CheckThread()  # no parent: Python owns it, and waits for it
         thread.start()
         while thread.isRunning():
             QCoreApplication.processEvents()

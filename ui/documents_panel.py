@@ -144,7 +144,7 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
     except AppError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot attach"), i18n.message(exc))
         return None
-    thread = IngestThread(paths, limit, parent)
+    thread = IngestThread(paths, limit)  # no parent: Python owns it, and waits for it below
     progress = QProgressDialog(QCoreApplication.translate("Documents", "Copying into the document store…"), "", 0, 0, parent)
     progress.setWindowTitle(QCoreApplication.translate("Documents", "Attaching"))
     progress.setCancelButton(None)
@@ -303,9 +303,10 @@ class AttachDialog(QDialog):
 def attach_files_interactively(parent: QWidget, owner: Owner, paths: Sequence[Path] = (),
                                owner_label: str = "", kind: str | None = None) -> list[DocumentRow]:
     dialog = AttachDialog(owner, paths, parent, owner_label=owner_label, kind=kind)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return dialog.attached
-    return []
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    attached = dialog.attached if accepted else []
+    dialog.deleteLater()
+    return attached
 
 
 def documents_folder() -> str:

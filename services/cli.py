@@ -15,6 +15,7 @@ never change meaning.
 - ``alerts [--date D] [--json]``, ``actions [--date D] [--json]``
 - ``promise --invoice NUMBER --amount A --date D``
 - ``dispute open|close --invoice NUMBER [--reason R]``
+- ``penalties --invoice NUMBER [--date D] [--json]``
 
 Exit status: 0 success, 1 user error (one line on stderr, no traceback;
 an import lists every bad row as ``line N: column: reason``), 2 usage
@@ -35,7 +36,7 @@ from typing import Any, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import DOCUMENT_KINDS
-from services import alerts, clock, db, demo, documents, dossier, dunning, imports, ledger, proof
+from services import alerts, clock, db, demo, documents, dossier, dunning, imports, ledger, penalties, proof
 from services.dto import ClientBalance, OpenItem
 from services.errors import AppError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
@@ -189,6 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="open: not_received, price, quantity, quality, delivery, already_paid, "
                    "other (default other); close: resolved or rejected (default resolved)")
     p.add_argument("--note", default="", metavar="TEXT")
+
+    p = sub.add_parser("penalties", parents=[common], help="late charges of an invoice, by French law",
+                       description="Statutory penalties (ECB rate + 10 points per half-year for a "
+                       "business, + 8 frozen for a public buyer, legal interest from the formal "
+                       "notice for a consumer) and the €40 indemnity, as of a date.")
+    p.add_argument("--invoice", required=True, metavar="NUMBER")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="as of this date (default: today)")
+    p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("check", parents=[common], help="check the database and the documents",
                        description="Run SQLite's integrity check and recompute the SHA-256 of "
@@ -506,6 +516,25 @@ def _cmd_dispute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_penalties(args: argparse.Namespace) -> int:
+    number, result = penalties.for_invoice(args.invoice, args.date)
+    payload = penalties.to_json(number, result)
+    if args.json:
+        _json(payload)
+        return 0
+    _out(f"Invoice {number} ({result.client_kind}) as of {payload['as_of']}: balance {payload['balance']}, "
+         f"{result.days_late} days late")
+    rows = [[p["from"], p["to"], str(p["days"]), p["base"], p["rate"] + " %", p["amount"]]
+            for p in payload["periods"]]
+    for line in _table(["From", "To", "Days", "Base", "Rate", "Amount"], rows, right={2, 3, 4, 5}):
+        _out(line)
+    _out(f"penalties {payload['penalties']}, indemnity {payload['indemnity']}, "
+         f"total claimed {payload['total_claimed']}")
+    for warning in payload["warnings"]:
+        _out(f"warning: {warning}")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     database = db.integrity_problems()
     report = documents.check_documents()
@@ -528,6 +557,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "documents": _cmd_documents,
     "evidence": _cmd_evidence,
     "check": _cmd_check,
+    "penalties": _cmd_penalties,
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,
     "promise": _cmd_promise,

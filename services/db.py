@@ -178,6 +178,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     return database
 
 
+def is_open() -> bool:
+    return _current is not None
+
+
 def current() -> Database:
     if _current is None:
         raise RuntimeError("no database is open")

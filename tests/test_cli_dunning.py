@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from services import clients, invoices
+import datetime as dt
 import re
 
 from tests.helpers_cli import TODAY, frozen_book_path, open_book, run_cli
@@ -103,3 +104,31 @@ def test_bad_input_is_a_one_line_error(book: Path, capsys: pytest.CaptureFixture
                                        message: str) -> None:
     run = run_cli(capsys, book, *argv)
     assert run.code == 1 and len(run.err_lines) == 1 and message in run.err
+
+
+def test_penalties_json_for_a_business_and_a_consumer(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # F1: 1000.00 due 2026-03-10, 5 days late on 2026-03-15 (H1 2026: 2.15 + 10 = 12.15 %)
+    run = run_cli(capsys, book, "penalties", "--invoice", "F1", "--json")
+    assert run.code == 0, run.err
+    payload = run.json()
+    assert set(payload) >= {"invoice", "as_of", "client_kind", "balance", "days_late", "periods", "penalties",
+                            "indemnity", "total_claimed"}
+    assert (payload["invoice"], payload["client_kind"], payload["balance"], payload["days_late"]) == \
+        ("F1", "pro", "1000.00", 5)
+    assert payload["periods"] == [{"from": "2026-03-11", "to": "2026-03-15", "days": 5, "base": "1000.00",
+                                   "rate": "12.15", "amount": "1.66"}]
+    assert (payload["penalties"], payload["indemnity"], payload["total_claimed"]) == ("1.66", "40.00", "1041.66")
+    # the consumer's C1: nothing before a formal notice, and never the €40
+    consumer = run_cli(capsys, book, "penalties", "--invoice", "C1", "--json").json()
+    assert (consumer["penalties"], consumer["indemnity"], consumer["total_claimed"]) == ("0.00", "0.00", "1000.00")
+    with open_book(book):
+        from services import dunning
+        [action] = [a for a in dunning.actions(TODAY + dt.timedelta(days=5)) if a.client_code == "PART"]
+        assert action.step.action == "formal_notice"
+        dunning.mark_done(action, TODAY + dt.timedelta(days=5), tracking_number="1A0001")
+    later = run_cli(capsys, book, "penalties", "--invoice", "C1", "--date", "2026-04-19", "--json").json()
+    # legal rate "autres cas" H1 2026 2.62 % from 2026-03-21 to 2026-04-19: 30 days × 1000 × 2.62 % / 365
+    assert later["periods"] == [{"from": "2026-03-21", "to": "2026-04-19", "days": 30, "base": "1000.00",
+                                 "rate": "2.62", "amount": "2.15"}]
+    assert later["indemnity"] == "0.00"
+    assert run_cli(capsys, book, "penalties", "--invoice", "NOPE", "--json").code == 1

@@ -15,7 +15,7 @@
 <context>
     <name>FollowUpPage</name>
     <message numerus="yes">
-        <location filename="../../ui/followup_page.py" line="+164"/>
+        <location filename="../../ui/followup_page.py" line="+165"/>
         <source>%n action(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+159"/>
+        <location filename="../../ui/main_window.py" line="+162"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -14,14 +14,14 @@
         <translation>Masquer jusqu’à demain</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Open the list</source>
         <translation>Ouvrir la liste</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>To look at on {date}:</source>
-        <translation>À voir le {date} :</translation>
+        <translation>À voir le {date}&#xa0;:</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -396,7 +396,7 @@
     <message>
         <location line="+4"/>
         <source>The steps of its reminders; named scenarios are edited in Settings › Dunning scenarios</source>
-        <translation>Les étapes de ses relances ; les scénarios nommés se modifient dans Paramètres › Scénarios de relance</translation>
+        <translation>Les étapes de ses relances&#xa0;; les scénarios nommés se modifient dans Paramètres › Scénarios de relance</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -426,7 +426,7 @@
     <message>
         <location line="+3"/>
         <source>Days after the due date within which the insurer must be told of an unpaid invoice; you are warned 15 days before</source>
-        <translation>Jours après l’échéance dans lesquels l’assureur doit être informé d’un impayé ; vous êtes prévenu 15 jours avant</translation>
+        <translation>Jours après l’échéance dans lesquels l’assureur doit être informé d’un impayé&#xa0;; vous êtes prévenu 15 jours avant</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -446,7 +446,7 @@
     <message>
         <location line="+7"/>
         <source>Logged calls and contacts:</source>
-        <translation>Appels et contacts notés :</translation>
+        <translation>Appels et contacts notés&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1097,23 +1097,23 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>Empty = the file name</source>
         <translation>Vide = le nom du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+212"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-211"/>
         <source>known</source>
         <translation>connue</translation>
     </message>
@@ -1175,7 +1175,7 @@
 {names}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Cannot preview</source>
         <translation>Aperçu impossible</translation>
     </message>
@@ -1625,7 +1625,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+9"/>
         <source>A disputed invoice leaves the dunning ladder until the dispute is closed; it still counts in the balance.</source>
-        <translation>Une facture en litige sort des relances jusqu’à la clôture du litige ; elle reste comptée dans le solde.</translation>
+        <translation>Une facture en litige sort des relances jusqu’à la clôture du litige&#xa0;; elle reste comptée dans le solde.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1645,7 +1645,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+2"/>
         <source>Rejected: the invoice is due as it is</source>
-        <translation>Rejeté : la facture est due telle quelle</translation>
+        <translation>Rejeté&#xa0;: la facture est due telle quelle</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1741,7 +1741,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+15"/>
         <source>The debtor may oppose until {opposition}; if not, ask for the formule exécutoire by {executory}.</source>
-        <translation>Le débiteur peut faire opposition jusqu’au {opposition} ; à défaut, demandez la formule exécutoire avant le {executory}.</translation>
+        <translation>Le débiteur peut faire opposition jusqu’au {opposition}&#xa0;; à défaut, demandez la formule exécutoire avant le {executory}.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2182,10 +2182,10 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>never done: {steps}</source>
-        <translation>jamais faites : {steps}</translation>
+        <translation>jamais faites&#xa0;: {steps}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{number} — due {date}</source>
         <translation>{number} — échéance {date}</translation>
     </message>
@@ -3216,8 +3216,9 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+48"/>
+        <location filename="../../ui/main_window.py" line="+51"/>
         <source>Encaisse — receivables</source>
+        <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them</extracomment>
         <translation>Encaisse — suivi des créances</translation>
     </message>
     <message>
@@ -3438,7 +3439,7 @@ ajouté par {who}</translation>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+48"/>
+        <location filename="../../services/cli.py" line="+49"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
@@ -3895,7 +3896,7 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../services/dunning.py" line="+495"/>
+        <location filename="../../services/dunning.py" line="+500"/>
         <source>no client with code {value}</source>
         <translation>aucun client de code {value}</translation>
     </message>
@@ -4015,7 +4016,7 @@ ajouté par {who}</translation>
         <translation>le fichier {path} ne peut pas être écrit&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/proof.py" line="+37"/>
+        <location filename="../../services/proof.py" line="+38"/>
         <source>signed quote or purchase order</source>
         <translation>devis ou bon de commande signé</translation>
     </message>
@@ -4137,12 +4138,12 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>{invoice}: {amount} promised for today</source>
-        <translation>{invoice} : {amount} promis pour aujourd’hui</translation>
+        <translation>{invoice}&#xa0;: {amount} promis pour aujourd’hui</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{invoice}: payment promised for {date} not received</source>
-        <translation>{invoice} : paiement promis pour le {date} non reçu</translation>
+        <translation>{invoice}&#xa0;: paiement promis pour le {date} non reçu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4167,7 +4168,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>{invoice}: declare it to the credit insurer before {date}</source>
-        <translation>{invoice} : à déclarer à l’assureur-crédit avant le {date}</translation>
+        <translation>{invoice}&#xa0;: à déclarer à l’assureur-crédit avant le {date}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4175,7 +4176,7 @@ ajouté par {who}</translation>
         <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="-511"/>
+        <location filename="../../services/dunning.py" line="-516"/>
         <source>pre-reminder</source>
         <translation>pré-relance</translation>
     </message>
@@ -4262,7 +4263,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>unknown reason {value}; expected one of {choices}</source>
-        <translation>motif {value} inconnu ; attendu : {choices}</translation>
+        <translation>motif {value} inconnu&#xa0;; attendu&#xa0;: {choices}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4300,7 +4301,7 @@ ajouté par {who}</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+397"/>
+        <location line="+402"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -4318,6 +4319,26 @@ ajouté par {who}</translation>
         <location filename="../../ui/dunning_dialogs.py" line="-268"/>
         <source>give the tracking number</source>
         <translation>indiquez le numéro de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../services/penalties.py" line="+42"/>
+        <source>no rate is known yet for {half}: the last known rate ({rate} %) was used — enter the new rate in Settings</source>
+        <translation>aucun taux n’est encore connu pour {half} : le dernier taux connu ({rate} %) a été utilisé — saisissez le nouveau taux dans les Paramètres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the contractual rate of {rate} % is below 3 times the legal interest rate for {half} ({floor} %): L441-10 does not allow it</source>
+        <translation>le taux contractuel de {rate} % est inférieur à 3 fois le taux d’intérêt légal de {half} ({floor} %) : l’article L441-10 ne le permet pas</translation>
+    </message>
+    <message>
+        <location filename="../../services/rates.py" line="+23"/>
+        <source>{value} is not a rate in percent (e.g. 2.15)</source>
+        <translation>{value} n’est pas un taux en pourcentage (ex. 2,15)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a half-year (e.g. 2026-H2)</source>
+        <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
     </message>
 </context>
 <context>
@@ -4624,7 +4645,7 @@ ajouté par {who}</translation>
     <message>
         <location line="-128"/>
         <source>Each step is an offset in days from the invoice&apos;s due date (negative = before it) and the action to take then. A client follows the default of its kind unless it is given a named scenario. The defaults follow common French practice: a pre-reminder a few days before the due date, reminders, a call, then a formal notice by registered letter about a month late.</source>
-        <translation>Chaque étape est un décalage en jours par rapport à l’échéance de la facture (négatif = avant) et l’action à mener alors. Un client suit le scénario par défaut de son type, sauf si un scénario nommé lui est attribué. Les scénarios par défaut suivent l’usage français : une pré-relance quelques jours avant l’échéance, des relances, un appel, puis une mise en demeure en recommandé environ un mois après.</translation>
+        <translation>Chaque étape est un décalage en jours par rapport à l’échéance de la facture (négatif = avant) et l’action à mener alors. Un client suit le scénario par défaut de son type, sauf si un scénario nommé lui est attribué. Les scénarios par défaut suivent l’usage français&#xa0;: une pré-relance quelques jours avant l’échéance, des relances, un appel, puis une mise en demeure en recommandé environ un mois après.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -4675,7 +4696,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+2"/>
         <source>Days from the due date: −5 is 5 days before it (J−5), 5 is 5 days after it (J+5)</source>
-        <translation>Jours depuis l’échéance : −5 = 5 jours avant (J−5), 5 = 5 jours après (J+5)</translation>
+        <translation>Jours depuis l’échéance&#xa0;: −5 = 5 jours avant (J−5), 5 = 5 jours après (J+5)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4720,12 +4741,12 @@ ajouté par {who}</translation>
     <message>
         <location line="+37"/>
         <source>Save the changes to “{name}”?</source>
-        <translation>Enregistrer les modifications de « {name} » ?</translation>
+        <translation>Enregistrer les modifications de «&#xa0;{name}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Used by every client of the kind “{kind}” that has no scenario of its own.</source>
-        <translation>Suivi par tous les clients du type « {kind} » sans scénario propre.</translation>
+        <translation>Suivi par tous les clients du type «&#xa0;{kind}&#xa0;» sans scénario propre.</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -4736,22 +4757,22 @@ ajouté par {who}</translation>
         <location line="+30"/>
         <source>J−%n: %n day(s) before the due date</source>
         <translation>
-            <numerusform>J−%n : %n jour avant l’échéance</numerusform>
-            <numerusform>J−%n : %n jours avant l’échéance</numerusform>
+            <numerusform>J−%n&#xa0;: %n jour avant l’échéance</numerusform>
+            <numerusform>J−%n&#xa0;: %n jours avant l’échéance</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>J+%n: %n day(s) after the due date</source>
         <translation>
-            <numerusform>J+%n : %n jour après l’échéance</numerusform>
-            <numerusform>J+%n : %n jours après l’échéance</numerusform>
+            <numerusform>J+%n&#xa0;: %n jour après l’échéance</numerusform>
+            <numerusform>J+%n&#xa0;: %n jours après l’échéance</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>J: on the due date</source>
-        <translation>J : le jour de l’échéance</translation>
+        <translation>J&#xa0;: le jour de l’échéance</translation>
     </message>
     <message>
         <location line="+123"/>
@@ -4761,12 +4782,12 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>Name of the new scenario:</source>
-        <translation>Nom du nouveau scénario :</translation>
+        <translation>Nom du nouveau scénario&#xa0;:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Delete the scenario “{name}”? Its clients will follow the default of their kind.</source>
-        <translation>Supprimer le scénario « {name} » ? Ses clients suivront le scénario par défaut de leur type.</translation>
+        <translation>Supprimer le scénario «&#xa0;{name}&#xa0;»&#xa0;? Ses clients suivront le scénario par défaut de leur type.</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,19 @@ def invoice_details(ids: Sequence[int]) -> dict[int, tuple[str, dt.date]]:
     return out
 
 
+def overdue_invoices(client_id: int, as_of: dt.date | None = None, currency: str = "EUR") -> list[OpenInvoice]:
+    """The client's invoices past their due date and not fully paid (for a payment plan)."""
+    as_of = as_of or clock.today()
+    with db.reading() as s:
+        rows = [r for r in core.Source(s, as_of).of_clients({client_id}) if r[3] > 0 and r[2] == currency]
+        info = core.client_infos(s, {client_id})[client_id]
+    details = invoice_details([r[0] for r in rows])
+    out = [OpenInvoice(r[0], details[r[0]][0], client_id, info.code, info.name, info.kind, r[2],
+                       details[r[0]][1], as_of - dt.timedelta(days=r[3]), from_cents(r[4]), bool(r[5]))
+           for r in rows]
+    return sorted(out, key=lambda i: (i.due_date, i.number))
+
+
 def actions(as_of: dt.date | None = None, *, seen: Situation | None = None) -> list[Action]:
     """Every action due on ``as_of``: one per client, step and currency."""
     now = seen or situation(as_of)

@@ -409,3 +409,14 @@ def test_an_import_of_old_invoices_starts_mid_ladder(tmp_path) -> None:  # type:
     assert [i.number for i in steps["formal_notice"].invoices] == ["OLD1"]
     assert [m.offset_days for m in steps["formal_notice"].missed] == [-5, 5, 15, 22]
     assert [m.action for m in steps["phone_call"].missed] == ["pre_reminder", "reminder", "reminder"]
+
+
+def test_overdue_invoices_of_a_client_for_a_plan() -> None:
+    add_client("ACME")
+    invoice("F1")
+    invoice("F2", total="250.00")
+    add_invoice("F3", issue="2025-02-01", due_date=at(30).isoformat(), terms="", total="99.00")  # not yet due
+    with clock.frozen(at(10)):
+        found = dunning.overdue_invoices(dunning.actions(at(10))[0].client_id, at(10))
+    assert [(i.number, i.balance, i.due_date) for i in found] == [("F1", Decimal("1000.00"), DUE),
+                                                                   ("F2", Decimal("250.00"), DUE)]

@@ -96,7 +96,7 @@ class FollowUpPage(QWidget):
             ("call", self.tr("Log a call…"), self.log_call),
             ("promise", self.tr("Promise…"), self.promise),
             ("dispute", self.tr("Dispute…"), self.dispute),
-            ("plan", self.tr("Payment plan…"), lambda: self._with_action(PlanDialog)),
+            ("plan", self.tr("Payment plan…"), self.plan),
             ("handoff", self.tr("Hand off…"), self.hand_off),
         ):
             button = QPushButton(text)
@@ -229,6 +229,18 @@ class FollowUpPage(QWidget):
             QMessageBox.warning(self, self.tr("Cannot record"), i18n.message(exc))
             return
         self._after()
+
+    def plan(self) -> None:
+        """A plan over all of the client's overdue invoices (same currency, not disputed)."""
+        action = self.selected_action()
+        if action is None:
+            return
+        whole = dunning.Action(action.client_id, action.client_code, action.client_name, action.client_kind,
+                               action.step, action.currency)
+        whole.invoices = [i for i in dunning.overdue_invoices(action.client_id, self.as_of.value(), action.currency)
+                          if not i.disputed]
+        if PlanDialog(whole, self).exec() == QDialog.DialogCode.Accepted:
+            self._after()
 
     def log_call(self) -> None:
         action = self.selected_action()

@@ -95,6 +95,7 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.counted.connect(self._update_count)
         self.model.modelReset.connect(self._update_buttons)
 
         QShortcut(QKeySequence.StandardKey.New, self, self.create,
@@ -229,7 +230,8 @@ class ListPage(QWidget):
         self.changed.emit()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.count_text(self.model.total))
+        known = self.model.known_total()
+        self.count_label.setText(self.count_text(known) if known is not None else "…")
         self.update_summary()
 
     def _update_buttons(self) -> None:

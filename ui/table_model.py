@@ -7,6 +7,7 @@ never loaded into Python at once.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
@@ -16,7 +17,9 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QTimer,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -25,6 +28,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
+#: the full count of a long result waits for a pause in typing
+COUNT_DELAY_MS = 150
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Column(Generic[R]):
 
 class PagedTableModel(QAbstractTableModel):
     """Rows come from ``fetch(query, offset, limit)``; the total from ``count(query)``."""
+
+    counted = Signal()  # the exact total is known
 
     def __init__(
         self,
@@ -62,7 +69,12 @@ class PagedTableModel(QAbstractTableModel):
         self._foreground = foreground
         self._background = background
         self._loaded = False
+        self._exact = True
         self.page_size = PAGE_SIZE
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._finish_count)
 
     # -- loading ---------------------------------------------------------------
     @property
@@ -71,19 +83,41 @@ class PagedTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """The number of rows the query matches (counted now if not yet)."""
+        self._finish_count()
         return self._total
+
+    def known_total(self) -> int | None:
+        """The count if known; None while it is still to come (the ``counted`` signal)."""
+        return self._total if self._exact else None
 
     def set_query(self, query: Any) -> None:
         self._query = query
         self.reload()
 
     def reload(self) -> None:
-        """Re-read the first page (after a change or a new filter)."""
+        """Re-read the first page (after a change or a new filter).
+
+        The rows come first; when a full page came back, counting every match waits until
+        typing pauses (COUNT_DELAY_MS), so a keystroke refreshes the list without it."""
         self.beginResetModel()
         self._loaded = True
-        self._total = self._count(self._query)
         self._rows = self._fetch(self._query, 0, self.page_size)
+        if len(self._rows) < self.page_size:
+            self._total, self._exact = len(self._rows), True
+            self._count_timer.stop()
+        else:
+            self._total, self._exact = sys.maxsize, False  # more to fetch; the count follows
+            self._count_timer.start()
         self.endResetModel()
+
+    def _finish_count(self) -> None:
+        if self._exact:
+            return
+        self._count_timer.stop()
+        self._total = max(self._count(self._query), len(self._rows))
+        self._exact = True
+        self.counted.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self._rows) < self._total

@@ -36,7 +36,20 @@ from typing import Any, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import DOCUMENT_KINDS
-from services import alerts, clock, db, demo, documents, dossier, dunning, imports, ledger, penalties, proof
+from services import (
+    alerts,
+    clock,
+    db,
+    demo,
+    documents,
+    dossier,
+    dunning,
+    imports,
+    ledger,
+    letters,
+    penalties,
+    proof,
+)
 from services.dto import ClientBalance, OpenItem
 from services.errors import AppError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
@@ -190,6 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="open: not_received, price, quantity, quality, delivery, already_paid, "
                    "other (default other); close: resolved or rejected (default resolved)")
     p.add_argument("--note", default="", metavar="TEXT")
+
+    p = sub.add_parser("letters", parents=[common], help="write the day's reminder letters",
+                       description="One PDF per client and step (phone calls excepted) plus all.pdf, "
+                       "in the client's language, with the late charges by law and an EPC QR code.")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
+                   help="the day's letters as of this date (default: today)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PDF files")
+    p.add_argument("--record", action="store_true",
+                   help="record the letters as sent (actions done, letters archived as documents)")
+    p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("penalties", parents=[common], help="late charges of an invoice, by French law",
                        description="Statutory penalties (ECB rate + 10 points per half-year for a "
@@ -516,6 +539,21 @@ def _cmd_dispute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_letters(args: argparse.Namespace) -> int:
+    prepared = letters.prepare(args.date)
+    written = letters.write_all(prepared, Path(args.out))
+    if args.record:
+        letters.record_sent(written)
+    if args.json:
+        _json({"letters": [letters.letter_json(letter, path) for letter, _action, path in written]})
+        return 0
+    for letter, _action, path in written:
+        _out(f"{path.name}: {letter.client_code} {letter.step} ({letter.language}), "
+             f"total claimed {plain(letter.total_claimed)} {letter.currency}")
+    _out(_plural(len(written), "letter") + (", recorded as sent" if args.record and written else ""))
+    return 0
+
+
 def _cmd_penalties(args: argparse.Namespace) -> int:
     number, result = penalties.for_invoice(args.invoice, args.date)
     payload = penalties.to_json(number, result)
@@ -558,6 +596,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "evidence": _cmd_evidence,
     "check": _cmd_check,
     "penalties": _cmd_penalties,
+    "letters": _cmd_letters,
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,
     "promise": _cmd_promise,

@@ -1,0 +1,617 @@
+"""Reminder letters (issue #5): one letter per client and step, A4, in the client's
+language, with the invoices, the late charges by law and an EPC QR code to pay.
+
+Layout (millimetres from the top-left corner of the page): letterhead top left; the
+recipient's address in the window of a French DL envelope with the window on the
+right (default x = 110, y = 45, 90 × 35, adjustable in Settings); place and date,
+reference and subject; the body; the invoice table; for business clients from the
+step that shows penalties, the computation per invoice with L441-10 and D441-5;
+the total claimed; payment instructions with the QR code; signature; page numbers.
+
+Texts per step follow shared/domain.md §4.3–4.4 (own wording). A consumer's letter
+never mentions the €40 (§3.1) and carries the consumer mediator (§3.6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from services.money import format_money, plain
+from services.paths import resource_path
+from services.penalties import Result
+
+PAGE_W, PAGE_H = A4
+MARGIN = 20 * mm
+WINDOW = {"x": 110.0, "y": 45.0, "w": 90.0, "h": 35.0}  # mm, from the top-left corner
+FORMAL_NOTICE_DAYS = 8
+
+_FONTS_READY = False
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans (bundled: accents, €, no-break spaces) or Helvetica."""
+    global _FONTS_READY
+    if _FONTS_READY:
+        return "EncaisseSans", "EncaisseSans-Bold"
+    try:
+        pdfmetrics.registerFont(TTFont("EncaisseSans", str(resource_path("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(TTFont("EncaisseSans-Bold", str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    except Exception:  # noqa: BLE001 - a missing font file: fall back, never fail a letter
+        return "Helvetica", "Helvetica-Bold"
+    _FONTS_READY = True
+    return "EncaisseSans", "EncaisseSans-Bold"
+
+
+# -- data ------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "FR"
+    legal_form: str = ""
+    siren: str = ""
+    vat_number: str = ""
+    phone: str = ""
+    email: str = ""
+    iban: str = ""
+    bic: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LetterInvoice:
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    total: Decimal
+    paid: Decimal
+    balance: Decimal
+    days_late: int
+    charges: Result | None = None  # late charges, when the letter shows them
+
+
+@dataclass(slots=True)
+class Letter:
+    company: Party
+    client: Party
+    client_code: str
+    client_kind: str
+    language: str
+    step: str  # pre_reminder, reminder, formal_notice, final_notice, agency, …
+    level: int  # 1 for the first reminder, 2 for the second… (reminders only)
+    with_penalties: bool
+    on: dt.date
+    currency: str
+    invoices: list[LetterInvoice] = field(default_factory=list)
+    mediator: str = ""  # consumers (§3.6)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def balance(self) -> Decimal:
+        return sum((i.balance for i in self.invoices), Decimal("0.00"))
+
+    @property
+    def penalties(self) -> Decimal:
+        return sum((i.charges.penalties for i in self.invoices if i.charges), Decimal("0.00"))
+
+    @property
+    def indemnity(self) -> Decimal:
+        return sum((i.charges.indemnity for i in self.invoices if i.charges), Decimal("0.00"))
+
+    @property
+    def total_claimed(self) -> Decimal:
+        return self.balance + self.penalties + self.indemnity
+
+    @property
+    def reference(self) -> str:
+        return f"{self.client_code}-{self.on:%Y%m%d}"
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.on + dt.timedelta(days=FORMAL_NOTICE_DAYS)
+
+
+# -- EPC QR code (European Payments Council, "SEPA credit transfer") ------------------------------
+def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str = "") -> str:
+    """The text an EPC069-12 QR code carries (version 002, UTF-8, SCT)."""
+    lines = ["BCD", "002", "1", "SCT", bic.replace(" ", "").upper(), name[:70],
+             iban.replace(" ", "").upper(), f"EUR{amount:.2f}", "", "", reference[:140]]
+    return "\n".join(lines)
+
+
+def qr_png(payload: str) -> bytes:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(payload, error="m", micro=False).save(buffer, kind="png", scale=4, border=2)
+    return buffer.getvalue()
+
+
+# -- texts -----------------------------------------------------------------------------------------
+def _date(day: dt.date, language: str) -> str:
+    if language == "fr":
+        months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                  "octobre", "novembre", "décembre"]
+        return f"{day.day}{'er' if day.day == 1 else ''} {months[day.month - 1]} {day.year}"
+    return day.strftime("%d %B %Y").lstrip("0")
+
+
+def _short_date(day: dt.date, language: str) -> str:
+    return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
+
+
+TEXTS: dict[str, dict[str, Any]] = {
+    "fr": {
+        "subject": {
+            "pre_reminder": "Échéance prochaine de {count_label}",
+            "reminder": "Relance n° {level} — {count_label} impayée(s)",
+            "formal_notice": "Mise en demeure de payer",
+            "final_notice": "Dernier avis avant poursuites",
+            "hand_off": "Transmission de votre dossier",
+        },
+        "body": {
+            "pre_reminder": "Nous nous permettons de vous rappeler que {count_label} ci-dessous arrive à échéance "
+                            "prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue et qu’aucun point "
+                            "ne fait obstacle à son règlement ? Si le paiement est déjà parti, merci de ne pas tenir "
+                            "compte de ce courrier.",
+            "reminder": "Sauf erreur de notre part, {count_label} ci-dessous reste impayée à ce jour. Il peut "
+                        "s’agir d’un oubli : nous vous remercions de bien vouloir procéder à son règlement dès "
+                        "réception de ce courrier. Si votre paiement a croisé cette lettre, merci de ne pas en "
+                        "tenir compte.",
+            "reminder_2": "Malgré notre précédent courrier, {count_label} ci-dessous reste impayée. Nous vous "
+                          "demandons de procéder sans délai à son règlement.",
+            "formal_notice": "Malgré nos relances, {count_label} ci-dessous reste impayée. Par la présente, nous vous "
+                             "mettons en demeure de nous régler la somme de {total_due} dans un délai de {days} "
+                             "jours à compter de la réception de ce courrier, soit au plus tard le {deadline}. "
+                             "À défaut, nous engagerons sans autre avis une procédure judiciaire de recouvrement "
+                             "(injonction de payer), dont les frais resteront à votre charge dans les conditions "
+                             "prévues par la loi.",
+            "formal_notice_consumer": " La présente mise en demeure fait courir les intérêts au taux légal "
+                                      "(articles 1231-6 et 1344-1 du Code civil).",
+            "final_notice": "Notre mise en demeure est restée sans effet. Sans règlement de la somme de {total_due} "
+                            "d’ici le {deadline}, votre dossier sera transmis pour recouvrement judiciaire, sans "
+                            "nouvel avis.",
+            "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. Toute "
+                        "correspondance devra désormais lui être adressée.",
+        },
+        "registered": "Lettre recommandée avec accusé de réception",
+        "reference": "Référence : {reference}",
+        "client_code": "Votre code client : {code}",
+        "subject_label": "Objet : ",
+        "greeting": "Madame, Monsieur,",
+        "closing": "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.",
+        "table": ["Facture", "Émise le", "Échéance", "Montant TTC", "Déjà réglé", "Reste dû", "Retard"],
+        "days": "{n} j",
+        "penalties_title": "Pénalités de retard et indemnité forfaitaire (art. L441-10 et D441-5 du Code de commerce)",
+        "penalties_line": "{number} : {days} j de retard — pénalités {penalties}",
+        "penalties_rate": "taux annuel {rates} %, taux BCE + 10 points par semestre",
+        "public_rate": "intérêts moratoires au taux BCE + 8 points",
+        "penalties_total": "Total des pénalités de retard : {penalties}",
+        "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40 € par facture, soit {indemnity}",
+        "consumer_interest": "Intérêts au taux légal depuis la mise en demeure : {penalties}",
+        "total_balance": "Total restant dû : {balance}",
+        "total_claimed": "Total réclamé : {total}",
+        "pay": "Règlement par virement : IBAN {iban}{bic} — référence à rappeler : {reference}. "
+               "Le QR code ci-contre pré-remplit le virement dans votre application bancaire.",
+        "mediator": "En cas de litige, vous pouvez recourir gratuitement au médiateur de la consommation : {mediator}",
+        "page": "Page {n} / {total}",
+        "count_one": "la facture", "count_many": "les factures",
+        "warning_rate": "Attention : {warning}",
+    },
+    "en": {
+        "subject": {
+            "pre_reminder": "Upcoming due date of {count_label}",
+            "reminder": "Reminder no. {level} — {count_label} unpaid",
+            "formal_notice": "Formal notice to pay",
+            "final_notice": "Final notice before legal action",
+            "hand_off": "Your file is being handed over",
+        },
+        "body": {
+            "pre_reminder": "We would like to remind you that {count_label} below will soon fall due. Could you check "
+                            "that you received it and that nothing stands in the way of its payment? If payment has "
+                            "already been sent, please disregard this letter.",
+            "reminder": "According to our records, {count_label} below is still unpaid. This may be an oversight: "
+                        "please arrange payment on receipt of this letter. If your payment has crossed this letter, "
+                        "please disregard it.",
+            "reminder_2": "Despite our previous letter, {count_label} below is still unpaid. We ask you to pay it "
+                          "without delay.",
+            "formal_notice": "Despite our reminders, {count_label} below is still unpaid. We hereby give you formal "
+                             "notice to pay the sum of {total_due} within {days} days of receiving this letter, that "
+                             "is by {deadline} at the latest. Failing that, we will start legal recovery proceedings "
+                             "(injonction de payer) without further notice.",
+            "formal_notice_consumer": " This formal notice starts interest at the legal rate (articles 1231-6 and "
+                                      "1344-1 of the French Civil Code).",
+            "final_notice": "Our formal notice has had no effect. Unless the sum of {total_due} is paid by {deadline}, "
+                            "your file will be handed over for legal recovery without further notice.",
+            "hand_off": "As no payment has been received, your file is handed over today for recovery. Please "
+                        "address all correspondence to them from now on.",
+        },
+        "registered": "Registered letter with acknowledgment of receipt",
+        "reference": "Reference: {reference}",
+        "client_code": "Your customer code: {code}",
+        "subject_label": "Subject: ",
+        "greeting": "Dear Sir or Madam,",
+        "closing": "Yours faithfully,",
+        "table": ["Invoice", "Issued", "Due", "Amount incl. VAT", "Paid", "Balance", "Late"],
+        "days": "{n} d",
+        "penalties_title": "Late-payment penalties and fixed recovery indemnity (art. L441-10 and D441-5 "
+                           "of the French Commercial Code)",
+        "penalties_line": "{number}: {days} days late — penalties {penalties}",
+        "penalties_rate": "annual rate {rates} %, ECB rate + 10 points per half-year",
+        "public_rate": "moratorium interest at the ECB rate + 8 points",
+        "penalties_total": "Total late-payment penalties: {penalties}",
+        "indemnity_line": "Fixed recovery indemnity: €40 per invoice, that is {indemnity}",
+        "consumer_interest": "Interest at the legal rate since the formal notice: {penalties}",
+        "total_balance": "Total due: {balance}",
+        "total_claimed": "Total claimed: {total}",
+        "pay": "Payment by bank transfer: IBAN {iban}{bic} — please quote: {reference}. "
+               "The QR code fills in the transfer in your banking app.",
+        "mediator": "In case of dispute, you may refer to the consumer mediator free of charge: {mediator}",
+        "page": "Page {n} / {total}",
+        "count_one": "the invoice", "count_many": "the invoices",
+        "warning_rate": "Note: {warning}",
+    },
+}
+
+
+def _t(letter: Letter) -> dict[str, Any]:
+    return TEXTS["en" if letter.language == "en" else "fr"]
+
+
+def subject_and_body(letter: Letter) -> tuple[str, str]:
+    t = _t(letter)
+    many = len(letter.invoices) > 1
+    count_label = t["count_many"] if many else t["count_one"]
+    if letter.language == "fr" and many:
+        count_label = "les factures"
+    step = letter.step if letter.step in t["subject"] else (
+        "hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
+    subject = t["subject"][step].format(count_label=count_label, level=letter.level)
+    body_key = "reminder_2" if step == "reminder" and letter.level >= 2 else step
+    money = _money(letter, letter.total_claimed)
+    body = t["body"][body_key].format(count_label=count_label, total_due=money, days=FORMAL_NOTICE_DAYS,
+                                      deadline=_date(letter.deadline, letter.language))
+    if step == "formal_notice" and letter.client_kind == "consumer":
+        body += t["body"]["formal_notice_consumer"]
+    if letter.language == "fr" and many:  # agreement of the French participle with a plural subject
+        body = body.replace("ci-dessous reste impayée", "ci-dessous restent impayées").replace(
+            "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue",
+            "arrivent à échéance prochainement. Pourriez-vous vérifier qu’elles vous sont bien parvenues").replace(
+            "procéder à son règlement", "procéder à leur règlement").replace(
+            "obstacle à son règlement", "obstacle à leur règlement")
+        subject = subject.replace("impayée(s)", "impayées")
+    elif letter.language == "fr":
+        subject = subject.replace("impayée(s)", "impayée")
+    return subject, body
+
+
+def _money(letter: Letter, value: Decimal) -> str:
+    text = format_money(value, letter.currency, letter.language)
+    return text if _fonts()[0] != "Helvetica" else text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+# -- drawing ---------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Drawn:
+    """What was drawn where (for tests: the address must sit inside the window)."""
+
+    address_box: tuple[float, float, float, float] = (0, 0, 0, 0)  # x, y from top, w, h in mm
+    pages: int = 0
+    texts: list[str] = field(default_factory=list)
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}".strip()
+            if pdfmetrics.stringWidth(candidate, font, size) <= width:
+                line = candidate
+            else:
+                if line:
+                    lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, float] | None = None,
+                total_pages: int = 1) -> Drawn:
+    """Draw one letter on ``c`` (one or more pages; ends with showPage). ``total_pages``
+    (from a first pass) numbers the pages of a letter longer than one page."""
+    regular, bold = _fonts()
+    window = window or WINDOW
+    t = _t(letter)
+    drawn = Drawn()
+    y_top = PAGE_H
+    pages: list[int] = []
+
+    def text(x: float, y: float, value: str, size: float = 10, font: str = regular) -> None:
+        c.setFont(font, size)
+        c.drawString(x, y, value)
+        drawn.texts.append(value)
+
+    # letterhead
+    company = letter.company
+    y = y_top - 18 * mm
+    text(MARGIN, y, company.name, 14, bold)
+    y -= 5 * mm
+    for line in [company.legal_form, *company.address.splitlines(), f"{company.postcode} {company.city}".strip(),
+                 " — ".join(v for v in (f"SIREN {company.siren}" if company.siren else "",
+                                        f"TVA {company.vat_number}" if company.vat_number else "") if v),
+                 " — ".join(v for v in (company.phone, company.email) if v)]:
+        if line.strip():
+            text(MARGIN, y, line, 8.5)
+            y -= 4 * mm
+    # the address, in the envelope window
+    box_x, box_y_top = window["x"] * mm, PAGE_H - window["y"] * mm
+    lines = [letter.client.name]
+    if letter.client.contact:
+        lines.append(letter.client.contact)
+    lines += [*letter.client.address.splitlines(), f"{letter.client.postcode} {letter.client.city}".strip()]
+    if letter.client.country and letter.client.country != "FR":
+        lines.append(letter.client.country)
+    inner_x = box_x + 4 * mm
+    line_y = box_y_top - 6 * mm
+    for line in lines[:6]:
+        text(inner_x, line_y, line, 10.5 if line == letter.client.name else 10,
+             bold if line == letter.client.name else regular)
+        line_y -= 4.6 * mm
+    drawn.address_box = (window["x"] + 4, window["y"] + 6 - 3.5, window["w"] - 8, (len(lines[:6])) * 4.6 + 2)
+    # place and date, reference, registered mention
+    y = PAGE_H - 90 * mm
+    place = company.city or ""
+    dated = f"{place}, le {_date(letter.on, 'fr')}" if letter.language == "fr" else f"{place}, {_date(letter.on, 'en')}"
+    text(box_x, y, dated.strip(", "), 10)
+    y -= 10 * mm
+    if letter.step in ("formal_notice", "final_notice"):
+        text(MARGIN, y, t["registered"], 10, bold)
+        y -= 5 * mm
+    text(MARGIN, y, t["reference"].format(reference=letter.reference), 9)
+    y -= 4.5 * mm
+    text(MARGIN, y, t["client_code"].format(code=letter.client_code), 9)
+    y -= 8 * mm
+    subject, body = subject_and_body(letter)
+    text(MARGIN, y, t["subject_label"] + subject, 10.5, bold)
+    y -= 9 * mm
+    width = PAGE_W - 2 * MARGIN
+
+    def number_page() -> None:
+        if total_pages > 1:
+            c.setFont(regular, 8)
+            c.drawRightString(PAGE_W - MARGIN, 12 * mm, t["page"].format(n=len(pages) + 1, total=total_pages))
+
+    def new_page() -> float:
+        number_page()
+        pages.append(1)
+        c.showPage()
+        return PAGE_H - 25 * mm
+
+    def paragraph(value: str, y: float, size: float = 10, font: str = regular, gap: float = 4.8) -> float:
+        for line in _wrap(value, font, size, width):
+            if y < 30 * mm:
+                y = new_page()
+            text(MARGIN, y, line, size, font)
+            y -= gap * mm
+        return y
+
+    y = paragraph(t["greeting"], y)
+    y -= 2 * mm
+    y = paragraph(body, y)
+    y -= 4 * mm
+    # the invoices
+    headers = t["table"]
+    columns = [0, 27, 49, 71, 104, 131, 158]  # mm from the left margin
+    rights = {3, 4, 5, 6}
+
+    def cell(i: int, value: str, y: float, font: str = regular, size: float = 8.8) -> None:
+        c.setFont(font, size)
+        x = MARGIN + columns[i] * mm
+        if i in rights:
+            end = MARGIN + (columns[i + 1] - 2 if i + 1 < len(columns) else 170) * mm
+            c.drawRightString(end, y, value)
+        else:
+            c.drawString(x, y, value)
+        drawn.texts.append(value)
+
+    def header_row(y: float) -> float:
+        for i, h in enumerate(headers):
+            cell(i, h, y, bold, 8.5)
+        c.setLineWidth(0.4)
+        c.line(MARGIN, y - 1.8 * mm, MARGIN + 170 * mm, y - 1.8 * mm)
+        return y - 5.5 * mm
+
+    y = header_row(y)
+    for inv in letter.invoices:
+        if y < 35 * mm:
+            y = header_row(new_page())
+        values = [inv.number, _short_date(inv.issue_date, letter.language), _short_date(inv.due_date, letter.language),
+                  _money(letter, inv.total), _money(letter, inv.paid), _money(letter, inv.balance),
+                  t["days"].format(n=inv.days_late) if inv.days_late > 0 else ""]
+        for i, v in enumerate(values):
+            cell(i, v, y)
+        y -= 5 * mm
+    c.line(MARGIN, y + 3 * mm, MARGIN + 170 * mm, y + 3 * mm)
+    y -= 2 * mm
+    cell(5, t["total_balance"].format(balance=_money(letter, letter.balance)), y, bold, 9.5)
+    y -= 8 * mm
+    # late charges
+    charged = [i for i in letter.invoices if i.charges and (i.charges.penalties or i.charges.indemnity)]
+    if letter.with_penalties and charged:
+        if letter.client_kind == "consumer":
+            y = paragraph(t["consumer_interest"].format(penalties=_money(letter, letter.penalties)), y, 9.5)
+        else:
+            y = paragraph(t["penalties_title"], y, 9.5, bold)
+            for inv in charged:
+                assert inv.charges is not None
+                rates_text = ", ".join(sorted({f"{p.rate:.2f}" for p in inv.charges.periods}))
+                line = t["penalties_line"].format(number=inv.number, days=inv.charges.days_late,
+                                                  penalties=_money(letter, inv.charges.penalties))
+                rate_note = (t["public_rate"] if letter.client_kind == "public"
+                             else t["penalties_rate"].format(rates=rates_text.replace(".", ",") if letter.language == "fr"
+                                                             else rates_text))
+                y = paragraph(f"{line} ({rate_note})", y, 9)
+            if len(charged) > 1:
+                y = paragraph(t["penalties_total"].format(penalties=_money(letter, letter.penalties)), y, 9)
+            if letter.indemnity:
+                y = paragraph(t["indemnity_line"].format(indemnity=_money(letter, letter.indemnity)), y, 9)
+        y -= 2 * mm
+        y = paragraph(t["total_claimed"].format(total=_money(letter, letter.total_claimed)), y, 10.5, bold)
+    # letter.warnings are for the owner (preview, command line), never printed for the client
+    y -= 3 * mm
+    # payment: instructions and QR code
+    if company.iban:
+        if y < 60 * mm:
+            y = new_page()
+        qr_size = 28 * mm
+        payload = epc_payload(company.name, company.iban, letter.total_claimed, letter.reference, company.bic)
+        c.drawImage(ImageReader(io.BytesIO(qr_png(payload))), PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm,
+                    qr_size, qr_size)
+        saved = width
+        width = PAGE_W - 2 * MARGIN - qr_size - 6 * mm
+        bic = f" — BIC {company.bic}" if company.bic else ""
+        y = paragraph(t["pay"].format(iban=company.iban, bic=bic, reference=letter.reference), y, 9)
+        width = saved
+        y = min(y, y - 8 * mm)
+    if letter.client_kind == "consumer" and letter.mediator:
+        y = paragraph(t["mediator"].format(mediator=letter.mediator), y, 8.5)
+    y -= 4 * mm
+    y = paragraph(t["closing"], y)
+    y -= 6 * mm
+    text(PAGE_W - MARGIN - 60 * mm, y, company.name, 10, bold)
+    number_page()
+    c.showPage()
+    drawn.pages = len(pages) + 1
+    return drawn
+
+
+def write_letter(path: Path, letter: Letter, window: dict[str, float] | None = None) -> Drawn:
+    """One letter to one PDF file (byte-stable: reportlab's invariant mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = draw_letter(canvas.Canvas(io.BytesIO(), pagesize=A4), letter, window).pages  # first pass
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    c.setTitle(subject_and_body(letter)[0])
+    c.setAuthor(letter.company.name)
+    drawn = draw_letter(c, letter, window, count)
+    c.save()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(buffer.getvalue())
+    tmp.replace(path)
+    return drawn
+
+
+def merge(paths: Sequence[Path], out: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for p in paths:
+        writer.append(str(p))
+    with open(out, "wb") as fh:
+        writer.write(fh)
+
+
+def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
+    return {"client": letter.client_code, "step": letter.step, "language": letter.language,
+            "invoices": [i.number for i in letter.invoices], "balance": plain(letter.balance),
+            "penalties": plain(letter.penalties), "indemnity": plain(letter.indemnity),
+            "total_claimed": plain(letter.total_claimed), "file": str(file), "warnings": letter.warnings}
+
+
+# -- from the book -----------------------------------------------------------------------------------
+MEDIATOR_SETTING = "letters.mediator"
+WINDOW_SETTING = "letters.window"
+NO_LETTER = ("phone_call",)
+
+
+def window_setting() -> dict[str, float]:
+    import json
+
+    from services.company import get_setting
+
+    try:
+        data = json.loads(get_setting(WINDOW_SETTING, "") or "{}")
+        return {k: float(data.get(k, v)) for k, v in WINDOW.items()}
+    except (ValueError, TypeError, AttributeError):
+        return dict(WINDOW)
+
+
+def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
+    """The day's letters, one per client and step (phone calls excepted), with their action."""
+    from services import clients as client_service
+    from services import clock, dunning, penalties
+    from services import invoices as invoice_service
+    from services.company import get_company, get_setting
+
+    as_of = as_of or clock.today()
+    company = get_company()
+    me = Party(company.name, company.address, company.postcode, company.city, company.country,
+               company.legal_form, company.siren, company.vat_number, company.phone, company.email,
+               company.iban, company.bic)
+    mediator = get_setting(MEDIATOR_SETTING, "")
+    out = []
+    for action in dunning.actions(as_of):
+        if action.step.action in NO_LETTER:
+            continue
+        row = client_service.get_client(action.client_id)
+        client = Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact)
+        steps = dunning.default_steps(row.kind)
+        level = 1 + sum(1 for s in steps if s.action == "reminder" and s.offset_days < action.step.offset_days)
+        letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
+                        action.step.with_penalties, as_of, action.currency, mediator=mediator)
+        for inv in action.invoices:
+            _number, charges = penalties.for_invoice(inv.number, as_of)
+            for text, params in charges.warnings:
+                message = text.format(**params)
+                if message not in letter.warnings:
+                    letter.warnings.append(message)
+            full = invoice_service.get_invoice(inv.id)
+            letter.invoices.append(LetterInvoice(
+                inv.number, inv.issue_date, inv.due_date, full.total, full.paid, full.balance,
+                max(0, (as_of - inv.due_date).days), charges if action.step.with_penalties else None))
+        out.append((letter, action))
+    return out
+
+
+def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[Letter, Any, Path]]:
+    """One PDF per letter plus ``all.pdf``."""
+    out.mkdir(parents=True, exist_ok=True)
+    window = window_setting()
+    written = []
+    for letter, action in prepared:
+        path = out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf"
+        write_letter(path, letter, window)
+        written.append((letter, action, path))
+    if written:
+        merge([p for _, _, p in written], out / "all.pdf")
+    return written
+
+
+def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[str, str] | None = None) -> None:
+    """The letters went out: their actions are done, and each letter is archived as a
+    ``correspondence`` document of its client (so the evidence file includes it)."""
+    from services import documents, dunning
+    from services.documents import Meta, Owner
+
+    for letter, action, path in written:
+        number = (tracking or {}).get(letter.client_code, "")
+        dunning.mark_done(action, letter.on, tracking_number=number)
+        documents.attach_files(Owner(client_id=action.client_id), [path],
+                               Meta("correspondence", subject_and_body(letter)[0], letter.on))

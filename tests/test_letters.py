@@ -1,0 +1,165 @@
+"""Reminder letters (issue #5): amounts in the text, never the €40 for a consumer, the
+EPC QR payload, the address inside the envelope window, byte-stable output, and the
+day's letters from a book (CLI ``letters``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from services import letters, penalties
+from services.letters import Letter, LetterInvoice, Party
+from tests.helpers_cli import frozen_book_path, open_book, run_cli
+
+D = Decimal
+ON = dt.date(2025, 10, 1)
+COMPANY = Party("Menuiserie Lefèvre", "12 rue des Artisans", "69007", "Lyon", legal_form="SARL",
+                siren="812456374", vat_number="FR82812456374", iban="FR7630004008230001012345669",
+                bic="BNPAFRPPXXX", email="contact@menuiserie-lefevre.fr")
+
+
+#: the €40 in any form a letter could print it ("40 €", "40,00 €", "€40"), not "2 400,00 €"
+FORTY = re.compile(r"(?<!\d\s)(?<![\d,])40(,00)?\s?€|€\s?40\b|indemnité forfaitaire|D441-5")
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def letter(kind: str = "pro", step: str = "formal_notice", language: str = "fr", invoices: int = 2,
+           with_penalties: bool = True, notice: dt.date | None = None) -> Letter:
+    out = Letter(COMPANY, Party("Brasserie des Halles", "102 cours Lafayette", "69003", "Lyon", contact="M. Haddad"),
+                 "BRASSHALLES", kind, language, step, 1, with_penalties, ON, "EUR",
+                 mediator="CM2C, 49 rue de Ponthieu, 75008 Paris — www.cm2c.net")
+    for n in range(invoices):
+        due = dt.date(2025, 8, 1) - dt.timedelta(days=10 * n)
+        charges = penalties.compute(client_kind=kind, total=D("1200.00"), due_date=due, as_of=ON,
+                                    formal_notice_on=notice)
+        out.invoices.append(LetterInvoice(f"F-{n + 1:03d}", due - dt.timedelta(days=30), due, D("1200.00"),
+                                          D("0.00"), D("1200.00"), (ON - due).days,
+                                          charges if with_penalties else None))
+    return out
+
+
+def test_a_business_formal_notice_states_amounts_penalties_and_the_40_per_invoice(tmp_path: Path) -> None:
+    subject = letter()
+    path = tmp_path / "l.pdf"
+    letters.write_letter(path, subject)
+    text = text_of(path)
+    assert "Brasserie des Halles" in text and "Mise en demeure de payer" in text
+    assert "Lettre recommandée avec accusé de réception" in text
+    assert "L441-10" in text and "D441-5" in text
+    assert subject.indemnity == D("80.00")  # 40 € for each of the two late invoices
+    for amount in (subject.balance, subject.penalties, subject.total_claimed):
+        shown = letters.format_money(amount, "EUR", "fr").replace("\u202f", " ").replace("\u00a0", " ")
+        assert shown in text.replace("\u202f", " ").replace("\u00a0", " "), shown
+    assert "9 octobre 2025" in text  # the 8-day deadline
+    assert FORTY.search(text.replace("\u202f", " ").replace("\u00a0", " "))  # the check below can see a €40
+
+
+def test_a_consumer_letter_never_mentions_the_40(tmp_path: Path) -> None:
+    for step, notice in (("reminder", None), ("formal_notice", None), ("final_notice", dt.date(2025, 9, 1))):
+        subject = letter(kind="consumer", step=step, notice=notice)
+        path = tmp_path / f"{step}.pdf"
+        letters.write_letter(path, subject)
+        text = text_of(path)
+        assert subject.indemnity == 0
+        flat = text.replace("\u202f", " ").replace("\u00a0", " ")
+        assert not FORTY.search(flat), flat
+        assert "médiateur de la consommation" in text
+    assert "intérêts au taux légal" in text_of(tmp_path / "final_notice.pdf").lower()
+
+
+def test_an_english_letter(tmp_path: Path) -> None:
+    path = tmp_path / "en.pdf"
+    letters.write_letter(path, letter(language="en", step="reminder", with_penalties=False, invoices=1))
+    text = text_of(path)
+    assert "Reminder no. 1" in text and "Dear Sir or Madam" in text and "€1,200.00" in text
+
+
+def test_the_epc_qr_payload() -> None:
+    payload = letters.epc_payload("Menuiserie Lefèvre", "FR76 3000 4008 2300 0101 2345 669", D("2595.57"),
+                                  "BRASSHALLES-20261123", "BNPAFRPPXXX")
+    assert payload.split("\n") == ["BCD", "002", "1", "SCT", "BNPAFRPPXXX", "Menuiserie Lefèvre",
+                                   "FR7630004008230001012345669", "EUR2595.57", "", "", "BRASSHALLES-20261123"]
+    assert letters.qr_png(payload).startswith(b"\x89PNG")
+
+
+def test_the_qr_code_in_the_letter_carries_the_total_claimed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    real = letters.qr_png
+    monkeypatch.setattr(letters, "qr_png", lambda payload: seen.append(payload) or real(payload))
+    subject = letter()
+    letters.write_letter(tmp_path / "q.pdf", subject)
+    assert seen and seen[-1].split("\n")[7] == f"EUR{subject.total_claimed:.2f}"
+    assert seen[-1].split("\n")[6] == "FR7630004008230001012345669"
+    assert seen[-1].split("\n")[10] == subject.reference
+
+
+def test_the_address_lies_inside_the_envelope_window() -> None:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    drawn = letters.draw_letter(canvas.Canvas(io.BytesIO(), pagesize=A4), letter())
+    x, y, w, h = drawn.address_box
+    window = letters.WINDOW
+    assert window["x"] <= x and x + w <= window["x"] + window["w"]
+    assert window["y"] <= y and y + h <= window["y"] + window["h"]
+    moved = letters.draw_letter(canvas.Canvas(io.BytesIO(), pagesize=A4), letter(),
+                                {"x": 20.0, "y": 50.0, "w": 90.0, "h": 35.0})  # a window on the left
+    assert moved.address_box[0] == 24.0
+
+
+def test_output_is_byte_stable(tmp_path: Path) -> None:
+    letters.write_letter(tmp_path / "a.pdf", letter())
+    letters.write_letter(tmp_path / "b.pdf", letter())
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_long_letter_runs_over_pages_with_page_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    drawn = letters.write_letter(path, letter(invoices=40))
+    assert drawn.pages > 1 and len(PdfReader(str(path)).pages) == drawn.pages
+    assert f"Page 1 / {drawn.pages}" in PdfReader(str(path)).pages[0].extract_text()
+
+
+# -- from a book ----------------------------------------------------------------------------------
+@pytest.fixture
+def demo_book(tmp_path: Path) -> Iterator[Path]:
+    for path in frozen_book_path(tmp_path):
+        with open_book(path):
+            from services import demo
+
+            demo.fill_demo(dt.date(2026, 3, 15), with_documents=False)
+        yield path
+
+
+def test_the_days_letters_from_the_command_line(demo_book: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "letters"
+    run = run_cli(capsys, demo_book, "letters", "--out", str(out), "--json")
+    assert run.code == 0, run.err
+    payload = run.json()["letters"]
+    assert payload, "the demo book has letters to send on its day"
+    for item in payload:
+        assert set(item) >= {"client", "step", "language", "invoices", "balance", "penalties", "indemnity",
+                             "total_claimed", "file"}
+        assert Path(item["file"]).is_file() and item["step"] != "phone_call"
+        assert Decimal(item["total_claimed"]) == Decimal(item["balance"]) + Decimal(item["penalties"]) + \
+            Decimal(item["indemnity"])
+    assert len(PdfReader(str(out / "all.pdf")).pages) >= len(payload)
+    # recorded as sent: the actions are done and the letters archived as the clients' documents
+    run = run_cli(capsys, demo_book, "letters", "--out", str(tmp_path / "again"), "--record", "--json")
+    assert run.code == 0, run.err
+    sent = run.json()["letters"]
+    docs = run_cli(capsys, demo_book, "documents", "--json").json()["documents"]
+    assert len([d for d in docs if d["kind"] == "correspondence"]) == len(sent)
+    left = run_cli(capsys, demo_book, "letters", "--out", str(tmp_path / "third"), "--json").json()["letters"]
+    assert left == []

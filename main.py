@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(target, sys.argv[:1] + (argv or []))
+    if args.command == "print":  # needs Qt's print support, not the book
+        return _print(args.file, args.printer)
     try:
         return cli.run(args, target)
     except Exception as exc:  # a bug: log the traceback, show one line
@@ -43,6 +45,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: unexpected problem ({type(exc).__name__}: {exc}); "
               f"details written to {log}", file=sys.stderr)
         return 1
+
+
+def _print(file: str, printer: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.printing import PrintError, print_file
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - Qt needs it
+    try:
+        sheets = print_file(Path(file), printer)
+    except PrintError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"sent {sheets} page(s) of {file} to {printer or 'the default printer'}")
+    return 0
 
 
 def _log_bug() -> Path:

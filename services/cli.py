@@ -214,6 +214,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="record the letters as sent (actions done, letters archived as documents)")
     p.add_argument("--json", action="store_true", help="JSON output")
 
+    p = sub.add_parser("statement", parents=[common], help="a client's statement of account (PDF)",
+                       description="The invoices and credit notes still open on DATE, with the "
+                       "balance and the payment details.")
+    p.add_argument("--client", required=True, metavar="CODE")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None)
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("print", parents=[common], help="send a PDF to a printer",
+                       description="Print a PDF through the same Qt print path as the window's "
+                       "Print button (default printer unless --printer).")
+    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument("--printer", metavar="NAME", default="", help="the printer (default: the system's)")
+
     p = sub.add_parser("penalties", parents=[common], help="late charges of an invoice, by French law",
                        description="Statutory penalties (ECB rate + 10 points per half-year for a "
                        "business, + 8 frozen for a public buyer, legal interest from the formal "
@@ -554,6 +567,19 @@ def _cmd_letters(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_statement(args: argparse.Namespace) -> int:
+    from services.clients import client_id_by_code
+
+    with db.reading() as s:
+        client_id_by_code(s, args.client)
+    letter = letters.statement(args.client, args.date)
+    out = Path(args.out)
+    letters.write_letter(out, letter, letters.window_setting())
+    _out(f"wrote {out}: {_plural(len(letter.invoices), 'open item')}, balance "
+         f"{plain(letter.balance)} {letter.currency}")
+    return 0
+
+
 def _cmd_penalties(args: argparse.Namespace) -> int:
     number, result = penalties.for_invoice(args.invoice, args.date)
     payload = penalties.to_json(number, result)
@@ -597,6 +623,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
     "penalties": _cmd_penalties,
     "letters": _cmd_letters,
+    "statement": _cmd_statement,
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,
     "promise": _cmd_promise,

@@ -24,7 +24,6 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -134,12 +133,39 @@ def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str 
     return "\n".join(lines)
 
 
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """The QR code's modules. A fixed mask: choosing the "best" one costs ten times more
+    and any mask gives a valid code (a day of 1,000 letters stays fast)."""
+    import segno
+
+    code = segno.make(payload, error="m", micro=False, mask=2)
+    return [[bool(v) for v in row] for row in code.matrix]
+
+
 def qr_png(payload: str) -> bytes:
     import segno
 
     buffer = io.BytesIO()
-    segno.make(payload, error="m", micro=False).save(buffer, kind="png", scale=4, border=2)
+    segno.make(payload, error="m", micro=False, mask=2).save(buffer, kind="png", scale=4, border=2)
     return buffer.getvalue()
+
+
+def draw_qr(c: canvas.Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """Draw the QR code as a small black-and-white image, its modules kept square (8 px
+    each, no smoothing needed): a few hundred bytes in the PDF, quick to write."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    matrix = qr_matrix(payload)
+    n = len(matrix) + 4  # a quiet zone of two modules
+    image = Image.new("1", (n, n), 1)
+    pixels = image.load()
+    for row, cells in enumerate(matrix):
+        for col, dark in enumerate(cells):
+            if dark:
+                pixels[col + 2, row + 2] = 0
+    image = image.resize((n * 8, n * 8), Image.Resampling.NEAREST)
+    c.drawImage(ImageReader(image), x, y, size, size)
 
 
 # -- texts -----------------------------------------------------------------------------------------
@@ -163,6 +189,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "formal_notice": "Mise en demeure de payer",
             "final_notice": "Dernier avis avant poursuites",
             "hand_off": "Transmission de votre dossier",
+            "statement": "Relevé de compte au {as_of}",
         },
         "body": {
             "pre_reminder": "Nous nous permettons de vous rappeler que {count_label} ci-dessous arrive à échéance "
@@ -188,6 +215,8 @@ TEXTS: dict[str, dict[str, Any]] = {
                             "nouvel avis.",
             "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. Toute "
                         "correspondance devra désormais lui être adressée.",
+            "statement": "Veuillez trouver ci-dessous le relevé de votre compte : les factures et avoirs "
+                         "non soldés à cette date. Nous restons à votre disposition pour toute question.",
         },
         "registered": "Lettre recommandée avec accusé de réception",
         "reference": "Référence : {reference}",
@@ -220,6 +249,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "formal_notice": "Formal notice to pay",
             "final_notice": "Final notice before legal action",
             "hand_off": "Your file is being handed over",
+            "statement": "Statement of account as of {as_of}",
         },
         "body": {
             "pre_reminder": "We would like to remind you that {count_label} below will soon fall due. Could you check "
@@ -240,6 +270,8 @@ TEXTS: dict[str, dict[str, Any]] = {
                             "your file will be handed over for legal recovery without further notice.",
             "hand_off": "As no payment has been received, your file is handed over today for recovery. Please "
                         "address all correspondence to them from now on.",
+            "statement": "Please find below the statement of your account: the invoices and credit notes still "
+                         "open on this date. Do not hesitate to contact us with any question.",
         },
         "registered": "Registered letter with acknowledgment of receipt",
         "reference": "Reference: {reference}",
@@ -281,7 +313,8 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
         count_label = "les factures"
     step = letter.step if letter.step in t["subject"] else (
         "hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
-    subject = t["subject"][step].format(count_label=count_label, level=letter.level)
+    subject = t["subject"][step].format(count_label=count_label, level=letter.level,
+                                        as_of=_date(letter.on, letter.language))
     body_key = "reminder_2" if step == "reminder" and letter.level >= 2 else step
     money = _money(letter, letter.total_claimed)
     body = t["body"][body_key].format(count_label=count_label, total_due=money, days=FORMAL_NOTICE_DAYS,
@@ -313,27 +346,31 @@ class Drawn:
     address_box: tuple[float, float, float, float] = (0, 0, 0, 0)  # x, y from top, w, h in mm
     pages: int = 0
     texts: list[str] = field(default_factory=list)
+    qr_payload: str = ""
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking; each word measured once."""
+    space = pdfmetrics.stringWidth(" ", font, size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}".strip()
-            if pdfmetrics.stringWidth(candidate, font, size) <= width:
-                line = candidate
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            w = pdfmetrics.stringWidth(word, font, size)
+            extra = w if not line else used + space + w
+            if line and extra > width:
+                lines.append(" ".join(line))
+                line, used = [word], w
             else:
-                if line:
-                    lines.append(line)
-                line = word
-        lines.append(line)
+                line.append(word)
+                used = extra
+        lines.append(" ".join(line))
     return lines
 
 
 def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, float] | None = None,
-                total_pages: int = 1) -> Drawn:
+                total_pages: int = 1, measuring: bool = False) -> Drawn:
     """Draw one letter on ``c`` (one or more pages; ends with showPage). ``total_pages``
     (from a first pass) numbers the pages of a letter longer than one page."""
     regular, bold = _fonts()
@@ -476,14 +513,15 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, float] | Non
         y = paragraph(t["total_claimed"].format(total=_money(letter, letter.total_claimed)), y, 10.5, bold)
     # letter.warnings are for the owner (preview, command line), never printed for the client
     y -= 3 * mm
-    # payment: instructions and QR code
-    if company.iban:
+    # payment: instructions and QR code (for what is owed)
+    if company.iban and letter.total_claimed > 0:
         if y < 60 * mm:
             y = new_page()
         qr_size = 28 * mm
         payload = epc_payload(company.name, company.iban, letter.total_claimed, letter.reference, company.bic)
-        c.drawImage(ImageReader(io.BytesIO(qr_png(payload))), PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm,
-                    qr_size, qr_size)
+        drawn.qr_payload = payload
+        if not measuring:  # the first pass only counts pages
+            draw_qr(c, payload, PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm, qr_size)
         saved = width
         width = PAGE_W - 2 * MARGIN - qr_size - 6 * mm
         bic = f" — BIC {company.bic}" if company.bic else ""
@@ -504,14 +542,22 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, float] | Non
 
 def write_letter(path: Path, letter: Letter, window: dict[str, float] | None = None) -> Drawn:
     """One letter to one PDF file (byte-stable: reportlab's invariant mode)."""
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # binary streams: smaller, and no slow ASCII85 encoding
     path.parent.mkdir(parents=True, exist_ok=True)
-    count = draw_letter(canvas.Canvas(io.BytesIO(), pagesize=A4), letter, window).pages  # first pass
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    c.setTitle(subject_and_body(letter)[0])
-    c.setAuthor(letter.company.name)
-    drawn = draw_letter(c, letter, window, count)
-    c.save()
+    def render(total: int) -> tuple[io.BytesIO, Drawn]:
+        buffer = io.BytesIO()
+        c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+        c.setTitle(subject_and_body(letter)[0])
+        c.setAuthor(letter.company.name)
+        drawn = draw_letter(c, letter, window, total)
+        c.save()
+        return buffer, drawn
+
+    buffer, drawn = render(1)
+    if drawn.pages > 1:  # numbered "Page n / N": draw again now that N is known
+        buffer, drawn = render(drawn.pages)
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(buffer.getvalue())
     tmp.replace(path)
@@ -544,8 +590,11 @@ NO_LETTER = ("phone_call",)
 def window_setting() -> dict[str, float]:
     import json
 
+    from services import db
     from services.company import get_setting
 
+    if not db.is_open():
+        return dict(WINDOW)
     try:
         data = json.loads(get_setting(WINDOW_SETTING, "") or "{}")
         return {k: float(data.get(k, v)) for k, v in WINDOW.items()}
@@ -590,15 +639,38 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
     return out
 
 
+def _write_one(job: tuple[Path, Letter, dict[str, float]]) -> Path:
+    path, letter, window = job
+    write_letter(path, letter, window)
+    return path
+
+
+#: from this many letters on, they are written by several processes (one per core)
+PARALLEL_FROM = 60
+
+
 def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[Letter, Any, Path]]:
-    """One PDF per letter plus ``all.pdf``."""
+    """One PDF per letter plus ``all.pdf``. A long run uses every core (the letters are
+    independent); a bundled build, where new processes cannot be started the same way,
+    writes them in turn."""
+    import os
+    import sys
+
     out.mkdir(parents=True, exist_ok=True)
     window = window_setting()
-    written = []
-    for letter, action in prepared:
-        path = out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf"
-        write_letter(path, letter, window)
-        written.append((letter, action, path))
+    jobs = [(out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf", letter, window)
+            for letter, _action in prepared]
+    workers = os.cpu_count() or 1
+    if len(jobs) >= PARALLEL_FROM and workers > 1 and not getattr(sys, "frozen", False):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(_write_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        for job in jobs:
+            _write_one(job)
+    written = [(letter, action, job[0]) for (letter, action), job in zip(prepared, jobs, strict=True)]
     if written:
         merge([p for _, _, p in written], out / "all.pdf")
     return written
@@ -615,3 +687,28 @@ def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[s
         dunning.mark_done(action, letter.on, tracking_number=number)
         documents.attach_files(Owner(client_id=action.client_id), [path],
                                Meta("correspondence", subject_and_body(letter)[0], letter.on))
+
+
+def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
+    """The statement of account (relevé de compte) of a client as of a date."""
+    from services import clients as client_service
+    from services import clock, ledger
+    from services.company import get_company
+
+    as_of = as_of or clock.today()
+    company = get_company()
+    row = client_service.get_client_by_code(client_code)
+    me = Party(company.name, company.address, company.postcode, company.city, company.country,
+               company.legal_form, company.siren, company.vat_number, company.phone, company.email,
+               company.iban, company.bic)
+    letter = Letter(me, Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),
+                    row.code, row.kind, row.language, "statement", 0, False, as_of, "EUR")
+    items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
+    if items:
+        letter.currency = items[0].currency
+    for item in items:
+        if item.currency != letter.currency:
+            continue  # one statement per currency: the first one
+        letter.invoices.append(LetterInvoice(item.number, item.issue_date, item.due_date, item.total, item.paid,
+                                             item.balance, item.days_late if item.status == "overdue" else 0))
+    return letter

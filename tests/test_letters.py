@@ -91,15 +91,22 @@ def test_the_epc_qr_payload() -> None:
     assert letters.qr_png(payload).startswith(b"\x89PNG")
 
 
-def test_the_qr_code_in_the_letter_carries_the_total_claimed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    seen: list[str] = []
-    real = letters.qr_png
-    monkeypatch.setattr(letters, "qr_png", lambda payload: seen.append(payload) or real(payload))
+def test_the_qr_code_in_the_letter_carries_the_total_claimed(tmp_path: Path) -> None:
     subject = letter()
-    letters.write_letter(tmp_path / "q.pdf", subject)
-    assert seen and seen[-1].split("\n")[7] == f"EUR{subject.total_claimed:.2f}"
-    assert seen[-1].split("\n")[6] == "FR7630004008230001012345669"
-    assert seen[-1].split("\n")[10] == subject.reference
+    drawn = letters.write_letter(tmp_path / "q.pdf", subject)
+    fields = drawn.qr_payload.split("\n")
+    assert fields[7] == f"EUR{subject.total_claimed:.2f}" and fields[6] == "FR7630004008230001012345669"
+    assert fields[10] == subject.reference
+    # the modules drawn are the QR code of that payload (decoded back when a decoder is at hand)
+    matrix = letters.qr_matrix(drawn.qr_payload)
+    assert len(matrix) in range(21, 178, 4) and any(any(row) for row in matrix)
+    try:
+        from pyzbar.pyzbar import decode  # optional
+    except ImportError:
+        return
+    from PIL import Image
+    import io
+    assert decode(Image.open(io.BytesIO(letters.qr_png(drawn.qr_payload))))[0].data.decode() == drawn.qr_payload
 
 
 def test_the_address_lies_inside_the_envelope_window() -> None:
@@ -163,3 +170,19 @@ def test_the_days_letters_from_the_command_line(demo_book: Path, tmp_path: Path,
     assert len([d for d in docs if d["kind"] == "correspondence"]) == len(sent)
     left = run_cli(capsys, demo_book, "letters", "--out", str(tmp_path / "third"), "--json").json()["letters"]
     assert left == []
+
+
+def test_a_statement_of_account(demo_book: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from services import ledger
+
+    with open_book(demo_book):
+        items = [i for i in ledger.open_items(dt.date(2026, 3, 15), open_only=True) if i.client_code == "BLANCIMPRIM"]
+    out = tmp_path / "st.pdf"
+    run = run_cli(capsys, demo_book, "statement", "--client", "BLANCIMPRIM", "--out", str(out))
+    assert run.code == 0, run.err
+    text = text_of(out)
+    assert "Relevé de compte au 15 mars 2026" in text
+    assert all(i.number in text for i in items) and items
+    balance = letters.format_money(sum((i.balance for i in items), Decimal("0.00")), "EUR", "fr")
+    assert balance.replace("\u202f", " ").replace("\u00a0", " ") in text.replace("\u202f", " ").replace("\u00a0", " ")
+    assert run_cli(capsys, demo_book, "statement", "--client", "NOPE", "--out", str(out)).code == 1

@@ -62,6 +62,10 @@ class FollowUpPage(QWidget):
         today = QPushButton(self.tr("Today"))
         today.clicked.connect(lambda: self.as_of.set_value(clock.today()))
         top.addWidget(today)
+        self.letters_button = QPushButton(self.tr("Prepare letters…"))
+        self.letters_button.setToolTip(self.tr("The day's letters: preview, print or save, then record them as sent"))
+        self.letters_button.clicked.connect(self.prepare_letters)
+        top.addWidget(self.letters_button)
         top.addStretch(1)
         self.summary = QLabel()
         top.addWidget(self.summary)
@@ -229,6 +233,15 @@ class FollowUpPage(QWidget):
             QMessageBox.warning(self, self.tr("Cannot record"), i18n.message(exc))
             return
         self._after()
+
+    def prepare_letters(self) -> QDialog:
+        from ui.letters_dialog import LettersDialog
+
+        dialog = LettersDialog(self.as_of.value(), self)
+        dialog.recorded.connect(self._after)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def plan(self) -> None:
         """A plan over all of the client's overdue invoices (same currency, not disputed)."""

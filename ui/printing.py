@@ -317,3 +317,21 @@ def ask_and_print(parent: QWidget, path: Path, media_type: str, title: str) -> i
                             str(failure))
         return None
     return printed
+
+
+def print_file(path: Path, printer_name: str = "") -> int:
+    """``python main.py print FILE.pdf [--printer NAME]``: the same path as the Print button,
+    without the dialog. Returns the sheets sent; raises PrintError."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer_name:
+        if printer_name not in QPrinterInfo.availablePrinterNames():
+            raise PrintError(QCoreApplication.translate("Printing", "no printer named {name}").format(name=printer_name))
+        printer.setPrinterName(printer_name)
+    elif QPrinterInfo.defaultPrinter().isNull():
+        raise PrintError(QCoreApplication.translate("Printing", "no printer is set up on this computer"))
+    printer.setDocName(path.name)
+    if not path.is_file():
+        raise PrintError(QCoreApplication.translate("Printing", "the file {path} does not exist").format(path=str(path)))
+    return print_document(path, "application/pdf", printer)

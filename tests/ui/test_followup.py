@@ -197,3 +197,24 @@ def test_a_dispute_opened_and_closed_from_the_invoice_editor(qtbot, book: Path) 
     assert not invoice_service.get_invoice(f1.id).disputed
     events = [i.text(1) for i in (dialog.history.topLevelItem(n) for n in range(dialog.history.topLevelItemCount()))]
     assert any("dispute opened" in e for e in events) and any("dispute closed" in e for e in events)
+
+
+def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from services import documents
+
+    win, page = _followup(qtbot, book)  # the book of due_items()
+    letters_due = [a for a in page.actions if a.step.action != "phone_call"]
+    dialog = page.prepare_letters()
+    dialog.wait_ready()
+    qtbot.waitUntil(lambda: dialog.viewer is not None, timeout=5000)
+    assert dialog.page_count() == len(letters_due) == len(dialog.written)
+    out = dialog.save(str(tmp_path / "out"))
+    assert out is not None
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [p.name for _l, _a, p in dialog.written] + ["2026-03-15-letters.pdf"])
+    dialog.record_button.click()
+    assert not dialog.record_button.isEnabled()
+    assert [a for a in page.actions if a.step.action != "phone_call"] == []  # done: off today's list
+    assert len([d for d in documents.list_documents() if d.kind == "correspondence"]) == len(letters_due)
+    dialog.close()
+    win.close()

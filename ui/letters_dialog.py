@@ -1,0 +1,189 @@
+"""Prepare letters (Follow-up screen): build the day's letters off the GUI thread,
+preview them (QtPdf), print them (QPrintDialog → QPrinter) or save them, then record
+them as sent — which marks the actions done and archives each letter as a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import letters
+from services.errors import AppError
+from ui import i18n
+
+log = logging.getLogger(__name__)
+
+
+class LettersThread(QThread):
+    progressed = Signal(int, int)
+
+    def __init__(self, day: dt.date, folder: Path) -> None:
+        super().__init__()
+        self.day = day
+        self.folder = folder
+        self.written: list[tuple[letters.Letter, Any, Path]] = []
+        self.error = ""
+
+    def run(self) -> None:
+        try:
+            prepared = letters.prepare(self.day)
+            self.progressed.emit(0, max(1, len(prepared)))
+            window = letters.window_setting()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for n, (letter, action) in enumerate(prepared, 1):
+                path = self.folder / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf"
+                letters.write_letter(path, letter, window)
+                self.written.append((letter, action, path))
+                self.progressed.emit(n, len(prepared))
+            if self.written:
+                letters.merge([p for _, _, p in self.written], self.folder / "all.pdf")
+        except AppError as exc:
+            self.error = i18n.message(exc)
+        except Exception:  # a bug: logged, told in plain words
+            log.exception("the letters could not be prepared")
+            self.error = QCoreApplication.translate("LettersDialog", "The letters could not be prepared (see the log).")
+
+
+class LettersDialog(QDialog):
+    recorded = Signal()
+
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = day
+        self.folder = Path(tempfile.mkdtemp(prefix="encaisse-letters-"))
+        self.written: list[tuple[letters.Letter, Any, Path]] = []
+        self.viewer: QWidget | None = None
+        self.setWindowTitle(QCoreApplication.translate("LettersDialog", "Letters of the day"))
+        self.resize(900, 900)
+        self.layout_ = QVBoxLayout(self)
+        self.summary = QLabel(QCoreApplication.translate("LettersDialog", "Preparing the letters…"))
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.summary)
+        self.progress = QProgressBar()
+        self.layout_.addWidget(self.progress)
+        self.preview_box = QVBoxLayout()
+        self.layout_.addLayout(self.preview_box, 1)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(QCoreApplication.translate("LettersDialog", "Print…"))
+        self.print_button.clicked.connect(self.print_all)
+        self.save_button = QPushButton(QCoreApplication.translate("LettersDialog", "Save PDF…"))
+        self.save_button.clicked.connect(self.save)
+        self.record_button = QPushButton(QCoreApplication.translate("LettersDialog", "Record as sent"))
+        self.record_button.setToolTip(QCoreApplication.translate(
+            "LettersDialog", "The actions are marked done and each letter is kept in its client's documents"))
+        self.record_button.clicked.connect(self.record)
+        for button in (self.print_button, self.save_button, self.record_button):
+            button.setEnabled(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("LettersDialog", "Close"))
+        close.rejected.connect(self.reject)
+        row.addWidget(close)
+        self.layout_.addLayout(row)
+        self.thread = LettersThread(day, self.folder)
+        self.thread.progressed.connect(self._progress)
+        self.thread.finished.connect(self._ready)
+        self.thread.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def wait_ready(self) -> None:
+        """Block until the letters are built (tests)."""
+        self.thread.wait()
+        QCoreApplication.processEvents()
+
+    def _ready(self) -> None:
+        self.progress.hide()
+        if self.thread.error:
+            self.summary.setText(self.thread.error)
+            return
+        self.written = self.thread.written
+        if not self.written:
+            self.summary.setText(QCoreApplication.translate("LettersDialog", "No letter to send on this date."))
+            return
+        warnings = sorted({w for letter, _a, _p in self.written for w in letter.warnings})
+        text = QCoreApplication.translate("LettersDialog", "%n letter(s) to send.", "", len(self.written))
+        if warnings:
+            text += "\n" + "\n".join(QCoreApplication.translate("LettersDialog", "Note: {warning}").format(warning=w)
+                                     for w in warnings)
+        self.summary.setText(text)
+        from ui.viewer import DocumentViewer
+
+        self.viewer = DocumentViewer(self.folder / "all.pdf", "application/pdf",
+                                     QCoreApplication.translate("LettersDialog", "Letters of the day"), self)
+        self.viewer.setWindowFlags(Qt.WindowType.Widget)
+        self.preview_box.addWidget(self.viewer)
+        for button in (self.print_button, self.save_button, self.record_button):
+            button.setEnabled(True)
+
+    def page_count(self) -> int:
+        return self.viewer.page_count() if self.viewer is not None else 0  # type: ignore[attr-defined]
+
+    def print_all(self) -> None:
+        from ui.printing import ask_and_print
+
+        if ask_and_print(self, self.folder / "all.pdf", "application/pdf",
+                         QCoreApplication.translate("LettersDialog", "Letters of the day")):
+            self._offer_record()
+
+    def save(self, folder: str | None = None) -> Path | None:
+        target = folder or QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("LettersDialog", "Save the letters in"))
+        if not target:
+            return None
+        out = Path(target)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for _letter, _action, path in self.written:
+                shutil.copyfile(path, out / path.name)
+            shutil.copyfile(self.folder / "all.pdf", out / f"{self.day:%Y-%m-%d}-letters.pdf")
+        except OSError as exc:
+            QMessageBox.warning(self, self.windowTitle(), QCoreApplication.translate(
+                "LettersDialog", "The letters could not be saved: {detail}").format(detail=exc.strerror or str(exc)))
+            return None
+        if folder is None:
+            self._offer_record()
+        return out
+
+    def _offer_record(self) -> None:
+        answer = QMessageBox.question(self, self.windowTitle(), QCoreApplication.translate(
+            "LettersDialog", "Were the letters sent? They will be recorded as done and kept in the clients' documents."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.record()
+
+    def record(self) -> None:
+        try:
+            letters.record_sent(self.written)
+        except AppError as exc:
+            QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
+            return
+        self.record_button.setEnabled(False)
+        self.summary.setText(QCoreApplication.translate("LettersDialog", "Recorded as sent."))
+        self.recorded.emit()
+
+    def done(self, result: int) -> None:  # noqa: A003 - QDialog API
+        self.thread.wait()
+        if self.viewer is not None:
+            self.viewer.close()
+        super().done(result)

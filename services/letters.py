@@ -34,7 +34,7 @@ from services.penalties import Result
 
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
-WINDOW = {"x": 110.0, "y": 45.0, "w": 90.0, "h": 35.0}  # mm, from the top-left corner
+WINDOW = {"x": 110, "y": 45, "w": 90, "h": 35}  # whole mm, from the top-left corner
 FORMAL_NOTICE_DAYS = 8
 
 _FONTS_READY = False
@@ -369,7 +369,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, float] | None = None,
+def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None = None,
                 total_pages: int = 1, measuring: bool = False) -> Drawn:
     """Draw one letter on ``c`` (one or more pages; ends with showPage). ``total_pages``
     (from a first pass) numbers the pages of a letter longer than one page."""
@@ -540,7 +540,7 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, float] | Non
     return drawn
 
 
-def write_letter(path: Path, letter: Letter, window: dict[str, float] | None = None) -> Drawn:
+def write_letter(path: Path, letter: Letter, window: dict[str, int] | None = None) -> Drawn:
     """One letter to one PDF file (byte-stable: reportlab's invariant mode)."""
     from reportlab import rl_config
 
@@ -587,7 +587,7 @@ WINDOW_SETTING = "letters.window"
 NO_LETTER = ("phone_call",)
 
 
-def window_setting() -> dict[str, float]:
+def window_setting() -> dict[str, int]:
     import json
 
     from services import db
@@ -597,7 +597,7 @@ def window_setting() -> dict[str, float]:
         return dict(WINDOW)
     try:
         data = json.loads(get_setting(WINDOW_SETTING, "") or "{}")
-        return {k: float(data.get(k, v)) for k, v in WINDOW.items()}
+        return {k: int(data.get(k, v)) for k, v in WINDOW.items()}
     except (ValueError, TypeError, AttributeError):
         return dict(WINDOW)
 
@@ -639,7 +639,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
     return out
 
 
-def _write_one(job: tuple[Path, Letter, dict[str, float]]) -> Path:
+def _write_one(job: tuple[Path, Letter, dict[str, int]]) -> Path:
     path, letter, window = job
     write_letter(path, letter, window)
     return path

@@ -15,7 +15,7 @@
 <context>
     <name>FollowUpPage</name>
     <message numerus="yes">
-        <location filename="../../ui/followup_page.py" line="+165"/>
+        <location filename="../../ui/followup_page.py" line="+169"/>
         <source>%n action(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -73,9 +73,20 @@
     </message>
 </context>
 <context>
+    <name>LettersDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/letters_dialog.py" line="+126"/>
+        <source>%n letter(s) to send.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="+151"/>
+        <location filename="../../ui/list_page.py" line="+152"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>

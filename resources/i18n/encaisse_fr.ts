@@ -2090,6 +2090,16 @@ ajouté par {who}</translation>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Prepare letters…</source>
+        <translation>Préparer les courriers…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day&apos;s letters: preview, print or save, then record them as sent</source>
+        <translation>Les courriers du jour : aperçu, impression ou enregistrement, puis envoi consigné</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Client / invoice</source>
         <translation>Client / facture</translation>
@@ -3172,6 +3182,89 @@ ajouté par {who}</translation>
     </message>
 </context>
 <context>
+    <name>LettersDialog</name>
+    <message>
+        <location filename="../../ui/letters_dialog.py" line="+62"/>
+        <source>The letters could not be prepared (see the log).</source>
+        <translation>Les courriers n’ont pas pu être préparés (voir le journal).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+60"/>
+        <location line="+13"/>
+        <source>Letters of the day</source>
+        <translation>Courriers du jour</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Preparing the letters…</source>
+        <translation>Préparation des courriers…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record as sent</source>
+        <translation>Consigner l’envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions are marked done and each letter is kept in its client&apos;s documents</source>
+        <translation>Les actions sont marquées faites et chaque courrier est conservé dans les documents de son client</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No letter to send on this date.</source>
+        <translation>Aucun courrier à envoyer à cette date.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n letter(s) to send.</source>
+        <translation>
+            <numerusform>%n courrier à envoyer.</numerusform>
+            <numerusform>%n courriers à envoyer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {warning}</source>
+        <translation>Remarque : {warning}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save the letters in</source>
+        <translation>Enregistrer les courriers dans</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The letters could not be saved: {detail}</source>
+        <translation>Les courriers n’ont pas pu être enregistrés : {detail}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Were the letters sent? They will be recorded as done and kept in the clients&apos; documents.</source>
+        <translation>Les courriers ont-ils été envoyés ? Ils seront consignés comme faits et conservés dans les documents des clients.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recorded as sent.</source>
+        <translation>Envoi consigné.</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <location filename="../../ui/list_page.py" line="+52"/>
@@ -3185,7 +3278,7 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -3439,7 +3532,7 @@ ajouté par {who}</translation>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+49"/>
+        <location filename="../../services/cli.py" line="+62"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
@@ -3896,7 +3989,7 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../services/dunning.py" line="+500"/>
+        <location filename="../../services/dunning.py" line="+513"/>
         <source>no client with code {value}</source>
         <translation>aucun client de code {value}</translation>
     </message>
@@ -4176,7 +4269,7 @@ ajouté par {who}</translation>
         <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="-516"/>
+        <location filename="../../services/dunning.py" line="-529"/>
         <source>pre-reminder</source>
         <translation>pré-relance</translation>
     </message>
@@ -4301,7 +4394,7 @@ ajouté par {who}</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+415"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -4323,12 +4416,12 @@ ajouté par {who}</translation>
     <message>
         <location filename="../../services/penalties.py" line="+42"/>
         <source>no rate is known yet for {half}: the last known rate ({rate} %) was used — enter the new rate in Settings</source>
-        <translation>aucun taux n’est encore connu pour {half} : le dernier taux connu ({rate} %) a été utilisé — saisissez le nouveau taux dans les Paramètres</translation>
+        <translation>aucun taux n’est encore connu pour {half}&#xa0;: le dernier taux connu ({rate}&#xa0;%) a été utilisé — saisissez le nouveau taux dans les Paramètres</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the contractual rate of {rate} % is below 3 times the legal interest rate for {half} ({floor} %): L441-10 does not allow it</source>
-        <translation>le taux contractuel de {rate} % est inférieur à 3 fois le taux d’intérêt légal de {half} ({floor} %) : l’article L441-10 ne le permet pas</translation>
+        <translation>le taux contractuel de {rate}&#xa0;% est inférieur à 3 fois le taux d’intérêt légal de {half} ({floor}&#xa0;%)&#xa0;: l’article L441-10 ne le permet pas</translation>
     </message>
     <message>
         <location filename="../../services/rates.py" line="+23"/>
@@ -4632,6 +4725,21 @@ ajouté par {who}</translation>
         <location line="+20"/>
         <source>Printing failed</source>
         <translation>L’impression a échoué</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no printer named {name}</source>
+        <translation>aucune imprimante nommée {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no printer is set up on this computer</source>
+        <translation>aucune imprimante n’est installée sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file {path} does not exist</source>
+        <translation>le fichier {path} n’existe pas</translation>
     </message>
 </context>
 <context>

@@ -661,18 +661,25 @@ def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[L
     jobs = [(out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf", letter, window)
             for letter, _action in prepared]
     workers = os.cpu_count() or 1
+    written = [(letter, action, job[0]) for (letter, action), job in zip(prepared, jobs, strict=True)]
+    if not jobs:
+        return written
+    from pypdf import PdfWriter
+
+    combined = PdfWriter()
     if len(jobs) >= PARALLEL_FROM and workers > 1 and not getattr(sys, "frozen", False):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        # the letters are written by the workers while this process gathers them into all.pdf
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(_write_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+            for path in pool.map(_write_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                combined.append(str(path))
     else:
         for job in jobs:
-            _write_one(job)
-    written = [(letter, action, job[0]) for (letter, action), job in zip(prepared, jobs, strict=True)]
-    if written:
-        merge([p for _, _, p in written], out / "all.pdf")
+            combined.append(str(_write_one(job)))
+    with open(out / "all.pdf", "wb") as fh:
+        combined.write(fh)
     return written
 
 

@@ -1,6 +1,7 @@
 """SQLAlchemy models of the receivables book.  No Qt here."""
 
 from models.base import Base, Money, UTCDateTime
+from models.documents import DOCUMENT_KINDS, CgvAcceptance, CgvVersion, Document, StoredFile
 from models.dunning import (
     CHANNELS,
     DISPUTE_REASONS,
@@ -15,7 +16,6 @@ from models.dunning import (
     PaymentPlan,
     PlanInstalment,
 )
-from models.documents import DOCUMENT_KINDS, CgvAcceptance, CgvVersion, Document, StoredFile
 from models.ledger import (
     CLIENT_KINDS,
     INVOICE_KINDS,

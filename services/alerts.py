@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta

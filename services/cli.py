@@ -28,9 +28,9 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError

@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from models import LANGUAGES, CgvAcceptance, Client, Document, Invoice, Payment
+from models.base import Money
 from services import clock, db, history, identifiers, terms
 from services.company import check_email
 from services.dto import ClientRow, Page
@@ -17,7 +18,6 @@ from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
 from services.text import fold, search_key
-from models.base import Money
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,6 +34,7 @@ from models import (
     DISPUTE_REASONS,
     STEP_ACTIONS,
     Client,
+    ContactLog,
     Dispute,
     DunningRecord,
     DunningScenario,
@@ -44,7 +44,6 @@ from models import (
     Payment,
     PaymentPlan,
     PlanInstalment,
-    ContactLog,
 )
 from services import clock, db, history
 from services import followup_core as core

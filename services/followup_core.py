@@ -16,10 +16,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
-from sqlalchemy import Integer, cast, func, literal_column, select, text, type_coerce
+from sqlalchemy import Integer, cast, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from models import Client, DunningRecord, Invoice

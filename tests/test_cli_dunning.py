@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from services import clients, invoices
-import datetime as dt
-import re
-
 from tests.helpers_cli import TODAY, frozen_book_path, open_book, run_cli
 
 MONEY = re.compile(r"^-?\d+\.\d{2}$")

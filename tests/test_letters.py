@@ -104,8 +104,9 @@ def test_the_qr_code_in_the_letter_carries_the_total_claimed(tmp_path: Path) -> 
         from pyzbar.pyzbar import decode  # optional
     except ImportError:
         return
-    from PIL import Image
     import io
+
+    from PIL import Image
     assert decode(Image.open(io.BytesIO(letters.qr_png(drawn.qr_payload))))[0].data.decode() == drawn.qr_payload
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from services import penalties, rates
+from services.errors import UserError
 from services.penalties import compute
 
 D = Decimal
@@ -121,7 +122,7 @@ def test_a_rate_entered_in_settings_replaces_the_guess() -> None:
     assert [p.rate for p in r.periods] == [D("12.15"), D("12.00")] and r.warnings == []
     rates.add_legal_rate("2026-H2", "2.50", "6.50")
     assert rates.legal_rate(day("2026-08-01")) == rates.Rate(D("2.50"), True)
-    with pytest.raises(Exception):
+    with pytest.raises(UserError):
         rates.add_legal_rate("2026-H3", "1", "1")
 
 

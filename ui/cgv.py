@@ -30,7 +30,6 @@ from ui.documents_panel import documents_folder, file_filter, ingest_with_progre
 from ui.widgets import DateEdit, ErrorBanner
 
 
-
 class FileField(QWidget):
     """A file path with a "Choose…" button."""
 
@@ -235,7 +234,7 @@ class AcceptancesBox(QWidget):
 
     def _add(self) -> None:
         if not documents.list_cgv_versions():
-            QMessageBox.information(self, QCoreApplication.translate("Cgv", "No CGV version"), QCoreApplication.translate("Cgv", 
+            QMessageBox.information(self, QCoreApplication.translate("Cgv", "No CGV version"), QCoreApplication.translate("Cgv",
                 "Add the versions of your terms of sale first (Company ▸ Terms of sale)."))
             return
         if AcceptanceDialog(self.client_id, self).exec() == QDialog.DialogCode.Accepted:
@@ -246,7 +245,7 @@ class AcceptancesBox(QWidget):
         item = self.tree.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(self, QCoreApplication.translate("Cgv", "Remove the acceptance"), QCoreApplication.translate("Cgv", 
+        answer = QMessageBox.question(self, QCoreApplication.translate("Cgv", "Remove the acceptance"), QCoreApplication.translate("Cgv",
             "Remove the acceptance of version {label}? The signed copy stays in the documents.")
             .format(label=item.text(0)))
         if answer != QMessageBox.StandardButton.Yes:

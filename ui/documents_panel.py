@@ -294,7 +294,7 @@ class AttachDialog(QDialog):
             return
         unreadable = [r.original_name for r in self.attached if r.unreadable]
         if unreadable:
-            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Attached with a warning"), QCoreApplication.translate("Documents", 
+            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Attached with a warning"), QCoreApplication.translate("Documents",
                 "These PDF files could not be read: they are kept as proof, but cannot be "
                 "previewed or merged into an evidence file:\n{names}").format(names="\n".join(unreadable)))
         self.accept()
@@ -340,7 +340,7 @@ def open_external(parent: QWidget, row: DocumentRow) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot open"), i18n.message(exc))
         return
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-        QMessageBox.information(parent, QCoreApplication.translate("Documents", "Cannot open"), QCoreApplication.translate("Documents", 
+        QMessageBox.information(parent, QCoreApplication.translate("Documents", "Cannot open"), QCoreApplication.translate("Documents",
             "No application is set to open this kind of file. A copy is here:\n{path}").format(path=copy))
 
 
@@ -593,7 +593,7 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(self, QCoreApplication.translate("Documents", "Delete the document"), QCoreApplication.translate("Documents", 
+        answer = QMessageBox.question(self, QCoreApplication.translate("Documents", "Delete the document"), QCoreApplication.translate("Documents",
             "Move “{title}” to the trash? It can be restored for {days} days "
             "(Tools ▸ Document trash).").format(title=row.title or row.original_name,
                                                 days=documents.TRASH_DAYS))

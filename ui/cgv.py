@@ -8,9 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from services import clock, documents
 from services.errors import AppError
+from services.store import Ingested
 from ui import format as fmt
 from ui import i18n
+from ui.dialogs.base import FormDialog
 from ui.documents_panel import documents_folder, file_filter, ingest_with_progress, preview
-from ui.widgets import DateEdit, ErrorBanner
+from ui.widgets import DateEdit
 
 
 class FileField(QWidget):
@@ -54,44 +54,34 @@ class FileField(QWidget):
         return Path(text) if text else None
 
 
-class CgvVersionDialog(QDialog):
+class CgvVersionDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("Cgv", "New version of the terms of sale"))
-        layout = QVBoxLayout(self)
-        self.banner = ErrorBanner()
-        layout.addWidget(self.banner)
-        form = QFormLayout()
+        super().__init__(QCoreApplication.translate("Cgv", "New version of the terms of sale"), parent,
+                         QCoreApplication.translate("Cgv", "Save"))
         self.label = QLineEdit()
         self.label.setPlaceholderText(QCoreApplication.translate("Cgv", "e.g. 2026-01"))
-        form.addRow(QCoreApplication.translate("Cgv", "Version"), self.label)
+        self.form.addRow(QCoreApplication.translate("Cgv", "Version"), self.label)
         self.in_force = DateEdit()
         self.in_force.set_value(clock.today())
-        form.addRow(QCoreApplication.translate("Cgv", "In force from"), self.in_force)
+        self.form.addRow(QCoreApplication.translate("Cgv", "In force from"), self.in_force)
         self.file = FileField()
-        form.addRow(QCoreApplication.translate("Cgv", "The CGV (PDF)"), self.file)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Cgv", "Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Cgv", "Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.form.addRow(QCoreApplication.translate("Cgv", "The CGV (PDF)"), self.file)
 
-    def save(self) -> None:
-        item = None
-        path = self.file.path()
-        if path is not None:
-            items = ingest_with_progress(self, [path])
-            if items is None:
-                return
-            item = items[0]
-        try:
-            documents.add_cgv_version(self.label.text(), self.in_force.value(), item=item)
-        except AppError as exc:
-            self.banner.show_error(i18n.message(exc))
-            return
-        self.accept()
+    def apply(self) -> bool:
+        item = _copy_in(self, self.file.path())
+        if item is False:
+            return False
+        documents.add_cgv_version(self.label.text(), self.in_force.value(), item=item or None)
+        return True
+
+
+def _copy_in(parent: QWidget, path: Path | None) -> Ingested | None | bool:
+    """The chosen file copied into the store; None without a file; False when it failed
+    (the user was told)."""
+    if path is None:
+        return None
+    items = ingest_with_progress(parent, [path])
+    return items[0] if items else False
 
 
 class CgvVersionsPanel(QWidget):
@@ -145,54 +135,38 @@ class CgvVersionsPanel(QWidget):
             preview(self, documents.get_document(int(document_id)))
 
 
-class AcceptanceDialog(QDialog):
+class AcceptanceDialog(FormDialog):
     def __init__(self, client_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate("Cgv", "Acceptance of the terms of sale"), parent,
+                         QCoreApplication.translate("Cgv", "Save"))
         self.client_id = client_id
-        self.setWindowTitle(QCoreApplication.translate("Cgv", "Acceptance of the terms of sale"))
-        layout = QVBoxLayout(self)
-        self.banner = ErrorBanner()
-        layout.addWidget(self.banner)
-        form = QFormLayout()
         self.version = QComboBox()
         for version in documents.list_cgv_versions():
             self.version.addItem(QCoreApplication.translate("Cgv", "{label} (in force from {date})").format(
                 label=version.label, date=fmt.date(version.in_force_from)), version.id)
         self.version.setCurrentIndex(self.version.count() - 1)
-        form.addRow(QCoreApplication.translate("Cgv", "Version"), self.version)
+        self.form.addRow(QCoreApplication.translate("Cgv", "Version"), self.version)
         self.accepted_on = DateEdit()
         self.accepted_on.set_value(clock.today())
-        form.addRow(QCoreApplication.translate("Cgv", "Accepted on"), self.accepted_on)
+        self.form.addRow(QCoreApplication.translate("Cgv", "Accepted on"), self.accepted_on)
         self.file = FileField()
-        form.addRow(QCoreApplication.translate("Cgv", "Signed copy"), self.file)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Cgv", "Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Cgv", "Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.form.addRow(QCoreApplication.translate("Cgv", "Signed copy"), self.file)
 
-    def save(self) -> None:
+    def apply(self) -> bool:
         if self.version.currentData() is None:
             self.banner.show_error(QCoreApplication.translate("Cgv", "Add a CGV version first (Company ▸ Terms of sale)."))
-            return
-        item = None
-        path = self.file.path()
-        if path is not None:
-            items = ingest_with_progress(self, [path])
-            if items is None:
-                return
-            item = items[0]
+            return False
+        item = _copy_in(self, self.file.path())
+        if item is False:
+            return False
         try:
             documents.record_acceptance(self.client_id, int(self.version.currentData()),
-                                        self.accepted_on.value(), signed_copy=item)
-        except AppError as exc:
-            if item is not None:
-                documents.forget([item])
-            self.banner.show_error(i18n.message(exc))
-            return
-        self.accept()
+                                        self.accepted_on.value(), signed_copy=item or None)
+        except AppError:
+            if item:
+                documents.forget([item])  # type: ignore[list-item]
+            raise
+        return True
 
 
 class AcceptancesBox(QWidget):

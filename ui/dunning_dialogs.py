@@ -11,9 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,56 +18,18 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from models import DISPUTE_REASONS
 from services import clock, dunning
-from services.errors import AppError, UserError
+from services.errors import UserError
 from services.money import parse_amount
 from ui import format as fmt
-from ui import i18n
+from ui.dialogs.base import FormDialog
 from ui.labels import DISPUTE_REASONS as REASON_LABELS
 from ui.labels import label
-from ui.widgets import DateEdit, ErrorBanner, MoneyEdit
-
-
-class FormDialog(QDialog):
-    """A title, an error banner, a form, OK/Cancel; ``apply()`` does the work and may
-    raise AppError (shown in the banner, the dialog stays open)."""
-
-    def __init__(self, title: str, parent: QWidget | None = None, ok_text: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        self.banner = ErrorBanner()
-        layout.addWidget(self.banner)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            ok_text or QCoreApplication.translate("DunningDialogs", "OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("DunningDialogs", "Cancel"))
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def _ok(self) -> None:
-        try:
-            self.apply()
-        except AppError as exc:
-            self.banner.show_error(i18n.message(exc))
-            return
-        self.accept()
-
+from ui.widgets import DateEdit, MoneyEdit
 
 MSG_TRACKING = QT_TRANSLATE_NOOP("Messages", "give the tracking number")
 

@@ -72,7 +72,7 @@
 <context>
     <name>Cgv</name>
     <message>
-        <location filename="../../ui/cgv.py" line="+42"/>
+        <location filename="../../ui/cgv.py" line="+41"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
@@ -87,49 +87,43 @@
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>New version of the terms of sale</source>
         <translation>Nouvelle version des conditions générales de vente</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>e.g. 2026-01</source>
         <translation>ex. 2026-01</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
-        <location line="+52"/>
-        <location line="+49"/>
+        <location line="+37"/>
+        <location line="+48"/>
+        <location line="+37"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+40"/>
-        <location line="+101"/>
+        <location line="-119"/>
+        <location line="+34"/>
+        <location line="+85"/>
         <source>In force from</source>
         <translation>En vigueur depuis</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-117"/>
         <source>The CGV (PDF)</source>
         <translation>Les CGV (PDF)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+95"/>
+        <location line="-8"/>
+        <location line="+81"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+95"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location line="-68"/>
+        <location line="-48"/>
         <source>Keep every version of your general terms of sale. Each invoice is checked against the version in force on its issue date, and against the client&apos;s acceptance of it.</source>
         <translation>Conservez chaque version de vos conditions générales de vente. Chaque facture est rapprochée de la version en vigueur à sa date d’émission et de l’acceptation de cette version par le client.</translation>
     </message>
@@ -169,34 +163,34 @@
         <translation>{n} clients</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Acceptance of the terms of sale</source>
         <translation>Acceptation des conditions générales de vente</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{label} (in force from {date})</source>
         <translation>{label} (en vigueur depuis le {date})</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+46"/>
+        <location line="+34"/>
         <source>Accepted on</source>
         <translation>Acceptée le</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+44"/>
+        <location line="-32"/>
+        <location line="+32"/>
         <source>Signed copy</source>
         <translation>Exemplaire signé</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-28"/>
         <source>Add a CGV version first (Company ▸ Terms of sale).</source>
         <translation>Ajoutez d’abord une version des CGV (Entreprise ▸ CGV).</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Terms of sale accepted by this client:</source>
         <translation>CGV acceptées par ce client&#xa0;:</translation>
     </message>
@@ -1450,17 +1444,7 @@ ajouté par {who}</translation>
 <context>
     <name>DunningDialogs</name>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="+56"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location filename="../../ui/dunning_dialogs.py" line="+43"/>
         <location line="+1"/>
         <source>Postpone</source>
         <translation>Reporter</translation>
@@ -2097,7 +2081,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>The day&apos;s letters: preview, print or save, then record them as sent</source>
-        <translation>Les courriers du jour : aperçu, impression ou enregistrement, puis envoi consigné</translation>
+        <translation>Les courriers du jour&#xa0;: aperçu, impression ou enregistrement, puis envoi consigné</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2214,6 +2198,19 @@ ajouté par {who}</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="+23"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../services/history.py" line="+20"/>
@@ -2261,7 +2258,7 @@ ajouté par {who}</translation>
         <translation>mise en litige</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="+125"/>
+        <location filename="../../services/dunning.py" line="+124"/>
         <source>dunning step done</source>
         <translation>étape de relance faite</translation>
     </message>
@@ -3241,7 +3238,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+2"/>
         <source>Note: {warning}</source>
-        <translation>Remarque : {warning}</translation>
+        <translation>Remarque&#xa0;: {warning}</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3251,12 +3248,12 @@ ajouté par {who}</translation>
     <message>
         <location line="+10"/>
         <source>The letters could not be saved: {detail}</source>
-        <translation>Les courriers n’ont pas pu être enregistrés : {detail}</translation>
+        <translation>Les courriers n’ont pas pu être enregistrés&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Were the letters sent? They will be recorded as done and kept in the clients&apos; documents.</source>
-        <translation>Les courriers ont-ils été envoyés ? Ils seront consignés comme faits et conservés dans les documents des clients.</translation>
+        <translation>Les courriers ont-ils été envoyés&#xa0;? Ils seront consignés comme faits et conservés dans les documents des clients.</translation>
     </message>
     <message>
         <location line="+12"/>

@@ -229,3 +229,38 @@ def test_deleting_from_the_panel_asks_then_moves_to_the_trash(qtbot, book: MainW
     assert asked and "30 days" in asked[0]
     assert panel.model.rowCount() == 0
     assert [d.id for d in documents.list_documents(trash=True)] == [row.id]
+
+
+def test_a_cgv_version_and_a_clients_acceptance_through_the_dialogs(qtbot, book: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.cgv import AcceptanceDialog, CgvVersionDialog
+
+    dialog = CgvVersionDialog(book)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.label, "CGV 2026")
+    dialog.in_force.set_value(dt.date(2026, 1, 1))
+    dialog.file.edit.setText(str(make_pdf(tmp_path / "cgv-2026.pdf", 2)))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [version] = documents.list_cgv_versions()
+    assert version.label == "CGV 2026" and version.document_id is not None
+
+    client_id = client_service.get_client_by_code("BOUL").id
+    accept = AcceptanceDialog(client_id, book)
+    qtbot.addWidget(accept)
+    accept.accepted_on.set_value(dt.date(2026, 1, 3))
+    accept.file.edit.setText(str(tmp_path / "missing.pdf"))  # a file that is not there: told, nothing stored
+    warnings: list[str] = []
+    import ui.documents_panel as panel
+    original = panel.QMessageBox.warning
+    panel.QMessageBox.warning = lambda _p, _t, msg: warnings.append(msg)  # type: ignore[method-assign]
+    try:
+        accept.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    finally:
+        panel.QMessageBox.warning = original  # type: ignore[method-assign]
+    assert accept.result() != QDialog.DialogCode.Accepted and warnings and "does not exist" in warnings[0]
+    accept.file.edit.setText(str(make_png(tmp_path / "signed.png")))
+    accept.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert accept.result() == QDialog.DialogCode.Accepted
+    [acceptance] = documents.acceptances(client_id)
+    assert acceptance.accepted_on == dt.date(2026, 1, 3) and acceptance.document_id is not None
+    assert proof.proof_of(invoice_id("F-001")).cgv  # issued 05/01/2026, accepted 03/01/2026

@@ -92,3 +92,41 @@ def remove_selected_allocation(parent: QWidget, tree: QTreeWidget) -> bool:
                             i18n.message(exc))
         return False
     return True
+
+
+class FormDialog(QDialog):
+    """A title, an error banner, a form, OK/Cancel; ``apply()`` does the work and may
+    raise AppError (shown in the banner, the dialog stays open)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, ok_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        layout.addLayout(self.extra)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            ok_text or QCoreApplication.translate("FormDialog", "OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("FormDialog", "Cancel"))
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def apply(self) -> bool | None:
+        """Do the work; return False to stay open without a message (the user was told)."""
+        raise NotImplementedError
+
+    def _ok(self) -> None:
+        try:
+            done = self.apply()
+        except AppError as exc:
+            self.banner.show_error(i18n.message(exc))
+            return
+        if done is not False:
+            self.accept()

@@ -82,4 +82,9 @@ FIELD_LABELS: dict[str, str] = {
     "accepted_on": QT_TRANSLATE_NOOP("Fields", "Accepted on"),
     "cgv_version": QT_TRANSLATE_NOOP("Fields", "CGV version"),
     "max_mb": QT_TRANSLATE_NOOP("Fields", "Largest document"),
+    "window": QT_TRANSLATE_NOOP("Fields", "Envelope window"),
+    "half": QT_TRANSLATE_NOOP("Fields", "Half-year"),
+    "professional": QT_TRANSLATE_NOOP("Fields", "Legal rate (creditor acting professionally)"),
+    "individual": QT_TRANSLATE_NOOP("Fields", "Legal rate (private creditor)"),
+    "rate": QT_TRANSLATE_NOOP("Fields", "Rate"),
 }

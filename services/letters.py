@@ -28,6 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from services.errors import UserError
+from services.i18n import QT_TRANSLATE_NOOP
 from services.money import format_money, plain
 from services.paths import resource_path
 from services.penalties import Result
@@ -585,6 +587,33 @@ def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
 MEDIATOR_SETTING = "letters.mediator"
 WINDOW_SETTING = "letters.window"
 NO_LETTER = ("phone_call",)
+
+
+MSG_WINDOW = QT_TRANSLATE_NOOP("Messages", "the window must lie on an A4 page (0–210 × 0–297 mm)")
+
+
+def set_window(window: dict[str, int]) -> None:
+    import json
+
+    from services.company import set_setting
+
+    clean = {k: int(window.get(k, v)) for k, v in WINDOW.items()}
+    if not (0 <= clean["x"] and clean["x"] + clean["w"] <= 210 and 0 <= clean["y"]
+            and clean["y"] + clean["h"] <= 297 and clean["w"] >= 40 and clean["h"] >= 20):
+        raise UserError(MSG_WINDOW, field="window")
+    set_setting(WINDOW_SETTING, json.dumps(clean))
+
+
+def mediator() -> str:
+    from services.company import get_setting
+
+    return get_setting(MEDIATOR_SETTING, "")
+
+
+def set_mediator(text: str) -> None:
+    from services.company import set_setting
+
+    set_setting(MEDIATOR_SETTING, text.strip())
 
 
 def window_setting() -> dict[str, int]:

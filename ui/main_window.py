@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("Proof &missing on overdue invoices"), self.show_missing_proof)
         tools.addSeparator()
         self._action(tools, self.tr("&Dunning scenarios…"), self.edit_scenarios)
+        self._action(tools, self.tr("&Late charges and letters…"), self.edit_charges)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Encaisse"), self.about)
@@ -268,6 +269,11 @@ class MainWindow(QMainWindow):
             return
         if ClientDialog(row, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh_all()
+
+    def edit_charges(self) -> None:
+        from ui.dialogs.charges_dialog import ChargesDialog
+
+        ChargesDialog(self).exec()
 
     def edit_scenarios(self) -> None:
         from ui.dialogs.scenario_dialog import ScenarioDialog

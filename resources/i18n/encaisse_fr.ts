@@ -241,6 +241,134 @@
     </message>
 </context>
 <context>
+    <name>ChargesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/charges_dialog.py" line="+35"/>
+        <source>Late charges and letters</source>
+        <translation>Pénalités et courriers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus 10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. Enter each new rate when it is published: until then the last known rate is used and the letters&apos; preview says so.</source>
+        <translation>Les clients professionnels doivent des pénalités au taux BCE en vigueur au 1er janvier ou au 1er juillet majoré de 10 points (L441-10 du Code de commerce), les consommateurs l’intérêt au taux légal à compter de la mise en demeure. Saisissez chaque nouveau taux dès sa publication&#xa0;: en attendant, le dernier taux connu est utilisé et l’aperçu des courriers le signale.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ECB main refinancing rate</source>
+        <translation>Taux de refinancement principal de la BCE</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In force from</source>
+        <translation>En vigueur depuis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate (%)</source>
+        <translation>Taux (%)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add this rate</source>
+        <translation>Ajouter ce taux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unchanged up to this date</source>
+        <translation>Inchangé jusqu’à cette date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Legal interest rate, per half-year</source>
+        <translation>Taux de l’intérêt légal, par semestre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Half-year</source>
+        <translation>Semestre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creditor acting professionally (%)</source>
+        <translation>Créancier professionnel (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private creditor (%)</source>
+        <translation>Créancier particulier (%)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 2026-H2</source>
+        <translation>ex. 2026-H2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add these rates</source>
+        <translation>Ajouter ces taux</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>empty = ECB rate + 10 points</source>
+        <translation>vide = taux BCE + 10 points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty rate in your terms of sale (%)</source>
+        <translation>Taux des pénalités dans vos CGV (%)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, address and website of your consumer mediator (printed on consumers&apos; letters)</source>
+        <translation>Nom, adresse et site de votre médiateur de la consommation (imprimés sur les courriers aux particuliers)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consumer mediator</source>
+        <translation>Médiateur de la consommation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from the left</source>
+        <translation>depuis la gauche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the top</source>
+        <translation>depuis le haut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>width</source>
+        <translation>largeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>height</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Envelope window</source>
+        <translation>Fenêtre de l’enveloppe</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Known to be unchanged up to {date}.</source>
+        <translation>Inchangé au moins jusqu’au {date}.</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <location filename="../../ui/dialogs/client_dialog.py" line="+42"/>
@@ -2060,6 +2188,31 @@ ajouté par {who}</translation>
         <source>Largest document</source>
         <translation>Taille maximale d’un document</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Envelope window</source>
+        <translation>Fenêtre de l’enveloppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-year</source>
+        <translation>Semestre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal rate (creditor acting professionally)</source>
+        <translation>Taux légal (créancier professionnel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal rate (private creditor)</source>
+        <translation>Taux légal (créancier particulier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpPage</name>
@@ -3467,6 +3620,11 @@ ajouté par {who}</translation>
         <translation>&amp;Scénarios de relance…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Late charges and letters…</source>
+        <translation>Pénalités et c&amp;ourriers…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
@@ -3511,7 +3669,7 @@ ajouté par {who}</translation>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
@@ -4429,6 +4587,11 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>{value} is not a half-year (e.g. 2026-H2)</source>
         <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
+    </message>
+    <message>
+        <location filename="../../services/letters.py" line="+592"/>
+        <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
+        <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
     </message>
 </context>
 <context>

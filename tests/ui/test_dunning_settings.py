@@ -306,3 +306,39 @@ def test_new_client_gets_a_scenario_and_an_insurer(qtbot, window: MainWindow) ->
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.banner.text()
     saved = client_service.get_client_by_code("GARAGE")
     assert (saved.insurer, saved.insurance_days, saved.scenario_id) == ("Coface", 90, scenario_id)
+
+
+def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from services import clock, db, letters, penalties, rates
+    from ui.dialogs.charges_dialog import ChargesDialog
+
+    clock.freeze(dt.date(2026, 7, 10))
+    db.open_database(tmp_path / "charges.db")
+    try:
+        dialog = ChargesDialog()
+        qtbot.addWidget(dialog)
+        assert dialog.legal.topLevelItemCount() == 7  # the shipped half-years, 2023-H1 to 2026-H1
+        qtbot.keyClicks(dialog.half, "2026-H2")
+        qtbot.keyClicks(dialog.pro, "2,50")
+        qtbot.keyClicks(dialog.individual, "6,40")
+        dialog._add_legal()
+        assert dialog.legal.topLevelItemCount() == 8
+        assert rates.legal_rate(dt.date(2026, 9, 1)) == rates.Rate(Decimal("2.50"), True)
+        dialog.ecb_rate.setText("abc")
+        dialog._add_ecb()
+        assert "is not a rate" in dialog.banner.text()
+        dialog.contract.setText("12,5")
+        qtbot.keyClicks(dialog.mediator, "CM2C, 49 rue de Ponthieu, Paris")
+        dialog.window_fields["x"].setValue(20)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert penalties.contractual_rate() == Decimal("12.50")
+        assert letters.mediator() == "CM2C, 49 rue de Ponthieu, Paris"
+        assert letters.window_setting()["x"] == 20
+    finally:
+        clock.freeze(None)
+        db.close()

@@ -1,0 +1,177 @@
+"""Settings ▸ Late charges and letters: the rate tables (ECB, legal interest), the
+contractual penalty rate, the consumer mediator, the envelope window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import clock, letters, penalties, rates
+from ui import format as fmt
+from ui import i18n
+from ui.dialogs.base import FormDialog
+from ui.widgets import DateEdit
+
+
+def _percent(value: object) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if i18n.current_language() == "fr" else text
+
+
+class ChargesDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("ChargesDialog", "Late charges and letters"), parent,
+                         QCoreApplication.translate("ChargesDialog", "Save"))
+        self.resize(720, 760)
+        intro = QLabel(QCoreApplication.translate(
+            "ChargesDialog", "Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus "
+            "10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. "
+            "Enter each new rate when it is published: until then the last known rate is used and the letters' "
+            "preview says so."))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        # ECB rates
+        ecb_box = QGroupBox(QCoreApplication.translate("ChargesDialog", "ECB main refinancing rate"))
+        ecb_layout = QVBoxLayout(ecb_box)
+        self.ecb = QTreeWidget()
+        self.ecb.setRootIsDecorated(False)
+        self.ecb.setHeaderLabels([QCoreApplication.translate("ChargesDialog", "In force from"),
+                                  QCoreApplication.translate("ChargesDialog", "Rate (%)")])
+        self.ecb.setMaximumHeight(150)
+        ecb_layout.addWidget(self.ecb)
+        self.known = QLabel()
+        ecb_layout.addWidget(self.known)
+        row = QHBoxLayout()
+        self.ecb_from = DateEdit()
+        self.ecb_from.set_value(clock.today())
+        self.ecb_rate = QLineEdit()
+        self.ecb_rate.setPlaceholderText("2,15")
+        self.ecb_rate.setMaximumWidth(80)
+        add = QPushButton(QCoreApplication.translate("ChargesDialog", "Add this rate"))
+        add.clicked.connect(self._add_ecb)
+        unchanged = QPushButton(QCoreApplication.translate("ChargesDialog", "Unchanged up to this date"))
+        unchanged.clicked.connect(self._confirm_ecb)
+        for w in (QLabel(QCoreApplication.translate("ChargesDialog", "From")), self.ecb_from, self.ecb_rate, add,
+                  unchanged):
+            row.addWidget(w)
+        row.addStretch(1)
+        ecb_layout.addLayout(row)
+        self.extra.addWidget(ecb_box)
+        # legal rates
+        legal_box = QGroupBox(QCoreApplication.translate("ChargesDialog", "Legal interest rate, per half-year"))
+        legal_layout = QVBoxLayout(legal_box)
+        self.legal = QTreeWidget()
+        self.legal.setRootIsDecorated(False)
+        self.legal.setHeaderLabels([QCoreApplication.translate("ChargesDialog", "Half-year"),
+                                    QCoreApplication.translate("ChargesDialog", "Creditor acting professionally (%)"),
+                                    QCoreApplication.translate("ChargesDialog", "Private creditor (%)")])
+        self.legal.setMaximumHeight(150)
+        legal_layout.addWidget(self.legal)
+        row = QHBoxLayout()
+        self.half = QLineEdit()
+        self.half.setPlaceholderText(QCoreApplication.translate("ChargesDialog", "e.g. 2026-H2"))
+        self.half.setMaximumWidth(90)
+        self.pro = QLineEdit()
+        self.pro.setPlaceholderText("2,62")
+        self.pro.setMaximumWidth(80)
+        self.individual = QLineEdit()
+        self.individual.setPlaceholderText("6,67")
+        self.individual.setMaximumWidth(80)
+        add_legal = QPushButton(QCoreApplication.translate("ChargesDialog", "Add these rates"))
+        add_legal.clicked.connect(self._add_legal)
+        for w in (self.half, self.pro, self.individual, add_legal):
+            row.addWidget(w)
+        row.addStretch(1)
+        legal_layout.addLayout(row)
+        self.extra.addWidget(legal_box)
+        # the company's own terms and the letters
+        self.contract = QLineEdit(str(penalties.contractual_rate() or "").replace(".", ","))
+        self.contract.setPlaceholderText(QCoreApplication.translate("ChargesDialog", "empty = ECB rate + 10 points"))
+        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Penalty rate in your terms of sale (%)"),
+                            self.contract)
+        self.mediator = QPlainTextEdit(letters.mediator())
+        self.mediator.setFixedHeight(50)
+        self.mediator.setPlaceholderText(QCoreApplication.translate(
+            "ChargesDialog", "Name, address and website of your consumer mediator (printed on consumers' letters)"))
+        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Consumer mediator"), self.mediator)
+        window = letters.window_setting()
+        self.window_fields: dict[str, QSpinBox] = {}
+        window_row = QHBoxLayout()
+        for key, text in (("x", QCoreApplication.translate("ChargesDialog", "from the left")),
+                          ("y", QCoreApplication.translate("ChargesDialog", "from the top")),
+                          ("w", QCoreApplication.translate("ChargesDialog", "width")),
+                          ("h", QCoreApplication.translate("ChargesDialog", "height"))):
+            box = QSpinBox()
+            box.setRange(0, 297)
+            box.setSuffix(" mm")
+            box.setValue(window[key])
+            box.setMinimumWidth(88)
+            self.window_fields[key] = box
+            window_row.addWidget(QLabel(text))
+            window_row.addWidget(box)
+        window_row.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(window_row)
+        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Envelope window"), holder)
+        self.refresh()
+
+    def extra_form_row(self, text: str, widget: QWidget) -> None:
+        row = QHBoxLayout()
+        label = QLabel(text)
+        label.setMinimumWidth(230)
+        row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(widget, 1)
+        self.extra.addLayout(row)
+
+    def refresh(self) -> None:
+        tables = rates.tables()
+        self.ecb.clear()
+        for start, value in tables.ecb:
+            self.ecb.addTopLevelItem(QTreeWidgetItem([fmt.date(start), _percent(value)]))
+        self.known.setText(QCoreApplication.translate("ChargesDialog", "Known to be unchanged up to {date}.")
+                           .format(date=fmt.date(tables.ecb_known_until)))
+        self.legal.clear()
+        for half, (pro, ind) in sorted(tables.legal.items()):
+            self.legal.addTopLevelItem(QTreeWidgetItem([half, _percent(pro), _percent(ind)]))
+        for tree in (self.ecb, self.legal):
+            for column in range(tree.columnCount()):
+                tree.resizeColumnToContents(column)
+
+    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+        from services.errors import AppError
+        from ui import i18n
+
+        self.banner.clear_message()
+        try:
+            action()
+        except AppError as exc:
+            self.banner.show_error(i18n.message(exc))
+            return
+        self.refresh()
+
+    def _add_ecb(self) -> None:
+        self._run(lambda: rates.add_ecb_rate(self.ecb_from.value(), self.ecb_rate.text()))
+
+    def _confirm_ecb(self) -> None:
+        self._run(lambda: rates.confirm_ecb_until(self.ecb_from.value()))
+
+    def _add_legal(self) -> None:
+        self._run(lambda: rates.add_legal_rate(self.half.text(), self.pro.text(), self.individual.text()))
+
+    def apply(self) -> bool:
+        penalties.set_contractual_rate(self.contract.text())
+        letters.set_mediator(self.mediator.toPlainText())
+        letters.set_window({k: box.value() for k, box in self.window_fields.items()})
+        return True

@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -256,7 +256,35 @@ def _draw_pdf_page(document: QPdfDocument, index: int, painter: QPainter, area: 
     if rendered.isNull():
         raise PrintError(QCoreApplication.translate(
             "Printing", "Page {page} could not be rendered.").format(page=index + 1))
+    _text_layer(document, index, painter, target, points)  # under the image: hidden by it
     painter.drawImage(target, _on_white(rendered))
+
+
+def _text_layer(document: QPdfDocument, index: int, painter: QPainter, target: QRectF,
+                points: QSizeF) -> None:
+    """Lay the page's text under its image, line by line where the PDF has it:
+    what reaches the printer can still be searched and read back (pdftotext on a PDF
+    printer, a document archive), as scanners do with their text layer."""
+    text = document.getAllText(index).text()
+    if not text.strip():
+        return
+    sx, sy = target.width() / max(1.0, points.width()), target.height() / max(1.0, points.height())
+    painter.save()
+    painter.setPen(QColor(255, 255, 255))  # white, and the page image is drawn over it
+    font = QFont("DejaVu Sans")
+    start = 0
+    for line in text.split("\n"):
+        length = len(line)
+        if line.strip():
+            selection = document.getSelectionAtIndex(index, start, length)
+            box = selection.boundingRectangle()
+            if box.isValid() and box.height() > 0:
+                font.setPixelSize(max(1, round(box.height() * sy * 0.8)))
+                painter.setFont(font)
+                painter.drawText(QPointF(target.left() + box.left() * sx,
+                                         target.top() + box.bottom() * sy - box.height() * sy * 0.2), line)
+        start += length + 1
+    painter.restore()
 
 
 def _on_white(image: QImage) -> QImage:

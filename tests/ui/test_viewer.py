@@ -381,3 +381,23 @@ def test_ask_and_print_warns_when_printing_fails(qtbot, broken_pdf: Path, monkey
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     assert printing.ask_and_print(None, broken_pdf, "application/pdf", "F1") is None  # type: ignore[arg-type]
     assert warnings and "cannot be printed" in warnings[0]
+
+
+def test_printing_a_pdf_keeps_its_text_searchable(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Pages are painted as images; the page's text is laid under them, so a PDF printer's
+    output can still be searched and read back."""
+    from pypdf import PdfReader as Reader
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    source = tmp_path / "letter.pdf"
+    c = rl_canvas.Canvas(str(source))
+    c.drawString(72, 720, "Brasserie des Halles")
+    c.drawString(72, 700, "Total claimed: 2595.57")
+    c.showPage()
+    c.save()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_document(source, "application/pdf", printer) == 1
+    text = " ".join(Reader(str(tmp_path / "printed.pdf")).pages[0].extract_text().split())
+    assert "Brasserie des Halles" in text and "2595.57" in text

@@ -221,6 +221,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
+    p = sub.add_parser("agreement", parents=[common], help="the payment-plan agreement to sign (PDF)",
+                       description="The client's payment plan in progress, as an agreement to sign.")
+    p.add_argument("--client", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("claim", parents=[common], help="the claim summary for an injonction de payer (PDF)",
+                       description="Principal, penalties and indemnity of the client's overdue invoices, the "
+                       "exhibits and the court to seize.")
+    p.add_argument("--client", required=True, metavar="CODE")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None)
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+
     p = sub.add_parser("print", parents=[common], help="send a PDF to a printer",
                        description="Print a PDF through the same Qt print path as the window's "
                        "Print button (default printer unless --printer).")
@@ -580,6 +592,24 @@ def _cmd_statement(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    from services import legal_docs
+
+    documents.client_id_for(args.client)
+    pages = legal_docs.plan_agreement(args.client, Path(args.out))
+    _out(f"wrote {args.out}: {_plural(pages, 'page')}")
+    return 0
+
+
+def _cmd_claim(args: argparse.Namespace) -> int:
+    from services import legal_docs
+
+    documents.client_id_for(args.client)
+    pages = legal_docs.claim_summary(args.client, Path(args.out), args.date)
+    _out(f"wrote {args.out}: {_plural(pages, 'page')}")
+    return 0
+
+
 def _cmd_penalties(args: argparse.Namespace) -> int:
     number, result = penalties.for_invoice(args.invoice, args.date)
     payload = penalties.to_json(number, result)
@@ -624,6 +654,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "penalties": _cmd_penalties,
     "letters": _cmd_letters,
     "statement": _cmd_statement,
+    "agreement": _cmd_agreement,
+    "claim": _cmd_claim,
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,
     "promise": _cmd_promise,

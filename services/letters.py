@@ -50,6 +50,9 @@ def _fonts() -> tuple[str, str]:
     try:
         pdfmetrics.registerFont(TTFont("EncaisseSans", str(resource_path("fonts", "DejaVuSans.ttf"))))
         pdfmetrics.registerFont(TTFont("EncaisseSans-Bold", str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+        # <b> in paragraphs (platypus) switches to the bold face
+        pdfmetrics.registerFontFamily("EncaisseSans", normal="EncaisseSans", bold="EncaisseSans-Bold",
+                                      italic="EncaisseSans", boldItalic="EncaisseSans-Bold")
     except Exception:  # noqa: BLE001 - a missing font file: fall back, never fail a letter
         return "Helvetica", "Helvetica-Bold"
     _FONTS_READY = True

@@ -254,6 +254,27 @@ class FollowUpPage(QWidget):
                           if not i.disputed]
         if PlanDialog(whole, self).exec() == QDialog.DialogCode.Accepted:
             self._after()
+            self.show_agreement(action.client_code)
+
+    def show_agreement(self, client_code: str) -> QWidget | None:
+        """The agreement for the client to sign, in the viewer (print, export)."""
+        import tempfile
+        from pathlib import Path
+
+        from services import legal_docs
+        from ui.viewer import DocumentViewer
+
+        out = Path(tempfile.mkdtemp(prefix="encaisse-plan-")) / f"echeancier-{client_code}.pdf"
+        try:
+            legal_docs.plan_agreement(client_code, out)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Payment plan"), i18n.message(exc))
+            return None
+        viewer = DocumentViewer(out, "application/pdf", self.tr("Payment plan to sign — {code}").format(code=client_code),
+                                self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
 
     def log_call(self) -> None:
         action = self.selected_action()

@@ -2349,6 +2349,16 @@ ajouté par {who}</translation>
         <source>Cannot record</source>
         <translation>Enregistrement impossible</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Payment plan</source>
+        <translation>Échéancier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment plan to sign — {code}</source>
+        <translation>Échéancier à signer — {code}</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -4589,9 +4599,19 @@ ajouté par {who}</translation>
         <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
     </message>
     <message>
-        <location filename="../../services/letters.py" line="+592"/>
+        <location filename="../../services/letters.py" line="+595"/>
         <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
         <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../services/legal_docs.py" line="+39"/>
+        <source>the client {code} has no payment plan in progress</source>
+        <translation>le client {code} n’a pas d’échéancier en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client {code} owes nothing overdue on {date}</source>
+        <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
 </context>
 <context>
@@ -4877,7 +4897,7 @@ ajouté par {who}</translation>
         <translation>La page {page} n’a pas pu être rendue.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+67"/>
         <source>Cannot print</source>
         <translation>Impression impossible</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,11 @@ def when_modal(handle) -> None:  # type: ignore[no-untyped-def]
         if modal is None:
             QTimer.singleShot(20, poll)
             return
-        handle(modal)
+        try:
+            handle(modal)
+        except BaseException:
+            modal.close()  # a failed check must not leave the test waiting on an open dialog
+            raise
 
     QTimer.singleShot(20, poll)
 
@@ -217,4 +222,27 @@ def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Pa
     assert [a for a in page.actions if a.step.action != "phone_call"] == []  # done: off today's list
     assert len([d for d in documents.list_documents() if d.kind == "correspondence"]) == len(letters_due)
     dialog.close()
+    win.close()
+
+
+def test_a_payment_plan_then_its_agreement_to_sign(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dunning_dialogs import PlanDialog
+    from ui.viewer import DocumentViewer
+
+    win, page = _followup(qtbot, book)
+    page.select_action("ACME", "reminder")
+
+    def agree(modal: QWidget) -> None:
+        assert isinstance(modal, PlanDialog)
+        assert modal.action.amount == Decimal("500.00") * 2  # F1 and F2, both overdue
+        modal.count.setValue(2)
+        modal.split()
+        modal.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(agree)
+    page.buttons["plan"].click()
+    assert ("ACME", "reminder") not in _steps(page)  # the plan holds the ladder
+    viewers = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentViewer) and w.isVisible()]
+    assert viewers and viewers[-1].page_count() == 1
+    viewers[-1].close()
     win.close()

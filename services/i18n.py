@@ -87,4 +87,6 @@ FIELD_LABELS: dict[str, str] = {
     "professional": QT_TRANSLATE_NOOP("Fields", "Legal rate (creditor acting professionally)"),
     "individual": QT_TRANSLATE_NOOP("Fields", "Legal rate (private creditor)"),
     "rate": QT_TRANSLATE_NOOP("Fields", "Rate"),
+    "subject": QT_TRANSLATE_NOOP("Fields", "Subject"),
+    "body": QT_TRANSLATE_NOOP("Fields", "Text"),
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -104,6 +105,7 @@ class Letter:
     invoices: list[LetterInvoice] = field(default_factory=list)
     mediator: str = ""  # consumers (§3.6)
     warnings: list[str] = field(default_factory=list)
+    template: tuple[str, str] | None = None  # the owner's wording (subject, body); None = the default
 
     @property
     def balance(self) -> Decimal:
@@ -310,22 +312,93 @@ def _t(letter: Letter) -> dict[str, Any]:
     return TEXTS["en" if letter.language == "en" else "fr"]
 
 
+# -- templates ------------------------------------------------------------------------------------
+TEMPLATE_KEYS = ("pre_reminder", "reminder", "reminder_2", "formal_notice", "final_notice", "hand_off", "statement")
+PLACEHOLDERS = ("client_name", "client_code", "company_name", "count_label", "level", "total_due", "balance",
+                "deadline", "days", "date", "as_of", "invoice_table")
+TEMPLATE_SETTING = "letters.template.{language}.{key}"
+MSG_PLACEHOLDER = QT_TRANSLATE_NOOP("Messages", "unknown placeholder {{{name}}}; use one of: {known}")
+MSG_BRACES = QT_TRANSLATE_NOOP("Messages", "a brace is not closed or not opened: {detail}")
+MSG_TEMPLATE = QT_TRANSLATE_NOOP("Messages", "no template {value}")
+
+
+def template_key(letter: Letter) -> str:
+    t = TEXTS["fr"]
+    step = letter.step if letter.step in t["subject"] else (
+        "hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
+    return "reminder_2" if step == "reminder" and letter.level >= 2 else step
+
+
+def default_template(language: str, key: str) -> tuple[str, str]:
+    t = TEXTS["en" if language == "en" else "fr"]
+    if key not in TEMPLATE_KEYS:
+        raise UserError(MSG_TEMPLATE, field="step", value=key)
+    return t["subject"]["reminder" if key == "reminder_2" else key], t["body"][key]
+
+
+def validate_template(text: str, field: str) -> str:
+    """Refuse an unknown {placeholder} or a stray brace, naming it."""
+    import string
+
+    try:
+        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        raise UserError(MSG_BRACES, field=field, detail=str(exc)) from exc
+    for name in names:
+        if name not in PLACEHOLDERS:
+            raise UserError(MSG_PLACEHOLDER, field=field, name=name, known=", ".join(PLACEHOLDERS))
+    return text
+
+
+def custom_template(language: str, key: str) -> tuple[str, str] | None:
+    from services import db
+    from services.company import get_setting
+
+    if not db.is_open():
+        return None
+    raw = get_setting(TEMPLATE_SETTING.format(language=language, key=key), "")
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return data["subject"], data["body"]
+
+
+def template(language: str, key: str) -> tuple[str, str]:
+    return custom_template(language, key) or default_template(language, key)
+
+
+def set_template(language: str, key: str, subject: str, body: str) -> None:
+    from services.company import set_setting
+
+    default_template(language, key)  # the key exists
+    subject, body = validate_template(subject.strip(), "subject"), validate_template(body.strip(), "body")
+    set_setting(TEMPLATE_SETTING.format(language=language, key=key), json.dumps({"subject": subject, "body": body}))
+
+
+def reset_template(language: str, key: str) -> None:
+    from services.company import set_setting
+
+    set_setting(TEMPLATE_SETTING.format(language=language, key=key), "")
+
+
 def subject_and_body(letter: Letter) -> tuple[str, str]:
     t = _t(letter)
     many = len(letter.invoices) > 1
     count_label = t["count_many"] if many else t["count_one"]
-    if letter.language == "fr" and many:
-        count_label = "les factures"
-    step = letter.step if letter.step in t["subject"] else (
-        "hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
-    subject = t["subject"][step].format(count_label=count_label, level=letter.level,
-                                        as_of=_date(letter.on, letter.language))
-    body_key = "reminder_2" if step == "reminder" and letter.level >= 2 else step
-    money = _money(letter, letter.total_claimed)
-    body = t["body"][body_key].format(count_label=count_label, total_due=money, days=FORMAL_NOTICE_DAYS,
-                                      deadline=_date(letter.deadline, letter.language))
-    if step == "formal_notice" and letter.client_kind == "consumer":
-        body += t["body"]["formal_notice_consumer"]
+    key = template_key(letter)
+    subject_text, body_text = letter.template or default_template(letter.language, key)
+    table = "\n".join(f"{i.number} — {_short_date(i.due_date, letter.language)} — {_money(letter, i.balance)}"
+                       for i in letter.invoices)
+    values = {"client_name": letter.client.name, "client_code": letter.client_code,
+              "company_name": letter.company.name, "count_label": count_label, "level": letter.level,
+              "total_due": _money(letter, letter.total_claimed), "balance": _money(letter, letter.balance),
+              "deadline": _date(letter.deadline, letter.language), "days": FORMAL_NOTICE_DAYS,
+              "date": _date(letter.on, letter.language), "as_of": _date(letter.on, letter.language),
+              "invoice_table": table}
+    subject = subject_text.format_map(values)
+    body = body_text.format_map(values)
+    if key == "formal_notice" and letter.client_kind == "consumer":
+        body += t["body"]["formal_notice_consumer"]  # the law's effect, not a matter of wording
     if letter.language == "fr" and many:  # agreement of the French participle with a plural subject
         body = body.replace("ci-dessous reste impayée", "ci-dessous restent impayées").replace(
             "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue",
@@ -657,6 +730,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
         level = 1 + sum(1 for s in steps if s.action == "reminder" and s.offset_days < action.step.offset_days)
         letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
                         action.step.with_penalties, as_of, action.currency, mediator=mediator)
+        letter.template = custom_template(letter.language, template_key(letter))
         for inv in action.invoices:
             _number, charges = penalties.for_invoice(inv.number, as_of)
             for text, params in charges.warnings:
@@ -742,6 +816,7 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
                company.iban, company.bic)
     letter = Letter(me, Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),
                     row.code, row.kind, row.language, "statement", 0, False, as_of, "EUR")
+    letter.template = custom_template(letter.language, "statement")
     items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
     if items:
         letter.currency = items[0].currency

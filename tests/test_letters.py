@@ -187,3 +187,36 @@ def test_a_statement_of_account(demo_book: Path, tmp_path: Path, capsys) -> None
     balance = letters.format_money(sum((i.balance for i in items), Decimal("0.00")), "EUR", "fr")
     assert balance.replace("\u202f", " ").replace("\u00a0", " ") in text.replace("\u202f", " ").replace("\u00a0", " ")
     assert run_cli(capsys, demo_book, "statement", "--client", "NOPE", "--out", str(out)).code == 1
+
+
+def test_every_default_text_uses_known_placeholders_only() -> None:
+    for language in ("fr", "en"):
+        for key in letters.TEMPLATE_KEYS:
+            subject, body = letters.default_template(language, key)
+            assert letters.validate_template(subject, "subject") == subject
+            assert letters.validate_template(body, "body") == body
+
+
+def test_the_owners_wording_is_used_checked_and_can_be_restored(demo_book: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from services.errors import UserError
+
+    with open_book(demo_book):
+        with pytest.raises(UserError) as caught:
+            letters.set_template("fr", "reminder", "Relance", "Bonjour {client}, merci de régler {total_due}.")
+        assert "{client}" in caught.value.render() and "client_name" in caught.value.render()
+        with pytest.raises(UserError):
+            letters.set_template("fr", "reminder", "Relance {", "x")
+        for key in ("reminder", "reminder_2"):
+            letters.set_template("fr", key, "Petit rappel pour {client_name}",
+                                 "Bonjour, il reste {total_due} à régler :\n{invoice_table}\nMerci, {company_name}.")
+        letters.set_template("fr", "pre_reminder", "Bientôt {date}", "Échéance proche pour {count_label}.")
+    out = tmp_path / "custom"
+    payload = run_cli(capsys, demo_book, "letters", "--out", str(out), "--json").json()["letters"]
+    reminders = [p for p in payload if p["step"] == "reminder" and p["language"] == "fr"]
+    assert reminders, "the demo day has a first or second reminder"
+    text = text_of(Path(reminders[0]["file"]))
+    assert "Petit rappel pour" in text and "il reste" in text and reminders[0]["invoices"][0] in text
+    assert "Sauf erreur de notre part" not in text and "Malgré notre précédent courrier" not in text
+    with open_book(demo_book):
+        letters.reset_template("fr", "reminder")
+        assert letters.template("fr", "reminder") == letters.default_template("fr", "reminder")

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         self._action(tools, self.tr("&Dunning scenarios…"), self.edit_scenarios)
         self._action(tools, self.tr("&Late charges and letters…"), self.edit_charges)
+        self._action(tools, self.tr("Letter &texts…"), self.edit_templates)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Encaisse"), self.about)
@@ -274,6 +275,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.charges_dialog import ChargesDialog
 
         ChargesDialog(self).exec()
+
+    def edit_templates(self) -> None:
+        from ui.dialogs.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self).exec()
 
     def edit_scenarios(self) -> None:
         from ui.dialogs.scenario_dialog import ScenarioDialog

@@ -2213,6 +2213,16 @@ ajouté par {who}</translation>
         <source>Rate</source>
         <translation>Taux</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpPage</name>
@@ -3635,6 +3645,11 @@ ajouté par {who}</translation>
         <translation>Pénalités et c&amp;ourriers…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Letter &amp;texts…</source>
+        <translation>&amp;Textes des courriers…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
@@ -3679,7 +3694,7 @@ ajouté par {who}</translation>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
@@ -4599,7 +4614,22 @@ ajouté par {who}</translation>
         <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
     </message>
     <message>
-        <location filename="../../services/letters.py" line="+595"/>
+        <location filename="../../services/letters.py" line="+320"/>
+        <source>unknown placeholder {{{name}}}; use one of: {known}</source>
+        <translation>champ {{{name}}} inconnu ; champs possibles : {known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a brace is not closed or not opened: {detail}</source>
+        <translation>une accolade n’est pas fermée ou pas ouverte : {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no template {value}</source>
+        <translation>aucun modèle {value}</translation>
+    </message>
+    <message>
+        <location line="+346"/>
         <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
         <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
     </message>
@@ -5176,6 +5206,84 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>The steps of the reminders, by kind of client</source>
         <translation>Les étapes des relances, par type de client</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/templates_dialog.py" line="+39"/>
+        <source>Pre-reminder</source>
+        <translation>Pré-relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reminder</source>
+        <translation>Première relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Further reminders</source>
+        <translation>Relances suivantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formal notice</source>
+        <translation>Mise en demeure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final notice</source>
+        <translation>Dernier avis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-off notice</source>
+        <translation>Avis de transmission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement of account</source>
+        <translation>Relevé de compte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Letter texts</source>
+        <translation>Textes des courriers</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Placeholders: {names}</source>
+        <translation>Champs : {names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore default</source>
+        <translation>Rétablir le texte d’origine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

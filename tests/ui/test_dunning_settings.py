@@ -342,3 +342,30 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
     finally:
         clock.freeze(None)
         db.close()
+
+
+def test_the_letter_texts_editor(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from services import db, letters
+    from ui.dialogs.templates_dialog import TemplatesDialog
+
+    db.open_database(tmp_path / "texts.db")
+    try:
+        dialog = TemplatesDialog()
+        qtbot.addWidget(dialog)
+        dialog.step.setCurrentIndex(dialog.step.findData("formal_notice"))
+        assert dialog.subject.text() == "Mise en demeure de payer"
+        assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+        dialog.body.setPlainText("Cher {client}, payez.")
+        dialog.render_preview()
+        assert "{client}" in dialog.banner.text() and not dialog.banner.isHidden()
+        assert not dialog.save()
+        dialog.body.setPlainText("Madame, Monsieur {client_name}, réglez {total_due} avant le {deadline}.")
+        dialog.render_preview()
+        assert dialog.banner.isHidden()
+        assert dialog.save()
+        assert letters.template("fr", "formal_notice")[1].startswith("Madame, Monsieur {client_name}")
+        dialog.restore()
+        assert letters.template("fr", "formal_notice") == letters.default_template("fr", "formal_notice")
+        assert dialog.body.toPlainText() == letters.default_template("fr", "formal_notice")[1]
+    finally:
+        db.close()

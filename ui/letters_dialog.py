@@ -172,9 +172,44 @@ class LettersDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.record()
 
+    def tracking_numbers(self) -> dict[str, str] | None:
+        """The registered letters' tracking numbers (formal and final notices); None if cancelled."""
+        from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+        registered = [letter for letter, _a, _p in self.written if letter.step in ("formal_notice", "final_notice")]
+        if not registered:
+            return {}
+        dialog = QDialog(self)
+        dialog.setWindowTitle(QCoreApplication.translate("LettersDialog", "Registered letters"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(QCoreApplication.translate(
+            "LettersDialog", "The tracking number of each registered letter (it can be left empty):")))
+        form = QFormLayout()
+        edits: dict[str, QLineEdit] = {}
+        for letter in registered:
+            edit = QLineEdit()
+            edit.setPlaceholderText(QCoreApplication.translate("LettersDialog", "e.g. 1A 123 456 7890 1"))
+            form.addRow(f"{letter.client.name} ({letter.client_code})", edit)
+            edits[letter.client_code] = edit
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("LettersDialog", "Record"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("LettersDialog", "Cancel"))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        self.tracking_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {code: edit.text().strip() for code, edit in edits.items() if edit.text().strip()}
+
     def record(self) -> None:
+        numbers = self.tracking_numbers()
+        if numbers is None:
+            return
         try:
-            letters.record_sent(self.written)
+            letters.record_sent(self.written, tracking=numbers)
         except AppError as exc:
             QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
             return

@@ -3429,7 +3429,32 @@ ajouté par {who}</translation>
         <translation>Les courriers ont-ils été envoyés&#xa0;? Ils seront consignés comme faits et conservés dans les documents des clients.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Registered letters</source>
+        <translation>Lettres recommandées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tracking number of each registered letter (it can be left empty):</source>
+        <translation>Le numéro de suivi de chaque lettre recommandée (il peut rester vide) :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 1A 123 456 7890 1</source>
+        <translation>ex. 1A 123 456 7890 1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record</source>
+        <translation>Consigner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Recorded as sent.</source>
         <translation>Envoi consigné.</translation>
     </message>
@@ -4616,12 +4641,12 @@ ajouté par {who}</translation>
     <message>
         <location filename="../../services/letters.py" line="+320"/>
         <source>unknown placeholder {{{name}}}; use one of: {known}</source>
-        <translation>champ {{{name}}} inconnu ; champs possibles : {known}</translation>
+        <translation>champ {{{name}}} inconnu&#xa0;; champs possibles&#xa0;: {known}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a brace is not closed or not opened: {detail}</source>
-        <translation>une accolade n’est pas fermée ou pas ouverte : {detail}</translation>
+        <translation>une accolade n’est pas fermée ou pas ouverte&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5268,7 +5293,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+4"/>
         <source>Placeholders: {names}</source>
-        <translation>Champs : {names}</translation>
+        <translation>Champs&#xa0;: {names}</translation>
     </message>
     <message>
         <location line="+6"/>

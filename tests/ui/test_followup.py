@@ -246,3 +246,30 @@ def test_a_payment_plan_then_its_agreement_to_sign(qtbot, book: Path) -> None:  
     assert viewers and viewers[-1].page_count() == 1
     viewers[-1].close()
     win.close()
+
+
+def test_registered_letters_get_their_tracking_numbers(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    from services import history
+
+    client_service.create_client({"code": "LATE", "name": "Late SARL", "kind": "pro"})
+    invoice_service.create_invoice({"number": "L1", "client": "LATE", "issue_date": "2026-01-01",
+                                    "due_date": "2026-02-13", "total": "900.00"})  # 30 days late: formal notice
+    win = make_window(qtbot, book)
+    win.nav.setCurrentRow(PAGE_FOLLOWUP)
+    dialog = win.followup.prepare_letters()
+    dialog.wait_ready()
+    qtbot.waitUntil(lambda: dialog.viewer is not None, timeout=5000)
+    assert any(letter.step == "formal_notice" for letter, _a, _p in dialog.written)
+
+    def numbers(modal: QWidget) -> None:
+        from PySide6.QtWidgets import QLineEdit
+        modal.findChildren(QLineEdit)[0].setText("1A 000 111 2223 3")
+        modal.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(numbers)
+    dialog.record_button.click()
+    l1 = invoice_service.get_invoice_by_number("L1").id
+    [done] = [e for e in history.events_for("invoice", l1) if e.action == "step_done"]
+    assert done.details["tracking_number"] == "1A 000 111 2223 3"
+    dialog.close()
+    win.close()

@@ -371,7 +371,7 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/client_dialog.py" line="+42"/>
+        <location filename="../../ui/dialogs/client_dialog.py" line="+48"/>
         <source>New client</source>
         <translation>Nouveau client</translation>
     </message>
@@ -626,9 +626,34 @@
         <translation>preuves-{code}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Statement of account…</source>
+        <translation>Relevé de compte…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>statement-{code}</source>
+        <translation>releve-{code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claim summary (injonction de payer)…</source>
+        <translation>Décompte pour injonction de payer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>claim-{code}</source>
+        <translation>decompte-{code}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Documents</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3436,7 +3461,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+2"/>
         <source>The tracking number of each registered letter (it can be left empty):</source>
-        <translation>Le numéro de suivi de chaque lettre recommandée (il peut rester vide) :</translation>
+        <translation>Le numéro de suivi de chaque lettre recommandée (il peut rester vide)&#xa0;:</translation>
     </message>
     <message>
         <location line="+6"/>

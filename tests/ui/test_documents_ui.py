@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 from reportlab.pdfgen import canvas
 
 from services import clients as client_service
@@ -264,3 +264,21 @@ def test_a_cgv_version_and_a_clients_acceptance_through_the_dialogs(qtbot, book:
     [acceptance] = documents.acceptances(client_id)
     assert acceptance.accepted_on == dt.date(2026, 1, 3) and acceptance.document_id is not None
     assert proof.proof_of(invoice_id("F-001")).cgv  # issued 05/01/2026, accepted 03/01/2026
+
+
+def test_statement_and_claim_summary_from_the_client_editor(qtbot, book: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.client_dialog import ClientDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr("ui.dialogs.client_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog = ClientDialog(client_service.get_client_by_code("BOUL"), book)
+    qtbot.addWidget(dialog)
+    with clock.frozen(dt.date(2026, 4, 30)):  # both invoices overdue
+        for name in ("statement", "claim"):
+            target = tmp_path / f"{name}.pdf"
+            monkeypatch.setattr("ui.dialogs.client_dialog.QFileDialog.getSaveFileName",
+                                lambda *_a, target=target: (str(target), ""))
+            button = next(b for b in dialog.findChildren(QPushButton)
+                          if b.text().startswith("Statement" if name == "statement" else "Claim summary"))
+            button.click()
+            assert target.is_file() and opened[-1] == str(target)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIntValidator
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -22,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from services import clients as client_service
-from services import clock, dunning, history
+from services import clock, dunning, history, legal_docs, letters
 from services.documents import Owner
 from services.dto import ClientRow
 from services.errors import AppError
 from ui import format as fmt
+from ui import i18n
 from ui.cgv import AcceptancesBox
 from ui.dialogs.base import EditorDialog, form_tab
-from ui.documents_panel import DocumentsPanel, build_evidence_file, dropped_files
+from ui.documents_panel import DocumentsPanel, build_evidence_file, documents_folder, dropped_files
 from ui.labels import CLIENT_KINDS, LANGUAGES, label
 from ui.widgets import HistoryView, MoneyEdit, OptionalDateEdit
 
@@ -192,11 +198,35 @@ class ClientDialog(EditorDialog):
             "One PDF with a cover page, the client's invoices and every proof document"))
         evidence.clicked.connect(lambda: build_evidence_file(
             self, self.tr("evidence-{code}").format(code=client.code), client_id=client.id))
+        statement = QPushButton(self.tr("Statement of account…"))
+        statement.clicked.connect(lambda: self._write_pdf(
+            self.tr("statement-{code}").format(code=client.code),
+            lambda out: letters.write_letter(out, letters.statement(client.code), letters.window_setting())))
+        claim = QPushButton(self.tr("Claim summary (injonction de payer)…"))
+        claim.clicked.connect(lambda: self._write_pdf(
+            self.tr("claim-{code}").format(code=client.code),
+            lambda out: legal_docs.claim_summary(client.code, out)))
         row.addStretch(1)
-        row.addWidget(evidence)
+        for button in (statement, claim, evidence):
+            row.addWidget(button)
         box.addLayout(row)
         self.documents_tab = self.tabs.addTab(page, self.tr("Documents"))
         self.setAcceptDrops(True)
+
+    def _write_pdf(self, name: str, build: Callable[[Path], object]) -> Path | None:
+        """Ask where, write the PDF, open it with the system viewer."""
+        start = str(Path(documents_folder()) / f"{name}.pdf")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), start, self.tr("PDF (*.pdf)"))
+        if not chosen:
+            return None
+        out = Path(chosen)
+        try:
+            build(out)
+        except AppError as exc:
+            QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        return out
 
     def _after_documents_change(self) -> None:
         assert self.client is not None

@@ -88,5 +88,6 @@ FIELD_LABELS: dict[str, str] = {
     "individual": QT_TRANSLATE_NOOP("Fields", "Legal rate (private creditor)"),
     "rate": QT_TRANSLATE_NOOP("Fields", "Rate"),
     "subject": QT_TRANSLATE_NOOP("Fields", "Subject"),
+    "deadline_days": QT_TRANSLATE_NOOP("Fields", "Deadline in a formal notice"),
     "body": QT_TRANSLATE_NOOP("Fields", "Text"),
 }

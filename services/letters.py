@@ -76,6 +76,7 @@ class Party:
     iban: str = ""
     bic: str = ""
     contact: str = ""
+    logo: str = ""  # path of the company's logo (letterhead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Letter:
     mediator: str = ""  # consumers (§3.6)
     warnings: list[str] = field(default_factory=list)
     template: tuple[str, str] | None = None  # the owner's wording (subject, body); None = the default
+    deadline_days: int = FORMAL_NOTICE_DAYS  # to pay after a formal or final notice
 
     @property
     def balance(self) -> Decimal:
@@ -129,7 +131,7 @@ class Letter:
 
     @property
     def deadline(self) -> dt.date:
-        return self.on + dt.timedelta(days=FORMAL_NOTICE_DAYS)
+        return self.on + dt.timedelta(days=self.deadline_days)
 
 
 # -- EPC QR code (European Payments Council, "SEPA credit transfer") ------------------------------
@@ -392,7 +394,7 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
     values = {"client_name": letter.client.name, "client_code": letter.client_code,
               "company_name": letter.company.name, "count_label": count_label, "level": letter.level,
               "total_due": _money(letter, letter.total_claimed), "balance": _money(letter, letter.balance),
-              "deadline": _date(letter.deadline, letter.language), "days": FORMAL_NOTICE_DAYS,
+              "deadline": _date(letter.deadline, letter.language), "days": letter.deadline_days,
               "date": _date(letter.on, letter.language), "as_of": _date(letter.on, letter.language),
               "invoice_table": table}
     subject = subject_text.format_map(values)
@@ -463,8 +465,20 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
         c.drawString(x, y, value)
         drawn.texts.append(value)
 
-    # letterhead
+    # letterhead (the logo top right, when there is one that reads)
     company = letter.company
+    if company.logo:
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            logo = ImageReader(company.logo)
+            width, height = logo.getSize()
+            box_w, box_h = 45 * mm, 22 * mm
+            scale = min(box_w / width, box_h / height)
+            c.drawImage(logo, PAGE_W - MARGIN - width * scale, y_top - 12 * mm - height * scale,
+                        width * scale, height * scale, mask="auto")
+        except Exception:  # noqa: BLE001 - a logo that does not read never stops a letter
+            pass
     y = y_top - 18 * mm
     text(MARGIN, y, company.name, 14, bold)
     y -= 5 * mm
@@ -680,6 +694,27 @@ def set_window(window: dict[str, int]) -> None:
     set_setting(WINDOW_SETTING, json.dumps(clean))
 
 
+DEADLINE_SETTING = "letters.deadline_days"
+MSG_DEADLINE = QT_TRANSLATE_NOOP("Messages", "give a number of days between 1 and 60")
+
+
+def deadline_days() -> int:
+    from services.company import get_setting
+
+    try:
+        return max(1, min(60, int(get_setting(DEADLINE_SETTING, str(FORMAL_NOTICE_DAYS)))))
+    except ValueError:
+        return FORMAL_NOTICE_DAYS
+
+
+def set_deadline_days(days: int) -> None:
+    from services.company import set_setting
+
+    if not 1 <= days <= 60:
+        raise UserError(MSG_DEADLINE, field="deadline_days")
+    set_setting(DEADLINE_SETTING, str(days))
+
+
 def mediator() -> str:
     from services.company import get_setting
 
@@ -718,8 +753,9 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
     company = get_company()
     me = Party(company.name, company.address, company.postcode, company.city, company.country,
                company.legal_form, company.siren, company.vat_number, company.phone, company.email,
-               company.iban, company.bic)
+               company.iban, company.bic, logo=company.logo_path)
     mediator = get_setting(MEDIATOR_SETTING, "")
+    days = deadline_days()
     out = []
     for action in dunning.actions(as_of):
         if action.step.action in NO_LETTER:
@@ -731,6 +767,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
         letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
                         action.step.with_penalties, as_of, action.currency, mediator=mediator)
         letter.template = custom_template(letter.language, template_key(letter))
+        letter.deadline_days = days
         for inv in action.invoices:
             _number, charges = penalties.for_invoice(inv.number, as_of)
             for text, params in charges.warnings:

@@ -220,3 +220,24 @@ def test_the_owners_wording_is_used_checked_and_can_be_restored(demo_book: Path,
     with open_book(demo_book):
         letters.reset_template("fr", "reminder")
         assert letters.template("fr", "reminder") == letters.default_template("fr", "reminder")
+
+
+def test_the_logo_in_the_letterhead_and_the_deadline_setting(tmp_path: Path) -> None:
+    from dataclasses import replace as with_
+
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 120), "navy").save(logo)
+    subject = letter()
+    plain = tmp_path / "plain.pdf"
+    letters.write_letter(plain, subject)
+    subject.company = with_(subject.company, logo=str(logo))
+    subject.deadline_days = 15
+    branded = tmp_path / "branded.pdf"
+    letters.write_letter(branded, subject)
+    page = PdfReader(str(branded)).pages[0]
+    assert len(page.images) == len(PdfReader(str(plain)).pages[0].images) + 1  # the logo is on the page
+    assert "16 octobre 2025" in text_of(branded)  # 1 October + 15 days
+    subject.company = with_(subject.company, logo=str(tmp_path / "missing.png"))
+    letters.write_letter(tmp_path / "nologo.pdf", subject)  # a logo that does not read: no letter lost

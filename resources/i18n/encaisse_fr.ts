@@ -338,6 +338,16 @@
         <translation>Médiateur de la consommation</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline in a formal notice</source>
+        <translation>Délai de paiement d’une mise en demeure</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>from the left</source>
         <translation>depuis la gauche</translation>
@@ -2242,6 +2252,11 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Subject</source>
         <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline in a formal notice</source>
+        <translation>Délai de paiement d’une mise en demeure</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4664,7 +4679,7 @@ ajouté par {who}</translation>
         <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
     </message>
     <message>
-        <location filename="../../services/letters.py" line="+320"/>
+        <location filename="../../services/letters.py" line="+322"/>
         <source>unknown placeholder {{{name}}}; use one of: {known}</source>
         <translation>champ {{{name}}} inconnu&#xa0;; champs possibles&#xa0;: {known}</translation>
     </message>
@@ -4679,9 +4694,14 @@ ajouté par {who}</translation>
         <translation>aucun modèle {value}</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+358"/>
         <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
         <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>give a number of days between 1 and 60</source>
+        <translation>indiquez un nombre de jours entre 1 et 60</translation>
     </message>
     <message>
         <location filename="../../services/legal_docs.py" line="+39"/>

@@ -106,6 +106,11 @@ class ChargesDialog(FormDialog):
         self.mediator.setPlaceholderText(QCoreApplication.translate(
             "ChargesDialog", "Name, address and website of your consumer mediator (printed on consumers' letters)"))
         self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Consumer mediator"), self.mediator)
+        self.deadline = QSpinBox()
+        self.deadline.setRange(1, 60)
+        self.deadline.setSuffix(" " + QCoreApplication.translate("ChargesDialog", "days"))
+        self.deadline.setValue(letters.deadline_days())
+        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Deadline in a formal notice"), self.deadline)
         window = letters.window_setting()
         self.window_fields: dict[str, QSpinBox] = {}
         window_row = QHBoxLayout()
@@ -173,5 +178,6 @@ class ChargesDialog(FormDialog):
     def apply(self) -> bool:
         penalties.set_contractual_rate(self.contract.text())
         letters.set_mediator(self.mediator.toPlainText())
+        letters.set_deadline_days(self.deadline.value())
         letters.set_window({k: box.value() for k, box in self.window_fields.items()})
         return True

@@ -5182,12 +5182,12 @@ ajouté par {who}</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="+41"/>
-        <location line="+98"/>
+        <location line="+116"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-109"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -5276,6 +5276,26 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>The steps of the reminders, by kind of client</source>
         <translation>Les étapes des relances, par type de client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter texts…</source>
+        <translation>Textes des courriers…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wording of each letter, per language, with a live preview</source>
+        <translation>Le texte de chaque courrier, par langue, avec un aperçu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Late charges and letters…</source>
+        <translation>Pénalités et courriers…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rates, your penalty rate, the consumer mediator, the envelope window</source>
+        <translation>Les taux, votre taux de pénalités, le médiateur de la consommation, la fenêtre de l’enveloppe</translation>
     </message>
 </context>
 <context>

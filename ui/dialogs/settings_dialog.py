@@ -115,11 +115,29 @@ class SettingsDialog(QDialog):
         self.scenarios_button.setToolTip(self.tr("The steps of the reminders, by kind of client"))
         self.scenarios_button.clicked.connect(self._edit_scenarios)
         row.addWidget(self.scenarios_button)
+        self.texts_button = QPushButton(self.tr("Letter texts…"))
+        self.texts_button.setToolTip(self.tr("The wording of each letter, per language, with a live preview"))
+        self.texts_button.clicked.connect(self._edit_texts)
+        row.addWidget(self.texts_button)
+        self.charges_button = QPushButton(self.tr("Late charges and letters…"))
+        self.charges_button.setToolTip(self.tr("Rates, your penalty rate, the consumer mediator, the envelope window"))
+        self.charges_button.clicked.connect(self._edit_charges)
+        row.addWidget(self.charges_button)
         row.addStretch(1)
         outer.addLayout(row)
 
     def _edit_scenarios(self) -> None:
         ScenarioDialog(self).exec()
+
+    def _edit_texts(self) -> None:
+        from ui.dialogs.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self).exec()
+
+    def _edit_charges(self) -> None:
+        from ui.dialogs.charges_dialog import ChargesDialog
+
+        ChargesDialog(self).exec()
 
     def kinds_unchecked(self) -> set[str]:
         return {kind for kind, check in self.alert_kinds.items() if not check.isChecked()}

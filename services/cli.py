@@ -233,6 +233,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
+    p = sub.add_parser("backup", parents=[common], help="back up the book and its documents",
+                       description="One zip: the database (SQLite's online backup), the documents and a "
+                       "manifest with counts and fingerprints.")
+    p.add_argument("--out", metavar="FILE", default=None, help="where to write it (default: the backup folder)")
+
+    p = sub.add_parser("backups", parents=[common], help="list the backups",
+                       description="The backups in the backup folder, with their dates and counts.")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser("restore", parents=[common], help="restore a backup",
+                       description="Verify every member, back up the current book, then replace it.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="do it (without: show what the backup holds)")
+
     p = sub.add_parser("print", parents=[common], help="send a PDF to a printer",
                        description="Print a PDF through the same Qt print path as the window's "
                        "Print button (default printer unless --printer).")
@@ -610,6 +624,44 @@ def _cmd_claim(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from services import backup
+
+    info = backup.create(Path(args.out) if args.out else None)
+    if not args.out:  # the backup folder keeps 7 daily, 4 weekly and 12 monthly backups
+        backup.rotate(info.path.parent)
+    _out(f"wrote {info.path}: {_plural(sum(info.counts.values()), 'row')}, {_plural(info.documents, 'document')}")
+    return 0
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from services import backup
+
+    items = backup.list_backups()
+    if args.json:
+        _json({"backups": [b.to_json() for b in items]})
+        return 0
+    for b in items:
+        _out(f"{b.created_at}  {b.path.name}  schema {b.schema}  {_plural(b.counts.get('invoices', 0), 'invoice')}, "
+             f"{_plural(b.counts.get('clients', 0), 'client')}, {_plural(b.documents, 'document')}")
+    _out(_plural(len(items), "backup"))
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from services import backup
+
+    info = backup.read(Path(args.file), check=True)
+    _out(f"{Path(args.file).name}: made {info.created_at} by Encaisse {info.app_version} (schema {info.schema}); "
+         + ", ".join(f"{n} {t}" for t, n in sorted(info.counts.items()) if n) + f"; {info.documents} documents")
+    if not args.yes:
+        _out("nothing changed: add --yes to restore it (the current book is backed up first)")
+        return 1
+    backup.restore(Path(args.file))
+    _out("restored")
+    return 0
+
+
 def _cmd_penalties(args: argparse.Namespace) -> int:
     number, result = penalties.for_invoice(args.invoice, args.date)
     payload = penalties.to_json(number, result)
@@ -655,6 +707,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "letters": _cmd_letters,
     "statement": _cmd_statement,
     "agreement": _cmd_agreement,
+    "backup": _cmd_backup,
+    "backups": _cmd_backups,
+    "restore": _cmd_restore,
     "claim": _cmd_claim,
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,

@@ -4713,6 +4713,31 @@ ajouté par {who}</translation>
         <source>the client {code} owes nothing overdue on {date}</source>
         <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
+    <message>
+        <location filename="../../services/backup.py" line="+34"/>
+        <source>backups are made of SQLite books only</source>
+        <translation>les sauvegardes ne concernent que les dossiers SQLite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not an Encaisse backup ({detail})</source>
+        <translation>{name} n’est pas une sauvegarde d’Encaisse ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the backup {name} is damaged: {member} does not match its fingerprint</source>
+        <translation>la sauvegarde {name} est abîmée : {member} ne correspond pas à son empreinte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the backup {name} comes from a newer version of Encaisse (schema {schema}); update the application first</source>
+        <translation>la sauvegarde {name} vient d’une version plus récente d’Encaisse (schéma {schema}) ; mettez d’abord l’application à jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the backup cannot be written in {folder}: {detail}</source>
+        <translation>la sauvegarde ne peut pas être écrite dans {folder} : {detail}</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>

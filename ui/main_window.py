@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -100,6 +101,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
         # after the first paint: the alerts never hold the window back
         QTimer.singleShot(STARTUP_ALERTS_DELAY_MS, self.alerts_panel.refresh)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(15 * 60_000)  # checks the day four times an hour
+        self.backup_timer.timeout.connect(self._daily_backup)
+        self.backup_timer.start()
         self.refresh_all()
         geometry = QSettings().value("ui/geometry")
         if geometry:
@@ -122,6 +127,9 @@ class MainWindow(QMainWindow):
         self._action(imports, self.tr("Invoices…"), lambda: self.import_csv("invoices"))
         self._action(imports, self.tr("Payments…"), lambda: self.import_csv("payments"))
         self.demo_action = self._action(file_menu, self.tr("Fill with &demo data"), self.load_demo)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Back up now"), self.backup_now)
+        self._action(file_menu, self.tr("&Restore a backup…"), self.restore_backup)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
@@ -308,8 +316,63 @@ class MainWindow(QMainWindow):
             "French small businesses.<br><br>Book: {path}<br>Company: {company}").format(
             version=__version__, path=self.database, company=company.name or "—"))
 
+    def backup_now(self, *, quiet: bool = False) -> bool:
+        from services import backup
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = backup.create()
+            backup.rotate(info.path.parent)
+        except AppError as exc:
+            QApplication.restoreOverrideCursor()
+            if not quiet:
+                QMessageBox.warning(self, self.tr("Backup"), i18n.message(exc))
+            else:
+                log.warning("automatic backup failed: %s", exc)
+            return False
+        QApplication.restoreOverrideCursor()
+        QSettings().setValue("backup/last_day", clock.today().isoformat())
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=str(info.path)), 8000)
+        return True
+
+    def _daily_backup(self) -> None:
+        """At most once a day while the window is open (and on quitting)."""
+        if not db.is_open() or db.current().path is None or db.current().is_empty():
+            return
+        if QSettings().value("backup/last_day", "") != clock.today().isoformat():
+            self.backup_now(quiet=True)
+
+    def restore_backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from services import backup
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)"))
+        if not name:
+            return
+        try:
+            info = backup.read(Path(name), check=True)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Restore"), i18n.message(exc))
+            return
+        counts = ", ".join(f"{n} {table}" for table, n in sorted(info.counts.items()) if n)
+        answer = QMessageBox.question(self, self.tr("Restore"), self.tr(
+            "Restore the backup of {date} ({counts}; {documents} documents)? The current book is backed up "
+            "first.").format(date=info.created_at, counts=counts, documents=info.documents))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            backup.restore(Path(name))
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Restore"), i18n.message(exc))
+            return
+        self.refresh_all()
+        self.statusBar().showMessage(self.tr("Backup restored."), 8000)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("ui/geometry", self.saveGeometry())
         self.alerts_panel.stop()
+        if db.is_open() and db.current().path is not None and not db.current().is_empty():
+            self.backup_now(quiet=True)  # a backup on quitting
         super().closeEvent(event)
 

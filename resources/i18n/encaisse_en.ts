@@ -97,7 +97,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+164"/>
+        <location filename="../../ui/main_window.py" line="+172"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -3544,7 +3544,7 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+51"/>
+        <location filename="../../ui/main_window.py" line="+52"/>
         <source>Encaisse — receivables</source>
         <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them</extracomment>
         <translation>Encaisse — suivi des créances</translation>
@@ -3580,7 +3580,7 @@ ajouté par {who}</translation>
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -3613,6 +3613,16 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Fill with &amp;demo data</source>
         <translation>Charger des données de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>Restaurer une sa&amp;uvegarde…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3767,6 +3777,43 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>&lt;b&gt;Encaisse&lt;/b&gt; {version}&lt;br&gt;Get paid: receivables, reminders and letters for French small businesses.&lt;br&gt;&lt;br&gt;Book: {path}&lt;br&gt;Company: {company}</source>
         <translation>&lt;b&gt;Encaisse&lt;/b&gt; {version}&lt;br&gt;Encaissez vos factures&#xa0;: suivi des créances, relances et courriers pour les petites entreprises françaises.&lt;br&gt;&lt;br&gt;Dossier&#xa0;: {path}&lt;br&gt;Entreprise&#xa0;: {company}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backed up to {path}</source>
+        <translation>Sauvegardé dans {path}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backups (*.zip)</source>
+        <translation>Sauvegardes (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Restore the backup of {date} ({counts}; {documents} documents)? The current book is backed up first.</source>
+        <translation>Restaurer la sauvegarde du {date} ({counts} ; {documents} documents) ? Le dossier actuel est d’abord sauvegardé.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup restored.</source>
+        <translation>Sauvegarde restaurée.</translation>
     </message>
 </context>
 <context>
@@ -4726,17 +4773,17 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>the backup {name} is damaged: {member} does not match its fingerprint</source>
-        <translation>la sauvegarde {name} est abîmée : {member} ne correspond pas à son empreinte</translation>
+        <translation>la sauvegarde {name} est abîmée&#xa0;: {member} ne correspond pas à son empreinte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the backup {name} comes from a newer version of Encaisse (schema {schema}); update the application first</source>
-        <translation>la sauvegarde {name} vient d’une version plus récente d’Encaisse (schéma {schema}) ; mettez d’abord l’application à jour</translation>
+        <translation>la sauvegarde {name} vient d’une version plus récente d’Encaisse (schéma {schema})&#xa0;; mettez d’abord l’application à jour</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the backup cannot be written in {folder}: {detail}</source>
-        <translation>la sauvegarde ne peut pas être écrite dans {folder} : {detail}</translation>
+        <translation>la sauvegarde ne peut pas être écrite dans {folder}&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>

@@ -174,8 +174,23 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     database = Database(database_url(target))
     if migrate:
         database.upgrade()
+    _owner_only(database.path)
     _current = database
     return database
+
+
+def _owner_only(path: Path | None) -> None:
+    """The book and its companions readable by the owner only (0600), on Unix (issue #6)."""
+    import os
+
+    if path is None or os.name != "posix":
+        return
+    for candidate in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        try:
+            if candidate.exists() and candidate.stat().st_mode & 0o077:
+                candidate.chmod(0o600)
+        except OSError:
+            pass  # a file owned by someone else: leave it, the open itself will say if it matters
 
 
 def is_open() -> bool:

@@ -117,3 +117,31 @@ def test_the_only_backup_is_never_deleted(tmp_path: Path) -> None:
         assert backup.rotate() == [] and info.path.exists()
     finally:
         db.close()
+
+
+def test_the_book_and_the_store_are_readable_by_the_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from tests.test_documents import make_pdf
+
+    if os.name != "posix":
+        pytest.skip("file modes are a Unix matter")
+    path = tmp_path / "book.db"
+    path.touch(mode=0o644)
+    path.chmod(0o644)
+    db.open_database(path)
+    try:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        from services import clients
+        clients.create_client({"code": "A", "name": "A"})
+        [row] = documents.attach_files(documents.Owner(client_id=documents.client_id_for("A")),
+                                       [make_pdf(tmp_path / "x.pdf")], documents.Meta("other"))
+        root = documents.store_root()
+        assert stat.S_IMODE(root.stat().st_mode) == 0o700
+        assert stat.S_IMODE(documents.document_path(row.id).stat().st_mode) == 0o400
+        info = backup.create()
+        assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(info.path.parent.stat().st_mode) == 0o700
+    finally:
+        db.close()

@@ -4,38 +4,23 @@ follow-up tab of a client."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
 
 from services import alerts, clock, db, dunning
 from services import clients as client_service
-from ui import i18n
+from tests.ui.conftest import WINDOW_TODAY
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.scenario_dialog import COL_PENALTIES, ScenarioDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-TODAY = dt.date(2026, 3, 2)
+TODAY = WINDOW_TODAY  # the ``window`` fixture's day (tests/ui/conftest.py)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    QSettings().clear()
-    i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]
-    clock.freeze(TODAY)
-    db.open_database(tmp_path / "book.db")
-    win = MainWindow(str(tmp_path / "book.db"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    clock.freeze(None)
-    db.close()
 
 
 def _scenario_dialog(qtbot, window: MainWindow) -> ScenarioDialog:  # type: ignore[no-untyped-def]
@@ -314,7 +299,7 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
 
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from services import clock, db, letters, penalties, rates
+    from services import letters, penalties, rates
     from ui.dialogs.charges_dialog import ChargesDialog
 
     clock.freeze(dt.date(2026, 7, 10))
@@ -345,7 +330,7 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
 
 
 def test_the_letter_texts_editor(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from services import db, letters
+    from services import letters
     from ui.dialogs.templates_dialog import TemplatesDialog
 
     db.open_database(tmp_path / "texts.db")

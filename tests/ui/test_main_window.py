@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from services import clients as client_service
-from services import clock, db
+from services import db
 from services import invoices as invoice_service
+from tests.ui.conftest import WINDOW_TODAY
 from ui import i18n
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog
@@ -21,22 +21,9 @@ from ui.dialogs.payment_dialog import PaymentDialog
 from ui.main_window import PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS, PAGE_WELCOME, MainWindow
 
 pytestmark = pytest.mark.gui
-TODAY = dt.date(2026, 3, 2)
+TODAY = WINDOW_TODAY  # the ``window`` fixture's day (tests/ui/conftest.py)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    QSettings().clear()
-    i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]
-    clock.freeze(TODAY)
-    db.open_database(tmp_path / "book.db")
-    win = MainWindow(str(tmp_path / "book.db"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    clock.freeze(None)
-    db.close()
 
 
 def _fill_client(qtbot, dialog: ClientDialog, **values: str) -> None:  # type: ignore[no-untyped-def]

@@ -81,6 +81,12 @@ def _date_arg(text: str) -> dt.date:
         ) from exc
 
 
+def _add_as_of(parser: argparse.ArgumentParser,
+               text: str = "as of this date (default: today)") -> None:
+    """The ``--date`` option of the reports that are read "as of" a day."""
+    parser.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None, help=text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``main.py``; ``args.command`` is None when no command is given."""
     parser = argparse.ArgumentParser(
@@ -119,8 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("invoices", parents=[common], help="the open-item view as of a date",
                        description="Invoices and credit notes as of DATE: what was issued "
                        "by then, what was paid by then, days late and status.")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="as of this date (default: today)")
+    _add_as_of(p)
     p.add_argument("--open", action="store_true", help="only documents with a balance")
     p.add_argument("--client", metavar="CODE", default=None, help="only this client")
     p.add_argument("--json", action="store_true", help="JSON output")
@@ -128,8 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("clients", parents=[common], help="client balances as of a date",
                        description="Per client (and currency): balance, overdue and "
                        "unallocated credit as of DATE.")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="as of this date (default: today)")
+    _add_as_of(p)
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("attach", parents=[common], help="attach proof documents",
@@ -175,15 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="What the start-up panel shows: due soon, dunning steps due, "
                        "promises due or broken, clients over their credit limit, claims soon "
                        "time-barred, overdue invoices with proof missing.")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="as of this date (default: today; a future date plans ahead)")
+    _add_as_of(p, "as of this date (default: today; a future date plans ahead)")
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("actions", parents=[common], help="the day's dunning actions",
                        description="One action per client and step (and currency), covering "
                        "all of the client's invoices at that step.")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="as of this date (default: today)")
+    _add_as_of(p)
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("promise", parents=[common], help="record a promise to pay",
@@ -258,8 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "business, + 8 frozen for a public buyer, legal interest from the formal "
                        "notice for a consumer) and the €40 indemnity, as of a date.")
     p.add_argument("--invoice", required=True, metavar="NUMBER")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="as of this date (default: today)")
+    _add_as_of(p)
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("check", parents=[common], help="check the database and the documents",

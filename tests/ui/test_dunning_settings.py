@@ -21,8 +21,6 @@ pytestmark = pytest.mark.gui
 TODAY = WINDOW_TODAY  # the ``window`` fixture's day (tests/ui/conftest.py)
 
 
-
-
 def _scenario_dialog(qtbot, window: MainWindow) -> ScenarioDialog:  # type: ignore[no-untyped-def]
     dialog = ScenarioDialog(window)
     qtbot.addWidget(dialog)

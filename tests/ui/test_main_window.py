@@ -24,8 +24,6 @@ pytestmark = pytest.mark.gui
 TODAY = WINDOW_TODAY  # the ``window`` fixture's day (tests/ui/conftest.py)
 
 
-
-
 def _fill_client(qtbot, dialog: ClientDialog, **values: str) -> None:  # type: ignore[no-untyped-def]
     for name, value in values.items():
         widget = dialog.fields[name]

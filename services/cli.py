@@ -249,6 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do it (without: show what the backup holds)")
 
+    p = sub.add_parser("export", parents=[common], help="export every table as CSV, with the documents",
+                       description="Write every table as a CSV file (UTF-8, with a header row) and a copy "
+                       "of every document into a new folder: your way out, or, with --client, the answer "
+                       "to a client's GDPR access request (only the rows and documents about that client).")
+    p.add_argument("--out", required=True, metavar="DIR", help="a new (or empty) folder")
+    p.add_argument("--client", metavar="CODE", default=None, help="only this client's data")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
     p = sub.add_parser("print", parents=[common], help="send a PDF to a printer",
                        description="Print a PDF through the same Qt print path as the window's "
                        "Print button (default printer unless --printer).")
@@ -631,7 +639,11 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     info = backup.create(Path(args.out) if args.out else None)
     if not args.out:  # the backup folder keeps 7 daily, 4 weekly and 12 monthly backups
         backup.rotate(info.path.parent)
-    _out(f"wrote {info.path}: {_plural(sum(info.counts.values()), 'row')}, {_plural(info.documents, 'document')}")
+    _out(f"wrote {info.path}: {_plural(sum(info.counts.values()), 'row')}, {_plural(info.documents, 'document')}, "
+         f"{info.size / 1_048_576:.1f} MB")
+    for sha in info.altered:
+        _out(f"warning: the stored document {sha[:12]}… no longer matches its fingerprint; "
+             "it was copied as it is (run `check`)")
     return 0
 
 
@@ -660,6 +672,19 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         return 1
     backup.restore(Path(args.file))
     _out("restored")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from services import export
+
+    info = export.export(Path(args.out), args.client)
+    if args.json:
+        _json(info.to_json())
+        return 0
+    rows = sum(info.tables.values())
+    _out(f"wrote {info.folder}: {_plural(rows, 'row')} in {_plural(len(info.tables), 'table')}, "
+         f"{_plural(info.documents, 'document')}" + (f" (client {info.client})" if info.client else ""))
     return 0
 
 
@@ -711,6 +736,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _cmd_backup,
     "backups": _cmd_backups,
     "restore": _cmd_restore,
+    "export": _cmd_export,
     "claim": _cmd_claim,
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,

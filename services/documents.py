@@ -97,10 +97,14 @@ history.ACTIONS.update({
 # -- where the store lives ------------------------------------------------------
 def store_root() -> Path:
     """``<book>.documents`` beside a SQLite book; ENCAISSE_DOCUMENTS overrides."""
+    return store_root_for(db.current().path)
+
+
+def store_root_for(path: Path | None) -> Path:
+    """The store of the book at ``path`` (open or not: a damaged book's store too)."""
     override = os.environ.get("ENCAISSE_DOCUMENTS")
     if override:
         return Path(override).expanduser()
-    path = db.current().path
     if path is not None:
         return path.parent / f"{path.stem}.documents"
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")

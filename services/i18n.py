@@ -62,6 +62,8 @@ FIELD_LABELS: dict[str, str] = {
     "allocation": QT_TRANSLATE_NOOP("Fields", "Allocation"),
     "file": QT_TRANSLATE_NOOP("Fields", "File"),
     "database": QT_TRANSLATE_NOOP("Fields", "Database"),
+    "folder": QT_TRANSLATE_NOOP("Fields", "Folder"),
+    "backup_folder": QT_TRANSLATE_NOOP("Fields", "Backup folder"),
     "client_id": QT_TRANSLATE_NOOP("Fields", "Client"),
     "payment": QT_TRANSLATE_NOOP("Fields", "Payment"),
     "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),

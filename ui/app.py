@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services import db
+from services import backup, db
 from services.errors import KnownError
 from services.paths import resource_path
 from services.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -87,12 +88,28 @@ def run_gui(database: str, argv: list[str]) -> int:
     i18n.install(app, saved_language())
     try:
         lock = acquire_lock(database)
-        open_book(database)
     except KnownError as exc:
         QMessageBox.critical(None, APP_NAME, i18n.message(exc))
         return 1
+    book = db.sqlite_path(db.database_url(database))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # SQLite's quick check (issue #6) runs while the window's modules load
+        check = pool.submit(backup.quick_check, book) if book is not None else None
+        from ui.main_window import MainWindow
 
-    from ui.main_window import MainWindow
+        problems = check.result() if check is not None else []
+    if problems and book is not None:
+        from ui.recovery import offer_restore
+
+        if not offer_restore(book, problems):
+            _unlock(lock)
+            return 1
+    try:
+        open_book(database)
+    except KnownError as exc:
+        QMessageBox.critical(None, APP_NAME, i18n.message(exc))
+        _unlock(lock)
+        return 1
 
     holder: dict[str, MainWindow] = {}
 
@@ -103,15 +120,20 @@ def run_gui(database: str, argv: list[str]) -> int:
         holder["window"] = window
         window.show()
         if old is not None:
+            old.skip_backup_on_close = True  # the same book, in another language
             old.close()
             old.deleteLater()
 
     build()
     code = app.exec()
     db.close()
+    _unlock(lock)
+    return code
+
+
+def _unlock(lock: QLockFile | None) -> None:
     if lock is not None:
         lock.unlock()
-    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

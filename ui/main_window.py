@@ -15,19 +15,29 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from models import SCHEMA_REVISION
 from services import clock, db, documents, ledger
 from services import company as company_service
-from services.errors import AppError
+from services.errors import AppError, UserError
 from services.version import __version__
 from ui import format as fmt
 from ui import i18n
 from ui.alerts_panel import AlertsPanel
+from ui.backup_ui import (
+    LAST_DAY_KEY,
+    Job,
+    created_text,
+    describe_counts,
+    remember_folder,
+    run_modal,
+)
 from ui.dialogs.company_dialog import CompanyDialog
 from ui.dialogs.settings_dialog import SettingsDialog, saved_language
 from ui.document_tools import CheckDialog, TrashDialog
@@ -45,6 +55,8 @@ PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS, PAGE_FOLLOWUP = range(
 
 class MainWindow(QMainWindow):
     language_changed = Signal()
+    #: a backup started from the window ended: its BackupInfo, or None when it failed
+    backup_finished = Signal(object)
 
     def __init__(self, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +113,17 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
         # after the first paint: the alerts never hold the window back
         QTimer.singleShot(STARTUP_ALERTS_DELAY_MS, self.alerts_panel.refresh)
+        self._backup_job: Job | None = None
+        self._backup_quiet = False
+        #: set when the window is replaced (a change of language): no backup then
+        self.skip_backup_on_close = False
+        self.backup_label = QLabel()
+        self.backup_bar = QProgressBar()
+        self.backup_bar.setMaximumWidth(160)
+        self.backup_bar.setTextVisible(False)
+        for widget in (self.backup_label, self.backup_bar):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(15 * 60_000)  # checks the day four times an hour
         self.backup_timer.timeout.connect(self._daily_backup)
@@ -130,6 +153,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Back up now"), self.backup_now)
         self._action(file_menu, self.tr("&Restore a backup…"), self.restore_backup)
+        self._action(file_menu, self.tr("E&xport all data…"), self.export_data)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
@@ -316,30 +340,93 @@ class MainWindow(QMainWindow):
             "French small businesses.<br><br>Book: {path}<br>Company: {company}").format(
             version=__version__, path=self.database, company=company.name or "—"))
 
+    # -- backups (issue #6) -----------------------------------------------------------
+    def backup_running(self) -> bool:
+        return self._backup_job is not None and self._backup_job.isRunning()
+
     def backup_now(self, *, quiet: bool = False) -> bool:
+        """Start a backup off the GUI thread; ``backup_finished`` says how it went. False when
+        one could not start (one is already running, or the book is not a file)."""
         from services import backup
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = backup.create()
-            backup.rotate(info.path.parent)
-        except AppError as exc:
-            QApplication.restoreOverrideCursor()
+        if self.backup_running():
             if not quiet:
-                QMessageBox.warning(self, self.tr("Backup"), i18n.message(exc))
-            else:
-                log.warning("automatic backup failed: %s", exc)
+                self.statusBar().showMessage(self.tr("A backup is already running."), 5000)
             return False
-        QApplication.restoreOverrideCursor()
-        QSettings().setValue("backup/last_day", clock.today().isoformat())
-        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=str(info.path)), 8000)
+        try:
+            book = db.current().path
+            if book is None:
+                raise UserError(backup.MSG_NOT_SQLITE, field="database")
+            target = backup.target_for(book, backup.folder(), clock.now())
+        except AppError as exc:
+            self._backup_failed(i18n.message(exc), quiet)
+            return False
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            info = backup.create(target, progress=progress)
+            backup.rotate(info.path.parent)
+            return info
+
+        job = Job(work)
+        self._backup_job = job
+        self._backup_quiet = quiet
+        job.progressed.connect(self._backup_progress)
+        job.done.connect(self._backup_done)
+        self.backup_bar.setRange(0, 0)
+        self.backup_bar.show()
+        self.backup_label.setText(self.tr("Backing up…"))
+        self.backup_label.show()
+        job.start()
         return True
+
+    def _backup_progress(self, done: int, total: int) -> None:
+        self.backup_bar.setRange(0, total)
+        self.backup_bar.setValue(min(done, total))
+
+    def _backup_done(self) -> None:
+        job = self._backup_job
+        self.backup_bar.hide()
+        self.backup_label.hide()
+        if job is None:
+            return
+        job.wait()
+        if job.error or job.cancelled:
+            self._backup_failed(job.error or self.tr("The backup was cancelled."), self._backup_quiet)
+            self.backup_finished.emit(None)
+            return
+        info = job.result
+        QSettings().setValue(LAST_DAY_KEY, clock.today().isoformat())
+        remember_folder(str(info.path.parent))
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=str(info.path)), 8000)
+        if info.altered:
+            QMessageBox.warning(self, self.tr("Backup"), self.tr(
+                "The backup is written, but {count} stored document(s) no longer match their fingerprint; "
+                "they were copied as they are. Run Tools ▸ Check the book and documents.").format(
+                count=len(info.altered)))
+        self.backup_finished.emit(info)
+
+    def _backup_failed(self, message: str, quiet: bool) -> None:
+        if quiet:
+            log.warning("automatic backup failed: %s", message)
+            self.statusBar().showMessage(self.tr("Automatic backup failed: {message}").format(message=message), 15000)
+        else:
+            QMessageBox.warning(self, self.tr("Backup"), message)
+
+    def _wait_for_backup(self) -> None:
+        """Let a running backup finish (behind a progress dialog) before the book changes or
+        the window closes."""
+        job = self._backup_job
+        if job is None or not job.isRunning():
+            return
+        waiting = run_modal(self, self.tr("Backup"), self.tr("Finishing the backup…"), lambda _progress: job.wait())
+        del waiting
+        QApplication.processEvents()
 
     def _daily_backup(self) -> None:
         """At most once a day while the window is open (and on quitting)."""
         if not db.is_open() or db.current().path is None or db.current().is_empty():
             return
-        if QSettings().value("backup/last_day", "") != clock.today().isoformat():
+        if QSettings().value(LAST_DAY_KEY, "") != clock.today().isoformat():
             self.backup_now(quiet=True)
 
     def restore_backup(self) -> None:
@@ -347,32 +434,109 @@ class MainWindow(QMainWindow):
 
         from services import backup
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)"))
+        self._wait_for_backup()
+        try:
+            start = str(backup.folder())
+        except AppError:
+            start = ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore a backup"), start, self.tr("Backups (*.zip)"))
         if not name:
             return
-        try:
-            info = backup.read(Path(name), check=True)
-        except AppError as exc:
-            QMessageBox.warning(self, self.tr("Restore"), i18n.message(exc))
+        path = Path(name)
+        job = run_modal(self, self.tr("Restore"), self.tr("Checking every file in the backup…"),
+                        lambda progress: backup.read(path, check=True, progress=progress),
+                        cancel=self.tr("Cancel"))
+        if job.cancelled:
             return
-        counts = ", ".join(f"{n} {table}" for table, n in sorted(info.counts.items()) if n)
+        if job.error:
+            QMessageBox.warning(self, self.tr("Restore"), job.error)
+            return
+        info = job.result
+        if info.schema > SCHEMA_REVISION:
+            QMessageBox.warning(self, self.tr("Restore"), i18n.message(UserError(
+                backup.MSG_NEWER, field="file", name=path.name, schema=info.schema)))
+            return
         answer = QMessageBox.question(self, self.tr("Restore"), self.tr(
-            "Restore the backup of {date} ({counts}; {documents} documents)? The current book is backed up "
-            "first.").format(date=info.created_at, counts=counts, documents=info.documents))
+            "Restore the backup of {date}?\n\n{counts}\n\nThe current book is backed up first, then replaced.")
+            .format(date=created_text(info), counts=describe_counts(info)))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        safety = run_modal(self, self.tr("Restore"), self.tr("Backing up the current book first…"),
+                           lambda progress: backup.create(progress=progress))
+        if safety.error:
+            QMessageBox.warning(self, self.tr("Restore"), safety.error)
+            return
+        self.alerts_panel.stop()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backup.restore(Path(name))
+            backup.restore(path, verified=True, safety=False)
         except AppError as exc:
+            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Restore"), i18n.message(exc))
             return
+        QApplication.restoreOverrideCursor()
         self.refresh_all()
-        self.statusBar().showMessage(self.tr("Backup restored."), 8000)
+        self.alerts_panel.refresh()
+        self.statusBar().showMessage(self.tr("Backup of {date} restored; the previous book is kept in {path}.").format(
+            date=created_text(info), path=str(safety.result.path)), 15000)
+
+    def export_data(self) -> None:
+        """File ▸ Export all data…: every table as CSV plus the documents (issue #6)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from services import export
+
+        parent = QFileDialog.getExistingDirectory(self, self.tr("Export all data into…"))
+        if not parent:
+            return
+        target = Path(parent)
+        if target.exists() and any(target.iterdir()):
+            target = target / f"encaisse-export-{clock.now().astimezone():%Y%m%d-%H%M%S}"
+        job = run_modal(self, self.tr("Export"), self.tr("Writing the tables and the documents…"),
+                        lambda _progress: export.export(target))
+        if job.error:
+            QMessageBox.warning(self, self.tr("Export"), job.error)
+            return
+        result = job.result
+        QMessageBox.information(self, self.tr("Export"), self.tr(
+            "Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.").format(
+            rows=sum(result.tables.values()), tables=len(result.tables), documents=result.documents,
+            folder=str(result.folder)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("ui/geometry", self.saveGeometry())
         self.alerts_panel.stop()
-        if db.is_open() and db.current().path is not None and not db.current().is_empty():
-            self.backup_now(quiet=True)  # a backup on quitting
+        self.backup_timer.stop()
+        self._wait_for_backup()
+        if (not self.skip_backup_on_close and db.is_open() and db.current().path is not None
+                and not db.current().is_empty()):
+            self._backup_on_quit()
         super().closeEvent(event)
+
+    def _backup_on_quit(self) -> None:
+        """A backup on quitting, behind a progress dialog the owner may skip."""
+        from services import backup
+
+        try:
+            book = db.current().path
+            assert book is not None
+            target = backup.target_for(book, backup.folder(), clock.now())
+        except AppError as exc:
+            log.warning("backup on quitting failed: %s", exc)
+            return
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            info = backup.create(target, progress=progress)
+            backup.rotate(info.path.parent)
+            return info
+
+        job = run_modal(self, self.tr("Backup"), self.tr("Backing up before closing…"), work,
+                        cancel=self.tr("Skip"))
+        if job.error:
+            log.warning("backup on quitting failed: %s", job.error)
+            QMessageBox.warning(self, self.tr("Backup"), self.tr(
+                "The backup on closing failed: {message}").format(message=job.error))
+        elif not job.cancelled:
+            QSettings().setValue(LAST_DAY_KEY, clock.today().isoformat())
+            remember_folder(str(job.result.path.parent))
 

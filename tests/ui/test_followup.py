@@ -273,15 +273,3 @@ def test_registered_letters_get_their_tracking_numbers(qtbot, book: Path) -> Non
     assert done.details["tracking_number"] == "1A 000 111 2223 3"
     dialog.close()
     win.close()
-
-
-def test_back_up_now_and_on_quitting(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
-    from services import backup
-
-    due_items()
-    win = make_window(qtbot, book)
-    assert win.backup_now()
-    assert len(backup.list_backups()) == 1
-    clock.freeze(TODAY + dt.timedelta(days=1))
-    win.close()  # a backup on quitting
-    assert len(backup.list_backups()) == 2

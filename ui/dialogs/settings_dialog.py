@@ -9,11 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import alerts, documents, dunning
+from services import alerts, backup, documents, dunning
 from services.errors import AppError
 from ui import i18n
+from ui.backup_ui import created_text
 from ui.dialogs.scenario_dialog import ScenarioDialog
 from ui.labels import ALERT_KINDS, label
 
@@ -65,6 +68,7 @@ class SettingsDialog(QDialog):
         self.max_mb.setSuffix(" " + self.tr("MB"))
         self.max_mb.setValue(documents.max_bytes() // 1_048_576)
         form.addRow(self.tr("Largest document accepted"), self.max_mb)
+        self._build_backups(form)
         self._build_follow_up(layout)
         note = QLabel(self.tr("A change of language applies at once to menus and lists; "
                               "open windows keep their language until closed."))
@@ -75,6 +79,49 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _build_backups(self, form: QFormLayout) -> None:
+        """Where the automatic backups go (issue #6): the default folder beside the book, or
+        one the owner picks (a USB key, a synced folder)."""
+        self.backup_folder = QLineEdit(backup.chosen_folder())
+        self.backup_folder.setReadOnly(True)
+        self.backup_folder.setPlaceholderText(self.tr("Default: {folder}").format(folder=str(self._default_backups())))
+        self.backup_folder.setToolTip(self.tr(
+            "A backup is made on quitting and once a day: the database and the documents in one file. "
+            "Pick a USB key or a synced folder to keep them off this computer."))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_backup_folder)
+        reset = QPushButton(self.tr("Default"))
+        reset.clicked.connect(lambda: self.backup_folder.setText(""))
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        row.addWidget(reset)
+        form.addRow(self.tr("Backup folder"), row)
+        try:
+            found = backup.list_backups()
+        except AppError:
+            found = []
+        if found:
+            last = found[-1]
+            text = self.tr("{count} backup(s) kept; the latest from {date} ({size} MB)").format(
+                count=len(found), date=created_text(last), size=f"{last.size / 1_048_576:.1f}")
+        else:
+            text = self.tr("No backup yet: one is made when you quit.")
+        self.backup_status = QLabel(text)
+        form.addRow("", self.backup_status)
+
+    def _default_backups(self) -> str:
+        from services import db
+
+        path = db.current().path if db.is_open() else None
+        return str(backup.default_folder(path)) if path is not None else ""
+
+    def _choose_backup_folder(self) -> None:
+        start = self.backup_folder.text() or self._default_backups()
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)
+        if chosen:
+            self.backup_folder.setText(chosen)
 
     def _build_follow_up(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(self.tr("Follow-up"))
@@ -151,6 +198,8 @@ class SettingsDialog(QDialog):
                 alerts.set_due_soon_days(self.due_soon.value())
             if self.grace.value() != dunning.grace_days():
                 dunning.set_grace_days(self.grace.value())
+            if self.backup_folder.text() != backup.chosen_folder():
+                backup.set_folder(self.backup_folder.text())
             if self.kinds_unchecked() != alerts.kinds_off():
                 alerts.set_kinds_off(self.kinds_unchecked())
         except AppError as exc:

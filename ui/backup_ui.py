@@ -1,0 +1,140 @@
+"""Backups from the window (issue #6): the slow parts (writing a backup, verifying one)
+run in a QThread so the window stays responsive; the book itself is only swapped on the
+GUI thread, once the backup has been verified."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from services.errors import AppError
+from ui import i18n
+
+log = logging.getLogger(__name__)
+
+#: QSettings key: the backup folders used on this computer, so that a damaged book's
+#: backups are found even when the book can no longer say where it keeps them
+FOLDERS_KEY = "backup/folders"
+LAST_DAY_KEY = "backup/last_day"
+PROGRESS_AFTER_MS = 400
+
+
+class Cancelled(Exception):
+    """Raised from a progress callback when the user pressed Cancel."""
+
+
+class Job(QThread):
+    """Run ``work(progress)`` off the GUI thread; ``result`` or ``error`` (in plain words)."""
+
+    progressed = Signal(int, int)  # done, total (in KiB: bytes overflow a Qt int)
+    done = Signal()
+
+    def __init__(
+        self, work: Callable[[Callable[[int, int], None]], Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.result: Any = None
+        self.error = ""
+        self.cancelled = False
+        self._stop = False
+
+    def cancel(self) -> None:
+        self._stop = True
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop:
+            raise Cancelled
+        self.progressed.emit(done // 1024, max(total // 1024, 1))
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self._progress)
+        except Cancelled:
+            self.cancelled = True
+        except AppError as exc:
+            self.error = i18n.message(exc)
+        except Exception:  # a bug: logged, reported in plain words
+            log.exception("a background task failed")
+            self.error = QCoreApplication.translate(
+                "Backup", "The task failed (the details are in the log)."
+            )
+        finally:
+            self.done.emit()
+
+
+def run_modal(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    work: Callable[[Callable[[int, int], None]], Any],
+    *,
+    cancel: str = "",
+) -> Job:
+    """Run ``work`` in a :class:`Job` behind a progress dialog; the window keeps painting.
+    Returns the finished job (``result``, ``error``, ``cancelled``)."""
+    job = Job(work)  # no parent: Python owns it, and waits for it below
+    progress = QProgressDialog(text, cancel, 0, 0, parent)
+    progress.setWindowTitle(title)
+    if not cancel:
+        progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(PROGRESS_AFTER_MS)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(job.cancel)
+
+    def on_progress(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(min(done, total))
+
+    job.progressed.connect(on_progress)
+    job.start()
+    while job.isRunning():
+        QCoreApplication.processEvents()
+        job.wait(20)
+    QCoreApplication.processEvents()
+    progress.close()
+    progress.deleteLater()
+    return job
+
+
+def remember_folder(folder: str) -> None:
+    """Keep the folders backups went to on this computer (newest first, at most 10)."""
+    known = [folder] + [f for f in remembered_folders() if f != folder]
+    QSettings().setValue(FOLDERS_KEY, known[:10])
+
+
+def remembered_folders() -> list[str]:
+    value = QSettings().value(FOLDERS_KEY, []) or []
+    return [value] if isinstance(value, str) else [str(v) for v in value if v]
+
+
+def created_text(info: Any) -> str:
+    """When a backup was made, in the UI's format."""
+    import datetime as dt
+
+    from ui import format as fmt
+
+    try:
+        return fmt.datetime(dt.datetime.fromisoformat(info.created_at))
+    except ValueError:
+        return str(info.created_at)
+
+
+def describe_counts(info: Any) -> str:
+    """ "412 invoices, 38 clients, 290 payments, 468 documents" for a backup's manifest."""
+    tr = QCoreApplication.translate
+    counts = info.counts
+    return ", ".join(
+        (
+            tr("Backup", "%n invoice(s)", "", counts.get("invoices", 0)),
+            tr("Backup", "%n client(s)", "", counts.get("clients", 0)),
+            tr("Backup", "%n payment(s)", "", counts.get("payments", 0)),
+            tr("Backup", "%n document(s)", "", info.documents),
+        )
+    )

@@ -319,21 +319,19 @@ def read(path: Path, *, check: bool = True, progress: Progress | None = None) ->
                 done = 0
                 for name, expected in members.items():
                     digest = hashlib.sha256()
-                    with zf.open(name) as fh:
-                        while chunk := fh.read(CHUNK):
-                            digest.update(chunk)
-                            done += len(chunk)
-                            if progress is not None:
-                                progress(done, total)
+                    try:
+                        with zf.open(name) as fh:
+                            while chunk := fh.read(CHUNK):
+                                digest.update(chunk)
+                                done += len(chunk)
+                                if progress is not None:
+                                    progress(done, total)
+                    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+                        # the zip's own checks (CRC, compressed stream) caught the damage
+                        raise UserError(MSG_DAMAGED, field="file", name=path.name, member=name) from exc
                     if digest.hexdigest() != expected:
                         raise UserError(MSG_DAMAGED, field="file", name=path.name, member=name)
-    except zipfile.BadZipFile as exc:
-        if check and "CRC" in str(exc):  # a flipped byte caught by the zip's own check
-            raise UserError(
-                MSG_DAMAGED, field="file", name=path.name, member=_bad_member(str(exc))
-            ) from exc
-        raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)) from exc
-    except (OSError, KeyError, ValueError, TypeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, TypeError) as exc:
         raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)) from exc
     docs = sum(1 for name in members if name.startswith(OBJECTS))
     return BackupInfo(
@@ -346,11 +344,6 @@ def read(path: Path, *, check: bool = True, progress: Progress | None = None) ->
         tuple(manifest.get("altered", ())),
         path.stat().st_size,
     )
-
-
-def _bad_member(detail: str) -> str:
-    found = re.search(r"file '?([^']+)'?$", detail.strip())
-    return found.group(1) if found else detail
 
 
 def list_backups(where: Path | None = None, book: Path | None = None) -> list[BackupInfo]:

@@ -15,10 +15,13 @@ from services.errors import UserError
 
 
 def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(path) as con:
+    con = sqlite3.connect(path)
+    try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                             "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'invoices_search%'")]
         return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    finally:
+        con.close()  # `with` only commits: an open connection would hold the book
 
 
 def store_bytes(root: Path) -> dict[str, bytes]:
@@ -145,3 +148,161 @@ def test_the_book_and_the_store_are_readable_by_the_owner_only(tmp_path: Path) -
         assert stat.S_IMODE(info.path.parent.stat().st_mode) == 0o700
     finally:
         db.close()
+
+
+def test_two_books_share_a_backup_folder_without_touching_each_other(tmp_path: Path) -> None:
+    shared = tmp_path / "usb"
+    clock.freeze(dt.date(2026, 1, 1))
+    try:
+        for name in ("shop.db", "workshop.db"):
+            db.open_database(tmp_path / name)
+            backup.set_folder(str(shared))
+            for n in range(40):  # 40 days of backups: rotation deletes some of each book's
+                clock.freeze(dt.date(2026, 1, 1) + dt.timedelta(days=n))
+                backup.rotate(backup.create().path.parent)
+            db.close()
+        db.open_database(tmp_path / "shop.db")
+        shop = backup.list_backups()
+        assert shop and all(b.path.name.startswith("shop-") for b in shop)
+        db.close()
+        db.open_database(tmp_path / "workshop.db")
+        assert len(backup.list_backups()) == len(shop)  # the shop's rotation left these alone
+    finally:
+        clock.freeze(None)
+        db.close()
+
+
+def test_a_backup_folder_that_cannot_take_files_is_refused(tmp_path: Path) -> None:
+    db.open_database(tmp_path / "book.db")
+    try:
+        blocker = tmp_path / "a file"
+        blocker.write_text("x")
+        with pytest.raises(UserError) as caught:
+            backup.set_folder(str(blocker / "backups"))
+        assert caught.value.render().startswith("Backup folder:")
+        assert backup.chosen_folder() == ""
+        backup.set_folder(str(tmp_path / "new folder"))  # created when missing
+        assert backup.folder() == (tmp_path / "new folder").resolve()
+        backup.set_folder("")
+        assert backup.folder() == tmp_path / "backups"
+    finally:
+        db.close()
+
+
+def test_an_altered_document_is_backed_up_as_it_is_but_never_restored(demo_book: Path, tmp_path: Path) -> None:
+    store = documents.the_store()
+    sha = sorted(store.digests_on_disk())[0]
+    victim = store.path_of(sha)
+    victim.chmod(0o600)
+    victim.write_bytes(b"scribbled over")
+    info = backup.create()
+    assert info.altered == (sha,)
+    assert backup.read(info.path, check=True).altered == (sha,)  # the backup itself is sound
+    db.close()
+    other = tmp_path / "elsewhere" / "book.db"
+    other.parent.mkdir()
+    db.open_database(other)
+    backup.restore(info.path)
+    assert documents.the_store().verify(sha) == "missing"  # not installed as if it were the original
+    report = documents.check_documents(record=False)
+    assert [p.sha256 for p in report.problems if p.kind == "missing"] == [sha]
+
+
+def test_rotation_deletes_nothing_while_the_newest_backup_is_damaged(demo_book: Path) -> None:
+    for n in range(10):
+        clock.freeze(dt.date(2026, 3, 15) + dt.timedelta(days=n))
+        made = backup.create()
+    with open(made.path, "r+b") as fh:
+        fh.seek(made.path.stat().st_size // 2)
+        fh.write(b"\xff" * 32)
+    assert backup.rotate() == []
+    assert len(backup.list_backups()) == 10
+
+
+def test_a_damaged_book_is_replaced_by_the_latest_good_backup(demo_book: Path, tmp_path: Path) -> None:
+    good = backup.create()
+    rows = table_rows(demo_book)
+    clock.freeze(dt.date(2026, 3, 16))
+    bad = backup.create()
+    with open(bad.path, "r+b") as fh:  # the newest backup is damaged as well
+        fh.seek(bad.path.stat().st_size // 3)
+        fh.write(b"\x00" * 64)
+    db.close()
+    assert backup.quick_check(demo_book) == []
+    con = sqlite3.connect(demo_book)  # fold the write-ahead log in: the damage lands on real pages
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.close()
+    size = demo_book.stat().st_size
+    with open(demo_book, "r+b") as fh:  # past the header, across the pages
+        for offset in range(8192, size, 3 * 4096):
+            fh.seek(offset + 100)
+            fh.write(b"\xa5" * 200)
+    assert backup.quick_check(demo_book) != []
+    found = backup.latest_good(demo_book)
+    assert found is not None and found.path == good.path
+    aside = backup.recover(demo_book, found.path)
+    assert aside.exists() and aside.name.startswith("book.damaged-")
+    assert backup.quick_check(demo_book) == []
+    assert table_rows(demo_book) == rows
+
+
+def test_the_quick_check_of_a_missing_or_foreign_file(tmp_path: Path) -> None:
+    assert backup.quick_check(tmp_path / "none.db") == []
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 200)
+    assert backup.quick_check(junk) == ["file is not a database"]
+
+
+def test_backup_commands(demo_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers_cli import run_cli
+
+    db.close()
+    run = run_cli(capsys, demo_book, "backup")
+    assert run.code == 0 and run.out.startswith("wrote ") and " MB" in run.out
+    run = run_cli(capsys, demo_book, "backups", "--json")
+    [item] = run.json()["backups"]
+    assert set(item) >= {"file", "created_at", "app_version", "schema", "counts", "documents"}
+    assert item["counts"]["invoices"] > 300
+    run = run_cli(capsys, demo_book, "restore", item["file"])
+    assert run.code == 1 and "add --yes" in run.out
+    run = run_cli(capsys, demo_book, "restore", item["file"], "--yes")
+    assert run.code == 0 and "restored" in run.out
+    run = run_cli(capsys, demo_book, "restore", str(tmp_path / "nothing.zip"), "--yes")
+    assert run.code == 1 and "is not an Encaisse backup" in run.err and "Traceback" not in run.err
+
+
+def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path: Path) -> None:
+    """Whatever byte of a backup goes bad, reading it gives a plain refusal (never a crash),
+    or — when the byte was outside every member's data — the very same content."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from services import clients
+
+    db.open_database(tmp_path / "book.db")
+    try:
+        clients.create_client({"code": "ACME", "name": "Acme Menuiserie", "address": "3 rue des Lilas"})
+        info = backup.create()
+    finally:
+        db.close()
+    original = info.path.read_bytes()
+    with zipfile.ZipFile(info.path) as zf:
+        content = {name: zf.read(name) for name in zf.namelist()}
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.integers(0, len(original) - 1), st.integers(1, 255))
+    def flip(position: int, mask: int) -> None:
+        damaged = tmp_path / "damaged.zip"
+        data = bytearray(original)
+        data[position] ^= mask
+        damaged.write_bytes(bytes(data))
+        try:
+            backup.read(damaged, check=True)
+        except UserError as exc:
+            assert "damaged.zip" in exc.render()
+            return
+        with zipfile.ZipFile(damaged) as zf:
+            assert {name: zf.read(name) for name in zf.namelist()} == content
+
+    flip()

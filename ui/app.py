@@ -7,6 +7,7 @@ import logging.handlers
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QStandardPaths
 from PySide6.QtGui import QIcon
@@ -19,6 +20,9 @@ from services.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ui import i18n
 from ui.dialogs.settings_dialog import saved_language
 from ui.errors import CrashHandler
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,16 @@ def open_book(database: str) -> None:
         log.info("book upgraded; previous version kept at %s", backup)
 
 
+def check_while_loading(book: Path | None) -> tuple[list[str], type[MainWindow]]:
+    """SQLite's quick check of the book (issue #6) while the window's modules load: the
+    check reads the whole file, and runs on another core instead of delaying the window."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        check = pool.submit(backup.quick_check, book) if book is not None else None
+        from ui.main_window import MainWindow
+
+        return (check.result() if check is not None else []), MainWindow
+
+
 def run_gui(database: str, argv: list[str]) -> int:
     app = make_application(argv)
     setup_logging()
@@ -92,12 +106,7 @@ def run_gui(database: str, argv: list[str]) -> int:
         QMessageBox.critical(None, APP_NAME, i18n.message(exc))
         return 1
     book = db.sqlite_path(db.database_url(database))
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # SQLite's quick check (issue #6) runs while the window's modules load
-        check = pool.submit(backup.quick_check, book) if book is not None else None
-        from ui.main_window import MainWindow
-
-        problems = check.result() if check is not None else []
+    problems, MainWindow = check_while_loading(book)  # noqa: N806 - a class
     if problems and book is not None:
         from ui.recovery import offer_restore
 

@@ -97,6 +97,14 @@ def test_every_message_has_a_finished_translation() -> None:
     assert not bad, "Untranslated messages in encaisse_fr.ts:\n" + "\n".join(bad)
 
 
+def test_the_english_plural_forms_are_finished() -> None:
+    """English needs only its plurals ("1 action", "3 actions"); an unfinished one would
+    show the source's "3 action(s)"."""
+    bad = [f"{m}: unfinished" for m in read_ts(I18N / "encaisse_en.ts")
+           if m.numerus and (m.kind in ("unfinished", "missing") or not all(f.strip() for f in m.forms))]
+    assert not bad, "Unfinished plural forms in encaisse_en.ts:\n" + "\n".join(bad)
+
+
 def _tokens(pattern: re.Pattern[str], text: str) -> Counter[str]:
     return Counter(pattern.findall(text))
 

@@ -127,14 +127,10 @@ def created_text(info: Any) -> str:
 
 
 def describe_counts(info: Any) -> str:
-    """ "412 invoices, 38 clients, 290 payments, 468 documents" for a backup's manifest."""
-    tr = QCoreApplication.translate
+    """412 invoices, 38 clients, 290 payments, 468 documents: a backup's manifest in words."""
     counts = info.counts
-    return ", ".join(
-        (
-            tr("Backup", "%n invoice(s)", "", counts.get("invoices", 0)),
-            tr("Backup", "%n client(s)", "", counts.get("clients", 0)),
-            tr("Backup", "%n payment(s)", "", counts.get("payments", 0)),
-            tr("Backup", "%n document(s)", "", info.documents),
-        )
-    )
+    invoices = QCoreApplication.translate("Backup", "%n invoice(s)", "", counts.get("invoices", 0))
+    clients = QCoreApplication.translate("Backup", "%n client(s)", "", counts.get("clients", 0))
+    payments = QCoreApplication.translate("Backup", "%n payment(s)", "", counts.get("payments", 0))
+    docs = QCoreApplication.translate("Backup", "%n document(s)", "", info.documents)
+    return ", ".join((invoices, clients, payments, docs))

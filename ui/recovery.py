@@ -16,10 +16,6 @@ from ui.backup_ui import created_text, describe_counts, remembered_folders, run_
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None) -> bool:
     """Ask what to do with a damaged book; True when a backup was put in its place (the
     caller then opens it), False when the owner chose to quit."""
@@ -28,7 +24,9 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
     job = run_modal(
         parent,
         APP_NAME,
-        _tr("The book is damaged: looking for the latest good backup…"),
+        QCoreApplication.translate(
+            "Recovery", "The book is damaged: looking for the latest good backup…"
+        ),
         lambda progress: backup.latest_good(book, extra, progress),
     )
     found = job.result if not job.error else None
@@ -37,30 +35,39 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(APP_NAME)
-        intro = _tr("The book {path} is damaged and cannot be opened safely ({detail}).").format(
-            path=str(book), detail=detail
-        )
+        intro = QCoreApplication.translate(
+            "Recovery", "The book {path} is damaged and cannot be opened safely ({detail})."
+        ).format(path=str(book), detail=detail)
         if found is not None:
             box.setText(
                 intro
                 + "\n\n"
-                + _tr(
+                + QCoreApplication.translate(
+                    "Recovery",
                     "The latest good backup is from {date}: {counts}. Restore it? "
-                    "The damaged file is kept beside the book under another name."
+                    "The damaged file is kept beside the book under another name.",
                 ).format(date=created_text(found), counts=describe_counts(found))
             )
-            restore = box.addButton(_tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)
+            restore = box.addButton(
+                QCoreApplication.translate("Recovery", "Restore this backup"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
         else:
             box.setText(
                 intro
                 + "\n\n"
-                + _tr("No good backup of this book was found in {folder}.").format(
-                    folder=str(backup.default_folder(book))
-                )
+                + QCoreApplication.translate(
+                    "Recovery", "No good backup of this book was found in {folder}."
+                ).format(folder=str(backup.default_folder(book)))
             )
             restore = None
-        choose = box.addButton(_tr("Choose a backup…"), QMessageBox.ButtonRole.ActionRole)
-        quit_button = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        choose = box.addButton(
+            QCoreApplication.translate("Recovery", "Choose a backup…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        quit_button = box.addButton(
+            QCoreApplication.translate("Recovery", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(restore or choose)
         box.exec()
         clicked = box.clickedButton()
@@ -70,9 +77,9 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
         if chosen is None:
             name, _ = QFileDialog.getOpenFileName(
                 parent,
-                _tr("Choose a backup"),
+                QCoreApplication.translate("Recovery", "Choose a backup"),
                 str(backup.default_folder(book)),
-                _tr("Backups (*.zip)"),
+                QCoreApplication.translate("Recovery", "Backups (*.zip)"),
             )
             if not name:
                 continue
@@ -81,7 +88,7 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
         job = run_modal(
             parent,
             APP_NAME,
-            _tr("Restoring the backup…"),
+            QCoreApplication.translate("Recovery", "Restoring the backup…"),
             lambda _progress, chosen=target: backup.recover(book, chosen),
         )
         if job.error:
@@ -90,8 +97,8 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
         QMessageBox.information(
             parent,
             APP_NAME,
-            _tr("The backup is restored. The damaged book is kept as {path}.").format(
-                path=str(job.result)
-            ),
+            QCoreApplication.translate(
+                "Recovery", "The backup is restored. The damaged book is kept as {path}."
+            ).format(path=str(job.result)),
         )
         return True

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Backup</name>
+    <message numerus="yes">
+        <location filename="../../ui/backup_ui.py" line="+132"/>
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n invoice</numerusform>
+            <numerusform>%n invoices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClientsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages.py" line="+88"/>
@@ -17,9 +52,9 @@
     <message numerus="yes">
         <location filename="../../ui/followup_page.py" line="+169"/>
         <source>%n action(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
         </translation>
     </message>
 </context>
@@ -66,9 +101,9 @@
     <message numerus="yes">
         <location line="-120"/>
         <source>✘ %n missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✘ %n missing</numerusform>
+            <numerusform>✘ %n missing</numerusform>
         </translation>
     </message>
 </context>
@@ -77,9 +112,9 @@
     <message numerus="yes">
         <location filename="../../ui/letters_dialog.py" line="+126"/>
         <source>%n letter(s) to send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n letter to send.</numerusform>
+            <numerusform>%n letters to send.</numerusform>
         </translation>
     </message>
 </context>
@@ -97,11 +132,11 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+172"/>
+        <location filename="../../ui/main_window.py" line="+196"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document deleted more than 30 days ago removed from the trash.</numerusform>
+            <numerusform>%n documents deleted more than 30 days ago removed from the trash.</numerusform>
         </translation>
     </message>
 </context>
@@ -121,17 +156,17 @@
     <message numerus="yes">
         <location filename="../../ui/dialogs/scenario_dialog.py" line="+259"/>
         <source>J−%n: %n day(s) before the due date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>J−%n: %n day before the due date</numerusform>
+            <numerusform>J−%n: %n days before the due date</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>J+%n: %n day(s) after the due date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>J+%n: %n day after the due date</numerusform>
+            <numerusform>J+%n: %n days after the due date</numerusform>
         </translation>
     </message>
 </context>

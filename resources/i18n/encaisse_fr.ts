@@ -70,6 +70,47 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../ui/backup_ui.py" line="+63"/>
+        <source>The task failed (the details are in the log).</source>
+        <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
+        <translation>La tâche a échoué (les détails sont dans le journal).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n facture</numerusform>
+            <numerusform>%n factures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n règlement</numerusform>
+            <numerusform>%n règlements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cgv</name>
     <message>
         <location filename="../../ui/cgv.py" line="+41"/>
@@ -2039,12 +2080,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>Issue date</source>
         <translation>Date d’émission</translation>
     </message>
@@ -2127,6 +2168,16 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Database</source>
         <translation>Base de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3544,9 +3595,9 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+52"/>
+        <location filename="../../ui/main_window.py" line="+64"/>
         <source>Encaisse — receivables</source>
-        <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them</extracomment>
+        <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
         <translation>Encaisse — suivi des créances</translation>
     </message>
     <message>
@@ -3580,8 +3631,9 @@ ajouté par {who}</translation>
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>&amp;File</source>
+        <extracomment>set when the window is replaced (a change of language): no backup then</extracomment>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
@@ -3623,6 +3675,11 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>&amp;Restore a backup…</source>
         <translation>Restaurer une sa&amp;uvegarde…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport all data…</source>
+        <translation>E&amp;xporter toutes les données…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3779,17 +3836,121 @@ ajouté par {who}</translation>
         <translation>&lt;b&gt;Encaisse&lt;/b&gt; {version}&lt;br&gt;Encaissez vos factures&#xa0;: suivi des créances, relances et courriers pour les petites entreprises françaises.&lt;br&gt;&lt;br&gt;Dossier&#xa0;: {path}&lt;br&gt;Entreprise&#xa0;: {company}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>A backup is already running.</source>
+        <translation>Une sauvegarde est déjà en cours.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The backup was cancelled.</source>
+        <translation>La sauvegarde a été annulée.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+112"/>
+        <location line="+4"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
+        <location line="-91"/>
+        <source>Checking every file in the backup…</source>
+        <translation>Vérification de chaque fichier de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore the backup of {date}?
+
+{counts}
+
+The current book is backed up first, then replaced.</source>
+        <translation>Restaurer la sauvegarde du {date}&#xa0;?
+
+{counts}
+
+Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backing up the current book first…</source>
+        <translation>Sauvegarde préalable du dossier actuel…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Backup of {date} restored; the previous book is kept in {path}.</source>
+        <translation>Sauvegarde du {date} restaurée&#xa0;; le dossier précédent est conservé dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export all data into…</source>
+        <translation>Exporter toutes les données dans…</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Writing the tables and the documents…</source>
+        <translation>Écriture des tables et des documents…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.</source>
+        <translation>{rows} lignes exportées dans {tables} fichiers CSV, et {documents} documents, dans {folder}.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Backing up before closing…</source>
+        <translation>Sauvegarde avant de fermer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup on closing failed: {message}</source>
+        <translation>La sauvegarde à la fermeture a échoué&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location line="-138"/>
         <source>Backed up to {path}</source>
         <translation>Sauvegardé dans {path}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>The backup is written, but {count} stored document(s) no longer match their fingerprint; they were copied as they are. Run Tools ▸ Check the book and documents.</source>
+        <translation>La sauvegarde est écrite, mais {count} document(s) conservé(s) ne correspondent plus à leur empreinte&#xa0;; ils ont été copiés tels quels. Lancez Outils ▸ Vérifier le dossier et les documents.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Automatic backup failed: {message}</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finishing the backup…</source>
+        <translation>Fin de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -3799,27 +3960,21 @@ ajouté par {who}</translation>
         <translation>Sauvegardes (*.zip)</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+6"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+5"/>
         <location line="+3"/>
         <location line="+8"/>
         <source>Restore</source>
         <translation>Restauration</translation>
     </message>
-    <message>
-        <location line="-7"/>
-        <source>Restore the backup of {date} ({counts}; {documents} documents)? The current book is backed up first.</source>
-        <translation>Restaurer la sauvegarde du {date} ({counts} ; {documents} documents) ? Le dossier actuel est d’abord sauvegardé.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Backup restored.</source>
-        <translation>Sauvegarde restaurée.</translation>
-    </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/app.py" line="+24"/>
+        <location filename="../../ui/app.py" line="+29"/>
         <source>This book is already open in another Encaisse window ({path}). Switch to that window, or close it first.</source>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
@@ -4361,7 +4516,7 @@ ajouté par {who}</translation>
         <translation>indiquez une taille entre 1 et 2000 Mo</translation>
     </message>
     <message>
-        <location line="+470"/>
+        <location line="+474"/>
         <source>missing</source>
         <translation>manquante</translation>
     </message>
@@ -4761,8 +4916,9 @@ ajouté par {who}</translation>
         <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
     <message>
-        <location filename="../../services/backup.py" line="+34"/>
+        <location filename="../../services/backup.py" line="+45"/>
         <source>backups are made of SQLite books only</source>
+        <extracomment>``done, total`` in bytes read so far</extracomment>
         <translation>les sauvegardes ne concernent que les dossiers SQLite</translation>
     </message>
     <message>
@@ -4776,14 +4932,39 @@ ajouté par {who}</translation>
         <translation>la sauvegarde {name} est abîmée&#xa0;: {member} ne correspond pas à son empreinte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the backup {name} comes from a newer version of Encaisse (schema {schema}); update the application first</source>
         <translation>la sauvegarde {name} vient d’une version plus récente d’Encaisse (schéma {schema})&#xa0;; mettez d’abord l’application à jour</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>the backup cannot be written in {folder}: {detail}</source>
         <translation>la sauvegarde ne peut pas être écrite dans {folder}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the backup cannot be restored into {folder}: {detail}</source>
+        <translation>la sauvegarde ne peut pas être restaurée dans {folder}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the folder {folder} cannot hold backups: {detail}</source>
+        <translation>le dossier {folder} ne peut pas recevoir de sauvegardes&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the book {path} cannot be read for a backup: {detail}</source>
+        <translation>le dossier comptable {path} ne peut pas être lu pour une sauvegarde&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../services/export.py" line="+32"/>
+        <source>the folder {folder} is not empty: choose a new or empty folder</source>
+        <translation>le dossier {folder} n’est pas vide&#xa0;: choisissez un dossier nouveau ou vide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the export cannot be written in {folder}: {detail}</source>
+        <translation>l’export ne peut pas être écrit dans {folder}&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>
@@ -5095,6 +5276,64 @@ ajouté par {who}</translation>
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../ui/recovery.py" line="+27"/>
+        <source>The book is damaged: looking for the latest good backup…</source>
+        <translation>Le dossier est endommagé&#xa0;: recherche de la dernière sauvegarde saine…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The book {path} is damaged and cannot be opened safely ({detail}).</source>
+        <translation>Le dossier {path} est endommagé et ne peut pas être ouvert sans risque ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The latest good backup is from {date}: {counts}. Restore it? The damaged file is kept beside the book under another name.</source>
+        <translation>La dernière sauvegarde saine date du {date}&#xa0;: {counts}. La restaurer&#xa0;? Le fichier endommagé est conservé à côté, sous un autre nom.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore this backup</source>
+        <translation>Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No good backup of this book was found in {folder}.</source>
+        <translation>Aucune sauvegarde saine de ce dossier comptable n’a été trouvée dans {folder}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a backup…</source>
+        <translation>Choisir une sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a backup</source>
+        <translation>Choisir une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups (*.zip)</source>
+        <translation>Sauvegardes (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup is restored. The damaged book is kept as {path}.</source>
+        <translation>La sauvegarde est restaurée. Le dossier endommagé est conservé sous {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioDialog</name>
     <message>
         <location filename="../../ui/dialogs/scenario_dialog.py" line="+49"/>
@@ -5253,13 +5492,13 @@ ajouté par {who}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+41"/>
-        <location line="+116"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+44"/>
+        <location line="+162"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-155"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -5294,12 +5533,48 @@ ajouté par {who}</translation>
         <translation>Taille maximale d’un document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A change of language applies at once to menus and lists; open windows keep their language until closed.</source>
         <translation>Le changement de langue s’applique immédiatement aux menus et aux listes&#xa0;; les fenêtres ouvertes conservent leur langue jusqu’à leur fermeture.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>Default: {folder}</source>
+        <translation>Par défaut&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A backup is made on quitting and once a day: the database and the documents in one file. Pick a USB key or a synced folder to keep them off this computer.</source>
+        <translation>Une sauvegarde est faite à la fermeture et une fois par jour&#xa0;: la base et les documents dans un seul fichier. Choisissez une clé USB ou un dossier synchronisé pour les garder hors de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+22"/>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>{count} backup(s) kept; the latest from {date} ({size} MB)</source>
+        <translation>{count} sauvegarde(s) conservée(s)&#xa0;; la dernière du {date} ({size} Mo)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup yet: one is made when you quit.</source>
+        <translation>Pas encore de sauvegarde&#xa0;: une sauvegarde est faite quand vous quittez.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Follow-up</source>
         <translation>Relances</translation>
     </message>

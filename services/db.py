@@ -147,6 +147,7 @@ class Database:
             dst.close()
         finally:
             src.close()
+        _owner_only(target)  # a whole copy of the book: the owner's only (issue #6)
         log.info("backed up %s to %s before upgrading", self.path, target)
         return target
 

@@ -28,3 +28,9 @@ def datetime(value: dt.datetime | None) -> str:
     if i18n.current_language() == "fr":
         return local.strftime("%d/%m/%Y %H:%M")
     return local.strftime("%Y-%m-%d %H:%M")
+
+
+def megabytes(size: int) -> str:
+    """A file size in MB with one decimal, with the UI language's decimal mark."""
+    text = f"{size / 1_048_576:.1f}"
+    return text.replace(".", ",") if i18n.current_language() == "fr" else text

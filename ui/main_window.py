@@ -430,11 +430,18 @@ class MainWindow(QMainWindow):
             self.backup_now(quiet=True)
 
     def restore_backup(self) -> None:
+        self._wait_for_backup()
+        self.backup_timer.stop()  # no automatic backup while the book is being replaced
+        try:
+            self._restore_backup()
+        finally:
+            self.backup_timer.start()
+
+    def _restore_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         from services import backup
 
-        self._wait_for_backup()
         try:
             start = str(backup.folder())
         except AppError:

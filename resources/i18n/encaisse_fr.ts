@@ -5492,13 +5492,13 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+44"/>
-        <location line="+162"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+45"/>
+        <location line="+164"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-157"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -5543,7 +5543,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Par défaut&#xa0;: {folder}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A backup is made on quitting and once a day: the database and the documents in one file. Pick a USB key or a synced folder to keep them off this computer.</source>
         <translation>Une sauvegarde est faite à la fermeture et une fois par jour&#xa0;: la base et les documents dans un seul fichier. Choisissez une clé USB ou un dossier synchronisé pour les garder hors de cet ordinateur.</translation>
     </message>
@@ -5559,14 +5559,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Backup folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <source>{count} backup(s) kept; the latest from {date} ({size} MB)</source>
-        <translation>{count} sauvegarde(s) conservée(s)&#xa0;; la dernière du {date} ({size} Mo)</translation>
+        <location line="-16"/>
+        <source>{count} backup(s) kept; the latest: {date}, {size} MB</source>
+        <translation>{count} sauvegarde(s) conservée(s)&#xa0;; la dernière&#xa0;: {date}, {size} Mo</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5574,7 +5574,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Pas encore de sauvegarde&#xa0;: une sauvegarde est faite quand vous quittez.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Follow-up</source>
         <translation>Relances</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from services import alerts, backup, documents, dunning
 from services.errors import AppError
+from ui import format as fmt
 from ui import i18n
 from ui.backup_ui import created_text
 from ui.dialogs.scenario_dialog import ScenarioDialog
@@ -42,7 +43,7 @@ class SettingsDialog(QDialog):
     def __init__(self, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -85,7 +86,8 @@ class SettingsDialog(QDialog):
         one the owner picks (a USB key, a synced folder)."""
         self.backup_folder = QLineEdit(backup.chosen_folder())
         self.backup_folder.setReadOnly(True)
-        self.backup_folder.setPlaceholderText(self.tr("Default: {folder}").format(folder=str(self._default_backups())))
+        self.backup_folder.setPlaceholderText(self.tr("Default: {folder}").format(folder=self._default_backups()))
+        self.backup_folder.setMinimumWidth(300)
         self.backup_folder.setToolTip(self.tr(
             "A backup is made on quitting and once a day: the database and the documents in one file. "
             "Pick a USB key or a synced folder to keep them off this computer."))
@@ -104,11 +106,12 @@ class SettingsDialog(QDialog):
             found = []
         if found:
             last = found[-1]
-            text = self.tr("{count} backup(s) kept; the latest from {date} ({size} MB)").format(
-                count=len(found), date=created_text(last), size=f"{last.size / 1_048_576:.1f}")
+            text = self.tr("{count} backup(s) kept; the latest: {date}, {size} MB").format(
+                count=len(found), date=created_text(last), size=fmt.megabytes(last.size))
         else:
             text = self.tr("No backup yet: one is made when you quit.")
         self.backup_status = QLabel(text)
+        self.backup_status.setWordWrap(True)
         form.addRow("", self.backup_status)
 
     def _default_backups(self) -> str:

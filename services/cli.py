@@ -647,31 +647,67 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _damaged_book(target: str) -> Path | None:
+    """The book's path when it fails SQLite's quick check (then it is not opened)."""
+    from services import backup
+
+    book = db.sqlite_path(db.database_url(target))
+    return book if book is not None and backup.quick_check(book) else None
+
+
+def _print_backups(items: list[Any], as_json: bool) -> None:
+    if as_json:
+        _json({"backups": [b.to_json() for b in items]})
+        return
+    for b in items:
+        _out(f"{b.created_at}  {b.path}  schema {b.schema}  {_plural(b.counts.get('invoices', 0), 'invoice')}, "
+             f"{_plural(b.counts.get('clients', 0), 'client')}, {_plural(b.documents, 'document')}")
+    _out(_plural(len(items), "backup"))
+
+
 def _cmd_backups(args: argparse.Namespace) -> int:
     from services import backup
 
-    items = backup.list_backups()
-    if args.json:
-        _json({"backups": [b.to_json() for b in items]})
-        return 0
-    for b in items:
-        _out(f"{b.created_at}  {b.path.name}  schema {b.schema}  {_plural(b.counts.get('invoices', 0), 'invoice')}, "
-             f"{_plural(b.counts.get('clients', 0), 'client')}, {_plural(b.documents, 'document')}")
-    _out(_plural(len(items), "backup"))
+    _print_backups(backup.list_backups(), args.json)
     return 0
+
+
+def _describe_backup(path: Path) -> Any:
+    from services import backup
+
+    info = backup.read(path, check=True)
+    _out(f"{path.name}: made {info.created_at} by Encaisse {info.app_version} (schema {info.schema}); "
+         + ", ".join(f"{n} {t}" for t, n in sorted(info.counts.items()) if n) + f"; {info.documents} documents")
+    return info
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from services import backup
 
-    info = backup.read(Path(args.file), check=True)
-    _out(f"{Path(args.file).name}: made {info.created_at} by Encaisse {info.app_version} (schema {info.schema}); "
-         + ", ".join(f"{n} {t}" for t, n in sorted(info.counts.items()) if n) + f"; {info.documents} documents")
+    _describe_backup(Path(args.file))
     if not args.yes:
         _out("nothing changed: add --yes to restore it (the current book is backed up first)")
         return 1
-    backup.restore(Path(args.file))
+    backup.restore(Path(args.file), verified=True)
     _out("restored")
+    return 0
+
+
+def _run_on_damaged_book(args: argparse.Namespace, book: Path) -> int:
+    """``backups`` and ``restore`` on a book that fails its quick check: the way back
+    (issue #6) without opening it."""
+    from services import backup
+
+    if args.command == "backups":
+        _err(f"warning: the book {book} is damaged; restore a backup with `restore FILE --yes`")
+        _print_backups(sorted(backup.candidates(book), key=lambda b: (b.created_at, b.path.name)), args.json)
+        return 0
+    _describe_backup(Path(args.file))
+    if not args.yes:
+        _out(f"the book {book} is damaged: add --yes to replace it by this backup (the damaged file is kept)")
+        return 1
+    aside = backup.recover(book, Path(args.file))
+    _out(f"restored; the damaged book is kept as {aside}")
     return 0
 
 
@@ -766,10 +802,16 @@ def run(args: argparse.Namespace, target: str) -> int:
         build_parser().print_usage(sys.stderr)
         return 2
     try:
+        if args.command in ("backups", "restore"):
+            damaged = _damaged_book(target)
+            if damaged is not None:
+                return _run_on_damaged_book(args, damaged)
         _open(target)
         return command(args)
     except AppError as exc:
         _err(f"error: {_one_line(exc.render())}")
+        if exc.message == db.MSG_NOT_A_DB:
+            _err("hint: `backups` lists this book's backups; `restore FILE --yes` puts one in its place")
         return 1
     except BrokenPipeError:  # `… | head`
         return 0

@@ -306,3 +306,24 @@ def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path:
             assert {name: zf.read(name) for name in zf.namelist()} == content
 
     flip()
+
+
+def test_the_command_line_brings_a_damaged_book_back(demo_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers_cli import run_cli
+
+    good = backup.create()
+    rows = table_rows(demo_book)
+    db.close()
+    demo_book.write_bytes(b"\x00" * 100 + demo_book.read_bytes()[100:])  # the header is gone
+    run = run_cli(capsys, demo_book, "clients")
+    assert run.code == 1 and "is not an Encaisse database or is damaged" in run.err
+    assert "restore FILE --yes" in run.err
+    run = run_cli(capsys, demo_book, "backups", "--json")
+    assert run.code == 0 and "is damaged" in run.err
+    assert [b["file"] for b in run.json()["backups"]] == [str(good.path)]
+    run = run_cli(capsys, demo_book, "restore", str(good.path))
+    assert run.code == 1 and "is damaged" in run.out
+    run = run_cli(capsys, demo_book, "restore", str(good.path), "--yes")
+    assert run.code == 0 and "the damaged book is kept as" in run.out
+    assert table_rows(demo_book) == rows
+    assert run_cli(capsys, demo_book, "check").code == 0

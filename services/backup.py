@@ -12,6 +12,7 @@ one backup folder (a USB key) without one's rotation touching the other's backup
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -38,6 +39,8 @@ MANIFEST = "manifest.json"
 DATABASE = "book.db"
 CHUNK = 1024 * 1024
 OBJECTS = "documents/objects/"
+#: the working folder of a backup being written, inside the backup folder
+LEFTOVER = ".encaisse-backup-"
 
 #: ``done, total`` in bytes read so far
 Progress = Callable[[int, int], None]
@@ -210,6 +213,24 @@ def _add(zf: zipfile.ZipFile, source: Path, name: str, on_bytes: Callable[[int],
     return digest.hexdigest()
 
 
+def _clear_leftovers(where: Path) -> None:
+    """Working folders and partial zips left by a backup that was killed (a day old or more:
+    a backup running in another window is left alone)."""
+    limit = clock.now().timestamp() - 86_400
+    for item in where.glob(f"{LEFTOVER}*"):
+        try:
+            if item.stat().st_mtime < limit:
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+        except OSError:
+            continue
+    for item in where.glob("*.zip.part"):
+        try:
+            if item.stat().st_mtime < limit:
+                item.unlink()
+        except OSError:
+            continue
+
+
 def create(out: Path | None = None, *, progress: Progress | None = None) -> BackupInfo:
     """Write a consistent backup of the open book without stopping work.
 
@@ -231,7 +252,10 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
         ) from exc
     partial = target.with_name(target.name + ".part")
     try:
-        with tempfile.TemporaryDirectory(prefix="encaisse-backup-") as tmp:
+        _clear_leftovers(target.parent)
+        # the working copy goes beside the backup: one disk involved, and a full one is
+        # reported as the backup folder's problem, not the book's
+        with tempfile.TemporaryDirectory(prefix=LEFTOVER, dir=target.parent) as tmp:
             copy = Path(tmp) / DATABASE
             try:
                 if not source.is_file():
@@ -244,6 +268,9 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
                     dst.close()
                     src.close()
             except sqlite3.DatabaseError as exc:
+                if "full" in str(exc) or "unable to open" in str(exc):  # writing the copy failed
+                    code = errno.ENOSPC if "full" in str(exc) else errno.EACCES
+                    raise OSError(code, os.strerror(code)) from exc
                 raise UserError(
                     MSG_SOURCE_UNREADABLE, field="database", path=str(source), detail=str(exc)
                 ) from exc

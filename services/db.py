@@ -54,7 +54,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=5000")
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.DatabaseError:  # read-only folder: WAL cannot be set, reads still work
+    except sqlite3.DatabaseError:  # a read-only book: WAL cannot be set; saving will say so
         pass
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -69,10 +69,19 @@ def database_url(target: str | Path) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL, also of a URI one (``sqlite:///file:/x/book.db?mode=ro&uri=true``)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
-    return Path(parsed.database)
+    database = parsed.database
+    if str(parsed.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+        from urllib.parse import unquote, urlsplit
+
+        location = urlsplit(database)
+        database = unquote(location.path)
+        if not database or "memory" in str(location.query):
+            return None
+    return Path(database)
 
 
 class Database:
@@ -188,8 +197,9 @@ def _owner_only(path: Path | None) -> None:
         return
     for candidate in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
         try:
-            if candidate.exists() and candidate.stat().st_mode & 0o077:
-                candidate.chmod(0o600)
+            mode = candidate.stat().st_mode if candidate.exists() else 0
+            if mode & 0o077:
+                candidate.chmod(mode & 0o700)  # the others lose access; the owner keeps his own
         except OSError:
             pass  # a file owned by someone else: leave it, the open itself will say if it matters
 
@@ -266,7 +276,19 @@ def translate_db_error(exc: Exception, path: Path | None) -> Exception:
     if "file is not a database" in text or "malformed" in text:
         return KnownError(MSG_NOT_A_DB, path=where)
     if "unable to open" in text:
+        if path is not None and _read_only_folder(path.parent):
+            return KnownError(MSG_READ_ONLY, path=where)  # WAL needs its -shm file beside the book
         return KnownError(MSG_CANNOT_OPEN, path=where, detail=text)
     return exc
 
 
+def _read_only_folder(folder: Path) -> bool:
+    """True when nothing can be created in ``folder`` (permissions, a read-only mount...)."""
+    import os
+
+    try:
+        if folder.is_dir() and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    return folder.is_dir() and not os.access(folder, os.W_OK)

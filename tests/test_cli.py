@@ -381,7 +381,8 @@ def test_a_file_that_is_not_a_database(cli_book: Path, capsys: pytest.CaptureFix
     cli_book.write_bytes(b"this is not a database, just some text" * 100)
     run = run_cli(capsys, cli_book, "clients")
     assert run.code == 1
-    assert len(run.err_lines) == 1 and run.err.startswith("error: ")
+    assert run.err.startswith("error: ") and "is not an Encaisse database or is damaged" in run.err
+    assert run.err_lines[1:] == ["hint: `backups` lists this book's backups; `restore FILE --yes` puts one in its place"]
     assert "Traceback" not in run.err
 
 

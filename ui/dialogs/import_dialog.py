@@ -33,7 +33,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import from a CSV file"))
         self.resize(680, 480)
-        self.result: imports.ImportResult | None = None
+        self.outcome: imports.ImportResult | None = None  # not `result`: QDialog.result() exists
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -97,7 +97,7 @@ class ImportDialog(QDialog):
             self.summary.setText(i18n.message(exc))
             return
         QApplication.restoreOverrideCursor()
-        self.result = result
+        self.outcome = result
         if result.errors:
             self.summary.setText(self.tr(
                 "%n problem(s) found: nothing was imported. Correct the file and try again.", "",

@@ -308,3 +308,14 @@ def damage(book: Path) -> None:
         for offset in range(4096 * 2, size, 4096 * 3):
             fh.seek(offset + 100)
             fh.write(os.urandom(200))
+
+
+def test_the_quick_check_runs_while_the_window_loads(book: Path) -> None:
+    from ui.app import check_while_loading
+
+    db.close()
+    problems, window_class = check_while_loading(book)
+    assert problems == [] and window_class is MainWindow
+    damage(book)
+    problems, _ = check_while_loading(book)
+    assert problems and problems != ["ok"]

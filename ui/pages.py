@@ -222,7 +222,7 @@ class InvoicesPage(ListPage):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.kind.currentIndexChanged.connect(self.apply_filters)
         self.dates.changed.connect(self.apply_filters)
-        for col, width in enumerate((100, 280, 90, 90, 90, 110, 110, 110, 75, 90, 120)):
+        for col, width in enumerate((100, 275, 90, 90, 90, 110, 100, 110, 70, 115, 120)):
             self.table.setColumnWidth(col, width)
 
     def reload_client_filter(self) -> None:

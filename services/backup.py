@@ -373,6 +373,13 @@ def read(path: Path, *, check: bool = True, progress: Progress | None = None) ->
     )
 
 
+def order(info: BackupInfo) -> tuple[str, int, str]:
+    """Oldest first: by creation time, then ``name-2.zip`` after ``name.zip`` (a second
+    backup in the same second)."""
+    found = re.search(r"-\d{6}-(\d+)\.zip$", info.path.name)
+    return info.created_at, int(found.group(1)) if found else 1, info.path.name
+
+
 def list_backups(where: Path | None = None, book: Path | None = None) -> list[BackupInfo]:
     """The backups of ``book`` (the open one by default) in ``where``, oldest first."""
     book = book or _book()
@@ -386,7 +393,7 @@ def list_backups(where: Path | None = None, book: Path | None = None) -> list[Ba
             out.append(read(path, check=False))
         except UserError:
             continue
-    return sorted(out, key=lambda b: (b.created_at, b.path.name))
+    return sorted(out, key=order)
 
 
 # -- restoring ---------------------------------------------------------------------------------
@@ -500,7 +507,7 @@ def candidates(book: Path, extra: Iterable[Path] = ()) -> list[BackupInfo]:
     for where in folders:
         for info in list_backups(where, book):
             found[info.path.resolve()] = info
-    return sorted(found.values(), key=lambda b: (b.created_at, b.path.name), reverse=True)
+    return sorted(found.values(), key=order, reverse=True)
 
 
 def latest_good(

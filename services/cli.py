@@ -700,7 +700,7 @@ def _run_on_damaged_book(args: argparse.Namespace, book: Path) -> int:
 
     if args.command == "backups":
         _err(f"warning: the book {book} is damaged; restore a backup with `restore FILE --yes`")
-        _print_backups(sorted(backup.candidates(book), key=lambda b: (b.created_at, b.path.name)), args.json)
+        _print_backups(sorted(backup.candidates(book), key=backup.order), args.json)
         return 0
     _describe_backup(Path(args.file))
     if not args.yes:

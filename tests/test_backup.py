@@ -327,3 +327,18 @@ def test_the_command_line_brings_a_damaged_book_back(demo_book: Path, capsys: py
     assert run.code == 0 and "the damaged book is kept as" in run.out
     assert table_rows(demo_book) == rows
     assert run_cli(capsys, demo_book, "check").code == 0
+
+
+def test_two_backups_in_the_same_second_keep_their_order(tmp_path: Path) -> None:
+    clock.freeze(dt.date(2026, 5, 4))  # a frozen clock: every backup in the same second
+    db.open_database(tmp_path / "book.db")
+    try:
+        first = backup.create()
+        second = backup.create()
+        assert second.path.name == first.path.name.replace(".zip", "-2.zip")
+        assert [b.path for b in backup.list_backups()] == [first.path, second.path]
+        backup.rotate()  # the newest of the day is the one kept
+        assert [b.path for b in backup.list_backups()] == [second.path]
+    finally:
+        clock.freeze(None)
+        db.close()

@@ -418,9 +418,8 @@ class MainWindow(QMainWindow):
         job = self._backup_job
         if job is None or not job.isRunning():
             return
-        waiting = run_modal(self, self.tr("Backup"), self.tr("Finishing the backup…"), lambda _progress: job.wait())
-        del waiting
-        QApplication.processEvents()
+        run_modal(self, self.tr("Backup"), self.tr("Finishing the backup…"), lambda _progress: job.wait())
+        QApplication.processEvents()  # delivers the job's `done` to _backup_done
 
     def _daily_backup(self) -> None:
         """At most once a day while the window is open (and on quitting)."""

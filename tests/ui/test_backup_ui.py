@@ -319,3 +319,17 @@ def test_the_quick_check_runs_while_the_window_loads(book: Path) -> None:
     damage(book)
     problems, _ = check_while_loading(book)
     assert problems and problems != ["ok"]
+
+
+def test_quitting_during_a_backup_lets_it_finish_first(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    fill_store(60)
+    win = open_window(qtbot, book)
+    finished: list[object] = []
+    win.backup_finished.connect(finished.append)
+    assert win.backup_now()
+    win.close()  # while the worker writes: it finishes, then the backup on quitting follows
+    assert not win.backup_running()
+    assert finished and finished[0] is not None
+    [made] = backup.list_backups()  # rotation keeps the newest of the day: the one on quitting
+    assert made.documents == 60 and made.path != finished[0].path  # type: ignore[attr-defined]
+    assert not list(book.parent.glob("backups/*.part")) and not list(book.parent.glob("backups/.encaisse-*"))

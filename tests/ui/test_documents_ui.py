@@ -79,7 +79,7 @@ def drop(widget: QWidget, paths: list[Path], at: QPoint | None = None) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = at if at is not None else widget.rect().center()
     # as a real drag does: enter (the widget accepts and becomes the target), then drop
-    enter = QDragEnterEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the widget refused the drag"

@@ -227,6 +227,37 @@ def test_translation_markers_use_literal_texts() -> None:
         "\n".join(bad)
 
 
+def test_counts_go_through_self_tr() -> None:
+    """``QCoreApplication.translate(context, text, "", n)`` loses its plural forms in
+    pyside6-lupdate 6.11 (and the whole message when ``n`` is a call): texts with a count
+    use ``self.tr(text, "", n)``, in a widget or in ``ui.labels.Plurals``."""
+    bad = []
+    for path in python_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and _call_name(node.func) == "translate"
+                    and len(node.args) + len(node.keywords) >= 4):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
+    assert not bad, "Use self.tr(text, '', n) for texts with a count:\n" + "\n".join(bad)
+
+
+def test_plural_texts_are_translated_at_run_time(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+    from ui.labels import PLURALS
+
+    app = QApplication.instance()
+    try:
+        i18n.install(app, "fr")  # type: ignore[arg-type]
+        assert (PLURALS.invoices(1), PLURALS.invoices(3)) == ("1 facture", "3 factures")
+        assert PLURALS.proofs_missing(2) == "✘ 2 manquantes"
+        i18n.install(app, "en")  # type: ignore[arg-type]
+        assert (PLURALS.documents(1), PLURALS.documents(4)) == ("1 document", "4 documents")
+    finally:
+        i18n.install(app, "en")  # type: ignore[arg-type]
+
+
 # -- the compiled .qm ------------------------------------------------------------------------
 
 

@@ -128,9 +128,8 @@ def created_text(info: Any) -> str:
 
 def describe_counts(info: Any) -> str:
     """412 invoices, 38 clients, 290 payments, 468 documents: a backup's manifest in words."""
+    from ui.labels import PLURALS
+
     counts = info.counts
-    invoices = QCoreApplication.translate("Backup", "%n invoice(s)", "", counts.get("invoices", 0))
-    clients = QCoreApplication.translate("Backup", "%n client(s)", "", counts.get("clients", 0))
-    payments = QCoreApplication.translate("Backup", "%n payment(s)", "", counts.get("payments", 0))
-    docs = QCoreApplication.translate("Backup", "%n document(s)", "", info.documents)
-    return ", ".join((invoices, clients, payments, docs))
+    return ", ".join((PLURALS.invoices(counts.get("invoices", 0)), PLURALS.clients(counts.get("clients", 0)),
+                      PLURALS.payments(counts.get("payments", 0)), PLURALS.documents(info.documents)))

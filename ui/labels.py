@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 CLIENT_KINDS = {
     "pro": QT_TRANSLATE_NOOP("Labels", "Business"),
@@ -93,3 +93,28 @@ DISPUTE_REASONS = {
     "already_paid": QT_TRANSLATE_NOOP("Labels", "Says it already paid"),
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
+
+
+class Plurals(QObject):
+    """Texts with a count for code outside a widget class. ``pyside6-lupdate`` reads
+    ``self.tr(text, "", n)`` as a message with plural forms; it does not for
+    ``QCoreApplication.translate(context, text, "", n)``, whose message is then lost."""
+
+    def proofs_missing(self, n: int) -> str:
+        return self.tr("✘ %n missing", "", n)
+
+    def invoices(self, n: int) -> str:
+        return self.tr("%n invoice(s)", "", n)
+
+    def clients(self, n: int) -> str:
+        return self.tr("%n client(s)", "", n)
+
+    def payments(self, n: int) -> str:
+        return self.tr("%n payment(s)", "", n)
+
+    def documents(self, n: int) -> str:
+        return self.tr("%n document(s)", "", n)
+
+
+#: one instance for the whole window
+PLURALS = Plurals()

@@ -123,7 +123,7 @@ class LettersDialog(QDialog):
             self.summary.setText(QCoreApplication.translate("LettersDialog", "No letter to send on this date."))
             return
         warnings = sorted({w for letter, _a, _p in self.written for w in letter.warnings})
-        text = QCoreApplication.translate("LettersDialog", "%n letter(s) to send.", "", len(self.written))
+        text = self.tr("%n letter(s) to send.", "", len(self.written))
         if warnings:
             text += "\n" + "\n".join(QCoreApplication.translate("LettersDialog", "Note: {warning}").format(warning=w)
                                      for w in warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -49,6 +50,9 @@ log = logging.getLogger(__name__)
 #: the start-up alerts wait this long after the window is shown, so the first paint never
 #: shares the processor with them
 STARTUP_ALERTS_DELAY_MS = 300
+
+#: an automatic backup that fails this long after the last good one is said out loud
+STALE_BACKUP_DAYS = 3
 
 PAGE_WELCOME, PAGE_CLIENTS, PAGE_INVOICES, PAGE_PAYMENTS, PAGE_FOLLOWUP = range(5)
 
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(STARTUP_ALERTS_DELAY_MS, self.alerts_panel.refresh)
         self._backup_job: Job | None = None
         self._backup_quiet = False
+        self._stale_backup_warned = False  # said once per session
         #: set when the window is replaced (a change of language): no backup then
         self.skip_backup_on_close = False
         self.backup_label = QLabel()
@@ -406,11 +411,19 @@ class MainWindow(QMainWindow):
         self.backup_finished.emit(info)
 
     def _backup_failed(self, message: str, quiet: bool) -> None:
-        if quiet:
-            log.warning("automatic backup failed: %s", message)
-            self.statusBar().showMessage(self.tr("Automatic backup failed: {message}").format(message=message), 15000)
-        else:
+        if not quiet:
             QMessageBox.warning(self, self.tr("Backup"), message)
+            return
+        log.warning("automatic backup failed: %s", message)
+        self.statusBar().showMessage(self.tr("Automatic backup failed: {message}").format(message=message), 15000)
+        last = str(QSettings().value(LAST_DAY_KEY, "") or "")
+        stale = not last or (clock.today() - dt.date.fromisoformat(last)).days >= STALE_BACKUP_DAYS
+        if stale and not self._stale_backup_warned:  # e.g. the USB key chosen in Settings is not plugged in
+            self._stale_backup_warned = True
+            since = fmt.date(dt.date.fromisoformat(last)) if last else self.tr("never")
+            QMessageBox.warning(self, self.tr("Backup"), self.tr(
+                "The automatic backup failed: {message}\n\nLast backup: {since}. Check the backup folder "
+                "in Settings (is the USB key or the network folder there?).").format(message=message, since=since))
 
     def _wait_for_backup(self) -> None:
         """Let a running backup finish (behind a progress dialog) before the book changes or

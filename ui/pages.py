@@ -21,7 +21,7 @@ from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog
 from ui.dialogs.payment_dialog import PaymentDialog
 from ui.documents_panel import attach_files_interactively, proof_summary
-from ui.labels import CLIENT_KINDS, INVOICE_KINDS, METHODS, STATUSES, label
+from ui.labels import CLIENT_KINDS, INVOICE_KINDS, METHODS, PLURALS, STATUSES, label
 from ui.list_page import ListPage
 from ui.table_model import Column, PagedTableModel
 from ui.widgets import DateRange
@@ -128,7 +128,7 @@ def _proof_text(row: InvoiceRow) -> str:
         return ""
     if not row.proof_missing:
         return QCoreApplication.translate("Labels", "✔ complete")
-    return QCoreApplication.translate("Labels", "✘ %n missing", "", len(row.proof_missing))
+    return PLURALS.proofs_missing(len(row.proof_missing))
 
 
 def _proof_tooltip(row: InvoiceRow) -> str:

@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>Backup</name>
-    <message numerus="yes">
-        <location filename="../../ui/backup_ui.py" line="+132"/>
-        <source>%n invoice(s)</source>
-        <translation>
-            <numerusform>%n invoice</numerusform>
-            <numerusform>%n invoices</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n client(s)</source>
-        <translation>
-            <numerusform>%n client</numerusform>
-            <numerusform>%n clients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n payment(s)</source>
-        <translation>
-            <numerusform>%n payment</numerusform>
-            <numerusform>%n payments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n document</numerusform>
-            <numerusform>%n documents</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ClientsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages.py" line="+88"/>
@@ -97,17 +62,6 @@
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message numerus="yes">
-        <location line="-120"/>
-        <source>✘ %n missing</source>
-        <translation>
-            <numerusform>✘ %n missing</numerusform>
-            <numerusform>✘ %n missing</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LettersDialog</name>
     <message numerus="yes">
         <location filename="../../ui/letters_dialog.py" line="+126"/>
@@ -132,7 +86,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+196"/>
+        <location filename="../../ui/main_window.py" line="+201"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation>
             <numerusform>%n document deleted more than 30 days ago removed from the trash.</numerusform>
@@ -143,11 +97,54 @@
 <context>
     <name>PaymentsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+203"/>
+        <location filename="../../ui/pages.py" line="+83"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
             <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <location filename="../../ui/labels.py" line="+104"/>
+        <source>✘ %n missing</source>
+        <translation>
+            <numerusform>✘ %n missing</numerusform>
+            <numerusform>✘ %n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n invoice</numerusform>
+            <numerusform>%n invoices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
         </translation>
     </message>
 </context>

@@ -77,38 +77,6 @@
         <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
         <translation>La tâche a échoué (les détails sont dans le journal).</translation>
     </message>
-    <message numerus="yes">
-        <location line="+69"/>
-        <source>%n invoice(s)</source>
-        <translation>
-            <numerusform>%n facture</numerusform>
-            <numerusform>%n factures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n client(s)</source>
-        <translation>
-            <numerusform>%n client</numerusform>
-            <numerusform>%n clients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n payment(s)</source>
-        <translation>
-            <numerusform>%n règlement</numerusform>
-            <numerusform>%n règlements</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n document</numerusform>
-            <numerusform>%n documents</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Cgv</name>
@@ -3428,16 +3396,8 @@ ajouté par {who}</translation>
         <source>✔ complete</source>
         <translation>✔ complètes</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>✘ %n missing</source>
-        <translation>
-            <numerusform>✘ %n manquante</numerusform>
-            <numerusform>✘ %n manquantes</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Overdue with proof missing: gather the documents before escalating.</source>
         <translation>En retard et preuves manquantes&#xa0;: réunissez les pièces avant d’aller plus loin.</translation>
     </message>
@@ -3595,9 +3555,9 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window.py" line="+68"/>
         <source>Encaisse — receivables</source>
-        <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
+        <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them an automatic backup that fails this long after the last good one is said out loud a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
         <translation>Encaisse — suivi des créances</translation>
     </message>
     <message>
@@ -3631,7 +3591,7 @@ ajouté par {who}</translation>
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>&amp;File</source>
         <extracomment>set when the window is replaced (a change of language): no backup then</extracomment>
         <translation>&amp;Fichier</translation>
@@ -3852,15 +3812,30 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+11"/>
         <location line="+8"/>
-        <location line="+112"/>
+        <location line="+9"/>
+        <location line="+10"/>
+        <location line="+118"/>
         <location line="+4"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-133"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The automatic backup failed: {message}
+
+Last backup: {since}. Check the backup folder in Settings (is the USB key or the network folder there?).</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {message}
+
+Dernière sauvegarde&#xa0;: {since}. Vérifiez le dossier des sauvegardes dans les Paramètres (la clé USB ou le dossier réseau est-il bien là&#xa0;?).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Checking every file in the backup…</source>
         <translation>Vérification de chaque fichier de la sauvegarde…</translation>
     </message>
@@ -3930,7 +3905,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>La sauvegarde à la fermeture a échoué&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-152"/>
         <source>Backed up to {path}</source>
         <translation>Sauvegardé dans {path}</translation>
     </message>
@@ -3940,17 +3915,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>La sauvegarde est écrite, mais {count} document(s) conservé(s) ne correspondent plus à leur empreinte&#xa0;; ils ont été copiés tels quels. Lancez Outils ▸ Vérifier le dossier et les documents.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Automatic backup failed: {message}</source>
         <translation>La sauvegarde automatique a échoué&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Finishing the backup…</source>
         <translation>Fin de la sauvegarde…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -4916,9 +4891,9 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
     <message>
-        <location filename="../../services/backup.py" line="+45"/>
+        <location filename="../../services/backup.py" line="+48"/>
         <source>backups are made of SQLite books only</source>
-        <extracomment>``done, total`` in bytes read so far</extracomment>
+        <extracomment>the working folder of a backup being written, inside the backup folder ``done, total`` in bytes read so far</extracomment>
         <translation>les sauvegardes ne concernent que les dossiers SQLite</translation>
     </message>
     <message>
@@ -5172,6 +5147,49 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+22"/>
         <source>Delete the payment of {amount} received on {date}? Its allocations are removed and the deletion is kept in the history.</source>
         <translation>Supprimer le paiement de {amount} reçu le {date}&#xa0;? Ses imputations seront retirées et la suppression restera tracée dans l’historique.</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <location filename="../../ui/labels.py" line="+11"/>
+        <source>✘ %n missing</source>
+        <translation>
+            <numerusform>✘ %n manquante</numerusform>
+            <numerusform>✘ %n manquantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n facture</numerusform>
+            <numerusform>%n factures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n règlement</numerusform>
+            <numerusform>%n règlements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>

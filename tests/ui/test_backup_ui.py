@@ -333,3 +333,28 @@ def test_quitting_during_a_backup_lets_it_finish_first(qtbot, book: Path) -> Non
     [made] = backup.list_backups()  # rotation keeps the newest of the day: the one on quitting
     assert made.documents == 60 and made.path != finished[0].path  # type: ignore[attr-defined]
     assert not list(book.parent.glob("backups/*.part")) and not list(book.parent.glob("backups/.encaisse-*"))
+
+
+def test_failing_automatic_backups_are_said_out_loud_once_they_get_old(  # type: ignore[no-untyped-def]
+        qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
+    from services.company import set_setting
+
+    blocker = tmp_path / "usb-not-plugged"
+    blocker.write_text("a file where the folder should be")
+    set_setting(backup.FOLDER_SETTING, str(blocker / "backups"))  # as if the key were gone
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    win = open_window(qtbot, book)
+    QSettings().setValue("backup/last_day", (TODAY - dt.timedelta(days=1)).isoformat())
+    with qtbot.waitSignal(win.backup_finished, timeout=20_000):
+        win.backup_now(quiet=True)  # what the daily timer and quitting do
+    assert warned == []  # yesterday's backup is recent: only the status bar says it
+    assert "Automatic backup failed" in win.statusBar().currentMessage()
+    QSettings().setValue("backup/last_day", (TODAY - dt.timedelta(days=5)).isoformat())
+    with qtbot.waitSignal(win.backup_finished, timeout=20_000):
+        win.backup_now(quiet=True)
+    assert len(warned) == 1 and "Last backup: 2026-02-25" in warned[0]
+    with qtbot.waitSignal(win.backup_finished, timeout=20_000):
+        win.backup_now(quiet=True)
+    assert len(warned) == 1  # once per session
+    win.skip_backup_on_close = True

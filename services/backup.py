@@ -213,7 +213,7 @@ def _add(zf: zipfile.ZipFile, source: Path, name: str, on_bytes: Callable[[int],
     return digest.hexdigest()
 
 
-def _clear_leftovers(where: Path) -> None:
+def _clear_leftovers(where: Path, book: Path) -> None:
     """Working folders and partial zips left by a backup that was killed (a day old or more:
     a backup running in another window is left alone)."""
     limit = clock.now().timestamp() - 86_400
@@ -223,9 +223,10 @@ def _clear_leftovers(where: Path) -> None:
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
         except OSError:
             continue
-    for item in where.glob("*.zip.part"):
+    ours = _pattern(book)
+    for item in where.glob("*.zip.part"):  # only our own names: never another program's file
         try:
-            if item.stat().st_mtime < limit:
+            if ours.match(item.name[: -len(".part")]) and item.stat().st_mtime < limit:
                 item.unlink()
         except OSError:
             continue
@@ -252,7 +253,7 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
         ) from exc
     partial = target.with_name(target.name + ".part")
     try:
-        _clear_leftovers(target.parent)
+        _clear_leftovers(target.parent, source)
         # the working copy goes beside the backup: one disk involved, and a full one is
         # reported as the backup folder's problem, not the book's
         with tempfile.TemporaryDirectory(prefix=LEFTOVER, dir=target.parent) as tmp:

@@ -342,3 +342,31 @@ def test_two_backups_in_the_same_second_keep_their_order(tmp_path: Path) -> None
     finally:
         clock.freeze(None)
         db.close()
+
+
+def test_leftovers_of_a_killed_backup_are_cleared_but_nothing_else(tmp_path: Path) -> None:
+    import os
+
+    clock.freeze(dt.date(2026, 5, 4))
+    db.open_database(tmp_path / "book.db")
+    try:
+        where = backup.folder()
+        where.mkdir()
+        old = clock.now().timestamp() - 2 * 86_400
+        stale_dir = where / ".encaisse-backup-abc"
+        stale_dir.mkdir()
+        (stale_dir / "book.db").write_bytes(b"half a copy")
+        stale_zip = where / "book-20260502-101010.zip.part"
+        foreign = where / "film.zip.part"  # another program's download: never ours to delete
+        for path in (stale_zip, foreign):
+            path.write_bytes(b"partial")
+        for path in (stale_dir, stale_zip, foreign):
+            os.utime(path, (old, old))
+        running = where / ".encaisse-backup-now"  # a backup another window is writing
+        running.mkdir()
+        backup.create()
+        assert not stale_dir.exists() and not stale_zip.exists()
+        assert foreign.exists() and running.exists()
+    finally:
+        clock.freeze(None)
+        db.close()

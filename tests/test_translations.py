@@ -241,6 +241,19 @@ def test_counts_go_through_self_tr() -> None:
     assert not bad, "Use self.tr(text, '', n) for texts with a count:\n" + "\n".join(bad)
 
 
+def test_translate_is_never_aliased() -> None:
+    """``tr = QCoreApplication.translate`` then ``tr("Context", "text")`` reads to lupdate as
+    ``self.tr`` with the context as the text: the real text is never extracted."""
+    bad = []
+    for path in python_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute)
+                    and node.value.attr == "translate"):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
+    assert not bad, "Call QCoreApplication.translate(...) by its full name:\n" + "\n".join(bad)
+
+
 def test_plural_texts_are_translated_at_run_time(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, Signal
@@ -131,5 +132,56 @@ def describe_counts(info: Any) -> str:
     from ui.labels import PLURALS
 
     counts = info.counts
-    return ", ".join((PLURALS.invoices(counts.get("invoices", 0)), PLURALS.clients(counts.get("clients", 0)),
-                      PLURALS.payments(counts.get("payments", 0)), PLURALS.documents(info.documents)))
+    return ", ".join(
+        (
+            PLURALS.invoices(counts.get("invoices", 0)),
+            PLURALS.clients(counts.get("clients", 0)),
+            PLURALS.payments(counts.get("payments", 0)),
+            PLURALS.documents(info.documents),
+        )
+    )
+
+
+def export_with_dialog(parent: QWidget, client_code: str | None = None) -> Path | None:
+    """Ask for a folder, export everything (or one client's data, for a GDPR access request)
+    into a new folder inside it, say what was written and show the folder."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from services import clock, export
+
+    title = QCoreApplication.translate("Backup", "Export")
+    chosen = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Backup", "Export into…")
+    )
+    if not chosen:
+        return None
+    stamp = f"{clock.now().astimezone():%Y%m%d-%H%M%S}"
+    name = f"encaisse-{client_code}-{stamp}" if client_code else f"encaisse-export-{stamp}"
+    target = Path(chosen) / name
+    job = run_modal(
+        parent,
+        title,
+        QCoreApplication.translate("Backup", "Writing the tables and the documents…"),
+        lambda _progress: export.export(target, client_code),
+    )
+    if job.error:
+        QMessageBox.warning(parent, title, job.error)
+        return None
+    result = job.result
+    QMessageBox.information(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "Backup",
+            "Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.",
+        ).format(
+            rows=sum(result.tables.values()),
+            tables=len(result.tables),
+            documents=result.documents,
+            folder=str(result.folder),
+        ),
+    )
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.folder)))
+    return Path(result.folder)

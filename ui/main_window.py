@@ -36,6 +36,7 @@ from ui.backup_ui import (
     Job,
     created_text,
     describe_counts,
+    export_with_dialog,
     remember_folder,
     run_modal,
 )
@@ -501,26 +502,7 @@ class MainWindow(QMainWindow):
 
     def export_data(self) -> None:
         """File ▸ Export all data…: every table as CSV plus the documents (issue #6)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from services import export
-
-        parent = QFileDialog.getExistingDirectory(self, self.tr("Export all data into…"))
-        if not parent:
-            return
-        target = Path(parent)
-        if target.exists() and any(target.iterdir()):
-            target = target / f"encaisse-export-{clock.now().astimezone():%Y%m%d-%H%M%S}"
-        job = run_modal(self, self.tr("Export"), self.tr("Writing the tables and the documents…"),
-                        lambda _progress: export.export(target))
-        if job.error:
-            QMessageBox.warning(self, self.tr("Export"), job.error)
-            return
-        result = job.result
-        QMessageBox.information(self, self.tr("Export"), self.tr(
-            "Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.").format(
-            rows=sum(result.tables.values()), tables=len(result.tables), documents=result.documents,
-            folder=str(result.folder)))
+        export_with_dialog(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("ui/geometry", self.saveGeometry())

@@ -86,7 +86,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+201"/>
+        <location filename="../../ui/main_window.py" line="+202"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation>
             <numerusform>%n document deleted more than 30 days ago removed from the trash.</numerusform>

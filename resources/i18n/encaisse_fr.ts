@@ -72,10 +72,30 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+63"/>
+        <location filename="../../ui/backup_ui.py" line="+64"/>
         <source>The task failed (the details are in the log).</source>
         <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
         <translation>La tâche a échoué (les détails sont dans le journal).</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export into…</source>
+        <translation>Exporter dans…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writing the tables and the documents…</source>
+        <translation>Écriture des tables et des documents…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.</source>
+        <translation>{rows} lignes exportées dans {tables} fichiers CSV, et {documents} documents, dans {folder}.</translation>
     </message>
 </context>
 <context>
@@ -390,7 +410,7 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/client_dialog.py" line="+48"/>
+        <location filename="../../ui/dialogs/client_dialog.py" line="+49"/>
         <source>New client</source>
         <translation>Nouveau client</translation>
     </message>
@@ -665,7 +685,17 @@
         <translation>decompte-{code}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Export this client&apos;s data…</source>
+        <translation>Exporter les données de ce client…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every row about this client as CSV, with its documents: the answer to a GDPR access request</source>
+        <translation>Toutes les lignes concernant ce client en CSV, avec ses documents&#xa0;: la réponse à une demande d’accès RGPD</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -3555,7 +3585,7 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+68"/>
+        <location filename="../../ui/main_window.py" line="+69"/>
         <source>Encaisse — receivables</source>
         <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them an automatic backup that fails this long after the last good one is said out loud a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
         <translation>Encaisse — suivi des créances</translation>
@@ -3815,13 +3845,13 @@ ajouté par {who}</translation>
         <location line="+8"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location line="+118"/>
+        <location line="+99"/>
         <location line="+4"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-114"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -3868,29 +3898,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Sauvegarde du {date} restaurée&#xa0;; le dossier précédent est conservé dans {path}.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Export all data into…</source>
-        <translation>Exporter toutes les données dans…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+3"/>
-        <location line="+3"/>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Writing the tables and the documents…</source>
-        <translation>Écriture des tables et des documents…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.</source>
-        <translation>{rows} lignes exportées dans {tables} fichiers CSV, et {documents} documents, dans {folder}.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Backing up before closing…</source>
         <translation>Sauvegarde avant de fermer…</translation>
     </message>
@@ -3905,7 +3913,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>La sauvegarde à la fermeture a échoué&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-133"/>
         <source>Backed up to {path}</source>
         <translation>Sauvegardé dans {path}</translation>
     </message>

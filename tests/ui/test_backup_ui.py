@@ -358,3 +358,35 @@ def test_failing_automatic_backups_are_said_out_loud_once_they_get_old(  # type:
         win.backup_now(quiet=True)
     assert len(warned) == 1  # once per session
     win.skip_backup_on_close = True
+
+
+def test_export_everything_and_one_clients_data_from_the_window(  # type: ignore[no-untyped-def]
+        qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.dialogs.client_dialog import ClientDialog
+
+    client_service.create_client({"code": "OTHER", "name": "Someone Else", "kind": "consumer"})
+    out = tmp_path / "exports"
+    out.mkdir()
+    (out / "something of mine.txt").write_text("kept")  # a folder already in use
+    told: list[str] = []
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    win = open_window(qtbot, book)
+    win.export_data()  # File ▸ Export all data…
+    [everything] = [p for p in out.iterdir() if p.name.startswith("encaisse-export-")]
+    assert "Someone Else" in (everything / "clients.csv").read_text(encoding="utf-8")
+    assert told[-1].startswith("Exported ") and opened == [str(everything)]
+    dialog = ClientDialog(client_service.get_client_by_code("ACME"), win)
+    qtbot.addWidget(dialog)
+    [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Export this client's data…"]
+    button.click()
+    [personal] = [p for p in out.iterdir() if p.name.startswith("encaisse-ACME-")]
+    clients = (personal / "clients.csv").read_text(encoding="utf-8")
+    assert "Acme" in clients and "Someone Else" not in clients
+    assert "F1" in (personal / "invoices.csv").read_text(encoding="utf-8")
+    assert (out / "something of mine.txt").read_text() == "kept"
+    win.skip_backup_on_close = True

@@ -33,6 +33,7 @@ from services.dto import ClientRow
 from services.errors import AppError
 from ui import format as fmt
 from ui import i18n
+from ui.backup_ui import export_with_dialog
 from ui.cgv import AcceptancesBox
 from ui.dialogs.base import EditorDialog, form_tab
 from ui.documents_panel import DocumentsPanel, build_evidence_file, documents_folder, dropped_files
@@ -206,6 +207,11 @@ class ClientDialog(EditorDialog):
         claim.clicked.connect(lambda: self._write_pdf(
             self.tr("claim-{code}").format(code=client.code),
             lambda out: legal_docs.claim_summary(client.code, out)))
+        personal = QPushButton(self.tr("Export this client's data…"))
+        personal.setToolTip(self.tr(
+            "Every row about this client as CSV, with its documents: the answer to a GDPR access request"))
+        personal.clicked.connect(lambda: export_with_dialog(self, client.code))
+        row.addWidget(personal)
         row.addStretch(1)
         for button in (statement, claim, evidence):
             row.addWidget(button)

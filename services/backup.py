@@ -102,12 +102,8 @@ def default_folder(book: Path) -> Path:
 
 def folder() -> Path:
     """Where backups go: the folder chosen in Settings, else :func:`default_folder`."""
-    from services.company import get_setting
-
-    chosen = get_setting(FOLDER_SETTING, "")
-    if chosen:
-        return Path(chosen).expanduser()
-    return default_folder(_book())
+    chosen = chosen_folder()
+    return Path(chosen).expanduser() if chosen else default_folder(_book())
 
 
 def chosen_folder() -> str:
@@ -129,12 +125,7 @@ def set_folder(path: str) -> None:
             with tempfile.NamedTemporaryFile(dir=where, prefix=".encaisse-probe-"):
                 pass
         except OSError as exc:
-            raise UserError(
-                MSG_FOLDER_UNUSABLE,
-                field="backup_folder",
-                folder=text,
-                detail=exc.strerror or str(exc),
-            ) from exc
+            raise UserError.from_os(MSG_FOLDER_UNUSABLE, exc, field="backup_folder", folder=text) from exc
         text = str(where.resolve())
     set_setting(FOLDER_SETTING, text)
 
@@ -162,14 +153,6 @@ def target_for(book: Path, where: Path, now: dt.datetime) -> Path:
 
 
 # -- making one --------------------------------------------------------------------------------
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _counts(path: Path) -> dict[str, int]:
     con = sqlite3.connect(path)
     try:
@@ -245,12 +228,7 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(
-            MSG_CANNOT_WRITE,
-            field="file",
-            folder=str(target.parent),
-            detail=exc.strerror or str(exc),
-        ) from exc
+        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="file", folder=str(target.parent)) from exc
     partial = target.with_name(target.name + ".part")
     try:
         _clear_leftovers(target.parent, source)
@@ -312,12 +290,7 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
             os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise UserError(
-            MSG_CANNOT_WRITE,
-            field="file",
-            folder=str(target.parent),
-            detail=exc.strerror or str(exc),
-        ) from exc
+        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="file", folder=str(target.parent)) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -331,6 +304,14 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
         tuple(altered),
         target.stat().st_size,
     )
+
+
+def back_up(*, progress: Progress | None = None) -> BackupInfo:
+    """A new backup in the backup folder, then that folder's rotation: what the window does
+    on quitting and once a day, and ``backup`` without ``--out``."""
+    info = create(progress=progress)
+    rotate(info.path.parent)
+    return info
 
 
 # -- reading one -------------------------------------------------------------------------------
@@ -435,12 +416,7 @@ def _install(backup_path: Path, target: Path, store: Store) -> None:
             os.replace(fresh, target)
         except OSError as exc:
             fresh.unlink(missing_ok=True)
-            raise UserError(
-                MSG_CANNOT_RESTORE,
-                field="file",
-                folder=str(target.parent),
-                detail=exc.strerror or str(exc),
-            ) from exc
+            raise UserError.from_os(MSG_CANNOT_RESTORE, exc, field="file", folder=str(target.parent)) from exc
 
 
 def restore(path: Path, *, verified: bool = False, safety: bool = True) -> BackupInfo:
@@ -541,12 +517,7 @@ def recover(book: Path, backup_path: Path) -> Path:
             if companion.exists():
                 os.replace(companion, Path(str(aside) + suffix))
     except OSError as exc:
-        raise UserError(
-            MSG_CANNOT_RESTORE,
-            field="file",
-            folder=str(book.parent),
-            detail=exc.strerror or str(exc),
-        ) from exc
+        raise UserError.from_os(MSG_CANNOT_RESTORE, exc, field="file", folder=str(book.parent)) from exc
     _install(backup_path, book, Store(documents.store_root_for(book)))
     return aside
 

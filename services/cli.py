@@ -170,8 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     owner.add_argument("--invoice", metavar="NUMBER", help="for this invoice")
     owner.add_argument("--client", metavar="CODE", help="for all of this client's invoices")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="amounts as of this date (default: today)")
+    _add_as_of(p, "amounts as of this date (default: today)")
     p.add_argument("--language", choices=("fr", "en"), default=None,
                    help="language of the cover (default: the client's)")
 
@@ -209,8 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("letters", parents=[common], help="write the day's reminder letters",
                        description="One PDF per client and step (phone calls excepted) plus all.pdf, "
                        "in the client's language, with the late charges by law and an EPC QR code.")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="the day's letters as of this date (default: today)")
+    _add_as_of(p, "the day's letters as of this date (default: today)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PDF files")
     p.add_argument("--record", action="store_true",
                    help="record the letters as sent (actions done, letters archived as documents)")
@@ -220,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="The invoices and credit notes still open on DATE, with the "
                        "balance and the payment details.")
     p.add_argument("--client", required=True, metavar="CODE")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None)
+    _add_as_of(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
     p = sub.add_parser("agreement", parents=[common], help="the payment-plan agreement to sign (PDF)",
@@ -232,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Principal, penalties and indemnity of the client's overdue invoices, the "
                        "exhibits and the court to seize.")
     p.add_argument("--client", required=True, metavar="CODE")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None)
+    _add_as_of(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
     p = sub.add_parser("backup", parents=[common], help="back up the book and its documents",
@@ -636,9 +634,7 @@ def _cmd_claim(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from services import backup
 
-    info = backup.create(Path(args.out) if args.out else None)
-    if not args.out:  # the backup folder keeps 7 daily, 4 weekly and 12 monthly backups
-        backup.rotate(info.path.parent)
+    info = backup.create(Path(args.out)) if args.out else backup.back_up()
     _out(f"wrote {info.path}: {_plural(sum(info.counts.values()), 'row')}, {_plural(info.documents, 'document')}, "
          f"{info.size / 1_048_576:.1f} MB")
     for sha in info.altered:

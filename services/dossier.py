@@ -90,8 +90,7 @@ def build(out: Path, *, invoice_id: int | None = None, client_id: int | None = N
         result = build_evidence(out, company=_company_party(), client=party, invoices=lines,
                                 items=evidence, as_of=as_of, language=lang, subject=subject)
     except OSError as exc:
-        raise UserError(MSG_CANNOT_WRITE, field="file", path=str(out),
-                        detail=exc.strerror or str(exc)) from exc
+        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="file", path=str(out)) from exc
     with db.transaction() as s:
         for d in docs:
             history.record(s, "document", d.id, "document_exported", client_id=d.client_id,

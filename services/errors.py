@@ -62,6 +62,11 @@ class UserError(AppError):
         super().__init__(message, **params)
         self.field = field
 
+    @classmethod
+    def from_os(cls, message: str, exc: OSError, field: str | None = None, **params: Any) -> UserError:
+        """``message`` with the system's reason for ``exc`` as its ``{detail}``."""
+        return cls(message, field=field, detail=exc.strerror or str(exc), **params)
+
     def render(self, translate: Translate | None = None) -> str:
         if self.field:
             pattern = (translate or _identity)(MESSAGES, FIELD_REASON)

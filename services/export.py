@@ -16,7 +16,6 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +62,7 @@ def _cell(value: Any) -> str:
         return "1" if value else "0"
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="seconds")
-    if isinstance(value, (dt.date, Decimal, int)):
-        return str(value)
-    return str(value)
+    return str(value)  # dates ISO, Decimal amounts with a dot, text as it is
 
 
 def _client_filters(client_id: int) -> dict[str, Callable[[Table], ColumnElement[bool]]]:
@@ -123,9 +120,7 @@ def _prepare(out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     except OSError as exc:
-        raise UserError(
-            MSG_CANNOT_WRITE, field="folder", folder=str(out), detail=exc.strerror or str(exc)
-        ) from exc
+        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="folder", folder=str(out)) from exc
 
 
 def export(out: Path, client_code: str | None = None) -> ExportInfo:
@@ -189,9 +184,7 @@ def export(out: Path, client_code: str | None = None) -> ExportInfo:
         os.replace(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise UserError(
-            MSG_CANNOT_WRITE, field="folder", folder=str(out), detail=exc.strerror or str(exc)
-        ) from exc
+        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="folder", folder=str(out)) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -288,8 +288,7 @@ def read_table(path: str | Path) -> CsvTable:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise UserError(MSG_NO_FILE, field="file", path=str(path),
-                        detail=exc.strerror or str(exc)) from exc
+        raise UserError.from_os(MSG_NO_FILE, exc, field="file", path=str(path)) from exc
     text, encoding = decode(data)
     table = parse_csv(text)
     if not table.headers or not any(table.headers):

@@ -112,7 +112,7 @@ def check_source(path: Path, max_bytes: int) -> tuple[int, str]:
         with path.open("rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise UserError(MSG_UNREADABLE, field="file", name=name, detail=exc.strerror or str(exc)) from exc
+        raise UserError.from_os(MSG_UNREADABLE, exc, field="file", name=name) from exc
     if size == 0:
         raise UserError(MSG_EMPTY, field="file", name=name)
     if size > max_bytes:
@@ -193,8 +193,7 @@ class Store:
                 tmp_path.unlink(missing_ok=True)
                 raise
         except OSError as exc:
-            raise UserError(MSG_STORE, field="file", folder=str(self.root),
-                            detail=exc.strerror or str(exc)) from exc
+            raise UserError.from_os(MSG_STORE, exc, field="file", folder=str(self.root)) from exc
         unreadable = media_type == "application/pdf" and not pdf_is_readable(self.path_of(sha))
         return Ingested(sha, done, media_type, name, unreadable)
 

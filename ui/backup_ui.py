@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from services.errors import AppError
 from ui import i18n
+from ui.labels import PLURALS
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,13 @@ def run_modal(
     """Run ``work`` in a :class:`Job` behind a progress dialog; the window keeps painting.
     Returns the finished job (``result``, ``error``, ``cancelled``)."""
     job = Job(work)  # no parent: Python owns it, and waits for it below
+    job.start()
+    wait_modal(parent, title, text, job, cancel=cancel)
+    return job
+
+
+def wait_modal(parent: QWidget | None, title: str, text: str, job: Job, *, cancel: str = "") -> None:
+    """Show a progress dialog (after a moment) until ``job`` has finished."""
     progress = QProgressDialog(text, cancel, 0, 0, parent)
     progress.setWindowTitle(title)
     if not cancel:
@@ -94,14 +102,13 @@ def run_modal(
         progress.setValue(min(done, total))
 
     job.progressed.connect(on_progress)
-    job.start()
     while job.isRunning():
         QCoreApplication.processEvents()
         job.wait(20)
+    job.progressed.disconnect(on_progress)
     QCoreApplication.processEvents()
     progress.close()
     progress.deleteLater()
-    return job
 
 
 def remember_folder(folder: str) -> None:
@@ -129,8 +136,6 @@ def created_text(info: Any) -> str:
 
 def describe_counts(info: Any) -> str:
     """412 invoices, 38 clients, 290 payments, 468 documents: a backup's manifest in words."""
-    from ui.labels import PLURALS
-
     counts = info.counts
     return ", ".join(
         (

@@ -39,6 +39,7 @@ from ui.backup_ui import (
     export_with_dialog,
     remember_folder,
     run_modal,
+    wait_modal,
 )
 from ui.dialogs.company_dialog import CompanyDialog
 from ui.dialogs.settings_dialog import SettingsDialog, saved_language
@@ -359,21 +360,10 @@ class MainWindow(QMainWindow):
             if not quiet:
                 self.statusBar().showMessage(self.tr("A backup is already running."), 5000)
             return False
-        try:
-            book = db.current().path
-            if book is None:
-                raise UserError(backup.MSG_NOT_SQLITE, field="database")
-            target = backup.target_for(book, backup.folder(), clock.now())
-        except AppError as exc:
-            self._backup_failed(i18n.message(exc), quiet)
+        if db.current().path is None:
+            self._backup_failed(i18n.message(UserError(backup.MSG_NOT_SQLITE, field="database")), quiet)
             return False
-
-        def work(progress):  # type: ignore[no-untyped-def]
-            info = backup.create(target, progress=progress)
-            backup.rotate(info.path.parent)
-            return info
-
-        job = Job(work)
+        job = Job(lambda progress: backup.back_up(progress=progress))
         self._backup_job = job
         self._backup_quiet = quiet
         job.progressed.connect(self._backup_progress)
@@ -432,7 +422,7 @@ class MainWindow(QMainWindow):
         job = self._backup_job
         if job is None or not job.isRunning():
             return
-        run_modal(self, self.tr("Backup"), self.tr("Finishing the backup…"), lambda _progress: job.wait())
+        wait_modal(self, self.tr("Backup"), self.tr("Finishing the backup…"), job)
         QApplication.processEvents()  # delivers the job's `done` to _backup_done
 
     def _daily_backup(self) -> None:
@@ -518,21 +508,8 @@ class MainWindow(QMainWindow):
         """A backup on quitting, behind a progress dialog the owner may skip."""
         from services import backup
 
-        try:
-            book = db.current().path
-            assert book is not None
-            target = backup.target_for(book, backup.folder(), clock.now())
-        except AppError as exc:
-            log.warning("backup on quitting failed: %s", exc)
-            return
-
-        def work(progress):  # type: ignore[no-untyped-def]
-            info = backup.create(target, progress=progress)
-            backup.rotate(info.path.parent)
-            return info
-
-        job = run_modal(self, self.tr("Backup"), self.tr("Backing up before closing…"), work,
-                        cancel=self.tr("Skip"))
+        job = run_modal(self, self.tr("Backup"), self.tr("Backing up before closing…"),
+                        lambda progress: backup.back_up(progress=progress), cancel=self.tr("Skip"))
         if job.error:
             log.warning("backup on quitting failed: %s", job.error)
             QMessageBox.warning(self, self.tr("Backup"), self.tr(

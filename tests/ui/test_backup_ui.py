@@ -46,6 +46,12 @@ def book(tmp_path: Path) -> Iterator[Path]:
     db.close()
 
 
+def add_second_invoice() -> None:
+    """F2, made after the first backup: a restore must take it away again."""
+    invoice_service.create_invoice({"number": "F2", "client": "ACME", "issue_date": "2026-02-01",
+                                    "due_date": "2026-03-01", "total": "80.00"})
+
+
 def invoice_numbers() -> list[str]:
     return [i.number for i in invoice_service.list_invoices(invoice_service.InvoiceQuery())]
 
@@ -220,15 +226,7 @@ def test_an_unusable_backup_folder_is_refused_naming_the_field(
 
 def test_restore_from_the_file_menu(qtbot, book: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     info = backup.create()
-    invoice_service.create_invoice(
-        {
-            "number": "F2",
-            "client": "ACME",
-            "issue_date": "2026-02-01",
-            "due_date": "2026-03-01",
-            "total": "80.00",
-        }
-    )
+    add_second_invoice()
     win = open_window(qtbot, book)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(info.path), ""))
     asked: list[str] = []
@@ -251,15 +249,7 @@ def test_a_damaged_book_at_start_offers_the_latest_good_backup(qtbot, book: Path
 
     older = backup.create()
     clock.freeze(TODAY + dt.timedelta(days=1))
-    invoice_service.create_invoice(
-        {
-            "number": "F2",
-            "client": "ACME",
-            "issue_date": "2026-02-01",
-            "due_date": "2026-03-01",
-            "total": "80.00",
-        }
-    )
+    add_second_invoice()
     newer = backup.create()
     with open(newer.path, "r+b") as fh:  # the newest backup is damaged too: it must be passed over
         fh.seek(newer.path.stat().st_size // 3)

@@ -233,18 +233,8 @@ class ScenarioDialog(QDialog):
         offset.valueChanged.connect(lambda _v, box=offset: self._hint(box))
         offset.valueChanged.connect(self._mark_dirty)
         self.table.setCellWidget(row, COL_OFFSET, offset)
-        action = QComboBox()
-        for key in STEP_ACTIONS:
-            action.addItem(label(STEP_ACTIONS, key), key)
-        action.setCurrentIndex(max(action.findData(step.action), 0))
-        action.currentIndexChanged.connect(self._mark_dirty)
-        self.table.setCellWidget(row, COL_ACTION, action)
-        channel = QComboBox()
-        for key in CHANNELS:
-            channel.addItem(label(CHANNELS, key), key)
-        channel.setCurrentIndex(max(channel.findData(step.channel), 0))
-        channel.currentIndexChanged.connect(self._mark_dirty)
-        self.table.setCellWidget(row, COL_CHANNEL, channel)
+        self.table.setCellWidget(row, COL_ACTION, self._choice(STEP_ACTIONS, step.action))
+        self.table.setCellWidget(row, COL_CHANNEL, self._choice(CHANNELS, step.channel))
         penalties = QTableWidgetItem()
         penalties.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                            | Qt.ItemFlag.ItemIsSelectable)
@@ -252,6 +242,15 @@ class ScenarioDialog(QDialog):
                                 else Qt.CheckState.Unchecked)
         penalties.setData(Qt.ItemDataRole.UserRole, step.label)  # kept as it was
         self.table.setItem(row, COL_PENALTIES, penalties)
+
+    def _choice(self, labels: dict[str, str], current: str) -> QComboBox:
+        """A combo box of ``labels`` (key -> source text) showing ``current``."""
+        box = QComboBox()
+        for key in labels:
+            box.addItem(label(labels, key), key)
+        box.setCurrentIndex(max(box.findData(current), 0))
+        box.currentIndexChanged.connect(self._mark_dirty)
+        return box
 
     def _hint(self, box: QSpinBox) -> None:
         days = box.value()

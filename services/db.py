@@ -48,16 +48,35 @@ MSG_NOT_A_DB = QT_TRANSLATE_NOOP(
 )
 
 
+#: Execution option of the engine behind :func:`transaction`: its transactions begin with
+#: ``BEGIN IMMEDIATE`` on SQLite (issue #11).
+WRITE = "encaisse_write"
+#: How long a writer waits for another one before "the database is busy" (ms).
+BUSY_TIMEOUT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is turned off: it would begin a transaction only
+    # at the first write, after the reads it depends on (two payments of one invoice both
+    # read "nothing allocated yet"). _sqlite_begin emits BEGIN itself (issue #11).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
     except sqlite3.DatabaseError:  # a read-only book: WAL cannot be set; saving will say so
         pass
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """A write transaction takes SQLite's write lock before it reads what it will update
+    (``BEGIN IMMEDIATE``; a second writer waits up to the busy timeout); a read begins a
+    snapshot (``BEGIN``), which never blocks a writer in WAL mode."""
+    immediate = conn.get_execution_options().get(WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def database_url(target: str | Path) -> str:
@@ -95,7 +114,12 @@ class Database:
         self.engine: Engine = create_engine(url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        #: sessions that only read (and the alembic/inspection connections)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
+        #: sessions of :func:`transaction`: on SQLite they begin with BEGIN IMMEDIATE
+        self.write_sessions = sessionmaker(self.engine.execution_options(**{WRITE: True}),
+                                           expire_on_commit=False, future=True)
 
     # -- migrations -------------------------------------------------------
     def _alembic_config(self) -> Any:
@@ -239,8 +263,12 @@ def integrity_problems(*, quick: bool = False) -> list[str]:
 
 @contextmanager
 def transaction() -> Iterator[Session]:
-    """One user action = one transaction: commit on success, roll back on error."""
-    session = current().sessions()
+    """One user action = one transaction: commit on success, roll back on error.
+
+    On SQLite it holds the write lock from its first statement (BEGIN IMMEDIATE), so what
+    it reads cannot change under it before it writes; never open one inside another.
+    """
+    session = current().write_sessions()
     try:
         with session.begin():
             yield session

@@ -23,10 +23,11 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
+from sqlalchemy import not_, select
+from sqlalchemy.orm import Session
 
-from models import AlertSnooze, Client, Document
-from services import clock, db, dunning, history, proof
+from models import AlertSnooze, Client, Document, Invoice
+from services import clock, company, db, dunning, history, proof
 from services import followup_core as core
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import from_cents, plain
@@ -162,16 +163,13 @@ def _money(amount: Decimal, currency: str) -> str:
     return f"{plain(amount)} {currency}"
 
 
-def _money(amount: Decimal, currency: str) -> str:
-    return f"{plain(amount)} {currency}"
-
-
 def _complete_among(s: Any, rows: Sequence[core.Row]) -> set[int]:
     """Which of these invoices have their full proof.
 
     Worked out from the documents side: only an invoice with a signed order and a
     signed delivery note can be complete, and there are few of those; the CGV rule
-    is then checked in SQL for them alone (services.proof)."""
+    is then checked in SQL for them alone (services.proof's expressions, in the caller's
+    session: one snapshot for the whole read)."""
     live = (Document.superseded_at.is_(None), Document.deleted_at.is_(None), Document.signed.is_(True))
     ordered = set(s.scalars(select(Document.invoice_id).where(
         *live, Document.invoice_id.is_not(None), Document.kind.in_(proof.ORDER_KINDS))))
@@ -180,9 +178,11 @@ def _complete_among(s: Any, rows: Sequence[core.Row]) -> set[int]:
     delivered = set(s.scalars(select(Document.invoice_id).where(
         *live, Document.invoice_id.is_not(None), Document.kind == "delivery_note")))
     candidates = [r[0] for r in rows if r[0] in delivered and (r[0] in ordered or r[1] in contracted)]
-    if not candidates:
-        return set()
-    return {i for i, status in proof.proof_map(candidates).items() if status.complete}
+    complete: set[int] = set()
+    for start in range(0, len(candidates), 900):  # few; the SQL form of the rules, in this session
+        complete.update(s.scalars(select(Invoice.id).where(Invoice.id.in_(candidates[start:start + 900]),
+                                                           not_(proof.missing_expr()))))
+    return complete
 
 
 @dataclass(slots=True)
@@ -199,8 +199,8 @@ class Found:
     snoozed: set[str]
     complete: set[int]
 
-    def _missing(self) -> list[Raw]:
-        with db.reading() as s:
+    def _missing(self, s: Session | None = None) -> list[Raw]:
+        with company.reading(s) as s:
             rows = core.Source(s, self.as_of).overdue()
         return [Raw("missing_proof", r[1], r[0], r[2], r[4], None, r[3], age=r[3])
                 for r in rows if r[0] not in self.complete]
@@ -210,10 +210,10 @@ class Found:
                     (("count", str(count)),), age=age)
                 for client_id, currency, _offset, action, count, cents, age in self.steps]
 
-    def _hot(self, kind: str) -> list[Raw]:
+    def _hot(self, kind: str, s: Session | None = None) -> list[Raw]:
         if kind in self.off:
             return []
-        made = self._missing() if kind == "missing_proof" else self._steps()
+        made = self._missing(s) if kind == "missing_proof" else self._steps()
         return [r for r in made if r.key not in self.snoozed] if self.snoozed else made
 
     def counts(self) -> dict[str, int]:
@@ -232,22 +232,25 @@ class Found:
             return self._hot(kind)
         return [r for r in self.raws if r.kind == kind]
 
-    def all(self) -> list[Raw]:
-        return self.raws + self._hot("missing_proof") + self._hot("step_due")
+    def all(self, s: Session | None = None) -> list[Raw]:
+        """Every alert (``s``: the session of the read that found them)."""
+        return self.raws + self._hot("missing_proof", s) + self._hot("step_due")
 
 
-def find(as_of: dt.date | None = None, *, include_off: bool = False) -> Found:
+def find(as_of: dt.date | None = None, *, include_off: bool = False, s: Session | None = None) -> Found:
     """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones.
 
     On a current SQLite book the open invoices are asked for by what each alert needs
     (a handful each), and the dunning steps are counted by the SQL form of the ladder;
     the few invoices with a history (a step done, a promise, a hold) go through the
-    Python ladder of services.dunning. Elsewhere every open invoice is read once."""
+    Python ladder of services.dunning. Elsewhere every open invoice is read once.
+    Everything, the settings included, is read in one session (``s``, or one of its own)."""
     as_of = as_of or clock.today()
-    soon = due_soon_days()
-    grace = dunning.grace_days()
     out: list[Raw] = []
-    with db.reading() as s:
+    with company.reading(s) as s:
+        soon = due_soon_days()
+        grace = dunning.grace_days()
+        off = set() if include_off else kinds_off()
         source = core.Source(s, as_of)
         holds = dunning._holds(s, as_of, grace)
         ladder_of = dunning.ladders(s)
@@ -347,7 +350,6 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False) -> Found:
             if info.procedure_on <= as_of <= deadline and owed > 0:
                 out.append(Raw("claim_declaration", client_id, None, "EUR", owed, deadline, (deadline - as_of).days,
                                params=(("date", deadline.isoformat()), ("notice", info.procedure_on.isoformat()))))
-    off = set() if include_off else kinds_off()
     kept = [r for r in out if r.kind not in off and (not snoozed or r.key not in snoozed)]
     return Found(as_of, kept, steps, missing_count, off, snoozed, complete)
 
@@ -359,9 +361,11 @@ def _with_documents(s: Any) -> set[int]:
         Document.superseded_at.is_(None), Document.deleted_at.is_(None))))
 
 
-def compute(as_of: dt.date | None = None, *, include_off: bool = False) -> tuple[Found, list[Raw]]:
-    found = find(as_of, include_off=include_off)
-    return found, found.all()
+def compute(as_of: dt.date | None = None, *, include_off: bool = False,
+            s: Session | None = None) -> tuple[Found, list[Raw]]:
+    with company.reading(s) as s:
+        found = find(as_of, include_off=include_off, s=s)
+        return found, found.all(s)
 
 
 MESSAGES = {
@@ -373,10 +377,10 @@ MESSAGES = {
 }
 
 
-def dress(found: Found, raws: list[Raw]) -> list[Alert]:
+def dress(found: Found, raws: list[Raw], s: Session | None = None) -> list[Alert]:
     """Full alerts (invoice numbers, texts), sorted by kind, client and invoice."""
-    numbers = dunning.invoice_details([r.invoice_id for r in raws if r.invoice_id is not None])
-    with db.reading() as s:
+    with company.reading(s) as s:
+        numbers = dunning.invoice_details([r.invoice_id for r in raws if r.invoice_id is not None], s)
         clients = core.client_infos(s, {r.client_id for r in raws})
     out = []
     for raw in raws:
@@ -398,9 +402,11 @@ def dress(found: Found, raws: list[Raw]) -> list[Alert]:
 
 
 def alerts(as_of: dt.date | None = None, *, include_off: bool = False) -> list[Alert]:
-    """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones."""
-    found, raws = compute(as_of, include_off=include_off)
-    return dress(found, raws)
+    """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones;
+    read in one session (issue #11)."""
+    with company.reading() as s:
+        found, raws = compute(as_of, include_off=include_off, s=s)
+        return dress(found, raws, s)
 
 
 def raw_counts(raws: list[Raw]) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -171,7 +172,14 @@ def create_client(data: dict[str, Any]) -> ClientRow:
         return _to_row(client)
 
 
-def update_client(client_id: int, data: dict[str, Any]) -> ClientRow:
+#: ``update_client``'s procedure date when the editor does not change it
+UNCHANGED: Any = object()
+
+
+def update_client(client_id: int, data: dict[str, Any], *,
+                  collective_procedure_on: dt.date | None = UNCHANGED) -> ClientRow:
+    """Save the client's edited fields and, when given (a date or None to clear it), the
+    BODACC notice date of its collective procedure: one transaction (issue #11)."""
     clean = validate(data)
     with db.transaction() as s:
         client = s.get(Client, client_id)
@@ -190,6 +198,10 @@ def update_client(client_id: int, data: dict[str, Any]) -> ClientRow:
                            label=clean["code"], details=diff)
         if "code" in diff or "name" in diff:
             refresh_invoice_keys(s, client)
+        if collective_procedure_on is not UNCHANGED and collective_procedure_on != client.collective_procedure_on:
+            from services.dunning import collective_procedure_in_session
+
+            collective_procedure_in_session(s, client, collective_procedure_on)
         s.flush()
         return _to_row(client)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -108,16 +111,139 @@ def save_company(data: dict[str, Any]) -> CompanyData:
         return load(s)
 
 
-def get_setting(key: str, default: str = "") -> str:
+# -- settings ---------------------------------------------------------------------------------
+# Settings are read and written by many modules through get_setting/set_setting. Two scopes
+# let one user action or one read use a single session without every caller passing it on
+# (issue #11, "one user action = one transaction"):
+# - ``settings_in(session)``: every get_setting of this thread reads that session (a read of
+#   letters or alerts sees one snapshot); with ``write=True`` set_setting joins it too;
+# - ``settings_batch()``: set_setting only collects the values (each setter validates first, as
+#   before); when the block ends without an error they are written in one transaction.
+
+
+@dataclass(slots=True)
+class _Scope:
+    session: Session | None = None
+    pending: dict[str, str] | None = None
+    writable: bool = False
+
+
+_SCOPE: ContextVar[_Scope | None] = ContextVar("encaisse_settings_scope", default=None)
+
+
+@contextmanager
+def settings_in(session: Session, *, write: bool = False) -> Iterator[Session]:
+    """Route this thread's settings reads through ``session``, and their writes too when
+    ``write`` (``session`` is then the caller's :func:`db.transaction`)."""
+    token = _SCOPE.set(_Scope(session=session, writable=write))
+    try:
+        yield session
+    finally:
+        _SCOPE.reset(token)
+
+
+@contextmanager
+def settings_batch() -> Iterator[dict[str, str]]:
+    """Collect the settings written in the block; write them all in one transaction when it
+    ends without an error, none of them otherwise. A batch inside a batch joins it."""
+    scope = _SCOPE.get()
+    if scope is not None and scope.pending is not None:
+        yield scope.pending
+        return
+    pending: dict[str, str] = {}
+    token = _SCOPE.set(_Scope(pending=pending))
+    try:
+        yield pending
+    finally:
+        _SCOPE.reset(token)
+    if pending:
+        with db.transaction() as s:
+            for key, value in pending.items():
+                _write_setting(s, key, value)
+
+
+@contextmanager
+def reading(session: Session | None = None) -> Iterator[Session]:
+    """One read session for a whole read (letters, follow-up list, alerts), the settings read
+    through it too; ``session``: the caller's, used as it is (issue #11)."""
+    if session is not None:
+        yield session
+        return
+    with db.reading() as s, settings_in(s):
+        yield s
+
+
+def _read_setting(s: Session, key: str, default: str) -> str:
+    row = s.get(Setting, key)
+    return row.value if row is not None else default
+
+
+def _write_setting(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def get_setting(key: str, default: str = "", session: Session | None = None) -> str:
+    """A setting's value: from ``session``, else the settings scope of this thread, else a
+    read of its own. Inside a batch, a value set earlier in the batch is seen."""
+    scope = _SCOPE.get()
+    if scope is not None and scope.pending is not None and key in scope.pending:
+        return scope.pending[key]
+    session = session or (scope.session if scope is not None else None)
+    if session is not None:
+        return _read_setting(session, key, default)
     with db.reading() as s:
-        row = s.get(Setting, key)
-        return row.value if row is not None else default
+        return _read_setting(s, key, default)
 
 
-def set_setting(key: str, value: str) -> None:
-    with db.transaction() as s:
-        row = s.get(Setting, key)
-        if row is None:
-            s.add(Setting(key=key, value=value))
-        else:
-            row.value = value
+def set_setting(key: str, value: str, session: Session | None = None) -> None:
+    """Write a setting: into ``session`` (the caller's transaction), else into the batch or the
+    session of this thread's settings scope, else in a transaction of its own."""
+    if session is not None:
+        _write_setting(session, key, value)
+        return
+    scope = _SCOPE.get()
+    if scope is not None and scope.pending is not None:
+        scope.pending[key] = value
+    elif scope is not None and scope.session is not None and scope.writable:
+        _write_setting(scope.session, key, value)
+    else:
+        with db.transaction() as s:
+            _write_setting(s, key, value)
+
+
+def save_settings(*, max_mb: int | None = None, due_soon_days: int | None = None,
+                  grace_days: int | None = None, backup_folder: str | None = None,
+                  kinds_off: set[str] | None = None) -> None:
+    """The Settings dialog's OK: every value given (None = unchanged) is checked by its own
+    setter first, then all are written in one transaction — all or nothing (issue #11)."""
+    from services import alerts, backup, documents, dunning
+
+    with settings_batch():
+        if max_mb is not None:
+            documents.set_max_mb(max_mb)
+        if due_soon_days is not None:
+            alerts.set_due_soon_days(due_soon_days)
+        if grace_days is not None:
+            dunning.set_grace_days(grace_days)
+        if backup_folder is not None:
+            backup.set_folder(backup_folder)
+        if kinds_off is not None:
+            alerts.set_kinds_off(kinds_off)
+
+
+def save_charge_settings(*, contractual_rate: str, mediator: str, deadline_days: int,
+                         window: dict[str, int]) -> None:
+    """The late-charges dialog's OK (the company's penalty rate, the consumer mediator, the
+    deadline of a formal notice, the envelope window): checked first, then written in one
+    transaction — all or nothing (issue #11)."""
+    from services import letters, penalties
+
+    with settings_batch():
+        penalties.set_contractual_rate(contractual_rate)
+        letters.set_mediator(mediator)
+        letters.set_deadline_days(deadline_days)
+        letters.set_window(window)

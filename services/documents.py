@@ -444,6 +444,19 @@ def attach_files(owner: Owner, paths: Sequence[Path], meta: Meta, *,
         store.check_source(path, limit)
     with db.reading() as s:
         _owner_ids(s, owner)
+    items = ingest_all(paths, limit=limit, progress=progress)
+    return attach_ingested(owner, items, meta, accept_cgv_version=accept_cgv_version)
+
+
+def ingest_all(paths: Sequence[Path], *, limit: int | None = None,
+               progress: Progress | None = None) -> list[Ingested]:
+    """Check every file, then copy them all into the store, outside any transaction: the
+    caller then records them (``attach_in_session``) in one transaction with the rest of its
+    action, and calls :func:`forget` if that fails. One bad file and nothing is copied;
+    a failed copy drops the copies already made (issue #11)."""
+    limit = limit if limit is not None else max_bytes()
+    for path in paths:  # refuse before copying anything
+        store.check_source(path, limit)
     items: list[Ingested] = []
     try:
         for path in paths:
@@ -451,7 +464,7 @@ def attach_files(owner: Owner, paths: Sequence[Path], meta: Meta, *,
     except BaseException:
         _forget_unreferenced(items)
         raise
-    return attach_ingested(owner, items, meta, accept_cgv_version=accept_cgv_version)
+    return items
 
 
 def _accept_signed_cgv(s: Session, client_id: int, doc: Document, meta: Meta,

@@ -45,7 +45,7 @@ from models import (
     PaymentPlan,
     PlanInstalment,
 )
-from services import clock, db, history
+from services import clock, company, db, history
 from services import followup_core as core
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
@@ -415,10 +415,11 @@ def ladders(s: Session, scenario_ids: Iterable[int] | None = None) -> dict[int |
     return out
 
 
-def situation(as_of: dt.date | None = None) -> Situation:
+def situation(as_of: dt.date | None = None, s: Session | None = None) -> Situation:
+    """Everything the day's actions need, read in one session (``s``, or one of its own)."""
     as_of = as_of or clock.today()
-    grace = grace_days()
-    with db.reading() as s:
+    with company.reading(s) as s:
+        grace = grace_days()
         rows = core.open_rows(s, as_of)
         clients = core.client_infos(s)
         holds = _holds(s, as_of, grace)
@@ -428,11 +429,11 @@ def situation(as_of: dt.date | None = None) -> Situation:
     return Situation(as_of, rows, clients, ladder_of, holds, groups)
 
 
-def invoice_details(ids: Sequence[int]) -> dict[int, tuple[str, dt.date]]:
-    """Number and issue date of these invoices."""
+def invoice_details(ids: Sequence[int], s: Session | None = None) -> dict[int, tuple[str, dt.date]]:
+    """Number and issue date of these invoices (in ``s``, or a session of its own)."""
     out: dict[int, tuple[str, dt.date]] = {}
     ids = list(ids)
-    with db.reading() as s:
+    with company.reading(s) as s:
         for start in range(0, len(ids), 900):
             for invoice_id, number, issued in s.execute(
                     select(Invoice.id, Invoice.number, Invoice.issue_date)
@@ -444,21 +445,24 @@ def invoice_details(ids: Sequence[int]) -> dict[int, tuple[str, dt.date]]:
 def overdue_invoices(client_id: int, as_of: dt.date | None = None, currency: str = "EUR") -> list[OpenInvoice]:
     """The client's invoices past their due date and not fully paid (for a payment plan)."""
     as_of = as_of or clock.today()
-    with db.reading() as s:
+    with company.reading() as s:
         rows = [r for r in core.Source(s, as_of).of_clients({client_id}) if r[3] > 0 and r[2] == currency]
         info = core.client_infos(s, {client_id})[client_id]
-    details = invoice_details([r[0] for r in rows])
+        details = invoice_details([r[0] for r in rows], s)
     out = [OpenInvoice(r[0], details[r[0]][0], client_id, info.code, info.name, info.kind, r[2],
                        details[r[0]][1], as_of - dt.timedelta(days=r[3]), from_cents(r[4]), bool(r[5]))
            for r in rows]
     return sorted(out, key=lambda i: (i.due_date, i.number))
 
 
-def actions(as_of: dt.date | None = None, *, seen: Situation | None = None) -> list[Action]:
-    """Every action due on ``as_of``: one per client, step and currency."""
-    now = seen or situation(as_of)
+def actions(as_of: dt.date | None = None, *, seen: Situation | None = None,
+            s: Session | None = None) -> list[Action]:
+    """Every action due on ``as_of``: one per client, step and currency (read in one
+    session: ``s``, or one of its own)."""
+    with company.reading(s) as s:
+        now = seen or situation(as_of, s)
+        details = invoice_details([r[0] for g in now.groups for r in g.rows], s)
     day = now.as_of
-    details = invoice_details([r[0] for g in now.groups for r in g.rows])
     out: list[Action] = []
     for group in now.groups:
         info = now.clients[group.client_id]
@@ -504,10 +508,16 @@ def _invoices(s: Session, ids: Sequence[int]) -> list[Invoice]:
 
 def mark_done(action: Action, on: dt.date | None = None, *, tracking_number: str = "") -> None:
     """The step is done for every invoice of the action (one transaction)."""
-    on = on or clock.today()
     with db.transaction() as s:
-        for invoice in _invoices(s, [i.id for i in action.invoices]):
-            _record_step(s, invoice, action.step, "done", on, tracking=tracking_number.strip())
+        mark_done_in_session(s, action, on, tracking_number=tracking_number)
+
+
+def mark_done_in_session(s: Session, action: Action, on: dt.date | None = None, *,
+                         tracking_number: str = "") -> None:
+    """:func:`mark_done` inside the caller's transaction (letters recorded as sent)."""
+    on = on or clock.today()
+    for invoice in _invoices(s, [i.id for i in action.invoices]):
+        _record_step(s, invoice, action.step, "done", on, tracking=tracking_number.strip())
 
 
 def skip(action: Action, reason: str, on: dt.date | None = None) -> None:
@@ -544,19 +554,27 @@ def promise(number: str, amount: Decimal, on_date: dt.date, *, note: str = "",
             today: dt.date | None = None) -> None:
     """A promise to pay ``amount`` by ``on_date``: the ladder pauses until then plus grace."""
     today = today or clock.today()
+    _check_promise(amount, on_date, today)
+    with db.transaction() as s:
+        _promise(s, number, amount, on_date, note, today)
+
+
+def _check_promise(amount: Decimal, on_date: dt.date, today: dt.date) -> None:
     if amount <= 0:
         raise UserError(MSG_AMOUNT, field="amount")
     if on_date < today:
         raise UserError(MSG_PAST, field="date", value=on_date.isoformat())
-    with db.transaction() as s:
-        invoice = _invoice_by_number(s, number)
-        if invoice.total <= invoice.allocated:
-            raise UserError(MSG_PAID, field="invoice", number=invoice.number)
-        s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind="promise", since=today,
-                          until=on_date, amount=amount, details=json.dumps({"note": note}),
-                          created_at=clock.now()))
-        history.record(s, "invoice", invoice.id, "promise", client_id=invoice.client_id,
-                       label=invoice.number, details={"amount": amount, "date": on_date, "note": note})
+
+
+def _promise(s: Session, number: str, amount: Decimal, on_date: dt.date, note: str, today: dt.date) -> None:
+    invoice = _invoice_by_number(s, number)
+    if invoice.total <= invoice.allocated:
+        raise UserError(MSG_PAID, field="invoice", number=invoice.number)
+    s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind="promise", since=today,
+                      until=on_date, amount=amount, details=json.dumps({"note": note}),
+                      created_at=clock.now()))
+    history.record(s, "invoice", invoice.id, "promise", client_id=invoice.client_id,
+                   label=invoice.number, details={"amount": amount, "date": on_date, "note": note})
 
 
 def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None = None) -> None:
@@ -614,9 +632,15 @@ def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> Non
         client = s.get(Client, client_id)
         if client is None:
             raise NotFound(MSG_NO_INVOICE, field="client", value=str(client_id))
-        client.collective_procedure_on = notice_date
-        history.record(s, "client", client.id, "collective_procedure", client_id=client.id,
-                       label=client.code, details={"bodacc_notice": notice_date})
+        collective_procedure_in_session(s, client, notice_date)
+
+
+def collective_procedure_in_session(s: Session, client: Client, notice_date: dt.date | None) -> None:
+    """:func:`set_collective_procedure` inside the caller's transaction (the client editor
+    saves the client and its procedure date together)."""
+    client.collective_procedure_on = notice_date
+    history.record(s, "client", client.id, "collective_procedure", client_id=client.id,
+                   label=client.code, details={"bodacc_notice": notice_date})
 
 
 # -- calls and payment plans ---------------------------------------------------------------------
@@ -630,7 +654,9 @@ def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str =
                 channel: str = "phone", invoice_number: str | None = None,
                 promised: tuple[Decimal, dt.date] | None = None) -> None:
     """A call (or another contact) with the client; optionally a promise to pay that
-    pauses the invoice's ladder (§4.2)."""
+    pauses the invoice's ladder (§4.2). The call and the promise: one transaction."""
+    if promised is not None and invoice_number:
+        _check_promise(promised[0], promised[1], on)
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
@@ -642,8 +668,8 @@ def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str =
         history.record(s, "client", client_id, "contact_logged", client_id=client_id, label=client.code,
                        details={"on": on, "person": person, "outcome": outcome, "note": note,
                                 "invoice": invoice.number if invoice else None})
-    if promised is not None and invoice_number:
-        promise(invoice_number, promised[0], promised[1], note=note, today=on)
+        if promised is not None and invoice_number:
+            _promise(s, invoice_number, promised[0], promised[1], note, on)
 
 
 def equal_split(total: Decimal, count: int, first: dt.date, months_apart: int = 1) -> list[tuple[dt.date, Decimal]]:

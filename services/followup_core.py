@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from sqlalchemy import Integer, cast, func, select, text, type_coerce
+from sqlalchemy import Date, Integer, func, literal, or_, select, text, type_coerce
 from sqlalchemy.orm import Session
 
-from models import Client, DunningRecord, Invoice
+from models import Allocation, Client, DunningRecord, Invoice
 from services import clock
 from services.money import from_cents
 
@@ -47,19 +47,10 @@ def open_rows(s: Session, as_of: dt.date) -> list[Row]:
     """Invoices with something left to pay as of ``as_of``.
 
     From today on, the running totals are the truth (no payment is dated in the
-    future); for a past date, the open-item engine recomputes as of that date."""
+    future); for a past date, they are recomputed from the allocations dated by then,
+    in the same session (one snapshot for the whole read, issue #11)."""
     if as_of < clock.today():
-        from services import ledger
-
-        items = ledger.open_items(as_of, open_only=True)
-        ids = [i.id for i in items if i.kind == "invoice" and i.balance > 0]
-        client_of: dict[int, int] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start:start + 900]
-            client_of.update(s.execute(select(Invoice.id, Invoice.client_id).where(Invoice.id.in_(chunk))).all())
-        return [(i.id, client_of[i.id], i.currency, (as_of - i.due_date).days, int(i.balance * 100),
-                 i.disputed)
-                for i in items if i.id in client_of]
+        return _open_rows_as_of(s, as_of)
     if s.get_bind().dialect.name == "sqlite":
         # raw SQL: no per-row type processing for what can be tens of thousands of rows
         sql = text(
@@ -72,11 +63,28 @@ def open_rows(s: Session, as_of: dt.date) -> list[Row]:
             return cursor.fetchall()
         finally:
             cursor.close()
-    age = cast(func.julianday(as_of.isoformat()) - func.julianday(Invoice.due_date), Integer)
+    # PostgreSQL (and any other server): DATE - DATE is a number of days
+    age = type_coerce(literal(as_of, Date) - Invoice.due_date, Integer)
     balance = type_coerce(Invoice.total - Invoice.allocated, Integer)
     query = (select(Invoice.id, Invoice.client_id, Invoice.currency, age, balance, Invoice.disputed)
              .where(*OPEN_TERMS, Invoice.issue_date <= as_of))
     return [(r[0], r[1], r[2], int(r[3]), int(r[4]), bool(r[5])) for r in s.execute(query)]
+
+
+def _open_rows_as_of(s: Session, as_of: dt.date) -> list[Row]:
+    """Open invoices as of a past date, in the caller's session: what was allocated to each
+    by then (an allocation removed by then no longer counts), as services.ledger does."""
+    received = (select(Allocation.invoice_id.label("invoice_id"),
+                       func.sum(type_coerce(Allocation.amount, Integer)).label("cents"))
+                .where(Allocation.date <= as_of,
+                       or_(Allocation.removed_on.is_(None), Allocation.removed_on > as_of))
+                .group_by(Allocation.invoice_id).subquery())
+    balance = type_coerce(Invoice.total, Integer) - func.coalesce(received.c.cents, 0)
+    query = (select(Invoice.id, Invoice.client_id, Invoice.currency, Invoice.due_date, balance,
+                    Invoice.disputed)
+             .outerjoin(received, received.c.invoice_id == Invoice.id)
+             .where(Invoice.kind == "invoice", Invoice.issue_date <= as_of, balance > 0))
+    return [(r[0], r[1], r[2], (as_of - r[3]).days, int(r[4]), bool(r[5])) for r in s.execute(query)]
 
 
 def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, ClientInfo]:

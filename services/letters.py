@@ -743,42 +743,93 @@ def window_setting() -> dict[str, int]:
 
 
 def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
-    """The day's letters, one per client and step (phone calls excepted), with their action."""
-    from services import clients as client_service
-    from services import clock, dunning, penalties
-    from services import invoices as invoice_service
-    from services.company import get_company, get_setting
+    """The day's letters, one per client and step (phone calls excepted), with their action.
+
+    Read in one session (issue #11): the actions, the clients, the invoices with what was paid
+    on them, their late charges and the settings all come from one state of the book."""
+    from sqlalchemy import select
+
+    from models import Client, Invoice
+    from services import clock, company, dunning, penalties, rates
 
     as_of = as_of or clock.today()
-    company = get_company()
-    me = Party(company.name, company.address, company.postcode, company.city, company.country,
-               company.legal_form, company.siren, company.vat_number, company.phone, company.email,
-               company.iban, company.bic, logo=company.logo_path)
-    mediator = get_setting(MEDIATOR_SETTING, "")
-    days = deadline_days()
     out = []
-    for action in dunning.actions(as_of):
-        if action.step.action in NO_LETTER:
-            continue
-        row = client_service.get_client(action.client_id)
-        client = Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact)
-        steps = dunning.default_steps(row.kind)
-        level = 1 + sum(1 for s in steps if s.action == "reminder" and s.offset_days < action.step.offset_days)
-        letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
-                        action.step.with_penalties, as_of, action.currency, mediator=mediator)
-        letter.template = custom_template(letter.language, template_key(letter))
-        letter.deadline_days = days
-        for inv in action.invoices:
-            _number, charges = penalties.for_invoice(inv.number, as_of)
-            for text, params in charges.warnings:
-                message = text.format(**params)
-                if message not in letter.warnings:
-                    letter.warnings.append(message)
-            full = invoice_service.get_invoice(inv.id)
-            letter.invoices.append(LetterInvoice(
-                inv.number, inv.issue_date, inv.due_date, full.total, full.paid, full.balance,
-                max(0, (as_of - inv.due_date).days), charges if action.step.with_penalties else None))
-        out.append((letter, action))
+    with company.reading() as s:
+        data = company.load(s)
+        me = Party(data.name, data.address, data.postcode, data.city, data.country,
+                   data.legal_form, data.siren, data.vat_number, data.phone, data.email,
+                   data.iban, data.bic, logo=data.logo_path)
+        mediator = company.get_setting(MEDIATOR_SETTING, "")
+        days = deadline_days()
+        own_rate = penalties.contractual_rate()
+        tables = rates.tables()
+        actions = [a for a in dunning.actions(as_of, s=s) if a.step.action not in NO_LETTER]
+        ids = [i.id for a in actions for i in a.invoices]
+        clients = {c.id: c for chunk in _chunks(sorted({a.client_id for a in actions}))
+                   for c in s.scalars(select(Client).where(Client.id.in_(chunk)))}
+        invoices = {i.id: i for chunk in _chunks(ids)
+                    for i in s.scalars(select(Invoice).where(Invoice.id.in_(chunk)))}
+        paid = _paid_by(s, ids, as_of)
+        notices = _formal_notices(s, ids, as_of)
+        for action in actions:
+            row = clients[action.client_id]
+            client = Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact)
+            steps = dunning.default_steps(row.kind, s)
+            level = 1 + sum(1 for st in steps if st.action == "reminder" and st.offset_days < action.step.offset_days)
+            letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
+                            action.step.with_penalties, as_of, action.currency, mediator=mediator)
+            letter.template = custom_template(letter.language, template_key(letter))
+            letter.deadline_days = days
+            for inv in action.invoices:
+                full = invoices[inv.id]
+                charges = penalties.compute(
+                    client_kind=row.kind, total=full.total, due_date=full.due_date, as_of=as_of,
+                    payments=paid.get(inv.id, []), formal_notice_on=notices.get(inv.id),
+                    collective_procedure_on=row.collective_procedure_on,
+                    contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None, t=tables)
+                for text, params in charges.warnings:
+                    message = text.format(**params)
+                    if message not in letter.warnings:
+                        letter.warnings.append(message)
+                letter.invoices.append(LetterInvoice(
+                    inv.number, inv.issue_date, inv.due_date, full.total, full.allocated,
+                    full.total - full.allocated, max(0, (as_of - inv.due_date).days),
+                    charges if action.step.with_penalties else None))
+            out.append((letter, action))
+    return out
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
+    return [ids[n:n + size] for n in range(0, len(ids), size)]
+
+
+def _paid_by(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[tuple[dt.date, Decimal]]]:
+    """What was allocated to each invoice by ``as_of`` (date, amount), as
+    services.penalties.for_invoice reads it for one invoice."""
+    from sqlalchemy import select
+
+    from models import Allocation
+
+    out: dict[int, list[tuple[dt.date, Decimal]]] = {}
+    for chunk in _chunks(ids):
+        for a in s.scalars(select(Allocation).where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of)
+                           .order_by(Allocation.id)):
+            if a.removed_on is None or a.removed_on > as_of:
+                out.setdefault(a.invoice_id, []).append((a.date, a.amount))
+    return out
+
+
+def _formal_notices(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, dt.date]:
+    """The first formal notice done by ``as_of`` for each invoice (it starts a consumer's interest)."""
+    from sqlalchemy import func, select
+
+    from models import DunningRecord
+
+    out: dict[int, dt.date] = {}
+    for chunk in _chunks(ids):
+        out.update(s.execute(select(DunningRecord.invoice_id, func.min(DunningRecord.on)).where(
+            DunningRecord.invoice_id.in_(chunk), DunningRecord.action == "formal_notice",
+            DunningRecord.status == "done", DunningRecord.on <= as_of).group_by(DunningRecord.invoice_id)).all())
     return out
 
 
@@ -828,15 +879,27 @@ def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[L
 
 def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[str, str] | None = None) -> None:
     """The letters went out: their actions are done, and each letter is archived as a
-    ``correspondence`` document of its client (so the evidence file includes it)."""
-    from services import documents, dunning
+    ``correspondence`` document of its client (so the evidence file includes it).
+
+    All or nothing (issue #11): the files are checked and copied into the document store
+    first (a copy nobody refers to yet is harmless: it is dropped if anything fails), then
+    every step and every document is recorded in one transaction."""
+    from services import db, documents, dunning
     from services.documents import Meta, Owner
 
-    for letter, action, path in written:
-        number = (tracking or {}).get(letter.client_code, "")
-        dunning.mark_done(action, letter.on, tracking_number=number)
-        documents.attach_files(Owner(client_id=action.client_id), [path],
-                               Meta("correspondence", subject_and_body(letter)[0], letter.on))
+    if not written:
+        return
+    items = documents.ingest_all([path for _letter, _action, path in written])
+    try:
+        with db.transaction() as s:
+            for (letter, action, _path), item in zip(written, items, strict=True):
+                number = (tracking or {}).get(letter.client_code, "")
+                dunning.mark_done_in_session(s, action, letter.on, tracking_number=number)
+                documents.attach_in_session(s, Owner(client_id=action.client_id), item,
+                                            Meta("correspondence", subject_and_body(letter)[0], letter.on))
+    except BaseException:
+        documents.forget(items)
+        raise
 
 
 def statement(client_code: str, as_of: dt.date | None = None) -> Letter:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, letters, penalties, rates
+from services import clock, company, letters, penalties, rates
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import FormDialog
@@ -176,8 +176,8 @@ class ChargesDialog(FormDialog):
         self._run(lambda: rates.add_legal_rate(self.half.text(), self.pro.text(), self.individual.text()))
 
     def apply(self) -> bool:
-        penalties.set_contractual_rate(self.contract.text())
-        letters.set_mediator(self.mediator.toPlainText())
-        letters.set_deadline_days(self.deadline.value())
-        letters.set_window({k: box.value() for k, box in self.window_fields.items()})
+        company.save_charge_settings(  # one transaction: all four or none (issue #11)
+            contractual_rate=self.contract.text(), mediator=self.mediator.toPlainText(),
+            deadline_days=self.deadline.value(),
+            window={k: box.value() for k, box in self.window_fields.items()})
         return True

@@ -298,11 +298,9 @@ class ClientDialog(EditorDialog):
             if self.client is None:
                 self.saved = client_service.create_client(self.values())
             else:
-                self.saved = client_service.update_client(self.client.id, self.values())
-                notice = self.procedure.value() if self.procedure is not None else None
-                if notice != self.client.collective_procedure_on:
-                    dunning.set_collective_procedure(self.client.id, notice)
-                    self.saved = client_service.get_client(self.client.id)
+                notice = self.procedure.value() if self.procedure is not None else client_service.UNCHANGED
+                self.saved = client_service.update_client(self.client.id, self.values(),
+                                                          collective_procedure_on=notice)
         except AppError as exc:
             self.show_error(exc)
             return

@@ -3,6 +3,8 @@ follow-up settings (kept in the book)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import alerts, backup, documents, dunning
+from services import alerts, backup, company, documents, dunning
 from services.errors import AppError
 from ui import format as fmt
 from ui import i18n
@@ -32,6 +34,14 @@ from ui.dialogs.scenario_dialog import ScenarioDialog
 from ui.labels import ALERT_KINDS, label
 
 LANGUAGE_KEY = "ui/language"
+
+
+_T = TypeVar("_T")
+
+
+def _if_changed(value: _T, current: _T) -> _T | None:
+    """The value to save, or None (left as it is) when it is the one already saved."""
+    return value if value != current else None
 
 
 def saved_language() -> str:
@@ -194,17 +204,13 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
-        try:
-            if self.max_mb.value() != documents.max_bytes() // 1_048_576:
-                documents.set_max_mb(self.max_mb.value())
-            if self.due_soon.value() != alerts.due_soon_days():
-                alerts.set_due_soon_days(self.due_soon.value())
-            if self.grace.value() != dunning.grace_days():
-                dunning.set_grace_days(self.grace.value())
-            if self.backup_folder.text() != backup.chosen_folder():
-                backup.set_folder(self.backup_folder.text())
-            if self.kinds_unchecked() != alerts.kinds_off():
-                alerts.set_kinds_off(self.kinds_unchecked())
+        try:  # one transaction: every setting or none (issue #11)
+            company.save_settings(
+                max_mb=_if_changed(self.max_mb.value(), documents.max_bytes() // 1_048_576),
+                due_soon_days=_if_changed(self.due_soon.value(), alerts.due_soon_days()),
+                grace_days=_if_changed(self.grace.value(), dunning.grace_days()),
+                backup_folder=_if_changed(self.backup_folder.text(), backup.chosen_folder()),
+                kinds_off=_if_changed(self.kinds_unchecked(), alerts.kinds_off()))
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
             return

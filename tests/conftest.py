@@ -20,3 +20,6 @@ def _isolated_qt_paths(tmp_path_factory: pytest.TempPathFactory) -> None:
     except ImportError:  # pragma: no cover - Qt is a hard dependency
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+pytest_plugins = ["tests.engines"]

@@ -44,11 +44,15 @@ class Run:
         return [line for line in self.err.splitlines() if line.strip()]
 
 
-def frozen_book_path(tmp_path: Path) -> Iterator[Path]:
-    """A path for a new book (not created yet); the clock frozen on TODAY; closed after."""
+def frozen_book_path(tmp_path: Path, target: str | None = None) -> Iterator[Path]:
+    """A path for a new book (not created yet); the clock frozen on TODAY; closed after.
+
+    ``target`` (the ``book_target`` fixture) is a PostgreSQL URL in ``both_engines``
+    modules; it is yielded as it is (``str(book)`` gives the URL back to ``--db``).
+    """
     clock.freeze(TODAY)
     try:
-        yield tmp_path / "book.db"
+        yield tmp_path / "book.db" if target is None or "://" not in target else target  # type: ignore[misc]
     finally:
         clock.freeze(None)
         db.close()

@@ -36,7 +36,7 @@ def day(text: str) -> dt.date:
 
 
 @contextmanager
-def fresh_book(path: Path, today: dt.date = TODAY) -> Iterator[db.Database]:
+def fresh_book(path: Path | str, today: dt.date = TODAY) -> Iterator[db.Database]:
     """Open a new, migrated book at ``path`` with the clock frozen; close it after."""
     database = db.open_database(path)
     clock.freeze(today)
@@ -48,8 +48,9 @@ def fresh_book(path: Path, today: dt.date = TODAY) -> Iterator[db.Database]:
 
 
 @pytest.fixture
-def book(tmp_path: Path) -> Iterator[db.Database]:
-    with fresh_book(tmp_path / "book.db") as database:
+def book(book_target: str) -> Iterator[db.Database]:
+    """A new book: a SQLite file, or a PostgreSQL database in ``both_engines`` modules."""
+    with fresh_book(book_target) as database:
         yield database
 
 

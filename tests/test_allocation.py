@@ -25,7 +25,8 @@ from tests.service_fixtures import (  # noqa: F401
     pay,
 )
 
-pytestmark = pytest.mark.usefixtures("book")
+#: on SQLite and on PostgreSQL (issue #11)
+pytestmark = [pytest.mark.usefixtures("book"), pytest.mark.both_engines]
 
 
 def balance(number: str) -> Decimal:

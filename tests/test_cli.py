@@ -30,9 +30,13 @@ from tests.helpers_cli import (
 )
 
 
+#: on SQLite and on PostgreSQL (issue #11); the tests about the SQLite file are marked
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def cli_book(tmp_path: Path) -> Iterator[Path]:
-    yield from frozen_book_path(tmp_path)
+def cli_book(tmp_path: Path, book_target: str) -> Iterator[Path]:
+    yield from frozen_book_path(tmp_path, book_target)
 
 
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -98,6 +102,7 @@ def test_every_command_and_option_parses() -> None:
     assert a.db == "late.db"
 
 
+@pytest.mark.sqlite_only  # about the SQLite file itself
 @pytest.mark.parametrize("argv", [
     ["invoices", "--date", "2026-02-30"],
     ["clients", "--date", "yesterday"],
@@ -325,6 +330,7 @@ def _config() -> Config:
     return cfg
 
 
+@pytest.mark.sqlite_only  # about the SQLite file itself
 def test_a_book_from_the_first_migration_is_upgraded_and_read(
         cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A book created at revision 0001 (rows written by that version) still reads right."""
@@ -377,6 +383,7 @@ def test_a_book_from_the_first_migration_is_upgraded_and_read(
         upgraded.dispose()
 
 
+@pytest.mark.sqlite_only  # about the SQLite file itself
 def test_a_file_that_is_not_a_database(cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cli_book.write_bytes(b"this is not a database, just some text" * 100)
     run = run_cli(capsys, cli_book, "clients")

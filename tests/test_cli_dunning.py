@@ -19,9 +19,13 @@ ALERT_KEYS = {"kind", "client", "invoice", "amount", "due_date", "days", "step",
 ACTION_KEYS = {"client", "step", "channel", "invoices", "amount", "max_days_late"}
 
 
+#: on SQLite and on PostgreSQL (issue #11)
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def book(tmp_path: Path) -> Iterator[Path]:
-    for path in frozen_book_path(tmp_path):
+def book(tmp_path: Path, book_target: str) -> Iterator[Path]:
+    for path in frozen_book_path(tmp_path, book_target):
         with open_book(path):
             clients.create_client({"code": "ACME", "name": "Acme", "kind": "pro", "credit_limit": "2000"})
             clients.create_client({"code": "PART", "name": "M. Petit", "kind": "consumer"})

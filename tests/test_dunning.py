@@ -15,7 +15,8 @@ from services.dunning import Step
 from services.errors import UserError, ValidationError
 from tests.service_fixtures import TODAY, add_client, add_invoice, book, pay  # noqa: F401
 
-pytestmark = pytest.mark.usefixtures("book")
+#: on SQLite and on PostgreSQL (issue #11)
+pytestmark = [pytest.mark.usefixtures("book"), pytest.mark.both_engines]
 
 DUE = dt.date(2025, 3, 1)  # every test invoice falls due on this day
 

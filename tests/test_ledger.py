@@ -21,7 +21,8 @@ from tests.service_fixtures import (  # noqa: F401
     pay,
 )
 
-pytestmark = pytest.mark.usefixtures("book")
+#: on SQLite and on PostgreSQL (issue #11)
+pytestmark = [pytest.mark.usefixtures("book"), pytest.mark.both_engines]
 
 def items(as_of: str | dt.date, **kw: object) -> dict[str, OpenItem]:
     as_of = day(as_of) if isinstance(as_of, str) else as_of

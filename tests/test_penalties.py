@@ -137,3 +137,6 @@ def test_the_json_shape() -> None:
 
 
 from tests.service_fixtures import book  # noqa: E402, F401
+
+#: the tests with a book run on SQLite and on PostgreSQL (issue #11)
+pytestmark = pytest.mark.both_engines

@@ -97,18 +97,43 @@ history.ACTIONS.update({
 # -- where the store lives ------------------------------------------------------
 def store_root() -> Path:
     """``<book>.documents`` beside a SQLite book; ENCAISSE_DOCUMENTS overrides."""
-    return store_root_for(db.current().path)
+    database = db.current()
+    return store_root_for(database.path, url=database.url)
 
 
-def store_root_for(path: Path | None) -> Path:
-    """The store of the book at ``path`` (open or not: a damaged book's store too)."""
+def store_root_for(path: Path | None, url: str | None = None) -> Path:
+    """The store of the book at ``path`` (open or not: a damaged book's store too).
+
+    A book that is not a file (a PostgreSQL URL) gets its own folder in the per-user data
+    folder, named after its server and database (never the password), so two such books
+    never share documents (issue #11); an in-memory book gets a folder of its own too.
+    """
     override = os.environ.get("ENCAISSE_DOCUMENTS")
     if override:
         return Path(override).expanduser()
     if path is not None:
         return path.parent / f"{path.stem}.documents"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "Encaisse" / "documents"
+    base = Path(os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share"))
+    return base / "Encaisse" / "documents" / _url_key(url or "")
+
+
+def _url_key(url: str) -> str:
+    """A folder name for a book that is not a file: readable, unique, without secrets."""
+    import hashlib
+    import re
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+        if parsed.database in (None, "", ":memory:") and parsed.get_backend_name() == "sqlite":
+            return f"memory-{os.getpid()}-{id(db.current()) if db.is_open() else 0}"
+        visible = f"{parsed.get_backend_name()}-{parsed.host or 'local'}-{parsed.port or ''}-{parsed.database or ''}"
+        secret_free = parsed.set(password=None).render_as_string(hide_password=False)
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy reads: still a folder of its own
+        visible, secret_free = "book", url
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", visible).strip("_-")[:60] or "book"
+    return f"{slug}-{hashlib.sha256(secret_free.encode()).hexdigest()[:10]}"
 
 
 def the_store() -> Store:

@@ -4,13 +4,42 @@
 window; with one, runs it headless (see ``services/cli.py``).  This file
 only wires the layers together: it finds the default database with Qt's
 QStandardPaths, then hands over to the command line or to the UI.
+
+Everything Encaisse writes holds debtor data (letters, statements, claims,
+evidence files, exports, logs, the lock file): on Linux and macOS the process
+creates its files owner-only (umask 077: files 0600, folders 0700) for the
+whole run, the window's included (issue #11, point 8).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+#: what the process never grants: every permission of the group and of the others
+OWNER_ONLY_UMASK = 0o077
+
+
+@contextmanager
+def owner_only() -> Iterator[None]:
+    """Create every file 0600 and every folder 0700 while the block runs (POSIX only).
+
+    The umask covers every way a file is created — our code, reportlab, Qt's
+    QLockFile, logging, SQLite — where a ``chmod`` after the fact would leave a
+    moment when the file is readable by all, and would miss a library's files.
+    The previous umask is given back after (``main()`` also runs inside tests).
+    """
+    if os.name != "posix":  # Windows: access comes from the folder's ACLs, not from a umask
+        yield
+        return
+    previous = os.umask(OWNER_ONLY_UMASK)
+    try:
+        yield
+    finally:
+        os.umask(previous)
 
 
 def default_database() -> Path:
@@ -27,6 +56,11 @@ def default_database() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with owner_only():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     from services import cli
 
     parser = cli.build_parser()
@@ -68,10 +102,15 @@ def _log_bug() -> Path:
     import logging.handlers
 
     folder = default_database().parent / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = folder / "encaisse.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
                                                    encoding="utf-8")
+    if os.name == "posix":  # a log written by an older version may still be 0644
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("encaisse.cli")
     logger.addHandler(handler)

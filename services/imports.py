@@ -1,7 +1,14 @@
 """CSV import of clients, invoices and payments — all or nothing.
 
-The file is read whole: encoding detected (UTF-8 with or without BOM,
-UTF-16 with BOM, else Windows-1252), separator detected (``,`` ``;`` or tab,
+The file must be a regular file (a pipe or a device is refused before it is
+opened) no larger than a limit (a setting, 100 MB by default); it is read in
+chunks up to that limit, never more.  Its encoding is detected (UTF-8 with or
+without BOM, UTF-16 with BOM, else Windows-1252 when no line is UTF-8) and it
+must decode entirely in that one encoding: a file mixing UTF-8 and Windows-1252
+lines, or holding a byte that is no character, is refused with the line of the
+first bad byte.  No value may be larger than another limit (a setting, 256 KiB
+by default), and a file with a header but no rows is refused (issue #11).
+The separator is detected (``,`` ``;`` or tab,
 from the header line; an Excel ``sep=;`` first line is honoured), header
 names matched without regard to case, accents or punctuation, in English
 or French (``code client``, ``raison sociale``, ``n° facture``,
@@ -18,15 +25,18 @@ A dry run validates everything the same way and always rolls back.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -37,6 +47,7 @@ from services import invoices as invoice_service
 from services import payments as payment_service
 from services.errors import UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
+from services.money import ZERO, parse_amount
 from services.text import fold
 
 CLIENTS = "clients"
@@ -46,8 +57,33 @@ KINDS = (CLIENTS, INVOICES, PAYMENTS)
 
 IMPORTED = "imported"  # the history action of every imported row
 
+#: The largest file an import reads (a company setting, in MB) and the largest value it
+#: accepts in one cell (a company setting, in KiB): beyond them, a message (issue #11).
+MAX_FILE_SETTING = "import_max_file_mb"
+DEFAULT_MAX_FILE_MB = 100
+MAX_FIELD_SETTING = "import_max_field_kib"
+DEFAULT_MAX_FIELD_KIB = 256
+_READ_CHUNK = 1024 * 1024
+
 MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "the file {path} cannot be read: {detail}")
 MSG_EMPTY = QT_TRANSLATE_NOOP("Messages", "the file {path} is empty (no header line).")
+MSG_NO_ROWS = QT_TRANSLATE_NOOP("Messages", "the file {path} has a header line but no rows.")
+MSG_FILE_TOO_BIG = QT_TRANSLATE_NOOP(
+    "Messages", "the file {path} is larger than the limit of {limit} MB for an import."
+)
+MSG_FIELD_TOO_BIG = QT_TRANSLATE_NOOP(
+    "Messages", "line {line} of {path} holds a value of {size} KiB, "
+    "over the limit of {limit} KiB for one value."
+)
+MSG_MIXED_ENCODING = QT_TRANSLATE_NOOP(
+    "Messages", "the file {path} mixes text encodings: line {line} is not UTF-8 like the "
+    "other lines. Save the file again as UTF-8."
+)
+MSG_BAD_BYTES = QT_TRANSLATE_NOOP(
+    "Messages", "the file {path} is not valid {encoding}: line {line} holds a byte that is "
+    "not a character. Save the file again as UTF-8."
+)
+MSG_CSV = QT_TRANSLATE_NOOP("Messages", "line {line} of {path} cannot be read as CSV: {detail}")
 MSG_KIND = QT_TRANSLATE_NOOP(
     "Messages", "'{value}' cannot be imported (clients, invoices, payments)."
 )
@@ -93,7 +129,17 @@ CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
                      "plafond", "plafond d encours", "limite de credit", "limite d encours"),
     "language": ("language", "langue", "lang", "langue des courriers"),
     "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "insurer": ("insurer", "credit insurer", "assureur", "assureur credit",
+                "assureur de credit"),
+    "insurance_days": ("insurance days", "declaration days", "delai de declaration",
+                       "delai assureur", "jours assurance"),
 }
+
+#: which invoices a payment pays, or a credit note is set against (issue #11, point 7):
+#: ``F2025-001=120.00;F2025-002=30.00``
+ALLOCATION_ALIASES = ("allocations", "allocation", "allocated to", "applied to", "imputations",
+                      "imputation", "impute sur", "imputee sur", "affectations", "affectation",
+                      "lettrage")
 
 INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("number", "numero", "n", "no", "n facture", "no facture", "numero facture",
@@ -120,6 +166,9 @@ INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
                   "no commande", "numero de commande", "n bon de commande", "commande",
                   "reference commande", "order number"),
     "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "disputed": ("disputed", "dispute", "in dispute", "litige", "en litige", "litigieux",
+                 "litigieuse", "contested", "contestee", "conteste"),
+    "allocations": ALLOCATION_ALIASES,
 }
 
 PAYMENT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -136,6 +185,7 @@ PAYMENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "reference": ("reference", "ref", "libelle", "payment reference", "reference paiement"),
     "currency": ("currency", "devise", "monnaie"),
     "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "allocations": ALLOCATION_ALIASES,
 }
 
 COLUMNS = {CLIENTS: CLIENT_COLUMNS, INVOICES: INVOICE_COLUMNS, PAYMENTS: PAYMENT_COLUMNS}
@@ -205,21 +255,58 @@ class CsvTable:
     header_line: int = 1
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+_UTF8_BOM = b"\xef\xbb\xbf"
+#: a line holding a byte beyond ASCII
+_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+
+
+def _line_of(data: bytes, position: int) -> str:
+    return str(data.count(b"\n", 0, position) + 1)
+
+
+def _strict(data: bytes, encoding: str, label: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-16":
+            line = str(data[:exc.start].decode(encoding, errors="replace").count("\n") + 1)
+        else:
+            line = _line_of(data, exc.start)
+        raise UserError(MSG_BAD_BYTES, field="file", path=path, encoding=label,
+                        line=line) from exc
+
+
+def _has_utf8_line(data: bytes) -> bool:
+    """True when a line beyond ASCII decodes as UTF-8 (Windows-1252 text seldom does:
+    every one of its accented letters would have to be followed by the right symbols)."""
+    for match in _NON_ASCII_LINE.finditer(data):
+        try:
+            match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def decode(data: bytes, path: str = "") -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252.
+
+    The whole file must decode in the one encoding: a UserError gives the line of the
+    first bad byte otherwise — a file with both UTF-8 lines and lines that are not (the
+    same spreadsheet saved twice, "CafÃ©") is refused, never half misread (issue #11).
+    """
+    if data.startswith(_UTF8_BOM):
+        return _strict(data[3:], "utf-8", "UTF-8", path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return _strict(data, "utf-16", "UTF-16", path), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # cp1252 leaves five bytes undefined; latin-1 maps them (never fails)
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if _has_utf8_line(data):
+        raise UserError(MSG_MIXED_ENCODING, field="file", path=path,
+                        line=_line_of(data, first_bad))
+    return _strict(data, "cp1252", "Windows-1252", path), "cp1252"
 
 
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
@@ -245,33 +332,59 @@ def detect_delimiter(header_line: str, sample: str) -> str:
         return winners[0] if best > 0 else ","
 
 
-def parse_csv(text: str) -> CsvTable:
-    """Split decoded text into a header and numbered rows (blank rows skipped)."""
+def _allow_fields_of(size: int) -> None:
+    """Let the csv module read a field as large as the whole text: the size of a value
+    is checked here, with its line (the module's own limit of 128 KiB gives no line)."""
+    wanted = min(size + 1, 2**31 - 1)
+    if csv.field_size_limit() < wanted:
+        csv.field_size_limit(wanted)
+
+
+def parse_csv(text: str, *, max_field: int | None = None, path: str = "") -> CsvTable:
+    """Split decoded text into a header and numbered rows (blank rows skipped).
+
+    A value longer than ``max_field`` characters, or text the csv module cannot read,
+    raises a UserError naming the line.
+    """
     text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    first = 0
-    while first < len(lines) and not lines[first].strip():
-        first += 1
-    if first == len(lines):
+    _allow_fields_of(len(text))
+    source = io.StringIO(text, newline="")
+    offset = 0  # lines before the header
+    first_line = next(source, None)
+    while first_line is not None and not first_line.strip():
+        offset += 1
+        first_line = next(source, None)
+    if first_line is None:
         return CsvTable([], [], "", ",")
     delimiter = ""
-    hint = re.fullmatch(r'\s*"?sep=(.)"?\s*', lines[first], flags=re.IGNORECASE)
+    hint = re.fullmatch(r'\s*"?sep=(.)"?\s*', first_line, flags=re.IGNORECASE)
     if hint:  # Excel's "sep=;" line
         delimiter = hint.group(1)
-        first += 1
-    if first >= len(lines):
-        return CsvTable([], [], "", delimiter or ",")
+        offset += 1
+        first_line = next(source, None)
+        if first_line is None:
+            return CsvTable([], [], "", delimiter)
+    ahead = [first_line, *itertools.islice(source, 19)]
     if not delimiter:
-        delimiter = detect_delimiter(lines[first], "\n".join(lines[first:first + 20]))
-    body = "\n".join(lines[first:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
-    offset = first  # lines before the header
+        delimiter = detect_delimiter(first_line.rstrip("\r\n"),
+                                     "\n".join(line.rstrip("\r\n") for line in ahead))
+    reader = csv.reader(itertools.chain(ahead, source), delimiter=delimiter)
     headers: list[str] | None = None
+    header_line = 1
     rows: list[tuple[int, list[str]]] = []
     previous_end = 0
-    for values in reader:
+    while True:
         start = previous_end + 1
+        try:
+            values = next(reader, None)
+        except csv.Error as exc:
+            raise UserError(MSG_CSV, field="file", path=path, line=str(start + offset),
+                            detail=str(exc)) from exc
+        if values is None:
+            break
         previous_end = reader.line_num
+        if max_field is not None:
+            _check_sizes(values, max_field, start + offset, path)
         if headers is None:
             headers = [h.strip() for h in values]
             header_line = start + offset
@@ -279,20 +392,69 @@ def parse_csv(text: str) -> CsvTable:
         if not any(v.strip() for v in values):
             continue
         rows.append((start + offset, values))
-    return CsvTable(headers or [], rows, "", delimiter, header_line if headers else 1)
+    return CsvTable(headers or [], rows, "", delimiter, header_line)
 
 
-def read_table(path: str | Path) -> CsvTable:
-    """Read and decode a CSV file; a UserError naming the file when it cannot be read."""
-    source = Path(path)
+def _check_sizes(values: list[str], max_field: int, line: int, path: str) -> None:
+    for value in values:
+        if len(value) > max_field:
+            raise UserError(MSG_FIELD_TOO_BIG, field="file", path=path, line=str(line),
+                            size=str(-(-len(value) // 1024)), limit=str(max_field // 1024))
+
+
+def import_limits() -> tuple[int, int]:
+    """(largest file in bytes, largest value in characters): the book's settings when a
+    book is open, else the defaults."""
+    file_mb, field_kib = DEFAULT_MAX_FILE_MB, DEFAULT_MAX_FIELD_KIB
+    if db.is_open():
+        from services.company import get_setting
+
+        try:
+            file_mb = int(get_setting(MAX_FILE_SETTING, str(DEFAULT_MAX_FILE_MB)))
+        except ValueError:
+            pass
+        try:
+            field_kib = int(get_setting(MAX_FIELD_SETTING, str(DEFAULT_MAX_FIELD_KIB)))
+        except ValueError:
+            pass
+    return max(1, file_mb) * 1_048_576, max(1, field_kib) * 1024
+
+
+def _read_bounded(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``, read in chunks (a file that
+    grows while read is cut at the limit and refused)."""
+    name = str(path)
+    if require_regular_file(path, "file", name).st_size > limit:
+        raise UserError(MSG_FILE_TOO_BIG, field="file", path=name, limit=str(limit // 1_048_576))
+    chunks: list[bytes] = []
+    size = 0
     try:
-        data = source.read_bytes()
+        with open_regular(path, "file", name) as fh:
+            while size <= limit and (chunk := fh.read(min(_READ_CHUNK, limit + 1 - size))):
+                chunks.append(chunk)
+                size += len(chunk)
     except OSError as exc:
-        raise UserError.from_os(MSG_NO_FILE, exc, field="file", path=str(path)) from exc
-    text, encoding = decode(data)
-    table = parse_csv(text)
+        raise UserError.from_os(MSG_NO_FILE, exc, field="file", path=name) from exc
+    if size > limit:
+        raise UserError(MSG_FILE_TOO_BIG, field="file", path=name, limit=str(limit // 1_048_576))
+    return b"".join(chunks)
+
+
+def read_table(path: str | Path, *, max_file_bytes: int | None = None,
+               max_field_chars: int | None = None) -> CsvTable:
+    """Read and decode a CSV file; a UserError naming the file when it cannot be read, is
+    too large, mixes encodings, holds too large a value, or has no header or no rows.
+
+    The limits default to :func:`import_limits`."""
+    file_limit, field_limit = import_limits()
+    data = _read_bounded(path, max_file_bytes or file_limit)
+    text, encoding = decode(data, str(path))
+    del data
+    table = parse_csv(text, max_field=max_field_chars or field_limit, path=str(path))
     if not table.headers or not any(table.headers):
         raise UserError(MSG_EMPTY, field="file", path=str(path))
+    if not table.rows:
+        raise UserError(MSG_NO_ROWS, field="file", path=str(path))
     return CsvTable(table.headers, table.rows, encoding, table.delimiter, table.header_line)
 
 
@@ -366,10 +528,16 @@ class _Context:
         for chunk in _chunks(ids):
             self._keep.extend(self.session.scalars(select(Client).where(Client.id.in_(chunk))))
         if kind == INVOICES:
-            numbers = sorted({str(r.get("number") or "").strip() for r in rows} - {""})
-            for chunk in _chunks(numbers):
+            # numbers are unique without regard to case: the book's numbers equal to a row's
+            # one, or equal to it once lower-cased (issue #11)
+            raw = sorted({invoice_service.clean_number(str(r.get("number") or ""))
+                          for r in rows} - {""})
+            for chunk in _chunks(raw):
+                keys = sorted({invoice_service.number_key(n) for n in chunk})
+                query = select(Invoice.number).where(or_(
+                    Invoice.number.in_(chunk), func.lower(Invoice.number).in_(keys)))
                 self.existing_numbers.update(
-                    self.session.scalars(select(Invoice.number).where(Invoice.number.in_(chunk))))
+                    invoice_service.number_key(n) for n in self.session.scalars(query))
         elif kind == PAYMENTS:
             numbers = sorted({str(r.get("invoice") or "").strip() for r in rows} - {""})
             for chunk in _chunks(numbers):
@@ -426,7 +594,112 @@ def _extra_values(headers: list[str], line: int, values: list[str]) -> list[RowE
     return errors
 
 
+MSG_YES_NO = QT_TRANSLATE_NOOP("Messages", "'{value}' is neither yes nor no.")
+MSG_ALLOCATIONS = QT_TRANSLATE_NOOP(
+    "Messages",
+    "'{value}' is not a list of invoices with amounts (F2025-001=120.00;F2025-002=30.00).",
+)
+MSG_INVOICE_AND_ALLOCATIONS = QT_TRANSLATE_NOOP(
+    "Messages", "give either an invoice or allocations, not both."
+)
+MSG_ALLOCATIONS_NOT_CREDIT = QT_TRANSLATE_NOOP(
+    "Messages", "only a credit note is set against invoices; an invoice's payments go in "
+    "the payments file."
+)
+
+#: a cell the export wrote with a quote in front so that a spreadsheet shows it as text
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+#: ``NUMBER=AMOUNT`` items separated by ``;`` (a number may itself hold ``=`` or ``;``:
+#: the amount is what follows the last ``=`` of the item)
+_ALLOCATION_ITEM = re.compile(r"\s*(.+?)\s*=\s*([^;=]*?)\s*(?:;|$)")
+#: what says "set against no invoice: keep it all as credit on the client"
+_NO_ALLOCATION = ("none", "aucune", "aucun", "rien")
+_YES = ("1", "yes", "y", "true", "oui", "o", "vrai", "x")
+_NO = ("", "0", "no", "n", "false", "non", "faux")
+
+
+def spreadsheet_text(value: str) -> str:
+    """``'=HYPERLINK(…)`` -> ``=HYPERLINK(…)``: the quote ``export.spreadsheet_safe`` puts in
+    front of text a spreadsheet would run as a formula is taken off (one quote, and only
+    before ``=`` ``+`` ``-`` ``@`` tab or carriage return), so an export imports back as it was."""
+    return value[1:] if _ESCAPED.match(value) else value
+
+
+def _unescaped(data: dict[str, str]) -> dict[str, str]:
+    return {name: spreadsheet_text(value) for name, value in data.items()}
+
+
+def _yes_no(text: str, name: str) -> bool:
+    key = fold(text).strip()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise UserError(MSG_YES_NO, field=name, value=text)
+
+
+def _allocation_list(text: str) -> list[tuple[str, Decimal]] | None:
+    """``F2025-001=120.00;F2025-002=30,00`` -> [(number, amount)]; ``none`` -> [];
+    an empty cell -> None (nothing said)."""
+    text = text.strip()
+    if not text:
+        return None
+    if fold(text) in _NO_ALLOCATION:
+        return []
+    items: list[tuple[str, Decimal]] = []
+    position = 0
+    while position < len(text):
+        match = _ALLOCATION_ITEM.match(text, position)
+        if match is None or match.end() == position:
+            raise UserError(MSG_ALLOCATIONS, field="allocations", value=text)
+        items.append((match.group(1), parse_amount(match.group(2), "allocations",
+                                                   allow_zero=False)))
+        position = match.end()
+    return items
+
+
+def _allocation_targets(ctx: _Context, items: list[tuple[str, Decimal]], client_id: int,
+                        currency: str, free: Decimal,
+                        errors: list[UserError]) -> list[tuple[Invoice, Decimal]]:
+    """The invoices named in an ``allocations`` cell, each checked like the editor does: an
+    invoice (not a credit note) of the same client and currency, with enough left to pay,
+    and no more in all than the payment or credit note holds (``free``)."""
+    targets: list[tuple[Invoice, Decimal]] = []
+    pending: dict[int, Decimal] = {}
+    for number, amount in items:
+        invoice = ctx.invoices.get(number)
+        if invoice is None:
+            try:
+                invoice = ctx.session.get(
+                    Invoice, invoice_service.invoice_id_by_number(ctx.session, number,
+                                                                  "allocations"))
+            except UserError as exc:
+                errors.append(exc)
+                continue
+            assert invoice is not None
+            ctx.invoices[number] = invoice
+        try:
+            payment_service._check_target(client_id, currency, invoice)
+        except UserError as exc:
+            errors.append(UserError(exc.message, field="allocations", **exc.params))
+            continue
+        open_ = invoice.total - invoice.allocated - pending.get(invoice.id, ZERO)
+        if amount > open_:
+            errors.append(UserError(payment_service.MSG_TOO_MUCH_FOR_INVOICE,
+                                    field="allocations", open=f"{open_:.2f}",
+                                    number=invoice.number))
+            continue
+        pending[invoice.id] = pending.get(invoice.id, ZERO) + amount
+        targets.append((invoice, amount))
+    total = sum((amount for _, amount in items), ZERO)
+    if total > free:
+        errors.append(UserError(payment_service.MSG_TOO_MUCH_FROM_SOURCE, field="allocations",
+                                free=f"{free:.2f}"))
+    return targets
+
+
 def _import_client(ctx: _Context, line: int, data: dict[str, str], seen: dict[str, int]) -> bool:
+    data = _unescaped(data)
     errors: list[UserError] = []
     clean = client_service.validate(data, partial_errors=errors)
     code = clean.get("code") or ""
@@ -460,9 +733,20 @@ def _client_reference(ctx: _Context, data: dict[str, Any]) -> None:
 
 
 def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[str, int]) -> bool:
+    data = _unescaped(data)
     values: dict[str, Any] = dict(data)
     _client_reference(ctx, values)
     errors: list[UserError] = []
+    try:
+        values["disputed"] = _yes_no(values.get("disputed") or "", "disputed")
+    except UserError as exc:
+        errors.append(exc)
+        values["disputed"] = False
+    items = None
+    try:
+        items = _allocation_list(values.pop("allocations", None) or "")
+    except UserError as exc:
+        errors.append(exc)
     checked = None
     try:
         checked = invoice_service.validate(ctx.session, values)
@@ -470,14 +754,23 @@ def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         errors.extend(exc.errors)
     except UserError as exc:
         errors.append(exc)
-    number = str(data.get("number") or "").strip()
-    if number:
-        if number in seen:
-            errors.append(UserError(MSG_DUPLICATE_NUMBER, field="number", number=number,
-                                    line=str(seen[number])))
+    targets: list[tuple[Invoice, Decimal]] = []
+    if items and checked is not None:
+        v = checked.values
+        if v["kind"] != "credit_note":
+            errors.append(UserError(MSG_ALLOCATIONS_NOT_CREDIT, field="allocations"))
         else:
-            seen[number] = line
-            if number in ctx.existing_numbers:
+            targets = _allocation_targets(ctx, items, v["client_id"], v["currency"], v["total"],
+                                          errors)
+    number = str(data.get("number") or "").strip()
+    key = invoice_service.number_key(number)  # 'f2025-1' is 'F2025-1' (issue #11)
+    if number:
+        if key in seen:
+            errors.append(UserError(MSG_DUPLICATE_NUMBER, field="number", number=number,
+                                    line=str(seen[key])))
+        else:
+            seen[key] = line
+            if key in ctx.existing_numbers:
                 errors.append(UserError(invoice_service.MSG_NUMBER_TAKEN, field="number",
                                         number=number))
     if errors or checked is None:
@@ -485,16 +778,34 @@ def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         return False
     for message, params in checked.warnings:
         ctx.warn(line, "due_date", message, params)
-    invoice_service.insert(ctx.session, checked, action=IMPORTED)
+    credit_note = invoice_service.insert(ctx.session, checked, action=IMPORTED)
+    for invoice, amount in targets:
+        payment_service.apply_credit_in_session(ctx.session, credit_note.id, invoice.id, amount)
     return True
 
 
 def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[str, int]) -> bool:
+    data = _unescaped(data)
     values: dict[str, Any] = dict(data)
     _client_reference(ctx, values)
     errors: list[UserError] = []
     number = str(data.get("invoice") or "").strip()
     invoice = None
+    items = None
+    try:
+        items = _allocation_list(values.pop("allocations", None) or "")
+    except UserError as exc:
+        errors.append(exc)
+    if items is not None and number:
+        errors.append(UserError(MSG_INVOICE_AND_ALLOCATIONS, field="allocations"))
+    elif items and not values.get("currency"):
+        first = ctx.invoices.get(items[0][0])
+        if first is None:
+            with contextlib.suppress(UserError):
+                first = ctx.session.get(Invoice, invoice_service.invoice_id_by_number(
+                    ctx.session, items[0][0], "allocations"))
+        if first is not None:
+            values["currency"] = first.currency  # as for the invoice column below
     if number:
         invoice = ctx.invoices.get(number)
         if invoice is None:
@@ -515,6 +826,11 @@ def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         except UserError as exc:
             errors.append(UserError(exc.message, field="invoice", **exc.params))
         allocations = [(invoice.id, None)]
+    elif items is not None and payment is not None:
+        # exactly these allocations; what is left stays as credit on the client
+        targets = _allocation_targets(ctx, items, payment.client_id, payment.currency,
+                                      payment.amount, errors)
+        allocations = [(target.id, amount) for target, amount in targets]
     if errors or payment is None:
         ctx.fail(line, ValidationError(errors))
         return False

@@ -1,5 +1,7 @@
-"""Export everything (issue #6, point 5): every table as CSV (UTF-8, a header row) plus the
-documents; ``--client CODE`` limits it to one client's data (a GDPR access request)."""
+"""Export everything (issue #6, point 5): every table as CSV (UTF-8, a header row) under
+``tables/``, the files ``import`` reads back at the top (issue #11, point 7: see
+test_export_roundtrip.py), plus the documents; ``--client CODE`` limits it to one client's
+data (a GDPR access request)."""
 
 from __future__ import annotations
 
@@ -7,14 +9,16 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from models import Base
-from services import clock, db, demo, export
+from services import clock, db, demo, export, imports
 from services import invoices as invoice_service
 from services.errors import UserError
 from tests.helpers_cli import run_cli
@@ -38,6 +42,10 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
+def raw_table(out: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:
+    return read_csv(out / "tables" / f"{name}.csv")
+
+
 def counts(book: Path) -> dict[str, int]:
     con = sqlite3.connect(book)
     try:
@@ -53,15 +61,15 @@ def test_everything_as_csv_with_the_documents(demo_book: Path, tmp_path: Path) -
     expected = counts(demo_book)
     assert info.tables == expected
     for table in Base.metadata.sorted_tables:
-        header, rows = read_csv(out / f"{table.name}.csv")
+        header, rows = raw_table(out, table.name)
         assert header == [c.name for c in table.columns], table.name
         assert len(rows) == expected[table.name], table.name
-    _, invoices = read_csv(out / "invoices.csv")
+    _, invoices = raw_table(out, "invoices")
     for row in invoices[:50]:  # exact amounts with two decimals, ISO dates
         stored = invoice_service.get_invoice_by_number(row["number"])
         assert row["total"] == f"{abs(stored.total):.2f}" and row["issue_date"] == stored.issue_date.isoformat()
     assert any("é" in r["notes"] for r in invoices)  # UTF-8 kept
-    _, docs = read_csv(out / "documents.csv")
+    _, docs = raw_table(out, "documents")
     files = sorted((out / "documents").iterdir())
     assert info.documents == len(docs) == len(files) > 100
     by_id = {int(r["id"]): r for r in docs}
@@ -83,24 +91,30 @@ def test_one_clients_data_only(demo_book: Path, tmp_path: Path) -> None:
     assert info.client == "ARCHIMOREAU"
     _, clients = read_csv(out / "clients.csv")
     assert [c["name"] for c in clients] == [name]
-    _, invoices = read_csv(out / "invoices.csv")
+    _, importable = read_csv(out / "invoices.csv")
+    assert {r["number"] for r in importable} == own_invoices
+    assert {r["client"] for r in importable} == {"ARCHIMOREAU"}
+    _, invoices = raw_table(out, "invoices")
     assert {r["number"] for r in invoices} == own_invoices
-    for table in ("payments", "payment_plans", "contact_logs", "cgv_acceptances", "events"):
-        _, rows = read_csv(out / f"{table}.csv")
-        assert all(r["client_id"] == str(client_id) for r in rows), table
+    for name in ("payments", "payment_plans", "contact_logs", "cgv_acceptances", "events"):
+        _, rows = raw_table(out, name)
+        assert all(r["client_id"] == str(client_id) for r in rows), name
+    _, payments = read_csv(out / "payments.csv")
+    assert payments and {r["client"] for r in payments} == {"ARCHIMOREAU"}
     invoice_ids = {r["id"] for r in invoices}
-    _, allocations = read_csv(out / "allocations.csv")
+    _, allocations = raw_table(out, "allocations")
     assert allocations and all(a["invoice_id"] in invoice_ids or a["credit_note_id"] in invoice_ids
                                for a in allocations)
-    _, docs = read_csv(out / "documents.csv")
+    _, docs = raw_table(out, "documents")
     assert docs and all(d["client_id"] == str(client_id) or d["invoice_id"] in invoice_ids
                         or d["kind"] == "cgv" for d in docs)
     assert len(list((out / "documents").iterdir())) == len(docs)
     # nothing about anyone else: no other client's name in any exported file
-    text = "\n".join(p.read_text(encoding="utf-8") for p in out.glob("*.csv"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.csv"))
     leaked = [other for other in others if other in text]
     assert leaked == []
-    assert not (out / "company.csv").exists() and not (out / "settings.csv").exists()
+    assert not (out / "tables" / "company.csv").exists()
+    assert not (out / "tables" / "settings.csv").exists()
 
 
 def test_a_folder_that_is_not_empty_is_refused_and_nothing_is_written(demo_book: Path, tmp_path: Path) -> None:
@@ -133,3 +147,36 @@ def test_the_export_command(demo_book: Path, tmp_path: Path, capsys: pytest.Capt
     assert payload["client"] == "ARCHIMOREAU" and payload["tables"]["clients"] == 1
     run = run_cli(capsys, demo_book, "export", "--out", str(tmp_path / "all"))
     assert run.code == 1 and "not empty" in run.err and "Traceback" not in run.err
+
+
+def test_the_importable_files_use_the_import_column_names(demo_book: Path, tmp_path: Path) -> None:
+    """Issue #11, point 7: clients.csv, invoices.csv and payments.csv at the top of the export
+    carry the import's own column names — every one understood, none ignored, none missing."""
+    out = tmp_path / "export"
+    export.export(out)
+    for kind in imports.KINDS:
+        header, rows = read_csv(out / f"{kind}.csv")
+        mapping = imports.map_columns(kind, header)
+        assert mapping.errors == [] and mapping.ignored == [], kind
+        assert len(mapping.index) == len(header), kind
+        assert rows, kind
+    _, invoices = read_csv(out / "invoices.csv")
+    assert not any(name in invoices[0] for name in ("id", "client_id"))
+    # invoices first, then the credit notes (set against invoices already read)
+    kinds = [r["kind"] for r in invoices]
+    assert kinds == sorted(kinds, key=lambda k: k != "invoice") and "credit_note" in kinds
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX (issue #11, point 8)")
+def test_the_export_is_owner_only_whatever_the_umask(demo_book: Path, tmp_path: Path) -> None:
+    """Issue #11, point 8: the export sets its own modes (files 0600, folders 0700), so a caller
+    that did not go through main() (which sets umask 077) still gets owner-only files."""
+    previous = os.umask(0o022)
+    try:
+        export.export(tmp_path / "export")
+    finally:
+        os.umask(previous)
+    offenders = [f"{p} {stat.S_IMODE(p.stat().st_mode):o}"
+                 for p in [tmp_path / "export", *(tmp_path / "export").rglob("*")]
+                 if stat.S_IMODE(p.stat().st_mode) != (0o700 if p.is_dir() else 0o600)]
+    assert offenders == []

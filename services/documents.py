@@ -129,7 +129,7 @@ def _url_key(url: str) -> str:
         if parsed.database in (None, "", ":memory:") and parsed.get_backend_name() == "sqlite":
             return f"memory-{os.getpid()}-{id(db.current()) if db.is_open() else 0}"
         visible = f"{parsed.get_backend_name()}-{parsed.host or 'local'}-{parsed.port or ''}-{parsed.database or ''}"
-        secret_free = parsed.set(password=None).render_as_string(hide_password=False)
+        secret_free = parsed.render_as_string(hide_password=True)  # "***" for any password
     except Exception:  # noqa: BLE001 - not a URL SQLAlchemy reads: still a folder of its own
         visible, secret_free = "book", url
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", visible).strip("_-")[:60] or "book"

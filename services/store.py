@@ -26,6 +26,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
@@ -49,6 +50,13 @@ MSG_BAD_TYPE = QT_TRANSLATE_NOOP(
     "Messages", "{name} is neither a PDF nor an image (PNG, JPEG, TIFF, GIF, WebP)"
 )
 MSG_STORE = QT_TRANSLATE_NOOP("Messages", "the document could not be stored in {folder}: {detail}")
+MSG_SPECIAL = QT_TRANSLATE_NOOP(
+    "Messages", "{name} is not an ordinary file (a pipe, a device or a socket) and cannot be read"
+)
+MSG_CHANGED = QT_TRANSLATE_NOOP(
+    "Messages", "the file {name} changed while it was being copied: nothing was kept. "
+    "Try again once the program writing it has finished"
+)
 
 #: media types accepted, by what the first bytes say (never by the file name)
 MEDIA_TYPES = ("application/pdf", "image/png", "image/jpeg", "image/tiff", "image/gif", "image/webp")
@@ -100,16 +108,58 @@ class Ingested:
     unreadable: bool
 
 
+def require_regular_file(path: Path | str, field: str = "file",
+                         name: str | None = None) -> os.stat_result:
+    """The ``os.stat`` of ``path`` when it is a regular file (or a link to one); a UserError
+    naming ``field`` at once for a missing path, a folder, a FIFO, a device or a socket —
+    decided from ``stat``, before anything is opened (opening a FIFO blocks until a writer
+    comes; reading /dev/zero never ends).  For every file a user hands over (issue #11)."""
+    shown = name if name is not None else str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise UserError(MSG_NOT_FOUND, field=field, name=shown) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(MSG_UNREADABLE, field=field, name=shown, detail=detail) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(MSG_NOT_A_FILE, field=field, name=shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(MSG_SPECIAL, field=field, name=shown)
+    return info
+
+
+def open_regular(path: Path | str, field: str = "file", name: str | None = None) -> BinaryIO:
+    """``path`` opened for reading in binary, once :func:`require_regular_file` accepts it.
+
+    Opened without blocking, then checked again on the open descriptor: a path swapped for
+    a FIFO between the two checks is refused too, never waited on.
+    """
+    shown = name if name is not None else str(path)
+    require_regular_file(path, field, shown)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise UserError.from_os(MSG_UNREADABLE, exc, field=field, name=shown) from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UserError(MSG_SPECIAL, field=field, name=shown)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def check_source(path: Path, max_bytes: int) -> tuple[int, str]:
     """Refuse what cannot be a proof document; return (size, media type)."""
     name = path.name or str(path)
-    if not path.exists():
-        raise UserError(MSG_NOT_FOUND, field="file", name=name)
-    if path.is_dir():
-        raise UserError(MSG_NOT_A_FILE, field="file", name=name)
+    info = require_regular_file(path, "file", name)
+    size = info.st_size
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
+        with open_regular(path, "file", name) as fh:
             head = fh.read(1024)
     except OSError as exc:
         raise UserError.from_os(MSG_UNREADABLE, exc, field="file", name=name) from exc
@@ -124,6 +174,32 @@ def check_source(path: Path, max_bytes: int) -> tuple[int, str]:
     if media_type is None:
         raise UserError(MSG_BAD_TYPE, field="file", name=name)
     return size, media_type
+
+
+def _same_file(before: os.stat_result, after: os.stat_result) -> bool:
+    return (before.st_size, before.st_mtime_ns, before.st_ino, before.st_dev) == \
+        (after.st_size, after.st_mtime_ns, after.st_ino, after.st_dev)
+
+
+def _unchanged(path: Path, fh: BinaryIO, before: os.stat_result, copied: int, sha: str) -> bool:
+    """True when the file copied from ``fh`` is, after the copy, what it was before it.
+
+    A file rewritten during the copy would be stored torn under the hash of what was read:
+    its size and modification time are compared with what they were before the copy, on
+    the open file and through its path (replaced or deleted meanwhile), then its content is
+    hashed again (issue #11)."""
+    if copied != before.st_size or not _same_file(before, os.fstat(fh.fileno())):
+        return False
+    try:
+        if not _same_file(before, os.stat(path)):
+            return False
+    except OSError:
+        return False
+    fh.seek(0)
+    digest = hashlib.sha256()
+    while chunk := fh.read(CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest() == sha
 
 
 def safe_name(name: str) -> str:
@@ -160,6 +236,7 @@ class Store:
         """
         size, media_type = check_source(source, max_bytes)
         name = safe_name(source.name)
+        shown = source.name or str(source)
         try:
             self._ensure()
             digest = hashlib.sha256()
@@ -168,9 +245,13 @@ class Store:
             fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
             done = 0
             try:
-                with source.open("rb") as src, os.fdopen(fd, "wb") as out:
+                with open_regular(source, "file", shown) as src, os.fdopen(fd, "wb") as out:
                     fd = -1
-                    while chunk := src.read(CHUNK):
+                    before = os.fstat(src.fileno())
+                    if before.st_size != size:  # rewritten since check_source looked at it
+                        raise UserError(MSG_CHANGED, field="file", name=shown)
+                    # never more than the size the checks accepted, even if the file grows
+                    while done <= before.st_size and (chunk := src.read(CHUNK)):
                         digest.update(chunk)
                         out.write(chunk)
                         done += len(chunk)
@@ -178,7 +259,9 @@ class Store:
                             progress(done, size)
                     out.flush()
                     os.fsync(out.fileno())
-                sha = digest.hexdigest()
+                    sha = digest.hexdigest()
+                    if not _unchanged(source, src, before, done, sha):
+                        raise UserError(MSG_CHANGED, field="file", name=shown)
                 target = self.path_of(sha)
                 target.parent.mkdir(mode=0o700, exist_ok=True)
                 if target.exists() and self.verify(sha) == "ok":
@@ -246,6 +329,41 @@ class Store:
         if not stat.S_ISREG(info.st_mode):
             raise OSError(f"{path} is not a regular file")
         return path
+
+    # -- the trash of stored files no book refers to (issue #11) --------------------
+    # ``trash/<YYYYMMDD>/<sha256>``: out of ``objects/`` (so neither a backup nor the check
+    # sees them), kept by day, then purged.
+    def to_trash(self, sha256: str, day: str) -> Path | None:
+        """Move a stored file into the trash of ``day`` (YYYYMMDD); its new path, None when
+        it was not in the store."""
+        if not re.fullmatch(r"\d{8}", day):
+            raise ValueError(f"not a YYYYMMDD day: {day!r}")
+        source = self.path_of(sha256)
+        if not source.exists() and not source.is_symlink():
+            return None
+        folder = self.root / "trash" / day
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target = folder / sha256
+        os.replace(source, target)
+        return target
+
+    def purge_trash(self, before: str) -> int:
+        """Delete what went to the trash on the days before ``before`` (YYYYMMDD); how many
+        files were deleted."""
+        trash = self.root / "trash"
+        count = 0
+        if not trash.is_dir() or trash.is_symlink():
+            return count
+        for folder in sorted(trash.iterdir()):
+            if not re.fullmatch(r"\d{8}", folder.name) or folder.name >= before or folder.is_symlink():
+                continue
+            for item in folder.iterdir():
+                if not item.is_symlink():
+                    os.chmod(item, 0o600)  # a stored file is 0400: Windows deletes no read-only file
+                item.unlink()
+                count += 1
+            folder.rmdir()
+        return count
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -9,11 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services import backup, db
+from services import backup, booklock, db
 from services.errors import KnownError
 from services.paths import resource_path
 from services.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -60,20 +60,22 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def acquire_lock(database: str) -> QLockFile | None:
-    """Refuse a second window on the same book; a lock left by a crash is recovered
-    (QLockFile sees that the process which held it is gone)."""
+def acquire_lock(database: str) -> booklock.BookLock | None:
+    """Hold the book for the window's whole life (issue #11, point 3): a second window is
+    refused, and so is every command that writes while this one is open. A window that
+    starts while a command is writing waits a moment for it, then says the book is busy.
+    The system releases the lock when the process ends, a crash included: a lock file left
+    behind is harmless. Books that are not files (PostgreSQL, :memory:) have no lock."""
     path = db.sqlite_path(db.database_url(database))
     if path is None:
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)
-    if lock.tryLock(200):
-        return lock
-    if lock.removeStaleLockFile() and lock.tryLock(200):
-        return lock
-    raise KnownError(MSG_ALREADY_OPEN, path=str(path))
+    try:
+        return booklock.acquire(path, exclusive=True, wait=booklock.WAIT_SECONDS)
+    except booklock.Held as held:
+        if held.by_window:
+            raise KnownError(MSG_ALREADY_OPEN, path=str(path)) from held
+        raise KnownError(booklock.MSG_BUSY) from held
 
 
 def open_book(database: str) -> None:
@@ -140,9 +142,9 @@ def run_gui(database: str, argv: list[str]) -> int:
     return code
 
 
-def _unlock(lock: QLockFile | None) -> None:
+def _unlock(lock: booklock.BookLock | None) -> None:
     if lock is not None:
-        lock.unlock()
+        lock.release()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,3 +23,29 @@ def test_books_that_are_not_files_each_get_their_own_documents_folder(
     assert shop.name.startswith("postgresql-db.example-5432-shop-")
     # a file book keeps its folder beside it
     assert documents.store_root_for(tmp_path / "a.db") == tmp_path / "a.documents"
+
+
+def test_the_demo_book_reads_the_same_on_both_engines(
+        tmp_path: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same demo book built on SQLite and on PostgreSQL gives the same invoices,
+    clients, alerts and actions, to the byte (issue #11 point 9)."""
+    from tests.engines import NO_SERVER, drop_pg_database, new_pg_database, server_url
+    from tests.helpers_cli import run_cli
+
+    server = server_url(request.config)
+    if server is None:
+        pytest.skip(NO_SERVER)
+    url, name = new_pg_database(server)
+    try:
+        outputs = {}
+        for engine, target in (("sqlite", str(tmp_path / "demo.db")), ("postgresql", url)):
+            assert run_cli(capsys, target, "demo", "--date", "2026-06-30").code == 0
+            outputs[engine] = [run_cli(capsys, target, command, "--json", "--date", "2026-06-30").out
+                               for command in ("invoices", "clients", "alerts", "actions")]
+        assert outputs["sqlite"] == outputs["postgresql"]
+        assert '"F' in outputs["postgresql"][0]  # the demo's invoices are really there
+    finally:
+        from services import db
+
+        db.close()
+        drop_pg_database(server, name)

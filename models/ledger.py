@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    func,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -151,6 +152,11 @@ class Invoice(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     client: Mapped[Client] = relationship(back_populates="invoices")
+
+
+#: invoice numbers are unique without regard to case, like client codes (issue #11; 0006: a
+#: book that already held two such numbers gets this index without uniqueness)
+Index("ix_invoices_number_lower", func.lower(Invoice.number), unique=True)
 
 
 class Payment(Base):

@@ -54,7 +54,8 @@ from services.dto import ClientBalance, OpenItem
 from services.errors import AppError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import parse_amount, plain
-from services.terms import parse_date
+from services.terms import MSG_BAD_DATE, parse_date
+from services.text import visible
 from services.version import __version__
 
 PROG = "encaisse"
@@ -76,8 +77,10 @@ def _date_arg(text: str) -> dt.date:
     try:
         return parse_date(text, "date")
     except UserError as exc:
+        if exc.message != MSG_BAD_DATE:  # out of range, digits other than 0-9 (issue #11)
+            raise argparse.ArgumentTypeError(visible(exc.reason())) from exc
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)"
+            f"'{visible(text)}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)"
         ) from exc
 
 
@@ -281,6 +284,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _write(stream: TextIO, text: str) -> None:
+    """Write ``text``, its control and format characters (a terminal escape, a bidi
+    override in a client's name…) shown as ``\\uXXXX``, never raw; newlines kept, so JSON
+    stays valid: the escape means the same character there (issue #11)."""
+    text = visible(text, keep="\n")
     try:
         stream.write(text)
     except UnicodeEncodeError:  # a console that cannot show every character
@@ -289,11 +296,13 @@ def _write(stream: TextIO, text: str) -> None:
 
 
 def _out(text: str = "") -> None:
-    _write(sys.stdout, text + "\n")
+    """One line of output: a newline inside ``text`` (a name from an old book) is escaped."""
+    _write(sys.stdout, visible(text) + "\n")
 
 
 def _err(text: str) -> None:
-    _write(sys.stderr, text + "\n")
+    """One line on stderr, escaped as :func:`_out`."""
+    _write(sys.stderr, visible(text) + "\n")
 
 
 def _one_line(text: str) -> str:

@@ -18,7 +18,7 @@ from services.dto import ClientRow, Page
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
-from services.text import fold, search_key
+from services.text import clean_identifier, clean_text, fold, nfc, search_key
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP(
@@ -40,6 +40,9 @@ MSG_HAS_INVOICES = QT_TRANSLATE_NOOP(
 )
 MSG_NO_CLIENT = QT_TRANSLATE_NOOP("Messages", "no client has the code '{code}'.")
 MSG_CLIENT_GONE = QT_TRANSLATE_NOOP("Messages", "this client no longer exists.")
+
+#: the texts that may hold tabs and newlines (issue #11)
+MULTILINE_FIELDS = ("address", "notes")
 
 FIELDS = (
     "code", "name", "kind", "contact", "address", "postcode", "city", "country", "email",
@@ -74,6 +77,15 @@ def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = N
     for name in FIELDS:
         value = data.get(name, "")
         clean[name] = value.strip() if isinstance(value, str) else value
+        if not isinstance(value, str):
+            continue
+        try:  # one code, one look; no control character in a text (issue #11)
+            if name == "code":
+                clean[name] = clean_identifier(value, name)
+            else:
+                clean[name] = clean_text(value, name, multiline=name in MULTILINE_FIELDS)
+        except UserError as exc:
+            errors.append(exc)
     if not clean["code"]:
         errors.append(UserError(MSG_REQUIRED, field="code"))
     if not clean["name"]:
@@ -109,6 +121,8 @@ def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = N
         clean["insurance_days"] = None
     else:
         try:
+            if not str(days).strip().isascii():  # int() reads Arabic-Indic digits
+                raise ValueError
             clean["insurance_days"] = int(str(days).strip())
             if not 1 <= clean["insurance_days"] <= 365:
                 raise ValueError
@@ -245,7 +259,7 @@ def get_client(client_id: int) -> ClientRow:
 
 
 def client_id_by_code(session: Session, code: str, field: str = "client") -> int:
-    code_ = code.strip()
+    code_ = nfc(code)  # as stored (issue #11)
     # Exact match first (the unique index; and SQLite's lower() folds ASCII only,
     # so 'ÉCOLE' would never equal lower('ÉCOLE') = 'école'), then any case.
     cid = session.scalar(select(Client.id).where(Client.code == code_))

@@ -48,6 +48,7 @@ from services import payments as payment_service
 from services.errors import UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
+from services.store import open_regular, require_regular_file
 from services.text import fold
 
 CLIENTS = "clients"

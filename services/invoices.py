@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -18,7 +19,7 @@ from services.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
-from services.text import fold, search_key
+from services.text import clean_identifier, clean_text, fold, search_key
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_NUMBER_TAKEN = QT_TRANSLATE_NOOP("Messages", "the number '{number}' is already used.")
@@ -58,6 +59,17 @@ FIELDS = (
 )
 
 
+def clean_number(number: str) -> str:
+    """An invoice number as stored: NFC, trimmed (the checks are :func:`validate`'s)."""
+    return unicodedata.normalize("NFC", number or "").strip()
+
+
+def number_key(number: str) -> str:
+    """What two invoice numbers share when they are the same number: case does not count
+    ('f2025-0001' is 'F2025-0001'), as for client codes (issue #11)."""
+    return clean_number(number).lower()
+
+
 def invoice_key(number: str, po_number: str, client_code: str, client_name: str) -> str:
     return search_key(number, client_code, client_name, po_number)
 
@@ -73,10 +85,8 @@ class Checked:
 def _as_date(value: Any, field: str) -> dt.date | None:
     if value in (None, ""):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, dt.date):  # from the editor: the same range as typed dates
+        return terms.check_date_range(value, field)
     return terms.parse_date(str(value), field)
 
 
@@ -99,7 +109,11 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
     warnings: list[tuple[str, dict[str, str]]] = []
     v: dict[str, Any] = {}
 
-    number = str(data.get("number") or "").strip()
+    number = clean_number(str(data.get("number") or ""))
+    try:  # no invisible, control or no-break character: one number, one look (issue #11)
+        number = clean_identifier(number, "number")
+    except UserError as exc:
+        errors.append(exc)
     if not number:
         errors.append(UserError(MSG_REQUIRED, field="number"))
     v["number"] = number
@@ -170,11 +184,20 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
     if not re.fullmatch(r"[A-Z]{3}", currency):
         errors.append(UserError(MSG_CURRENCY, field="currency", value=data.get("currency")))
     v["currency"] = currency
-    v["po_number"] = str(data.get("po_number") or "").strip()
-    v["notes"] = str(data.get("notes") or "").strip()
+
+    def text_field(name: str, multiline: bool = False) -> str:
+        raw = str(data.get(name) or "").strip()
+        try:  # no control character; tabs and newlines in the notes only (issue #11)
+            return clean_text(raw, name, multiline=multiline)
+        except UserError as exc:
+            errors.append(exc)
+            return raw
+
+    v["po_number"] = text_field("po_number")
+    v["notes"] = text_field("notes", multiline=True)
     v["disputed"] = bool(data.get("disputed", False))
 
-    terms_text = str(data.get("terms") or "").strip()
+    terms_text = text_field("terms")
     parsed: terms.Terms | None = None
     if terms_text:
         try:
@@ -219,7 +242,10 @@ def check(data: dict[str, Any]) -> Checked:
 
 
 def _number_taken(session: Session, number: str, exclude_id: int | None = None) -> bool:
-    query = select(Invoice.id).where(Invoice.number == number)
+    """True when another invoice has ``number``, without regard to case (the exact number
+    too: SQLite's lower() folds ASCII letters only).  Served by the index on lower(number)."""
+    query = select(Invoice.id).where(
+        or_(Invoice.number == number, func.lower(Invoice.number) == number_key(number)))
     if exclude_id is not None:
         query = query.where(Invoice.id != exclude_id)
     return session.scalar(query) is not None
@@ -265,7 +291,12 @@ def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, l
             raise NotFound(MSG_GONE)
         checked = validate(s, data)
         v = checked.values
-        if _number_taken(s, v["number"], exclude_id=invoice_id):
+        # a number kept as it was (up to case) is not checked again: an old book may hold
+        # two numbers that differ only in case, and each must stay editable
+        same = number_key(v["number"]) == number_key(invoice.number)
+        other = select(Invoice.id).where(Invoice.number == v["number"], Invoice.id != invoice_id)
+        if (not same and _number_taken(s, v["number"], exclude_id=invoice_id)) or \
+                s.scalar(other) is not None:
             raise UserError(MSG_NUMBER_TAKEN, field="number", number=v["number"])
         from services.payments import allocation_history
 
@@ -328,7 +359,12 @@ def delete_invoice(invoice_id: int) -> None:
 
 
 def invoice_id_by_number(session: Session, number: str, field: str = "invoice") -> int:
-    iid = session.scalar(select(Invoice.id).where(Invoice.number == number.strip()))
+    """The invoice with ``number``: exactly, else without regard to case (issue #11)."""
+    wanted = clean_number(number)
+    iid = session.scalar(select(Invoice.id).where(Invoice.number == wanted))
+    if iid is None:
+        iid = session.scalar(select(Invoice.id).where(
+            func.lower(Invoice.number) == number_key(wanted)).order_by(Invoice.id).limit(1))
     if iid is None:
         raise UserError(MSG_NO_INVOICE, field=field, number=number)
     return iid

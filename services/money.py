@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
+from services.text import check_ascii_digits
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -59,10 +60,12 @@ def parse_amount(
         value = Decimal(text)
     else:
         raw = (text or "").strip()
+        # Python's Decimal() reads Arabic-Indic or full-width digits: refused (issue #11)
+        check_ascii_digits(raw, field)
         cleaned = raw.replace("€", "").replace("EUR", "").strip()
         cleaned = _SPACES.sub("", cleaned)
         cleaned = _normalise_separators(cleaned)
-        if not re.fullmatch(r"[+-]?\d+(\.\d+)?|[+-]?\.\d+", cleaned or "x"):
+        if not re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?|[+-]?\.[0-9]+", cleaned or "x"):
             raise UserError(MSG_NOT_A_NUMBER, field=field, value=raw)
         try:
             value = Decimal(cleaned)

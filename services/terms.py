@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
-from services.text import fold
+from services.text import check_ascii_digits, fold
 
 ON_RECEIPT = "on_receipt"
 NET = "net"
@@ -37,6 +37,14 @@ MSG_UNKNOWN = QT_TRANSLATE_NOOP(
 MSG_DAYS = QT_TRANSLATE_NOOP("Messages", "the number of days must be between 0 and 365.")
 MSG_DAY_OF_MONTH = QT_TRANSLATE_NOOP("Messages", "the day of the month must be between 1 and 31.")
 MSG_BAD_DATE = QT_TRANSLATE_NOOP("Messages", "'{text}' is not a valid date.")
+MSG_DATE_RANGE = QT_TRANSLATE_NOOP(
+    "Messages", "{date} is outside the dates Encaisse accepts ({first} to {last})."
+)
+
+#: Every date a user gives is within these (issue #11): beyond them, date arithmetic
+#: overflows (9999-12-31 + 30 days) or gives absurd results (0001-01-01: 739,921 days late).
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
 WARN_LEGAL_CAP = QT_TRANSLATE_NOOP(
     "Messages",
     "The due date {due} exceeds both legal caps for a business client "
@@ -94,24 +102,41 @@ _FIXED = re.compile(
 )
 
 
+def check_date_range(day: dt.date, field: str = "date") -> dt.date:
+    """``day`` itself when within :data:`FIRST_DATE` … :data:`LAST_DATE`; a UserError
+    naming ``field`` otherwise.  For dates that come as ``date`` objects (the editors)."""
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise UserError(MSG_DATE_RANGE, field=field, date=day.isoformat(),
+                        first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat())
+    return day
+
+
 def parse_date(text: str, field: str = "date") -> dt.date:
-    """'YYYY-MM-DD' or 'DD/MM/YYYY' into a date; a UserError naming ``field`` otherwise."""
+    """'YYYY-MM-DD' or 'DD/MM/YYYY' (digits 0-9 only) into a date between
+    :data:`FIRST_DATE` and :data:`LAST_DATE`; a UserError naming ``field`` otherwise."""
     raw = (text or "").strip()
+    check_ascii_digits(raw, field)
+    day: dt.date | None = None
     try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", raw):
             y, m, d = (int(p) for p in raw.split("-"))
-            return dt.date(y, m, d)
-        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", raw):
+            day = dt.date(y, m, d)
+        elif re.fullmatch(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}", raw):
             d, m, y = (int(p) for p in raw.split("/"))
-            return dt.date(y, m, d)
+            day = dt.date(y, m, d)
     except ValueError:
         pass
-    raise UserError(MSG_BAD_DATE, field=field, text=raw)
+    if day is None:
+        raise UserError(MSG_BAD_DATE, field=field, text=raw)
+    return check_date_range(day, field)
 
 
 def parse_terms(text: str, field: str = "terms") -> Terms:
     """Understand French and English payment terms; raise UserError otherwise."""
     raw = (text or "").strip()
+    check_ascii_digits(raw, field)  # int() would read '٣٠ jours' as 30 days
     folded = fold(raw)
     if (m := _FIXED.match(folded)) is not None:
         return Terms(FIXED, fixed_date=parse_date(m["date"], field))

@@ -131,7 +131,8 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
         "Code;Nom;SIREN;Encours autorisé\n"      # line 1
         "OK1;Bon client;;\n"                       # line 2
         ";Sans code;;\n"                           # line 3: no code
-        "OK2;\"Nom sur\ndeux lignes\";;\n"         # lines 4-5: a quoted newline
+        "OK2;\"Nom sur\ndeux lignes\";;\n"         # lines 4-5: a quoted newline (refused in a
+                                                   # name since issue #11)
         "BAD;Mauvais;123456789;-5\n"              # line 6: SIREN checksum, negative amount
         "\n"                                       # line 7: blank, skipped
         "OK1;Doublon;;\n"                          # line 8: code already on line 2
@@ -141,11 +142,13 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
     assert run.out == ""
     assert run.err_lines[:-1] == [
         "line 3: Code: this field is required.",
+        "line 4: Nom: contains a control character (U+000A, character 8), "
+        "which is not allowed here.",
         "line 6: SIREN: '123456789' is not valid: the check digits do not match (mistyped?).",
         "line 6: Encours autorisé: the amount must not be negative.",
         "line 8: Code: the code 'OK1' appears twice in the file (first on line 2).",
     ]
-    assert run.err_lines[-1].startswith("error: 4 errors in ")
+    assert run.err_lines[-1].startswith("error: 5 errors in ")
     assert "nothing was imported" in run.err_lines[-1]
     assert counts(cli_book) == (0, 0, 0)  # the good rows were not written either
 

@@ -35,7 +35,6 @@ import os
 import re
 import shutil
 import sqlite3
-import stat
 import tempfile
 import zipfile
 import zlib
@@ -49,6 +48,7 @@ from services import clock, db, documents
 from services.errors import AppError, KnownError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.store import Store
+from services.store import require_regular_file as _require_regular_file
 from services.version import __version__
 
 log = logging.getLogger(__name__)
@@ -82,9 +82,6 @@ MSG_NOT_SQLITE = QT_TRANSLATE_NOOP(
 )
 MSG_NOT_A_FILE_BOOK = QT_TRANSLATE_NOOP(
     "Messages", "this book is not a file (it lives in memory): there is nothing to back up"
-)
-MSG_NOT_REGULAR = QT_TRANSLATE_NOOP(
-    "Messages", "{name} is not a regular file (a folder, a device or a pipe): choose a backup file"
 )
 MSG_ENCRYPTED = QT_TRANSLATE_NOOP(
     "Messages",
@@ -428,6 +425,7 @@ def back_up(*, progress: Progress | None = None) -> BackupInfo:
     on quitting and once a day, and ``backup`` without ``--out``."""
     info = create(progress=progress)
     rotate(info.path.parent)
+    _purge_store_trash(documents.the_store())
     return info
 
 
@@ -435,13 +433,7 @@ def back_up(*, progress: Progress | None = None) -> BackupInfo:
 def require_regular_file(path: Path) -> None:
     """Only a regular file is read as a backup: a folder, a device or a pipe (which would
     block for ever) is refused at once."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name or str(path),
-                        detail=exc.strerror or str(exc)) from exc
-    if not stat.S_ISREG(mode):
-        raise UserError(MSG_NOT_REGULAR, field="file", name=path.name or str(path))
+    _require_regular_file(path, "file", name=path.name or str(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -862,8 +854,14 @@ def _trash_unknown(store: Store, known: frozenset[str]) -> None:
             store.to_trash(sha, f"{today:%Y%m%d}")
         except OSError as exc:  # left where it is: `check` reports it as an orphan
             log.warning("could not move %s to the store's trash: %s", sha, exc)
+    _purge_store_trash(store)
+
+
+def _purge_store_trash(store: Store) -> None:
+    """Delete what has been in the store's trash for more than TRASH_DAYS days (after a
+    restore, and with each backup into the backup folder: daily while the window is open)."""
     try:
-        store.purge_trash(f"{today - dt.timedelta(days=documents.TRASH_DAYS):%Y%m%d}")
+        store.purge_trash(f"{clock.today() - dt.timedelta(days=documents.TRASH_DAYS):%Y%m%d}")
     except OSError as exc:
         log.warning("could not purge the store's trash: %s", exc)
 

@@ -689,6 +689,7 @@ def _describe_backup(path: Path) -> Any:
 def _cmd_restore(args: argparse.Namespace) -> int:
     from services import backup
 
+    backup.require_file_book()  # a PostgreSQL book: said plainly, before reading anything
     _describe_backup(Path(args.file))
     if not args.yes:
         _out("nothing changed: add --yes to restore it (the current book is backed up first)")
@@ -800,13 +801,51 @@ def _open(target: str) -> None:
         raise UserError(MSG_CANNOT_OPEN, field="database", target=target, detail=detail) from exc
 
 
+#: The commands that change the book, and when (issue #11, point 3): they hold the book's
+#: lock while they run, so they are refused while a window has the book open. ``restore``
+#: replaces the whole file: it holds the lock alone. A command missing from both tables is
+#: taken for a writer.
+WRITERS: dict[str, Callable[[argparse.Namespace], bool]] = {
+    "demo": lambda a: True,
+    "import": lambda a: not a.dry_run,
+    "attach": lambda a: True,
+    "promise": lambda a: True,
+    "dispute": lambda a: True,
+    "letters": lambda a: bool(a.record),
+    "backup": lambda a: a.out is None,  # the backup folder's rotation; --out only reads the book
+    "restore": lambda a: bool(a.yes),
+    "check": lambda a: bool(getattr(a, "repair", False)),
+}
+#: Commands that only read the book (``check`` and ``evidence`` add a line to the
+#: documents' history, one short transaction behind SQLite's own lock, as a window does).
+READERS = frozenset({"invoices", "clients", "documents", "evidence", "alerts", "actions",
+                     "penalties", "statement", "agreement", "claim", "backups", "export", "print"})
+
+
+def _lock_for(args: argparse.Namespace, target: str) -> Any:
+    """The book's lock for a command that writes (None for the others, and for a book that
+    is not a file); refused at once while a window holds the book."""
+    from services import booklock
+
+    writes = WRITERS.get(args.command)
+    if writes is None and args.command in READERS or writes is not None and not writes(args):
+        return None
+    try:
+        book = db.sqlite_path(db.database_url(target))
+    except (SQLAlchemyError, ValueError):  # not a URL: opening it says so
+        return None
+    return booklock.for_command(book, replaces=args.command == "restore")
+
+
 def run(args: argparse.Namespace, target: str) -> int:
     """Run the parsed command on the database ``target``; return the exit status."""
     command = COMMANDS.get(args.command or "")
     if command is None:  # main.py opens the window instead; never reached from there
         build_parser().print_usage(sys.stderr)
         return 2
+    lock = None
     try:
+        lock = _lock_for(args, target)
         if args.command in ("backups", "restore"):
             damaged = _damaged_book(target)
             if damaged is not None:
@@ -822,3 +861,5 @@ def run(args: argparse.Namespace, target: str) -> int:
         return 0
     finally:
         db.close()
+        if lock is not None:
+            lock.release()

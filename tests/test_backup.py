@@ -269,7 +269,7 @@ def test_backup_commands(demo_book: Path, tmp_path: Path, capsys: pytest.Capture
     run = run_cli(capsys, demo_book, "restore", item["file"], "--yes")
     assert run.code == 0 and "restored" in run.out
     run = run_cli(capsys, demo_book, "restore", str(tmp_path / "nothing.zip"), "--yes")
-    assert run.code == 1 and "is not an Encaisse backup" in run.err and "Traceback" not in run.err
+    assert run.code == 1 and "nothing.zip does not exist" in run.err and "Traceback" not in run.err
 
 
 def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path: Path) -> None:

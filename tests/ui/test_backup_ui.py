@@ -380,3 +380,54 @@ def test_export_everything_and_one_clients_data_from_the_window(  # type: ignore
     assert "F1" in (personal / "invoices.csv").read_text(encoding="utf-8")
     assert (out / "something of mine.txt").read_text() == "kept"
     win.skip_backup_on_close = True
+
+
+def foreign_backup(book: Path, tmp_path: Path) -> Path:
+    """A backup that passes every member's fingerprint but whose database is not an
+    Encaisse book (issue #11, point 4): read() accepts it, the restore's checks do not."""
+    from tests.test_restore_checks import craft, sqlite_file
+
+    good = backup.create(tmp_path / "elsewhere" / "good.zip").path
+    foreign = sqlite_file(tmp_path, "CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('tarte')")
+    crafted = craft(good, "foreign.zip", replace={"book.db": foreign},
+                    manifest=lambda m: m.update(counts={"recipes": 1}))
+    assert backup.read(crafted, check=True).counts == {"recipes": 1}
+    return crafted
+
+
+def test_a_backup_refused_by_the_restore_checks_says_why_from_the_file_menu(  # type: ignore[no-untyped-def]
+        qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
+    crafted = foreign_backup(book, tmp_path)
+    add_second_invoice()
+    win = open_window(qtbot, book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(crafted), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
+    win.restore_backup()
+    assert len(warned) == 1 and "foreign.zip" in warned[0] and "is not an Encaisse book" in warned[0]
+    assert db.current().path == book
+    assert sorted(invoice_numbers()) == ["F1", "F2"]  # nothing replaced
+    assert not list(book.parent.glob("*.restoring*"))
+    win.skip_backup_on_close = True
+
+
+def test_a_damaged_book_is_not_replaced_by_a_backup_the_checks_refuse(qtbot, book: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                       monkeypatch) -> None:
+    from ui.recovery import offer_restore
+
+    crafted = foreign_backup(book, tmp_path)
+    in_folder = backup.default_folder(book) / f"{book.stem}-20260302-100000.zip"
+    in_folder.parent.mkdir(exist_ok=True)
+    in_folder.write_bytes(crafted.read_bytes())  # where the recovery looks first
+    db.close()
+    damage(book)
+    before = book.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(crafted), ""))
+    seen: list[str] = []
+    click_in_message_boxes("Choose a backup…", "OK", "Quit", seen=seen)
+    assert not offer_restore(book, backup.quick_check(book))
+    assert "No good backup" in seen[0]  # the foreign backup in the folder is not offered
+    assert "is not an Encaisse book" in seen[1]  # the chosen one is refused, with the reason
+    assert book.read_bytes() == before  # nothing replaced, nothing set aside
+    assert not list(book.parent.glob("book.damaged-*")) and not list(book.parent.glob("*.restoring*"))

@@ -145,10 +145,14 @@ def settings_in(session: Session, *, write: bool = False) -> Iterator[Session]:
 @contextmanager
 def settings_batch() -> Iterator[dict[str, str]]:
     """Collect the settings written in the block; write them all in one transaction when it
-    ends without an error, none of them otherwise. A batch inside a batch joins it."""
+    ends without an error, none of them otherwise. A batch inside a batch joins it; inside a
+    ``settings_in(transaction, write=True)`` the settings go into that transaction."""
     scope = _SCOPE.get()
     if scope is not None and scope.pending is not None:
         yield scope.pending
+        return
+    if scope is not None and scope.writable:
+        yield {}
         return
     pending: dict[str, str] = {}
     token = _SCOPE.set(_Scope(pending=pending))
@@ -165,9 +169,14 @@ def settings_batch() -> Iterator[dict[str, str]]:
 @contextmanager
 def reading(session: Session | None = None) -> Iterator[Session]:
     """One read session for a whole read (letters, follow-up list, alerts), the settings read
-    through it too; ``session``: the caller's, used as it is (issue #11)."""
+    through it too; ``session``: the caller's, used instead of a new one (issue #11)."""
     if session is not None:
-        yield session
+        scope = _SCOPE.get()
+        if scope is not None and scope.session is session:
+            yield session
+        else:
+            with settings_in(session):
+                yield session
         return
     with db.reading() as s, settings_in(s):
         yield s

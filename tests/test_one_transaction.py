@@ -510,3 +510,15 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
     with capsys.disabled():
         print(f"\nletters --record kill test: {kills} kills in {rounds} rounds, {outcomes}, {count} letters "
               f"in {duration:.1f} s, seed {SEED}, {time.monotonic() - started:.0f} s in all")
+
+
+def test_settings_saved_inside_a_larger_transaction_go_with_it() -> None:
+    """A caller's transaction can carry settings (``settings_in(s, write=True)``): a batch
+    inside it writes into that transaction — never a second one waiting on the first's lock —
+    and the caller's failure takes them back."""
+    before = _settings()
+    with pytest.raises(Injected), db.transaction() as s, company.settings_in(s, write=True):
+        company.save_settings(due_soon_days=12, grace_days=6)
+        assert company.get_setting(alerts.DUE_SOON_SETTING) == "12"  # seen inside the transaction
+        raise Injected("the caller's last step")
+    assert _settings() == before

@@ -9,6 +9,16 @@ Allocations are never deleted by un-allocating: they get ``removed_on``
 so the ledger as of an earlier date is unchanged.  An allocation's date is
 never before its source, its invoice, or any earlier removal on either
 side, so no amount is ever counted twice on any day.
+
+Concurrent writers (issue #11, point 2): the running totals (``allocated`` on
+invoices, credit notes and payments) are read and written back in Python, so
+every row whose total changes is first loaded with ``SELECT … FOR UPDATE``
+(:func:`_lock`), which refreshes it from the database: on PostgreSQL a second
+writer waits there until the first commits, then reads what it wrote.  Locks
+are always taken in one order — payments, then invoices and credit notes, then
+allocations, each by id — so two writers never wait for each other in a circle.
+SQLite ignores ``FOR UPDATE``; there, :func:`services.db.transaction` takes the
+write lock before the first read (``BEGIN IMMEDIATE``).
 """
 
 from __future__ import annotations
@@ -156,6 +166,23 @@ def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
 # -- the allocation engine (inside the caller's transaction) -----------------
 
 
+def _lock(session: Session, model: Any, ids: Any) -> dict[int, Any]:
+    """The rows of ``model`` with these ids, locked for the rest of the transaction
+    (``SELECT … FOR UPDATE``, by id) and refreshed from the database: a copy already in
+    the session gets the values another writer committed meanwhile."""
+    wanted = sorted({int(i) for i in ids if i is not None})
+    if not wanted:
+        return {}
+    session.flush()  # the refresh below would drop changes not written yet (imports: no autoflush)
+    rows = session.scalars(select(model).where(model.id.in_(wanted)).order_by(model.id)
+                           .with_for_update().execution_options(populate_existing=True))
+    return {row.id: row for row in rows}
+
+
+def _lock_one(session: Session, model: Any, id_: int | None) -> Any:
+    return _lock(session, model, [id_]).get(id_) if id_ is not None else None
+
+
 def _last_removal(session: Session, *conditions: Any) -> dt.date | None:
     return session.scalar(select(func.max(Allocation.removed_on)).where(or_(*conditions)))
 
@@ -203,6 +230,7 @@ def _amount_to_allocate(free: Decimal, invoice: Invoice, amount: Decimal | None)
 def _allocate_payment(session: Session, payment: Payment, invoice: Invoice,
                       amount: Decimal | None) -> Allocation | None:
     _check_target(payment.client_id, payment.currency, invoice)
+    _lock(session, Invoice, [invoice.id])  # what is left to pay, as committed (issue #11)
     amount = _amount_to_allocate(payment.amount - payment.allocated, invoice, amount)
     if amount is None:
         return None
@@ -221,8 +249,8 @@ def _allocate_payment(session: Session, payment: Payment, invoice: Invoice,
 
 def apply_credit_in_session(session: Session, credit_note_id: int, invoice_id: int,
                             amount: Decimal | None) -> Allocation | None:
-    credit = session.get(Invoice, credit_note_id)
-    invoice = session.get(Invoice, invoice_id)
+    locked = _lock(session, Invoice, [credit_note_id, invoice_id])
+    credit, invoice = locked.get(credit_note_id), locked.get(invoice_id)
     if credit is None or invoice is None:
         raise NotFound(MSG_ALLOCATION_GONE)
     if credit.kind != "credit_note":
@@ -252,15 +280,18 @@ def fifo_targets(session: Session, client_id: int, currency: str, on: dt.date) -
     """Open invoices in the order of C. civ. 1342-10: due ones first, oldest first.
 
     Disputed invoices are left out of automatic allocation; the user can
-    still pick them by hand.
+    still pick them by hand.  The invoices are locked (by id) and read as committed: an
+    invoice another writer just paid in full is no longer among them (issue #11).
     """
+    session.flush()  # as in _lock: the refresh must not drop changes not written yet
     invoices = session.scalars(
         select(Invoice).where(
             Invoice.client_id == client_id, Invoice.kind == "invoice",
             Invoice.currency == currency, Invoice.total > Invoice.allocated,
             Invoice.disputed.is_(False),
-        ).order_by(Invoice.due_date, Invoice.issue_date, Invoice.id)
+        ).order_by(Invoice.id).with_for_update().execution_options(populate_existing=True)
     ).all()
+    invoices = sorted(invoices, key=lambda i: (i.due_date, i.issue_date, i.id))
     due = [i for i in invoices if i.due_date <= on]
     not_due = [i for i in invoices if i.due_date > on]
     return due + not_due
@@ -320,8 +351,9 @@ def insert(
     if allocations is None:
         auto_allocate(session, payment)
     else:
+        targets = _lock(session, Invoice, [invoice_id for invoice_id, _ in allocations])
         for invoice_id, amount in allocations:
-            invoice = session.get(Invoice, invoice_id)
+            invoice = targets.get(invoice_id)
             if invoice is None:
                 raise NotFound(MSG_ALLOCATION_GONE)
             _allocate_payment(session, payment, invoice, amount)
@@ -345,7 +377,7 @@ def record_payment(
 
 def update_payment(payment_id: int, data: dict[str, Any]) -> PaymentRow:
     with db.transaction() as s:
-        payment = s.get(Payment, payment_id)
+        payment = _lock_one(s, Payment, payment_id)
         if payment is None:
             raise NotFound(MSG_GONE)
         p = validate(s, data)
@@ -402,12 +434,16 @@ def allocation_history(session: Session, *conditions: Any) -> tuple[dt.date | No
 def delete_payment(payment_id: int) -> None:
     """Delete a payment entered by mistake, with its allocations (logged)."""
     with db.transaction() as s:
-        payment = s.get(Payment, payment_id)
+        payment = _lock_one(s, Payment, payment_id)
         if payment is None:
             raise NotFound(MSG_GONE)
-        for allocation in s.scalars(select(Allocation).where(Allocation.payment_id == payment_id)):
+        invoices = _lock(s, Invoice, s.scalars(select(Allocation.invoice_id).where(
+            Allocation.payment_id == payment_id, Allocation.removed_on.is_(None))))
+        for allocation in s.scalars(select(Allocation).where(Allocation.payment_id == payment_id)
+                                    .order_by(Allocation.id).with_for_update()
+                                    .execution_options(populate_existing=True)):
             if allocation.removed_on is None:
-                invoice = s.get(Invoice, allocation.invoice_id)
+                invoice = invoices.get(allocation.invoice_id)
                 assert invoice is not None
                 invoice.allocated -= allocation.amount
                 history.record(s, "invoice", invoice.id, "unallocated", client_id=invoice.client_id,
@@ -425,8 +461,8 @@ def delete_payment(payment_id: int) -> None:
 def allocate(payment_id: int, invoice_id: int, amount: Decimal | str | None = None) -> PaymentRow:
     """Set (part of) a payment's unallocated credit against an invoice."""
     with db.transaction() as s:
-        payment = s.get(Payment, payment_id)
-        invoice = s.get(Invoice, invoice_id)
+        payment = _lock_one(s, Payment, payment_id)
+        invoice = _lock_one(s, Invoice, invoice_id)
         if payment is None or invoice is None:
             raise NotFound(MSG_ALLOCATION_GONE)
         value = None if amount in (None, "") else parse_amount(amount, "amount", allow_zero=False)  # type: ignore[arg-type]
@@ -437,7 +473,7 @@ def allocate(payment_id: int, invoice_id: int, amount: Decimal | str | None = No
 
 def auto_allocate_payment(payment_id: int) -> PaymentRow:
     with db.transaction() as s:
-        payment = s.get(Payment, payment_id)
+        payment = _lock_one(s, Payment, payment_id)
         if payment is None:
             raise NotFound(MSG_GONE)
         auto_allocate(s, payment)
@@ -457,23 +493,29 @@ def apply_credit_note(credit_note_id: int, invoice_id: int,
 def unallocate(allocation_id: int) -> None:
     """Take an allocation back; the money returns to the payment or credit note."""
     with db.transaction() as s:
+        # its source and invoice never change: read them, lock in the writers' order
+        # (payment, invoices, then the allocation), and only then see if it is still active
         allocation = s.get(Allocation, allocation_id)
+        if allocation is None:
+            raise NotFound(MSG_ALLOCATION_GONE)
+        payment = _lock_one(s, Payment, allocation.payment_id)
+        documents = _lock(s, Invoice, [allocation.invoice_id, allocation.credit_note_id])
+        allocation = _lock_one(s, Allocation, allocation_id)
         if allocation is None:
             raise NotFound(MSG_ALLOCATION_GONE)
         if allocation.removed_on is not None:
             raise UserError(MSG_ALREADY_REMOVED, field="allocation")
         allocation.removed_on = max(clock.today(), allocation.date)
         allocation.removed_at = clock.now()
-        invoice = s.get(Invoice, allocation.invoice_id)
+        invoice = documents.get(allocation.invoice_id)
         assert invoice is not None
         invoice.allocated -= allocation.amount
         if allocation.payment_id is not None:
-            payment = s.get(Payment, allocation.payment_id)
             assert payment is not None
             payment.allocated -= allocation.amount
             source = {"payment": payment.id}
         else:
-            credit = s.get(Invoice, allocation.credit_note_id)
+            credit = documents.get(allocation.credit_note_id)
             assert credit is not None
             credit.allocated -= allocation.amount
             source = {"credit_note": credit.number}

@@ -159,14 +159,16 @@ else:  # pragma: no cover - Windows
 
 # -- taking it -----------------------------------------------------------------------------------
 def acquire(book: Path | None, *, exclusive: bool, wait: float = 0.0) -> BookLock | None:
-    """Take the book's lock; None for a book that is not a file, or whose folder cannot hold
-    a lock file (read-only: then nothing can be written to the book either).
+    """Take the book's lock; None for a book that is not a file, for a read-only book, or
+    for one whose folder cannot hold a lock file (then nothing can be written to it either).
 
     ``wait`` is how long to wait while only commands hold the lock (an exclusive lock then
     waits for them to finish); a window's lock is never waited for. Raises :class:`Held`.
     """
     if book is None:  # PostgreSQL, :memory: — nothing on disk to lock
         return None
+    if book.exists() and not os.access(book, os.W_OK):
+        return None  # a read-only book: nobody can change it, and nothing is left beside it
     try:
         fd = _open(book)
     except OSError as exc:

@@ -880,7 +880,7 @@ def _install(ready: _Ready, book: Path, store: Store, *, aside: Path | None = No
                 os.link(book, aside)
             except OSError:
                 shutil.copy2(book, aside)
-            for suffix in ("-wal", "-shm"):
+            for suffix in ("-wal", "-shm", "-journal"):  # they belong to the damaged file
                 companion = Path(str(book) + suffix)
                 if companion.exists():
                     os.replace(companion, Path(str(aside) + suffix))

@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from models import Client, Document, Invoice, Payment
+from models import SCHEMA_REVISION, Client, Document, Invoice, Payment
 from services import clients, company, db, documents, imports, invoices, store, terms
 from services.errors import UserError
 from services.money import parse_amount
@@ -586,7 +586,7 @@ def test_an_old_book_holding_case_duplicates_still_opens(cli_book: Path,
     with caplog.at_level(logging.WARNING):
         database = db.open_database(cli_book)
     try:
-        assert database.current_revision() == "0006"
+        assert database.current_revision() == SCHEMA_REVISION  # 0006 and any later one
         assert "invoice numbers that differ only in case" in caplog.text
         assert "F-1, f-1" in caplog.text
         with database.engine.connect() as conn:

@@ -273,10 +273,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser("check", parents=[common], help="check the database and the documents",
-                       description="Run SQLite's integrity check and recompute the SHA-256 of "
-                       "every stored document. Exit status 1 when anything is wrong, with one "
-                       "line per problem.")
+                       description="Run SQLite's integrity check (on PostgreSQL: every foreign "
+                       "key points at a row), recompute every running total (what each invoice "
+                       "is paid, each credit note and payment allocated) from the allocations, "
+                       "and recompute the SHA-256 of every stored document. Exit status 1 when "
+                       "anything is wrong, with one line per problem.")
     p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument("--repair", action="store_true",
+                   help="back the book up, then set every running total to what its allocations "
+                   "add up to (allocations beyond an invoice's total are taken back, newest "
+                   "first, and kept as credit); then check")
+    p.add_argument("--yes", action="store_true",
+                   help="with --repair, on a book Encaisse cannot back up (PostgreSQL): repair "
+                   "without a backup (make one with the server's tools first)")
     return parser
 
 
@@ -750,19 +759,44 @@ def _cmd_penalties(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from services import integrity
+
+    repair: dict[str, Any] | None = None
+    if args.repair:  # issue #11: a backup first, then the running totals from the allocations
+        done, backup_path = integrity.back_up_and_repair(without_backup=args.yes)
+        repair = {"backup": str(backup_path) if backup_path else None,
+                  "recomputed": done.recomputed, "taken_back": done.taken_back}
+        if not args.json:
+            _out(f"backed up to {backup_path}" if backup_path else
+                 "warning: no backup was made by Encaisse (--yes)")
+            _out(f"repaired: {_plural(done.recomputed, 'running total')} recomputed, "
+                 f"{_plural(done.taken_back, 'allocation')} in excess taken back")
     database = db.integrity_problems()
+    notes = integrity.database_notes()
+    totals = integrity.running_total_problems()
     report = documents.check_documents()
-    lines = [f"database: {m}" for m in database] + [p.message for p in report.problems]
+    lines = ([f"database: {m}" for m in database] + [p.message for p in totals.problems]
+             + [p.message for p in report.problems])
     ok = not lines
     if args.json:
-        _json({"ok": ok, "database": {"ok": not database, "problems": database},
-               "documents": {"checked": report.checked,
-                             "problems": [p.to_json() for p in report.problems]}})
+        payload: dict[str, Any] = {
+            "ok": ok, "database": {"ok": not database, "problems": database, "notes": notes},
+            "totals": {"checked": totals.checked,
+                       "problems": [p.to_json() for p in totals.problems]},
+            "documents": {"checked": report.checked,
+                          "problems": [p.to_json() for p in report.problems]}}
+        if repair is not None:
+            payload["repair"] = repair
+        _json(payload)
     else:
+        for note in notes:  # what could not be checked is said, never passed off as "ok"
+            _out(f"database: {note}")
         for line in lines:
             _out(line)
         if ok:
-            _out(f"database: ok; {_plural(report.checked, 'document')} verified: ok")
+            _out(("database: ok" if not notes else "foreign keys: ok")
+                 + f"; {_plural(totals.checked, 'running total')}: ok"
+                 + f"; {_plural(report.checked, 'document')} verified: ok")
     return 0 if ok else 1
 
 

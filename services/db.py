@@ -246,10 +246,15 @@ def close() -> None:
 
 
 def integrity_problems(*, quick: bool = False) -> list[str]:
-    """SQLite's own check of the open book: [] when sound, else what it found."""
+    """The database's own check of the open book: [] when sound, else what it found.
+
+    SQLite: its integrity (or quick) check and its foreign-key check. Another engine (a
+    PostgreSQL server) checks its own pages, which cannot be checked from here
+    (``services.integrity.MSG_SERVER_PAGES`` says so); what can be is: every foreign key
+    points at a row (issue #11)."""
     database = current()
     if database.engine.dialect.name != "sqlite":
-        return []
+        return _orphans(database)
     pragma = "quick_check" if quick else "integrity_check"
     try:
         with database.engine.connect() as conn:
@@ -259,6 +264,34 @@ def integrity_problems(*, quick: bool = False) -> list[str]:
     except DBAPIError as exc:
         return [str(exc.orig)]
     return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
+
+
+def _orphans(database: Database) -> list[str]:
+    """Rows whose foreign key points at no row, counted per key of the models."""
+    from sqlalchemy import and_, func, select
+
+    from models import Base
+
+    problems = []
+    try:
+        with database.engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                for key in table.foreign_key_constraints:
+                    parent = key.referred_table.alias("parent")
+                    pairs = [(element.parent, parent.c[element.column.name])
+                             for element in key.elements]
+                    count = conn.scalar(
+                        select(func.count()).select_from(table.outerjoin(
+                            parent, and_(*(child == referred for child, referred in pairs))))
+                        .where(*(child.is_not(None) for child, _ in pairs),
+                               pairs[0][1].is_(None)))
+                    if count:
+                        columns = ", ".join(child.name for child, _ in pairs)
+                        problems.append(f"foreign key violation in {table.name}: {count} rows "
+                                        f"whose {columns} points at no {key.referred_table.name} row")
+    except DBAPIError as exc:
+        return [str(exc.orig)]
+    return problems
 
 
 @contextmanager

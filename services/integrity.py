@@ -20,6 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from models import Allocation, Client, Invoice, Payment
 from services import clock, db, history
+from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO
 
@@ -68,8 +70,8 @@ MSG_SERVER_PAGES = QT_TRANSLATE_NOOP(
 )
 MSG_REPAIR_NO_BACKUP = QT_TRANSLATE_NOOP(
     "Messages",
-    "no backup of this book can be made before the repair ({reason}); back it up with the "
-    "server's own tools (pg_dump), then repair with --yes",
+    "Encaisse cannot back this book up before the repair ({reason}): back it up that way, "
+    "then repair it with --yes",
 )
 
 _MESSAGES = {
@@ -283,3 +285,27 @@ def repair_running_totals() -> Repair:
     """Put every running total right, in one transaction (make a backup first)."""
     with db.transaction() as s:
         return _repair(s)
+
+
+def database_notes() -> list[str]:
+    """What the database check cannot check on the open book (English texts marked for
+    translation): nothing on an SQLite file; a server's pages on PostgreSQL."""
+    return [] if db.current().engine.dialect.name == "sqlite" else [MSG_SERVER_PAGES]
+
+
+def back_up_and_repair(*, without_backup: bool = False) -> tuple[Repair, Path | None]:
+    """``check --repair``: a backup of the book (the rotated kind), then the repair; nothing
+    is repaired when the backup fails. A book Encaisse cannot back up (PostgreSQL) is
+    repaired only when ``without_backup`` says the owner backed it up himself: (repair,
+    None) then."""
+    from services import backup
+
+    try:
+        made: Path | None = backup.back_up().path
+    except UserError as exc:
+        if db.current().path is not None:  # an SQLite file that could not be backed up
+            raise
+        if not without_backup:
+            raise UserError(MSG_REPAIR_NO_BACKUP, field="database", reason=exc.reason()) from exc
+        made = None
+    return repair_running_totals(), made

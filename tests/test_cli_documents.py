@@ -169,4 +169,5 @@ def test_check_reports_missing_and_altered_files(book: Path, tmp_path: Path, cap
     payload = run_cli(capsys, book, "check", "--json").json()
     assert payload["ok"] is False
     assert sorted(p["kind"] for p in payload["documents"]["problems"]) == ["altered", "missing"]
-    assert payload["database"] == {"ok": True, "problems": []}
+    assert payload["database"] == {"ok": True, "problems": [], "notes": []}
+    assert payload["totals"]["problems"] == []  # the running totals are sound (issue #11)

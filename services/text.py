@@ -78,6 +78,10 @@ def clean_identifier(value: object, field: str) -> str:
     """A client code or an invoice number: NFC, trimmed; a UserError naming ``field`` when it
     holds a character :func:`identifier_refuses` (two codes that look the same must be one)."""
     text = nfc(str(value or ""))
+    # str.isprintable() is false for every Other and Separator character but the space: only
+    # a text it refuses, or one beyond ASCII (default-ignorable letters), is looked at closely
+    if text.isprintable() and text.isascii():
+        return text
     for position, ch in enumerate(text, start=1):
         if identifier_refuses(ch):
             raise UserError(MSG_IDENTIFIER_CHAR, field=field, code=f"{ord(ch):04X}",
@@ -92,6 +96,8 @@ def clean_text(value: object, field: str, *, multiline: bool = False) -> str:
     text = nfc(str(value or ""))
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isprintable():  # no Other or Separator character but the space: nothing refused
+        return text
     for position, ch in enumerate(text, start=1):
         if text_refuses(ch, multiline):
             raise UserError(MSG_CONTROL_CHAR, field=field, code=f"{ord(ch):04X}",
@@ -102,7 +108,7 @@ def clean_text(value: object, field: str, *, multiline: bool = False) -> str:
 def has_non_ascii_digit(text: str) -> bool:
     """True when ``text`` holds a digit other than 0-9 (Arabic-Indic, full-width…), which
     Python's ``int()`` and ``Decimal()`` would silently accept."""
-    return any(ch.isdigit() and not ch.isascii() for ch in text)
+    return not text.isascii() and any(ch.isdigit() and not ch.isascii() for ch in text)
 
 
 def check_ascii_digits(text: str, field: str) -> None:

@@ -545,6 +545,9 @@ class _Context:
                 query = select(Invoice).where(Invoice.number.in_(chunk))
                 for invoice in self.session.scalars(query):
                     self.invoices[invoice.number] = invoice
+            # what the rows may allocate to, locked now in one order (issue #11)
+            payment_service.lock_invoices_of(self.session, ids,
+                                             [i.id for i in self.invoices.values()])
 
     def column(self, name: str | None) -> str:
         if not name:

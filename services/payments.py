@@ -183,6 +183,24 @@ def _lock_one(session: Session, model: Any, id_: int | None) -> Any:
     return _lock(session, model, [id_]).get(id_) if id_ is not None else None
 
 
+def lock_invoices_of(session: Session, client_ids: Any, invoice_ids: Any = ()) -> None:
+    """Lock, by id, every invoice a batch of payments may be set against: those of these
+    clients, and those named.  An import takes them all before its first row, so two
+    imports whose rows name the same clients in another order never wait for each other in
+    a circle (PostgreSQL would abort one: a deadlock).  SQLite: nothing to do, the whole
+    transaction already holds the write lock."""
+    if session.get_bind().dialect.name == "sqlite":
+        return
+    ids = {int(i) for i in invoice_ids}
+    clients = sorted({int(i) for i in client_ids})
+    for start in range(0, len(clients), 500):
+        ids.update(session.scalars(select(Invoice.id).where(
+            Invoice.client_id.in_(clients[start:start + 500]), Invoice.kind == "invoice")))
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):  # each batch after the last: still one order
+        _lock(session, Invoice, ordered[start:start + 500])
+
+
 def _last_removal(session: Session, *conditions: Any) -> dt.date | None:
     return session.scalar(select(func.max(Allocation.removed_on)).where(or_(*conditions)))
 

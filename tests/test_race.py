@@ -56,12 +56,15 @@ def _record(job: dict[str, str]) -> None:
                                  "amount": job["amount"], "reference": job["reference"]},
                                 None, confirm_overpayment=True)
         return
-    invoice = job["invoice"] if job["path"] == "import-invoice" else ""
-    table = imports.parse_csv("date,client,amount,invoice,reference\n"
-                              f"{job['date']},{job['client']},{job['amount']},{invoice},"
-                              f"{job['reference']}\n")
-    result = imports.import_table("payments", table)
-    if result.errors or result.imported != 1:
+    if job["path"] == "import-file":
+        text, rows = job["csv"], job["csv"].count("\n") - 1
+    else:
+        invoice = job["invoice"] if job["path"] == "import-invoice" else ""
+        text, rows = ("date,client,amount,invoice,reference\n"
+                      f"{job['date']},{job['client']},{job['amount']},{invoice},"
+                      f"{job['reference']}\n"), 1
+    result = imports.import_table("payments", imports.parse_csv(text))
+    if result.errors or result.imported != rows:
         raise AssertionError(f"import: {result.imported} imported, errors {result.errors}")
 
 
@@ -149,6 +152,43 @@ def test_eight_processes_paying_one_invoice_at_once_pay_it_once(book: db.Databas
               if b.currency == "EUR"]
     assert eur.unallocated == AMOUNT * (WORKERS - 1) * ROUNDS
     assert eur.balance == -AMOUNT * (WORKERS - 1) * ROUNDS
+
+
+def test_imports_naming_clients_in_another_order_never_deadlock(book: db.Database,
+                                                                book_target: str) -> None:
+    """Four imports at once, two of them paying client A's invoice then B's, two B's then
+    A's: each locks every invoice it may pay before its first row, by id, so none waits for
+    another in a circle (PostgreSQL would abort one of them: "deadlock detected")."""
+    add_client("A")
+    add_client("B")
+    context = multiprocessing.get_context("spawn")
+    writers = 4
+    barrier = context.Barrier(writers)
+    jobs, results = context.Queue(), context.Queue()
+    workers = [context.Process(target=_worker, args=(book_target, barrier, jobs, results),
+                               daemon=True) for _ in range(writers)]
+    for worker in workers:
+        worker.start()
+    try:
+        for round_ in range(5):
+            for client in "AB":
+                add_invoice(f"{client}-{round_}", client, issue="2025-01-15", total=AMOUNT)
+            for n in range(writers):
+                order = "AB" if n % 2 == 0 else "BA"
+                text = "date,client,amount,reference\n" + "".join(
+                    f"2025-06-30,{client},{AMOUNT},{client}-{round_}/{n}\n" for client in order)
+                jobs.put({"path": "import-file", "csv": text})
+            outcomes = [results.get(timeout=ROUND_TIMEOUT) for _ in range(writers)]
+            assert [detail for status, detail in outcomes if status != "ok"] == [], round_
+            for client in "AB":
+                _assert_paid_once(f"{client}-{round_}", writers)
+    finally:
+        for _ in workers:
+            jobs.put(None)
+        for worker in workers:
+            worker.join(timeout=30)
+            if worker.is_alive():
+                worker.kill()
 
 
 CLI_ROUNDS = 3

@@ -86,7 +86,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+202"/>
+        <location filename="../../ui/main_window.py" line="+203"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation>
             <numerusform>%n document deleted more than 30 days ago removed from the trash.</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>ScenarioDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/scenario_dialog.py" line="+259"/>
+        <location filename="../../ui/dialogs/scenario_dialog.py" line="+258"/>
         <source>J−%n: %n day(s) before the due date</source>
         <translation>
             <numerusform>J−%n: %n day before the due date</numerusform>

@@ -72,13 +72,13 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+64"/>
+        <location filename="../../ui/backup_ui.py" line="+65"/>
         <source>The task failed (the details are in the log).</source>
         <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
         <translation>La tâche a échoué (les détails sont dans le journal).</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -3585,7 +3585,7 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+69"/>
+        <location filename="../../ui/main_window.py" line="+70"/>
         <source>Encaisse — receivables</source>
         <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them an automatic backup that fails this long after the last good one is said out loud a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
         <translation>Encaisse — suivi des créances</translation>
@@ -3831,7 +3831,7 @@ ajouté par {who}</translation>
         <translation>Une sauvegarde est déjà en cours.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
@@ -3845,13 +3845,13 @@ ajouté par {who}</translation>
         <location line="+8"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location line="+99"/>
+        <location line="+86"/>
         <location line="+4"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-101"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -3898,7 +3898,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Sauvegarde du {date} restaurée&#xa0;; le dossier précédent est conservé dans {path}.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+21"/>
         <source>Backing up before closing…</source>
         <translation>Sauvegarde avant de fermer…</translation>
     </message>
@@ -3913,7 +3913,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>La sauvegarde à la fermeture a échoué&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-120"/>
         <source>Backed up to {path}</source>
         <translation>Sauvegardé dans {path}</translation>
     </message>
@@ -3962,14 +3962,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+62"/>
+        <location filename="../../services/cli.py" line="+63"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/clients.py" line="+22"/>
-        <location filename="../../services/invoices.py" line="+23"/>
-        <location filename="../../services/payments.py" line="+34"/>
+        <location filename="../../services/clients.py" line="+23"/>
+        <location filename="../../services/invoices.py" line="+24"/>
+        <location filename="../../services/payments.py" line="+44"/>
         <source>this field is required.</source>
         <translation>ce champ est obligatoire.</translation>
     </message>
@@ -4019,7 +4019,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce client n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../services/company.py" line="+16"/>
+        <location filename="../../services/company.py" line="+19"/>
         <source>the company name is required.</source>
         <translation>la raison sociale est obligatoire.</translation>
     </message>
@@ -4120,14 +4120,45 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>8 ou 11 caractères</translation>
     </message>
     <message>
-        <location filename="../../services/imports.py" line="+49"/>
+        <location filename="../../services/imports.py" line="+69"/>
         <source>the file {path} cannot be read: {detail}</source>
+        <extracomment>The largest file an import reads (a company setting, in MB) and the largest value it accepts in one cell (a company setting, in KiB): beyond them, a message (issue #11).</extracomment>
         <translation>impossible de lire le fichier {path}&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the file {path} is empty (no header line).</source>
         <translation>le fichier {path} est vide (aucune ligne d’en-tête).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file {path} has a header line but no rows.</source>
+        <translation>le fichier {path} a une ligne d&apos;en-tête mais aucune ligne de données.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file {path} is larger than the limit of {limit} MB for an import.</source>
+        <translation>le fichier {path} dépasse la limite de {limit} Mo pour un import.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {line} of {path} holds a value of {size} KiB, over the limit of {limit} KiB for one value.</source>
+        <translation>la ligne {line} de {path} contient une valeur de {size} Kio, au-delà de la limite de {limit} Kio par valeur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file {path} mixes text encodings: line {line} is not UTF-8 like the other lines. Save the file again as UTF-8.</source>
+        <translation>le fichier {path} mélange des encodages : la ligne {line} n&apos;est pas en UTF-8 comme les autres lignes. Enregistrez de nouveau le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file {path} is not valid {encoding}: line {line} holds a byte that is not a character. Save the file again as UTF-8.</source>
+        <translation>le fichier {path} n&apos;est pas un {encoding} valide : la ligne {line} contient un octet qui n&apos;est pas un caractère. Enregistrez de nouveau le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {line} of {path} cannot be read as CSV: {detail}</source>
+        <translation>la ligne {line} de {path} ne peut pas être lue comme du CSV : {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4163,6 +4194,27 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+3"/>
         <source>refused by the database ({detail}).</source>
         <translation>refusé par la base de données ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+501"/>
+        <source>&apos;{value}&apos; is neither yes nor no.</source>
+        <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a line holding a byte beyond ASCII</extracomment>
+        <translation>« {value} » n’est ni oui ni non.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{value}&apos; is not a list of invoices with amounts (F2025-001=120.00;F2025-002=30.00).</source>
+        <translation>« {value} » n’est pas une liste de factures avec leurs montants (F2025-001=120,00;F2025-002=30,00).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give either an invoice or allocations, not both.</source>
+        <translation>indiquez soit une facture, soit des imputations, pas les deux.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only a credit note is set against invoices; an invoice&apos;s payments go in the payments file.</source>
+        <translation>seul un avoir s’impute sur des factures ; les règlements d’une facture vont dans le fichier des règlements.</translation>
     </message>
     <message>
         <location filename="../../services/invoices.py" line="+1"/>
@@ -4226,7 +4278,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>L’échéance du {due} est antérieure à la date d’émission du {issue}.</translation>
     </message>
     <message>
-        <location filename="../../services/money.py" line="+18"/>
+        <location filename="../../services/money.py" line="+19"/>
         <source>&apos;{value}&apos; is not an amount.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un montant valide.</translation>
     </message>
@@ -4342,7 +4394,13 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{date} is outside the dates Encaisse accepts ({first} to {last}).</source>
+        <translation>{date} est en dehors des dates qu&apos;Encaisse accepte (du {first} au {last}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The due date {due} exceeds both legal caps for a business client (60 days: {cap60}; 45 days end of month: {cap45}) — art. L441-10 of the Code de commerce.</source>
+        <extracomment>Every date a user gives is within these (issue #11): beyond them, date arithmetic overflows (9999-12-31 + 30 days) or gives absurd results (0001-01-01: 739,921 days late).</extracomment>
         <translation>L’échéance du {due} dépasse les deux plafonds légaux applicables à un client professionnel (60 jours&#xa0;: {cap60}&#xa0;; 45 jours fin de mois&#xa0;: {cap45}) — art. L441-10 du Code de commerce.</translation>
     </message>
     <message>
@@ -4419,7 +4477,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../services/dunning.py" line="+513"/>
+        <location filename="../../services/dunning.py" line="+537"/>
         <source>no client with code {value}</source>
         <translation>aucun client de code {value}</translation>
     </message>
@@ -4499,7 +4557,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez une taille entre 1 et 2000 Mo</translation>
     </message>
     <message>
-        <location line="+474"/>
+        <location line="+512"/>
         <source>missing</source>
         <translation>manquante</translation>
     </message>
@@ -4559,7 +4617,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>cette facture n’existe plus</translation>
     </message>
     <message>
-        <location filename="../../services/store.py" line="+37"/>
+        <location filename="../../services/store.py" line="+38"/>
         <source>the file {name} does not exist</source>
         <translation>le fichier {name} n’existe pas</translation>
     </message>
@@ -4599,7 +4657,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le document n’a pas pu être conservé dans {folder}&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/alerts.py" line="+44"/>
+        <location line="+1"/>
+        <source>{name} is not an ordinary file (a pipe, a device or a socket) and cannot be read</source>
+        <translation>{name} n&apos;est pas un fichier ordinaire (un tube, un périphérique ou une socket) et ne peut pas être lu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file {name} changed while it was being copied: nothing was kept. Try again once the program writing it has finished</source>
+        <translation>le fichier {name} a changé pendant sa copie : rien n&apos;a été conservé. Réessayez quand le programme qui l&apos;écrit aura terminé</translation>
+    </message>
+    <message>
+        <location filename="../../services/alerts.py" line="+45"/>
         <source>Due soon</source>
         <translation>Bientôt échues</translation>
     </message>
@@ -4699,7 +4767,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="-529"/>
+        <location filename="../../services/dunning.py" line="-553"/>
         <source>pre-reminder</source>
         <translation>pré-relance</translation>
     </message>
@@ -4824,7 +4892,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+415"/>
+        <location line="+439"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -4899,13 +4967,73 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
     <message>
-        <location filename="../../services/backup.py" line="+48"/>
-        <source>backups are made of SQLite books only</source>
-        <extracomment>the working folder of a backup being written, inside the backup folder ``done, total`` in bytes read so far</extracomment>
-        <translation>les sauvegardes ne concernent que les dossiers SQLite</translation>
+        <location filename="../../services/backup.py" line="+78"/>
+        <source>PostgreSQL books are backed up with the server&apos;s own tools (pg_dump); Encaisse backs up SQLite books</source>
+        <extracomment>the working folder of a backup being written, inside the backup folder ``done, total`` in bytes read so far the compressions Encaisse writes, the only ones it reads back a backup made before the manifest recorded sizes may unpack to 4 × its own size, or this the manifest itself is read with this cap (about a million documents) the suffix of the checked copy of a backup&apos;s database, beside the book</extracomment>
+        <translation>les dossiers PostgreSQL se sauvegardent avec les outils du serveur (pg_dump) ; Encaisse sauvegarde les dossiers SQLite</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>this book is not a file (it lives in memory): there is nothing to back up</source>
+        <translation>ce dossier n’est pas un fichier (il est en mémoire) : il n’y a rien à sauvegarder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the backup {name} is encrypted ({member}); Encaisse writes and reads unencrypted backups only</source>
+        <translation>la sauvegarde {name} est chiffrée ({member}) ; Encaisse n’écrit et ne lit que des sauvegardes non chiffrées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the backup {name} uses a compression Encaisse does not read ({member}: method {method}); only stored and deflated members are read</source>
+        <translation>la sauvegarde {name} utilise une compression qu’Encaisse ne lit pas ({member} : méthode {method}) ; seuls les éléments non compressés ou compressés par « deflate » sont lus</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the backup {name} is not an Encaisse backup: its manifest&apos;s “{key}” is not valid</source>
+        <translation>{name} n’est pas une sauvegarde d’Encaisse : le champ « {key} » de son manifeste n’est pas valable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the backup {name} is not an Encaisse backup: it lists an unexpected member {member}</source>
+        <translation>{name} n’est pas une sauvegarde d’Encaisse : elle annonce un élément inattendu, {member}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the backup {name} is not what it says: {member} is larger than the {size} bytes its manifest gives</source>
+        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce : {member} dépasse les {size} octets indiqués par son manifeste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the backup {name} would unpack to {size} MB, more than 4 times what it announces ({limit} MB at most): it is refused</source>
+        <translation>la sauvegarde {name} occuperait {size} Mo une fois décompressée, plus de 4 fois ce qu’elle annonce ({limit} Mo au plus) : elle est refusée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the backup {name} does not hold an SQLite database: its book.db is something else</source>
+        <translation>la sauvegarde {name} ne contient pas de base SQLite : son book.db est autre chose</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the database in the backup {name} is damaged: {detail}</source>
+        <translation>la base de la sauvegarde {name} est abîmée : {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the database in the backup {name} is not an Encaisse book (tables missing: {tables})</source>
+        <translation>la base de la sauvegarde {name} n’est pas un dossier Encaisse (tables manquantes : {tables})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the backup {name} is not what it says: its manifest gives schema {expected}, its database has schema {actual}</source>
+        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce : son manifeste indique le schéma {expected}, sa base a le schéma {actual}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the backup {name} is not what it says: its manifest counts {expected} rows in {table}, its database has {actual}</source>
+        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce : son manifeste compte {expected} lignes dans {table}, sa base en a {actual}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{name} is not an Encaisse backup ({detail})</source>
         <translation>{name} n’est pas une sauvegarde d’Encaisse ({detail})</translation>
     </message>
@@ -4940,7 +5068,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le dossier comptable {path} ne peut pas être lu pour une sauvegarde&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/export.py" line="+32"/>
+        <location filename="../../services/export.py" line="+50"/>
         <source>the folder {folder} is not empty: choose a new or empty folder</source>
         <translation>le dossier {folder} n’est pas vide&#xa0;: choisissez un dossier nouveau ou vide</translation>
     </message>
@@ -4948,6 +5076,72 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+3"/>
         <source>the export cannot be written in {folder}: {detail}</source>
         <translation>l’export ne peut pas être écrit dans {folder}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../services/booklock.py" line="+37"/>
+        <source>the book is open in Encaisse; close it first</source>
+        <translation>le dossier est ouvert dans Encaisse ; fermez-le d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the book is busy: a command is changing it; try again in a moment</source>
+        <translation>le dossier est occupé : une commande est en train de le modifier ; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../../services/integrity.py" line="+35"/>
+        <source>invoice {number} ({client}): its running total says {stored} paid, its allocations add up to {recomputed}</source>
+        <translation>facture {number} ({client}) : son total cumulé indique {stored} payé, ses imputations font {recomputed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>credit note {number} ({client}): its running total says {stored} applied, its allocations add up to {recomputed}</source>
+        <translation>avoir {number} ({client}) : son total cumulé indique {stored} imputé, ses imputations font {recomputed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>payment {id} of {date} ({client}, {amount}): its running total says {stored} allocated, its allocations add up to {recomputed}</source>
+        <translation>paiement {id} du {date} ({client}, {amount}) : son total cumulé indique {stored} imputé, ses imputations font {recomputed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invoice {number} ({client}): its allocations add up to {recomputed}, more than its total of {total} (its running total says {stored})</source>
+        <translation>facture {number} ({client}) : ses imputations font {recomputed}, plus que son total de {total} (son total cumulé indique {stored})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>credit note {number} ({client}): its allocations add up to {recomputed}, more than its total of {total} (its running total says {stored})</source>
+        <translation>avoir {number} ({client}) : ses imputations font {recomputed}, plus que son total de {total} (son total cumulé indique {stored})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>payment {id} of {date} ({client}): its allocations add up to {recomputed}, more than its amount of {total} (its running total says {stored})</source>
+        <translation>paiement {id} du {date} ({client}) : ses imputations font {recomputed}, plus que son montant de {total} (son total cumulé indique {stored})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SQLite&apos;s integrity check does not apply to a PostgreSQL book; the server checks its own pages</source>
+        <extracomment>What ``check`` cannot check on a book that is not an SQLite file.</extracomment>
+        <translation>la vérification d’intégrité de SQLite ne s’applique pas à un dossier PostgreSQL ; le serveur vérifie lui-même ses pages</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encaisse cannot back this book up before the repair ({reason}): back it up that way, then repair it with --yes</source>
+        <translation>Encaisse ne peut pas sauvegarder ce dossier avant la réparation ({reason}) : sauvegardez-le par ce moyen, puis réparez-le avec --yes</translation>
+    </message>
+    <message>
+        <location filename="../../services/text.py" line="+13"/>
+        <source>contains an invisible, control or no-break character (U+{code}, character {position}); type it again with ordinary characters.</source>
+        <translation>contient un caractère invisible, de contrôle ou une espace insécable (U+{code}, caractère {position}) ; saisissez-le de nouveau avec des caractères ordinaires.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>contains a control character (U+{code}, character {position}), which is not allowed here.</source>
+        <translation>contient un caractère de contrôle (U+{code}, caractère {position}), qui n&apos;est pas permis ici.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{value}&apos; holds digits other than 0-9; type it again with the digits 0 to 9.</source>
+        <translation>« {value} » contient des chiffres autres que 0-9 ; saisissez-le de nouveau avec les chiffres 0 à 9.</translation>
     </message>
 </context>
 <context>
@@ -5384,12 +5578,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+324"/>
+        <location line="+323"/>
         <source>Delete scenario</source>
         <translation>Supprimer le scénario</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-322"/>
         <source>Its clients go back to the default of their kind</source>
         <translation>Ses clients reviennent au scénario par défaut de leur type</translation>
     </message>
@@ -5479,7 +5673,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>jours</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+29"/>
         <source>J−%n: %n day(s) before the due date</source>
         <translation>
             <numerusform>J−%n&#xa0;: %n jour avant l’échéance</numerusform>
@@ -5518,13 +5712,13 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+45"/>
-        <location line="+164"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+55"/>
+        <location line="+160"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-153"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>

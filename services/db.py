@@ -8,6 +8,7 @@ it is upgraded.  A book written by a newer version is refused.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +46,21 @@ MSG_LOCKED = QT_TRANSLATE_NOOP(
 )
 MSG_NOT_A_DB = QT_TRANSLATE_NOOP(
     "Messages", "The file {path} is not an Encaisse database or is damaged."
+)
+MSG_PG_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The database server {server} cannot be reached ({detail}). Check that it is running "
+    "and that its address and port are right.",
+)
+MSG_PG_LOGIN = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The database server {server} refused the login of {user} ({detail}). Check the user "
+    "name and the password.",
+)
+MSG_PG_NO_DATABASE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The database {database} does not exist on the server {server}. Create it, empty: "
+    "Encaisse creates its tables at the first start.",
 )
 
 
@@ -324,8 +340,78 @@ def reading() -> Iterator[Session]:
         session.close()
 
 
+#: PostgreSQL's SQLSTATEs of a writer that met another one: deadlock_detected,
+#: serialization_failure, lock_not_available (a lock timeout, NOWAIT) — "busy" to the user
+_PG_BUSY_STATES = frozenset({"40P01", "40001", "55P03"})
+_PG_BUSY_TEXTS = ("deadlock detected", "could not serialize access", "lock timeout",
+                  "could not obtain lock")
+#: what libpq says when the server cannot be reached, or went away during the session
+_PG_UNREACHABLE_TEXTS = ("connection refused", "could not connect", "failed to resolve host",
+                         "could not translate host name", "name or service not known",
+                         "no route to host", "network is unreachable", "timeout expired",
+                         "server closed the connection", "terminating connection",
+                         "the connection is closed", "connection is lost",
+                         "is the server running", "the database system is starting up",
+                         "the database system is shutting down", "consuming input failed")
+_PG_LOGIN_TEXTS = ("authentication failed", "no password supplied", "pg_hba.conf")
+
+
+def _pg_server(exc: Exception) -> tuple[str, str, str]:
+    """(host:port, database, user) of the PostgreSQL server an error came from — never
+    the password: from the driver's connection, else from the open book's URL."""
+    pgconn = getattr(getattr(exc, "orig", None), "pgconn", None)
+    if pgconn is not None:
+        def part(name: str) -> str:
+            value = getattr(pgconn, name, b"") or b""
+            return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+        host, port, database, user = part("host"), part("port"), part("db"), part("user")
+    elif _current is not None and _current.path is None:
+        url = make_url(_current.url)
+        host, port = url.host or "", str(url.port or "")
+        database, user = url.database or "", url.username or ""
+    else:  # no connection was attempted (a host name that does not resolve): the message's
+        named = re.search(r"""(?:host|server at) ['"]([^'"]+)['"](?:, port (\d+))?""",
+                          str(getattr(exc, "orig", exc)))
+        host, port = (named.group(1), named.group(2) or "") if named else ("", "")
+        database = user = ""
+    server = f"{host}:{port}" if host and port else host or "?"
+    return server, database or "?", user or "?"
+
+
+def _pg_detail(original: str) -> str:
+    """libpq's reason, on one line, without its "connection to server at … failed:" (the
+    message names the server itself) nor its "FATAL:" prefix."""
+    first = next((line.strip() for line in original.splitlines() if line.strip()), original)
+    reason = first.rsplit(" failed: ", 1)[-1] if " failed: " in first else first
+    reason = re.sub(r"^(connection failed:\s*)?((FATAL|ERROR):\s*)?", "", reason).strip()
+    return reason or first
+
+
+def _pg_connection_error(exc: Exception, text: str) -> KnownError | None:
+    """A PostgreSQL server that cannot be reached, refuses the login or has no such
+    database: a plain message naming the server (never the password); None otherwise."""
+    original = str(getattr(exc, "orig", exc))
+    if 'database "' in text and "does not exist" in text:
+        server, database, _user = _pg_server(exc)
+        return KnownError(MSG_PG_NO_DATABASE, server=server, database=database)
+    if any(marker in text for marker in _PG_LOGIN_TEXTS) or (
+            'role "' in text and "does not exist" in text):
+        server, _database, user = _pg_server(exc)
+        return KnownError(MSG_PG_LOGIN, server=server, user=user, detail=_pg_detail(original))
+    if any(marker in text for marker in _PG_UNREACHABLE_TEXTS):
+        server, _database, _user = _pg_server(exc)
+        return KnownError(MSG_PG_UNREACHABLE, server=server, detail=_pg_detail(original))
+    return None
+
+
 def translate_db_error(exc: Exception, path: Path | None) -> Exception:
-    """Environment failures become KnownError with plain words; bugs stay bugs."""
+    """Environment failures become KnownError with plain words; bugs stay bugs.
+
+    On PostgreSQL (issue #11): a writer that met another one (a deadlock, a serialization
+    failure, a lock timeout) gets the same "busy" message as SQLite's lock; a server that
+    cannot be reached, refuses the login or lacks the database gets a message naming the
+    server, never the password."""
     text = str(getattr(exc, "orig", exc)).lower()
     where = str(path) if path else "?"
     if "readonly" in text or "read-only" in text:
@@ -334,6 +420,13 @@ def translate_db_error(exc: Exception, path: Path | None) -> Exception:
         return KnownError(MSG_DISK_FULL)
     if "database is locked" in text or "busy" in text:
         return KnownError(MSG_LOCKED)
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in _PG_BUSY_STATES or any(
+            marker in text for marker in _PG_BUSY_TEXTS):
+        return KnownError(MSG_LOCKED)
+    if path is None:
+        known = _pg_connection_error(exc, text)
+        if known is not None:
+            return known
     if "file is not a database" in text or "malformed" in text:
         return KnownError(MSG_NOT_A_DB, path=where)
     if "unable to open" in text:

@@ -286,7 +286,9 @@ def create_invoice(data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, di
 
 def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, dict[str, str]]]]:
     with db.transaction() as s:
-        invoice = s.get(Invoice, invoice_id)
+        # locked while the total is checked against what is allocated (issue #11): a payment
+        # cannot slip in between (it locks the invoice too) and meet the CHECK of the table
+        invoice = s.get(Invoice, invoice_id, with_for_update=True, populate_existing=True)
         if invoice is None:
             raise NotFound(MSG_GONE)
         checked = validate(s, data)

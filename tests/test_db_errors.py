@@ -29,6 +29,7 @@ from services import db
 from services.errors import KnownError
 from tests.engines import NO_SERVER, drop_pg_database, new_pg_database, server_url
 from tests.helpers_cli import run_cli
+from tests.service_fixtures import book  # noqa: F401
 
 SECRET = "s3cret-Pa55word"
 
@@ -267,3 +268,94 @@ def test_sqlite_lock_still_says_busy_and_a_missing_table_stays_a_bug() -> None:
     assert isinstance(error, KnownError) and error.message == db.MSG_LOCKED
     missing = OperationalError("SELECT", {}, sqlite3.OperationalError("no such table: t"))
     assert db.translate_db_error(missing, None) is missing
+
+
+# -- a total lowered while a payment is being recorded (issue #11, point 2) ---------------------
+
+
+@pytest.mark.both_engines
+def test_lowering_a_total_while_a_payment_is_recorded_gets_the_message(
+        book: db.Database, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One user records a payment of 100.00 on F1 (100.00); another lowers F1's total to 50.00
+    at that moment. The edit waits for the payment (it loads the invoice ``FOR UPDATE``), then
+    sees the allocation and says the total cannot be less than what is paid — before the fix
+    it read "nothing paid" and met the table's CHECK (allocated <= total) on PostgreSQL: an
+    unexpected problem. On SQLite the write lock (``BEGIN IMMEDIATE``) already serialises the
+    two; the test holds there too."""
+    from decimal import Decimal
+
+    from models import Invoice
+    from services import integrity, invoices, payments
+    from services.errors import UserError
+    from tests.service_fixtures import add_client, add_invoice
+
+    add_client("ACME")
+    f1 = add_invoice("F1", total="100.00")
+    allocated, go = threading.Event(), threading.Event()
+    real_allocate = payments._allocate_payment
+
+    def allocate_then_wait(*args: object, **kwargs: object) -> object:
+        result = real_allocate(*args, **kwargs)  # type: ignore[arg-type]
+        if threading.current_thread().name == "payer":
+            allocated.set()  # the invoice row is locked and its allocation written, not committed
+            assert go.wait(30)
+        return result
+
+    monkeypatch.setattr(payments, "_allocate_payment", allocate_then_wait)
+    outcome: dict[str, BaseException | None] = {}
+
+    def run(name: str, action: object) -> threading.Thread:
+        def body() -> None:
+            try:
+                action()  # type: ignore[operator]
+                outcome[name] = None
+            except BaseException as exc:  # noqa: BLE001 - the outcome is what is tested
+                outcome[name] = exc
+        thread = threading.Thread(target=body, name=name)
+        thread.start()
+        return thread
+
+    payer = run("payer", lambda: payments.record_payment(
+        {"client": "ACME", "date": "2025-02-01", "amount": "100.00"}, [(f1.id, None)]))
+    assert allocated.wait(30)
+    editor = run("editor", lambda: invoices.update_invoice(f1.id, {
+        "number": "F1", "client": "ACME", "issue_date": "2025-01-15", "total": "50.00",
+        "terms": "30 jours"}))
+    _wait_until_blocked(engine, editor)
+    go.set()
+    payer.join(30)
+    editor.join(30)
+    assert outcome["payer"] is None, outcome
+    refused = outcome["editor"]
+    assert isinstance(refused, UserError), repr(refused)
+    assert refused.message == invoices.MSG_TOTAL_BELOW_PAID
+    assert refused.render() == ("Total incl. VAT: the total cannot be less than what is already "
+                                "paid or applied (100.00).")
+    with db.reading() as s:
+        stored = s.get(Invoice, f1.id)
+        assert stored is not None
+        assert (stored.total, stored.allocated) == (Decimal("100.00"), Decimal("100.00"))
+    assert integrity.running_total_problems().problems == []
+
+
+def _wait_until_blocked(engine: str, editor: threading.Thread) -> None:
+    """Until the editor waits for the payer's lock: on PostgreSQL a backend of the book waits
+    for a lock; SQLite's wait (the busy timeout) cannot be seen from outside: a moment."""
+    import time
+
+    if engine != "postgresql":
+        time.sleep(0.5)
+        assert editor.is_alive()
+        return
+    database = make_url(db.current().url).database
+    deadline = time.monotonic() + 20
+    with db.current().engine.connect() as conn:
+        while time.monotonic() < deadline:
+            waiting = conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = :name "
+                "AND wait_event_type = 'Lock'"), {"name": database}).scalar()
+            conn.rollback()
+            if waiting:
+                return
+            time.sleep(0.05)
+    raise AssertionError("the editor never waited for the payment's lock")

@@ -8,14 +8,25 @@ never change meaning.
 - ``import clients|invoices|payments FILE.csv [--dry-run]``
 - ``invoices [--date D] [--open] [--client CODE] [--json]``
 - ``clients [--date D] [--json]``
-- ``attach (--invoice NUMBER | --client CODE) --kind KIND [--signed [--signed-on D]] [--title T] FILE...``
+- ``attach (--invoice NUMBER | --client CODE) --kind KIND [--signed [--signed-on D]] [--title T]
+  [--date D] [--cgv-version LABEL] FILE...``
 - ``documents [--invoice NUMBER | --client CODE] [--json]``
-- ``evidence (--invoice NUMBER | --client CODE) --out FILE.pdf``
-- ``check [--json]`` — exit 1 when anything is damaged, missing or altered
+- ``evidence (--invoice NUMBER | --client CODE) --out FILE.pdf [--date D] [--language fr|en]``
+- ``check [--json] [--repair [--yes]]`` — exit 1 when anything is damaged, missing, altered,
+  drifted or left over; ``--repair`` backs the book up (on PostgreSQL: ``--yes`` once the
+  owner has, with ``pg_dump``), recomputes the running totals, and moves the store's files
+  that belong to no document (an hour old or more) to the store's trash
 - ``alerts [--date D] [--json]``, ``actions [--date D] [--json]``
-- ``promise --invoice NUMBER --amount A --date D``
-- ``dispute open|close --invoice NUMBER [--reason R]``
+- ``promise --invoice NUMBER --amount A --date D [--note TEXT]``
+- ``dispute open|close --invoice NUMBER [--reason R] [--note TEXT]``
 - ``penalties --invoice NUMBER [--date D] [--json]``
+- ``letters [--date D] --out DIR [--record] [--json]``
+- ``statement --client CODE [--date D] --out FILE.pdf``
+- ``agreement --client CODE --out FILE.pdf``
+- ``claim --client CODE [--date D] --out FILE.pdf``
+- ``print FILE.pdf [--printer NAME]``
+- ``backup [--out FILE]``, ``backups [--json]``, ``restore FILE [--yes]``
+- ``export --out DIR [--client CODE] [--json]``
 
 Exit status: 0 success, 1 user error (one line on stderr, no traceback;
 an import lists every bad row as ``line N: column: reason``), 2 usage
@@ -761,20 +772,40 @@ def _cmd_penalties(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from services import integrity
 
+    def files(orphans: int, leftovers: int) -> str:
+        """'2 stored files that belong to no document and 1 partial copy'"""
+        parts = [f"{_plural(orphans, 'stored file')} that belong{'s' if orphans == 1 else ''} "
+                 "to no document"] if orphans else []
+        if leftovers:
+            parts.append(f"{leftovers} partial cop{'y' if leftovers == 1 else 'ies'}")
+        return " and ".join(parts)
+
     repair: dict[str, Any] | None = None
     if args.repair:  # issue #11: a backup first, then the running totals from the allocations
         done, backup_path = integrity.back_up_and_repair(without_backup=args.yes)
         repair = {"backup": str(backup_path) if backup_path else None,
-                  "recomputed": done.recomputed, "taken_back": done.taken_back}
+                  "recomputed": done.recomputed, "taken_back": done.taken_back,
+                  "store": done.store.to_json()}
         if not args.json:
             _out(f"backed up to {backup_path}" if backup_path else
                  "warning: no backup was made by Encaisse (--yes)")
             _out(f"repaired: {_plural(done.recomputed, 'running total')} recomputed, "
                  f"{_plural(done.taken_back, 'allocation')} in excess taken back")
+            tidy = done.store
+            if tidy.orphans or tidy.leftovers:
+                _out(f"moved to the store's trash (kept {documents.TRASH_DAYS} days): "
+                     + files(tidy.orphans, tidy.leftovers))
+            if tidy.recovered:
+                _out(f"put back from the store's trash: {_plural(tidy.recovered, 'stored file')} "
+                     "a document points at")
     database = db.integrity_problems()
     notes = integrity.database_notes()
     totals = integrity.running_total_problems()
     report = documents.check_documents()
+    # the store's files no document refers to stay problems (exit 1): an interrupted action
+    # leaves them, but so does a document row that was lost, and only the owner can tell;
+    # what --repair will do with them is said (issue #11)
+    plan = integrity.store_plan(report)
     lines = ([f"database: {m}" for m in database] + [p.message for p in totals.problems]
              + [p.message for p in report.problems])
     ok = not lines
@@ -784,7 +815,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             "totals": {"checked": totals.checked,
                        "problems": [p.to_json() for p in totals.problems]},
             "documents": {"checked": report.checked,
-                          "problems": [p.to_json() for p in report.problems]}}
+                          "problems": [p.to_json() for p in report.problems],
+                          "repair": plan.to_json()}}
         if repair is not None:
             payload["repair"] = repair
         _json(payload)
@@ -793,6 +825,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _out(f"database: {note}")
         for line in lines:
             _out(line)
+        if plan.to_trash:
+            _out(f"check --repair will move {files(plan.count('orphan'), plan.count('leftover'))}"
+                 f" to the store's trash (kept {documents.TRASH_DAYS} days, then deleted)")
+        if plan.too_recent:
+            _out("check --repair leaves "
+                 + files(plan.count("orphan", recent=True), plan.count("leftover", recent=True))
+                 + f" alone until {integrity.STALE_AFTER_SECONDS // 60} minutes old: an "
+                 "attachment or a restore may still be writing it")
         if ok:
             _out(("database: ok" if not notes else "foreign keys: ok")
                  + f"; {_plural(totals.checked, 'running total')}: ok"

@@ -734,6 +734,7 @@ MSG_MISSING = QT_TRANSLATE_NOOP("Messages", "document {id} “{title}”: the st
 MSG_ALTERED = QT_TRANSLATE_NOOP("Messages", "document {id} “{title}”: the stored file was altered (its SHA-256 no longer matches {sha})")
 MSG_ORPHAN = QT_TRANSLATE_NOOP("Messages", "a stored file belongs to no document: {path}")
 MSG_LEFTOVER = QT_TRANSLATE_NOOP("Messages", "a partial copy was left by an interrupted attachment: {path}")
+MSG_LEFTOVER_RESTORE = QT_TRANSLATE_NOOP("Messages", "a partial copy was left by an interrupted restore: {path}")
 
 
 def check_documents(*, record: bool = True) -> CheckReport:
@@ -758,8 +759,9 @@ def check_documents(*, record: bool = True) -> CheckReport:
     for sha in sorted(the.digests_on_disk() - known):
         path = str(the.path_of(sha))
         report.problems.append(Problem("orphan", MSG_ORPHAN, {"path": path}, None, sha, path))
-    for leftover in the.leftovers():
-        report.problems.append(Problem("leftover", MSG_LEFTOVER, {"path": str(leftover)}, None, "",
+    for leftover in the.leftovers():  # tmp/restore-<sha256>: what a killed restore was unpacking
+        source = MSG_LEFTOVER_RESTORE if leftover.name.startswith("restore-") else MSG_LEFTOVER
+        report.problems.append(Problem("leftover", source, {"path": str(leftover)}, None, "",
                                        str(leftover)))
     if record:
         record_verification(report)

@@ -12,13 +12,23 @@ invoice that both counted in full before writers were serialised). :func:`repair
 puts both right in one transaction: the allocations in excess are taken back, newest first
 (the money returns to the payment or credit note as unallocated credit; the history says
 so), then every running total is set to what its allocations add up to.
+
+The document store's files that no document refers to — stored files a ``letters --record``
+or an attachment killed between its copy and its record left, partial copies of a killed
+attachment or restore — are reported by ``documents.check_documents``; :func:`store_plan`
+says what ``check --repair`` does with them and :func:`tidy_store` does it: those at least
+an hour old go to the store's trash (kept ``documents.TRASH_DAYS`` days), younger ones are
+left alone, for an action may still be writing them. :func:`back_up_and_repair` is the
+whole of ``check --repair`` (and of the window's repair): a backup, the totals, the store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,11 +36,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Allocation, Client, Invoice, Payment
-from services import clock, db, history
+from models import Allocation, Client, Invoice, Payment, StoredFile
+from services import clock, db, documents, history
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO
+from services.store import Store
+
+log = logging.getLogger(__name__)
 
 MSG_DRIFT_INVOICE = QT_TRANSLATE_NOOP(
     "Messages",
@@ -137,9 +150,45 @@ class TotalsReport:
 
 
 @dataclass(frozen=True)
+class StorePlan:
+    """The files of the document store that no document refers to, and what ``check
+    --repair`` does with them: those at least :data:`STALE_AFTER_SECONDS` old go to the
+    store's trash (kept :data:`documents.TRASH_DAYS` days, then purged); younger ones may
+    belong to an action still running and are left alone."""
+
+    to_trash: list[tuple[str, Path]] = field(default_factory=list)  # (orphan | leftover, path)
+    too_recent: list[tuple[str, Path]] = field(default_factory=list)
+
+    def count(self, kind: str, *, recent: bool = False) -> int:
+        return sum(1 for k, _path in (self.too_recent if recent else self.to_trash) if k == kind)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"to_trash": [{"kind": k, "path": str(p)} for k, p in self.to_trash],
+                "too_recent": [{"kind": k, "path": str(p)} for k, p in self.too_recent],
+                "trash_days": documents.TRASH_DAYS, "stale_after_seconds": STALE_AFTER_SECONDS}
+
+
+@dataclass(frozen=True)
+class StoreTidy:
+    """What ``check --repair`` did in the document store."""
+
+    orphans: int = 0  # stored files that belonged to no document, moved to the trash
+    leftovers: int = 0  # partial copies of tmp/, moved to the trash
+    too_recent: int = 0  # left alone: younger than STALE_AFTER_SECONDS
+    failed: int = 0  # could not be moved (the log says why): still reported by the check
+    recovered: int = 0  # files a document points at, put back from the trash
+
+    def to_json(self) -> dict[str, int]:
+        return {"orphans_to_trash": self.orphans, "leftovers_to_trash": self.leftovers,
+                "too_recent": self.too_recent, "failed": self.failed,
+                "recovered": self.recovered}
+
+
+@dataclass(frozen=True)
 class Repair:
     recomputed: int  # running totals set to what their allocations add up to
     taken_back: int  # allocations in excess taken back
+    store: StoreTidy = field(default_factory=StoreTidy)  # the document store's tidying
 
 
 def _active_sums(session: Session) -> tuple[dict[int, Decimal], dict[int, Decimal],
@@ -287,6 +336,85 @@ def repair_running_totals() -> Repair:
         return _repair(s)
 
 
+#: A partial copy or an unreferenced stored file younger than this (seconds) may belong to
+#: an action still running — an attachment between its copy and its record, a restore
+#: unpacking — so ``check --repair`` never touches it. The age is the file's own, from the
+#: system clock that wrote it (never the application's clock, which tests and
+#: ENCAISSE_TODAY move to other days).
+STALE_AFTER_SECONDS = 3600
+
+
+def _age(path: Path, now: float) -> float | None:
+    try:
+        return now - path.lstat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
+def _plan(the: Store, known: set[str], report: documents.CheckReport | None) -> StorePlan:
+    if report is not None:
+        found = [(p.kind, Path(p.path)) for p in report.problems if p.kind in ("orphan", "leftover")]
+    else:
+        found = ([("orphan", the.path_of(sha)) for sha in sorted(the.digests_on_disk() - known)]
+                 + [("leftover", path) for path in the.leftovers()])
+    plan = StorePlan()
+    now = time.time()
+    for kind, path in found:
+        age = _age(path, now)
+        if age is None:
+            continue  # gone since
+        (plan.to_trash if age >= STALE_AFTER_SECONDS else plan.too_recent).append((kind, path))
+    return plan
+
+
+def store_plan(report: documents.CheckReport | None = None) -> StorePlan:
+    """What ``check --repair`` will do with the store's files that no document refers to
+    (those of ``report`` when given: the check just made)."""
+    with db.reading() as s:
+        known = set(s.scalars(select(StoredFile.sha256)))
+    return _plan(documents.the_store(), known, report)
+
+
+def tidy_store() -> StoreTidy:
+    """The store's files no document refers to, at least an hour old — stored files (a
+    ``letters --record`` or an attachment killed between its copy and its record) and
+    partial copies (a killed attachment or restore) — go to the store's trash, kept
+    TRASH_DAYS days; a file a document points at that is found in the trash is put back
+    (one adopted by an attachment at the moment it was moved). Older trash is purged.
+
+    Runs inside a write transaction: on SQLite no attachment records its file meanwhile."""
+    the = documents.the_store()
+    day = f"{clock.today():%Y%m%d}"
+    moved = {"orphan": 0, "leftover": 0}
+    failed = recovered = 0
+    with db.transaction() as s:
+        known = set(s.scalars(select(StoredFile.sha256)))
+        plan = _plan(the, known, None)
+        for kind, path in plan.to_trash:
+            try:
+                if kind == "orphan":
+                    done = the.to_trash(path.name, day)
+                else:
+                    done = the.leftover_to_trash(path, day)
+            except OSError as exc:
+                log.warning("could not move %s to the store's trash: %s", path, exc)
+                failed += 1
+                continue
+            if done is not None:
+                moved[kind] += 1
+        for sha in sorted(known - the.digests_on_disk()):
+            try:
+                if the.from_trash(sha) is not None:
+                    recovered += 1
+            except OSError as exc:
+                log.warning("could not put %s back from the store's trash: %s", sha, exc)
+    try:
+        the.purge_trash(f"{clock.today() - dt.timedelta(days=documents.TRASH_DAYS):%Y%m%d}")
+    except OSError as exc:
+        log.warning("could not purge the store's trash: %s", exc)
+    return StoreTidy(moved["orphan"], moved["leftover"], len(plan.too_recent), failed, recovered)
+
+
 def database_notes() -> list[str]:
     """What the database check cannot check on the open book (English texts marked for
     translation): nothing on an SQLite file; a server's pages on PostgreSQL."""
@@ -294,10 +422,10 @@ def database_notes() -> list[str]:
 
 
 def back_up_and_repair(*, without_backup: bool = False) -> tuple[Repair, Path | None]:
-    """``check --repair``: a backup of the book (the rotated kind), then the repair; nothing
-    is repaired when the backup fails. A book Encaisse cannot back up (PostgreSQL) is
-    repaired only when ``without_backup`` says the owner backed it up himself: (repair,
-    None) then."""
+    """``check --repair``: a backup of the book (the rotated kind), then the repair of the
+    running totals, then the store's tidying (:func:`tidy_store`); nothing is repaired when
+    the backup fails. A book Encaisse cannot back up (PostgreSQL) is repaired only when
+    ``without_backup`` says the owner backed it up himself: (repair, None) then."""
     from services import backup
 
     try:
@@ -308,4 +436,5 @@ def back_up_and_repair(*, without_backup: bool = False) -> tuple[Repair, Path | 
         if not without_backup:
             raise UserError(MSG_REPAIR_NO_BACKUP, field="database", reason=exc.reason()) from exc
         made = None
-    return repair_running_totals(), made
+    totals = repair_running_totals()
+    return replace(totals, store=tidy_store()), made

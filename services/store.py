@@ -365,6 +365,51 @@ class Store:
             folder.rmdir()
         return count
 
+    # -- ``check --repair`` tidies what no document refers to (issue #11) -------------------
+    def leftover_to_trash(self, leftover: Path, day: str) -> Path | None:
+        """Move a file of ``tmp/`` (a partial copy a killed attachment or restore left) into
+        the trash of ``day`` (YYYYMMDD); its new path, None when it is gone or is not a file."""
+        if not re.fullmatch(r"\d{8}", day):
+            raise ValueError(f"not a YYYYMMDD day: {day!r}")
+        if leftover.parent != self.tmp:
+            raise ValueError(f"{leftover} is not in {self.tmp}")
+        try:
+            info = leftover.lstat()
+        except FileNotFoundError:
+            return None
+        if stat.S_ISDIR(info.st_mode):
+            return None  # the trash's purge deletes files only
+        folder = self.root / "trash" / day
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target = folder / leftover.name
+        os.replace(leftover, target)
+        return target
+
+    def from_trash(self, sha256: str) -> Path | None:
+        """Put a stored file back from the trash (the newest day that holds it whole) into
+        ``objects/``: a document points at it again. Its path, None when no sound copy is
+        there."""
+        target = self.path_of(sha256)
+        trash = self.root / "trash"
+        if target.exists() or not trash.is_dir() or trash.is_symlink():
+            return None
+        for folder in sorted(trash.iterdir(), reverse=True):
+            candidate = folder / sha256
+            if not re.fullmatch(r"\d{8}", folder.name) or folder.is_symlink() \
+                    or candidate.is_symlink() or not candidate.is_file():
+                continue
+            digest = hashlib.sha256()
+            with candidate.open("rb") as fh:
+                while chunk := fh.read(CHUNK):
+                    digest.update(chunk)
+            if digest.hexdigest() != sha256:
+                continue
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.replace(candidate, target)
+            _fsync_dir(target.parent)
+            return target
+        return None
+
 
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":

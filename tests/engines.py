@@ -23,7 +23,9 @@ import pytest
 ENV = "ENCAISSE_TEST_PG_URL"
 NO_SERVER = (f"no PostgreSQL server for the tests: run tools/pg-start and set {ENV} "
              "(or pass --pg-url)")
-_TEMPLATE = "encaisse_test_template"
+#: one template per test session: two sessions at once (two terminals, xdist) never drop
+#: each other's template
+_TEMPLATE = f"encaisse_test_template_{os.getpid()}"
 _counter = itertools.count(1)
 _template_ready: dict[str, bool] = {}
 
@@ -48,6 +50,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if both and definition.get_closest_marker("sqlite_only") is None:
         metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
     # elsewhere the engine fixture is SQLite, without a parameter in the test's name
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The session's template database is dropped with it."""
+    for url in list(_template_ready):
+        try:
+            drop_pg_database(url, _TEMPLATE)
+        except Exception:  # noqa: BLE001 - a server gone away: nothing left to tidy
+            pass
+        _template_ready.pop(url, None)
 
 
 def server_url(config: pytest.Config) -> str | None:

@@ -353,7 +353,8 @@ _PG_UNREACHABLE_TEXTS = ("connection refused", "could not connect", "failed to r
                          "the connection is closed", "connection is lost",
                          "is the server running", "the database system is starting up",
                          "the database system is shutting down", "consuming input failed")
-_PG_LOGIN_TEXTS = ("authentication failed", "no password supplied", "pg_hba.conf")
+_PG_LOGIN_TEXTS = ("authentication failed", "no password supplied", "pg_hba.conf",
+                   "permission denied for database")
 
 
 def _pg_server(exc: Exception) -> tuple[str, str, str]:

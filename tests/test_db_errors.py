@@ -359,3 +359,26 @@ def _wait_until_blocked(engine: str, editor: threading.Thread) -> None:
                 return
             time.sleep(0.05)
     raise AssertionError("the editor never waited for the payment's lock")
+
+
+def test_a_user_without_the_right_to_connect_is_a_refused_login(server: str) -> None:
+    """A role the database does not let in (``REVOKE CONNECT``): "permission denied for
+    database", a refused login — never the URL with its password."""
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    url, name = new_pg_database(server)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("DROP ROLE IF EXISTS encaisse_outsider"))
+            conn.execute(text("CREATE ROLE encaisse_outsider LOGIN"))
+            conn.execute(text(f'REVOKE CONNECT ON DATABASE "{name}" FROM PUBLIC'))
+        with pytest.raises(KnownError) as caught:
+            db.open_database(_with_password(url, username="encaisse_outsider"))
+        assert caught.value.message == db.MSG_PG_LOGIN
+        assert "permission denied for database" in caught.value.render()
+        assert SECRET not in caught.value.render()
+    finally:
+        db.close()
+        drop_pg_database(server, name)
+        with admin.connect() as conn:
+            conn.execute(text("DROP ROLE IF EXISTS encaisse_outsider"))
+        admin.dispose()

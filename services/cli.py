@@ -42,7 +42,7 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -101,9 +101,18 @@ def _add_as_of(parser: argparse.ArgumentParser,
     parser.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None, help=text)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors show the user's arguments escaped like every other output
+    (``unrecognized arguments: \u001b[31m``), never a control character raw (issue #11).
+    The sub-commands' parsers are of this class too (``add_subparsers`` uses the parent's)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``main.py``; ``args.command`` is None when no command is given."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Encaisse — receivables for French small businesses. "
         "Without a command, opens the window.",
@@ -293,7 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repair", action="store_true",
                    help="back the book up, then set every running total to what its allocations "
                    "add up to (allocations beyond an invoice's total are taken back, newest "
-                   "first, and kept as credit); then check")
+                   "first, and kept as credit), move stored files that belong to no document "
+                   "and partial copies older than an hour to the store's trash (kept 30 days); "
+                   "then check")
     p.add_argument("--yes", action="store_true",
                    help="with --repair, on a book Encaisse cannot back up (PostgreSQL): repair "
                    "without a backup (make one with the server's tools first)")
@@ -872,7 +883,22 @@ def _open(target: str) -> None:
         raise
     except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
         detail = _one_line(str(getattr(exc, "orig", None) or exc)) or type(exc).__name__
-        raise UserError(MSG_CANNOT_OPEN, field="database", target=target, detail=detail) from exc
+        shown = _without_password(target)
+        if shown != target:
+            detail = detail.replace(target, shown)
+        raise UserError(MSG_CANNOT_OPEN, field="database", target=shown, detail=detail) from exc
+
+
+def _without_password(target: str) -> str:
+    """A database URL as it may be shown: its password replaced by ***."""
+    if "://" not in target:
+        return target
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(target).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return target.split("://", 1)[0] + "://…"
 
 
 #: The commands that change the book, and when (issue #11, point 3): they hold the book's

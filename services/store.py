@@ -266,6 +266,9 @@ class Store:
                 target.parent.mkdir(mode=0o700, exist_ok=True)
                 if target.exists() and self.verify(sha) == "ok":
                     tmp_path.unlink()
+                    # re-used: it is young again, so `check --repair` never takes an object
+                    # that an action in progress is about to point at for an orphan
+                    os.utime(target)
                 else:
                     os.chmod(tmp_path, 0o400)
                     os.replace(tmp_path, target)

@@ -49,3 +49,17 @@ def test_the_demo_book_reads_the_same_on_both_engines(
 
         db.close()
         drop_pg_database(server, name)
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql+psycopg://bob:hunter2@127.0.0.1:1/x?sslmode=bogus",  # the driver refuses it
+    "mysql://bob:hunter2@127.0.0.1/x",  # no driver for it
+])
+def test_a_url_that_cannot_be_opened_never_shows_its_password(
+        url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers_cli import run_cli
+
+    run = run_cli(capsys, url, "invoices")
+    assert run.code == 1
+    assert "hunter2" not in run.err + run.out
+    assert "bob:***@127.0.0.1" in run.err and "cannot be opened" in run.err

@@ -103,7 +103,7 @@ def _add_as_of(parser: argparse.ArgumentParser,
 
 class _Parser(argparse.ArgumentParser):
     """argparse whose usage errors show the user's arguments escaped like every other output
-    (``unrecognized arguments: \u001b[31m``), never a control character raw (issue #11).
+    (``unrecognized arguments: \\u001b[31m``), never a control character raw (issue #11).
     The sub-commands' parsers are of this class too (``add_subparsers`` uses the parent's)."""
 
     def error(self, message: str) -> NoReturn:

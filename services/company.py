@@ -14,13 +14,21 @@ from models import Company, Setting
 from services import db, history, identifiers, terms
 from services.dto import CompanyData
 from services.errors import UserError, ValidationError
-from services.i18n import QT_TRANSLATE_NOOP
+from services.i18n import FIELD_LABELS, QT_TRANSLATE_NOOP
+from services.text import clean_text
 
 MSG_NAME_REQUIRED = QT_TRANSLATE_NOOP("Messages", "the company name is required.")
 MSG_METHOD = QT_TRANSLATE_NOOP("Messages", "choose method A or B.")
 MSG_EMAIL = QT_TRANSLATE_NOOP("Messages", "'{value}' is not an e-mail address.")
 
 _FIELDS = [f.name for f in fields(CompanyData)]
+#: the company's texts that may hold tabs and newlines (issue #11)
+MULTILINE_FIELDS = ("address",)
+
+# the settings saved here that the shared labels do not name yet
+FIELD_LABELS.update({
+    "mediator": QT_TRANSLATE_NOOP("Fields", "Consumer mediator"),
+})
 
 
 def _row(session: Session) -> Company:
@@ -65,6 +73,11 @@ def validate(data: dict[str, Any]) -> dict[str, Any]:
     for name in _FIELDS:
         value = data.get(name, defaults[name])
         clean[name] = (value or "").strip() if isinstance(value, str) else value
+        if isinstance(value, str):
+            try:  # no control character; tabs and newlines in the address only (issue #11)
+                clean[name] = clean_text(value, name, multiline=name in MULTILINE_FIELDS)
+            except UserError as exc:
+                errors.append(exc)
     checks = {
         "siren": identifiers.siren,
         "siret": identifiers.siret,

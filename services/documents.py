@@ -286,20 +286,37 @@ class CheckReport:
 
 # -- validation ---------------------------------------------------------------------
 def validate_meta(meta: Meta) -> Meta:
+    from services.terms import check_date_range
+    from services.text import clean_text
+
     errors: list[UserError] = []
     if meta.kind not in DOCUMENT_KINDS:
         errors.append(UserError(MSG_KIND, field="kind", value=meta.kind,
                                 choices=", ".join(DOCUMENT_KINDS)))
-    title = meta.title.strip()
+
+    def checked(check: Any, value: Any, field: str, **options: Any) -> Any:
+        try:  # each field's own message; every bad field listed (issue #11)
+            return check(value, field, **options)
+        except UserError as exc:
+            errors.append(exc)
+            return value
+
+    title = checked(clean_text, meta.title, "title")  # one line, no control character
+    notes = checked(clean_text, meta.notes, "notes", multiline=True)
     if len(title) > 200:
         errors.append(UserError(MSG_TOO_LONG, field="title", max="200"))
+    # the document's own date is the --date of attach, "Date" in the errors
+    if meta.document_date is not None:
+        checked(check_date_range, meta.document_date, "date")
     signed = meta.signed or meta.signed_on is not None
-    if meta.signed_on is not None and meta.signed_on > clock.today():
-        errors.append(UserError(MSG_SIGNED_FUTURE, field="signed_on",
-                                value=meta.signed_on.isoformat()))
+    if meta.signed_on is not None:
+        checked(check_date_range, meta.signed_on, "signed_on")
+        if meta.signed_on > clock.today():
+            errors.append(UserError(MSG_SIGNED_FUTURE, field="signed_on",
+                                    value=meta.signed_on.isoformat()))
     if errors:
         raise ValidationError(errors)
-    return Meta(meta.kind, title, meta.document_date, signed, meta.signed_on, meta.notes.strip())
+    return Meta(meta.kind, title, meta.document_date, signed, meta.signed_on, notes)
 
 
 def _owner_ids(s: Session, owner: Owner) -> tuple[int | None, int | None, int | None]:
@@ -811,9 +828,19 @@ def list_cgv_versions() -> list[CgvVersionRow]:
 
 def add_cgv_version(label: str, in_force_from: dt.date, file: Path | None = None,
                     notes: str = "", item: Ingested | None = None) -> CgvVersionRow:
-    label = label.strip()
-    if not label:
-        raise UserError(MSG_CGV_EMPTY, field="label")
+    from services.terms import check_date_range
+    from services.text import clean_text
+
+    try:  # a label without control character, a date within 1900-2100 (issue #11)
+        label = clean_text(label, "label")
+        if not label:
+            raise UserError(MSG_CGV_EMPTY, field="label")
+        check_date_range(in_force_from, "in_force_from")
+        notes = clean_text(notes, "notes", multiline=True)
+    except UserError:
+        if item is not None:  # nothing kept of a refused version
+            _forget_unreferenced([item])
+        raise
     if file is not None and item is None:
         item = ingest(file)
     try:
@@ -822,7 +849,7 @@ def add_cgv_version(label: str, in_force_from: dt.date, file: Path | None = None
                 raise UserError(MSG_CGV_LABEL, field="label", value=label)
             if s.scalar(select(CgvVersion.id).where(CgvVersion.in_force_from == in_force_from)):
                 raise UserError(MSG_CGV_DATE, field="in_force_from", value=in_force_from.isoformat())
-            version = CgvVersion(label=label, in_force_from=in_force_from, notes=notes.strip(),
+            version = CgvVersion(label=label, in_force_from=in_force_from, notes=notes,
                                  created_at=clock.now())
             s.add(version)
             s.flush()
@@ -878,6 +905,16 @@ def _upsert_acceptance(s: Session, client_id: int, version: CgvVersion, on: dt.d
 def record_acceptance(client_id: int, cgv_version_id: int, accepted_on: dt.date, *,
                       signed_copy: Ingested | None = None, notes: str = "") -> AcceptanceRow:
     """The client accepted this CGV version on this date (optionally with the signed copy)."""
+    from services.terms import check_date_range
+    from services.text import clean_text
+
+    try:  # a date within 1900-2100, notes without control character (issue #11)
+        check_date_range(accepted_on, "accepted_on")
+        notes = clean_text(notes, "notes", multiline=True)
+    except UserError:
+        if signed_copy is not None:  # nothing kept of a refused acceptance
+            _forget_unreferenced([signed_copy])
+        raise
     if accepted_on > clock.today():
         raise UserError(MSG_SIGNED_FUTURE, field="accepted_on", value=accepted_on.isoformat())
     try:

@@ -48,8 +48,10 @@ from models import (
 from services import clock, company, db, history
 from services import followup_core as core
 from services.errors import NotFound, UserError, ValidationError
-from services.i18n import QT_TRANSLATE_NOOP
+from services.i18n import FIELD_LABELS, QT_TRANSLATE_NOOP
 from services.money import from_cents
+from services.terms import check_date_range
+from services.text import clean_text
 
 ZERO = Decimal("0.00")
 GRACE_SETTING = "dunning.promise_grace_days"
@@ -136,6 +138,26 @@ history.ACTIONS.update({
     "plan_closed": QT_TRANSLATE_NOOP("History", "payment plan closed"),
 })
 
+# the fields of the follow-up's dialogs that the shared labels do not name yet
+FIELD_LABELS.update({
+    "collective_procedure_on": QT_TRANSLATE_NOOP("Fields", "BODACC notice date"),
+    "promised_on": QT_TRANSLATE_NOOP("Fields", "Promised for"),
+    "ordonnance": QT_TRANSLATE_NOOP("Fields", "Ordonnance of"),
+    "served": QT_TRANSLATE_NOOP("Fields", "Served (signification) on"),
+    "opposition_until": QT_TRANSLATE_NOOP("Fields", "Opposition until"),
+    "executory_request_by": QT_TRANSLATE_NOOP("Fields", "Formule exécutoire to ask by"),
+})
+
+
+def _line(text: str, field: str) -> str:
+    """A name, a reason or a reference: no control character at all (issue #11)."""
+    return clean_text(text, field)
+
+
+def _note(text: str, field: str = "notes") -> str:
+    """A note: tabs and newlines kept, no other control character (issue #11)."""
+    return clean_text(text, field, multiline=True)
+
 
 # -- scenarios ------------------------------------------------------------------------------
 def validate_steps(steps: Sequence[Step]) -> list[Step]:
@@ -151,6 +173,10 @@ def validate_steps(steps: Sequence[Step]) -> list[Step]:
             errors.append(UserError(MSG_BAD_ACTION, field="steps", value=step.action))
         if step.channel not in CHANNELS:
             errors.append(UserError(MSG_BAD_CHANNEL, field="steps", value=step.channel))
+        try:
+            _line(step.label, "steps")
+        except UserError as exc:
+            errors.append(exc)
     if errors:
         raise ValidationError(errors)
     return sorted(steps, key=lambda s: s.offset_days)
@@ -221,7 +247,7 @@ def scenarios() -> list[ScenarioRow]:
 
 def save_scenario(name: str, steps: Sequence[Step], scenario_id: int | None = None) -> int:
     """Create or replace a named scenario (assignable to clients)."""
-    name = name.strip()
+    name = _line(name, "name")
     if not name:
         raise UserError(MSG_NAME, field="name")
     clean = validate_steps(steps)
@@ -515,22 +541,25 @@ def mark_done(action: Action, on: dt.date | None = None, *, tracking_number: str
 def mark_done_in_session(s: Session, action: Action, on: dt.date | None = None, *,
                          tracking_number: str = "") -> None:
     """:func:`mark_done` inside the caller's transaction (letters recorded as sent)."""
-    on = on or clock.today()
+    on = check_date_range(on, "date") if on is not None else clock.today()
+    tracking = _line(tracking_number, "reference")
     for invoice in _invoices(s, [i.id for i in action.invoices]):
-        _record_step(s, invoice, action.step, "done", on, tracking=tracking_number.strip())
+        _record_step(s, invoice, action.step, "done", on, tracking=tracking)
 
 
 def skip(action: Action, reason: str, on: dt.date | None = None) -> None:
-    if not reason.strip():
+    reason = _line(reason, "reason")
+    if not reason:
         raise UserError(MSG_NEED_REASON, field="reason")
-    on = on or clock.today()
+    on = check_date_range(on, "date") if on is not None else clock.today()
     with db.transaction() as s:
         for invoice in _invoices(s, [i.id for i in action.invoices]):
-            _record_step(s, invoice, action.step, "skipped", on, reason=reason.strip())
+            _record_step(s, invoice, action.step, "skipped", on, reason=reason)
 
 
 def postpone(action: Action, until: dt.date, on: dt.date | None = None) -> None:
-    on = on or clock.today()
+    check_date_range(until, "date")
+    on = check_date_range(on, "date") if on is not None else clock.today()
     if until <= on:
         raise UserError(MSG_PAST, field="date", value=until.isoformat())
     with db.transaction() as s:
@@ -553,8 +582,9 @@ def _invoice_by_number(s: Session, number: str) -> Invoice:
 def promise(number: str, amount: Decimal, on_date: dt.date, *, note: str = "",
             today: dt.date | None = None) -> None:
     """A promise to pay ``amount`` by ``on_date``: the ladder pauses until then plus grace."""
-    today = today or clock.today()
+    today = check_date_range(today, "date") if today is not None else clock.today()
     _check_promise(amount, on_date, today)
+    note = _note(note)
     with db.transaction() as s:
         _promise(s, number, amount, on_date, note, today)
 
@@ -562,6 +592,7 @@ def promise(number: str, amount: Decimal, on_date: dt.date, *, note: str = "",
 def _check_promise(amount: Decimal, on_date: dt.date, today: dt.date) -> None:
     if amount <= 0:
         raise UserError(MSG_AMOUNT, field="amount")
+    check_date_range(on_date, "promised_on")
     if on_date < today:
         raise UserError(MSG_PAST, field="date", value=on_date.isoformat())
 
@@ -580,7 +611,8 @@ def _promise(s: Session, number: str, amount: Decimal, on_date: dt.date, note: s
 def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None = None) -> None:
     if reason not in DISPUTE_REASONS:
         raise UserError(MSG_REASON, field="reason", value=reason, choices=", ".join(DISPUTE_REASONS))
-    today = today or clock.today()
+    today = check_date_range(today, "date") if today is not None else clock.today()
+    note = _note(note)
     with db.transaction() as s:
         invoice = _invoice_by_number(s, number)
         if invoice.disputed:
@@ -594,7 +626,8 @@ def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None
 def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | None = None) -> None:
     if outcome not in ("resolved", "rejected"):
         raise UserError(MSG_OUTCOME, field="outcome")
-    today = today or clock.today()
+    today = check_date_range(today, "date") if today is not None else clock.today()
+    note = _note(note)
     with db.transaction() as s:
         invoice = _invoice_by_number(s, number)
         if not invoice.disputed:
@@ -614,8 +647,9 @@ def hand_off(numbers: str | Sequence[str], kind: str, details: dict[str, Any],
              today: dt.date | None = None) -> None:
     """Hand invoices to a collection agency (``agency``) or to court (``legal``):
     internal reminders stop (§4.6, §4.8). One transaction for all of them."""
-    today = today or clock.today()
+    today = check_date_range(today, "date") if today is not None else clock.today()
     numbers = [numbers] if isinstance(numbers, str) else list(numbers)
+    details = _checked_details(details)
     with db.transaction() as s:
         for number in numbers:
             invoice = _invoice_by_number(s, number)
@@ -625,9 +659,24 @@ def hand_off(numbers: str | Sequence[str], kind: str, details: dict[str, Any],
                            label=invoice.number, details={"to": kind, **details})
 
 
+def _checked_details(details: dict[str, Any]) -> dict[str, Any]:
+    """A hand-off's details as given: every text on one line, every date within
+    1900-01-01 … 2100-12-31, each refused naming its key (issue #11)."""
+    out: dict[str, Any] = {}
+    for key, value in details.items():
+        if isinstance(value, str):
+            value = _line(value, key)
+        elif isinstance(value, dt.date):
+            check_date_range(value, key)
+        out[key] = value
+    return out
+
+
 def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> None:
     """The BODACC notice of a collective procedure: no more reminders, penalties or €40;
     the claim must be declared within 2 months (§4.10)."""
+    if notice_date is not None:
+        check_date_range(notice_date, "collective_procedure_on")
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
@@ -638,6 +687,8 @@ def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> Non
 def collective_procedure_in_session(s: Session, client: Client, notice_date: dt.date | None) -> None:
     """:func:`set_collective_procedure` inside the caller's transaction (the client editor
     saves the client and its procedure date together)."""
+    if notice_date is not None:
+        check_date_range(notice_date, "collective_procedure_on")
     client.collective_procedure_on = notice_date
     history.record(s, "client", client.id, "collective_procedure", client_id=client.id,
                    label=client.code, details={"bodacc_notice": notice_date})
@@ -655,6 +706,9 @@ def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str =
                 promised: tuple[Decimal, dt.date] | None = None) -> None:
     """A call (or another contact) with the client; optionally a promise to pay that
     pauses the invoice's ladder (§4.2). The call and the promise: one transaction."""
+    check_date_range(on, "date")
+    person, outcome = _line(person, "contact"), _line(outcome, "outcome")
+    note = _note(note)
     if promised is not None and invoice_number:
         _check_promise(promised[0], promised[1], on)
     with db.transaction() as s:
@@ -663,7 +717,7 @@ def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str =
             raise NotFound(MSG_NO_CLIENT, field="client", value=str(client_id))
         invoice = _invoice_by_number(s, invoice_number) if invoice_number else None
         s.add(ContactLog(client_id=client_id, invoice_id=invoice.id if invoice else None, on=on,
-                         channel=channel, person=person.strip(), outcome=outcome.strip(), note=note.strip(),
+                         channel=channel, person=person, outcome=outcome, note=note,
                          created_at=clock.now()))
         history.record(s, "client", client_id, "contact_logged", client_id=client_id, label=client.code,
                        details={"on": on, "person": person, "outcome": outcome, "note": note,
@@ -676,6 +730,7 @@ def equal_split(total: Decimal, count: int, first: dt.date, months_apart: int = 
     """``count`` monthly instalments adding up exactly to ``total`` (the last takes the cents)."""
     from dateutil.relativedelta import relativedelta
 
+    check_date_range(first, "instalments")  # 9999-12-31 + 1 month would overflow
     count = max(1, count)
     share = (total / count).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
     amounts = [share] * (count - 1) + [total - share * (count - 1)]
@@ -685,15 +740,16 @@ def equal_split(total: Decimal, count: int, first: dt.date, months_apart: int = 
 def create_plan(client_id: int, invoice_ids: Sequence[int], instalments: Sequence[tuple[dt.date, Decimal]],
                 *, agreed_on: dt.date | None = None, currency: str = "EUR", note: str = "") -> int:
     """Agree a payment plan over these invoices; their ladder pauses while it is kept."""
-    agreed_on = agreed_on or clock.today()
+    agreed_on = check_date_range(agreed_on, "date") if agreed_on is not None else clock.today()
     if not instalments:
         raise UserError(MSG_PLAN_EMPTY, field="instalments")
-    dates = [d for d, _ in instalments]
+    dates = [check_date_range(d, "instalments") for d, _ in instalments]
     if dates != sorted(dates) or dates[0] < agreed_on:
         raise UserError(MSG_PLAN_DATES, field="instalments", date=agreed_on.isoformat())
     if any(a <= 0 for _, a in instalments):
         raise UserError(MSG_AMOUNT, field="instalments")
     total = sum((a for _, a in instalments), ZERO)
+    note = _note(note)
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
@@ -718,6 +774,8 @@ def create_plan(client_id: int, invoice_ids: Sequence[int], instalments: Sequenc
 
 
 def close_plan(plan_id: int, on: dt.date | None = None) -> None:
+    if on is not None:
+        check_date_range(on, "date")
     with db.transaction() as s:
         plan = s.get(PaymentPlan, plan_id)
         if plan is None:

@@ -339,9 +339,13 @@ def default_template(language: str, key: str) -> tuple[str, str]:
 
 
 def validate_template(text: str, field: str) -> str:
-    """Refuse an unknown {placeholder} or a stray brace, naming it."""
+    """Refuse an unknown {placeholder} or a stray brace, naming it; and a control character
+    (tabs and newlines allowed in the body, not in the subject: issue #11)."""
     import string
 
+    from services.text import clean_text
+
+    text = clean_text(text, field, multiline=field != "subject")
     try:
         names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
     except ValueError as exc:
@@ -722,9 +726,12 @@ def mediator() -> str:
 
 
 def set_mediator(text: str) -> None:
+    """The consumer mediator printed on consumers' letters: several lines (name, address,
+    website), no control character but tabs and newlines (issue #11)."""
     from services.company import set_setting
+    from services.text import clean_text
 
-    set_setting(MEDIATOR_SETTING, text.strip())
+    set_setting(MEDIATOR_SETTING, clean_text(text, "mediator", multiline=True))
 
 
 def window_setting() -> dict[str, int]:

@@ -110,6 +110,9 @@ class PaymentInput:
 
 
 def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
+    from services.terms import check_date_range
+    from services.text import clean_text
+
     errors: list[UserError] = []
     client_id: int | None = None
     if data.get("client_id"):
@@ -131,7 +134,10 @@ def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
     date: dt.date | None = None
     raw_date = data.get("date")
     if isinstance(raw_date, dt.date):
-        date = raw_date
+        try:  # from the editor: the same range as typed dates (issue #11)
+            date = check_date_range(raw_date, "date")
+        except UserError as exc:
+            errors.append(exc)
     elif raw_date in (None, ""):
         errors.append(UserError(MSG_REQUIRED, field="date"))
     else:
@@ -155,12 +161,17 @@ def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
         method = normalise_method(str(data.get("method") or ""))
     except UserError as exc:
         errors.append(exc)
+    texts: dict[str, str] = {}
+    for name in ("reference", "notes"):  # no control character; tabs and newlines in notes only
+        try:
+            texts[name] = clean_text(data.get(name), name, multiline=name == "notes")
+        except UserError as exc:
+            errors.append(exc)
     if errors:
         raise ValidationError(errors)
     assert client_id is not None and date is not None and amount is not None
-    return PaymentInput(client_id, date, amount, currency, method,
-                        str(data.get("reference") or "").strip(),
-                        str(data.get("notes") or "").strip())
+    return PaymentInput(client_id, date, amount, currency, method, texts["reference"],
+                        texts["notes"])
 
 
 # -- the allocation engine (inside the caller's transaction) -----------------

@@ -18,6 +18,8 @@ from typing import Any
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.paths import resource_path
+from services.terms import FIRST_DATE, LAST_DATE, check_date_range
+from services.text import check_ascii_digits
 
 USER_SETTING = "rates.user"
 MSG_RATE = QT_TRANSLATE_NOOP("Messages", "{value} is not a rate in percent (e.g. 2.15)")
@@ -69,6 +71,7 @@ def _user() -> dict[str, Any]:
 
 
 def _percent(text: str, field: str = "rate") -> Decimal:
+    check_ascii_digits(str(text), field)  # Decimal() reads Arabic-Indic digits (issue #11)
     try:
         value = Decimal(str(text).replace(",", ".").replace("%", "").strip())
     except InvalidOperation as exc:
@@ -134,6 +137,7 @@ def add_ecb_rate(start: dt.date, rate: str) -> None:
     """A new ECB rate from ``start`` (Settings); also marks the table known up to it."""
     from services.company import set_setting
 
+    check_date_range(start, "in_force_from")
     value = _percent(rate)
     user = _user()
     rows = [r for r in user.get("ecb_mro", []) if r["from"] != start.isoformat()]
@@ -146,6 +150,7 @@ def confirm_ecb_until(day: dt.date) -> None:
     """The owner checked that the ECB rate did not change up to ``day``."""
     from services.company import set_setting
 
+    check_date_range(day, "date")
     user = _user()
     user["ecb_known_until"] = day.isoformat()
     set_setting(USER_SETTING, json.dumps(user))
@@ -155,8 +160,11 @@ def add_legal_rate(half: str, professional: str, individual: str) -> None:
     from services.company import set_setting
 
     half = half.strip().upper().replace("S", "H")
+    check_ascii_digits(half, "half")  # '٢٠٢٦-H2' is no half-year (issue #11)
     if len(half) != 7 or half[4:6] not in ("-H",) or half[6] not in "12" or not half[:4].isdigit():
         raise UserError(MSG_HALF, field="half", value=half)
+    if not FIRST_DATE.year <= int(half[:4]) <= LAST_DATE.year:  # the years Encaisse accepts
+        check_date_range(half_start_of(half), "half")
     pro, ind = _percent(professional, "professional"), _percent(individual, "individual")
     user = _user()
     rows = [r for r in user.get("legal", []) if r["half"] != half]

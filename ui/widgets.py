@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from services import clients as client_service
 from services.dto import EventRow
+from services.terms import FIRST_DATE, LAST_DATE
 from ui import fmt_history
 from ui import format as fmt
 
@@ -35,13 +36,15 @@ def from_qdate(value: QDate) -> dt.date:
 
 
 class DateEdit(QDateEdit):
-    """A date with a calendar popup, shown in the user's format."""
+    """A date with a calendar popup, shown in the user's format, between 1900-01-01 and
+    2100-12-31 like every date the services accept (Qt's own range runs to 9999-12-31:
+    issue #11)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("dd/MM/yyyy")
-        self.setMinimumDate(QDate(1990, 1, 1))
+        self.setDateRange(to_qdate(FIRST_DATE), to_qdate(LAST_DATE))
 
     def value(self) -> dt.date:
         return from_qdate(self.date())

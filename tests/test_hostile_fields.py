@@ -349,6 +349,7 @@ def test_an_old_out_of_range_procedure_date_does_not_block_editing_the_client(bo
 # == the window's date widget ==================================================================
 
 
+@pytest.mark.gui
 def test_the_date_widget_offers_only_1900_to_2100_issue_11_point_5(  # type: ignore[no-untyped-def]
         qtbot) -> None:
     from PySide6.QtCore import QDate
@@ -369,6 +370,19 @@ def test_the_date_widget_offers_only_1900_to_2100_issue_11_point_5(  # type: ign
     optional.check.setChecked(True)
     optional.set_value(dt.date(2100, 12, 31))
     assert optional.value() == dt.date(2100, 12, 31)
+
+
+def test_every_date_field_of_the_window_is_the_bounded_date_widget() -> None:
+    """No editor builds a QDateEdit (or QDateTimeEdit) of its own, whose range would run to
+    9999-12-31: every date field is ui.widgets.DateEdit (issue #11, point 5)."""
+    from tests.helpers_cli import ROOT
+
+    own = [f"{path.relative_to(ROOT)}:{number}"
+           for path in sorted((ROOT / "ui").rglob("*.py"))
+           for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+           if ("QDateEdit(" in line or "QDateTimeEdit(" in line)
+           and not line.startswith("class DateEdit(QDateEdit)")]
+    assert own == []
 
 
 # == the command line ==========================================================================

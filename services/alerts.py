@@ -148,6 +148,9 @@ def set_kinds_off(kinds: set[str]) -> None:
 
 
 def snooze(alert: Alert, until: dt.date) -> None:
+    from services.terms import check_date_range
+
+    check_date_range(until, "until")  # issue #11: 1900-01-01 … 2100-12-31
     with db.transaction() as s:
         row = s.get(AlertSnooze, alert.key)
         if row is None:

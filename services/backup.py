@@ -198,7 +198,9 @@ def set_folder(path: str) -> None:
     """Choose where backups go ("" = back to the default); the folder must take a file."""
     from services.company import set_setting
 
-    text = path.strip()
+    from services.text import clean_text
+
+    text = clean_text(path, "backup_folder")  # no control character in a path (issue #11)
     if text:
         where = Path(text).expanduser()
         try:

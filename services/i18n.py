@@ -64,6 +64,7 @@ FIELD_LABELS: dict[str, str] = {
     "database": QT_TRANSLATE_NOOP("Fields", "Database"),
     "folder": QT_TRANSLATE_NOOP("Fields", "Folder"),
     "backup_folder": QT_TRANSLATE_NOOP("Fields", "Backup folder"),
+    "until": QT_TRANSLATE_NOOP("Fields", "Hidden until"),
     "client_id": QT_TRANSLATE_NOOP("Fields", "Client"),
     "payment": QT_TRANSLATE_NOOP("Fields", "Payment"),
     "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),

@@ -40,7 +40,7 @@ from models import Allocation, Client, Invoice, Payment, StoredFile
 from services import clock, db, documents, history
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
-from services.money import ZERO
+from services.money import ZERO, format_money
 from services.store import Store
 
 log = logging.getLogger(__name__)
@@ -124,9 +124,20 @@ class TotalProblem:
                 "total": f"{self.total:.2f}", "stored": f"{self.stored:.2f}",
                 "recomputed": f"{self.recomputed:.2f}"}
 
-    def render(self, translate: Any = None) -> str:
+    def _shown(self, language: str) -> dict[str, Any]:
+        """The parameters as a screen in ``language`` shows them (amounts with their
+        currency and decimal mark, dates as the language writes them)."""
+        def money(value: Decimal) -> str:
+            return format_money(value, self.currency, language)
+
+        return {**self.params, "amount": money(self.total), "total": money(self.total),
+                "stored": money(self.stored), "recomputed": money(self.recomputed),
+                "date": self.date.strftime("%d/%m/%Y") if language == "fr" else self.date.isoformat()}
+
+    def render(self, translate: Any = None, language: str | None = None) -> str:
+        """The message; plain figures (the command line) unless a screen ``language`` is given."""
         text = translate("Messages", self.source) if translate else self.source
-        return text.format(**self.params)
+        return text.format(**(self._shown(language) if language else self.params))
 
     @property
     def message(self) -> str:

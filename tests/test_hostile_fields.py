@@ -441,3 +441,35 @@ def test_cli_notes_with_a_control_character_are_refused_and_change_nothing(
     run = run_cli(capsys, cli_book, "promise", "--invoice", "F1", "--amount", "10",
                   "--date", "2026-04-01", "--note", "call back\n\ton Monday")
     assert run.code == 0, run.err
+
+
+def test_an_alert_hidden_until_a_date_out_of_range_is_refused(tmp_path) -> None:  # noqa: ANN001
+    """issue #11 point 5: the last date entry point (Hide until…) checks its range too."""
+    from services import alerts, clients, db, invoices
+    from services.errors import UserError
+    from tests.service_fixtures import fresh_book
+
+    with fresh_book(tmp_path / "book.db", dt.date(2026, 3, 15)):
+        clients.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
+        invoices.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-01-10",
+                                 "due_date": "2026-02-10", "total": "100.00"})
+        [alert] = [a for a in alerts.alerts(dt.date(2026, 3, 15)) if a.invoice == "F1"][:1]
+        with pytest.raises(UserError, match="Hidden until"):
+            alerts.snooze(alert, dt.date(9999, 12, 31))
+        with db.reading() as s:
+            from models import AlertSnooze
+
+            assert s.query(AlertSnooze).count() == 0
+        alerts.snooze(alert, dt.date(2026, 3, 20))  # a real date still works
+
+
+def test_a_backup_folder_with_a_control_character_is_refused(tmp_path) -> None:  # noqa: ANN001
+    from services import backup
+    from services.errors import UserError
+    from tests.service_fixtures import fresh_book
+
+    with fresh_book(tmp_path / "book.db"):
+        with pytest.raises(UserError, match="Backup folder"):
+            backup.set_folder(str(tmp_path / "usb\x1b[31m"))
+        assert backup.chosen_folder() == ""
+        assert not any(p.name.startswith("usb") for p in tmp_path.iterdir())

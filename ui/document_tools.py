@@ -27,7 +27,7 @@ from services.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.documents_panel import preview
-from ui.labels import DOCUMENT_KINDS, label
+from ui.labels import DOCUMENT_KINDS, PLURALS, label
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ class CheckDialog(QDialog):
             self.problems.addItem(QCoreApplication.translate(
                 "DocumentTools", "Database: {problem}").format(problem=line))
         for total in result.totals.problems:
-            self.problems.addItem(total.render(i18n.translate))
+            self.problems.addItem(total.render(i18n.translate, i18n.current_language()))
         for problem in result.report.problems:
             self.problems.addItem(problem.render(i18n.translate))
         # what cannot be checked on this book is said, never passed off as checked
@@ -171,8 +171,7 @@ class CheckDialog(QDialog):
                                              count=result.report.checked))
             self.problems.hide()
         else:
-            self.summary.setText(QCoreApplication.translate(
-                "DocumentTools", "{count} problems found.").format(count=result.problem_count))
+            self.summary.setText(PLURALS.problems_found(result.problem_count))
             self.problems.show()
         advice = self._advice(result)
         self.advice.setText("\n".join(advice))

@@ -115,6 +115,9 @@ class Plurals(QObject):
     def documents(self, n: int) -> str:
         return self.tr("%n document(s)", "", n)
 
+    def problems_found(self, n: int) -> str:
+        return self.tr("%n problem(s) found.", "", n)
+
 
 #: one instance for the whole window
 PLURALS = Plurals()

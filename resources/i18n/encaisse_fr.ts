@@ -717,7 +717,7 @@
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="+103"/>
+        <location filename="../../ui/widgets.py" line="+106"/>
         <source>Type a client&apos;s code or name</source>
         <translation>Saisissez le code ou le nom d’un client</translation>
     </message>
@@ -1051,45 +1051,124 @@
 <context>
     <name>DocumentTools</name>
     <message>
-        <location filename="../../ui/document_tools.py" line="+52"/>
+        <location filename="../../ui/document_tools.py" line="+74"/>
         <source>The check could not run (the details are in the log).</source>
         <translation>La vérification n’a pas pu être menée (le détail est dans le journal).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Check the book and the documents</source>
         <translation>Vérifier le dossier et les documents</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Remove leftover files</source>
-        <translation>Supprimer les fichiers orphelins</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete partial copies and stored files that belong to no document</source>
-        <translation>Supprimer les copies partielles et les fichiers stockés qui n’appartiennent à aucun document</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+60"/>
+        <location line="+26"/>
+        <location line="+172"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-151"/>
         <source>Database: {problem}</source>
         <translation>Base de données&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Everything is sound: the database passed SQLite&apos;s integrity check and all {count} documents match their SHA-256 fingerprint.</source>
-        <translation>Tout est sain&#xa0;: la base de données a passé le contrôle d’intégrité de SQLite et les {count} documents correspondent à leur empreinte SHA-256.</translation>
+        <location line="-30"/>
+        <source>Repair…</source>
+        <translation>Réparer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back the book up, then recompute the running totals and move the files that belong to no document to the store&apos;s trash</source>
+        <translation>Sauvegarder le dossier, puis recalculer les totaux cumulés et mettre les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not checked: {note}</source>
+        <translation>Non vérifié : {note}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Everything that can be checked is sound: every row the book refers to exists, all {totals} running totals match their allocations and all {count} documents match their SHA-256 fingerprint.</source>
+        <translation>Tout ce qui peut être vérifié est sain : chaque ligne à laquelle le dossier renvoie existe, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>{count} problems found. Restore the damaged files from a backup, or attach them again.</source>
-        <translation>{count} problèmes trouvés. Restaurez les fichiers abîmés depuis une sauvegarde, ou joignez-les de nouveau.</translation>
+        <source>Everything is sound: the database passed SQLite&apos;s integrity check, all {totals} running totals match their allocations and all {count} documents match their SHA-256 fingerprint.</source>
+        <translation>Tout est sain : la base de données a passé le contrôle d’intégrité de SQLite, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Repair recomputes the running totals from the allocations, after a backup: an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment.</source>
+        <translation>Réparer recalcule les totaux cumulés à partir des imputations, après une sauvegarde : une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Repair moves the {count} stored files that belong to no document to the store&apos;s trash, where they stay {days} days.</source>
+        <translation>Réparer met les {count} fichiers conservés qui n’appartiennent à aucun document dans la corbeille du coffre, où ils restent {days} jours.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Repair moves the {count} partial copies to the store&apos;s trash, where they stay {days} days.</source>
+        <translation>Réparer met les {count} copies partielles dans la corbeille du coffre, où elles restent {days} jours.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} of these files are less than {minutes} minutes old: an attachment or a restore may still be writing them. Repair leaves them alone; check again later.</source>
+        <translation>{count} de ces fichiers ont moins de {minutes} minutes : un ajout ou une restauration est peut-être encore en train de les écrire. Réparer n’y touche pas ; vérifiez de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore the damaged files from a backup, or attach them again.</source>
+        <translation>Restaurez les fichiers abîmés depuis une sauvegarde, ou joignez-les de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the book from a backup (File ▸ Restore a backup…).</source>
+        <translation>Restaurez le dossier depuis une sauvegarde (Fichier ▸ Restaurer une sauvegarde…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encaisse first makes a backup of the book, in the backup folder; nothing is repaired if it fails. Then it recomputes every running total from the allocations (an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment) and moves the files that belong to no document to the store&apos;s trash, for {days} days. Every change is written to the history.
+
+Back up and repair now?</source>
+        <translation>Encaisse fait d’abord une sauvegarde du dossier, dans le dossier des sauvegardes ; rien n’est réparé si elle échoue. Puis il recalcule chaque total cumulé à partir des imputations (une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement) et met les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre, pour {days} jours. Chaque modification est inscrite dans l’historique.
+
+Sauvegarder et réparer maintenant ?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encaisse cannot back up a PostgreSQL book: back it up first with the server&apos;s own tools (pg_dump). Encaisse then recomputes every running total from the allocations (an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment) and moves the files that belong to no document to the store&apos;s trash, for {days} days. Every change is written to the history.
+
+The book is backed up: repair it now?</source>
+        <translation>Encaisse ne peut pas sauvegarder un dossier PostgreSQL : sauvegardez-le d’abord avec les outils du serveur (pg_dump). Encaisse recalcule ensuite chaque total cumulé à partir des imputations (une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement) et met les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre, pour {days} jours. Chaque modification est inscrite dans l’historique.
+
+Le dossier est sauvegardé : le réparer maintenant ?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+14"/>
+        <source>Repair the book</source>
+        <translation>Réparer le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up and repairing the book…</source>
+        <translation>Sauvegarde et réparation du dossier…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was repaired</source>
+        <translation>Rien n’a été réparé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Running totals recomputed: {recomputed}. Allocations in excess taken back: {taken}. Files moved to the store&apos;s trash: {moved}. Missing files put back from it: {recovered}.</source>
+        <translation>Totaux cumulés recalculés : {recomputed}. Imputations en excès reprises : {taken}. Fichiers mis dans la corbeille du coffre : {moved}. Fichiers manquants récupérés depuis celle-ci : {recovered}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The book was backed up to {path}.</source>
+        <translation>Le dossier a été sauvegardé dans {path}.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2078,12 +2157,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Issue date</source>
         <translation>Date d’émission</translation>
     </message>
@@ -2176,6 +2255,11 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Backup folder</source>
         <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden until</source>
+        <translation>Masquée jusqu’au</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2311,6 +2395,42 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Text</source>
         <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../services/company.py" line="+30"/>
+        <source>Consumer mediator</source>
+        <extracomment>the company&apos;s texts that may hold tabs and newlines (issue #11)</extracomment>
+        <translation>Médiateur de la consommation</translation>
+    </message>
+    <message>
+        <location filename="../../services/dunning.py" line="+143"/>
+        <source>BODACC notice date</source>
+        <translation>Date de l&apos;annonce BODACC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised for</source>
+        <translation>Promis pour le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordonnance of</source>
+        <translation>Ordonnance du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Served (signification) on</source>
+        <translation>Signifiée le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposition until</source>
+        <translation>Opposition possible jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formule exécutoire to ask by</source>
+        <translation>Formule exécutoire à demander avant le</translation>
     </message>
 </context>
 <context>
@@ -2520,7 +2640,7 @@ ajouté par {who}</translation>
         <translation>mise en litige</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="+124"/>
+        <location filename="../../services/dunning.py" line="-22"/>
         <source>dunning step done</source>
         <translation>étape de relance faite</translation>
     </message>
@@ -3962,7 +4082,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+63"/>
+        <location filename="../../services/cli.py" line="+74"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
@@ -4019,7 +4139,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce client n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../services/company.py" line="+19"/>
+        <location filename="../../services/company.py" line="-10"/>
         <source>the company name is required.</source>
         <translation>la raison sociale est obligatoire.</translation>
     </message>
@@ -4034,7 +4154,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail valide.</translation>
     </message>
     <message>
-        <location filename="../../services/db.py" line="+30"/>
+        <location filename="../../services/db.py" line="+31"/>
         <source>This book was written by a newer version of Encaisse (schema {revision}). Install the newer version to open it.</source>
         <translation>Ce dossier a été enregistré par une version plus récente d’Encaisse (schéma {revision}). Installez cette version pour l’ouvrir.</translation>
     </message>
@@ -4062,6 +4182,21 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+3"/>
         <source>The file {path} is not an Encaisse database or is damaged.</source>
         <translation>Le fichier {path} n’est pas une base de données Encaisse, ou il est endommagé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database server {server} cannot be reached ({detail}). Check that it is running and that its address and port are right.</source>
+        <translation>Le serveur de base de données {server} est injoignable ({detail}). Vérifiez qu’il est démarré et que son adresse et son port sont les bons.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database server {server} refused the login of {user} ({detail}). Check the user name and the password.</source>
+        <translation>Le serveur de base de données {server} a refusé la connexion de {user} ({detail}). Vérifiez le nom d’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database {database} does not exist on the server {server}. Create it, empty: Encaisse creates its tables at the first start.</source>
+        <translation>La base de données {database} n’existe pas sur le serveur {server}. Créez-la, vide : Encaisse crée ses tables au premier démarrage.</translation>
     </message>
     <message>
         <location filename="../../services/identifiers.py" line="+26"/>
@@ -4148,17 +4283,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+4"/>
         <source>the file {path} mixes text encodings: line {line} is not UTF-8 like the other lines. Save the file again as UTF-8.</source>
-        <translation>le fichier {path} mélange des encodages : la ligne {line} n&apos;est pas en UTF-8 comme les autres lignes. Enregistrez de nouveau le fichier en UTF-8.</translation>
+        <translation>le fichier {path} mélange des encodages&#xa0;: la ligne {line} n&apos;est pas en UTF-8 comme les autres lignes. Enregistrez de nouveau le fichier en UTF-8.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the file {path} is not valid {encoding}: line {line} holds a byte that is not a character. Save the file again as UTF-8.</source>
-        <translation>le fichier {path} n&apos;est pas un {encoding} valide : la ligne {line} contient un octet qui n&apos;est pas un caractère. Enregistrez de nouveau le fichier en UTF-8.</translation>
+        <translation>le fichier {path} n&apos;est pas un {encoding} valide&#xa0;: la ligne {line} contient un octet qui n&apos;est pas un caractère. Enregistrez de nouveau le fichier en UTF-8.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>line {line} of {path} cannot be read as CSV: {detail}</source>
-        <translation>la ligne {line} de {path} ne peut pas être lue comme du CSV : {detail}</translation>
+        <translation>la ligne {line} de {path} ne peut pas être lue comme du CSV&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4199,12 +4334,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+501"/>
         <source>&apos;{value}&apos; is neither yes nor no.</source>
         <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a line holding a byte beyond ASCII</extracomment>
-        <translation>« {value} » n’est ni oui ni non.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est ni oui ni non.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&apos;{value}&apos; is not a list of invoices with amounts (F2025-001=120.00;F2025-002=30.00).</source>
-        <translation>« {value} » n’est pas une liste de factures avec leurs montants (F2025-001=120,00;F2025-002=30,00).</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une liste de factures avec leurs montants (F2025-001=120,00;F2025-002=30,00).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4214,7 +4349,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+3"/>
         <source>only a credit note is set against invoices; an invoice&apos;s payments go in the payments file.</source>
-        <translation>seul un avoir s’impute sur des factures ; les règlements d’une facture vont dans le fichier des règlements.</translation>
+        <translation>seul un avoir s’impute sur des factures&#xa0;; les règlements d’une facture vont dans le fichier des règlements.</translation>
     </message>
     <message>
         <location filename="../../services/invoices.py" line="+1"/>
@@ -4477,7 +4612,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../services/dunning.py" line="+537"/>
+        <location filename="../../services/dunning.py" line="+586"/>
         <source>no client with code {value}</source>
         <translation>aucun client de code {value}</translation>
     </message>
@@ -4557,7 +4692,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez une taille entre 1 et 2000 Mo</translation>
     </message>
     <message>
-        <location line="+512"/>
+        <location line="+529"/>
         <source>missing</source>
         <translation>manquante</translation>
     </message>
@@ -4585,6 +4720,11 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+1"/>
         <source>a partial copy was left by an interrupted attachment: {path}</source>
         <translation>une copie partielle a été laissée par un ajout interrompu&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a partial copy was left by an interrupted restore: {path}</source>
+        <translation>une copie partielle a été laissée par une restauration interrompue : {path}</translation>
     </message>
     <message>
         <location filename="../../services/dossier.py" line="+21"/>
@@ -4664,7 +4804,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+3"/>
         <source>the file {name} changed while it was being copied: nothing was kept. Try again once the program writing it has finished</source>
-        <translation>le fichier {name} a changé pendant sa copie : rien n&apos;a été conservé. Réessayez quand le programme qui l&apos;écrit aura terminé</translation>
+        <translation>le fichier {name} a changé pendant sa copie&#xa0;: rien n&apos;a été conservé. Réessayez quand le programme qui l&apos;écrit aura terminé</translation>
     </message>
     <message>
         <location filename="../../services/alerts.py" line="+45"/>
@@ -4767,7 +4907,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="-553"/>
+        <location filename="../../services/dunning.py" line="-602"/>
         <source>pre-reminder</source>
         <translation>pré-relance</translation>
     </message>
@@ -4877,7 +5017,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez pourquoi l’étape est passée</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+109"/>
         <source>give the scenario a name</source>
         <translation>donnez un nom au scénario</translation>
     </message>
@@ -4892,7 +5032,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+439"/>
+        <location line="+464"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -4922,7 +5062,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le taux contractuel de {rate}&#xa0;% est inférieur à 3 fois le taux d’intérêt légal de {half} ({floor}&#xa0;%)&#xa0;: l’article L441-10 ne le permet pas</translation>
     </message>
     <message>
-        <location filename="../../services/rates.py" line="+23"/>
+        <location filename="../../services/rates.py" line="+25"/>
         <source>{value} is not a rate in percent (e.g. 2.15)</source>
         <translation>{value} n’est pas un taux en pourcentage (ex. 2,15)</translation>
     </message>
@@ -4947,7 +5087,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>aucun modèle {value}</translation>
     </message>
     <message>
-        <location line="+358"/>
+        <location line="+362"/>
         <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
         <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
     </message>
@@ -4970,67 +5110,67 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location filename="../../services/backup.py" line="+78"/>
         <source>PostgreSQL books are backed up with the server&apos;s own tools (pg_dump); Encaisse backs up SQLite books</source>
         <extracomment>the working folder of a backup being written, inside the backup folder ``done, total`` in bytes read so far the compressions Encaisse writes, the only ones it reads back a backup made before the manifest recorded sizes may unpack to 4 × its own size, or this the manifest itself is read with this cap (about a million documents) the suffix of the checked copy of a backup&apos;s database, beside the book</extracomment>
-        <translation>les dossiers PostgreSQL se sauvegardent avec les outils du serveur (pg_dump) ; Encaisse sauvegarde les dossiers SQLite</translation>
+        <translation>les dossiers PostgreSQL se sauvegardent avec les outils du serveur (pg_dump)&#xa0;; Encaisse sauvegarde les dossiers SQLite</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>this book is not a file (it lives in memory): there is nothing to back up</source>
-        <translation>ce dossier n’est pas un fichier (il est en mémoire) : il n’y a rien à sauvegarder</translation>
+        <translation>ce dossier n’est pas un fichier (il est en mémoire)&#xa0;: il n’y a rien à sauvegarder</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the backup {name} is encrypted ({member}); Encaisse writes and reads unencrypted backups only</source>
-        <translation>la sauvegarde {name} est chiffrée ({member}) ; Encaisse n’écrit et ne lit que des sauvegardes non chiffrées</translation>
+        <translation>la sauvegarde {name} est chiffrée ({member})&#xa0;; Encaisse n’écrit et ne lit que des sauvegardes non chiffrées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the backup {name} uses a compression Encaisse does not read ({member}: method {method}); only stored and deflated members are read</source>
-        <translation>la sauvegarde {name} utilise une compression qu’Encaisse ne lit pas ({member} : méthode {method}) ; seuls les éléments non compressés ou compressés par « deflate » sont lus</translation>
+        <translation>la sauvegarde {name} utilise une compression qu’Encaisse ne lit pas ({member}&#xa0;: méthode {method})&#xa0;; seuls les éléments non compressés ou compressés par «&#xa0;deflate&#xa0;» sont lus</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the backup {name} is not an Encaisse backup: its manifest&apos;s “{key}” is not valid</source>
-        <translation>{name} n’est pas une sauvegarde d’Encaisse : le champ « {key} » de son manifeste n’est pas valable</translation>
+        <translation>{name} n’est pas une sauvegarde d’Encaisse&#xa0;: le champ «&#xa0;{key}&#xa0;» de son manifeste n’est pas valable</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the backup {name} is not an Encaisse backup: it lists an unexpected member {member}</source>
-        <translation>{name} n’est pas une sauvegarde d’Encaisse : elle annonce un élément inattendu, {member}</translation>
+        <translation>{name} n’est pas une sauvegarde d’Encaisse&#xa0;: elle annonce un élément inattendu, {member}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the backup {name} is not what it says: {member} is larger than the {size} bytes its manifest gives</source>
-        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce : {member} dépasse les {size} octets indiqués par son manifeste</translation>
+        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce&#xa0;: {member} dépasse les {size} octets indiqués par son manifeste</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the backup {name} would unpack to {size} MB, more than 4 times what it announces ({limit} MB at most): it is refused</source>
-        <translation>la sauvegarde {name} occuperait {size} Mo une fois décompressée, plus de 4 fois ce qu’elle annonce ({limit} Mo au plus) : elle est refusée</translation>
+        <translation>la sauvegarde {name} occuperait {size}&#xa0;Mo une fois décompressée, plus de 4 fois ce qu’elle annonce ({limit}&#xa0;Mo au plus)&#xa0;: elle est refusée</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the backup {name} does not hold an SQLite database: its book.db is something else</source>
-        <translation>la sauvegarde {name} ne contient pas de base SQLite : son book.db est autre chose</translation>
+        <translation>la sauvegarde {name} ne contient pas de base SQLite&#xa0;: son book.db est autre chose</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the database in the backup {name} is damaged: {detail}</source>
-        <translation>la base de la sauvegarde {name} est abîmée : {detail}</translation>
+        <translation>la base de la sauvegarde {name} est abîmée&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the database in the backup {name} is not an Encaisse book (tables missing: {tables})</source>
-        <translation>la base de la sauvegarde {name} n’est pas un dossier Encaisse (tables manquantes : {tables})</translation>
+        <translation>la base de la sauvegarde {name} n’est pas un dossier Encaisse (tables manquantes&#xa0;: {tables})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the backup {name} is not what it says: its manifest gives schema {expected}, its database has schema {actual}</source>
-        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce : son manifeste indique le schéma {expected}, sa base a le schéma {actual}</translation>
+        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce&#xa0;: son manifeste indique le schéma {expected}, sa base a le schéma {actual}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the backup {name} is not what it says: its manifest counts {expected} rows in {table}, its database has {actual}</source>
-        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce : son manifeste compte {expected} lignes dans {table}, sa base en a {actual}</translation>
+        <translation>la sauvegarde {name} n’est pas ce qu’elle annonce&#xa0;: son manifeste compte {expected} lignes dans {table}, sa base en a {actual}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5080,58 +5220,58 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location filename="../../services/booklock.py" line="+37"/>
         <source>the book is open in Encaisse; close it first</source>
-        <translation>le dossier est ouvert dans Encaisse ; fermez-le d’abord</translation>
+        <translation>le dossier est ouvert dans Encaisse&#xa0;; fermez-le d’abord</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the book is busy: a command is changing it; try again in a moment</source>
-        <translation>le dossier est occupé : une commande est en train de le modifier ; réessayez dans un instant</translation>
+        <translation>le dossier est occupé&#xa0;: une commande est en train de le modifier&#xa0;; réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../../services/integrity.py" line="+35"/>
+        <location filename="../../services/integrity.py" line="+48"/>
         <source>invoice {number} ({client}): its running total says {stored} paid, its allocations add up to {recomputed}</source>
-        <translation>facture {number} ({client}) : son total cumulé indique {stored} payé, ses imputations font {recomputed}</translation>
+        <translation>facture {number} ({client})&#xa0;: son total cumulé indique {stored} payé, ses imputations font {recomputed}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>credit note {number} ({client}): its running total says {stored} applied, its allocations add up to {recomputed}</source>
-        <translation>avoir {number} ({client}) : son total cumulé indique {stored} imputé, ses imputations font {recomputed}</translation>
+        <translation>avoir {number} ({client})&#xa0;: son total cumulé indique {stored} imputé, ses imputations font {recomputed}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>payment {id} of {date} ({client}, {amount}): its running total says {stored} allocated, its allocations add up to {recomputed}</source>
-        <translation>paiement {id} du {date} ({client}, {amount}) : son total cumulé indique {stored} imputé, ses imputations font {recomputed}</translation>
+        <translation>paiement {id} du {date} ({client}, {amount})&#xa0;: son total cumulé indique {stored} imputé, ses imputations font {recomputed}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>invoice {number} ({client}): its allocations add up to {recomputed}, more than its total of {total} (its running total says {stored})</source>
-        <translation>facture {number} ({client}) : ses imputations font {recomputed}, plus que son total de {total} (son total cumulé indique {stored})</translation>
+        <translation>facture {number} ({client})&#xa0;: ses imputations font {recomputed}, plus que son total de {total} (son total cumulé indique {stored})</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>credit note {number} ({client}): its allocations add up to {recomputed}, more than its total of {total} (its running total says {stored})</source>
-        <translation>avoir {number} ({client}) : ses imputations font {recomputed}, plus que son total de {total} (son total cumulé indique {stored})</translation>
+        <translation>avoir {number} ({client})&#xa0;: ses imputations font {recomputed}, plus que son total de {total} (son total cumulé indique {stored})</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>payment {id} of {date} ({client}): its allocations add up to {recomputed}, more than its amount of {total} (its running total says {stored})</source>
-        <translation>paiement {id} du {date} ({client}) : ses imputations font {recomputed}, plus que son montant de {total} (son total cumulé indique {stored})</translation>
+        <translation>paiement {id} du {date} ({client})&#xa0;: ses imputations font {recomputed}, plus que son montant de {total} (son total cumulé indique {stored})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>SQLite&apos;s integrity check does not apply to a PostgreSQL book; the server checks its own pages</source>
         <extracomment>What ``check`` cannot check on a book that is not an SQLite file.</extracomment>
-        <translation>la vérification d’intégrité de SQLite ne s’applique pas à un dossier PostgreSQL ; le serveur vérifie lui-même ses pages</translation>
+        <translation>la vérification d’intégrité de SQLite ne s’applique pas à un dossier PostgreSQL&#xa0;; le serveur vérifie lui-même ses pages</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Encaisse cannot back this book up before the repair ({reason}): back it up that way, then repair it with --yes</source>
-        <translation>Encaisse ne peut pas sauvegarder ce dossier avant la réparation ({reason}) : sauvegardez-le par ce moyen, puis réparez-le avec --yes</translation>
+        <translation>Encaisse ne peut pas sauvegarder ce dossier avant la réparation ({reason})&#xa0;: sauvegardez-le par ce moyen, puis réparez-le avec --yes</translation>
     </message>
     <message>
         <location filename="../../services/text.py" line="+13"/>
         <source>contains an invisible, control or no-break character (U+{code}, character {position}); type it again with ordinary characters.</source>
-        <translation>contient un caractère invisible, de contrôle ou une espace insécable (U+{code}, caractère {position}) ; saisissez-le de nouveau avec des caractères ordinaires.</translation>
+        <translation>contient un caractère invisible, de contrôle ou une espace insécable (U+{code}, caractère {position})&#xa0;; saisissez-le de nouveau avec des caractères ordinaires.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5141,7 +5281,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+4"/>
         <source>&apos;{value}&apos; holds digits other than 0-9; type it again with the digits 0 to 9.</source>
-        <translation>« {value} » contient des chiffres autres que 0-9 ; saisissez-le de nouveau avec les chiffres 0 à 9.</translation>
+        <translation>«&#xa0;{value}&#xa0;» contient des chiffres autres que 0-9&#xa0;; saisissez-le de nouveau avec les chiffres 0 à 9.</translation>
     </message>
 </context>
 <context>
@@ -5391,6 +5531,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>
             <numerusform>%n document</numerusform>
             <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problème trouvé.</numerusform>
+            <numerusform>%n problèmes trouvés.</numerusform>
         </translation>
     </message>
 </context>

@@ -67,9 +67,10 @@ def test_the_check_names_a_drifted_running_total_and_the_repair_fixes_it(
         qtbot, drifted: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     dialog = CheckDialog(drifted)
     qtbot.addWidget(dialog)
-    assert ("invoice F1 (ACME): its running total says 100.00 paid, its allocations add up to "
-            "60.00") in _items(dialog)
-    assert dialog.summary.text() == "1 problems found."
+    # amounts as the window's language writes them, with their currency
+    assert ("invoice F1 (ACME): its running total says €100.00 paid, its allocations add up to "
+            "€60.00") in _items(dialog)
+    assert dialog.summary.text() == "1 problem found."  # a plural form, not "1 problems"
     assert "Repair recomputes the running totals from the allocations" in dialog.advice.text()
     assert dialog.notes.isHidden()  # an SQLite file: everything is checked
     assert not dialog.repair_button.isHidden()

@@ -2,12 +2,16 @@
 
 The file must be a regular file (a pipe or a device is refused before it is
 opened) no larger than a limit (a setting, 100 MB by default); it is read in
-chunks up to that limit, never more.  Its encoding is detected (UTF-8 with or
-without BOM, UTF-16 with BOM, else Windows-1252 when no line is UTF-8) and it
-must decode entirely in that one encoding: a file mixing UTF-8 and Windows-1252
-lines, or holding a byte that is no character, is refused with the line of the
-first bad byte.  No value may be larger than another limit (a setting, 256 KiB
-by default), and a file with a header but no rows is refused (issue #11).
+chunks up to that limit, never more, and never held whole: a first pass decides
+its encoding, a second decodes it chunk by chunk and hands the csv module one
+line at a time, so that memory holds the rows but neither the file's bytes nor
+its whole text (a file that changes between the two passes is refused).  Its
+encoding is detected (UTF-8 with or without BOM, UTF-16 with BOM, else
+Windows-1252 when no line is UTF-8) and it must decode entirely in that one
+encoding: a file mixing UTF-8 and Windows-1252 lines, or holding a byte that is
+no character, is refused with the line of the first bad byte.  No value may be
+larger than another limit (a setting, 256 KiB by default), and a file with a
+header but no rows is refused (issue #11).
 The separator is detected (``,`` ``;`` or tab,
 from the header line; an Excel ``sep=;`` first line is honoured), header
 names matched without regard to case, accents or punctuation, in English
@@ -25,16 +29,18 @@ A dry run validates everything the same way and always rolls back.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
 import itertools
 import re
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -64,6 +70,7 @@ MAX_FILE_SETTING = "import_max_file_mb"
 DEFAULT_MAX_FILE_MB = 100
 MAX_FIELD_SETTING = "import_max_field_kib"
 DEFAULT_MAX_FIELD_KIB = 256
+#: the bytes read at a time: a file is never held whole, as bytes or as text (issue #11)
 _READ_CHUNK = 1024 * 1024
 
 MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "the file {path} cannot be read: {detail}")
@@ -83,6 +90,10 @@ MSG_MIXED_ENCODING = QT_TRANSLATE_NOOP(
 MSG_BAD_BYTES = QT_TRANSLATE_NOOP(
     "Messages", "the file {path} is not valid {encoding}: line {line} holds a byte that is "
     "not a character. Save the file again as UTF-8."
+)
+MSG_CHANGED = QT_TRANSLATE_NOOP(
+    "Messages", "the file {path} changed while it was being read: nothing was imported. "
+    "Try again once the program writing it has finished."
 )
 MSG_CSV = QT_TRANSLATE_NOOP("Messages", "line {line} of {path} cannot be read as CSV: {detail}")
 MSG_KIND = QT_TRANSLATE_NOOP(
@@ -256,37 +267,198 @@ class CsvTable:
     header_line: int = 1
 
 
+# A file is read in chunks of _READ_CHUNK bytes, twice, and never held whole (issue #11):
+# a first pass (_EncodingScan) decides the encoding and finds the line of the first byte
+# that is not a character; a second decodes it chunk by chunk and hands the csv module one
+# line at a time.  What stays in memory is the rows (the import checks them all before it
+# writes anything), one chunk and one line — not the file's bytes, nor its whole text.
+
 _UTF8_BOM = b"\xef\xbb\xbf"
-#: a line holding a byte beyond ASCII
-_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: a byte beyond ASCII
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
-def _line_of(data: bytes, position: int) -> str:
-    return str(data.count(b"\n", 0, position) + 1)
-
-
-def _strict(data: bytes, encoding: str, label: str, path: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        if encoding == "utf-16":
-            line = str(data[:exc.start].decode(encoding, errors="replace").count("\n") + 1)
-        else:
-            line = _line_of(data, exc.start)
-        raise UserError(MSG_BAD_BYTES, field="file", path=path, encoding=label,
-                        line=line) from exc
-
-
-def _has_utf8_line(data: bytes) -> bool:
-    """True when a line beyond ASCII decodes as UTF-8 (Windows-1252 text seldom does:
-    every one of its accented letters would have to be followed by the right symbols)."""
-    for match in _NON_ASCII_LINE.finditer(data):
+def _cp1252_undefined() -> re.Pattern[bytes]:
+    """The bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D), as Python's codec
+    says: a file holding one is no Windows-1252 text."""
+    undefined = b""
+    for value in range(0x80, 0x100):
         try:
-            match.group().decode("utf-8")
+            bytes([value]).decode("cp1252")
         except UnicodeDecodeError:
-            continue
-        return True
-    return False
+            undefined += re.escape(bytes([value]))
+    return re.compile(b"[" + undefined + b"]")
+
+
+_CP1252_UNDEFINED = _cp1252_undefined()
+#: the state of the line being scanned in a file without a BOM
+_ASCII, _UTF8, _BAD = 0, 1, 2
+
+
+class _EncodingScan:
+    """The first pass: fed a file's bytes in order, in pieces of any size, it decides the
+    encoding as :func:`decode` documents, or gives the line of the first byte that is not a
+    character, keeping no more than a few bytes of what it was fed.
+
+    Without a BOM the file is UTF-8 when every line is; when a line is not, Windows-1252
+    provided that no line beyond ASCII is UTF-8 (a mix is refused).  Each line is checked
+    on its own with an incremental decoder (a ``\\n`` is never part of a UTF-8 sequence, so
+    the file is UTF-8 exactly when all its lines are); the lines of ASCII are skipped.
+    """
+
+    def __init__(self, path: str = "") -> None:
+        self.path = path
+        self._head = b""  # the first bytes, until they show whether a BOM starts the file
+        self._bom: bytes | None = None  # None: not known yet; b"": none
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._newlines = 0  # line ends in what was scanned (UTF-16: in its text)
+        self._bad_line = 0  # the line of the first byte the encoding cannot decode
+        self._utf8_line = False  # no BOM: a line beyond ASCII that is valid UTF-8
+        self._cp1252_bad_line = 0  # no BOM: the line of the first byte Windows-1252 lacks
+        self._line = _ASCII  # no BOM: the line being scanned
+
+    def feed(self, data: bytes) -> None:
+        if self._bom is None:
+            self._head += data
+            if len(self._head) < len(_UTF8_BOM):
+                return
+            data = self._start()
+        if self._bom:
+            self._scan_text(data)
+        else:
+            self._scan_lines(data)
+
+    def finish(self) -> str:
+        """The encoding once every byte was fed: ``utf-8-sig``, ``utf-16``, ``utf-8`` or
+        ``cp1252`` (the codec that decodes the whole file, BOM included); a UserError with
+        the line of the first bad byte otherwise."""
+        if self._bom is None:
+            self.feed(self._start())
+        if self._bom:
+            if not self._bad_line:
+                try:
+                    self._decoder.decode(b"", True)
+                except UnicodeDecodeError as exc:
+                    self._bad_line = self._text_line(exc)
+            label = "UTF-8" if self._bom == _UTF8_BOM else "UTF-16"
+            if self._bad_line:
+                raise UserError(MSG_BAD_BYTES, field="file", path=self.path, encoding=label,
+                                line=str(self._bad_line))
+            return "utf-8-sig" if self._bom == _UTF8_BOM else "utf-16"
+        self._end_line(lambda: self._newlines + 1)  # a last line without a line end
+        if not self._bad_line:
+            return "utf-8"
+        if self._utf8_line:
+            raise UserError(MSG_MIXED_ENCODING, field="file", path=self.path,
+                            line=str(self._bad_line))
+        if self._cp1252_bad_line:
+            raise UserError(MSG_BAD_BYTES, field="file", path=self.path,
+                            encoding="Windows-1252", line=str(self._cp1252_bad_line))
+        return "cp1252"
+
+    def _start(self) -> bytes:
+        """Decide from the first bytes; return them without their BOM."""
+        data, self._head = self._head, b""
+        if data.startswith(_UTF8_BOM):
+            self._bom = _UTF8_BOM
+        elif data.startswith(_UTF16_BOMS):
+            self._bom = data[:2]
+            codec = "utf-16-le" if self._bom == b"\xff\xfe" else "utf-16-be"
+            self._decoder = codecs.getincrementaldecoder(codec)()
+        else:
+            self._bom = b""
+        return data[len(self._bom):]
+
+    # -- a file with a BOM: decoded as a whole in its encoding
+
+    def _scan_text(self, data: bytes) -> None:
+        if self._bad_line:
+            return
+        try:
+            text = self._decoder.decode(data)
+        except UnicodeDecodeError as exc:
+            self._bad_line = self._text_line(exc)
+            return
+        self._newlines += text.count("\n") if self._bom != _UTF8_BOM else data.count(b"\n")
+
+    def _text_line(self, exc: UnicodeDecodeError) -> int:
+        """The line of ``exc``: its input is the bytes the decoder held back (no line end
+        among them) followed by the last piece fed; all of it before ``exc.start`` is valid."""
+        before = exc.object[:exc.start]
+        if self._bom == _UTF8_BOM:
+            return self._newlines + before.count(b"\n") + 1
+        return self._newlines + before.decode(exc.encoding, "replace").count("\n") + 1
+
+    # -- a file without a BOM: line by line
+
+    def _scan_lines(self, data: bytes) -> None:
+        base = self._newlines  # line ends before ``data``
+        self._newlines += data.count(b"\n")
+        if not self._cp1252_bad_line:
+            undefined = _CP1252_UNDEFINED.search(data)
+            if undefined is not None:
+                self._cp1252_bad_line = base + data.count(b"\n", 0, undefined.start()) + 1
+        if self._bad_line and self._utf8_line:
+            return  # a mix: decided
+
+        def line_no() -> int:  # the line that starts (or goes on) at ``position``
+            return base + data.count(b"\n", 0, position) + 1
+
+        position, size = 0, len(data)
+        whole_lines = True  # try them all at once, once
+        while position < size:
+            if whole_lines and self._line == _ASCII:  # at a line start: when the whole lines
+                whole_lines = False  # up to the last line end are UTF-8, done at C speed
+                last = data.rfind(b"\n", position)
+                if last > position:
+                    try:
+                        text = str(memoryview(data)[position:last], "utf-8")
+                    except UnicodeDecodeError:
+                        pass  # one by one, then
+                    else:
+                        self._utf8_line = self._utf8_line or not text.isascii()
+                        position = last + 1
+                        continue
+            end = data.find(b"\n", position)
+            stop = size if end < 0 else end
+            if self._line == _ASCII:
+                beyond = _NON_ASCII.search(data, position, stop)
+                if beyond is not None:
+                    self._line = _UTF8
+                    self._decoder.reset()
+                    self._decode_line(data[beyond.start():stop], line_no)
+            elif self._line == _UTF8:
+                self._decode_line(data[position:stop], line_no)
+            if end < 0:
+                return
+            self._end_line(line_no)
+            position = end + 1
+            beyond = _NON_ASCII.search(data, position)
+            if beyond is None:
+                return  # the lines left in ``data`` are ASCII
+            position = beyond.start()  # the lines before it are ASCII: on to its line
+
+    def _decode_line(self, data: bytes, line_no: Callable[[], int]) -> None:
+        try:
+            self._decoder.decode(data)
+        except UnicodeDecodeError:
+            self._bad(line_no)
+
+    def _end_line(self, line_no: Callable[[], int]) -> None:
+        if self._line == _UTF8:
+            try:
+                self._decoder.decode(b"", True)
+            except UnicodeDecodeError:
+                self._bad(line_no)
+            else:
+                self._utf8_line = True
+        self._line = _ASCII
+
+    def _bad(self, line_no: Callable[[], int]) -> None:
+        self._line = _BAD
+        if not self._bad_line:
+            self._bad_line = line_no()
 
 
 def decode(data: bytes, path: str = "") -> tuple[str, str]:
@@ -295,19 +467,12 @@ def decode(data: bytes, path: str = "") -> tuple[str, str]:
     The whole file must decode in the one encoding: a UserError gives the line of the
     first bad byte otherwise — a file with both UTF-8 lines and lines that are not (the
     same spreadsheet saved twice, "CafÃ©") is refused, never half misread (issue #11).
+    :func:`read_table` applies the same rules to a file it reads in chunks.
     """
-    if data.startswith(_UTF8_BOM):
-        return _strict(data[3:], "utf-8", "UTF-8", path), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", "UTF-16", path), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    if _has_utf8_line(data):
-        raise UserError(MSG_MIXED_ENCODING, field="file", path=path,
-                        line=_line_of(data, first_bad))
-    return _strict(data, "cp1252", "Windows-1252", path), "cp1252"
+    scan = _EncodingScan(path)
+    scan.feed(data)
+    encoding = scan.finish()
+    return data.decode(encoding), encoding
 
 
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
@@ -348,8 +513,16 @@ def parse_csv(text: str, *, max_field: int | None = None, path: str = "") -> Csv
     raises a UserError naming the line.
     """
     text = text.lstrip("\ufeff")
-    _allow_fields_of(len(text))
-    source = io.StringIO(text, newline="")
+    return _parse_lines(io.StringIO(text, newline=""), len(text), max_field=max_field,
+                        path=path)
+
+
+def _parse_lines(source: Iterator[str], size: int, *, max_field: int | None,
+                 path: str) -> CsvTable:
+    """:func:`parse_csv` of the text whose lines ``source`` gives one at a time, line ends
+    kept, as ``io.StringIO(text, newline="")`` splits it; ``size`` is at least the text's
+    length.  The row numbers are the lines in the file (a quoted value may span lines)."""
+    _allow_fields_of(size)
     offset = 0  # lines before the header
     first_line = next(source, None)
     while first_line is not None and not first_line.strip():
@@ -421,24 +594,87 @@ def import_limits() -> tuple[int, int]:
     return max(1, file_mb) * 1_048_576, max(1, field_kib) * 1024
 
 
-def _read_bounded(path: str | Path, limit: int) -> bytes:
-    """The bytes of a regular file no larger than ``limit``, read in chunks (a file that
-    grows while read is cut at the limit and refused)."""
-    name = str(path)
-    if require_regular_file(path, "file", name).st_size > limit:
-        raise UserError(MSG_FILE_TOO_BIG, field="file", path=name, limit=str(limit // 1_048_576))
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with open_regular(path, "file", name) as fh:
-            while size <= limit and (chunk := fh.read(min(_READ_CHUNK, limit + 1 - size))):
-                chunks.append(chunk)
-                size += len(chunk)
-    except OSError as exc:
-        raise UserError.from_os(MSG_NO_FILE, exc, field="file", path=name) from exc
+def _too_big(path: str, limit: int) -> UserError:
+    return UserError(MSG_FILE_TOO_BIG, field="file", path=path, limit=str(limit // 1_048_576))
+
+
+def _scan_file(fh: BinaryIO, limit: int, path: str) -> tuple[int, int, str]:
+    """Pass 1: (size, CRC-32, encoding) of the open file, read in chunks up to ``limit`` + 1
+    bytes, never more (a file that grew past the limit after its size was looked at is
+    refused there)."""
+    scan = _EncodingScan(path)
+    size = crc = 0
+    while size <= limit and (chunk := fh.read(min(_READ_CHUNK, limit + 1 - size))):
+        size += len(chunk)
+        if size > limit:
+            break
+        crc = zlib.crc32(chunk, crc)
+        scan.feed(chunk)
     if size > limit:
-        raise UserError(MSG_FILE_TOO_BIG, field="file", path=name, limit=str(limit // 1_048_576))
-    return b"".join(chunks)
+        raise _too_big(path, limit)
+    return size, crc, scan.finish()
+
+
+class _Reread:
+    """Pass 2's bytes: the ``size`` bytes pass 1 read, again in chunks, with their CRC-32."""
+
+    def __init__(self, fh: BinaryIO, size: int) -> None:
+        self.fh, self.size = fh, size
+        self.read = self.crc = 0
+
+    def chunks(self) -> Iterator[bytes]:
+        while self.read < self.size and (chunk := self.fh.read(min(_READ_CHUNK,
+                                                                   self.size - self.read))):
+            self.read += len(chunk)
+            self.crc = zlib.crc32(chunk, self.crc)
+            yield chunk
+
+
+def _changed(path: str) -> UserError:
+    return UserError(MSG_CHANGED, field="file", path=path)
+
+
+def _texts(chunks: Iterable[bytes], encoding: str, path: str) -> Iterator[str]:
+    """The text of ``chunks`` decoded piece by piece (``parse_csv`` drops the BOMs that
+    open the text: so does this)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    opening = True
+    for chunk in itertools.chain(chunks, [b""]):
+        try:
+            text = decoder.decode(chunk, not chunk)
+        except UnicodeDecodeError as exc:  # pass 1 decoded it: the file changed since
+            raise _changed(path) from exc
+        if opening:
+            text = text.lstrip("\ufeff")
+            opening = not text
+        if text:
+            yield text
+
+
+def _lines(texts: Iterable[str]) -> Iterator[str]:
+    """The lines of a text given in pieces of any size, line ends kept, split exactly as
+    ``io.StringIO(text, newline="")`` splits the whole text: at ``\\r\\n``, ``\\r`` or
+    ``\\n`` (a ``\\r`` ending a piece waits for the next: it may begin a ``\\r\\n``)."""
+    partial: list[str] = []  # the line that goes on in the next piece
+    held = ""
+    for piece in texts:
+        text = held + piece if held else piece
+        held = ""
+        if text.endswith("\r"):
+            held, text = "\r", text[:-1]
+        for line in io.StringIO(text, newline=""):
+            if not line.endswith(("\n", "\r")):
+                partial.append(line)  # the end of the piece, not of a line
+            elif partial:
+                partial.append(line)
+                yield "".join(partial)
+                partial = []
+            else:
+                yield line
+    if held:
+        partial.append(held)
+    if partial:
+        yield "".join(partial)
 
 
 def read_table(path: str | Path, *, max_file_bytes: int | None = None,
@@ -446,16 +682,29 @@ def read_table(path: str | Path, *, max_file_bytes: int | None = None,
     """Read and decode a CSV file; a UserError naming the file when it cannot be read, is
     too large, mixes encodings, holds too large a value, or has no header or no rows.
 
-    The limits default to :func:`import_limits`."""
+    Only a regular file is opened.  It is read in two passes of chunks, never whole (see
+    :class:`_EncodingScan`), and refused if it changed between the two.  The limits
+    default to :func:`import_limits`."""
     file_limit, field_limit = import_limits()
-    data = _read_bounded(path, max_file_bytes or file_limit)
-    text, encoding = decode(data, str(path))
-    del data
-    table = parse_csv(text, max_field=max_field_chars or field_limit, path=str(path))
+    limit = max_file_bytes or file_limit
+    name = str(path)
+    if require_regular_file(path, "file", name).st_size > limit:
+        raise _too_big(name, limit)
+    try:
+        with open_regular(path, "file", name) as fh:
+            size, crc, encoding = _scan_file(fh, limit, name)
+            fh.seek(0)
+            again = _Reread(fh, size)
+            table = _parse_lines(_lines(_texts(again.chunks(), encoding, name)), size,
+                                 max_field=max_field_chars or field_limit, path=name)
+            if (again.read, again.crc) != (size, crc):
+                raise _changed(name)
+    except OSError as exc:
+        raise UserError.from_os(MSG_NO_FILE, exc, field="file", path=name) from exc
     if not table.headers or not any(table.headers):
-        raise UserError(MSG_EMPTY, field="file", path=str(path))
+        raise UserError(MSG_EMPTY, field="file", path=name)
     if not table.rows:
-        raise UserError(MSG_NO_ROWS, field="file", path=str(path))
+        raise UserError(MSG_NO_ROWS, field="file", path=name)
     return CsvTable(table.headers, table.rows, encoding, table.delimiter, table.header_line)
 
 

@@ -239,7 +239,8 @@ def set_setting(key: str, value: str, session: Session | None = None) -> None:
 
 def save_settings(*, max_mb: int | None = None, due_soon_days: int | None = None,
                   grace_days: int | None = None, backup_folder: str | None = None,
-                  kinds_off: set[str] | None = None) -> None:
+                  kinds_off: set[str] | None = None, import_max_file_mb: int | None = None,
+                  import_max_field_kib: int | None = None) -> None:
     """The Settings dialog's OK: every value given (None = unchanged) is checked by its own
     setter first, then all are written in one transaction — all or nothing (issue #11)."""
     from services import alerts, backup, documents, dunning
@@ -255,6 +256,10 @@ def save_settings(*, max_mb: int | None = None, due_soon_days: int | None = None
             backup.set_folder(backup_folder)
         if kinds_off is not None:
             alerts.set_kinds_off(kinds_off)
+        if import_max_file_mb is not None or import_max_field_kib is not None:
+            from services import imports
+
+            imports.set_import_limits(import_max_file_mb, import_max_field_kib)
 
 
 def save_charge_settings(*, contractual_rate: str, mediator: str, deadline_days: int,

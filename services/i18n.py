@@ -65,6 +65,8 @@ FIELD_LABELS: dict[str, str] = {
     "folder": QT_TRANSLATE_NOOP("Fields", "Folder"),
     "backup_folder": QT_TRANSLATE_NOOP("Fields", "Backup folder"),
     "until": QT_TRANSLATE_NOOP("Fields", "Hidden until"),
+    "import_max_file_mb": QT_TRANSLATE_NOOP("Fields", "Largest file imported"),
+    "import_max_field_kib": QT_TRANSLATE_NOOP("Fields", "Largest value in a cell"),
     "client_id": QT_TRANSLATE_NOOP("Fields", "Client"),
     "payment": QT_TRANSLATE_NOOP("Fields", "Payment"),
     "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),

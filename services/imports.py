@@ -594,6 +594,27 @@ def import_limits() -> tuple[int, int]:
     return max(1, file_mb) * 1_048_576, max(1, field_kib) * 1024
 
 
+#: What Settings lets the owner choose (MB for a file, KiB for one value).
+FILE_MB_RANGE = (1, 2000)
+FIELD_KIB_RANGE = (1, 64 * 1024)
+MSG_LIMIT_RANGE = QT_TRANSLATE_NOOP("Messages", "choose a number from {low} to {high}.")
+
+
+def set_import_limits(file_mb: int | None = None, field_kib: int | None = None) -> None:
+    """The largest CSV file an import reads (MB) and the largest value in one of its cells
+    (KiB), saved in the book (Settings; issue #11, point 5). None leaves one as it is."""
+    from services.company import set_setting
+
+    for value, (low, high), field in ((file_mb, FILE_MB_RANGE, "import_max_file_mb"),
+                                      (field_kib, FIELD_KIB_RANGE, "import_max_field_kib")):
+        if value is not None and not low <= value <= high:
+            raise UserError(MSG_LIMIT_RANGE, field=field, low=str(low), high=str(high))
+    if file_mb is not None:
+        set_setting(MAX_FILE_SETTING, str(file_mb))
+    if field_kib is not None:
+        set_setting(MAX_FIELD_SETTING, str(field_kib))
+
+
 def _too_big(path: str, limit: int) -> UserError:
     return UserError(MSG_FILE_TOO_BIG, field="file", path=path, limit=str(limit // 1_048_576))
 

@@ -1084,22 +1084,22 @@
     <message>
         <location line="+36"/>
         <source>Not checked: {note}</source>
-        <translation>Non vérifié : {note}</translation>
+        <translation>Non vérifié&#xa0;: {note}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Everything that can be checked is sound: every row the book refers to exists, all {totals} running totals match their allocations and all {count} documents match their SHA-256 fingerprint.</source>
-        <translation>Tout ce qui peut être vérifié est sain : chaque ligne à laquelle le dossier renvoie existe, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
+        <translation>Tout ce qui peut être vérifié est sain&#xa0;: chaque ligne à laquelle le dossier renvoie existe, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Everything is sound: the database passed SQLite&apos;s integrity check, all {totals} running totals match their allocations and all {count} documents match their SHA-256 fingerprint.</source>
-        <translation>Tout est sain : la base de données a passé le contrôle d’intégrité de SQLite, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
+        <translation>Tout est sain&#xa0;: la base de données a passé le contrôle d’intégrité de SQLite, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Repair recomputes the running totals from the allocations, after a backup: an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment.</source>
-        <translation>Réparer recalcule les totaux cumulés à partir des imputations, après une sauvegarde : une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement.</translation>
+        <translation>Réparer recalcule les totaux cumulés à partir des imputations, après une sauvegarde&#xa0;: une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1114,7 +1114,7 @@
     <message>
         <location line="+4"/>
         <source>{count} of these files are less than {minutes} minutes old: an attachment or a restore may still be writing them. Repair leaves them alone; check again later.</source>
-        <translation>{count} de ces fichiers ont moins de {minutes} minutes : un ajout ou une restauration est peut-être encore en train de les écrire. Réparer n’y touche pas ; vérifiez de nouveau plus tard.</translation>
+        <translation>{count} de ces fichiers ont moins de {minutes} minutes&#xa0;: un ajout ou une restauration est peut-être encore en train de les écrire. Réparer n’y touche pas&#xa0;; vérifiez de nouveau plus tard.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1131,18 +1131,18 @@
         <source>Encaisse first makes a backup of the book, in the backup folder; nothing is repaired if it fails. Then it recomputes every running total from the allocations (an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment) and moves the files that belong to no document to the store&apos;s trash, for {days} days. Every change is written to the history.
 
 Back up and repair now?</source>
-        <translation>Encaisse fait d’abord une sauvegarde du dossier, dans le dossier des sauvegardes ; rien n’est réparé si elle échoue. Puis il recalcule chaque total cumulé à partir des imputations (une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement) et met les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre, pour {days} jours. Chaque modification est inscrite dans l’historique.
+        <translation>Encaisse fait d’abord une sauvegarde du dossier, dans le dossier des sauvegardes&#xa0;; rien n’est réparé si elle échoue. Puis il recalcule chaque total cumulé à partir des imputations (une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement) et met les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre, pour {days} jours. Chaque modification est inscrite dans l’historique.
 
-Sauvegarder et réparer maintenant ?</translation>
+Sauvegarder et réparer maintenant&#xa0;?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Encaisse cannot back up a PostgreSQL book: back it up first with the server&apos;s own tools (pg_dump). Encaisse then recomputes every running total from the allocations (an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment) and moves the files that belong to no document to the store&apos;s trash, for {days} days. Every change is written to the history.
 
 The book is backed up: repair it now?</source>
-        <translation>Encaisse ne peut pas sauvegarder un dossier PostgreSQL : sauvegardez-le d’abord avec les outils du serveur (pg_dump). Encaisse recalcule ensuite chaque total cumulé à partir des imputations (une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement) et met les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre, pour {days} jours. Chaque modification est inscrite dans l’historique.
+        <translation>Encaisse ne peut pas sauvegarder un dossier PostgreSQL&#xa0;: sauvegardez-le d’abord avec les outils du serveur (pg_dump). Encaisse recalcule ensuite chaque total cumulé à partir des imputations (une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement) et met les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre, pour {days} jours. Chaque modification est inscrite dans l’historique.
 
-Le dossier est sauvegardé : le réparer maintenant ?</translation>
+Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1163,7 +1163,7 @@ Le dossier est sauvegardé : le réparer maintenant ?</translation>
     <message>
         <location line="+4"/>
         <source>Running totals recomputed: {recomputed}. Allocations in excess taken back: {taken}. Files moved to the store&apos;s trash: {moved}. Missing files put back from it: {recovered}.</source>
-        <translation>Totaux cumulés recalculés : {recomputed}. Imputations en excès reprises : {taken}. Fichiers mis dans la corbeille du coffre : {moved}. Fichiers manquants récupérés depuis celle-ci : {recovered}.</translation>
+        <translation>Totaux cumulés recalculés&#xa0;: {recomputed}. Imputations en excès reprises&#xa0;: {taken}. Fichiers mis dans la corbeille du coffre&#xa0;: {moved}. Fichiers manquants récupérés depuis celle-ci&#xa0;: {recovered}.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2157,12 +2157,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>Issue date</source>
         <translation>Date d’émission</translation>
     </message>
@@ -2260,6 +2260,16 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Hidden until</source>
         <translation>Masquée jusqu’au</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest file imported</source>
+        <translation>Plus gros fichier importé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest value in a cell</source>
+        <translation>Plus grande valeur d’une cellule</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4196,7 +4206,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+5"/>
         <source>The database {database} does not exist on the server {server}. Create it, empty: Encaisse creates its tables at the first start.</source>
-        <translation>La base de données {database} n’existe pas sur le serveur {server}. Créez-la, vide : Encaisse crée ses tables au premier démarrage.</translation>
+        <translation>La base de données {database} n’existe pas sur le serveur {server}. Créez-la, vide&#xa0;: Encaisse crée ses tables au premier démarrage.</translation>
     </message>
     <message>
         <location filename="../../services/identifiers.py" line="+26"/>
@@ -4255,9 +4265,9 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>8 ou 11 caractères</translation>
     </message>
     <message>
-        <location filename="../../services/imports.py" line="+69"/>
+        <location filename="../../services/imports.py" line="+76"/>
         <source>the file {path} cannot be read: {detail}</source>
-        <extracomment>The largest file an import reads (a company setting, in MB) and the largest value it accepts in one cell (a company setting, in KiB): beyond them, a message (issue #11).</extracomment>
+        <extracomment>The largest file an import reads (a company setting, in MB) and the largest value it accepts in one cell (a company setting, in KiB): beyond them, a message (issue #11). the bytes read at a time: a file is never held whole, as bytes or as text (issue #11)</extracomment>
         <translation>impossible de lire le fichier {path}&#xa0;: {detail}</translation>
     </message>
     <message>
@@ -4289,6 +4299,11 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+4"/>
         <source>the file {path} is not valid {encoding}: line {line} holds a byte that is not a character. Save the file again as UTF-8.</source>
         <translation>le fichier {path} n&apos;est pas un {encoding} valide&#xa0;: la ligne {line} contient un octet qui n&apos;est pas un caractère. Enregistrez de nouveau le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file {path} changed while it was being read: nothing was imported. Try again once the program writing it has finished.</source>
+        <translation>le fichier {path} a changé pendant sa lecture : rien n&apos;a été importé. Réessayez quand le programme qui l&apos;écrit aura terminé.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4331,9 +4346,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>refusé par la base de données ({detail}).</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+489"/>
+        <source>choose a number from {low} to {high}.</source>
+        <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a byte beyond ASCII the state of the line being scanned in a file without a BOM What Settings lets the owner choose (MB for a file, KiB for one value).</extracomment>
+        <translation>choisissez un nombre de {low} à {high}.</translation>
+    </message>
+    <message>
+        <location line="+271"/>
         <source>&apos;{value}&apos; is neither yes nor no.</source>
-        <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a line holding a byte beyond ASCII</extracomment>
         <translation>«&#xa0;{value}&#xa0;» n’est ni oui ni non.</translation>
     </message>
     <message>
@@ -4724,7 +4744,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+1"/>
         <source>a partial copy was left by an interrupted restore: {path}</source>
-        <translation>une copie partielle a été laissée par une restauration interrompue : {path}</translation>
+        <translation>une copie partielle a été laissée par une restauration interrompue&#xa0;: {path}</translation>
     </message>
     <message>
         <location filename="../../services/dossier.py" line="+21"/>
@@ -5861,12 +5881,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="+55"/>
-        <location line="+160"/>
+        <location line="+182"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-175"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -5892,13 +5912,34 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+7"/>
         <source>MB</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Largest document accepted</source>
         <translation>Taille maximale d’un document</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>KiB</source>
+        <translation>Kio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A cell of a CSV file larger than this is refused, with its line.</source>
+        <translation>Une cellule d’un fichier CSV plus grande que ceci est refusée, avec sa ligne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a value at most</source>
+        <translation>une valeur au plus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV import: a file at most</source>
+        <translation>Import CSV : un fichier au plus</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -352,3 +352,44 @@ def test_the_letter_texts_editor(qtbot, tmp_path) -> None:  # type: ignore[no-un
         assert dialog.body.toPlainText() == letters.default_template("fr", "formal_notice")[1]
     finally:
         db.close()
+
+
+def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:
+    """Issue #11 point 5: the per-value limit of a CSV import is a setting, chosen in
+    Settings; a value beyond it is refused with its line, nothing is imported."""
+    from services import imports
+
+    dialog = SettingsDialog(window.database, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (dialog.import_file_mb.value(), dialog.import_field_kib.value()) == (
+        imports.DEFAULT_MAX_FILE_MB, imports.DEFAULT_MAX_FIELD_KIB)
+    dialog.import_field_kib.setFocus()
+    dialog.import_field_kib.selectAll()
+    qtbot.keyClicks(dialog.import_field_kib, "1")
+    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert imports.import_limits()[1] == 1024
+
+    csv = tmp_path / "clients.csv"
+    csv.write_text("code,name,kind,notes\nBIG,Big SARL,pro," + "x" * 2000 + "\n", encoding="utf-8")
+    from services.errors import UserError
+
+    with pytest.raises(UserError, match="line 2 of .* over the limit of 1 KiB"):
+        imports.import_file("clients", csv)
+    assert client_service.list_clients(client_service.ClientQuery()) == []
+
+    again = SettingsDialog(window.database, window)
+    qtbot.addWidget(again)
+    assert again.import_field_kib.value() == 1
+
+
+def test_an_import_limit_out_of_range_is_refused_and_nothing_is_saved(window: MainWindow) -> None:
+    from services import company, imports
+    from services.errors import UserError
+
+    with pytest.raises(UserError, match="Largest value in a cell"):
+        company.save_settings(due_soon_days=12, import_max_field_kib=0)
+    assert alerts.due_soon_days() == 7  # all or nothing
+    assert imports.import_limits()[1] == imports.DEFAULT_MAX_FIELD_KIB * 1024

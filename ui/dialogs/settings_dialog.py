@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import alerts, backup, company, documents, dunning
+from services import alerts, backup, company, documents, dunning, imports
 from services.errors import AppError
 from ui import format as fmt
 from ui import i18n
@@ -79,6 +79,24 @@ class SettingsDialog(QDialog):
         self.max_mb.setSuffix(" " + self.tr("MB"))
         self.max_mb.setValue(documents.max_bytes() // 1_048_576)
         form.addRow(self.tr("Largest document accepted"), self.max_mb)
+        # CSV imports (issue #11): beyond these, a file or a value is refused with a message
+        file_limit, field_limit = imports.import_limits()
+        self.import_file_mb = QSpinBox()
+        self.import_file_mb.setRange(*imports.FILE_MB_RANGE)
+        self.import_file_mb.setSuffix(" " + self.tr("MB"))
+        self.import_file_mb.setValue(file_limit // 1_048_576)
+        self.import_field_kib = QSpinBox()
+        self.import_field_kib.setRange(*imports.FIELD_KIB_RANGE)
+        self.import_field_kib.setSuffix(" " + self.tr("KiB"))
+        self.import_field_kib.setValue(field_limit // 1024)
+        self.import_field_kib.setToolTip(self.tr(
+            "A cell of a CSV file larger than this is refused, with its line."))
+        limits = QHBoxLayout()
+        limits.addWidget(self.import_file_mb)
+        limits.addWidget(QLabel(self.tr("a value at most")))
+        limits.addWidget(self.import_field_kib)
+        limits.addStretch(1)
+        form.addRow(self.tr("CSV import: a file at most"), limits)
         self._build_backups(form)
         self._build_follow_up(layout)
         note = QLabel(self.tr("A change of language applies at once to menus and lists; "
@@ -210,7 +228,11 @@ class SettingsDialog(QDialog):
                 due_soon_days=_if_changed(self.due_soon.value(), alerts.due_soon_days()),
                 grace_days=_if_changed(self.grace.value(), dunning.grace_days()),
                 backup_folder=_if_changed(self.backup_folder.text(), backup.chosen_folder()),
-                kinds_off=_if_changed(self.kinds_unchecked(), alerts.kinds_off()))
+                kinds_off=_if_changed(self.kinds_unchecked(), alerts.kinds_off()),
+                import_max_file_mb=_if_changed(self.import_file_mb.value(),
+                                               imports.import_limits()[0] // 1_048_576),
+                import_max_field_kib=_if_changed(self.import_field_kib.value(),
+                                                 imports.import_limits()[1] // 1024))
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
             return

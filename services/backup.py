@@ -47,7 +47,7 @@ from models import SCHEMA_REVISION
 from services import clock, db, documents
 from services.errors import AppError, KnownError, UserError
 from services.i18n import QT_TRANSLATE_NOOP
-from services.store import Store
+from services.store import Store, _fsync_dir
 from services.store import require_regular_file as _require_regular_file
 from services.version import __version__
 
@@ -789,16 +789,6 @@ def _prepare(path: Path, book: Path, *, verified: bool = False,
         _discard(copy)
         raise
     return _Ready(info, path, members, copy, known)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fold_wal(book: Path) -> None:

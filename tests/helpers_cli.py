@@ -106,3 +106,37 @@ def by_number(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def by_code(payload: dict[str, Any], currency: str = "EUR") -> dict[str, dict[str, Any]]:
     return {row["code"]: row for row in payload["clients"] if row["currency"] == currency}
+
+
+def book_snapshot(book: Path) -> tuple[str, list[tuple[str, str]]]:
+    """The book's SHA-256 and every file beside it (the store, the backups) with its hash:
+    what must not change when an action is refused. SQLite's -wal/-shm companions (made and
+    removed by every open) and the lock file (made by every writing command) are not the
+    owner's data and are left out."""
+    import hashlib
+
+    digest = hashlib.sha256(book.read_bytes()).hexdigest()
+    listing = []
+    for path in sorted(book.parent.rglob("*")):
+        if path.name.endswith(("-wal", "-shm", ".lock")) or path == book:
+            continue
+        listing.append((str(path.relative_to(book.parent)),
+                        hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"))
+    return digest, listing
+
+
+def first_schema_book(path: Path) -> None:
+    """A book at the first migration (0001) holding one client, OLD: an older version's book."""
+    from alembic import command
+
+    old = db.Database(db.database_url(path))
+    cfg = old._alembic_config()
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO clients (code, name, kind, contact, address, postcode, city, country,"
+            " email, phone, siren, siret, vat_number, language, terms, notes, search_key,"
+            " created_at, updated_at) VALUES ('OLD', 'Ancien client', 'pro', '', '', '', '',"
+            " 'FR', '', '', '', '', '', 'fr', '', '', 'old', '2025-01-01', '2025-01-01')")
+    old.dispose()

@@ -13,7 +13,6 @@ lock behind.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import signal
 import stat
@@ -31,6 +30,7 @@ from services import backup, booklock, clock, db, documents
 from services import clients as client_service
 from services import invoices as invoice_service
 from tests.helpers_cli import ROOT, run_cli
+from tests.helpers_cli import book_snapshot as snapshot
 from tests.test_documents import make_pdf
 
 TODAY = dt.date(2026, 3, 15)
@@ -89,16 +89,6 @@ def book(tmp_path: Path) -> Iterator[Path]:
     db.close()
 
 
-def snapshot(book: Path) -> tuple[str, list[tuple[str, str]]]:
-    """The book's SHA-256 and every file beside it with its hash (SQLite's -wal/-shm, made
-    and removed by every open, and the lock file itself left out)."""
-    listing = []
-    for path in sorted(book.parent.rglob("*")):
-        if path.name.endswith(("-wal", "-shm", ".lock")) or path == book:
-            continue
-        listing.append((str(path.relative_to(book.parent)),
-                        hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"))
-    return hashlib.sha256(book.read_bytes()).hexdigest(), listing
 
 
 def writing_commands(tmp: Path) -> dict[str, list[str]]:

@@ -37,7 +37,8 @@ from services import backup, clock, db, documents
 from services import clients as client_service
 from services import invoices as invoice_service
 from services.store import Store
-from tests.helpers_cli import ROOT, run_cli
+from tests.helpers_cli import ROOT, first_schema_book, run_cli
+from tests.helpers_cli import book_snapshot as snapshot
 from tests.test_documents import make_pdf
 
 TODAY = dt.date(2026, 3, 15)
@@ -69,18 +70,6 @@ def shop(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     db.close()
 
 
-def snapshot(book: Path) -> tuple[str, list[tuple[str, str]]]:
-    """The book's SHA-256 and every file beside it (the store, the backups) with its hash.
-    SQLite's -wal/-shm companions (made and removed by every open) and the lock file (made
-    by every writing command) are not the owner's data and are left out."""
-    digest = hashlib.sha256(book.read_bytes()).hexdigest()
-    listing = []
-    for path in sorted(book.parent.rglob("*")):
-        if path.name.endswith(("-wal", "-shm", ".lock")) or path == book:
-            continue
-        listing.append((str(path.relative_to(book.parent)),
-                        hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"))
-    return digest, listing
 
 
 def contents(zip_path: Path) -> dict[str, bytes]:
@@ -431,21 +420,9 @@ def test_newer_documents_go_to_the_trash_and_check_passes(shop, capsys, tmp_path
 def test_an_older_schema_is_migrated_on_the_copy(shop, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A backup of a book at the first schema: checked, migrated on the copy beside the book
     (the live book is never migrated in place), then put in its place."""
-    from alembic import command
-
     book, _good = shop
     old_book = tmp_path / "old" / "book.db"
-    old = db.Database(db.database_url(old_book))
-    cfg = old._alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.exec_driver_sql(
-            "INSERT INTO clients (code, name, kind, contact, address, postcode, city, country,"
-            " email, phone, siren, siret, vat_number, language, terms, notes, search_key,"
-            " created_at, updated_at) VALUES ('OLD', 'Ancien client', 'pro', '', '', '', '',"
-            " 'FR', '', '', '', '', '', 'fr', '', '', 'old', '2025-01-01', '2025-01-01')")
-    old.dispose()
+    first_schema_book(old_book)
     db.open_database(old_book, migrate=False)
     try:
         made = backup.create(tmp_path / "crafted" / "old-schema.zip")

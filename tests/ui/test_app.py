@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from services import booklock, db
 from services.errors import KnownError
-from tests.helpers_cli import ROOT
+from tests.helpers_cli import ROOT, first_schema_book
 from ui.app import acquire_lock, make_application, open_book
 
 pytestmark = pytest.mark.gui
@@ -119,17 +118,7 @@ def test_a_book_that_is_not_a_file_has_no_lock(qapp) -> None:  # type: ignore[no
 def test_an_older_book_is_backed_up_then_upgraded(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     make_application([])
     book = tmp_path / "old.db"
-    old = db.Database(db.database_url(book))
-    cfg = old._alembic_config()
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.exec_driver_sql(
-            "INSERT INTO clients (code, name, kind, contact, address, postcode, city, country,"
-            " email, phone, siren, siret, vat_number, language, terms, notes, search_key,"
-            " created_at, updated_at) VALUES ('OLD', 'Ancien client', 'pro', '', '', '', '',"
-            " 'FR', '', '', '', '', '', 'fr', '', '', 'old', '2025-01-01', '2025-01-01')")
-    old.dispose()
+    first_schema_book(book)
     # Pretend the book is one migration behind the code by rewinding its stamp only
     # when there is more than one migration; with a single one the book is current.
     head = db.Database(db.database_url(book)).head_revision()

@@ -235,7 +235,7 @@ def _pattern(book: Path) -> re.Pattern[str]:
 
 def target_for(book: Path, where: Path, now: dt.datetime) -> Path:
     """A new backup's file name: the book's name and the local time, never an existing file."""
-    base = f"{book.stem}-{now.astimezone():%Y%m%d-%H%M%S}"
+    base = f"{book.stem}-{clock.stamp(now)}"
     target = where / f"{base}.zip"
     n = 2
     while target.exists():
@@ -392,7 +392,7 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
                     "app_version": __version__,
                     "schema": schema,
                     "book": source.name,
-                    "created_at": now.isoformat(timespec="seconds"),
+                    "created_at": clock.local_iso(now),  # the file name's local time, with its offset
                     "counts": counts,
                     "members": members,
                     "sizes": member_sizes,  # what restore caps each member at (issue #11)
@@ -629,11 +629,12 @@ def read(path: Path, *, check: bool = True, progress: Progress | None = None) ->
     return _inspect(path, check=check, progress=progress)[0]
 
 
-def order(info: BackupInfo) -> tuple[str, int, str]:
+def order(info: BackupInfo) -> tuple[dt.datetime, int, str]:
     """Oldest first: by creation time, then ``name-2.zip`` after ``name.zip`` (a second
     backup in the same second)."""
     found = re.search(r"-\d{6}-(\d+)\.zip$", info.path.name)
-    return info.created_at, int(found.group(1)) if found else 1, info.path.name
+    # compared as instants, not strings: older manifests say +00:00, newer ones the local offset
+    return clock.parse_instant(info.created_at), int(found.group(1)) if found else 1, info.path.name
 
 
 def list_backups(where: Path | None = None, book: Path | None = None) -> list[BackupInfo]:
@@ -976,8 +977,7 @@ def recover(book: Path, backup_path: Path) -> Path:
     """Replace a damaged, closed book by a backup, once the backup has passed every check.
     The damaged file is kept aside (never deleted); its new name is returned."""
     ready = _prepare(backup_path, book)
-    stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    aside = book.with_name(f"{book.stem}.damaged-{stamp}{book.suffix}")
+    aside = book.with_name(f"{book.stem}.damaged-{clock.stamp()}{book.suffix}")
     try:
         _install(ready, book, Store(documents.store_root_for(book)), aside=aside)
     finally:
@@ -1004,7 +1004,7 @@ def rotate(where: Path | None = None) -> list[Path]:
     keep: set[Path] = set()
     by_day: dict[dt.date, BackupInfo] = {}
     for b in backups:
-        day = dt.datetime.fromisoformat(b.created_at).date()
+        day = clock.parse_instant(b.created_at).astimezone().date()  # the local day, as in the name
         by_day[day] = b  # sorted oldest first: the newest of the day wins
     days = sorted(by_day, reverse=True)
     keep |= {by_day[d].path for d in days[:7]}

@@ -185,7 +185,7 @@ class Database:
 
     def _backup_before_migration(self, revision: str) -> Path:
         assert self.path is not None
-        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.stamp()  # local time, like every backup's name (issue #12)
         target = self.path.with_name(f"{self.path.stem}.before-upgrade-{revision}-{stamp}{self.path.suffix}")
         # SQLite's online backup API gives a consistent copy even with WAL.
         src = sqlite3.connect(str(self.path))

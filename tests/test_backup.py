@@ -330,12 +330,15 @@ def test_the_command_line_brings_a_damaged_book_back(demo_book: Path, capsys: py
 
 
 def test_two_backups_in_the_same_second_keep_their_order(tmp_path: Path) -> None:
-    clock.freeze(dt.date(2026, 5, 4))  # a frozen clock: every backup in the same second
+    # issue #12: a frozen date is a fixed instant (12:00:00 local), not the wall clock's
+    # time of day, so both backups fall in the same second however slow the machine is
+    clock.freeze(dt.date(2026, 5, 4))
     db.open_database(tmp_path / "book.db")
     try:
         first = backup.create()
         second = backup.create()
-        assert second.path.name == first.path.name.replace(".zip", "-2.zip")
+        assert first.path.name == "book-20260504-120000.zip"
+        assert second.path.name == "book-20260504-120000-2.zip"
         assert [b.path for b in backup.list_backups()] == [first.path, second.path]
         backup.rotate()  # the newest of the day is the one kept
         assert [b.path for b in backup.list_backups()] == [second.path]

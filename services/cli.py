@@ -58,6 +58,7 @@ from services import (
     imports,
     ledger,
     letters,
+    lookups,
     penalties,
     proof,
 )
@@ -403,13 +404,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_client(code: str | None) -> None:
-    if not code:
-        return
-    from services.clients import client_id_by_code
-
-    with db.reading() as s:
-        client_id_by_code(s, code)
+def _client_code(code: str | None) -> str | None:
+    """The code as stored of the client the user named (any case, trimmed), or None."""
+    return lookups.client_for(code)[1] if code else None
 
 
 def invoice_json(item: OpenItem) -> dict[str, Any]:
@@ -444,8 +441,7 @@ def _with_proof(items: list[OpenItem]) -> list[dict[str, Any]]:
 
 def _cmd_invoices(args: argparse.Namespace) -> int:
     as_of = args.date or clock.today()
-    _check_client(args.client)
-    items = ledger.open_items(as_of, client_code=args.client, open_only=args.open)
+    items = ledger.open_items(as_of, client_code=_client_code(args.client), open_only=args.open)
     if args.json:
         _json({"as_of": as_of.isoformat(), "invoices": _with_proof(items)})
         return 0
@@ -511,9 +507,9 @@ def _cmd_attach(args: argparse.Namespace) -> int:
         _err("error: --signed-on needs --signed")
         return 2
     if args.invoice:
-        owner = documents.Owner(invoice_id=documents.invoice_id_for(args.invoice))
+        owner = documents.Owner(invoice_id=lookups.invoice_id_for(args.invoice))
     else:
-        owner = documents.Owner(client_id=documents.client_id_for(args.client))
+        owner = documents.Owner(client_id=lookups.client_id_for(args.client))
     version = documents.cgv_version_id_for(args.cgv_version) if args.cgv_version else None
     meta = documents.Meta(args.kind, args.title, args.date, args.signed, args.signed_on)
     rows = documents.attach_files(owner, [Path(f) for f in args.files], meta,
@@ -527,9 +523,9 @@ def _cmd_attach(args: argparse.Namespace) -> int:
 
 def _cmd_documents(args: argparse.Namespace) -> int:
     if args.invoice:
-        rows = documents.list_documents(invoice_id=documents.invoice_id_for(args.invoice))
+        rows = documents.list_documents(invoice_id=lookups.invoice_id_for(args.invoice))
     elif args.client:
-        rows = documents.list_documents(client_id=documents.client_id_for(args.client))
+        rows = documents.list_documents(client_id=lookups.client_id_for(args.client))
     else:
         rows = documents.list_documents()
     if args.json:
@@ -549,10 +545,10 @@ def _cmd_documents(args: argparse.Namespace) -> int:
 def _cmd_evidence(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.invoice:
-        result = dossier.build(out, invoice_id=documents.invoice_id_for(args.invoice),
+        result = dossier.build(out, invoice_id=lookups.invoice_id_for(args.invoice),
                                as_of=args.date, language=args.language)
     else:
-        result = dossier.build(out, client_id=documents.client_id_for(args.client),
+        result = dossier.build(out, client_id=lookups.client_id_for(args.client),
                                as_of=args.date, language=args.language)
     _out(f"wrote {out}: {_plural(result.pages, 'page')} "
          f"({result.cover_pages} cover, {_plural(result.documents, 'document')})")
@@ -641,11 +637,7 @@ def _cmd_letters(args: argparse.Namespace) -> int:
 
 
 def _cmd_statement(args: argparse.Namespace) -> int:
-    from services.clients import client_id_by_code
-
-    with db.reading() as s:
-        client_id_by_code(s, args.client)
-    letter = letters.statement(args.client, args.date)
+    letter = letters.statement(args.client, args.date)  # finds the client (services.lookups)
     out = Path(args.out)
     letters.write_letter(out, letter, letters.window_setting())
     _out(f"wrote {out}: {_plural(len(letter.invoices), 'open item')}, balance "
@@ -656,8 +648,7 @@ def _cmd_statement(args: argparse.Namespace) -> int:
 def _cmd_agreement(args: argparse.Namespace) -> int:
     from services import legal_docs
 
-    documents.client_id_for(args.client)
-    pages = legal_docs.plan_agreement(args.client, Path(args.out))
+    pages = legal_docs.plan_agreement(args.client, Path(args.out))  # finds the client first
     _out(f"wrote {args.out}: {_plural(pages, 'page')}")
     return 0
 
@@ -665,8 +656,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 def _cmd_claim(args: argparse.Namespace) -> int:
     from services import legal_docs
 
-    documents.client_id_for(args.client)
-    pages = legal_docs.claim_summary(args.client, Path(args.out), args.date)
+    pages = legal_docs.claim_summary(args.client, Path(args.out), args.date)  # finds the client first
     _out(f"wrote {args.out}: {_plural(pages, 'page')}")
     return 0
 

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select, type_coerce
+from sqlalchemy import Select, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from models import LANGUAGES, CgvAcceptance, Client, Document, Invoice, Payment
 from models.base import Money
-from services import clock, db, history, identifiers, terms
+from services import clock, db, history, identifiers, lookups, terms
 from services.company import check_email
 from services.dto import ClientRow, Page
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
-from services.text import clean_identifier, clean_text, fold, nfc, search_key
+from services.text import clean_identifier, clean_text, fold, search_key
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP(
@@ -38,8 +38,7 @@ MSG_HAS_DOCUMENTS = QT_TRANSLATE_NOOP(
 MSG_HAS_INVOICES = QT_TRANSLATE_NOOP(
     "Messages", "the client {code} has invoices or payments and cannot be deleted."
 )
-MSG_NO_CLIENT = QT_TRANSLATE_NOOP("Messages", "no client has the code '{code}'.")
-MSG_CLIENT_GONE = QT_TRANSLATE_NOOP("Messages", "this client no longer exists.")
+MSG_CLIENT_GONE = lookups.MSG_CLIENT_GONE
 
 #: the texts that may hold tabs and newlines (issue #11)
 MULTILINE_FIELDS = ("address", "notes")
@@ -148,9 +147,8 @@ def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = N
 
 
 def _code_taken(session: Session, code: str, exclude_id: int | None = None) -> bool:
-    # the exact code too: SQLite's lower() folds ASCII letters only
-    query = select(Client.id).where(
-        or_(Client.code == code, func.lower(Client.code) == code.lower()))
+    # the lookup's equivalence (services.lookups): the exact code, or any case
+    query = select(Client.id).where(lookups.same(Client.code, code))
     if exclude_id is not None:
         query = query.where(Client.id != exclude_id)
     return session.scalar(query) is not None
@@ -258,22 +256,12 @@ def get_client(client_id: int) -> ClientRow:
     return page[0]
 
 
-def client_id_by_code(session: Session, code: str, field: str = "client") -> int:
-    code_ = nfc(code)  # as stored (issue #11)
-    # Exact match first (the unique index; and SQLite's lower() folds ASCII only,
-    # so 'ÉCOLE' would never equal lower('ÉCOLE') = 'école'), then any case.
-    cid = session.scalar(select(Client.id).where(Client.code == code_))
-    if cid is None:
-        cid = session.scalar(select(Client.id).where(func.lower(Client.code) == code_.lower()))
-    if cid is None:
-        raise UserError(MSG_NO_CLIENT, field=field, code=code)
-    return cid
+#: The one lookup of a client by code lives in services.lookups (issue #12).
+client_id_by_code = lookups.client_id
 
 
 def get_client_by_code(code: str) -> ClientRow:
-    with db.reading() as s:
-        cid = client_id_by_code(s, code)
-    return get_client(cid)
+    return get_client(lookups.client_id_for(code))
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 from models import Client, Invoice
-from services import clock, company, db, documents, history, ledger
-from services.errors import UserError
+from services import clock, company, db, documents, history, ledger, lookups
+from services.errors import NotFound, UserError
 from services.evidence import EvidenceItem, EvidenceResult, InvoiceLine, Party, build_evidence
 from services.i18n import QT_TRANSLATE_NOOP
 
@@ -47,14 +47,14 @@ def build(out: Path, *, invoice_id: int | None = None, client_id: int | None = N
         if invoice_id is not None:
             invoice = s.get(Invoice, invoice_id)
             if invoice is None:
-                raise UserError(documents.MSG_NO_INVOICE, field="invoice", value=str(invoice_id))
+                raise NotFound(lookups.MSG_INVOICE_GONE, field="invoice")
             client_id = invoice.client_id
             subject_number = invoice.number
         else:
             subject_number = ""
         client = s.get(Client, client_id) if client_id is not None else None
         if client is None:
-            raise UserError(documents.MSG_NO_CLIENT, field="client", value=str(client_id))
+            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
         party = _client_party(client)
         lang = language or client.language or "fr"
     items = [i for i in ledger.open_items(as_of, client_code=party.code)

@@ -45,7 +45,7 @@ from models import (
     PaymentPlan,
     PlanInstalment,
 )
-from services import clock, company, db, history
+from services import clock, company, db, history, lookups
 from services import followup_core as core
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import FIELD_LABELS, QT_TRANSLATE_NOOP
@@ -112,7 +112,6 @@ MSG_SAME_OFFSET = QT_TRANSLATE_NOOP("Messages", "two steps at the same offset ({
 MSG_BAD_ACTION = QT_TRANSLATE_NOOP("Messages", "unknown action {value}")
 MSG_BAD_CHANNEL = QT_TRANSLATE_NOOP("Messages", "unknown channel {value}")
 MSG_BAD_KIND = QT_TRANSLATE_NOOP("Messages", "unknown client kind {value}")
-MSG_NO_INVOICE = QT_TRANSLATE_NOOP("Messages", "no invoice numbered {value}")
 MSG_PAID = QT_TRANSLATE_NOOP("Messages", "the invoice {number} is paid")
 MSG_AMOUNT = QT_TRANSLATE_NOOP("Messages", "the promised amount must be more than zero")
 MSG_PAST = QT_TRANSLATE_NOOP("Messages", "the date {value} is already past")
@@ -573,9 +572,8 @@ def postpone(action: Action, until: dt.date, on: dt.date | None = None) -> None:
 
 # -- promises, disputes, hand-offs ---------------------------------------------------------------
 def _invoice_by_number(s: Session, number: str) -> Invoice:
-    invoice = s.scalars(select(Invoice).where(Invoice.number == number.strip())).first()
-    if invoice is None:
-        raise NotFound(MSG_NO_INVOICE, field="invoice", value=number)
+    invoice = s.get(Invoice, lookups.invoice_id(s, number))
+    assert invoice is not None  # just found in this session
     return invoice
 
 
@@ -680,7 +678,7 @@ def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> Non
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise NotFound(MSG_NO_INVOICE, field="client", value=str(client_id))
+            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
         collective_procedure_in_session(s, client, notice_date)
 
 
@@ -698,7 +696,7 @@ def collective_procedure_in_session(s: Session, client: Client, notice_date: dt.
 MSG_PLAN_EMPTY = QT_TRANSLATE_NOOP("Messages", "a payment plan needs at least one instalment")
 MSG_PLAN_SUM = QT_TRANSLATE_NOOP("Messages", "the instalments add up to {sum}, not {total}")
 MSG_PLAN_DATES = QT_TRANSLATE_NOOP("Messages", "instalment dates must be in order and not before {date}")
-MSG_NO_CLIENT = QT_TRANSLATE_NOOP("Messages", "no client with code {value}")
+MSG_PLAN_GONE = QT_TRANSLATE_NOOP("Messages", "this payment plan no longer exists.")
 
 
 def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str = "", note: str = "",
@@ -714,7 +712,7 @@ def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str =
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise NotFound(MSG_NO_CLIENT, field="client", value=str(client_id))
+            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
         invoice = _invoice_by_number(s, invoice_number) if invoice_number else None
         s.add(ContactLog(client_id=client_id, invoice_id=invoice.id if invoice else None, on=on,
                          channel=channel, person=person, outcome=outcome, note=note,
@@ -753,7 +751,7 @@ def create_plan(client_id: int, invoice_ids: Sequence[int], instalments: Sequenc
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise NotFound(MSG_NO_CLIENT, field="client", value=str(client_id))
+            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
         covered = list(s.scalars(select(Invoice).where(Invoice.id.in_(invoice_ids), Invoice.client_id == client_id)))
         owed = sum((i.total - i.allocated for i in covered), ZERO)
         if covered and total != owed:
@@ -779,7 +777,7 @@ def close_plan(plan_id: int, on: dt.date | None = None) -> None:
     with db.transaction() as s:
         plan = s.get(PaymentPlan, plan_id)
         if plan is None:
-            raise NotFound(MSG_NO_CLIENT, field="plan", value=str(plan_id))
+            raise NotFound(MSG_PLAN_GONE, field="plan")
         plan.closed_on = on or clock.today()
         history.record(s, "client", plan.client_id, "plan_closed", client_id=plan.client_id,
                        details={"plan": plan_id})

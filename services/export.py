@@ -40,7 +40,7 @@ from sqlalchemy import ColumnElement, Select, Table, or_, select
 from sqlalchemy.orm import Session
 
 from models import SCHEMA_REVISION, Allocation, Base, Client, Invoice, Payment
-from services import clock, db, documents
+from services import clock, db, documents, lookups
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import plain
@@ -265,7 +265,9 @@ def _prepare(out: Path) -> Path:
 def export(out: Path, client_code: str | None = None) -> ExportInfo:
     """Write the importable files, every table (or one client's rows) as CSV and the
     documents into ``out``."""
-    client_id = documents.client_id_for(client_code) if client_code else None
+    client_id = None
+    if client_code:  # found in any case, trimmed; named as stored (issue #12)
+        client_id, client_code = lookups.client_for(client_code)
     filters = _client_filters(client_id) if client_id is not None else {}
     tmp = _prepare(out)
     counts: dict[str, int] = {}

@@ -13,7 +13,7 @@ from sqlalchemy import Integer, Select, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from models import INVOICE_KINDS, Allocation, Client, Document, Invoice
-from services import clock, db, history, proof, terms
+from services import clock, db, history, lookups, proof, terms
 from services import company as company_service
 from services.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
 from services.errors import NotFound, UserError, ValidationError
@@ -47,8 +47,8 @@ MSG_TOTAL_BELOW_PAID = QT_TRANSLATE_NOOP(
 MSG_LOCKED_FIELD = QT_TRANSLATE_NOOP(
     "Messages", "cannot be changed while payments or credit notes are set against this document."
 )
-MSG_GONE = QT_TRANSLATE_NOOP("Messages", "this invoice no longer exists.")
-MSG_NO_INVOICE = QT_TRANSLATE_NOOP("Messages", "no invoice has the number '{number}'.")
+MSG_GONE = lookups.MSG_INVOICE_GONE
+MSG_NO_INVOICE = lookups.MSG_NO_INVOICE
 WARN_DUE_BEFORE_ISSUE = QT_TRANSLATE_NOOP(
     "Messages", "The due date {due} is before the issue date {issue}."
 )
@@ -67,7 +67,7 @@ def clean_number(number: str) -> str:
 def number_key(number: str) -> str:
     """What two invoice numbers share when they are the same number: case does not count
     ('f2025-0001' is 'F2025-0001'), as for client codes (issue #11)."""
-    return clean_number(number).lower()
+    return lookups.key(number)
 
 
 def invoice_key(number: str, po_number: str, client_code: str, client_name: str) -> str:
@@ -125,10 +125,8 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
         if client is None:
             errors.append(UserError(MSG_REQUIRED, field="client"))
     elif str(data.get("client") or "").strip():
-        from services.clients import client_id_by_code
-
         try:
-            client = session.get(Client, client_id_by_code(session, str(data["client"])))
+            client = session.get(Client, lookups.client_id(session, str(data["client"])))
         except UserError as exc:
             errors.append(exc)
     else:
@@ -244,8 +242,7 @@ def check(data: dict[str, Any]) -> Checked:
 def _number_taken(session: Session, number: str, exclude_id: int | None = None) -> bool:
     """True when another invoice has ``number``, without regard to case (the exact number
     too: SQLite's lower() folds ASCII letters only).  Served by the index on lower(number)."""
-    query = select(Invoice.id).where(
-        or_(Invoice.number == number, func.lower(Invoice.number) == number_key(number)))
+    query = select(Invoice.id).where(lookups.same(Invoice.number, clean_number(number)))
     if exclude_id is not None:
         query = query.where(Invoice.id != exclude_id)
     return session.scalar(query) is not None
@@ -278,7 +275,7 @@ def create_invoice(data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, di
         if applies_to and invoice.kind == "credit_note":
             from services.payments import apply_credit_in_session
 
-            target = invoice_id_by_number(s, applies_to, "invoice")
+            target = lookups.invoice_id(s, applies_to, "invoice")
             apply_credit_in_session(s, invoice.id, target, None)
         s.flush()
         return _row_of(s, invoice.id), checked.warnings
@@ -360,16 +357,8 @@ def delete_invoice(invoice_id: int) -> None:
         s.delete(invoice)
 
 
-def invoice_id_by_number(session: Session, number: str, field: str = "invoice") -> int:
-    """The invoice with ``number``: exactly, else without regard to case (issue #11)."""
-    wanted = clean_number(number)
-    iid = session.scalar(select(Invoice.id).where(Invoice.number == wanted))
-    if iid is None:
-        iid = session.scalar(select(Invoice.id).where(
-            func.lower(Invoice.number) == number_key(wanted)).order_by(Invoice.id).limit(1))
-    if iid is None:
-        raise UserError(MSG_NO_INVOICE, field=field, number=number)
-    return iid
+#: The one lookup of an invoice by number lives in services.lookups (issue #12).
+invoice_id_by_number = lookups.invoice_id
 
 
 # -- reading -----------------------------------------------------------------
@@ -425,7 +414,7 @@ def get_invoice(invoice_id: int) -> InvoiceRow:
 
 def get_invoice_by_number(number: str) -> InvoiceRow:
     with db.reading() as s:
-        return _row_of(s, invoice_id_by_number(s, number))
+        return _row_of(s, lookups.invoice_id(s, number))
 
 
 @dataclass(frozen=True)

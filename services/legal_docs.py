@@ -97,7 +97,9 @@ def _parties(company: letters.Party, client: letters.Party, code: str, styles: d
     return table
 
 
-def _company_and_client(code: str) -> tuple[letters.Party, letters.Party, str]:
+def _company_and_client(code: str) -> tuple[letters.Party, letters.Party, str, str, int]:
+    """The company, the client found by ``code`` (any case, trimmed: services.lookups),
+    its kind, its code as stored and its id."""
     from services import clients as client_service
     from services.company import get_company
 
@@ -106,7 +108,8 @@ def _company_and_client(code: str) -> tuple[letters.Party, letters.Party, str]:
                        company.legal_form, company.siren, company.vat_number, company.phone, company.email,
                        company.iban, company.bic)
     row = client_service.get_client_by_code(code)
-    return me, letters.Party(row.name, row.address, row.postcode, row.city, row.country, siren=row.siren), row.kind
+    client = letters.Party(row.name, row.address, row.postcode, row.city, row.country, siren=row.siren)
+    return me, client, row.kind, row.code, row.id
 
 
 def _build(out: Path, story: list[object], title: str, author: str) -> int:
@@ -131,8 +134,7 @@ def _build(out: Path, story: list[object], title: str, author: str) -> int:
 # -- the payment-plan agreement -----------------------------------------------------------------
 def plan_agreement(code: str, out: Path) -> int:
     """The client's latest plan still in progress, as an agreement to sign; returns pages."""
-    me, client, _kind = _company_and_client(code)
-    client_id = documents.client_id_for(code)
+    me, client, _kind, code, client_id = _company_and_client(code)
     with db.reading() as s:
         plan = s.scalars(select(PaymentPlan).where(PaymentPlan.client_id == client_id, PaymentPlan.closed_on.is_(None))
                          .order_by(PaymentPlan.agreed_on.desc(), PaymentPlan.id.desc())).first()
@@ -188,7 +190,7 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     """Décompte of the client's overdue invoices with their charges, the exhibits and the
     court to seize; returns the number of pages."""
     as_of = as_of or clock.today()
-    me, client, kind = _company_and_client(code)
+    me, client, kind, code, client_id = _company_and_client(code)
     overdue = [i for i in ledger.open_items(as_of, client_code=code, open_only=True)
                if i.kind == "invoice" and i.status == "overdue"]
     if not overdue:
@@ -235,7 +237,7 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     story += [
         Paragraph("Pièces jointes", st["h"]),
     ]
-    docs = documents.list_documents(client_id=documents.client_id_for(code))
+    docs = documents.list_documents(client_id=client_id)
     numbers = {i.number for i in overdue}
     exhibits = [d for d in docs if d.invoice_number in numbers or not d.invoice_number]
     rows = [["N°", "Pièce", "Date", "Facture", "Empreinte SHA-256"]]

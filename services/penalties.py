@@ -204,16 +204,12 @@ def for_invoice(number: str, as_of: dt.date | None = None) -> tuple[Any, Result]
     from sqlalchemy import select
 
     from models import Allocation, Client, DunningRecord, Invoice
-    from services import clock, db
-    from services.errors import NotFound
+    from services import clock, db, lookups
 
     as_of = as_of or clock.today()
     with db.reading() as s:
-        invoice = s.scalars(select(Invoice).where(Invoice.number == number.strip())).first()
-        if invoice is None:
-            from services.dunning import MSG_NO_INVOICE
-
-            raise NotFound(MSG_NO_INVOICE, field="invoice", value=number)
+        invoice = s.get(Invoice, lookups.invoice_id(s, number))
+        assert invoice is not None  # just found in this session
         client = s.get(Client, invoice.client_id)
         assert client is not None
         paid = [(a.date, a.amount) for a in s.scalars(select(Allocation).where(

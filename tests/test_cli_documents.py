@@ -80,8 +80,8 @@ def test_attach_several_files_is_all_or_nothing(book: Path, tmp_path: Path, caps
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--invoice", "F404", "--kind", "quote"], "no invoice numbered F404"),
-    (["--client", "NOPE", "--kind", "quote"], "no client with code NOPE"),
+    (["--invoice", "F404", "--kind", "quote"], "no invoice has the number 'F404'."),  # one message (issue #12)
+    (["--client", "NOPE", "--kind", "quote"], "no client has the code 'NOPE'."),
 ])
 def test_attach_to_something_unknown(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                      argv: list[str], message: str) -> None:

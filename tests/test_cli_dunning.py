@@ -97,7 +97,8 @@ def test_promise_pauses_and_dispute_removes_from_actions(book: Path, capsys: pyt
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["promise", "--invoice", "F9", "--amount", "10", "--date", "2026-04-01"], "no invoice numbered F9"),
+    (["promise", "--invoice", "F9", "--amount", "10", "--date", "2026-04-01"],
+     "no invoice has the number 'F9'."),  # one message for every lookup (issue #12)
     (["promise", "--invoice", "F1", "--amount", "-5", "--date", "2026-04-01"], "Amount"),
     (["promise", "--invoice", "F1", "--amount", "10", "--date", "2026-01-01"], "already past"),
     (["dispute", "open", "--invoice", "F1", "--reason", "weather"], "unknown reason weather"),

@@ -707,7 +707,7 @@ def test_an_error_message_shows_no_control_character(book: Path, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     run = run_cli(capsys, book, "penalties", "--invoice", "NOPE\x1b[2J\u202e")
     assert run.code == 1
-    assert run.err_lines == ["error: Invoice: no invoice numbered NOPE\\u001b[2J\\u202e"]
+    assert run.err_lines == ["error: Invoice: no invoice has the number 'NOPE\\u001b[2J\\u202e'."]
     run = run_cli(capsys, book, "invoices", "--date", "2026-01-01\x1b[2J")
     assert run.code == 2 and "\x1b" not in run.err
 

@@ -36,6 +36,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -311,7 +312,9 @@ def _add(zf: zipfile.ZipFile, source: Path, name: str, on_bytes: Callable[[int],
 def _clear_leftovers(where: Path, book: Path) -> None:
     """Working folders and partial zips left by a backup that was killed (a day old or more:
     a backup running in another window is left alone)."""
-    limit = clock.now().timestamp() - 86_400
+    # file ages come from the system clock that wrote them, never from the application's
+    # clock (tests and ENCAISSE_TODAY move it to other days)
+    limit = time.time() - 86_400
     for item in where.glob(f"{LEFTOVER}*"):
         try:
             if item.stat().st_mtime < limit:

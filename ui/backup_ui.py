@@ -162,7 +162,7 @@ def export_with_dialog(parent: QWidget, client_code: str | None = None) -> Path 
     )
     if not chosen:
         return None
-    stamp = f"{clock.now().astimezone():%Y%m%d-%H%M%S}"
+    stamp = clock.stamp()
     name = f"encaisse-{client_code}-{stamp}" if client_code else f"encaisse-export-{stamp}"
     target = Path(chosen) / name
     job = run_modal(

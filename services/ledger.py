@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from models import Allocation, Client, Invoice, Payment
-from services import db
+from services import db, lookups
 from services.dto import ClientBalance, OpenItem
 from services.invoices import days_late, status_of
 from services.money import ZERO
+from services.text import nfc
 
 
 def _dec(value: Any) -> Decimal:
@@ -30,9 +31,8 @@ def _dec(value: Any) -> Decimal:
 
 
 def _code_is(code: str) -> Any:
-    """The client with this code, in any case (exact first: SQLite's lower() is ASCII-only)."""
-    code = code.strip()
-    return or_(Client.code == code, func.lower(Client.code) == code.lower())
+    """The client with this code: the lookups' one rule (NFC, trimmed, any case)."""
+    return lookups.same(Client.code, nfc(code))
 
 
 def _active(as_of: dt.date) -> Any:

@@ -153,3 +153,17 @@ def test_the_lookup_module(book: Path) -> None:
         # the old entry points are the same function (one implementation)
         assert clients.client_id_by_code is lookups.client_id
         assert invoices.invoice_id_by_number is lookups.invoice_id
+
+
+def test_the_ledger_filters_by_client_with_the_same_rule(book: Path) -> None:
+    """``invoices --client`` (services.ledger) uses the lookups' rule too: a code typed in
+    decomposed Unicode ('E' + combining acute) and padded finds the client saved as 'CAFÉ'."""
+    from services import ledger
+
+    with open_book(book):
+        clients.create_client({"code": "CAFÉ", "name": "Le Café", "kind": "pro"})
+        invoices.create_invoice({"number": "C-1", "client": "CAFÉ", "issue_date": "2026-01-10",
+                                 "due_date": "2026-02-10", "total": "50.00"})
+        typed = "  CAFE\u0301 "
+        assert [i.number for i in ledger.open_items(dt.date(2026, 3, 15), client_code=typed)] == ["C-1"]
+        assert [b.code for b in ledger.client_balances(dt.date(2026, 3, 15), client_code=typed)] == ["CAFÉ"]

@@ -8,7 +8,7 @@ Python as a ``Decimal`` with two places.  Floats are refused outright.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import DateTime, Integer, MetaData
@@ -46,7 +46,11 @@ class Money(TypeDecorator[Decimal]):
             value = Decimal(value)
         if not isinstance(value, Decimal):
             raise TypeError(f"money must be a Decimal, not {type(value).__name__}")
-        cents = (value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        cents = value * 100
+        if cents != cents.to_integral_value():
+            # rounding here would hide a bug that computed a fraction of a cent (1.005 is not
+            # 1.01): the services round where the rule says, then store (issue #12, point 4)
+            raise ValueError(f"money must be a whole number of cents, not {value}")
         return int(cents)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:

@@ -179,6 +179,17 @@ def test_money_column_stores_cents_and_reads_back_decimal() -> None:
     assert back == Decimal("1234.56") and isinstance(back, Decimal)
 
 
+def test_money_column_refuses_a_fraction_of_a_cent_instead_of_rounding_it() -> None:
+    """issue #12 point 4: 1.005 is not silently stored as 1.01 — whoever computed it rounds
+    it where the rule says (services.money.round_money), then stores it."""
+    column = Money()
+    for value in ("1.005", "0.001", "-3.333"):
+        with pytest.raises(ValueError, match="whole number of cents"):
+            column.process_bind_param(Decimal(value), None)  # type: ignore[arg-type]
+    assert column.process_bind_param(Decimal("1.010"), None) == 101  # type: ignore[arg-type]
+    assert column.process_bind_param(Decimal("-2.50"), None) == -250  # type: ignore[arg-type]
+
+
 @pytest.mark.usefixtures("book")
 def test_a_float_never_reaches_the_database() -> None:
     client = add_client("ACME")

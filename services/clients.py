@@ -18,6 +18,7 @@ from services.dto import ClientRow, Page
 from services.errors import NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
+from services.money import from_sql as _cents
 from services.text import clean_identifier, clean_text, fold, search_key
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
@@ -362,15 +363,6 @@ def count_clients(query: ClientQuery) -> int:
 
 def page_clients(query: ClientQuery, offset: int = 0, limit: int = 200) -> Page:
     return Page(list_clients(query, offset, limit), count_clients(query))
-
-
-def _cents(value: Any) -> Decimal:
-    """Raw integer cents from an aggregate to Decimal."""
-    if value is None:
-        return ZERO
-    if isinstance(value, Decimal):
-        return value
-    return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
 
 
 def client_choices(search: str = "", limit: int = 50) -> list[tuple[int, str, str]]:

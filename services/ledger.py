@@ -19,15 +19,8 @@ from services import db, lookups
 from services.dto import ClientBalance, OpenItem
 from services.invoices import days_late, status_of
 from services.money import ZERO
+from services.money import from_sql as _dec
 from services.text import nfc
-
-
-def _dec(value: Any) -> Decimal:
-    if value is None:
-        return ZERO
-    if isinstance(value, Decimal):
-        return value.quantize(Decimal("0.01"))
-    return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
 
 
 def _code_is(code: str) -> Any:

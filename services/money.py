@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from services.errors import UserError
 from services.i18n import QT_TRANSLATE_NOOP
@@ -91,6 +92,18 @@ def to_cents(value: Decimal) -> int:
 
 def from_cents(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
+
+
+def from_sql(value: Any) -> Decimal:
+    """An amount as a query gives it back, in euros with two decimals: integer cents (raw SQL,
+    an aggregate typed Integer), a Decimal already in euros (a Money column or an aggregate
+    of one), or None (the sum of nothing) as 0.00. The one place cents become money at the
+    edge of SQL (issue #12, point 4)."""
+    if value is None:
+        return ZERO
+    if isinstance(value, Decimal):
+        return value.quantize(CENT)
+    return from_cents(int(value))
 
 
 def plain(value: Decimal) -> str:

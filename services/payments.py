@@ -38,6 +38,7 @@ from services.dto import AllocationRow, Page, PaymentRow
 from services.errors import NeedsConfirmation, NotFound, UserError, ValidationError
 from services.i18n import QT_TRANSLATE_NOOP
 from services.money import ZERO, parse_amount
+from services.money import from_sql as _dec
 from services.terms import parse_date
 from services.text import fold
 
@@ -344,14 +345,6 @@ def client_open_total(session: Session, client_id: int, currency: str) -> Decima
                Invoice.currency == currency)
     )
     return _dec(total)
-
-
-def _dec(value: Any) -> Decimal:
-    if value is None:
-        return ZERO
-    if isinstance(value, Decimal):
-        return value
-    return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
 
 
 def insert(

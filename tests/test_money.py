@@ -203,3 +203,16 @@ def test_a_float_never_reaches_the_database() -> None:
         assert s.query(Invoice).count() == 0
         stored = s.get(Client, client.id)
         assert stored is not None and stored.credit_limit is None
+
+
+def test_from_sql_is_the_one_place_cents_become_money() -> None:
+    """issue #12 point 4: the ledger, the payments and the client list read amounts from SQL
+    through one helper: integer cents, a Decimal already in euros, or None (an empty sum)."""
+    from services import clients, ledger, payments
+    from services.money import from_sql
+
+    assert from_sql(123456) == Decimal("1234.56")
+    assert from_sql(-5) == Decimal("-0.05")
+    assert from_sql(Decimal("12.5")) == Decimal("12.50") and str(from_sql(Decimal("12.5"))) == "12.50"
+    assert from_sql(None) == Decimal("0.00")
+    assert ledger._dec is payments._dec is clients._cents is from_sql

@@ -50,19 +50,20 @@ def _find(session: Session, column: Any, id_column: Any, wanted: str) -> int | N
 
 def client_id(session: Session, code: str | None, field: str = "client") -> int:
     """The id of the client whose code is ``code`` (trimmed, any case)."""
-    wanted = nfc(code)
-    found = _find(session, Client.code, Client.id, wanted) if wanted else None
-    if found is None:
-        raise NotFound(MSG_NO_CLIENT, field=field, code=wanted)
-    return found
+    return _require(session, Client.code, Client.id, code, field, MSG_NO_CLIENT, "code")
 
 
 def invoice_id(session: Session, number: str | None, field: str = "invoice") -> int:
     """The id of the invoice (or credit note) numbered ``number`` (trimmed, any case)."""
-    wanted = nfc(number)
-    found = _find(session, Invoice.number, Invoice.id, wanted) if wanted else None
+    return _require(session, Invoice.number, Invoice.id, number, field, MSG_NO_INVOICE, "number")
+
+
+def _require(session: Session, column: Any, id_column: Any, typed: str | None, field: str,
+             message: str, param: str) -> int:
+    wanted = nfc(typed)
+    found = _find(session, column, id_column, wanted) if wanted else None
     if found is None:
-        raise NotFound(MSG_NO_INVOICE, field=field, number=wanted)
+        raise NotFound(message, field=field, **{param: wanted})
     return found
 
 

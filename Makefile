@@ -68,8 +68,8 @@ resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
 
 lupdate: deps
 	@mkdir -p $(dir $(TS))
-	$(BIN)/pyside6-lupdate main.py $$(find ui services -name '*.py' | sort) -ts $(TS) -no-obsolete -locations relative
-	$(BIN)/pyside6-lupdate main.py $$(find ui services -name '*.py' | sort) -ts $(TS_EN) -no-obsolete -locations relative -pluralonly -source-language en -target-language en
+	$(BIN)/pyside6-lupdate main.py $$(find ui services cli -name '*.py' | sort) -ts $(TS) -no-obsolete -locations relative
+	$(BIN)/pyside6-lupdate main.py $$(find ui services cli -name '*.py' | sort) -ts $(TS_EN) -no-obsolete -locations relative -pluralonly -source-language en -target-language en
 
 # --- everyday targets --------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Encaisse — entry point.
 
 ``python main.py [--db DB] [COMMAND ...]``: without a command, opens the
-window; with one, runs it headless (see ``services/cli.py``).  This file
+window; with one, runs it headless (see ``cli/``).  This file
 only wires the layers together: it finds the default database with Qt's
 QStandardPaths, then hands over to the command line or to the UI.
 
@@ -46,7 +46,7 @@ def default_database() -> Path:
     """The book in the platform's per-user data folder (QStandardPaths AppDataLocation)."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    from services.version import APP_NAME, ORG_DOMAIN, ORG_NAME
+    from services.core.version import APP_NAME, ORG_DOMAIN, ORG_NAME
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    from services import cli
+    import cli
 
     parser = cli.build_parser()
     args = parser.parse_args(argv)

@@ -2,7 +2,7 @@
 clients, invoices or the company's own terms of sale (CGV).
 
 The bytes live in a content-addressed store beside the database
-(``services.store``); a row here says what the file is and where it belongs.
+(``services.proof.store``); a row here says what the file is and where it belongs.
 ``StoredFile`` has one row per distinct content, so the same scan attached
 twice is stored once.  A document is never overwritten: replacing it adds a
 new row that points at the one it replaces, whose ``superseded_at`` is set.

@@ -3,7 +3,7 @@
 Invoices and credit notes share one table (``kind``).  Amounts are stored
 positive; the sign comes from the kind.  ``allocated`` on invoices and
 payments is a denormalised running total of the *active* allocations,
-kept in step by ``services.payments`` inside the same transaction; the
+kept in step by ``services.ledger.payments`` inside the same transaction; the
 as-of views recompute from the allocations themselves.
 """
 

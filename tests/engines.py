@@ -88,7 +88,7 @@ def _ensure_template(url: str) -> None:
     from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
-    from services import db
+    from services.core import db
 
     admin = _admin(url)
     with admin.connect() as conn:
@@ -143,7 +143,7 @@ def book_target(engine: str, request: pytest.FixtureRequest, tmp_path: Path,
     try:
         yield url
     finally:
-        from services import db
+        from services.core import db
 
         db.close()
         drop_pg_database(server, name)

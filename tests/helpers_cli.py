@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 import main
-from services import clock, db
+from services.core import clock, db
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 3, 15)

@@ -18,8 +18,9 @@ import pytest
 from sqlalchemy import select
 
 from models import Allocation, Invoice, Payment
-from services import clients, clock, db, invoices, ledger, payments
-from services.dto import ClientRow, InvoiceRow, PaymentRow
+from services.ledger import clients, invoices, open_items as ledger, payments
+from services.core import clock, db
+from services.core.dto import ClientRow, InvoiceRow, PaymentRow
 
 #: The day the frozen clock shows unless a test moves it.
 TODAY = dt.date(2025, 6, 30)

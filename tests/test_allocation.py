@@ -11,9 +11,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from models import Allocation, Event, Invoice, Payment
-from services import clients, clock, db, history, invoices, ledger, payments
-from services.dto import ClientBalance, OpenItem
-from services.errors import NeedsConfirmation, UserError, ValidationError
+from services.ledger import clients, invoices, open_items as ledger, payments
+from services.core import clock, db, history
+from services.core.dto import ClientBalance, OpenItem
+from services.core.errors import NeedsConfirmation, UserError, ValidationError
 from tests.service_fixtures import (  # noqa: F401
     TODAY,
     D,

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from services import backup, clock, db, demo, documents
-from services.errors import UserError
+from services.book import backup, demo
+from services.core import lookups, clock, db
+from services.proof import documents
+from services.core.errors import UserError
 
 
 def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -136,9 +138,9 @@ def test_the_book_and_the_store_are_readable_by_the_owner_only(tmp_path: Path) -
     db.open_database(path)
     try:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        from services import clients
+        from services.ledger import clients
         clients.create_client({"code": "A", "name": "A"})
-        [row] = documents.attach_files(documents.Owner(client_id=documents.client_id_for("A")),
+        [row] = documents.attach_files(documents.Owner(client_id=lookups.client_id_for("A")),
                                        [make_pdf(tmp_path / "x.pdf")], documents.Meta("other"))
         root = documents.store_root()
         assert stat.S_IMODE(root.stat().st_mode) == 0o700
@@ -278,7 +280,7 @@ def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from services import clients
+    from services.ledger import clients
 
     db.open_database(tmp_path / "book.db")
     try:

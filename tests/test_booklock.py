@@ -1,8 +1,8 @@
 """One lock for every writer (issue #11, point 3).
 
-The window holds ``<book>.lock`` exclusively for its life (services/booklock.py; the window's
+The window holds ``<book>.lock`` exclusively for its life (services/book/booklock.py; the window's
 own side is in tests/ui/test_app.py). Here another *process* plays the window: a tiny Python
-subprocess takes the exclusive lock through services.booklock and keeps it. Then every
+subprocess takes the exclusive lock through services.book.booklock and keeps it. Then every
 command that writes is refused with "the book is open in Encaisse; close it first" and
 changes nothing (the book's SHA-256, the store, the backups, the letters' folder), while the
 commands that read still work. Two command-line writers share the lock; a restore, which
@@ -26,9 +26,11 @@ from pathlib import Path
 
 import pytest
 
-from services import backup, booklock, clock, db, documents
-from services import clients as client_service
-from services import invoices as invoice_service
+from services.book import backup, booklock
+from services.core import lookups, clock, db
+from services.proof import documents
+from services.ledger import clients as client_service
+from services.ledger import invoices as invoice_service
 from tests.helpers_cli import ROOT, run_cli
 from tests.helpers_cli import book_snapshot as snapshot
 from tests.test_documents import make_pdf
@@ -41,7 +43,7 @@ REFUSED = "error: the book is open in Encaisse; close it first"
 HOLDER = """
 import sys
 from pathlib import Path
-from services import booklock
+from services.book import booklock
 lock = booklock.acquire(Path(sys.argv[1]), exclusive=sys.argv[2] == "exclusive")
 print("held", flush=True)
 sys.stdin.read()
@@ -77,7 +79,7 @@ def book(tmp_path: Path) -> Iterator[Path]:
         client_service.create_client({"code": "ACME", "name": "Acme Menuiserie", "kind": "pro"})
         invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-01-05",
                                         "due_date": "2026-02-04", "total": "1200.00"})
-        documents.attach_files(documents.Owner(client_id=documents.client_id_for("ACME")),
+        documents.attach_files(documents.Owner(client_id=lookups.client_id_for("ACME")),
                                [make_pdf(tmp_path / "cgv.pdf")], documents.Meta("other"))
         backup.create(tmp_path / "good.zip")
     finally:
@@ -142,7 +144,7 @@ def test_reading_commands_work_while_a_window_holds_the_book(
 
 def test_every_command_is_classified_as_reading_or_writing() -> None:
     """A new command must say whether it writes (else it is taken for a writer)."""
-    from services import cli
+    import cli
 
     assert set(cli.COMMANDS) <= set(cli.WRITERS) | cli.READERS
     assert not set(cli.WRITERS) & cli.READERS

@@ -27,8 +27,10 @@ import pytest
 from sqlalchemy import select
 
 from models import Document
-from services import clock, db, documents, integrity
-from services.store import Store
+from services.core import clock, db
+from services.proof import documents
+from services.book import integrity
+from services.proof.store import Store
 from tests.helpers_cli import Run, open_book, run_cli
 from tests.service_fixtures import add_client, add_invoice
 

@@ -17,8 +17,10 @@ from alembic.config import Config
 from sqlalchemy import func, select, text
 
 from models import Client, Company, Invoice
-from services import cli, clients, company, db, invoices, payments
-from services.paths import migrations_path
+import cli
+from services.ledger import clients, invoices, payments
+from services.core import company, db
+from services.core.paths import migrations_path
 from tests.helpers_cli import (
     TODAY,
     by_code,
@@ -432,7 +434,7 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
 def test_a_bug_in_a_command_shows_one_line_and_goes_to_the_log(tmp_path, monkeypatch, capsys):
     """No traceback reaches the user: the details go to the log file."""
     import main
-    from services import cli
+    import cli
 
     def broken(args):
         raise RuntimeError("boom")

@@ -12,7 +12,8 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
-from services import clients, documents, invoices
+from services.ledger import clients, invoices
+from services.proof import documents
 from tests.helpers_cli import by_number, frozen_book_path, open_book, run_cli
 
 DOC_KEYS = {"id", "kind", "title", "signed", "signed_on", "sha256", "size", "original_name",

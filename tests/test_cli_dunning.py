@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from services import clients, invoices
+from services.ledger import clients, invoices
 from tests.helpers_cli import TODAY, frozen_book_path, open_book, run_cli
 
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -126,7 +126,7 @@ def test_penalties_json_for_a_business_and_a_consumer(book: Path, capsys: pytest
     consumer = run_cli(capsys, book, "penalties", "--invoice", "C1", "--json").json()
     assert (consumer["penalties"], consumer["indemnity"], consumer["total_claimed"]) == ("0.00", "0.00", "1000.00")
     with open_book(book):
-        from services import dunning
+        from services.followup import dunning
         [action] = [a for a in dunning.actions(TODAY + dt.timedelta(days=5)) if a.client_code == "PART"]
         assert action.step.action == "formal_notice"
         dunning.mark_done(action, TODAY + dt.timedelta(days=5), tracking_number="1A0001")

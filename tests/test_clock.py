@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from services import backup, clock, db, export
+from services.book import backup, export
+from services.core import clock, db
 from tests.helpers_cli import first_schema_book
 
 PARIS_SUMMER = dt.timezone(dt.timedelta(hours=2))

@@ -25,8 +25,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from services import db
-from services.errors import KnownError
+from services.core import db
+from services.core.errors import KnownError
 from tests.engines import NO_SERVER, drop_pg_database, new_pg_database, server_url
 from tests.helpers_cli import run_cli
 from tests.service_fixtures import book  # noqa: F401
@@ -285,8 +285,9 @@ def test_lowering_a_total_while_a_payment_is_recorded_gets_the_message(
     from decimal import Decimal
 
     from models import Invoice
-    from services import integrity, invoices, payments
-    from services.errors import UserError
+    from services.book import integrity
+    from services.ledger import invoices, payments
+    from services.core.errors import UserError
     from tests.service_fixtures import add_client, add_invoice
 
     add_client("ACME")

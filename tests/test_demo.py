@@ -15,9 +15,11 @@ from stdnum.fr import siret as std_siret
 from stdnum.fr import tva as std_tva
 
 from models import Allocation, Client, Invoice, Payment
-from services import clients, company, db, demo, identifiers, ledger
-from services.dto import OpenItem
-from services.errors import UserError
+from services.ledger import clients, open_items as ledger
+from services.core import company, db, identifiers
+from services.book import demo
+from services.core.dto import OpenItem
+from services.core.errors import UserError
 from tests.helpers_cli import TODAY, open_book
 
 FAR_FUTURE = dt.date(2100, 1, 1)
@@ -26,7 +28,7 @@ FAR_FUTURE = dt.date(2100, 1, 1)
 @pytest.fixture(scope="module")
 def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """One demo book for the module (built once: it takes a second or two)."""
-    from services import clock
+    from services.core import clock
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     clock.freeze(TODAY)
@@ -41,7 +43,7 @@ def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture
 def book(demo_book: Path) -> Iterator[db.Database]:
-    from services import clock
+    from services.core import clock
 
     with clock.frozen(TODAY), open_book(demo_book) as database:
         yield database
@@ -193,7 +195,8 @@ def test_the_history_is_written(book: db.Database) -> None:
 def test_proof_documents_some_complete_some_missing(book: db.Database) -> None:
     """The demo shows the proof features: CGV versions, acceptances, signed orders and
     delivery notes on most invoices, and overdue invoices with proof missing."""
-    from services import documents, invoices, proof
+    from services.proof import documents, rules as proof
+    from services.ledger import invoices
 
     versions = documents.list_cgv_versions()
     assert [v.label for v in versions] == [f"CGV {TODAY.year - 1}", f"CGV {TODAY.year}"]

@@ -14,9 +14,10 @@ from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
 from models import Document, Event, StoredFile
-from services import clock, db, documents, proof, store
-from services.documents import Meta, Owner
-from services.errors import UserError, ValidationError
+from services.core import lookups, clock, db
+from services.proof import documents, rules as proof, store
+from services.proof.documents import Meta, Owner
+from services.core.errors import UserError, ValidationError
 from tests.service_fixtures import TODAY, add_client, add_invoice, book  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("book")
@@ -275,7 +276,7 @@ def test_export_copy_is_byte_identical_and_logged(invoice: int, tmp_path: Path) 
         assert s.scalar(select(func.count()).select_from(Event).where(Event.action == "document_exported")) == 1
 
 
-# -- proof status (rules in services/proof.py) -------------------------------------------
+# -- proof status (rules in services/proof/rules.py) -------------------------------------------
 def test_proof_needs_signed_order_signed_delivery_note_and_accepted_cgv(invoice: int, tmp_path: Path) -> None:
     status = proof.proof_of(invoice)
     assert status.missing == ["order", "delivery", "cgv"]
@@ -289,14 +290,14 @@ def test_proof_needs_signed_order_signed_delivery_note_and_accepted_cgv(invoice:
     status = proof.proof_of(invoice)
     assert (status.order, status.delivery, status.cgv) == (True, True, False)
     # no CGV versions kept: a signed CGV attached to the client is the proof
-    client_id = documents.client_id_for("ACME")
+    client_id = lookups.client_id_for("ACME")
     documents.attach_files(Owner(client_id=client_id), [make_pdf(tmp_path / "cgv.pdf", text="cgv")],
                            Meta("cgv", signed=True, signed_on=dt.date(2024, 12, 1)))
     assert proof.proof_of(invoice).complete
 
 
 def test_a_framework_contract_on_the_client_covers_its_invoices(invoice: int, tmp_path: Path) -> None:
-    client_id = documents.client_id_for("ACME")
+    client_id = lookups.client_id_for("ACME")
     documents.attach_files(Owner(client_id=client_id), [make_pdf(tmp_path / "c.pdf")],
                            Meta("contract", signed=True))
     assert proof.proof_of(invoice).order
@@ -308,7 +309,7 @@ def test_cgv_version_in_force_on_the_issue_date_must_be_accepted_before_it(invoi
     v2024 = documents.add_cgv_version("2024", dt.date(2024, 1, 1), make_pdf(tmp_path / "cgv2024.pdf", text="2024"))
     v2025 = documents.add_cgv_version("2025", dt.date(2025, 2, 1), make_pdf(tmp_path / "cgv2025.pdf", text="2025"))
     assert v2025.document_id is not None
-    client_id = documents.client_id_for("ACME")
+    client_id = lookups.client_id_for("ACME")
     # the client accepted the old version only: the invoice of March 2025 falls under 2025
     documents.record_acceptance(client_id, v2024.id, dt.date(2024, 3, 1))
     status = proof.proof_of(invoice)
@@ -329,7 +330,7 @@ def test_cgv_version_in_force_on_the_issue_date_must_be_accepted_before_it(invoi
 
 def test_a_signed_cgv_attached_to_a_client_records_its_acceptance(invoice: int, tmp_path: Path) -> None:
     documents.add_cgv_version("2025", dt.date(2025, 1, 1))
-    client_id = documents.client_id_for("ACME")
+    client_id = lookups.client_id_for("ACME")
     documents.attach_files(Owner(client_id=client_id), [make_pdf(tmp_path / "cgv-signed.pdf")],
                            Meta("cgv", signed=True, signed_on=dt.date(2025, 1, 5)))
     [acceptance] = documents.acceptances(client_id)
@@ -362,7 +363,7 @@ def test_the_missing_proof_expression_filters_in_sql(invoice: int, tmp_path: Pat
 
 
 def test_deleting_a_client_or_an_invoice_that_holds_proof_is_refused(invoice: int, tmp_path: Path) -> None:
-    from services import invoices as invoice_service
+    from services.ledger import invoices as invoice_service
 
     documents.attach_files(Owner(invoice_id=invoice), [make_pdf(tmp_path / "a.pdf")], Meta("quote"))
     with pytest.raises(UserError) as caught:
@@ -374,13 +375,13 @@ def test_the_python_proof_rules_agree_with_the_sql_ones(invoice: int, tmp_path: 
     """proof_map (Python, for lists) and the SQL expressions (filters) on a mixed set."""
     from models import Invoice
 
-    client_id = documents.client_id_for("ACME")
+    client_id = lookups.client_id_for("ACME")
     add_client("BETA")
     ids = [invoice] + [add_invoice(f"F-1{n}", client="BETA" if n % 2 else "ACME",
                                    issue=f"2025-0{1 + n % 5}-10").id for n in range(8)]
     documents.add_cgv_version("2025-03", dt.date(2025, 3, 1))
     documents.record_acceptance(client_id, documents.cgv_version_id_for("2025-03"), dt.date(2025, 3, 1))
-    beta = documents.client_id_for("BETA")
+    beta = lookups.client_id_for("BETA")
     documents.attach_files(Owner(client_id=beta), [make_pdf(tmp_path / "contract.pdf")],
                            Meta("contract", signed=True))
     documents.attach_files(Owner(client_id=beta), [make_pdf(tmp_path / "cgv.pdf", text="c")],

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from services import alerts, clock, dunning
-from services.dunning import Step
-from services.errors import UserError, ValidationError
+from services.followup import alerts, dunning
+from services.core import clock
+from services.followup.dunning import Step
+from services.core.errors import UserError, ValidationError
 from tests.service_fixtures import TODAY, add_client, add_invoice, book, pay  # noqa: F401
 
 #: on SQLite and on PostgreSQL (issue #11)
@@ -143,7 +144,7 @@ def test_paid_and_credited_invoices_leave_the_ladder() -> None:
 
 
 def test_a_changed_due_date_replaces_the_invoice_on_the_ladder() -> None:
-    from services import invoices
+    from services.ledger import invoices
 
     add_client("ACME")
     f1 = invoice("F1")
@@ -318,7 +319,7 @@ def test_credit_insurance_declaration_deadline_section_4_9() -> None:
 
 
 def test_every_action_is_in_the_history() -> None:
-    from services import history
+    from services.core import history
 
     client = add_client("ACME")
     f1 = invoice("F1")
@@ -336,7 +337,7 @@ def test_every_action_is_in_the_history() -> None:
 
 
 def test_a_named_scenario_assigned_to_a_client() -> None:
-    from services import clients
+    from services.ledger import clients
 
     scenario_id = dunning.save_scenario("Gentle", [Step(10, "reminder", "email"), Step(40, "phone_call", "phone")])
     client = add_client("ACME")
@@ -353,9 +354,10 @@ def test_a_named_scenario_assigned_to_a_client() -> None:
 
 
 def test_the_sql_ladder_agrees_with_the_python_ladder_on_the_demo_book() -> None:
-    """The start-up count (SQL form of the ladder, services.followup_core) and the
+    """The start-up count (SQL form of the ladder, services.followup.open_invoices) and the
     follow-up screen (Python form) must list the same actions, whatever the history."""
-    from services import clients, demo
+    from services.ledger import clients
+    from services.book import demo
 
     demo.fill_demo(TODAY, with_documents=False)
     # some history: steps done and skipped, a promise, a dispute, a postponement, a named scenario
@@ -395,7 +397,7 @@ def test_each_kind_and_each_step_on_a_frozen_day_section_4_1(kind: str, age: int
 
 
 def test_an_import_of_old_invoices_starts_mid_ladder(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from services import imports
+    from services.ledger import imports
 
     add_client("ACME")
     csv = tmp_path / "old.csv"

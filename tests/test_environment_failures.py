@@ -41,9 +41,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event
 
-from services import backup, clients, db, imports
-from services.db import MSG_DISK_FULL, MSG_READ_ONLY
-from services.errors import KnownError, UserError
+from services.book import backup
+from services.ledger import clients, imports
+from services.core import db
+from services.core.db import MSG_DISK_FULL, MSG_READ_ONLY
+from services.core.errors import KnownError, UserError
 from tests.helpers_cli import ROOT, frozen_book_path, open_book
 from ui import errors as crash_errors
 from ui import i18n

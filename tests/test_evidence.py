@@ -20,8 +20,8 @@ from PIL.PngImagePlugin import PngInfo
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from services import evidence
-from services.evidence import (
+from services.paper import evidence
+from services.paper.evidence import (
     KIND_ORDER,
     EvidenceItem,
     EvidenceResult,
@@ -30,7 +30,7 @@ from services.evidence import (
     build_evidence,
     sort_items,
 )
-from services.money import format_money
+from services.core.money import format_money
 
 AS_OF = dt.date(2026, 3, 26)
 COMPANY = Party(

@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from models import Base
-from services import clock, db, demo, export, imports
-from services import invoices as invoice_service
-from services.errors import UserError
+from services.core import clock, db
+from services.book import demo, export
+from services.ledger import imports
+from services.ledger import invoices as invoice_service
+from services.core.errors import UserError
 from tests.helpers_cli import run_cli
 
 DAY = dt.date(2026, 3, 15)

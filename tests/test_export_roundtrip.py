@@ -21,9 +21,11 @@ import pytest
 from sqlalchemy import select
 
 from models import Allocation, Invoice, Payment
-from services import db, export, imports
-from services import invoices as invoice_service
-from services import payments as payment_service
+from services.core import db
+from services.book import export
+from services.ledger import imports
+from services.ledger import invoices as invoice_service
+from services.ledger import payments as payment_service
 from tests.helpers_cli import TODAY, frozen_book_path, open_book, run_cli, write_csv
 from tests.service_fixtures import add_client, add_credit_note, add_invoice, pay
 

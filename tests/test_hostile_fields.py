@@ -26,22 +26,17 @@ import pytest
 from sqlalchemy import select
 
 from models import Base
-from services import (
-    clients,
-    company,
-    db,
-    documents,
-    dunning,
-    invoices,
-    letters,
-    payments,
-    rates,
-)
-from services.documents import Meta, Owner
-from services.errors import UserError, ValidationError, field_label
-from services.i18n import FIELD_LABELS
-from services.terms import MSG_DATE_RANGE
-from services.text import MSG_CONTROL_CHAR, MSG_NON_ASCII_DIGITS
+from services.book import preferences
+from services.ledger import clients, invoices, payments
+from services.core import lookups, company, db
+from services.proof import documents
+from services.followup import dunning, rates
+from services.paper import letters
+from services.proof.documents import Meta, Owner
+from services.core.errors import UserError, ValidationError, field_label
+from services.core.i18n import FIELD_LABELS
+from services.core.terms import MSG_DATE_RANGE
+from services.core.text import MSG_CONTROL_CHAR, MSG_NON_ASCII_DIGITS
 from tests.helpers_cli import frozen_book_path, open_book, run_cli
 from tests.service_fixtures import fresh_book
 
@@ -78,7 +73,7 @@ def book(tmp_path: Path) -> Iterator[Path]:
 
 def client_id(code: str = "ACME") -> int:
     with db.reading() as s:
-        return clients.client_id_by_code(s, code)
+        return lookups.client_id(s, code)
 
 
 def snapshot() -> dict[str, list[tuple[Any, ...]]]:
@@ -216,7 +211,7 @@ def test_the_first_and_last_dates_are_accepted(book: Path) -> None:
     (lambda: rates.add_ecb_rate(TODAY, "\u0662.15"), "rate"),
     (lambda: rates.add_legal_rate("\u0662\u0660\u0662\u0666-H2", "3", "7"), "half"),
     (lambda: rates.add_legal_rate("2026-H2", "\u0663", "7"), "professional"),
-    (lambda: company.save_charge_settings(contractual_rate="\u0661\u0660", mediator="",
+    (lambda: preferences.save_charge_settings(contractual_rate="\u0661\u0660", mediator="",
                                           deadline_days=8, window=letters.window_setting()),
      "rate"),  # the company's own penalty rate goes through the same check
 ])
@@ -257,7 +252,7 @@ TEXT_ENTRY_POINTS: dict[str, tuple[str, bool, Callable[[str, Path], Any]]] = {
     "company address": ("address", True, lambda x, t: _company(address=x)),
     "company city": ("city", False, lambda x, t: _company(city=x)),
     "company phone": ("phone", False, lambda x, t: _company(phone=x)),
-    "consumer mediator": ("mediator", True, lambda x, t: company.save_charge_settings(
+    "consumer mediator": ("mediator", True, lambda x, t: preferences.save_charge_settings(
         contractual_rate="", mediator=x, deadline_days=8, window=letters.window_setting())),
     "letter subject": ("subject", False, lambda x, t: letters.set_template(
         "fr", "reminder", x, "Bonjour")),
@@ -319,7 +314,7 @@ def test_notes_and_multi_line_texts_keep_tabs_and_newlines_issue_11_point_6(
     version = documents.add_cgv_version("2026-03", TODAY, notes=NOTE)
     assert version.notes == NOTE
     assert _company(address="1 rue Haute\nBât. B").address == "1 rue Haute\nBât. B"
-    company.save_charge_settings(contractual_rate="",
+    preferences.save_charge_settings(contractual_rate="",
                                  mediator="CM2C\n14 rue Saint-Jean\t75017 Paris",
                                  deadline_days=8, window=letters.window_setting())
     assert letters.mediator() == "CM2C\n14 rue Saint-Jean\t75017 Paris"
@@ -445,8 +440,10 @@ def test_cli_notes_with_a_control_character_are_refused_and_change_nothing(
 
 def test_an_alert_hidden_until_a_date_out_of_range_is_refused(tmp_path) -> None:  # noqa: ANN001
     """issue #11 point 5: the last date entry point (Hide until…) checks its range too."""
-    from services import alerts, clients, db, invoices
-    from services.errors import UserError
+    from services.followup import alerts
+    from services.ledger import clients, invoices
+    from services.core import db
+    from services.core.errors import UserError
     from tests.service_fixtures import fresh_book
 
     with fresh_book(tmp_path / "book.db", dt.date(2026, 3, 15)):
@@ -464,8 +461,8 @@ def test_an_alert_hidden_until_a_date_out_of_range_is_refused(tmp_path) -> None:
 
 
 def test_a_backup_folder_with_a_control_character_is_refused(tmp_path) -> None:  # noqa: ANN001
-    from services import backup
-    from services.errors import UserError
+    from services.book import backup
+    from services.core.errors import UserError
     from tests.service_fixtures import fresh_book
 
     with fresh_book(tmp_path / "book.db"):

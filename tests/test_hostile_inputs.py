@@ -37,11 +37,13 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from models import SCHEMA_REVISION, Client, Document, Invoice, Payment
-from services import clients, company, db, documents, imports, invoices, store, terms
-from services.errors import UserError
-from services.money import parse_amount
-from services.paths import migrations_path
-from services.text import clean_identifier, clean_text, visible
+from services.ledger import clients, imports, invoices
+from services.core import lookups, company, db, terms
+from services.proof import documents, store
+from services.core.errors import UserError
+from services.core.money import parse_amount
+from services.core.paths import migrations_path
+from services.core.text import clean_identifier, clean_text, visible
 from tests.helpers_cli import ROOT, frozen_book_path, open_book, run_cli, write_csv
 
 ARABIC_123 = "\u0661\u0662\u0663"  # "١٢٣"
@@ -454,7 +456,7 @@ def test_client_codes_are_stored_in_nfc(cli_book: Path) -> None:
             clients.create_client({"code": "\u00c9COLE", "name": "Twin"})
         assert caught.value.message == clients.MSG_CODE_TAKEN
         with db.reading() as s:  # found whichever form is typed
-            assert clients.client_id_by_code(s, "E\u0301COLE") == row.id
+            assert lookups.client_id(s, "E\u0301COLE") == row.id
 
 
 def test_look_alike_client_codes_in_a_csv_are_refused(book: Path, tmp_path: Path,
@@ -537,7 +539,7 @@ def test_an_invoice_renumbered_onto_another_in_other_case_is_refused(book: Path)
                                                     "issue_date": "2026-02-01", "total": "10"})
         assert again.number == "f2025-0002"
         with db.reading() as s:
-            assert invoices.invoice_id_by_number(s, "F2025-0002") == row.id
+            assert lookups.invoice_id(s, "F2025-0002") == row.id
 
 
 def test_the_database_refuses_numbers_differing_only_in_case(book: Path) -> None:

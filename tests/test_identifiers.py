@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from models import Client, Event
-from services import clients, company, db, identifiers
-from services.errors import UserError, ValidationError
+from services.ledger import clients
+from services.core import company, db, identifiers
+from services.core.errors import UserError, ValidationError
 from tests.service_fixtures import add_client, book  # noqa: F401
 
 # -- SIREN -------------------------------------------------------------------------

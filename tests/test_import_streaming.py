@@ -28,8 +28,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from models import Client, Invoice
-from services import clients, db, imports
-from services.errors import UserError
+from services.ledger import clients, imports
+from services.core import db
+from services.core.errors import UserError
 from tests.helpers_cli import frozen_book_path, open_book
 
 MB = 1_000_000

@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Allocation, Client, Event, Invoice, Payment
-from services import clients, company, db, imports, invoices, ledger, payments
+from services.ledger import clients, imports, invoices, open_items as ledger, payments
+from services.core import company, db
 from tests.helpers_cli import (
     TODAY,
     D,

@@ -19,7 +19,9 @@ import pytest
 from sqlalchemy import select, text
 
 from models import Allocation, Event, Invoice, Payment
-from services import backup, clock, db, integrity, ledger
+from services.book import backup, integrity
+from services.core import clock, db
+from services.ledger import open_items as ledger
 from tests.helpers_cli import Run, run_cli
 from tests.service_fixtures import (
     FAR_FUTURE,

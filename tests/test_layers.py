@@ -2,6 +2,8 @@
 
 - import-linter checks the contracts declared in pyproject.toml
   (ui > services > models; no Qt below ui; no SQLAlchemy/Alembic in ui).
+- no import cycle anywhere in models/, services/, cli/ and ui/, function-level imports included
+  (grimp, the graph import-linter builds on);
 - Money is Decimal end to end: no ``float(`` in models/ or services/, and no
   QDoubleSpinBox (a float editor) in ui/.
 """
@@ -56,6 +58,80 @@ def test_import_contracts_hold() -> None:
     assert result.returncode == 0, "import-linter found broken contracts (its report is above)"
 
 
+def _import_cycles(graph) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    modules = sorted(graph.modules)
+    edges = {m: sorted(x for x in graph.find_modules_directly_imported_by(m) if x in graph.modules)
+             for m in modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    for root in modules:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            recurse = False
+            for j in range(i, len(edges[node])):
+                nxt = edges[node][j]
+                if nxt not in index:
+                    work.append((node, j + 1))
+                    work.append((nxt, 0))
+                    recurse = True
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            if recurse:
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    cycles.append(sorted(component))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return cycles
+
+
+def test_no_import_cycle() -> None:
+    """issue #12, point 2: a module never imports, even inside a function, a module that
+    imports it back through any chain."""
+    import grimp
+
+    sys.path.insert(0, str(ROOT))
+    graph = grimp.build_graph("models", "services", "cli", "ui", include_external_packages=False,
+                              cache_dir=None)
+    assert _import_cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    """The finder itself: a two-module cycle and a three-module cycle are reported."""
+    import grimp
+
+    graph = grimp.ImportGraph()
+    for name in ("p.a", "p.b", "p.c", "p.d", "p.e"):
+        graph.add_module(name)
+    graph.add_import(importer="p.a", imported="p.b")
+    graph.add_import(importer="p.b", imported="p.a")
+    graph.add_import(importer="p.c", imported="p.d")
+    graph.add_import(importer="p.d", imported="p.e")
+    graph.add_import(importer="p.e", imported="p.c")
+    assert sorted(_import_cycles(graph)) == [["p.a", "p.b"], ["p.c", "p.d", "p.e"]]
+
+
 def _python_files(*folders: str) -> Iterator[Path]:
     for folder in folders:
         base = ROOT / folder
@@ -92,10 +168,10 @@ def test_money_is_never_a_float() -> None:
 
 
 def test_schema_revision_constant_matches_the_alembic_head(tmp_path):
-    """services.db skips loading Alembic when a book is at models.SCHEMA_REVISION;
+    """services.core.db skips loading Alembic when a book is at models.SCHEMA_REVISION;
     that constant must name the newest migration."""
     from models import SCHEMA_REVISION
-    from services.db import Database
+    from services.core.db import Database
 
     database = Database(f"sqlite:///{tmp_path / 'head.db'}")
     try:

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from services import clients, clock, invoices, ledger, payments
-from services.dto import ClientBalance, OpenItem
-from services.errors import UserError
+from services.ledger import clients, invoices, open_items as ledger, payments
+from services.core import clock
+from services.core.dto import ClientBalance, OpenItem
+from services.core.errors import UserError
 from tests.service_fixtures import (  # noqa: F401
     D,
     add_client,

@@ -11,9 +11,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
-from services import dunning, legal_docs
-from services.documents import Meta, Owner, attach_files, client_id_for
-from services.errors import UserError
+from services.followup import dunning
+from services.paper import legal_docs
+from services.core.lookups import client_id_for
+from services.proof.documents import Meta, Owner, attach_files
+from services.core.errors import UserError
 from tests.service_fixtures import TODAY, add_client, add_invoice, book  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("book")  # TODAY = 2025-06-30

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from services import letters, penalties
-from services.letters import Letter, LetterInvoice, Party
+from services.paper import letters
+from services.followup import penalties
+from services.paper.letters import Letter, LetterInvoice, Party
 from tests.helpers_cli import frozen_book_path, open_book, run_cli
 
 D = Decimal
@@ -144,7 +145,7 @@ def test_a_long_letter_runs_over_pages_with_page_numbers(tmp_path: Path) -> None
 def demo_book(tmp_path: Path) -> Iterator[Path]:
     for path in frozen_book_path(tmp_path):
         with open_book(path):
-            from services import demo
+            from services.book import demo
 
             demo.fill_demo(dt.date(2026, 3, 15), with_documents=False)
         yield path
@@ -174,7 +175,7 @@ def test_the_days_letters_from_the_command_line(demo_book: Path, tmp_path: Path,
 
 
 def test_a_statement_of_account(demo_book: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from services import ledger
+    from services.ledger import open_items as ledger
 
     with open_book(demo_book):
         items = [i for i in ledger.open_items(dt.date(2026, 3, 15), open_only=True) if i.client_code == "BLANCIMPRIM"]
@@ -198,7 +199,7 @@ def test_every_default_text_uses_known_placeholders_only() -> None:
 
 
 def test_the_owners_wording_is_used_checked_and_can_be_restored(demo_book: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from services.errors import UserError
+    from services.core.errors import UserError
 
     with open_book(demo_book):
         with pytest.raises(UserError) as caught:

@@ -1,6 +1,6 @@
 """One way to find a thing (issue #12, point 1): every command that takes ``--client CODE``
 or ``--invoice NUMBER`` finds it in any case and with spaces around it, through
-services.lookups; an unknown code or number is named in the message as the user typed it."""
+services.core.lookups; an unknown code or number is named in the message as the user typed it."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from services import clients, db, dunning, invoices, lookups
-from services.cli import build_parser
-from services.errors import NotFound
+from services.ledger import clients, invoices
+from services.core import db, lookups
+from services.followup import dunning
+from cli import build_parser
+from services.core.errors import NotFound
 from tests.helpers_cli import frozen_book_path, open_book, run_cli
 
 CLIENT = "  archiMoreau "  # stored as ARCHIMOREAU
@@ -150,15 +152,15 @@ def test_the_lookup_module(book: Path) -> None:
         # a code with a decomposed accent is found as its composed form (NFC)
         ecole = clients.create_client({"code": "ÉCOLE", "name": "École", "kind": "nonprofit"}).id
         assert lookups.client_id_for("E\u0301COLE") == ecole
-        # the old entry points are the same function (one implementation)
-        assert clients.client_id_by_code is lookups.client_id
-        assert invoices.invoice_id_by_number is lookups.invoice_id
+        # the old copies are gone: one implementation
+        assert not hasattr(clients, "client_id_by_code")
+        assert not hasattr(invoices, "invoice_id_by_number")
 
 
 def test_the_ledger_filters_by_client_with_the_same_rule(book: Path) -> None:
-    """``invoices --client`` (services.ledger) uses the lookups' rule too: a code typed in
+    """``invoices --client`` (services.ledger.open_items) uses the lookups' rule too: a code typed in
     decomposed Unicode ('E' + combining acute) and padded finds the client saved as 'CAFÉ'."""
-    from services import ledger
+    from services.ledger import open_items as ledger
 
     with open_book(book):
         clients.create_client({"code": "CAFÉ", "name": "Le Café", "kind": "pro"})

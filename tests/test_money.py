@@ -12,9 +12,9 @@ from sqlalchemy.exc import StatementError
 
 from models import Client, Invoice
 from models.base import Money
-from services import clock, db
-from services.errors import UserError
-from services.money import MAX_AMOUNT, NBSP, format_money, parse_amount, plain, round_money
+from services.core import clock, db
+from services.core.errors import UserError
+from services.core.money import MAX_AMOUNT, NBSP, format_money, parse_amount, plain, round_money
 from tests.service_fixtures import add_client, book  # noqa: F401
 
 # -- parsing -----------------------------------------------------------------------
@@ -181,7 +181,7 @@ def test_money_column_stores_cents_and_reads_back_decimal() -> None:
 
 def test_money_column_refuses_a_fraction_of_a_cent_instead_of_rounding_it() -> None:
     """issue #12 point 4: 1.005 is not silently stored as 1.01 — whoever computed it rounds
-    it where the rule says (services.money.round_money), then stores it."""
+    it where the rule says (services.core.money.round_money), then stores it."""
     column = Money()
     for value in ("1.005", "0.001", "-3.333"):
         with pytest.raises(ValueError, match="whole number of cents"):
@@ -208,8 +208,8 @@ def test_a_float_never_reaches_the_database() -> None:
 def test_from_sql_is_the_one_place_cents_become_money() -> None:
     """issue #12 point 4: the ledger, the payments and the client list read amounts from SQL
     through one helper: integer cents, a Decimal already in euros, or None (an empty sum)."""
-    from services import clients, ledger, payments
-    from services.money import from_sql
+    from services.ledger import clients, open_items as ledger, payments
+    from services.core.money import from_sql
 
     assert from_sql(123456) == Decimal("1234.56")
     assert from_sql(-5) == Decimal("-0.05")

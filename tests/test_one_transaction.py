@@ -31,9 +31,13 @@ import pytest
 from sqlalchemy import select
 
 from models import Allocation, Base, ContactLog, Invoice, PaymentPlan, Setting
-from services import alerts, company, db, documents, dunning, letters
-from services import clients as client_service
-from services.errors import UserError
+from services.book import preferences
+from services.followup import alerts, dunning
+from services.core import company, db
+from services.proof import documents
+from services.paper import letters
+from services.ledger import clients as client_service
+from services.core.errors import UserError
 from tests.service_fixtures import TODAY, add_client, add_invoice, book, pay  # noqa: F401
 
 pytestmark = [pytest.mark.usefixtures("book"), pytest.mark.both_engines]
@@ -151,11 +155,11 @@ def test_saving_settings_writes_them_all_in_one_transaction(tmp_path: Path,
         return real()
 
     monkeypatch.setattr(db.current(), "write_sessions", counting)
-    company.save_settings(backup_folder=str(folder), **SETTINGS)  # type: ignore[arg-type]
+    preferences.save_settings(backup_folder=str(folder), **SETTINGS)  # type: ignore[arg-type]
     assert len(opened) == 1
     assert (documents.max_bytes(), alerts.due_soon_days(), dunning.grace_days(), alerts.kinds_off()) == \
         (40 * 1_048_576, 12, 6, {"missing_proof"})
-    from services import backup
+    from services.book import backup
 
     assert backup.chosen_folder() == str(folder.resolve())
 
@@ -167,7 +171,7 @@ def test_settings_whose_last_value_is_refused_save_nothing(tmp_path: Path) -> No
     blocker.write_text("not a folder")
     before = _settings()
     with pytest.raises(UserError):
-        company.save_settings(backup_folder=str(blocker / "backups"), max_mb=40, due_soon_days=12,
+        preferences.save_settings(backup_folder=str(blocker / "backups"), max_mb=40, due_soon_days=12,
                               grace_days=6)
     assert _settings() == before
 
@@ -178,7 +182,7 @@ def test_settings_whose_last_write_fails_save_nothing(monkeypatch: pytest.Monkey
     before = _dump()
     calls = _fail_on_call(monkeypatch, company, "_write_setting", 5)
     with pytest.raises(Injected):
-        company.save_settings(backup_folder="", **SETTINGS)  # type: ignore[arg-type]
+        preferences.save_settings(backup_folder="", **SETTINGS)  # type: ignore[arg-type]
     assert calls[0] == 5
     assert _dump() == before
 
@@ -188,8 +192,8 @@ CHARGES = {"contractual_rate": "12,5", "mediator": "CM2C, 14 rue Saint-Jean, 750
 
 
 def test_the_charges_dialog_saves_its_four_settings_together() -> None:
-    company.save_charge_settings(window={"x": 100, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
-    from services import penalties
+    preferences.save_charge_settings(window={"x": 100, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
+    from services.followup import penalties
 
     assert penalties.contractual_rate() == Decimal("12.50")
     assert letters.mediator() == CHARGES["mediator"]
@@ -202,7 +206,7 @@ def test_charges_whose_last_value_is_refused_save_nothing() -> None:
     mediator and the deadline checked before it are not saved either."""
     before = _settings()
     with pytest.raises(UserError):
-        company.save_charge_settings(window={"x": 180, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
+        preferences.save_charge_settings(window={"x": 180, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
     assert _settings() == before
 
 
@@ -210,7 +214,7 @@ def test_charges_whose_last_write_fails_save_nothing(monkeypatch: pytest.MonkeyP
     before = _dump()
     calls = _fail_on_call(monkeypatch, company, "_write_setting", 4)
     with pytest.raises(Injected):
-        company.save_charge_settings(window={"x": 100, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
+        preferences.save_charge_settings(window={"x": 100, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
     assert calls[0] == 4
     assert _dump() == before
 
@@ -317,7 +321,7 @@ def _busy_book() -> None:
         add_invoice(f"F{n}", code, issue=f"2025-0{2 + n}-01", total="500.00")
     pay("ACME", "2025-05-01", "120.00")
     dunning.promise("F3", Decimal("100.00"), dt.date(2025, 7, 2), today=TODAY)
-    company.save_charge_settings(contractual_rate="12", mediator="CM2C", deadline_days=10,
+    preferences.save_charge_settings(contractual_rate="12", mediator="CM2C", deadline_days=10,
                                  window={"x": 110, "y": 45, "w": 90, "h": 35})
 
 
@@ -336,7 +340,7 @@ def test_letters_follow_up_and_alerts_each_read_in_one_session(sessions: dict[st
 def test_the_letters_read_in_one_session_match_the_per_invoice_charges() -> None:
     """The late charges the letters show (read in bulk, in one session) are the ones
     ``penalties --invoice`` computes for each invoice alone."""
-    from services import penalties
+    from services.followup import penalties
 
     _busy_book()
     prepared = letters.prepare(TODAY)
@@ -348,8 +352,9 @@ def test_the_letters_read_in_one_session_match_the_per_invoice_charges() -> None
 
 def test_open_invoices_as_of_a_past_date_match_the_open_item_engine() -> None:
     """The follow-up's open invoices of a past date, read in its own session, are those of
-    services.ledger (payments after the date and removed allocations not counted)."""
-    from services import followup_core, ledger, payments
+    services.ledger.open_items (payments after the date and removed allocations not counted)."""
+    from services.followup import open_invoices as followup_core
+    from services.ledger import open_items as ledger, payments
 
     _busy_book()
     pay("PART", "2025-06-20", "50.00")
@@ -436,7 +441,8 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
     from tests.helpers_cli import ROOT
 
     pristine = tmp_path / "pristine.db"
-    from services import clock, demo
+    from services.core import clock
+    from services.book import demo
 
     clock.freeze(DEMO_DAY)
     try:
@@ -518,7 +524,7 @@ def test_settings_saved_inside_a_larger_transaction_go_with_it() -> None:
     and the caller's failure takes them back."""
     before = _settings()
     with pytest.raises(Injected), db.transaction() as s, company.settings_in(s, write=True):
-        company.save_settings(due_soon_days=12, grace_days=6)
+        preferences.save_settings(due_soon_days=12, grace_days=6)
         assert company.get_setting(alerts.DUE_SOON_SETTING) == "12"  # seen inside the transaction
         raise Injected("the caller's last step")
     assert _settings() == before

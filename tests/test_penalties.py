@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from services import penalties, rates
-from services.errors import UserError
-from services.penalties import compute
+from services.followup import penalties, rates
+from services.core.errors import UserError
+from services.followup.penalties import compute
 
 D = Decimal
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from services import dunning
+from services.followup import dunning
 from tests.helpers_cli import ROOT, open_book
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX only")
@@ -63,7 +63,7 @@ def a_pdf(path: Path) -> Path:
 
 
 def held_exclusively(lock: Path) -> bool:
-    """Whether a window holds the book's lock (services/booklock.py: flock, exclusive)."""
+    """Whether a window holds the book's lock (services/book/booklock.py: flock, exclusive)."""
     import fcntl
 
     try:
@@ -189,7 +189,7 @@ def test_every_file_is_owner_only_after_a_full_run(tmp_path: Path) -> None:
 
 
 def dunning_client_id(code: str) -> int:
-    from services.clients import get_client_by_code
+    from services.ledger.clients import get_client_by_code
 
     return get_client_by_code(code).id
 
@@ -199,7 +199,7 @@ def test_main_runs_owner_only_and_gives_the_umask_back(tmp_path: Path,
     """main() holds umask 077 while a command (or the window) runs, and restores the caller's
     umask after (the tests call main() in this process)."""
     import main
-    from services import cli
+    import cli
 
     def current_umask() -> int:
         mask = os.umask(0o022)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services import documents
+from services.proof import documents
 
 
 def test_books_that_are_not_files_each_get_their_own_documents_folder(
@@ -45,7 +45,7 @@ def test_the_demo_book_reads_the_same_on_both_engines(
         assert outputs["sqlite"] == outputs["postgresql"]
         assert '"F' in outputs["postgresql"][0]  # the demo's invoices are really there
     finally:
-        from services import db
+        from services.core import db
 
         db.close()
         drop_pg_database(server, name)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from services import letters, penalties
-from services.letters import Letter, LetterInvoice, Party
+from services.paper import letters
+from services.followup import penalties
+from services.paper.letters import Letter, LetterInvoice, Party
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINTER = "PDF"

@@ -21,10 +21,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from models import Allocation, Event
-from services import clients, clock, db, invoices, ledger, payments
-from services.dto import ClientBalance, ClientRow, InvoiceRow, OpenItem, PaymentRow
-from services.errors import NeedsConfirmation, UserError
-from services.money import format_money
+from services.ledger import clients, invoices, open_items as ledger, payments
+from services.core import clock, db
+from services.core.dto import ClientBalance, ClientRow, InvoiceRow, OpenItem, PaymentRow
+from services.core.errors import NeedsConfirmation, UserError
+from services.core.money import format_money
 from tests.service_fixtures import FAR_FUTURE, check_denormalised_totals, fresh_book
 
 START = dt.date(2025, 1, 1)

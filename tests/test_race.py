@@ -26,7 +26,9 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Allocation, Invoice, Payment
-from services import db, integrity, ledger
+from services.core import db
+from services.book import integrity
+from services.ledger import open_items as ledger
 from tests.service_fixtures import FAR_FUTURE, add_client, add_invoice, book  # noqa: F401
 
 pytestmark = pytest.mark.both_engines
@@ -49,7 +51,7 @@ PATHS = ("dialog", "import-invoice", "import-fifo", "import-invoice",
 
 
 def _record(job: dict[str, str]) -> None:
-    from services import imports, payments
+    from services.ledger import imports, payments
 
     if job["path"] == "dialog":
         payments.record_payment({"client": job["client"], "date": job["date"],
@@ -71,7 +73,7 @@ def _record(job: dict[str, str]) -> None:
 def _worker(target: str, barrier: Any, jobs: Any, results: Any) -> None:
     """One writer: opens the book itself, then records one payment per round when the
     barrier lets every worker go at once."""
-    from services import db
+    from services.core import db
 
     try:
         db.open_database(target)

@@ -33,10 +33,12 @@ from typing import Any
 
 import pytest
 
-from services import backup, clock, db, documents
-from services import clients as client_service
-from services import invoices as invoice_service
-from services.store import Store
+from services.book import backup
+from services.core import lookups, clock, db
+from services.proof import documents
+from services.ledger import clients as client_service
+from services.ledger import invoices as invoice_service
+from services.proof.store import Store
 from tests.helpers_cli import ROOT, first_schema_book, run_cli
 from tests.helpers_cli import book_snapshot as snapshot
 from tests.test_documents import make_pdf
@@ -58,7 +60,7 @@ def shop(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
         client_service.create_client({"code": "ACME", "name": "Acme Menuiserie"})
         invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-01-05",
                                         "due_date": "2026-02-04", "total": "1200.00"})
-        owner = documents.Owner(invoice_id=documents.invoice_id_for("F1"))
+        owner = documents.Owner(invoice_id=lookups.invoice_id_for("F1"))
         documents.attach_files(owner, [make_pdf(tmp_path / "order.pdf", text="signed order")],
                                documents.Meta("purchase_order", signed=True))
         (tmp_path / "crafted").mkdir()
@@ -364,7 +366,7 @@ def test_a_backup_damaged_while_a_document_is_unpacked_leaves_the_book(shop, tmp
 def test_a_postgresql_book_is_told_to_use_the_servers_tools(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """issue #11 §9: said plainly, for backup, backups and restore (no connection needed)."""
     import main
-    from services import cli
+    import cli
 
     server = db.Database("postgresql+psycopg://encaisse@127.0.0.1:9/encaisse")
     assert server.path is None

@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from services import company, invoices
-from services.errors import UserError, ValidationError
-from services.terms import (
+from services.core import company
+from services.ledger import invoices
+from services.core.errors import UserError, ValidationError
+from services.core.terms import (
     EOM,
     EOM_DAY,
     FIXED,

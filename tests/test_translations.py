@@ -321,7 +321,7 @@ def test_qm_translates_the_main_window() -> None:
 def test_french_menus_have_unique_accelerators(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QMenu
 
-    from services import db
+    from services.core import db
     from ui import i18n
     from ui.main_window import MainWindow
 

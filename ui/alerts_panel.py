@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import alerts, clock
-from services.alerts import Alert
-from services.errors import AppError
+from services.followup import alerts
+from services.core import clock
+from services.followup.alerts import Alert
+from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.labels import ALERT_KINDS, label

@@ -13,10 +13,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services import backup, booklock, db
-from services.errors import KnownError
-from services.paths import resource_path
-from services.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from services.book import backup, booklock
+from services.core import db
+from services.core.errors import KnownError
+from services.core.paths import resource_path
+from services.core.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ui import i18n
 from ui.dialogs.settings_dialog import saved_language
 from ui.errors import CrashHandler

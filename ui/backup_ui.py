@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from services.errors import AppError
+from services.core.errors import AppError
 from ui import i18n
 from ui.labels import PLURALS
 
@@ -154,7 +154,8 @@ def export_with_dialog(parent: QWidget, client_code: str | None = None) -> Path 
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from services import clock, export
+    from services.core import clock
+    from services.book import export
 
     title = QCoreApplication.translate("Backup", "Export")
     chosen = QFileDialog.getExistingDirectory(

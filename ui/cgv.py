@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, documents
-from services.errors import AppError
-from services.store import Ingested
+from services.core import clock
+from services.proof import documents
+from services.core.errors import AppError
+from services.proof.store import Ingested
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import FormDialog

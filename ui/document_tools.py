@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import db, documents, integrity
-from services.documents import CheckReport
-from services.errors import AppError
+from services.core import db
+from services.proof import documents
+from services.book import integrity
+from services.proof.documents import CheckReport
+from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.documents_panel import preview

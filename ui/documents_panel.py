@@ -50,11 +50,12 @@ from PySide6.QtWidgets import (
 )
 
 from models import DOCUMENT_KINDS
-from services import clock, documents, history
-from services.documents import DocumentRow, Meta, Owner
-from services.errors import AppError
-from services.proof import ProofStatus
-from services.store import Ingested
+from services.core import clock, history
+from services.proof import documents
+from services.proof.documents import DocumentRow, Meta, Owner
+from services.core.errors import AppError
+from services.proof.rules import ProofStatus
+from services.proof.store import Ingested
 from ui import format as fmt
 from ui import i18n
 from ui.labels import DOCUMENT_KINDS as KIND_LABELS
@@ -669,7 +670,7 @@ def proof_summary(missing: Sequence[str]) -> str:
 def build_evidence_file(parent: QWidget, default_name: str, *, invoice_id: int | None = None,
                         client_id: int | None = None) -> Path | None:
     """Ask where, build the evidence PDF, offer to open it."""
-    from services import dossier
+    from services.paper import dossier
 
     start = str(Path(documents_folder()) / f"{default_name}.pdf")
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Documents", "Save the evidence file"), start, QCoreApplication.translate("Documents", "PDF (*.pdf)"))

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from models import DISPUTE_REASONS
-from services import clock, dunning
-from services.errors import UserError
-from services.money import parse_amount
+from services.core import clock
+from services.followup import dunning
+from services.core.errors import UserError
+from services.core.money import parse_amount
 from ui import format as fmt
 from ui.dialogs.base import FormDialog
 from ui.labels import DISPUTE_REASONS as REASON_LABELS
@@ -242,7 +243,7 @@ class PlanDialog(FormDialog):
             self.table.setItem(row, 1, item)
 
     def instalments(self) -> list[tuple[dt.date, Decimal]]:
-        from services.terms import parse_date
+        from services.core.terms import parse_date
 
         out = []
         for row in range(self.table.rowCount()):

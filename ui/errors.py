@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.version import __version__
+from services.core.version import __version__
 
 log = logging.getLogger("encaisse.crash")
 

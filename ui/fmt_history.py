@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from services.dto import EventRow
-from services.errors import field_label
-from services.history import ACTIONS
+from services.core.dto import EventRow
+from services.core.errors import field_label
+from services.core.history import ACTIONS
 from ui import format as fmt
 from ui import i18n
 from ui.labels import CLIENT_KINDS, INVOICE_KINDS, LANGUAGES, METHODS, label

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, dunning
-from services.errors import AppError
+from services.core import clock
+from services.followup import dunning
+from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.dunning_dialogs import (
@@ -261,7 +262,7 @@ class FollowUpPage(QWidget):
         import tempfile
         from pathlib import Path
 
-        from services import legal_docs
+        from services.paper import legal_docs
         from ui.viewer import DocumentViewer
 
         out = Path(tempfile.mkdtemp(prefix="encaisse-plan-")) / f"echeancier-{client_code}.pdf"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services.money import format_money
+from services.core.money import format_money
 from ui import i18n
 
 
@@ -34,3 +34,15 @@ def megabytes(size: int) -> str:
     """A file size in MB with one decimal, with the UI language's decimal mark."""
     text = f"{size / 1_048_576:.1f}"
     return text.replace(".", ",") if i18n.current_language() == "fr" else text
+
+
+def warning_text(warning: tuple[str, dict[str, str]]) -> str:
+    """A service warning, its ISO dates shown the user's way."""
+    text, params = warning
+    shown = {}
+    for key, value in params.items():
+        try:
+            shown[key] = date(dt.date.fromisoformat(value))
+        except (TypeError, ValueError):
+            shown[key] = value
+    return i18n.translate("Messages", text).format(**shown)

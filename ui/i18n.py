@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from services.errors import AppError
-from services.paths import resource_path
+from services.core.errors import AppError
+from services.core.paths import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +58,3 @@ def message(error: AppError) -> str:
     """A service error in the user's language."""
     return error.render(translate)
 
-
-def warning_text(warning: tuple[str, dict[str, str]]) -> str:
-    """A service warning, its ISO dates shown the user's way."""
-    from ui import format as fmt
-
-    text, params = warning
-    shown = {}
-    for key, value in params.items():
-        try:
-            shown[key] = fmt.date(dt.date.fromisoformat(value))
-        except (TypeError, ValueError):
-            shown[key] = value
-    return translate("Messages", text).format(**shown)

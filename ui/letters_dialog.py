@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import letters
-from services.errors import AppError
+from services.paper import letters
+from services.core.errors import AppError
 from ui import i18n
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import AppError
+from services.core.errors import AppError
 from ui import i18n
 from ui.table_model import PagedTableModel
 

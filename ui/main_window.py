@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from models import SCHEMA_REVISION
-from services import clock, db, documents, ledger
-from services import company as company_service
-from services.errors import AppError, UserError
-from services.version import __version__
+from services.core import clock, db
+from services.proof import documents
+from services.ledger import open_items as ledger
+from services.core import company as company_service
+from services.core.errors import AppError, UserError
+from services.core.version import __version__
 from ui import format as fmt
 from ui import i18n
 from ui.alerts_panel import AlertsPanel
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow({"clients": PAGE_CLIENTS, "payments": PAGE_PAYMENTS}.get(kind, PAGE_INVOICES))
 
     def load_demo(self) -> None:
-        from services import demo
+        from services.book import demo
 
         if not db.current().is_empty():
             QMessageBox.information(self, self.tr("Demo data"), self.tr(
@@ -286,7 +288,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(PAGE_FOLLOWUP)
 
     def open_invoice(self, invoice_id: int) -> None:
-        from services import invoices as invoice_service
+        from services.ledger import invoices as invoice_service
         from ui.dialogs.invoice_dialog import InvoiceDialog
 
         try:
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
             self.refresh_all()
 
     def open_client(self, client_id: int) -> None:
-        from services import clients as client_service
+        from services.ledger import clients as client_service
         from ui.dialogs.client_dialog import ClientDialog
 
         try:
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
     def backup_now(self, *, quiet: bool = False) -> bool:
         """Start a backup off the GUI thread; ``backup_finished`` says how it went. False when
         one could not start (one is already running, or the book is not a file)."""
-        from services import backup
+        from services.book import backup
 
         if self.backup_running():
             if not quiet:
@@ -443,7 +445,7 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from services import backup
+        from services.book import backup
 
         try:
             start = str(backup.folder())
@@ -506,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def _backup_on_quit(self) -> None:
         """A backup on quitting, behind a progress dialog the owner may skip."""
-        from services import backup
+        from services.book import backup
 
         job = run_modal(self, self.tr("Backup"), self.tr("Backing up before closing…"),
                         lambda progress: backup.back_up(progress=progress), cancel=self.tr("Skip"))

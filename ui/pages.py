@@ -10,12 +10,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QPushButton, QWidget
 
-from services import clients as client_service
-from services import clock
-from services import invoices as invoice_service
-from services import payments as payment_service
-from services.documents import Owner
-from services.dto import ClientRow, InvoiceRow, PaymentRow
+from services.ledger import clients as client_service
+from services.core import clock
+from services.ledger import invoices as invoice_service
+from services.ledger import payments as payment_service
+from services.proof.documents import Owner
+from services.core.dto import ClientRow, InvoiceRow, PaymentRow
 from ui import format as fmt
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from services import backup
-from services.version import APP_NAME
+from services.book import backup
+from services.core.version import APP_NAME
 from ui.backup_ui import created_text, describe_counts, remembered_folders, run_modal
 
 log = logging.getLogger(__name__)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clients as client_service
-from services.dto import EventRow
-from services.terms import FIRST_DATE, LAST_DATE
+from services.ledger import clients as client_service
+from services.core.dto import EventRow
+from services.core.terms import FIRST_DATE, LAST_DATE
 from ui import fmt_history
 from ui import format as fmt
 

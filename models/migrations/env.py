@@ -1,4 +1,4 @@
-"""Alembic environment, driven programmatically by services.db (no alembic.ini)."""
+"""Alembic environment, driven programmatically by services.core.db (no alembic.ini)."""
 
 from __future__ import annotations
 

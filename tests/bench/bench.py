@@ -51,8 +51,8 @@ def build_book(path: Path, n_clients: int, n_invoices: int) -> None:
     from sqlalchemy import insert
 
     from models import Allocation, Client, Invoice, Payment
-    from services import db
-    from services.text import search_key
+    from services.core import db
+    from services.core.text import search_key
 
     if path.exists():
         path.unlink()
@@ -178,7 +178,7 @@ def measure_keystrokes(path: Path, text: str) -> list[float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from services import clock, db
+    from services.core import clock, db
     from ui import i18n
     from ui.app import make_application
     from ui.main_window import PAGE_INVOICES, MainWindow
@@ -232,7 +232,8 @@ def _noise_pdf(path: Path, megabytes: int) -> None:
 
 def measure_alerts(path: Path) -> dict[str, object]:
     """The start-up alerts (what the panel computes, off the GUI thread, after first paint)."""
-    from services import alerts, db, dunning
+    from services.followup import alerts, dunning
+    from services.core import db
 
     db.open_database(path)
     timings = []
@@ -257,7 +258,8 @@ def measure_alerts(path: Path) -> dict[str, object]:
 
 def measure_letters(folder: Path, count: int = 1000) -> dict[str, object]:
     """1,000 letters (one per client, 1-5 invoices each), written as the CLI does."""
-    from services import letters, penalties
+    from services.paper import letters
+    from services.followup import penalties
 
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(5)
@@ -290,8 +292,11 @@ def measure_documents(folder: Path) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication, QWidget
     from reportlab.pdfgen import canvas
 
-    from services import clients, clock, db, documents, dossier, invoices
-    from services.documents import Meta, Owner
+    from services.ledger import clients, invoices
+    from services.core import clock, db
+    from services.proof import documents
+    from services.paper import dossier
+    from services.proof.documents import Meta, Owner
 
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*"):
@@ -382,7 +387,9 @@ def measure_backup(path: Path, megabytes: int = 1024) -> dict[str, object]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from services import backup, db, documents
+    from services.book import backup
+    from services.core import db
+    from services.proof import documents
     from ui.backup_ui import Job
 
     app = QApplication.instance() or QApplication([])

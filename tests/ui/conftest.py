@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from services import clock, db
+from services.core import clock, db
 from ui import i18n
 from ui.main_window import MainWindow
 

@@ -1,4 +1,4 @@
-"""Start-up guards: one window per book (the book's lock, services/booklock.py, issue #11), a
+"""Start-up guards: one window per book (the book's lock, services/book/booklock.py, issue #11), a
 lock file left behind is harmless, a command writing makes the window wait then say busy;
 upgrade with backup."""
 
@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from services import booklock, db
-from services.errors import KnownError
+from services.book import booklock
+from services.core import db
+from services.core.errors import KnownError
 from tests.helpers_cli import ROOT, first_schema_book
 from ui.app import acquire_lock, make_application, open_book
 
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.gui
 HOLDER = """
 import sys
 from pathlib import Path
-from services import booklock
+from services.book import booklock
 lock = booklock.acquire(Path(sys.argv[1]), exclusive=sys.argv[2] == "exclusive")
 print("held", flush=True)
 sys.stdin.read()

@@ -15,9 +15,11 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
-from services import backup, clock, db, documents
-from services import clients as client_service
-from services import invoices as invoice_service
+from services.book import backup
+from services.core import clock, db
+from services.proof import documents
+from services.ledger import clients as client_service
+from services.ledger import invoices as invoice_service
 from ui import i18n
 from ui.main_window import MainWindow
 
@@ -327,7 +329,7 @@ def test_quitting_during_a_backup_lets_it_finish_first(qtbot, book: Path) -> Non
 
 def test_failing_automatic_backups_are_said_out_loud_once_they_get_old(  # type: ignore[no-untyped-def]
         qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
-    from services.company import set_setting
+    from services.core.company import set_setting
 
     blocker = tmp_path / "usb-not-plugged"
     blocker.write_text("a file where the folder should be")

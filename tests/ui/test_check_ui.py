@@ -22,7 +22,9 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from models import Invoice
-from services import backup, db, documents
+from services.book import backup
+from services.core import db
+from services.proof import documents
 from tests.service_fixtures import add_client, add_invoice, pay
 from ui import document_tools
 from ui.document_tools import CheckDialog
@@ -124,7 +126,7 @@ def test_what_cannot_be_checked_on_postgresql_is_said(
     """The notes of ``integrity.database_notes`` (what a PostgreSQL book cannot have checked)
     are shown, and the summary does not claim SQLite's check passed; the confirmation says
     Encaisse cannot back the book up."""
-    from services import integrity
+    from services.book import integrity
 
     monkeypatch.setattr(integrity, "database_notes", lambda: [integrity.MSG_SERVER_PAGES])
     monkeypatch.setattr(CheckDialog, "_can_back_up", staticmethod(lambda: False))

@@ -14,10 +14,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 from reportlab.pdfgen import canvas
 
-from services import clients as client_service
-from services import clock, db, documents, proof
-from services import invoices as invoice_service
-from services.documents import Meta, Owner
+from services.ledger import clients as client_service
+from services.core import clock, db
+from services.proof import documents, rules as proof
+from services.ledger import invoices as invoice_service
+from services.proof.documents import Meta, Owner
 from ui import i18n
 from ui.dialogs.invoice_dialog import InvoiceDialog
 from ui.documents_panel import AttachDialog, preview

@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
 
-from services import alerts, clock, db, dunning
-from services import clients as client_service
+from services.book import preferences
+from services.followup import alerts, dunning
+from services.core import clock, db
+from services.ledger import clients as client_service
 from tests.ui.conftest import WINDOW_TODAY
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.scenario_dialog import COL_PENALTIES, ScenarioDialog
@@ -297,7 +299,8 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
 
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from services import letters, penalties, rates
+    from services.paper import letters
+    from services.followup import penalties, rates
     from ui.dialogs.charges_dialog import ChargesDialog
 
     clock.freeze(dt.date(2026, 7, 10))
@@ -328,7 +331,7 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
 
 
 def test_the_letter_texts_editor(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from services import letters
+    from services.paper import letters
     from ui.dialogs.templates_dialog import TemplatesDialog
 
     db.open_database(tmp_path / "texts.db")
@@ -358,7 +361,7 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
         qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:
     """Issue #11 point 5: the per-value limit of a CSV import is a setting, chosen in
     Settings; a value beyond it is refused with its line, nothing is imported."""
-    from services import imports
+    from services.ledger import imports
 
     dialog = SettingsDialog(window.database, window)
     qtbot.addWidget(dialog)
@@ -374,7 +377,7 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
 
     csv = tmp_path / "clients.csv"
     csv.write_text("code,name,kind,notes\nBIG,Big SARL,pro," + "x" * 2000 + "\n", encoding="utf-8")
-    from services.errors import UserError
+    from services.core.errors import UserError
 
     with pytest.raises(UserError, match="line 2 of .* over the limit of 1 KiB"):
         imports.import_file("clients", csv)
@@ -386,10 +389,11 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
 
 
 def test_an_import_limit_out_of_range_is_refused_and_nothing_is_saved(window: MainWindow) -> None:
-    from services import company, imports
-    from services.errors import UserError
+    from services.core import company
+    from services.ledger import imports
+    from services.core.errors import UserError
 
     with pytest.raises(UserError, match="Largest value in a cell"):
-        company.save_settings(due_soon_days=12, import_max_field_kib=0)
+        preferences.save_settings(due_soon_days=12, import_max_field_kib=0)
     assert alerts.due_soon_days() == 7  # all or nothing
     assert imports.import_limits()[1] == imports.DEFAULT_MAX_FIELD_KIB * 1024

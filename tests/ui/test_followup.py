@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
-from services import alerts, clock, db, dunning
-from services import clients as client_service
-from services import invoices as invoice_service
+from services.followup import alerts, dunning
+from services.core import clock, db
+from services.ledger import clients as client_service
+from services.ledger import invoices as invoice_service
 from ui import i18n
 from ui.dunning_dialogs import DisputeDialog, PostponeDialog
 from ui.main_window import PAGE_FOLLOWUP, MainWindow
@@ -205,7 +206,7 @@ def test_a_dispute_opened_and_closed_from_the_invoice_editor(qtbot, book: Path) 
 
 
 def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from services import documents
+    from services.proof import documents
 
     win, page = _followup(qtbot, book)  # the book of due_items()
     letters_due = [a for a in page.actions if a.step.action != "phone_call"]
@@ -249,7 +250,7 @@ def test_a_payment_plan_then_its_agreement_to_sign(qtbot, book: Path) -> None:  
 
 
 def test_registered_letters_get_their_tracking_numbers(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
-    from services import history
+    from services.core import history
 
     client_service.create_client({"code": "LATE", "name": "Late SARL", "kind": "pro"})
     invoice_service.create_invoice({"number": "L1", "client": "LATE", "issue_date": "2026-01-01",

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from services import clients as client_service
-from services import db
-from services import invoices as invoice_service
+from services.ledger import clients as client_service
+from services.core import db
+from services.ledger import invoices as invoice_service
 from tests.ui.conftest import WINDOW_TODAY
 from ui import i18n
 from ui.dialogs.client_dialog import ClientDialog
@@ -200,7 +200,7 @@ def test_filters_client_status_and_date_range(qtbot, window: MainWindow) -> None
 
 
 def test_overpayment_is_kept_as_credit_after_confirmation(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from services import payments as payment_service
+    from services.ledger import payments as payment_service
 
     client = client_service.create_client({"code": "A1", "name": "Garage Müller"})
     invoice_service.create_invoice({"number": "F1", "client_id": client.id,

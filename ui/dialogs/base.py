@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import payments as payment_service
-from services.errors import AppError, UserError, ValidationError
+from services.ledger import payments as payment_service
+from services.core.errors import AppError, UserError, ValidationError
 from ui import i18n
 from ui.widgets import ErrorBanner
 

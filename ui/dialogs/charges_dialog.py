@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, company, letters, penalties, rates
+from services.book import preferences
+from services.core import clock, company
+from services.paper import letters
+from services.followup import penalties, rates
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import FormDialog
@@ -155,7 +158,7 @@ class ChargesDialog(FormDialog):
                 tree.resizeColumnToContents(column)
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]
-        from services.errors import AppError
+        from services.core.errors import AppError
         from ui import i18n
 
         self.banner.clear_message()
@@ -176,7 +179,7 @@ class ChargesDialog(FormDialog):
         self._run(lambda: rates.add_legal_rate(self.half.text(), self.pro.text(), self.individual.text()))
 
     def apply(self) -> bool:
-        company.save_charge_settings(  # one transaction: all four or none (issue #11)
+        preferences.save_charge_settings(  # one transaction: all four or none (issue #11)
             contractual_rate=self.contract.text(), mediator=self.mediator.toPlainText(),
             deadline_days=self.deadline.value(),
             window={k: box.value() for k, box in self.window_fields.items()})

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clients as client_service
-from services import clock, dunning, history, legal_docs, letters
-from services.documents import Owner
-from services.dto import ClientRow
-from services.errors import AppError
+from services.ledger import clients as client_service
+from services.core import clock, history
+from services.followup import dunning
+from services.paper import legal_docs, letters
+from services.proof.documents import Owner
+from services.core.dto import ClientRow
+from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.backup_ui import export_with_dialog

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import company as company_service
-from services.errors import AppError
+from services.core import company as company_service
+from services.core.errors import AppError
 from ui.cgv import CgvVersionsPanel
 from ui.dialogs.base import EditorDialog, form_tab
 

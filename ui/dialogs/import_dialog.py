@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import imports
-from services.errors import AppError
+from services.ledger import imports
+from services.core.errors import AppError
 from ui import i18n
 
 

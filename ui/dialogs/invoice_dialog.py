@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, history
-from services import invoices as invoice_service
-from services import payments as payment_service
-from services import proof as proof_service
-from services.documents import Owner
-from services.dto import InvoiceRow
-from services.errors import AppError
+from services.core import clock, history
+from services.ledger import invoices as invoice_service
+from services.ledger import payments as payment_service
+from services.proof import rules as proof_service
+from services.proof.documents import Owner
+from services.core.dto import InvoiceRow
+from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import EditorDialog, form_tab, remove_selected_allocation
@@ -356,11 +356,11 @@ class InvoiceDialog(EditorDialog):
                 self.due_date.set_value(due)
                 self.due_date.blockSignals(False)
                 self.due_hint.setText(self.tr("computed from “{terms}”").format(terms=used))
-            warnings += [i18n.warning_text(w) for w in cap]
+            warnings += [fmt.warning_text(w) for w in cap]
         else:
             self.due_hint.setText("")
         if not is_credit and self.due_date.value() < issue:
-            warnings.append(i18n.warning_text((invoice_service.WARN_DUE_BEFORE_ISSUE, {
+            warnings.append(fmt.warning_text((invoice_service.WARN_DUE_BEFORE_ISSUE, {
                 "due": fmt.date(self.due_date.value()), "issue": fmt.date(issue)})))
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
@@ -420,7 +420,7 @@ class InvoiceDialog(EditorDialog):
             return
         if warnings:
             QMessageBox.information(self, self.tr("Saved with a warning"),
-                                    "\n".join(i18n.warning_text(w) for w in warnings))
+                                    "\n".join(fmt.warning_text(w) for w in warnings))
         self.accept()
 
 

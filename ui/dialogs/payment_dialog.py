@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, history
-from services import invoices as invoice_service
-from services import payments as payment_service
-from services.dto import PaymentRow
-from services.errors import AppError, NeedsConfirmation, UserError
-from services.money import parse_amount
+from services.core import clock, history
+from services.ledger import invoices as invoice_service
+from services.ledger import payments as payment_service
+from services.core.dto import PaymentRow
+from services.core.errors import AppError, NeedsConfirmation, UserError
+from services.core.money import parse_amount
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import EditorDialog, remove_selected_allocation

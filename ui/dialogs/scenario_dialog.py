@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import dunning
-from services.dunning import ScenarioRow, Step
-from services.errors import AppError, ValidationError
+from services.followup import dunning
+from services.followup.dunning import ScenarioRow, Step
+from services.core.errors import AppError, ValidationError
 from ui import i18n
 from ui.dialogs.base import INVALID_STYLE
 from ui.labels import CHANNELS, CLIENT_KINDS, STEP_ACTIONS, label

@@ -25,8 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import alerts, backup, company, documents, dunning, imports
-from services.errors import AppError
+from services.book import preferences
+from services.followup import alerts, dunning
+from services.book import backup
+from services.core import company
+from services.proof import documents
+from services.ledger import imports
+from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.backup_ui import created_text
@@ -143,7 +148,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.backup_status)
 
     def _default_backups(self) -> str:
-        from services import db
+        from services.core import db
 
         path = db.current().path if db.is_open() else None
         return str(backup.default_folder(path)) if path is not None else ""
@@ -223,7 +228,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
         try:  # one transaction: every setting or none (issue #11)
-            company.save_settings(
+            preferences.save_settings(
                 max_mb=_if_changed(self.max_mb.value(), documents.max_bytes() // 1_048_576),
                 due_soon_days=_if_changed(self.due_soon.value(), alerts.due_soon_days()),
                 grace_days=_if_changed(self.grace.value(), dunning.grace_days()),

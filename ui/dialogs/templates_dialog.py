@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import clock, letters
-from services.errors import AppError
+from services.core import clock
+from services.paper import letters
+from services.core.errors import AppError
 from ui import i18n
 from ui.labels import LANGUAGES, label
 from ui.widgets import ErrorBanner

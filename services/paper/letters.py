@@ -1,0 +1,939 @@
+"""Reminder letters (issue #5): one letter per client and step, A4, in the client's
+language, with the invoices, the late charges by law and an EPC QR code to pay.
+
+Layout (millimetres from the top-left corner of the page): letterhead top left; the
+recipient's address in the window of a French DL envelope with the window on the
+right (default x = 110, y = 45, 90 × 35, adjustable in Settings); place and date,
+reference and subject; the body; the invoice table; for business clients from the
+step that shows penalties, the computation per invoice with L441-10 and D441-5;
+the total claimed; payment instructions with the QR code; signature; page numbers.
+
+Texts per step follow shared/domain.md §4.3–4.4 (own wording). A consumer's letter
+never mentions the €40 (§3.1) and carries the consumer mediator (§3.6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from services.core.errors import UserError
+from services.core.i18n import QT_TRANSLATE_NOOP
+from services.core.money import format_money, plain
+from services.core.paths import resource_path
+from services.followup.penalties import Result
+
+PAGE_W, PAGE_H = A4
+MARGIN = 20 * mm
+WINDOW = {"x": 110, "y": 45, "w": 90, "h": 35}  # whole mm, from the top-left corner
+FORMAL_NOTICE_DAYS = 8
+
+_FONTS_READY = False
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans (bundled: accents, €, no-break spaces) or Helvetica."""
+    global _FONTS_READY
+    if _FONTS_READY:
+        return "EncaisseSans", "EncaisseSans-Bold"
+    try:
+        pdfmetrics.registerFont(TTFont("EncaisseSans", str(resource_path("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(TTFont("EncaisseSans-Bold", str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+        # <b> in paragraphs (platypus) switches to the bold face
+        pdfmetrics.registerFontFamily("EncaisseSans", normal="EncaisseSans", bold="EncaisseSans-Bold",
+                                      italic="EncaisseSans", boldItalic="EncaisseSans-Bold")
+    except Exception:  # noqa: BLE001 - a missing font file: fall back, never fail a letter
+        return "Helvetica", "Helvetica-Bold"
+    _FONTS_READY = True
+    return "EncaisseSans", "EncaisseSans-Bold"
+
+
+# -- data ------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "FR"
+    legal_form: str = ""
+    siren: str = ""
+    vat_number: str = ""
+    phone: str = ""
+    email: str = ""
+    iban: str = ""
+    bic: str = ""
+    contact: str = ""
+    logo: str = ""  # path of the company's logo (letterhead)
+
+
+@dataclass(frozen=True, slots=True)
+class LetterInvoice:
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    total: Decimal
+    paid: Decimal
+    balance: Decimal
+    days_late: int
+    charges: Result | None = None  # late charges, when the letter shows them
+
+
+@dataclass(slots=True)
+class Letter:
+    company: Party
+    client: Party
+    client_code: str
+    client_kind: str
+    language: str
+    step: str  # pre_reminder, reminder, formal_notice, final_notice, agency, …
+    level: int  # 1 for the first reminder, 2 for the second… (reminders only)
+    with_penalties: bool
+    on: dt.date
+    currency: str
+    invoices: list[LetterInvoice] = field(default_factory=list)
+    mediator: str = ""  # consumers (§3.6)
+    warnings: list[str] = field(default_factory=list)
+    template: tuple[str, str] | None = None  # the owner's wording (subject, body); None = the default
+    deadline_days: int = FORMAL_NOTICE_DAYS  # to pay after a formal or final notice
+
+    @property
+    def balance(self) -> Decimal:
+        return sum((i.balance for i in self.invoices), Decimal("0.00"))
+
+    @property
+    def penalties(self) -> Decimal:
+        return sum((i.charges.penalties for i in self.invoices if i.charges), Decimal("0.00"))
+
+    @property
+    def indemnity(self) -> Decimal:
+        return sum((i.charges.indemnity for i in self.invoices if i.charges), Decimal("0.00"))
+
+    @property
+    def total_claimed(self) -> Decimal:
+        return self.balance + self.penalties + self.indemnity
+
+    @property
+    def reference(self) -> str:
+        return f"{self.client_code}-{self.on:%Y%m%d}"
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.on + dt.timedelta(days=self.deadline_days)
+
+
+# -- EPC QR code (European Payments Council, "SEPA credit transfer") ------------------------------
+def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str = "") -> str:
+    """The text an EPC069-12 QR code carries (version 002, UTF-8, SCT)."""
+    lines = ["BCD", "002", "1", "SCT", bic.replace(" ", "").upper(), name[:70],
+             iban.replace(" ", "").upper(), f"EUR{amount:.2f}", "", "", reference[:140]]
+    return "\n".join(lines)
+
+
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """The QR code's modules. A fixed mask: choosing the "best" one costs ten times more
+    and any mask gives a valid code (a day of 1,000 letters stays fast)."""
+    import segno
+
+    code = segno.make(payload, error="m", micro=False, mask=2)
+    return [[bool(v) for v in row] for row in code.matrix]
+
+
+def qr_png(payload: str) -> bytes:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(payload, error="m", micro=False, mask=2).save(buffer, kind="png", scale=4, border=2)
+    return buffer.getvalue()
+
+
+def draw_qr(c: canvas.Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """Draw the QR code as a small black-and-white image, its modules kept square (8 px
+    each, no smoothing needed): a few hundred bytes in the PDF, quick to write."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    matrix = qr_matrix(payload)
+    n = len(matrix) + 4  # a quiet zone of two modules
+    image = Image.new("1", (n, n), 1)
+    pixels = image.load()
+    for row, cells in enumerate(matrix):
+        for col, dark in enumerate(cells):
+            if dark:
+                pixels[col + 2, row + 2] = 0
+    image = image.resize((n * 8, n * 8), Image.Resampling.NEAREST)
+    c.drawImage(ImageReader(image), x, y, size, size)
+
+
+# -- texts -----------------------------------------------------------------------------------------
+def _date(day: dt.date, language: str) -> str:
+    if language == "fr":
+        months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                  "octobre", "novembre", "décembre"]
+        return f"{day.day}{'er' if day.day == 1 else ''} {months[day.month - 1]} {day.year}"
+    return day.strftime("%d %B %Y").lstrip("0")
+
+
+def _short_date(day: dt.date, language: str) -> str:
+    return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
+
+
+TEXTS: dict[str, dict[str, Any]] = {
+    "fr": {
+        "subject": {
+            "pre_reminder": "Échéance prochaine de {count_label}",
+            "reminder": "Relance n° {level} — {count_label} impayée(s)",
+            "formal_notice": "Mise en demeure de payer",
+            "final_notice": "Dernier avis avant poursuites",
+            "hand_off": "Transmission de votre dossier",
+            "statement": "Relevé de compte au {as_of}",
+        },
+        "body": {
+            "pre_reminder": "Nous nous permettons de vous rappeler que {count_label} ci-dessous arrive à échéance "
+                            "prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue et qu’aucun point "
+                            "ne fait obstacle à son règlement ? Si le paiement est déjà parti, merci de ne pas tenir "
+                            "compte de ce courrier.",
+            "reminder": "Sauf erreur de notre part, {count_label} ci-dessous reste impayée à ce jour. Il peut "
+                        "s’agir d’un oubli : nous vous remercions de bien vouloir procéder à son règlement dès "
+                        "réception de ce courrier. Si votre paiement a croisé cette lettre, merci de ne pas en "
+                        "tenir compte.",
+            "reminder_2": "Malgré notre précédent courrier, {count_label} ci-dessous reste impayée. Nous vous "
+                          "demandons de procéder sans délai à son règlement.",
+            "formal_notice": "Malgré nos relances, {count_label} ci-dessous reste impayée. Par la présente, nous vous "
+                             "mettons en demeure de nous régler la somme de {total_due} dans un délai de {days} "
+                             "jours à compter de la réception de ce courrier, soit au plus tard le {deadline}. "
+                             "À défaut, nous engagerons sans autre avis une procédure judiciaire de recouvrement "
+                             "(injonction de payer), dont les frais resteront à votre charge dans les conditions "
+                             "prévues par la loi.",
+            "formal_notice_consumer": " La présente mise en demeure fait courir les intérêts au taux légal "
+                                      "(articles 1231-6 et 1344-1 du Code civil).",
+            "final_notice": "Notre mise en demeure est restée sans effet. Sans règlement de la somme de {total_due} "
+                            "d’ici le {deadline}, votre dossier sera transmis pour recouvrement judiciaire, sans "
+                            "nouvel avis.",
+            "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. Toute "
+                        "correspondance devra désormais lui être adressée.",
+            "statement": "Veuillez trouver ci-dessous le relevé de votre compte : les factures et avoirs "
+                         "non soldés à cette date. Nous restons à votre disposition pour toute question.",
+        },
+        "registered": "Lettre recommandée avec accusé de réception",
+        "reference": "Référence : {reference}",
+        "client_code": "Votre code client : {code}",
+        "subject_label": "Objet : ",
+        "greeting": "Madame, Monsieur,",
+        "closing": "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.",
+        "table": ["Facture", "Émise le", "Échéance", "Montant TTC", "Déjà réglé", "Reste dû", "Retard"],
+        "days": "{n} j",
+        "penalties_title": "Pénalités de retard et indemnité forfaitaire (art. L441-10 et D441-5 du Code de commerce)",
+        "penalties_line": "{number} : {days} j de retard — pénalités {penalties}",
+        "penalties_rate": "taux annuel {rates} %, taux BCE + 10 points par semestre",
+        "public_rate": "intérêts moratoires au taux BCE + 8 points",
+        "penalties_total": "Total des pénalités de retard : {penalties}",
+        "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40 € par facture, soit {indemnity}",
+        "consumer_interest": "Intérêts au taux légal depuis la mise en demeure : {penalties}",
+        "total_balance": "Total restant dû : {balance}",
+        "total_claimed": "Total réclamé : {total}",
+        "pay": "Règlement par virement : IBAN {iban}{bic} — référence à rappeler : {reference}. "
+               "Le QR code ci-contre pré-remplit le virement dans votre application bancaire.",
+        "mediator": "En cas de litige, vous pouvez recourir gratuitement au médiateur de la consommation : {mediator}",
+        "page": "Page {n} / {total}",
+        "count_one": "la facture", "count_many": "les factures",
+        "warning_rate": "Attention : {warning}",
+    },
+    "en": {
+        "subject": {
+            "pre_reminder": "Upcoming due date of {count_label}",
+            "reminder": "Reminder no. {level} — {count_label} unpaid",
+            "formal_notice": "Formal notice to pay",
+            "final_notice": "Final notice before legal action",
+            "hand_off": "Your file is being handed over",
+            "statement": "Statement of account as of {as_of}",
+        },
+        "body": {
+            "pre_reminder": "We would like to remind you that {count_label} below will soon fall due. Could you check "
+                            "that you received it and that nothing stands in the way of its payment? If payment has "
+                            "already been sent, please disregard this letter.",
+            "reminder": "According to our records, {count_label} below is still unpaid. This may be an oversight: "
+                        "please arrange payment on receipt of this letter. If your payment has crossed this letter, "
+                        "please disregard it.",
+            "reminder_2": "Despite our previous letter, {count_label} below is still unpaid. We ask you to pay it "
+                          "without delay.",
+            "formal_notice": "Despite our reminders, {count_label} below is still unpaid. We hereby give you formal "
+                             "notice to pay the sum of {total_due} within {days} days of receiving this letter, that "
+                             "is by {deadline} at the latest. Failing that, we will start legal recovery proceedings "
+                             "(injonction de payer) without further notice.",
+            "formal_notice_consumer": " This formal notice starts interest at the legal rate (articles 1231-6 and "
+                                      "1344-1 of the French Civil Code).",
+            "final_notice": "Our formal notice has had no effect. Unless the sum of {total_due} is paid by {deadline}, "
+                            "your file will be handed over for legal recovery without further notice.",
+            "hand_off": "As no payment has been received, your file is handed over today for recovery. Please "
+                        "address all correspondence to them from now on.",
+            "statement": "Please find below the statement of your account: the invoices and credit notes still "
+                         "open on this date. Do not hesitate to contact us with any question.",
+        },
+        "registered": "Registered letter with acknowledgment of receipt",
+        "reference": "Reference: {reference}",
+        "client_code": "Your customer code: {code}",
+        "subject_label": "Subject: ",
+        "greeting": "Dear Sir or Madam,",
+        "closing": "Yours faithfully,",
+        "table": ["Invoice", "Issued", "Due", "Amount incl. VAT", "Paid", "Balance", "Late"],
+        "days": "{n} d",
+        "penalties_title": "Late-payment penalties and fixed recovery indemnity (art. L441-10 and D441-5 "
+                           "of the French Commercial Code)",
+        "penalties_line": "{number}: {days} days late — penalties {penalties}",
+        "penalties_rate": "annual rate {rates} %, ECB rate + 10 points per half-year",
+        "public_rate": "moratorium interest at the ECB rate + 8 points",
+        "penalties_total": "Total late-payment penalties: {penalties}",
+        "indemnity_line": "Fixed recovery indemnity: €40 per invoice, that is {indemnity}",
+        "consumer_interest": "Interest at the legal rate since the formal notice: {penalties}",
+        "total_balance": "Total due: {balance}",
+        "total_claimed": "Total claimed: {total}",
+        "pay": "Payment by bank transfer: IBAN {iban}{bic} — please quote: {reference}. "
+               "The QR code fills in the transfer in your banking app.",
+        "mediator": "In case of dispute, you may refer to the consumer mediator free of charge: {mediator}",
+        "page": "Page {n} / {total}",
+        "count_one": "the invoice", "count_many": "the invoices",
+        "warning_rate": "Note: {warning}",
+    },
+}
+
+
+def _t(letter: Letter) -> dict[str, Any]:
+    return TEXTS["en" if letter.language == "en" else "fr"]
+
+
+# -- templates ------------------------------------------------------------------------------------
+TEMPLATE_KEYS = ("pre_reminder", "reminder", "reminder_2", "formal_notice", "final_notice", "hand_off", "statement")
+PLACEHOLDERS = ("client_name", "client_code", "company_name", "count_label", "level", "total_due", "balance",
+                "deadline", "days", "date", "as_of", "invoice_table")
+TEMPLATE_SETTING = "letters.template.{language}.{key}"
+MSG_PLACEHOLDER = QT_TRANSLATE_NOOP("Messages", "unknown placeholder {{{name}}}; use one of: {known}")
+MSG_BRACES = QT_TRANSLATE_NOOP("Messages", "a brace is not closed or not opened: {detail}")
+MSG_TEMPLATE = QT_TRANSLATE_NOOP("Messages", "no template {value}")
+
+
+def template_key(letter: Letter) -> str:
+    t = TEXTS["fr"]
+    step = letter.step if letter.step in t["subject"] else (
+        "hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
+    return "reminder_2" if step == "reminder" and letter.level >= 2 else step
+
+
+def default_template(language: str, key: str) -> tuple[str, str]:
+    t = TEXTS["en" if language == "en" else "fr"]
+    if key not in TEMPLATE_KEYS:
+        raise UserError(MSG_TEMPLATE, field="step", value=key)
+    return t["subject"]["reminder" if key == "reminder_2" else key], t["body"][key]
+
+
+def validate_template(text: str, field: str) -> str:
+    """Refuse an unknown {placeholder} or a stray brace, naming it; and a control character
+    (tabs and newlines allowed in the body, not in the subject: issue #11)."""
+    import string
+
+    from services.core.text import clean_text
+
+    text = clean_text(text, field, multiline=field != "subject")
+    try:
+        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        raise UserError(MSG_BRACES, field=field, detail=str(exc)) from exc
+    for name in names:
+        if name not in PLACEHOLDERS:
+            raise UserError(MSG_PLACEHOLDER, field=field, name=name, known=", ".join(PLACEHOLDERS))
+    return text
+
+
+def custom_template(language: str, key: str) -> tuple[str, str] | None:
+    from services.core import db
+    from services.core.company import get_setting
+
+    if not db.is_open():
+        return None
+    raw = get_setting(TEMPLATE_SETTING.format(language=language, key=key), "")
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return data["subject"], data["body"]
+
+
+def template(language: str, key: str) -> tuple[str, str]:
+    return custom_template(language, key) or default_template(language, key)
+
+
+def set_template(language: str, key: str, subject: str, body: str) -> None:
+    from services.core.company import set_setting
+
+    default_template(language, key)  # the key exists
+    subject, body = validate_template(subject.strip(), "subject"), validate_template(body.strip(), "body")
+    set_setting(TEMPLATE_SETTING.format(language=language, key=key), json.dumps({"subject": subject, "body": body}))
+
+
+def reset_template(language: str, key: str) -> None:
+    from services.core.company import set_setting
+
+    set_setting(TEMPLATE_SETTING.format(language=language, key=key), "")
+
+
+def subject_and_body(letter: Letter) -> tuple[str, str]:
+    t = _t(letter)
+    many = len(letter.invoices) > 1
+    count_label = t["count_many"] if many else t["count_one"]
+    key = template_key(letter)
+    subject_text, body_text = letter.template or default_template(letter.language, key)
+    table = "\n".join(f"{i.number} — {_short_date(i.due_date, letter.language)} — {_money(letter, i.balance)}"
+                       for i in letter.invoices)
+    values = {"client_name": letter.client.name, "client_code": letter.client_code,
+              "company_name": letter.company.name, "count_label": count_label, "level": letter.level,
+              "total_due": _money(letter, letter.total_claimed), "balance": _money(letter, letter.balance),
+              "deadline": _date(letter.deadline, letter.language), "days": letter.deadline_days,
+              "date": _date(letter.on, letter.language), "as_of": _date(letter.on, letter.language),
+              "invoice_table": table}
+    subject = subject_text.format_map(values)
+    body = body_text.format_map(values)
+    if key == "formal_notice" and letter.client_kind == "consumer":
+        body += t["body"]["formal_notice_consumer"]  # the law's effect, not a matter of wording
+    if letter.language == "fr" and many:  # agreement of the French participle with a plural subject
+        body = body.replace("ci-dessous reste impayée", "ci-dessous restent impayées").replace(
+            "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue",
+            "arrivent à échéance prochainement. Pourriez-vous vérifier qu’elles vous sont bien parvenues").replace(
+            "procéder à son règlement", "procéder à leur règlement").replace(
+            "obstacle à son règlement", "obstacle à leur règlement")
+        subject = subject.replace("impayée(s)", "impayées")
+    elif letter.language == "fr":
+        subject = subject.replace("impayée(s)", "impayée")
+    return subject, body
+
+
+def _money(letter: Letter, value: Decimal) -> str:
+    text = format_money(value, letter.currency, letter.language)
+    return text if _fonts()[0] != "Helvetica" else text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+# -- drawing ---------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Drawn:
+    """What was drawn where (for tests: the address must sit inside the window)."""
+
+    address_box: tuple[float, float, float, float] = (0, 0, 0, 0)  # x, y from top, w, h in mm
+    pages: int = 0
+    texts: list[str] = field(default_factory=list)
+    qr_payload: str = ""
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking; each word measured once."""
+    space = pdfmetrics.stringWidth(" ", font, size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            w = pdfmetrics.stringWidth(word, font, size)
+            extra = w if not line else used + space + w
+            if line and extra > width:
+                lines.append(" ".join(line))
+                line, used = [word], w
+            else:
+                line.append(word)
+                used = extra
+        lines.append(" ".join(line))
+    return lines
+
+
+def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None = None,
+                total_pages: int = 1, measuring: bool = False) -> Drawn:
+    """Draw one letter on ``c`` (one or more pages; ends with showPage). ``total_pages``
+    (from a first pass) numbers the pages of a letter longer than one page."""
+    regular, bold = _fonts()
+    window = window or WINDOW
+    t = _t(letter)
+    drawn = Drawn()
+    y_top = PAGE_H
+    pages: list[int] = []
+
+    def text(x: float, y: float, value: str, size: float = 10, font: str = regular) -> None:
+        c.setFont(font, size)
+        c.drawString(x, y, value)
+        drawn.texts.append(value)
+
+    # letterhead (the logo top right, when there is one that reads)
+    company = letter.company
+    if company.logo:
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            logo = ImageReader(company.logo)
+            width, height = logo.getSize()
+            box_w, box_h = 45 * mm, 22 * mm
+            scale = min(box_w / width, box_h / height)
+            c.drawImage(logo, PAGE_W - MARGIN - width * scale, y_top - 12 * mm - height * scale,
+                        width * scale, height * scale, mask="auto")
+        except Exception:  # noqa: BLE001 - a logo that does not read never stops a letter
+            pass
+    y = y_top - 18 * mm
+    text(MARGIN, y, company.name, 14, bold)
+    y -= 5 * mm
+    for line in [company.legal_form, *company.address.splitlines(), f"{company.postcode} {company.city}".strip(),
+                 " — ".join(v for v in (f"SIREN {company.siren}" if company.siren else "",
+                                        f"TVA {company.vat_number}" if company.vat_number else "") if v),
+                 " — ".join(v for v in (company.phone, company.email) if v)]:
+        if line.strip():
+            text(MARGIN, y, line, 8.5)
+            y -= 4 * mm
+    # the address, in the envelope window
+    box_x, box_y_top = window["x"] * mm, PAGE_H - window["y"] * mm
+    lines = [letter.client.name]
+    if letter.client.contact:
+        lines.append(letter.client.contact)
+    lines += [*letter.client.address.splitlines(), f"{letter.client.postcode} {letter.client.city}".strip()]
+    if letter.client.country and letter.client.country != "FR":
+        lines.append(letter.client.country)
+    inner_x = box_x + 4 * mm
+    line_y = box_y_top - 6 * mm
+    for line in lines[:6]:
+        text(inner_x, line_y, line, 10.5 if line == letter.client.name else 10,
+             bold if line == letter.client.name else regular)
+        line_y -= 4.6 * mm
+    drawn.address_box = (window["x"] + 4, window["y"] + 6 - 3.5, window["w"] - 8, (len(lines[:6])) * 4.6 + 2)
+    # place and date, reference, registered mention
+    y = PAGE_H - 90 * mm
+    place = company.city or ""
+    dated = f"{place}, le {_date(letter.on, 'fr')}" if letter.language == "fr" else f"{place}, {_date(letter.on, 'en')}"
+    text(box_x, y, dated.strip(", "), 10)
+    y -= 10 * mm
+    if letter.step in ("formal_notice", "final_notice"):
+        text(MARGIN, y, t["registered"], 10, bold)
+        y -= 5 * mm
+    text(MARGIN, y, t["reference"].format(reference=letter.reference), 9)
+    y -= 4.5 * mm
+    text(MARGIN, y, t["client_code"].format(code=letter.client_code), 9)
+    y -= 8 * mm
+    subject, body = subject_and_body(letter)
+    text(MARGIN, y, t["subject_label"] + subject, 10.5, bold)
+    y -= 9 * mm
+    width = PAGE_W - 2 * MARGIN
+
+    def number_page() -> None:
+        if total_pages > 1:
+            c.setFont(regular, 8)
+            c.drawRightString(PAGE_W - MARGIN, 12 * mm, t["page"].format(n=len(pages) + 1, total=total_pages))
+
+    def new_page() -> float:
+        number_page()
+        pages.append(1)
+        c.showPage()
+        return PAGE_H - 25 * mm
+
+    def paragraph(value: str, y: float, size: float = 10, font: str = regular, gap: float = 4.8) -> float:
+        for line in _wrap(value, font, size, width):
+            if y < 30 * mm:
+                y = new_page()
+            text(MARGIN, y, line, size, font)
+            y -= gap * mm
+        return y
+
+    y = paragraph(t["greeting"], y)
+    y -= 2 * mm
+    y = paragraph(body, y)
+    y -= 4 * mm
+    # the invoices
+    headers = t["table"]
+    columns = [0, 27, 49, 71, 104, 131, 158]  # mm from the left margin
+    rights = {3, 4, 5, 6}
+
+    def cell(i: int, value: str, y: float, font: str = regular, size: float = 8.8) -> None:
+        c.setFont(font, size)
+        x = MARGIN + columns[i] * mm
+        if i in rights:
+            end = MARGIN + (columns[i + 1] - 2 if i + 1 < len(columns) else 170) * mm
+            c.drawRightString(end, y, value)
+        else:
+            c.drawString(x, y, value)
+        drawn.texts.append(value)
+
+    def header_row(y: float) -> float:
+        for i, h in enumerate(headers):
+            cell(i, h, y, bold, 8.5)
+        c.setLineWidth(0.4)
+        c.line(MARGIN, y - 1.8 * mm, MARGIN + 170 * mm, y - 1.8 * mm)
+        return y - 5.5 * mm
+
+    y = header_row(y)
+    for inv in letter.invoices:
+        if y < 35 * mm:
+            y = header_row(new_page())
+        values = [inv.number, _short_date(inv.issue_date, letter.language), _short_date(inv.due_date, letter.language),
+                  _money(letter, inv.total), _money(letter, inv.paid), _money(letter, inv.balance),
+                  t["days"].format(n=inv.days_late) if inv.days_late > 0 else ""]
+        for i, v in enumerate(values):
+            cell(i, v, y)
+        y -= 5 * mm
+    c.line(MARGIN, y + 3 * mm, MARGIN + 170 * mm, y + 3 * mm)
+    y -= 2 * mm
+    cell(5, t["total_balance"].format(balance=_money(letter, letter.balance)), y, bold, 9.5)
+    y -= 8 * mm
+    # late charges
+    charged = [i for i in letter.invoices if i.charges and (i.charges.penalties or i.charges.indemnity)]
+    if letter.with_penalties and charged:
+        if letter.client_kind == "consumer":
+            y = paragraph(t["consumer_interest"].format(penalties=_money(letter, letter.penalties)), y, 9.5)
+        else:
+            y = paragraph(t["penalties_title"], y, 9.5, bold)
+            for inv in charged:
+                assert inv.charges is not None
+                rates_text = ", ".join(sorted({f"{p.rate:.2f}" for p in inv.charges.periods}))
+                line = t["penalties_line"].format(number=inv.number, days=inv.charges.days_late,
+                                                  penalties=_money(letter, inv.charges.penalties))
+                rate_note = (t["public_rate"] if letter.client_kind == "public"
+                             else t["penalties_rate"].format(rates=rates_text.replace(".", ",") if letter.language == "fr"
+                                                             else rates_text))
+                y = paragraph(f"{line} ({rate_note})", y, 9)
+            if len(charged) > 1:
+                y = paragraph(t["penalties_total"].format(penalties=_money(letter, letter.penalties)), y, 9)
+            if letter.indemnity:
+                y = paragraph(t["indemnity_line"].format(indemnity=_money(letter, letter.indemnity)), y, 9)
+        y -= 2 * mm
+        y = paragraph(t["total_claimed"].format(total=_money(letter, letter.total_claimed)), y, 10.5, bold)
+    # letter.warnings are for the owner (preview, command line), never printed for the client
+    y -= 3 * mm
+    # payment: instructions and QR code (for what is owed)
+    if company.iban and letter.total_claimed > 0:
+        if y < 60 * mm:
+            y = new_page()
+        qr_size = 28 * mm
+        payload = epc_payload(company.name, company.iban, letter.total_claimed, letter.reference, company.bic)
+        drawn.qr_payload = payload
+        if not measuring:  # the first pass only counts pages
+            draw_qr(c, payload, PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm, qr_size)
+        saved = width
+        width = PAGE_W - 2 * MARGIN - qr_size - 6 * mm
+        bic = f" — BIC {company.bic}" if company.bic else ""
+        y = paragraph(t["pay"].format(iban=company.iban, bic=bic, reference=letter.reference), y, 9)
+        width = saved
+        y = min(y, y - 8 * mm)
+    if letter.client_kind == "consumer" and letter.mediator:
+        y = paragraph(t["mediator"].format(mediator=letter.mediator), y, 8.5)
+    y -= 4 * mm
+    y = paragraph(t["closing"], y)
+    y -= 6 * mm
+    text(PAGE_W - MARGIN - 60 * mm, y, company.name, 10, bold)
+    number_page()
+    c.showPage()
+    drawn.pages = len(pages) + 1
+    return drawn
+
+
+def write_letter(path: Path, letter: Letter, window: dict[str, int] | None = None) -> Drawn:
+    """One letter to one PDF file (byte-stable: reportlab's invariant mode)."""
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # binary streams: smaller, and no slow ASCII85 encoding
+    path.parent.mkdir(parents=True, exist_ok=True)
+    def render(total: int) -> tuple[io.BytesIO, Drawn]:
+        buffer = io.BytesIO()
+        c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+        c.setTitle(subject_and_body(letter)[0])
+        c.setAuthor(letter.company.name)
+        drawn = draw_letter(c, letter, window, total)
+        c.save()
+        return buffer, drawn
+
+    buffer, drawn = render(1)
+    if drawn.pages > 1:  # numbered "Page n / N": draw again now that N is known
+        buffer, drawn = render(drawn.pages)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(buffer.getvalue())
+    tmp.replace(path)
+    return drawn
+
+
+def merge(paths: Sequence[Path], out: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for p in paths:
+        writer.append(str(p))
+    with open(out, "wb") as fh:
+        writer.write(fh)
+
+
+def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
+    return {"client": letter.client_code, "step": letter.step, "language": letter.language,
+            "invoices": [i.number for i in letter.invoices], "balance": plain(letter.balance),
+            "penalties": plain(letter.penalties), "indemnity": plain(letter.indemnity),
+            "total_claimed": plain(letter.total_claimed), "file": str(file), "warnings": letter.warnings}
+
+
+# -- from the book -----------------------------------------------------------------------------------
+MEDIATOR_SETTING = "letters.mediator"
+WINDOW_SETTING = "letters.window"
+NO_LETTER = ("phone_call",)
+
+
+MSG_WINDOW = QT_TRANSLATE_NOOP("Messages", "the window must lie on an A4 page (0–210 × 0–297 mm)")
+
+
+def set_window(window: dict[str, int]) -> None:
+    import json
+
+    from services.core.company import set_setting
+
+    clean = {k: int(window.get(k, v)) for k, v in WINDOW.items()}
+    if not (0 <= clean["x"] and clean["x"] + clean["w"] <= 210 and 0 <= clean["y"]
+            and clean["y"] + clean["h"] <= 297 and clean["w"] >= 40 and clean["h"] >= 20):
+        raise UserError(MSG_WINDOW, field="window")
+    set_setting(WINDOW_SETTING, json.dumps(clean))
+
+
+DEADLINE_SETTING = "letters.deadline_days"
+MSG_DEADLINE = QT_TRANSLATE_NOOP("Messages", "give a number of days between 1 and 60")
+
+
+def deadline_days() -> int:
+    from services.core.company import get_setting
+
+    try:
+        return max(1, min(60, int(get_setting(DEADLINE_SETTING, str(FORMAL_NOTICE_DAYS)))))
+    except ValueError:
+        return FORMAL_NOTICE_DAYS
+
+
+def set_deadline_days(days: int) -> None:
+    from services.core.company import set_setting
+
+    if not 1 <= days <= 60:
+        raise UserError(MSG_DEADLINE, field="deadline_days")
+    set_setting(DEADLINE_SETTING, str(days))
+
+
+def mediator() -> str:
+    from services.core.company import get_setting
+
+    return get_setting(MEDIATOR_SETTING, "")
+
+
+def set_mediator(text: str) -> None:
+    """The consumer mediator printed on consumers' letters: several lines (name, address,
+    website), no control character but tabs and newlines (issue #11)."""
+    from services.core.company import set_setting
+    from services.core.text import clean_text
+
+    set_setting(MEDIATOR_SETTING, clean_text(text, "mediator", multiline=True))
+
+
+def window_setting() -> dict[str, int]:
+    import json
+
+    from services.core import db
+    from services.core.company import get_setting
+
+    if not db.is_open():
+        return dict(WINDOW)
+    try:
+        data = json.loads(get_setting(WINDOW_SETTING, "") or "{}")
+        return {k: int(data.get(k, v)) for k, v in WINDOW.items()}
+    except (ValueError, TypeError, AttributeError):
+        return dict(WINDOW)
+
+
+def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
+    """The day's letters, one per client and step (phone calls excepted), with their action.
+
+    Read in one session (issue #11): the actions, the clients, the invoices with what was paid
+    on them, their late charges and the settings all come from one state of the book."""
+    from sqlalchemy import select
+
+    from models import Client, Invoice
+    from services.core import clock, company
+    from services.followup import dunning, penalties, rates
+
+    as_of = as_of or clock.today()
+    out = []
+    with company.reading() as s:
+        data = company.load(s)
+        me = Party(data.name, data.address, data.postcode, data.city, data.country,
+                   data.legal_form, data.siren, data.vat_number, data.phone, data.email,
+                   data.iban, data.bic, logo=data.logo_path)
+        mediator = company.get_setting(MEDIATOR_SETTING, "")
+        days = deadline_days()
+        own_rate = penalties.contractual_rate()
+        tables = rates.tables()
+        actions = [a for a in dunning.actions(as_of, s=s) if a.step.action not in NO_LETTER]
+        ids = [i.id for a in actions for i in a.invoices]
+        clients = {c.id: c for chunk in _chunks(sorted({a.client_id for a in actions}))
+                   for c in s.scalars(select(Client).where(Client.id.in_(chunk)))}
+        invoices = {i.id: i for chunk in _chunks(ids)
+                    for i in s.scalars(select(Invoice).where(Invoice.id.in_(chunk)))}
+        paid = _paid_by(s, ids, as_of)
+        notices = _formal_notices(s, ids, as_of)
+        for action in actions:
+            row = clients[action.client_id]
+            client = Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact)
+            steps = dunning.default_steps(row.kind, s)
+            level = 1 + sum(1 for st in steps if st.action == "reminder" and st.offset_days < action.step.offset_days)
+            letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
+                            action.step.with_penalties, as_of, action.currency, mediator=mediator)
+            letter.template = custom_template(letter.language, template_key(letter))
+            letter.deadline_days = days
+            for inv in action.invoices:
+                full = invoices[inv.id]
+                charges = penalties.compute(
+                    client_kind=row.kind, total=full.total, due_date=full.due_date, as_of=as_of,
+                    payments=paid.get(inv.id, []), formal_notice_on=notices.get(inv.id),
+                    collective_procedure_on=row.collective_procedure_on,
+                    contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None, t=tables)
+                for text, params in charges.warnings:
+                    message = text.format(**params)
+                    if message not in letter.warnings:
+                        letter.warnings.append(message)
+                letter.invoices.append(LetterInvoice(
+                    inv.number, inv.issue_date, inv.due_date, full.total, full.allocated,
+                    full.total - full.allocated, max(0, (as_of - inv.due_date).days),
+                    charges if action.step.with_penalties else None))
+            out.append((letter, action))
+    return out
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
+    return [ids[n:n + size] for n in range(0, len(ids), size)]
+
+
+def _paid_by(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[tuple[dt.date, Decimal]]]:
+    """What was allocated to each invoice by ``as_of`` (date, amount), as
+    services.followup.penalties.for_invoice reads it for one invoice."""
+    from sqlalchemy import select
+
+    from models import Allocation
+
+    out: dict[int, list[tuple[dt.date, Decimal]]] = {}
+    for chunk in _chunks(ids):
+        for a in s.scalars(select(Allocation).where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of)
+                           .order_by(Allocation.id)):
+            if a.removed_on is None or a.removed_on > as_of:
+                out.setdefault(a.invoice_id, []).append((a.date, a.amount))
+    return out
+
+
+def _formal_notices(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, dt.date]:
+    """The first formal notice done by ``as_of`` for each invoice (it starts a consumer's interest)."""
+    from sqlalchemy import func, select
+
+    from models import DunningRecord
+
+    out: dict[int, dt.date] = {}
+    for chunk in _chunks(ids):
+        out.update(s.execute(select(DunningRecord.invoice_id, func.min(DunningRecord.on)).where(
+            DunningRecord.invoice_id.in_(chunk), DunningRecord.action == "formal_notice",
+            DunningRecord.status == "done", DunningRecord.on <= as_of).group_by(DunningRecord.invoice_id)).all())
+    return out
+
+
+def _write_one(job: tuple[Path, Letter, dict[str, int]]) -> Path:
+    path, letter, window = job
+    write_letter(path, letter, window)
+    return path
+
+
+#: from this many letters on, they are written by several processes (one per core)
+PARALLEL_FROM = 60
+
+
+def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[Letter, Any, Path]]:
+    """One PDF per letter plus ``all.pdf``. A long run uses every core (the letters are
+    independent); a bundled build, where new processes cannot be started the same way,
+    writes them in turn."""
+    import os
+    import sys
+
+    out.mkdir(parents=True, exist_ok=True)
+    window = window_setting()
+    jobs = [(out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf", letter, window)
+            for letter, _action in prepared]
+    workers = os.cpu_count() or 1
+    written = [(letter, action, job[0]) for (letter, action), job in zip(prepared, jobs, strict=True)]
+    if not jobs:
+        return written
+    from pypdf import PdfWriter
+
+    combined = PdfWriter()
+    if len(jobs) >= PARALLEL_FROM and workers > 1 and not getattr(sys, "frozen", False):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # the letters are written by the workers while this process gathers them into all.pdf
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for path in pool.map(_write_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                combined.append(str(path))
+    else:
+        for job in jobs:
+            combined.append(str(_write_one(job)))
+    with open(out / "all.pdf", "wb") as fh:
+        combined.write(fh)
+    return written
+
+
+def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[str, str] | None = None) -> None:
+    """The letters went out: their actions are done, and each letter is archived as a
+    ``correspondence`` document of its client (so the evidence file includes it).
+
+    All or nothing (issue #11): the files are checked and copied into the document store
+    first (a copy nobody refers to yet is harmless: it is dropped if anything fails), then
+    every step and every document is recorded in one transaction."""
+    from services.core import db
+    from services.proof import documents
+    from services.followup import dunning
+    from services.proof.documents import Meta, Owner
+
+    if not written:
+        return
+    items = documents.ingest_all([path for _letter, _action, path in written])
+    try:
+        with db.transaction() as s:
+            for (letter, action, _path), item in zip(written, items, strict=True):
+                number = (tracking or {}).get(letter.client_code, "")
+                dunning.mark_done_in_session(s, action, letter.on, tracking_number=number)
+                documents.attach_in_session(s, Owner(client_id=action.client_id), item,
+                                            Meta("correspondence", subject_and_body(letter)[0], letter.on))
+    except BaseException:
+        documents.forget(items)
+        raise
+
+
+def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
+    """The statement of account (relevé de compte) of a client as of a date."""
+    from services.ledger import clients as client_service
+    from services.core import clock
+    from services.ledger import open_items as ledger
+    from services.core.company import get_company
+
+    as_of = as_of or clock.today()
+    company = get_company()
+    row = client_service.get_client_by_code(client_code)
+    me = Party(company.name, company.address, company.postcode, company.city, company.country,
+               company.legal_form, company.siren, company.vat_number, company.phone, company.email,
+               company.iban, company.bic)
+    letter = Letter(me, Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),
+                    row.code, row.kind, row.language, "statement", 0, False, as_of, "EUR")
+    letter.template = custom_template(letter.language, "statement")
+    items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
+    if items:
+        letter.currency = items[0].currency
+    for item in items:
+        if item.currency != letter.currency:
+            continue  # one statement per currency: the first one
+        letter.invoices.append(LetterInvoice(item.number, item.issue_date, item.due_date, item.total, item.paid,
+                                             item.balance, item.days_late if item.status == "overdue" else 0))
+    return letter

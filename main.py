@@ -76,8 +76,10 @@ def _main(argv: list[str] | None) -> int:
         return cli.run(args, target)
     except Exception as exc:  # a bug: log the traceback, show one line
         log = _log_bug()
-        print(f"error: unexpected problem ({type(exc).__name__}: {exc}); "
-              f"details written to {log}", file=sys.stderr)
+        print(
+            f"error: unexpected problem ({type(exc).__name__}: {exc}); details written to {log}",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -104,8 +106,9 @@ def _log_bug() -> Path:
     folder = default_database().parent / "logs"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = folder / "encaisse.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     if os.name == "posix":  # a log written by an older version may still be 0644
         try:
             os.chmod(path, 0o600)

@@ -47,12 +47,8 @@ from typing import Any, NoReturn, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import DOCUMENT_KINDS
-from services.followup import alerts, dunning, penalties
-from services.core import clock, db, lookups
 from services.book import demo
-from services.proof import documents, rules as proof
-from services.paper import dossier, letters
-from services.ledger import imports, open_items as ledger
+from services.core import clock, db, lookups
 from services.core.dto import ClientBalance, OpenItem
 from services.core.errors import AppError, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
@@ -60,6 +56,12 @@ from services.core.money import parse_amount, plain
 from services.core.terms import MSG_BAD_DATE, parse_date
 from services.core.text import visible
 from services.core.version import __version__
+from services.followup import alerts, dunning, penalties
+from services.ledger import imports
+from services.ledger import open_items as ledger
+from services.paper import dossier, letters
+from services.proof import documents
+from services.proof import rules as proof
 
 PROG = "encaisse"
 
@@ -87,8 +89,9 @@ def _date_arg(text: str) -> dt.date:
         ) from exc
 
 
-def _add_as_of(parser: argparse.ArgumentParser,
-               text: str = "as of this date (default: today)") -> None:
+def _add_as_of(
+    parser: argparse.ArgumentParser, text: str = "as of this date (default: today)"
+) -> None:
     """The ``--date`` option of the reports that are read "as of" a day."""
     parser.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None, help=text)
 
@@ -109,8 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Encaisse — receivables for French small businesses. "
         "Without a command, opens the window.",
     )
-    db_help = ("the database: a SQLite file path or a SQLAlchemy URL "
-               "(default: $ENCAISSE_DB, else the per-user data folder)")
+    db_help = (
+        "the database: a SQLite file path or a SQLAlchemy URL "
+        "(default: $ENCAISSE_DB, else the per-user data folder)"
+    )
     parser.add_argument("--db", metavar="DB", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # --db is also accepted after the command (main.py invoices --json --db x.db)
@@ -119,187 +124,310 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("demo", parents=[common], help="fill the database with demo data",
-                       description="Fill the database with realistic demo data (a joinery "
-                       "business near Lyon: 30+ clients, 300+ invoices over 18 months), "
-                       "built relative to DATE. Refuses a non-empty database unless --force.")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="the 'today' the demo book is built around (default: today)")
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="fill the database with demo data",
+        description="Fill the database with realistic demo data (a joinery "
+        "business near Lyon: 30+ clients, 300+ invoices over 18 months), "
+        "built relative to DATE. Refuses a non-empty database unless --force.",
+    )
+    p.add_argument(
+        "--date",
+        type=_date_arg,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="the 'today' the demo book is built around (default: today)",
+    )
     p.add_argument("--force", action="store_true", help=DEMO_FORCE_HELP)
 
-    p = sub.add_parser("import", parents=[common], help="import a CSV file (all or nothing)",
-                       description="Import clients, invoices or payments from a CSV file "
-                       "(separator , ; or tab; UTF-8 or Windows-1252; English or French "
-                       "column names). All or nothing: one bad row and nothing is written; "
-                       "every bad row is reported as 'line N: column: reason'.")
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import a CSV file (all or nothing)",
+        description="Import clients, invoices or payments from a CSV file "
+        "(separator , ; or tab; UTF-8 or Windows-1252; English or French "
+        "column names). All or nothing: one bad row and nothing is written; "
+        "every bad row is reported as 'line N: column: reason'.",
+    )
     p.add_argument("kind", choices=imports.KINDS, help="what the file holds")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file")
-    p.add_argument("--dry-run", action="store_true",
-                   help="check every row, write nothing")
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
 
-    p = sub.add_parser("invoices", parents=[common], help="the open-item view as of a date",
-                       description="Invoices and credit notes as of DATE: what was issued "
-                       "by then, what was paid by then, days late and status.")
+    p = sub.add_parser(
+        "invoices",
+        parents=[common],
+        help="the open-item view as of a date",
+        description="Invoices and credit notes as of DATE: what was issued "
+        "by then, what was paid by then, days late and status.",
+    )
     _add_as_of(p)
     p.add_argument("--open", action="store_true", help="only documents with a balance")
     p.add_argument("--client", metavar="CODE", default=None, help="only this client")
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("clients", parents=[common], help="client balances as of a date",
-                       description="Per client (and currency): balance, overdue and "
-                       "unallocated credit as of DATE.")
+    p = sub.add_parser(
+        "clients",
+        parents=[common],
+        help="client balances as of a date",
+        description="Per client (and currency): balance, overdue and "
+        "unallocated credit as of DATE.",
+    )
     _add_as_of(p)
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("attach", parents=[common], help="attach proof documents",
-                       description="Copy files into the document store and attach them to an "
-                       "invoice or a client. All or nothing: every file is checked first.")
+    p = sub.add_parser(
+        "attach",
+        parents=[common],
+        help="attach proof documents",
+        description="Copy files into the document store and attach them to an "
+        "invoice or a client. All or nothing: every file is checked first.",
+    )
     owner = p.add_mutually_exclusive_group(required=True)
     owner.add_argument("--invoice", metavar="NUMBER", help="attach to this invoice")
     owner.add_argument("--client", metavar="CODE", help="attach to this client")
     p.add_argument("--kind", required=True, choices=DOCUMENT_KINDS, help="what the document is")
     p.add_argument("--signed", action="store_true", help="the document is signed")
-    p.add_argument("--signed-on", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="the date it was signed (with --signed)")
+    p.add_argument(
+        "--signed-on",
+        type=_date_arg,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="the date it was signed (with --signed)",
+    )
     p.add_argument("--title", metavar="T", default="", help="a title (default: the file name)")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", default=None,
-                   help="the document's own date")
-    p.add_argument("--cgv-version", metavar="LABEL", default=None,
-                   help="with --kind cgv --signed on a client: the CGV version accepted "
-                   "(default: the one in force on the signature date)")
+    p.add_argument(
+        "--date", type=_date_arg, metavar="YYYY-MM-DD", default=None, help="the document's own date"
+    )
+    p.add_argument(
+        "--cgv-version",
+        metavar="LABEL",
+        default=None,
+        help="with --kind cgv --signed on a client: the CGV version accepted "
+        "(default: the one in force on the signature date)",
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="PDF or image files")
 
-    p = sub.add_parser("documents", parents=[common], help="list proof documents",
-                       description="Current documents (not in the trash), for one invoice, "
-                       "one client (its own and its invoices') or all.")
+    p = sub.add_parser(
+        "documents",
+        parents=[common],
+        help="list proof documents",
+        description="Current documents (not in the trash), for one invoice, "
+        "one client (its own and its invoices') or all.",
+    )
     owner = p.add_mutually_exclusive_group()
     owner.add_argument("--invoice", metavar="NUMBER", help="only this invoice's documents")
     owner.add_argument("--client", metavar="CODE", help="only this client's documents")
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("evidence", parents=[common], help="build an evidence file (PDF)",
-                       description="One PDF with a cover page (parties, invoices, balance, "
-                       "index of documents with their SHA-256) followed by every proof "
-                       "document in a logical order.")
+    p = sub.add_parser(
+        "evidence",
+        parents=[common],
+        help="build an evidence file (PDF)",
+        description="One PDF with a cover page (parties, invoices, balance, "
+        "index of documents with their SHA-256) followed by every proof "
+        "document in a logical order.",
+    )
     owner = p.add_mutually_exclusive_group(required=True)
     owner.add_argument("--invoice", metavar="NUMBER", help="for this invoice")
     owner.add_argument("--client", metavar="CODE", help="for all of this client's invoices")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     _add_as_of(p, "amounts as of this date (default: today)")
-    p.add_argument("--language", choices=("fr", "en"), default=None,
-                   help="language of the cover (default: the client's)")
+    p.add_argument(
+        "--language",
+        choices=("fr", "en"),
+        default=None,
+        help="language of the cover (default: the client's)",
+    )
 
-    p = sub.add_parser("alerts", parents=[common], help="what needs attention on a date",
-                       description="What the start-up panel shows: due soon, dunning steps due, "
-                       "promises due or broken, clients over their credit limit, claims soon "
-                       "time-barred, overdue invoices with proof missing.")
+    p = sub.add_parser(
+        "alerts",
+        parents=[common],
+        help="what needs attention on a date",
+        description="What the start-up panel shows: due soon, dunning steps due, "
+        "promises due or broken, clients over their credit limit, claims soon "
+        "time-barred, overdue invoices with proof missing.",
+    )
     _add_as_of(p, "as of this date (default: today; a future date plans ahead)")
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("actions", parents=[common], help="the day's dunning actions",
-                       description="One action per client and step (and currency), covering "
-                       "all of the client's invoices at that step.")
+    p = sub.add_parser(
+        "actions",
+        parents=[common],
+        help="the day's dunning actions",
+        description="One action per client and step (and currency), covering "
+        "all of the client's invoices at that step.",
+    )
     _add_as_of(p)
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("promise", parents=[common], help="record a promise to pay",
-                       description="The client promised to pay AMOUNT by DATE: the invoice's "
-                       "dunning pauses until then plus the grace period.")
+    p = sub.add_parser(
+        "promise",
+        parents=[common],
+        help="record a promise to pay",
+        description="The client promised to pay AMOUNT by DATE: the invoice's "
+        "dunning pauses until then plus the grace period.",
+    )
     p.add_argument("--invoice", required=True, metavar="NUMBER")
     p.add_argument("--amount", required=True, metavar="A")
     p.add_argument("--date", required=True, type=_date_arg, metavar="YYYY-MM-DD")
     p.add_argument("--note", default="", metavar="TEXT")
 
-    p = sub.add_parser("dispute", parents=[common], help="open or close a dispute",
-                       description="A disputed invoice leaves the dunning ladder (it still "
-                       "counts in the balance) until the dispute is closed.")
+    p = sub.add_parser(
+        "dispute",
+        parents=[common],
+        help="open or close a dispute",
+        description="A disputed invoice leaves the dunning ladder (it still "
+        "counts in the balance) until the dispute is closed.",
+    )
     p.add_argument("operation", choices=("open", "close"))
     p.add_argument("--invoice", required=True, metavar="NUMBER")
-    p.add_argument("--reason", default=None, metavar="R",
-                   help="open: not_received, price, quantity, quality, delivery, already_paid, "
-                   "other (default other); close: resolved or rejected (default resolved)")
+    p.add_argument(
+        "--reason",
+        default=None,
+        metavar="R",
+        help="open: not_received, price, quantity, quality, delivery, already_paid, "
+        "other (default other); close: resolved or rejected (default resolved)",
+    )
     p.add_argument("--note", default="", metavar="TEXT")
 
-    p = sub.add_parser("letters", parents=[common], help="write the day's reminder letters",
-                       description="One PDF per client and step (phone calls excepted) plus all.pdf, "
-                       "in the client's language, with the late charges by law and an EPC QR code.")
+    p = sub.add_parser(
+        "letters",
+        parents=[common],
+        help="write the day's reminder letters",
+        description="One PDF per client and step (phone calls excepted) plus all.pdf, "
+        "in the client's language, with the late charges by law and an EPC QR code.",
+    )
     _add_as_of(p, "the day's letters as of this date (default: today)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PDF files")
-    p.add_argument("--record", action="store_true",
-                   help="record the letters as sent (actions done, letters archived as documents)")
+    p.add_argument(
+        "--record",
+        action="store_true",
+        help="record the letters as sent (actions done, letters archived as documents)",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("statement", parents=[common], help="a client's statement of account (PDF)",
-                       description="The invoices and credit notes still open on DATE, with the "
-                       "balance and the payment details.")
+    p = sub.add_parser(
+        "statement",
+        parents=[common],
+        help="a client's statement of account (PDF)",
+        description="The invoices and credit notes still open on DATE, with the "
+        "balance and the payment details.",
+    )
     p.add_argument("--client", required=True, metavar="CODE")
     _add_as_of(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
-    p = sub.add_parser("agreement", parents=[common], help="the payment-plan agreement to sign (PDF)",
-                       description="The client's payment plan in progress, as an agreement to sign.")
+    p = sub.add_parser(
+        "agreement",
+        parents=[common],
+        help="the payment-plan agreement to sign (PDF)",
+        description="The client's payment plan in progress, as an agreement to sign.",
+    )
     p.add_argument("--client", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
-    p = sub.add_parser("claim", parents=[common], help="the claim summary for an injonction de payer (PDF)",
-                       description="Principal, penalties and indemnity of the client's overdue invoices, the "
-                       "exhibits and the court to seize.")
+    p = sub.add_parser(
+        "claim",
+        parents=[common],
+        help="the claim summary for an injonction de payer (PDF)",
+        description="Principal, penalties and indemnity of the client's overdue invoices, the "
+        "exhibits and the court to seize.",
+    )
     p.add_argument("--client", required=True, metavar="CODE")
     _add_as_of(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
 
-    p = sub.add_parser("backup", parents=[common], help="back up the book and its documents",
-                       description="One zip: the database (SQLite's online backup), the documents and a "
-                       "manifest with counts and fingerprints.")
-    p.add_argument("--out", metavar="FILE", default=None, help="where to write it (default: the backup folder)")
+    p = sub.add_parser(
+        "backup",
+        parents=[common],
+        help="back up the book and its documents",
+        description="One zip: the database (SQLite's online backup), the documents and a "
+        "manifest with counts and fingerprints.",
+    )
+    p.add_argument(
+        "--out", metavar="FILE", default=None, help="where to write it (default: the backup folder)"
+    )
 
-    p = sub.add_parser("backups", parents=[common], help="list the backups",
-                       description="The backups in the backup folder, with their dates and counts.")
+    p = sub.add_parser(
+        "backups",
+        parents=[common],
+        help="list the backups",
+        description="The backups in the backup folder, with their dates and counts.",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("restore", parents=[common], help="restore a backup",
-                       description="Verify every member, back up the current book, then replace it.")
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="restore a backup",
+        description="Verify every member, back up the current book, then replace it.",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do it (without: show what the backup holds)")
 
-    p = sub.add_parser("export", parents=[common], help="export every table as CSV, with the documents",
-                       description="Write every table as a CSV file (UTF-8, with a header row) and a copy "
-                       "of every document into a new folder: your way out, or, with --client, the answer "
-                       "to a client's GDPR access request (only the rows and documents about that client).")
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export every table as CSV, with the documents",
+        description="Write every table as a CSV file (UTF-8, with a header row) and a copy "
+        "of every document into a new folder: your way out, or, with --client, the answer "
+        "to a client's GDPR access request (only the rows and documents about that client).",
+    )
     p.add_argument("--out", required=True, metavar="DIR", help="a new (or empty) folder")
     p.add_argument("--client", metavar="CODE", default=None, help="only this client's data")
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("print", parents=[common], help="send a PDF to a printer",
-                       description="Print a PDF through the same Qt print path as the window's "
-                       "Print button (default printer unless --printer).")
+    p = sub.add_parser(
+        "print",
+        parents=[common],
+        help="send a PDF to a printer",
+        description="Print a PDF through the same Qt print path as the window's "
+        "Print button (default printer unless --printer).",
+    )
     p.add_argument("file", metavar="FILE.pdf")
-    p.add_argument("--printer", metavar="NAME", default="", help="the printer (default: the system's)")
+    p.add_argument(
+        "--printer", metavar="NAME", default="", help="the printer (default: the system's)"
+    )
 
-    p = sub.add_parser("penalties", parents=[common], help="late charges of an invoice, by French law",
-                       description="Statutory penalties (ECB rate + 10 points per half-year for a "
-                       "business, + 8 frozen for a public buyer, legal interest from the formal "
-                       "notice for a consumer) and the €40 indemnity, as of a date.")
+    p = sub.add_parser(
+        "penalties",
+        parents=[common],
+        help="late charges of an invoice, by French law",
+        description="Statutory penalties (ECB rate + 10 points per half-year for a "
+        "business, + 8 frozen for a public buyer, legal interest from the formal "
+        "notice for a consumer) and the €40 indemnity, as of a date.",
+    )
     p.add_argument("--invoice", required=True, metavar="NUMBER")
     _add_as_of(p)
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub.add_parser("check", parents=[common], help="check the database and the documents",
-                       description="Run SQLite's integrity check (on PostgreSQL: every foreign "
-                       "key points at a row), recompute every running total (what each invoice "
-                       "is paid, each credit note and payment allocated) from the allocations, "
-                       "and recompute the SHA-256 of every stored document. Exit status 1 when "
-                       "anything is wrong, with one line per problem.")
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the database and the documents",
+        description="Run SQLite's integrity check (on PostgreSQL: every foreign "
+        "key points at a row), recompute every running total (what each invoice "
+        "is paid, each credit note and payment allocated) from the allocations, "
+        "and recompute the SHA-256 of every stored document. Exit status 1 when "
+        "anything is wrong, with one line per problem.",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
-    p.add_argument("--repair", action="store_true",
-                   help="back the book up, then set every running total to what its allocations "
-                   "add up to (allocations beyond an invoice's total are taken back, newest "
-                   "first, and kept as credit), move stored files that belong to no document "
-                   "and partial copies older than an hour to the store's trash (kept 30 days); "
-                   "then check")
-    p.add_argument("--yes", action="store_true",
-                   help="with --repair, on a book Encaisse cannot back up (PostgreSQL): repair "
-                   "without a backup (make one with the server's tools first)")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="back the book up, then set every running total to what its allocations "
+        "add up to (allocations beyond an invoice's total are taken back, newest "
+        "first, and kept as credit), move stored files that belong to no document "
+        "and partial copies older than an hour to the store's trash (kept 30 days); "
+        "then check",
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --repair, on a book Encaisse cannot back up (PostgreSQL): repair "
+        "without a backup (make one with the server's tools first)",
+    )
     return parser
 
 
@@ -348,8 +476,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
             widths[i] = max(widths[i], len(cell))
 
     def fmt(cells: Sequence[str]) -> str:
-        out = [c.rjust(widths[i]) if i in right else c.ljust(widths[i])
-               for i, c in enumerate(cells)]
+        out = [
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
+        ]
         return "  ".join(out).rstrip()
 
     lines = [fmt(headers), "  ".join("-" * w for w in widths)]
@@ -372,9 +501,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     today = args.date or clock.today()
     summary = demo.fill_demo(today, force=args.force)
     prefix = f" (codes prefixed '{summary.prefix}')" if summary.prefix else ""
-    _out(f"demo data as of {today.isoformat()}: {_plural(summary.clients, 'client')}, "
-         f"{_plural(summary.invoices, 'invoice')}, {_plural(summary.credit_notes, 'credit note')}, "
-         f"{_plural(summary.payments, 'payment')}, {_plural(summary.documents, 'proof document')}{prefix}")
+    _out(
+        f"demo data as of {today.isoformat()}: {_plural(summary.clients, 'client')}, "
+        f"{_plural(summary.invoices, 'invoice')}, {_plural(summary.credit_notes, 'credit note')}, "
+        f"{_plural(summary.payments, 'payment')}, {_plural(summary.documents, 'proof document')}{prefix}"
+    )
     return 0
 
 
@@ -424,8 +555,9 @@ def _with_proof(items: list[OpenItem]) -> list[dict[str, Any]]:
     for item in items:
         data = invoice_json(item)
         status = statuses.get(item.id)
-        data["proof"] = status.to_json() if status else {"order": False, "delivery": False,
-                                                          "cgv": False}
+        data["proof"] = (
+            status.to_json() if status else {"order": False, "delivery": False, "cgv": False}
+        )
         out.append(data)
     return out
 
@@ -437,14 +569,36 @@ def _cmd_invoices(args: argparse.Namespace) -> int:
         _json({"as_of": as_of.isoformat(), "invoices": _with_proof(items)})
         return 0
     rows = [
-        [i.number, i.client_code, "credit note" if i.kind == "credit_note" else "invoice",
-         i.issue_date.isoformat(), i.due_date.isoformat(), plain(i.total), plain(i.paid),
-         plain(i.balance), i.currency, str(i.days_late) if i.days_late else "",
-         i.status.replace("_", " "), "disputed" if i.disputed else ""]
+        [
+            i.number,
+            i.client_code,
+            "credit note" if i.kind == "credit_note" else "invoice",
+            i.issue_date.isoformat(),
+            i.due_date.isoformat(),
+            plain(i.total),
+            plain(i.paid),
+            plain(i.balance),
+            i.currency,
+            str(i.days_late) if i.days_late else "",
+            i.status.replace("_", " "),
+            "disputed" if i.disputed else "",
+        ]
         for i in items
     ]
-    headers = ["Number", "Client", "Kind", "Issued", "Due", "Total", "Paid", "Balance", "Cur",
-               "Late", "Status", "Dispute"]
+    headers = [
+        "Number",
+        "Client",
+        "Kind",
+        "Issued",
+        "Due",
+        "Total",
+        "Paid",
+        "Balance",
+        "Cur",
+        "Late",
+        "Status",
+        "Dispute",
+    ]
     _out(f"As of {as_of.isoformat()}")
     for line in _table(headers, rows, right={5, 6, 7, 9}):
         _out(line)
@@ -481,8 +635,18 @@ def _cmd_clients(args: argparse.Namespace) -> int:
     if args.json:
         _json({"as_of": as_of.isoformat(), "clients": [client_json(b) for b in balances]})
         return 0
-    rows = [[b.code, _clip(b.name), b.kind, b.currency, plain(b.balance), plain(b.overdue),
-             plain(b.unallocated)] for b in balances]
+    rows = [
+        [
+            b.code,
+            _clip(b.name),
+            b.kind,
+            b.currency,
+            plain(b.balance),
+            plain(b.overdue),
+            plain(b.unallocated),
+        ]
+        for b in balances
+    ]
     headers = ["Code", "Name", "Kind", "Cur", "Balance", "Overdue", "Unallocated"]
     _out(f"As of {as_of.isoformat()}")
     for line in _table(headers, rows, right={4, 5, 6}):
@@ -503,12 +667,19 @@ def _cmd_attach(args: argparse.Namespace) -> int:
         owner = documents.Owner(client_id=lookups.client_id_for(args.client))
     version = documents.cgv_version_id_for(args.cgv_version) if args.cgv_version else None
     meta = documents.Meta(args.kind, args.title, args.date, args.signed, args.signed_on)
-    rows = documents.attach_files(owner, [Path(f) for f in args.files], meta,
-                                  accept_cgv_version=version)
+    rows = documents.attach_files(
+        owner, [Path(f) for f in args.files], meta, accept_cgv_version=version
+    )
     for row in rows:
-        flag = " (unreadable PDF: kept, but it cannot be previewed or merged)" if row.unreadable else ""
-        _out(f"attached {row.original_name} as document {row.id} "
-             f"({row.kind}, {row.size} bytes, sha256 {row.sha256}){flag}")
+        flag = (
+            " (unreadable PDF: kept, but it cannot be previewed or merged)"
+            if row.unreadable
+            else ""
+        )
+        _out(
+            f"attached {row.original_name} as document {row.id} "
+            f"({row.kind}, {row.size} bytes, sha256 {row.sha256}){flag}"
+        )
     return 0
 
 
@@ -522,11 +693,31 @@ def _cmd_documents(args: argparse.Namespace) -> int:
     if args.json:
         _json({"documents": [r.to_json() for r in rows]})
         return 0
-    table = [[str(r.id), r.kind, _clip(r.title, 28), "yes" if r.signed else "",
-              r.signed_on.isoformat() if r.signed_on else "", r.invoice_number or "",
-              r.client_code or (f"CGV {r.cgv_label}" if r.cgv_label else ""), str(r.size),
-              r.sha256[:12]] for r in rows]
-    headers = ["Id", "Kind", "Title", "Signed", "Signed on", "Invoice", "Client", "Bytes", "SHA-256"]
+    table = [
+        [
+            str(r.id),
+            r.kind,
+            _clip(r.title, 28),
+            "yes" if r.signed else "",
+            r.signed_on.isoformat() if r.signed_on else "",
+            r.invoice_number or "",
+            r.client_code or (f"CGV {r.cgv_label}" if r.cgv_label else ""),
+            str(r.size),
+            r.sha256[:12],
+        ]
+        for r in rows
+    ]
+    headers = [
+        "Id",
+        "Kind",
+        "Title",
+        "Signed",
+        "Signed on",
+        "Invoice",
+        "Client",
+        "Bytes",
+        "SHA-256",
+    ]
     for line in _table(headers, table, right={0, 7}):
         _out(line)
     _out(_plural(len(rows), "document"))
@@ -536,13 +727,23 @@ def _cmd_documents(args: argparse.Namespace) -> int:
 def _cmd_evidence(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.invoice:
-        result = dossier.build(out, invoice_id=lookups.invoice_id_for(args.invoice),
-                               as_of=args.date, language=args.language)
+        result = dossier.build(
+            out,
+            invoice_id=lookups.invoice_id_for(args.invoice),
+            as_of=args.date,
+            language=args.language,
+        )
     else:
-        result = dossier.build(out, client_id=lookups.client_id_for(args.client),
-                               as_of=args.date, language=args.language)
-    _out(f"wrote {out}: {_plural(result.pages, 'page')} "
-         f"({result.cover_pages} cover, {_plural(result.documents, 'document')})")
+        result = dossier.build(
+            out,
+            client_id=lookups.client_id_for(args.client),
+            as_of=args.date,
+            language=args.language,
+        )
+    _out(
+        f"wrote {out}: {_plural(result.pages, 'page')} "
+        f"({result.cover_pages} cover, {_plural(result.documents, 'document')})"
+    )
     for title in result.skipped:
         _out(f"warning: {title} could not be included (unreadable); its fingerprint is listed")
     return 0
@@ -554,8 +755,17 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     if args.json:
         _json({"as_of": as_of.isoformat(), "alerts": [a.to_json() for a in items]})
         return 0
-    rows = [[a.kind, a.client, a.invoice or "", f"{plain(a.amount)} {a.currency}", str(a.days),
-             a.render()] for a in items]
+    rows = [
+        [
+            a.kind,
+            a.client,
+            a.invoice or "",
+            f"{plain(a.amount)} {a.currency}",
+            str(a.days),
+            a.render(),
+        ]
+        for a in items
+    ]
     _out(f"As of {as_of.isoformat()}")
     for line in _table(["Kind", "Client", "Invoice", "Amount", "Days", "What"], rows, right={3, 4}):
         _out(line)
@@ -584,12 +794,24 @@ def _cmd_actions(args: argparse.Namespace) -> int:
     if args.json:
         _json({"as_of": as_of.isoformat(), "actions": [action_json(a, as_of) for a in items]})
         return 0
-    rows = [[a.client_code, a.step.action, a.step.channel, ", ".join(i.number for i in a.invoices),
-             f"{plain(a.amount)} {a.currency}", str(a.max_days_late(as_of)),
-             ", ".join(m.action for m in a.missed)] for a in items]
+    rows = [
+        [
+            a.client_code,
+            a.step.action,
+            a.step.channel,
+            ", ".join(i.number for i in a.invoices),
+            f"{plain(a.amount)} {a.currency}",
+            str(a.max_days_late(as_of)),
+            ", ".join(m.action for m in a.missed),
+        ]
+        for a in items
+    ]
     _out(f"As of {as_of.isoformat()}")
-    for line in _table(["Client", "Step", "Channel", "Invoices", "Amount", "Late", "Never done"],
-                       rows, right={4, 5}):
+    for line in _table(
+        ["Client", "Step", "Channel", "Invoices", "Amount", "Late", "Never done"],
+        rows,
+        right={4, 5},
+    ):
         _out(line)
     _out(_plural(len(items), "action"))
     return 0
@@ -621,9 +843,13 @@ def _cmd_letters(args: argparse.Namespace) -> int:
         _json({"letters": [letters.letter_json(letter, path) for letter, _action, path in written]})
         return 0
     for letter, _action, path in written:
-        _out(f"{path.name}: {letter.client_code} {letter.step} ({letter.language}), "
-             f"total claimed {plain(letter.total_claimed)} {letter.currency}")
-    _out(_plural(len(written), "letter") + (", recorded as sent" if args.record and written else ""))
+        _out(
+            f"{path.name}: {letter.client_code} {letter.step} ({letter.language}), "
+            f"total claimed {plain(letter.total_claimed)} {letter.currency}"
+        )
+    _out(
+        _plural(len(written), "letter") + (", recorded as sent" if args.record and written else "")
+    )
     return 0
 
 
@@ -631,8 +857,10 @@ def _cmd_statement(args: argparse.Namespace) -> int:
     letter = letters.statement(args.client, args.date)  # finds the client (services.core.lookups)
     out = Path(args.out)
     letters.write_letter(out, letter, letters.window_setting())
-    _out(f"wrote {out}: {_plural(len(letter.invoices), 'open item')}, balance "
-         f"{plain(letter.balance)} {letter.currency}")
+    _out(
+        f"wrote {out}: {_plural(len(letter.invoices), 'open item')}, balance "
+        f"{plain(letter.balance)} {letter.currency}"
+    )
     return 0
 
 
@@ -647,7 +875,9 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 def _cmd_claim(args: argparse.Namespace) -> int:
     from services.paper import legal_docs
 
-    pages = legal_docs.claim_summary(args.client, Path(args.out), args.date)  # finds the client first
+    pages = legal_docs.claim_summary(
+        args.client, Path(args.out), args.date
+    )  # finds the client first
     _out(f"wrote {args.out}: {_plural(pages, 'page')}")
     return 0
 
@@ -656,11 +886,15 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from services.book import backup
 
     info = backup.create(Path(args.out)) if args.out else backup.back_up()
-    _out(f"wrote {info.path}: {_plural(sum(info.counts.values()), 'row')}, {_plural(info.documents, 'document')}, "
-         f"{info.size / 1_048_576:.1f} MB")
+    _out(
+        f"wrote {info.path}: {_plural(sum(info.counts.values()), 'row')}, {_plural(info.documents, 'document')}, "
+        f"{info.size / 1_048_576:.1f} MB"
+    )
     for sha in info.altered:
-        _out(f"warning: the stored document {sha[:12]}… no longer matches its fingerprint; "
-             "it was copied as it is (run `check`)")
+        _out(
+            f"warning: the stored document {sha[:12]}… no longer matches its fingerprint; "
+            "it was copied as it is (run `check`)"
+        )
     return 0
 
 
@@ -677,8 +911,10 @@ def _print_backups(items: list[Any], as_json: bool) -> None:
         _json({"backups": [b.to_json() for b in items]})
         return
     for b in items:
-        _out(f"{b.created_at}  {b.path}  schema {b.schema}  {_plural(b.counts.get('invoices', 0), 'invoice')}, "
-             f"{_plural(b.counts.get('clients', 0), 'client')}, {_plural(b.documents, 'document')}")
+        _out(
+            f"{b.created_at}  {b.path}  schema {b.schema}  {_plural(b.counts.get('invoices', 0), 'invoice')}, "
+            f"{_plural(b.counts.get('clients', 0), 'client')}, {_plural(b.documents, 'document')}"
+        )
     _out(_plural(len(items), "backup"))
 
 
@@ -693,8 +929,11 @@ def _describe_backup(path: Path) -> Any:
     from services.book import backup
 
     info = backup.read(path, check=True)
-    _out(f"{path.name}: made {info.created_at} by Encaisse {info.app_version} (schema {info.schema}); "
-         + ", ".join(f"{n} {t}" for t, n in sorted(info.counts.items()) if n) + f"; {info.documents} documents")
+    _out(
+        f"{path.name}: made {info.created_at} by Encaisse {info.app_version} (schema {info.schema}); "
+        + ", ".join(f"{n} {t}" for t, n in sorted(info.counts.items()) if n)
+        + f"; {info.documents} documents"
+    )
     return info
 
 
@@ -722,7 +961,9 @@ def _run_on_damaged_book(args: argparse.Namespace, book: Path) -> int:
         return 0
     _describe_backup(Path(args.file))
     if not args.yes:
-        _out(f"the book {book} is damaged: add --yes to replace it by this backup (the damaged file is kept)")
+        _out(
+            f"the book {book} is damaged: add --yes to replace it by this backup (the damaged file is kept)"
+        )
         return 1
     aside = backup.recover(book, Path(args.file))
     _out(f"restored; the damaged book is kept as {aside}")
@@ -737,8 +978,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         _json(info.to_json())
         return 0
     rows = sum(info.tables.values())
-    _out(f"wrote {info.folder}: {_plural(rows, 'row')} in {_plural(len(info.tables), 'table')}, "
-         f"{_plural(info.documents, 'document')}" + (f" (client {info.client})" if info.client else ""))
+    _out(
+        f"wrote {info.folder}: {_plural(rows, 'row')} in {_plural(len(info.tables), 'table')}, "
+        f"{_plural(info.documents, 'document')}"
+        + (f" (client {info.client})" if info.client else "")
+    )
     return 0
 
 
@@ -748,14 +992,20 @@ def _cmd_penalties(args: argparse.Namespace) -> int:
     if args.json:
         _json(payload)
         return 0
-    _out(f"Invoice {number} ({result.client_kind}) as of {payload['as_of']}: balance {payload['balance']}, "
-         f"{result.days_late} days late")
-    rows = [[p["from"], p["to"], str(p["days"]), p["base"], p["rate"] + " %", p["amount"]]
-            for p in payload["periods"]]
+    _out(
+        f"Invoice {number} ({result.client_kind}) as of {payload['as_of']}: balance {payload['balance']}, "
+        f"{result.days_late} days late"
+    )
+    rows = [
+        [p["from"], p["to"], str(p["days"]), p["base"], p["rate"] + " %", p["amount"]]
+        for p in payload["periods"]
+    ]
     for line in _table(["From", "To", "Days", "Base", "Rate", "Amount"], rows, right={2, 3, 4, 5}):
         _out(line)
-    _out(f"penalties {payload['penalties']}, indemnity {payload['indemnity']}, "
-         f"total claimed {payload['total_claimed']}")
+    _out(
+        f"penalties {payload['penalties']}, indemnity {payload['indemnity']}, "
+        f"total claimed {payload['total_claimed']}"
+    )
     for warning in payload["warnings"]:
         _out(f"warning: {warning}")
     return 0
@@ -766,8 +1016,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     def files(orphans: int, leftovers: int) -> str:
         """'2 stored files that belong to no document and 1 partial copy'"""
-        parts = [f"{_plural(orphans, 'stored file')} that belong{'s' if orphans == 1 else ''} "
-                 "to no document"] if orphans else []
+        parts = (
+            [
+                f"{_plural(orphans, 'stored file')} that belong{'s' if orphans == 1 else ''} "
+                "to no document"
+            ]
+            if orphans
+            else []
+        )
         if leftovers:
             parts.append(f"{leftovers} partial cop{'y' if leftovers == 1 else 'ies'}")
         return " and ".join(parts)
@@ -775,21 +1031,33 @@ def _cmd_check(args: argparse.Namespace) -> int:
     repair: dict[str, Any] | None = None
     if args.repair:  # issue #11: a backup first, then the running totals from the allocations
         done, backup_path = integrity.back_up_and_repair(without_backup=args.yes)
-        repair = {"backup": str(backup_path) if backup_path else None,
-                  "recomputed": done.recomputed, "taken_back": done.taken_back,
-                  "store": done.store.to_json()}
+        repair = {
+            "backup": str(backup_path) if backup_path else None,
+            "recomputed": done.recomputed,
+            "taken_back": done.taken_back,
+            "store": done.store.to_json(),
+        }
         if not args.json:
-            _out(f"backed up to {backup_path}" if backup_path else
-                 "warning: no backup was made by Encaisse (--yes)")
-            _out(f"repaired: {_plural(done.recomputed, 'running total')} recomputed, "
-                 f"{_plural(done.taken_back, 'allocation')} in excess taken back")
+            _out(
+                f"backed up to {backup_path}"
+                if backup_path
+                else "warning: no backup was made by Encaisse (--yes)"
+            )
+            _out(
+                f"repaired: {_plural(done.recomputed, 'running total')} recomputed, "
+                f"{_plural(done.taken_back, 'allocation')} in excess taken back"
+            )
             tidy = done.store
             if tidy.orphans or tidy.leftovers:
-                _out(f"moved to the store's trash (kept {documents.TRASH_DAYS} days): "
-                     + files(tidy.orphans, tidy.leftovers))
+                _out(
+                    f"moved to the store's trash (kept {documents.TRASH_DAYS} days): "
+                    + files(tidy.orphans, tidy.leftovers)
+                )
             if tidy.recovered:
-                _out(f"put back from the store's trash: {_plural(tidy.recovered, 'stored file')} "
-                     "a document points at")
+                _out(
+                    f"put back from the store's trash: {_plural(tidy.recovered, 'stored file')} "
+                    "a document points at"
+                )
     database = db.integrity_problems()
     notes = integrity.database_notes()
     totals = integrity.running_total_problems()
@@ -798,17 +1066,26 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # leaves them, but so does a document row that was lost, and only the owner can tell;
     # what --repair will do with them is said (issue #11)
     plan = integrity.store_plan(report)
-    lines = ([f"database: {m}" for m in database] + [p.message for p in totals.problems]
-             + [p.message for p in report.problems])
+    lines = (
+        [f"database: {m}" for m in database]
+        + [p.message for p in totals.problems]
+        + [p.message for p in report.problems]
+    )
     ok = not lines
     if args.json:
         payload: dict[str, Any] = {
-            "ok": ok, "database": {"ok": not database, "problems": database, "notes": notes},
-            "totals": {"checked": totals.checked,
-                       "problems": [p.to_json() for p in totals.problems]},
-            "documents": {"checked": report.checked,
-                          "problems": [p.to_json() for p in report.problems],
-                          "repair": plan.to_json()}}
+            "ok": ok,
+            "database": {"ok": not database, "problems": database, "notes": notes},
+            "totals": {
+                "checked": totals.checked,
+                "problems": [p.to_json() for p in totals.problems],
+            },
+            "documents": {
+                "checked": report.checked,
+                "problems": [p.to_json() for p in report.problems],
+                "repair": plan.to_json(),
+            },
+        }
         if repair is not None:
             payload["repair"] = repair
         _json(payload)
@@ -818,17 +1095,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for line in lines:
             _out(line)
         if plan.to_trash:
-            _out(f"check --repair will move {files(plan.count('orphan'), plan.count('leftover'))}"
-                 f" to the store's trash (kept {documents.TRASH_DAYS} days, then deleted)")
+            _out(
+                f"check --repair will move {files(plan.count('orphan'), plan.count('leftover'))}"
+                f" to the store's trash (kept {documents.TRASH_DAYS} days, then deleted)"
+            )
         if plan.too_recent:
-            _out("check --repair leaves "
-                 + files(plan.count("orphan", recent=True), plan.count("leftover", recent=True))
-                 + f" alone until {integrity.STALE_AFTER_SECONDS // 60} minutes old: an "
-                 "attachment or a restore may still be writing it")
+            _out(
+                "check --repair leaves "
+                + files(plan.count("orphan", recent=True), plan.count("leftover", recent=True))
+                + f" alone until {integrity.STALE_AFTER_SECONDS // 60} minutes old: an "
+                "attachment or a restore may still be writing it"
+            )
         if ok:
-            _out(("database: ok" if not notes else "foreign keys: ok")
-                 + f"; {_plural(totals.checked, 'running total')}: ok"
-                 + f"; {_plural(report.checked, 'document')} verified: ok")
+            _out(
+                ("database: ok" if not notes else "foreign keys: ok")
+                + f"; {_plural(totals.checked, 'running total')}: ok"
+                + f"; {_plural(report.checked, 'document')} verified: ok"
+            )
     return 0 if ok else 1
 
 
@@ -899,8 +1182,23 @@ WRITERS: dict[str, Callable[[argparse.Namespace], bool]] = {
 }
 #: Commands that only read the book (``check`` and ``evidence`` add a line to the
 #: documents' history, one short transaction behind SQLite's own lock, as a window does).
-READERS = frozenset({"invoices", "clients", "documents", "evidence", "alerts", "actions",
-                     "penalties", "statement", "agreement", "claim", "backups", "export", "print"})
+READERS = frozenset(
+    {
+        "invoices",
+        "clients",
+        "documents",
+        "evidence",
+        "alerts",
+        "actions",
+        "penalties",
+        "statement",
+        "agreement",
+        "claim",
+        "backups",
+        "export",
+        "print",
+    }
+)
 
 
 def _lock_for(args: argparse.Namespace, target: str) -> Any:
@@ -936,7 +1234,9 @@ def run(args: argparse.Namespace, target: str) -> int:
     except AppError as exc:
         _err(f"error: {_one_line(exc.render())}")
         if exc.message == db.MSG_NOT_A_DB:
-            _err("hint: `backups` lists this book's backups; `restore FILE --yes` puts one in its place")
+            _err(
+                "hint: `backups` lists this book's backups; `restore FILE --yes` puts one in its place"
+            )
         return 1
     except BrokenPipeError:  # `… | head`
         return 0

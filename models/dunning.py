@@ -26,11 +26,27 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Money, UTCDateTime
 
-STEP_ACTIONS = ("pre_reminder", "reminder", "phone_call", "formal_notice", "final_notice",
-                "agency", "small_claims", "injunction", "moratorium_claim")
+STEP_ACTIONS = (
+    "pre_reminder",
+    "reminder",
+    "phone_call",
+    "formal_notice",
+    "final_notice",
+    "agency",
+    "small_claims",
+    "injunction",
+    "moratorium_claim",
+)
 CHANNELS = ("letter", "email", "phone", "registered_letter")
-DISPUTE_REASONS = ("not_received", "price", "quantity", "quality", "delivery", "already_paid",
-                   "other")
+DISPUTE_REASONS = (
+    "not_received",
+    "price",
+    "quantity",
+    "quality",
+    "delivery",
+    "already_paid",
+    "other",
+)
 
 
 class DunningScenario(Base):
@@ -50,8 +66,12 @@ class DunningStep(Base):
         UniqueConstraint("scenario_id", "offset_days"),
         CheckConstraint(
             "action IN ('pre_reminder','reminder','phone_call','formal_notice','final_notice',"
-            "'agency','small_claims','injunction','moratorium_claim')", name="action"),
-        CheckConstraint("channel IN ('letter','email','phone','registered_letter')", name="channel"),
+            "'agency','small_claims','injunction','moratorium_claim')",
+            name="action",
+        ),
+        CheckConstraint(
+            "channel IN ('letter','email','phone','registered_letter')", name="channel"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,7 +136,8 @@ class Dispute(Base):
     __table_args__ = (
         CheckConstraint(
             "reason IN ('not_received','price','quantity','quality','delivery','already_paid','other')",
-            name="reason"),
+            name="reason",
+        ),
         CheckConstraint("outcome IS NULL OR outcome IN ('resolved','rejected')", name="outcome"),
         Index("ix_disputes_invoice", "invoice_id"),
     )
@@ -148,7 +169,9 @@ class ContactLog(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="RESTRICT"))
-    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id", ondelete="RESTRICT"), nullable=True)
+    invoice_id: Mapped[int | None] = mapped_column(
+        ForeignKey("invoices.id", ondelete="RESTRICT"), nullable=True
+    )
     on: Mapped[dt.date] = mapped_column(Date)
     channel: Mapped[str] = mapped_column(String(20), default="phone")
     person: Mapped[str] = mapped_column(String(200), default="")

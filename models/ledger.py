@@ -96,7 +96,8 @@ class Client(Base):
     # dunning: the scenario (None = the default for the client's kind) and, when the
     # client is in a collective procedure, the date of the BODACC notice (domain §4.10)
     scenario_id: Mapped[int | None] = mapped_column(
-        ForeignKey("dunning_scenarios.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("dunning_scenarios.id", ondelete="SET NULL"), nullable=True
+    )
     collective_procedure_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # credit insurance (§4.9): the insurer and the days after the due date within which
     # an unpaid invoice must be declared (from the policy)
@@ -123,10 +124,18 @@ class Invoice(Base):
         Index("ix_invoices_due_date", "due_date"),
         Index("ix_invoices_issue_date", "issue_date"),
         # open invoices only, covering what the alerts and the dunning actions read (0005)
-        Index("ix_invoices_open", "client_id", "due_date", "currency", "total", "allocated",
-              "disputed", "issue_date",
-              sqlite_where=text("kind = 'invoice' AND total > allocated"),
-              postgresql_where=text("kind = 'invoice' AND total > allocated")),
+        Index(
+            "ix_invoices_open",
+            "client_id",
+            "due_date",
+            "currency",
+            "total",
+            "allocated",
+            "disputed",
+            "issue_date",
+            sqlite_where=text("kind = 'invoice' AND total > allocated"),
+            postgresql_where=text("kind = 'invoice' AND total > allocated"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -192,9 +201,7 @@ class Allocation(Base):
     __tablename__ = "allocations"
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint(
-            "(payment_id IS NULL) <> (credit_note_id IS NULL)", name="one_source"
-        ),
+        CheckConstraint("(payment_id IS NULL) <> (credit_note_id IS NULL)", name="one_source"),
         Index("ix_allocations_invoice", "invoice_id"),
         Index("ix_allocations_payment", "payment_id"),
         Index("ix_allocations_credit_note", "credit_note_id"),

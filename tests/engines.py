@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 ENV = "ENCAISSE_TEST_PG_URL"
-NO_SERVER = (f"no PostgreSQL server for the tests: run tools/pg-start and set {ENV} "
-             "(or pass --pg-url)")
+NO_SERVER = (
+    f"no PostgreSQL server for the tests: run tools/pg-start and set {ENV} (or pass --pg-url)"
+)
 #: one template per test session: two sessions at once (two terminals, xdist) never drop
 #: each other's template
 _TEMPLATE = f"encaisse_test_template_{os.getpid()}"
@@ -31,15 +32,20 @@ _template_ready: dict[str, bool] = {}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--pg-url", default=None,
-                     help=f"a PostgreSQL server URL for the both-engine tests (default: ${ENV})")
+    parser.addoption(
+        "--pg-url",
+        default=None,
+        help=f"a PostgreSQL server URL for the both-engine tests (default: ${ENV})",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "both_engines: run the module's tests on SQLite and on PostgreSQL")
+        "markers", "both_engines: run the module's tests on SQLite and on PostgreSQL"
+    )
     config.addinivalue_line(
-        "markers", "sqlite_only(reason): in a both_engines module, a test about the SQLite file")
+        "markers", "sqlite_only(reason): in a both_engines module, a test about the SQLite file"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -129,8 +135,9 @@ def drop_pg_database(url: str, name: str) -> None:
 
 
 @pytest.fixture
-def book_target(engine: str, request: pytest.FixtureRequest, tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def book_target(
+    engine: str, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
     """Where a test's book lives: a SQLite file in ``tmp_path``, or a new PostgreSQL database
     (its documents in ``tmp_path`` too)."""
     if engine == "sqlite":

@@ -69,12 +69,19 @@ def run_cli(capsys: pytest.CaptureFixture[str], book: Path | str, *args: str) ->
     return Run(code, captured.out, captured.err)
 
 
-def run_process(*args: str, env: dict[str, str] | None = None,
-                cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_process(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python main.py ARGS…`` in a fresh interpreter (end-to-end)."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd or ROOT,
-                          env=environment, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=cwd or ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @contextmanager
@@ -87,8 +94,9 @@ def open_book(path: Path | str) -> Iterator[db.Database]:
         db.close()
 
 
-def write_csv(path: Path, text: str, *, encoding: str = "utf-8", bom: bool = False,
-              newline: str = "\n") -> Path:
+def write_csv(
+    path: Path, text: str, *, encoding: str = "utf-8", bom: bool = False, newline: str = "\n"
+) -> Path:
     data = text.replace("\n", newline).encode(encoding)
     if bom:
         data = b"\xef\xbb\xbf" + data
@@ -120,8 +128,12 @@ def book_snapshot(book: Path) -> tuple[str, list[tuple[str, str]]]:
     for path in sorted(book.parent.rglob("*")):
         if path.name.endswith(("-wal", "-shm", ".lock")) or path == book:
             continue
-        listing.append((str(path.relative_to(book.parent)),
-                        hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"))
+        listing.append(
+            (
+                str(path.relative_to(book.parent)),
+                hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir",
+            )
+        )
     return digest, listing
 
 
@@ -138,5 +150,6 @@ def first_schema_book(path: Path) -> None:
             "INSERT INTO clients (code, name, kind, contact, address, postcode, city, country,"
             " email, phone, siren, siret, vat_number, language, terms, notes, search_key,"
             " created_at, updated_at) VALUES ('OLD', 'Ancien client', 'pro', '', '', '', '',"
-            " 'FR', '', '', '', '', '', 'fr', '', '', 'old', '2025-01-01', '2025-01-01')")
+            " 'FR', '', '', '', '', '', 'fr', '', '', 'old', '2025-01-01', '2025-01-01')"
+        )
     old.dispose()

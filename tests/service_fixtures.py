@@ -18,9 +18,10 @@ import pytest
 from sqlalchemy import select
 
 from models import Allocation, Invoice, Payment
-from services.ledger import clients, invoices, open_items as ledger, payments
 from services.core import clock, db
 from services.core.dto import ClientRow, InvoiceRow, PaymentRow
+from services.ledger import clients, invoices, payments
+from services.ledger import open_items as ledger
 
 #: The day the frozen clock shows unless a test moves it.
 TODAY = dt.date(2025, 6, 30)
@@ -67,8 +68,14 @@ def add_invoice(
     total: str | Decimal = "100.00",
     **extra: Any,
 ) -> InvoiceRow:
-    data = {"number": number, "client": client, "issue_date": issue, "total": total,
-            "terms": extra.pop("terms", "30 jours"), **extra}
+    data = {
+        "number": number,
+        "client": client,
+        "issue_date": issue,
+        "total": total,
+        "terms": extra.pop("terms", "30 jours"),
+        **extra,
+    }
     row, _warnings = invoices.create_invoice(data)
     return row
 
@@ -80,8 +87,14 @@ def add_credit_note(
     total: str | Decimal = "10.00",
     **extra: Any,
 ) -> InvoiceRow:
-    data = {"number": number, "client": client, "issue_date": issue, "total": total,
-            "kind": "credit_note", **extra}
+    data = {
+        "number": number,
+        "client": client,
+        "issue_date": issue,
+        "total": total,
+        "kind": "credit_note",
+        **extra,
+    }
     row, _warnings = invoices.create_invoice(data)
     return row
 
@@ -112,10 +125,16 @@ def check_denormalised_totals() -> None:
             assert recomputed[doc.id].balance == sign * (doc.total - doc.allocated)
             assert invoices.get_invoice(doc.id).balance == recomputed[doc.id].balance
         for p in s.scalars(select(Payment)).all():
-            active = s.scalars(select(Allocation.amount).where(
-                Allocation.payment_id == p.id, Allocation.removed_on.is_(None))).all()
+            active = s.scalars(
+                select(Allocation.amount).where(
+                    Allocation.payment_id == p.id, Allocation.removed_on.is_(None)
+                )
+            ).all()
             assert sum(active, Decimal("0.00")) == p.allocated
     for row in clients.list_clients(clients.ClientQuery()):
-        (eur,) = [b for b in ledger.client_balances(FAR_FUTURE, client_code=row.code)
-                  if b.currency == "EUR"]
+        (eur,) = [
+            b
+            for b in ledger.client_balances(FAR_FUTURE, client_code=row.code)
+            if b.currency == "EUR"
+        ]
         assert (row.balance, row.unallocated) == (eur.balance, eur.unallocated)

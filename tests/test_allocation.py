@@ -11,10 +11,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from models import Allocation, Event, Invoice, Payment
-from services.ledger import clients, invoices, open_items as ledger, payments
 from services.core import clock, db, history
 from services.core.dto import ClientBalance, OpenItem
 from services.core.errors import NeedsConfirmation, UserError, ValidationError
+from services.ledger import clients, invoices, payments
+from services.ledger import open_items as ledger
 from tests.service_fixtures import (  # noqa: F401
     TODAY,
     D,
@@ -60,9 +61,9 @@ def acme() -> dict[str, int]:
     add_client("ACME")
     add_client("BETA")
     rows = [
-        add_invoice("F-1", issue="2025-01-10", total="100.00"),                   # due 02-09
-        add_invoice("F-2", issue="2025-02-10", total="200.00"),                   # due 03-12
-        add_invoice("F-3", issue="2025-06-20", total="300.00"),                   # due 07-20
+        add_invoice("F-1", issue="2025-01-10", total="100.00"),  # due 02-09
+        add_invoice("F-2", issue="2025-02-10", total="200.00"),  # due 03-12
+        add_invoice("F-3", issue="2025-06-20", total="300.00"),  # due 07-20
         add_invoice("F-4", issue="2025-03-01", total="50.00", terms="à réception"),  # due 03-01
     ]
     return {r.number: r.id for r in rows}
@@ -74,12 +75,19 @@ def acme() -> dict[str, int]:
 def test_auto_allocation_pays_due_invoices_oldest_due_date_first(acme: dict[str, int]) -> None:
     p = pay("ACME", "2025-06-25", "320.00")
     # due on the payment date, by due date: F-1 (02-09), F-4 (03-01), F-2 (03-12)
-    assert [paid(n) for n in ("F-1", "F-4", "F-2", "F-3")] == [D("100.00"), D("50.00"),
-                                                                D("170.00"), D("0.00")]
+    assert [paid(n) for n in ("F-1", "F-4", "F-2", "F-3")] == [
+        D("100.00"),
+        D("50.00"),
+        D("170.00"),
+        D("0.00"),
+    ]
     assert p.allocated == D("320.00") and p.unallocated == D("0.00")
     rows = payments.allocations_of_payment(p.id)
     assert [(a.invoice_number, a.amount) for a in rows] == [
-        ("F-1", D("100.00")), ("F-4", D("50.00")), ("F-2", D("170.00"))]
+        ("F-1", D("100.00")),
+        ("F-4", D("50.00")),
+        ("F-2", D("170.00")),
+    ]
 
 
 def test_auto_allocation_pays_not_yet_due_invoices_after_the_due_ones(acme: dict[str, int]) -> None:
@@ -97,8 +105,12 @@ def test_due_is_judged_on_the_payment_date(acme: dict[str, int]) -> None:
     # on 5 March, F-1 and F-4 are due, F-2 (due 12 March) is not yet
     add_invoice("F-6", issue="2025-01-02", total="500.00", terms="le 30/04/2025")
     pay("ACME", "2025-03-05", "170.00")
-    assert [paid(n) for n in ("F-1", "F-4", "F-2", "F-6")] == [D("100.00"), D("50.00"),
-                                                                D("20.00"), D("0.00")]
+    assert [paid(n) for n in ("F-1", "F-4", "F-2", "F-6")] == [
+        D("100.00"),
+        D("50.00"),
+        D("20.00"),
+        D("0.00"),
+    ]
 
 
 def test_auto_allocation_leaves_disputed_invoices_alone(acme: dict[str, int]) -> None:
@@ -140,8 +152,12 @@ def test_manual_allocation_split_across_picked_invoices(acme: dict[str, int]) ->
 def test_partial_payment_leaves_the_rest_open(acme: dict[str, int]) -> None:
     pay("ACME", "2025-06-25", "40.00", [(acme["F-1"], None)])
     row = invoices.get_invoice_by_number("F-1")
-    assert (row.total, row.paid, row.balance, row.status) == (D("100.00"), D("40.00"),
-                                                              D("60.00"), "overdue")
+    assert (row.total, row.paid, row.balance, row.status) == (
+        D("100.00"),
+        D("40.00"),
+        D("60.00"),
+        "overdue",
+    )
     it = item("F-1", "2025-06-30")
     assert (it.paid, it.balance, it.status) == (D("40.00"), D("60.00"), "overdue")
     assert client_balance("ACME").balance == D("610.00")
@@ -221,12 +237,20 @@ def test_a_payment_for_an_unknown_client_is_refused(acme: dict[str, int], who: d
 
 def test_credit_note_applied_on_create_with_applies_to(acme: dict[str, int]) -> None:
     cn = add_credit_note("A-1", issue="2025-01-20", total="30.00", applies_to="F-1")
-    assert (cn.total, cn.paid, cn.balance, cn.status) == (D("-30.00"), D("-30.00"), D("0.00"),
-                                                          "paid")
+    assert (cn.total, cn.paid, cn.balance, cn.status) == (
+        D("-30.00"),
+        D("-30.00"),
+        D("0.00"),
+        "paid",
+    )
     assert balance("F-1") == D("70.00")
     (alloc,) = payments.allocations_of_invoice(acme["F-1"])
     assert (alloc.source, alloc.source_label, alloc.amount, alloc.date) == (
-        "credit_note", "A-1", D("30.00"), day("2025-01-20"))
+        "credit_note",
+        "A-1",
+        D("30.00"),
+        day("2025-01-20"),
+    )
 
 
 def test_credit_note_applied_later_to_an_invoice(acme: dict[str, int]) -> None:
@@ -261,8 +285,9 @@ def test_credit_note_refusals(acme: dict[str, int]) -> None:
     with pytest.raises(UserError) as caught:
         add_credit_note("A-2", issue="2025-04-01", total="10.00", applies_to="B-1")
     assert caught.value.field == "invoice"
-    assert [r.number for r in invoices.open_credit_notes(clients.get_client_by_code("ACME").id)] \
-        == ["A-1"]  # A-2 was not written
+    assert [
+        r.number for r in invoices.open_credit_notes(clients.get_client_by_code("ACME").id)
+    ] == ["A-1"]  # A-2 was not written
     assert balance("B-1") == D("100.00")
 
 
@@ -310,9 +335,13 @@ def test_reallocate_after_unallocation(acme: dict[str, int]) -> None:
     (again,) = payments.allocations_of_payment(p.id)
     assert (again.invoice_number, again.date) == ("F-2", day("2025-04-01"))
     assert (item("F-1", "2025-03-15").balance, item("F-2", "2025-03-15").balance) == (
-        D("0.00"), D("200.00"))
+        D("0.00"),
+        D("200.00"),
+    )
     assert (item("F-1", "2025-04-01").balance, item("F-2", "2025-04-01").balance) == (
-        D("100.00"), D("100.00"))
+        D("100.00"),
+        D("100.00"),
+    )
     for as_of in ("2025-02-20", "2025-03-15", "2025-04-01", "2025-06-30"):
         assert client_balance("ACME", as_of).unallocated == D("0.00")
 
@@ -351,8 +380,7 @@ def test_allocation_in_another_currency_is_refused(acme: dict[str, int]) -> None
         payments.allocate(p.id, usd.id)
     assert caught.value.field == "invoice"
     assert "USD" in str(caught.value) and "EUR" in str(caught.value)
-    assert (balance("F-USD"), payments.get_payment(p.id).unallocated) == (D("100.00"),
-                                                                          D("100.00"))
+    assert (balance("F-USD"), payments.get_payment(p.id).unallocated) == (D("100.00"), D("100.00"))
 
 
 def test_allocating_more_than_is_open_is_refused(acme: dict[str, int]) -> None:
@@ -422,8 +450,17 @@ def actions(entity: str, entity_id: int, **kw: bool) -> list[str]:
 
 def test_history_of_an_invoice(acme: dict[str, int]) -> None:
     f1 = acme["F-1"]
-    invoices.update_invoice(f1, {"number": "F-1", "client": "ACME", "issue_date": "2025-01-10",
-                                 "total": "120.00", "terms": "30 jours", "po_number": "BC-9"})
+    invoices.update_invoice(
+        f1,
+        {
+            "number": "F-1",
+            "client": "ACME",
+            "issue_date": "2025-01-10",
+            "total": "120.00",
+            "terms": "30 jours",
+            "po_number": "BC-9",
+        },
+    )
     p = pay("ACME", "2025-06-25", "50.00", [(f1, None)])
     (alloc,) = payments.allocations_of_payment(p.id)
     payments.unallocate(alloc.id)
@@ -457,8 +494,9 @@ def test_history_of_a_payment_and_of_a_client(acme: dict[str, int]) -> None:
     (edited,) = [e for e in client_events if (e.entity, e.action) == ("client", "edited")]
     assert edited.details == {"name": ["ACME SARL", "Acme & Fils"]}
     # a client's own history does not include another client's events
-    beta_events = history.events_for("client", clients.get_client_by_code("BETA").id,
-                                     include_client_events=True)
+    beta_events = history.events_for(
+        "client", clients.get_client_by_code("BETA").id, include_client_events=True
+    )
     assert [(e.entity, e.action) for e in beta_events] == [("client", "created")]
 
 
@@ -494,8 +532,7 @@ def test_the_event_log_is_append_only(acme: dict[str, int]) -> None:
 def test_an_invoice_for_an_unknown_client_is_refused(acme: dict[str, int], who: dict) -> None:
     before = counts()
     with pytest.raises(ValidationError) as caught:
-        invoices.create_invoice({"number": "F-9", "issue_date": "2025-06-01", "total": "10",
-                                 **who})
+        invoices.create_invoice({"number": "F-9", "issue_date": "2025-06-01", "total": "10", **who})
     assert caught.value.field == "client"
     assert str(caught.value).startswith("Client: ")
     assert counts() == before

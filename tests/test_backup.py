@@ -11,16 +11,21 @@ from pathlib import Path
 import pytest
 
 from services.book import backup, demo
-from services.core import lookups, clock, db
-from services.proof import documents
+from services.core import clock, db, lookups
 from services.core.errors import UserError
+from services.proof import documents
 
 
 def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'invoices_search%'")]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'invoices_search%'"
+            )
+        ]
         return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:
         con.close()  # `with` only commits: an open connection would hold the book
@@ -57,7 +62,9 @@ def test_round_trip_of_the_book_and_its_documents(demo_book: Path, tmp_path: Pat
     assert documents.check_documents(record=False).ok
 
 
-def test_a_damaged_backup_is_refused_before_anything_changes(demo_book: Path, tmp_path: Path) -> None:
+def test_a_damaged_backup_is_refused_before_anything_changes(
+    demo_book: Path, tmp_path: Path
+) -> None:
     info = backup.create()
     damaged = tmp_path / "damaged.zip"
     damaged_member = ""
@@ -139,9 +146,13 @@ def test_the_book_and_the_store_are_readable_by_the_owner_only(tmp_path: Path) -
     try:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         from services.ledger import clients
+
         clients.create_client({"code": "A", "name": "A"})
-        [row] = documents.attach_files(documents.Owner(client_id=lookups.client_id_for("A")),
-                                       [make_pdf(tmp_path / "x.pdf")], documents.Meta("other"))
+        [row] = documents.attach_files(
+            documents.Owner(client_id=lookups.client_id_for("A")),
+            [make_pdf(tmp_path / "x.pdf")],
+            documents.Meta("other"),
+        )
         root = documents.store_root()
         assert stat.S_IMODE(root.stat().st_mode) == 0o700
         assert stat.S_IMODE(documents.document_path(row.id).stat().st_mode) == 0o400
@@ -191,7 +202,9 @@ def test_a_backup_folder_that_cannot_take_files_is_refused(tmp_path: Path) -> No
         db.close()
 
 
-def test_an_altered_document_is_backed_up_as_it_is_but_never_restored(demo_book: Path, tmp_path: Path) -> None:
+def test_an_altered_document_is_backed_up_as_it_is_but_never_restored(
+    demo_book: Path, tmp_path: Path
+) -> None:
     store = documents.the_store()
     sha = sorted(store.digests_on_disk())[0]
     victim = store.path_of(sha)
@@ -205,7 +218,9 @@ def test_an_altered_document_is_backed_up_as_it_is_but_never_restored(demo_book:
     other.parent.mkdir()
     db.open_database(other)
     backup.restore(info.path)
-    assert documents.the_store().verify(sha) == "missing"  # not installed as if it were the original
+    assert (
+        documents.the_store().verify(sha) == "missing"
+    )  # not installed as if it were the original
     report = documents.check_documents(record=False)
     assert [p.sha256 for p in report.problems if p.kind == "missing"] == [sha]
 
@@ -221,7 +236,9 @@ def test_rotation_deletes_nothing_while_the_newest_backup_is_damaged(demo_book: 
     assert len(backup.list_backups()) == 10
 
 
-def test_a_damaged_book_is_replaced_by_the_latest_good_backup(demo_book: Path, tmp_path: Path) -> None:
+def test_a_damaged_book_is_replaced_by_the_latest_good_backup(
+    demo_book: Path, tmp_path: Path
+) -> None:
     good = backup.create()
     rows = table_rows(demo_book)
     clock.freeze(dt.date(2026, 3, 16))
@@ -256,7 +273,9 @@ def test_the_quick_check_of_a_missing_or_foreign_file(tmp_path: Path) -> None:
     assert backup.quick_check(junk) == ["file is not a database"]
 
 
-def test_backup_commands(demo_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_commands(
+    demo_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.helpers_cli import run_cli
 
     db.close()
@@ -284,7 +303,9 @@ def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path:
 
     db.open_database(tmp_path / "book.db")
     try:
-        clients.create_client({"code": "ACME", "name": "Acme Menuiserie", "address": "3 rue des Lilas"})
+        clients.create_client(
+            {"code": "ACME", "name": "Acme Menuiserie", "address": "3 rue des Lilas"}
+        )
         info = backup.create()
     finally:
         db.close()
@@ -292,7 +313,9 @@ def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path:
     with zipfile.ZipFile(info.path) as zf:
         content = {name: zf.read(name) for name in zf.namelist()}
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(st.integers(0, len(original) - 1), st.integers(1, 255))
     def flip(position: int, mask: int) -> None:
         damaged = tmp_path / "damaged.zip"
@@ -310,7 +333,9 @@ def test_a_flipped_byte_anywhere_is_refused_with_a_message_or_harmless(tmp_path:
     flip()
 
 
-def test_the_command_line_brings_a_damaged_book_back(demo_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_brings_a_damaged_book_back(
+    demo_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.helpers_cli import run_cli
 
     good = backup.create()

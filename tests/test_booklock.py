@@ -27,10 +27,10 @@ from pathlib import Path
 import pytest
 
 from services.book import backup, booklock
-from services.core import lookups, clock, db
-from services.proof import documents
+from services.core import clock, db, lookups
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
+from services.proof import documents
 from tests.helpers_cli import ROOT, run_cli
 from tests.helpers_cli import book_snapshot as snapshot
 from tests.test_documents import make_pdf
@@ -54,8 +54,13 @@ lock.release()
 @contextmanager
 def held(book: Path, mode: str = "exclusive") -> Iterator[subprocess.Popen[str]]:
     """Another process holding the book's lock while the block runs."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(book), mode], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(book), mode],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdin is not None
     try:
         assert proc.stdout.readline().strip() == "held"
@@ -77,10 +82,20 @@ def book(tmp_path: Path) -> Iterator[Path]:
     db.open_database(path)
     try:
         client_service.create_client({"code": "ACME", "name": "Acme Menuiserie", "kind": "pro"})
-        invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-01-05",
-                                        "due_date": "2026-02-04", "total": "1200.00"})
-        documents.attach_files(documents.Owner(client_id=lookups.client_id_for("ACME")),
-                               [make_pdf(tmp_path / "cgv.pdf")], documents.Meta("other"))
+        invoice_service.create_invoice(
+            {
+                "number": "F1",
+                "client": "ACME",
+                "issue_date": "2026-01-05",
+                "due_date": "2026-02-04",
+                "total": "1200.00",
+            }
+        )
+        documents.attach_files(
+            documents.Owner(client_id=lookups.client_id_for("ACME")),
+            [make_pdf(tmp_path / "cgv.pdf")],
+            documents.Meta("other"),
+        )
         backup.create(tmp_path / "good.zip")
     finally:
         db.close()
@@ -89,8 +104,6 @@ def book(tmp_path: Path) -> Iterator[Path]:
     yield path
     clock.freeze(None)
     db.close()
-
-
 
 
 def writing_commands(tmp: Path) -> dict[str, list[str]]:
@@ -108,7 +121,8 @@ def writing_commands(tmp: Path) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("name", list(writing_commands(Path())))
 def test_a_writing_command_is_refused_while_a_window_holds_the_book(
-        book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
     args = writing_commands(tmp_path)[name]
     # without the window, the command works (so the refusal below is the lock's doing)
     before = snapshot(book)
@@ -124,20 +138,31 @@ def test_a_writing_command_is_refused_while_a_window_holds_the_book(
 
 
 def test_reading_commands_work_while_a_window_holds_the_book(
-        book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with held(book):
-        for args in (["invoices", "--json"], ["clients"], ["check"], ["documents"], ["backups"],
-                     ["alerts"], ["actions"], ["penalties", "--invoice", "F1"],
-                     ["backup", "--out", str(tmp_path / "copy.zip")],
-                     ["import", "clients", str(tmp_path / "clients.csv"), "--dry-run"],
-                     ["letters", "--out", str(tmp_path / "draft")],
-                     ["export", "--out", str(tmp_path / "export")]):
+        for args in (
+            ["invoices", "--json"],
+            ["clients"],
+            ["check"],
+            ["documents"],
+            ["backups"],
+            ["alerts"],
+            ["actions"],
+            ["penalties", "--invoice", "F1"],
+            ["backup", "--out", str(tmp_path / "copy.zip")],
+            ["import", "clients", str(tmp_path / "clients.csv"), "--dry-run"],
+            ["letters", "--out", str(tmp_path / "draft")],
+            ["export", "--out", str(tmp_path / "export")],
+        ):
             run = run_cli(capsys, book, *args)
             assert run.code == 0, (args, run.err)
             assert REFUSED not in run.err
         run = run_cli(capsys, book, "restore", str(tmp_path / "good.zip"))  # shows, changes nothing
         assert run.code == 1 and "add --yes" in run.out and REFUSED not in run.err
-    assert (tmp_path / "copy.zip").is_file() and backup.read(tmp_path / "copy.zip").counts["invoices"] == 1
+    assert (tmp_path / "copy.zip").is_file() and backup.read(tmp_path / "copy.zip").counts[
+        "invoices"
+    ] == 1
     invoices = run_cli(capsys, book, "invoices", "--json").json()["invoices"]
     assert [i["number"] for i in invoices] == ["F1"]
 
@@ -150,24 +175,37 @@ def test_every_command_is_classified_as_reading_or_writing() -> None:
     assert not set(cli.WRITERS) & cli.READERS
 
 
-def test_two_command_line_writers_share_the_lock(book: Path, tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_command_line_writers_share_the_lock(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A command writing (shared lock) does not keep another one out: they queue on
     SQLite's write lock, as before."""
     with held(book, "shared"):
-        run = run_cli(capsys, book, "promise", "--invoice", "F1", "--amount", "100", "--date", "2026-03-30")
+        run = run_cli(
+            capsys, book, "promise", "--invoice", "F1", "--amount", "100", "--date", "2026-03-30"
+        )
         assert run.code == 0, run.err
     # and two real processes at once, each importing its own clients
     files = []
     for prefix in ("A", "B"):
         path = tmp_path / f"{prefix}.csv"
-        path.write_text("code,name\n" + "".join(f"{prefix}{i:04d},Client {i}\n" for i in range(600)),
-                        encoding="utf-8")
+        path.write_text(
+            "code,name\n" + "".join(f"{prefix}{i:04d},Client {i}\n" for i in range(600)),
+            encoding="utf-8",
+        )
         files.append(path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    procs = [subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(book), "import", "clients",
-                               str(f)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for f in files]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "--db", str(book), "import", "clients", str(f)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in files
+    ]
     results = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
     codes = {c["code"] for c in run_cli(capsys, book, "clients", "--json").json()["clients"]}
@@ -175,8 +213,8 @@ def test_two_command_line_writers_share_the_lock(book: Path, tmp_path: Path,
 
 
 def test_a_restore_waits_for_a_running_command_then_holds_the_book_alone(
-        book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with held(book, "shared") as holder:
         assert holder.stdin is not None
         finisher = threading.Timer(1.0, holder.stdin.close)  # the command ends after a second
@@ -189,11 +227,15 @@ def test_a_restore_waits_for_a_running_command_then_holds_the_book_alone(
         before = snapshot(book)
         run = run_cli(capsys, book, "restore", str(tmp_path / "good.zip"), "--yes")
         assert run.code == 1
-        assert run.err_lines == ["error: the book is busy: a command is changing it; try again in a moment"]
+        assert run.err_lines == [
+            "error: the book is busy: a command is changing it; try again in a moment"
+        ]
         assert snapshot(book) == before
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)"
+)
 def test_a_crashed_holder_leaves_no_lock(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with held(book) as holder:
         assert run_cli(capsys, book, "dispute", "open", "--invoice", "F1").err_lines == [REFUSED]

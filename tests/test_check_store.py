@@ -27,9 +27,9 @@ import pytest
 from sqlalchemy import select
 
 from models import Document
+from services.book import integrity
 from services.core import clock, db
 from services.proof import documents
-from services.book import integrity
 from services.proof.store import Store
 from tests.helpers_cli import Run, open_book, run_cli
 from tests.service_fixtures import add_client, add_invoice
@@ -84,8 +84,8 @@ def _check(capsys: pytest.CaptureFixture[str], book: str, *args: str) -> Run:
 
 
 def test_orphans_of_a_killed_letters_record_are_reported_then_moved_to_the_trash(
-        shop: tuple[str, Store], engine: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book, store = shop
     orphans = _killed_letters_record(book, tmp_path / "out", capsys)
     paths = [store.path_of(sha) for sha in orphans]
@@ -96,14 +96,17 @@ def test_orphans_of_a_killed_letters_record_are_reported_then_moved_to_the_trash
     lines = run.out.splitlines()
     for path in paths:
         assert f"a stored file belongs to no document: {path}" in lines
-    assert ("check --repair leaves 2 stored files that belong to no document alone until 60 "
-            "minutes old: an attachment or a restore may still be writing it") in lines
+    assert (
+        "check --repair leaves 2 stored files that belong to no document alone until 60 "
+        "minutes old: an attachment or a restore may still be writing it"
+    ) in lines
     payload = _check(capsys, book, "--json").json()
     assert payload["ok"] is False
     assert sorted(p["sha256"] for p in payload["documents"]["problems"]) == sorted(orphans)
     assert payload["documents"]["repair"]["to_trash"] == []
-    assert sorted(p["path"] for p in payload["documents"]["repair"]["too_recent"]) \
-        == sorted(map(str, paths))
+    assert sorted(p["path"] for p in payload["documents"]["repair"]["too_recent"]) == sorted(
+        map(str, paths)
+    )
 
     repaired = _check(capsys, book, *_repair(engine))
     assert repaired.code == 1  # still there: a --repair never touches a copy that young
@@ -114,15 +117,19 @@ def test_orphans_of_a_killed_letters_record_are_reported_then_moved_to_the_trash
         _age(path)
     run = _check(capsys, book)
     assert run.code == 1  # still worth knowing
-    assert ("check --repair will move 2 stored files that belong to no document to the "
-            "store's trash (kept 30 days, then deleted)") in run.out.splitlines()
-    assert [r["kind"] for r in _check(capsys, book, "--json").json()["documents"]["repair"]
-            ["to_trash"]] == ["orphan", "orphan"]
+    assert (
+        "check --repair will move 2 stored files that belong to no document to the "
+        "store's trash (kept 30 days, then deleted)"
+    ) in run.out.splitlines()
+    assert [
+        r["kind"] for r in _check(capsys, book, "--json").json()["documents"]["repair"]["to_trash"]
+    ] == ["orphan", "orphan"]
 
     repaired = _check(capsys, book, *_repair(engine))
     assert repaired.code == 0, repaired.out + repaired.err
-    assert ("moved to the store's trash (kept 30 days): 2 stored files that belong to no "
-            "document") in repaired.out.splitlines()
+    assert (
+        "moved to the store's trash (kept 30 days): 2 stored files that belong to no document"
+    ) in repaired.out.splitlines()
     assert "database: ok" in repaired.out or "foreign keys: ok" in repaired.out
     for sha, path in zip(orphans, paths, strict=True):
         assert not path.exists()
@@ -130,20 +137,29 @@ def test_orphans_of_a_killed_letters_record_are_reported_then_moved_to_the_trash
         assert hashlib.sha256(trashed.read_bytes()).hexdigest() == sha  # kept whole
     again = _check(capsys, book, "--json")
     assert again.code == 0 and again.json()["documents"]["repair"] == {
-        "to_trash": [], "too_recent": [], "trash_days": 30, "stale_after_seconds": 3600}
+        "to_trash": [],
+        "too_recent": [],
+        "trash_days": 30,
+        "stale_after_seconds": 3600,
+    }
 
 
 def test_check_repair_json_says_what_it_did_in_the_store(
-        shop: tuple[str, Store], engine: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book, store = shop
     orphans = _killed_letters_record(book, tmp_path / "out", capsys)
     _age(store.path_of(orphans[0]))  # one old, one fresh
     run = _check(capsys, book, *_repair(engine), "--json")
     assert run.code == 1  # the fresh one is still there
     payload = run.json()
-    assert payload["repair"]["store"] == {"orphans_to_trash": 1, "leftovers_to_trash": 0,
-                                          "too_recent": 1, "failed": 0, "recovered": 0}
+    assert payload["repair"]["store"] == {
+        "orphans_to_trash": 1,
+        "leftovers_to_trash": 0,
+        "too_recent": 1,
+        "failed": 0,
+        "recovered": 0,
+    }
     assert [p["sha256"] for p in payload["documents"]["problems"]] == [orphans[1]]
     # the keys check --json had before are all there, with their meaning
     assert {"ok", "database", "totals", "documents", "repair"} <= set(payload)
@@ -151,18 +167,28 @@ def test_check_repair_json_says_what_it_did_in_the_store(
 
 
 def test_letters_record_run_again_adopts_its_own_orphans(
-        shop: tuple[str, Store], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The copies a killed ``letters --record`` left are the same bytes as the letters of a
     new run on the same day: that run records them, and nothing is left over."""
     book, store = shop
     orphans = _killed_letters_record(book, tmp_path / "out", capsys)
-    run = run_cli(capsys, book, "letters", "--date", TODAY.isoformat(),
-                  "--out", str(tmp_path / "again"), "--record")
+    run = run_cli(
+        capsys,
+        book,
+        "letters",
+        "--date",
+        TODAY.isoformat(),
+        "--out",
+        str(tmp_path / "again"),
+        "--record",
+    )
     assert run.code == 0, run.err
     assert "2 letters, recorded as sent" in run.out
     with open_book(book), db.reading() as s:
-        recorded = sorted(s.scalars(select(Document.sha256).where(
-            Document.kind == "correspondence")))
+        recorded = sorted(
+            s.scalars(select(Document.sha256).where(Document.kind == "correspondence"))
+        )
     assert recorded == sorted(orphans)
     assert store.digests_on_disk() == set(orphans)
     check = _check(capsys, book)
@@ -170,7 +196,8 @@ def test_letters_record_run_again_adopts_its_own_orphans(
 
 
 def test_a_killed_restore_leaves_a_leftover_that_repair_moves_once_stale(
-        shop: tuple[str, Store], engine: str, capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     book, store = shop
     store.tmp.mkdir(parents=True, exist_ok=True)
     leftover = store.tmp / f"restore-{'ab' * 32}"  # what _install_objects was unpacking
@@ -183,19 +210,21 @@ def test_a_killed_restore_leaves_a_leftover_that_repair_moves_once_stale(
     _age(leftover)
     run = _check(capsys, book)
     assert run.code == 1
-    assert ("check --repair will move 1 partial copy to the store's trash (kept 30 days, then "
-            "deleted)") in run.out.splitlines()
+    assert (
+        "check --repair will move 1 partial copy to the store's trash (kept 30 days, then deleted)"
+    ) in run.out.splitlines()
     repaired = _check(capsys, book, *_repair(engine))
     assert repaired.code == 0, repaired.out + repaired.err
     assert "moved to the store's trash (kept 30 days): 1 partial copy" in repaired.out
     assert not leftover.exists()
-    assert (store.root / "trash" / f"{TODAY:%Y%m%d}" / leftover.name).read_bytes() \
-        == b"%PDF-1.7 half of a document"
+    assert (
+        store.root / "trash" / f"{TODAY:%Y%m%d}" / leftover.name
+    ).read_bytes() == b"%PDF-1.7 half of a document"
 
 
 def test_an_attachment_in_progress_is_never_touched(
-        shop: tuple[str, Store], engine: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A copy being written (``tmp/in-…``) and a file copied but not yet recorded, both a
     minute old, while an old orphan goes: --repair moves the old one only."""
     book, store = shop
@@ -209,14 +238,15 @@ def test_an_attachment_in_progress_is_never_touched(
     assert repaired.code == 1
     assert partial.read_bytes() == b"being written"
     assert store.path_of(fresh).exists() and not store.path_of(old).exists()
-    assert ("check --repair leaves 1 stored file that belongs to no document and 1 partial copy "
-            "alone until 60 minutes old: an attachment or a restore may still be writing it") \
-        in repaired.out.splitlines()
+    assert (
+        "check --repair leaves 1 stored file that belongs to no document and 1 partial copy "
+        "alone until 60 minutes old: an attachment or a restore may still be writing it"
+    ) in repaired.out.splitlines()
 
 
 def test_the_trash_is_purged_after_30_days(
-        shop: tuple[str, Store], engine: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book, store = shop
     orphans = _killed_letters_record(book, tmp_path / "out", capsys)
     for sha in orphans:
@@ -233,8 +263,8 @@ def test_the_trash_is_purged_after_30_days(
 
 
 def test_a_document_whose_file_went_to_the_trash_gets_it_back(
-        shop: tuple[str, Store], engine: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shop: tuple[str, Store], engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An old orphan adopted by an attachment at the moment --repair moved it (the attachment
     keeps a sound copy already in the store): its document's file is in the trash. ``check``
     says it is missing; --repair puts it back."""
@@ -253,8 +283,9 @@ def test_a_document_whose_file_went_to_the_trash_gets_it_back(
     assert "the stored file is missing" not in repaired.out
 
 
-def test_an_hour_is_the_line(shop: tuple[str, Store], tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_hour_is_the_line(
+    shop: tuple[str, Store], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A few seconds short of ``integrity.STALE_AFTER_SECONDS`` and a file stays; a few
     seconds past it and it goes."""
     book, store = shop

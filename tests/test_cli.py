@@ -16,11 +16,11 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import func, select, text
 
-from models import Client, Company, Invoice
 import cli
-from services.ledger import clients, invoices, payments
+from models import Client, Company, Invoice
 from services.core import company, db
 from services.core.paths import migrations_path
+from services.ledger import clients, invoices, payments
 from tests.helpers_cli import (
     TODAY,
     by_code,
@@ -30,7 +30,6 @@ from tests.helpers_cli import (
     run_cli,
     run_process,
 )
-
 
 #: on SQLite and on PostgreSQL (issue #11); the tests about the SQLite file are marked
 pytestmark = pytest.mark.both_engines
@@ -42,8 +41,19 @@ def cli_book(tmp_path: Path, book_target: str) -> Iterator[Path]:
 
 
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
-INVOICE_KEYS = {"number", "client", "kind", "issue_date", "due_date", "total", "paid", "balance",
-                "days_late", "status", "disputed"}
+INVOICE_KEYS = {
+    "number",
+    "client",
+    "kind",
+    "issue_date",
+    "due_date",
+    "total",
+    "paid",
+    "balance",
+    "days_late",
+    "status",
+    "disputed",
+}
 CLIENT_KEYS = {"code", "name", "kind", "balance", "overdue", "unallocated", "currency"}
 
 
@@ -57,27 +67,47 @@ def make_small_book(path: Path) -> None:
     F9 ACME 2026-03-01 80.00, due the same day (set by hand), disputed
     """
     with open_book(path):
-        clients.create_client({"code": "ACME", "name": "Acme SARL", "kind": "pro",
-                               "terms": "30 jours"})
-        clients.create_client({"code": "BETA", "name": "Béatrice Lenoir", "kind": "consumer",
-                               "terms": "à réception"})
+        clients.create_client(
+            {"code": "ACME", "name": "Acme SARL", "kind": "pro", "terms": "30 jours"}
+        )
+        clients.create_client(
+            {"code": "BETA", "name": "Béatrice Lenoir", "kind": "consumer", "terms": "à réception"}
+        )
         clients.create_client({"code": "IDLE", "name": "Mairie d'Ailleurs", "kind": "public"})
-        f1, _ = invoices.create_invoice({"number": "F1", "client": "ACME",
-                                         "issue_date": "2026-01-05", "total": "1200.00"})
-        invoices.create_invoice({"number": "F2", "client": "ACME", "issue_date": "2026-02-20",
-                                 "total": "600.00"})
-        invoices.create_invoice({"number": "AV1", "client": "ACME", "kind": "credit_note",
-                                 "issue_date": "2026-02-25", "total": "100.00"})
-        invoices.create_invoice({"number": "F3", "client": "BETA", "issue_date": "2026-01-10",
-                                 "total": "300.00"})
-        f9, _ = invoices.create_invoice({"number": "F9", "client": "ACME",
-                                         "issue_date": "2026-03-01", "due_date": "2026-03-01",
-                                         "total": "80.00"})
+        f1, _ = invoices.create_invoice(
+            {"number": "F1", "client": "ACME", "issue_date": "2026-01-05", "total": "1200.00"}
+        )
+        invoices.create_invoice(
+            {"number": "F2", "client": "ACME", "issue_date": "2026-02-20", "total": "600.00"}
+        )
+        invoices.create_invoice(
+            {
+                "number": "AV1",
+                "client": "ACME",
+                "kind": "credit_note",
+                "issue_date": "2026-02-25",
+                "total": "100.00",
+            }
+        )
+        invoices.create_invoice(
+            {"number": "F3", "client": "BETA", "issue_date": "2026-01-10", "total": "300.00"}
+        )
+        f9, _ = invoices.create_invoice(
+            {
+                "number": "F9",
+                "client": "ACME",
+                "issue_date": "2026-03-01",
+                "due_date": "2026-03-01",
+                "total": "80.00",
+            }
+        )
         invoices.set_disputed(f9.id, True)
-        payments.record_payment({"client": "ACME", "date": "2026-02-10", "amount": "500.00"},
-                                [(f1.id, None)])
-        payments.record_payment({"client": "BETA", "date": "2026-03-01", "amount": "350.00"},
-                                confirm_overpayment=True)
+        payments.record_payment(
+            {"client": "ACME", "date": "2026-02-10", "amount": "500.00"}, [(f1.id, None)]
+        )
+        payments.record_payment(
+            {"client": "BETA", "date": "2026-03-01", "amount": "350.00"}, confirm_overpayment=True
+        )
 
 
 # -- parsing ---------------------------------------------------------------------
@@ -105,24 +135,29 @@ def test_every_command_and_option_parses() -> None:
 
 
 @pytest.mark.sqlite_only  # about the SQLite file itself
-@pytest.mark.parametrize("argv", [
-    ["invoices", "--date", "2026-02-30"],
-    ["clients", "--date", "yesterday"],
-    ["demo", "--date", "15/13/2026"],
-    ["import", "suppliers", "x.csv"],
-    ["import", "clients"],
-    ["frobnicate"],
-])
-def test_usage_errors_exit_2(cli_book: Path, capsys: pytest.CaptureFixture[str],
-                             argv: list[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["invoices", "--date", "2026-02-30"],
+        ["clients", "--date", "yesterday"],
+        ["demo", "--date", "15/13/2026"],
+        ["import", "suppliers", "x.csv"],
+        ["import", "clients"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(
+    cli_book: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
     run = run_cli(capsys, cli_book, *argv)
     assert run.code == 2
     assert "usage:" in run.err
     assert not cli_book.exists()  # nothing was opened
 
 
-def test_bad_date_message_names_the_value(cli_book: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_date_message_names_the_value(
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = run_cli(capsys, cli_book, "invoices", "--date", "2026-02-30")
     assert "'2026-02-30' is not a valid date" in run.err
 
@@ -130,8 +165,9 @@ def test_bad_date_message_names_the_value(cli_book: Path,
 # -- demo ------------------------------------------------------------------------
 
 
-def test_demo_fills_an_empty_book_then_refuses(cli_book: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_fills_an_empty_book_then_refuses(
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = run_cli(capsys, cli_book, "demo", "--date", "2026-01-31")
     assert run.code == 0, run.err
     assert "37 clients" in run.out and "2026-01-31" in run.out
@@ -155,12 +191,16 @@ def test_demo_defaults_to_today(cli_book: Path, capsys: pytest.CaptureFixture[st
     assert TODAY.isoformat() in run.out
     items = by_number(run_cli(capsys, cli_book, "invoices", "--json").json())
     assert max(i["issue_date"] for i in items.values()) <= TODAY.isoformat()
-    assert any(0 < (dt.date.fromisoformat(i["due_date"]) - TODAY).days <= 7
-               for i in items.values() if i["status"] == "not_due" and i["kind"] == "invoice")
+    assert any(
+        0 < (dt.date.fromisoformat(i["due_date"]) - TODAY).days <= 7
+        for i in items.values()
+        if i["status"] == "not_due" and i["kind"] == "invoice"
+    )
 
 
-def test_demo_force_adds_alongside_with_prefixed_codes(cli_book: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_force_adds_alongside_with_prefixed_codes(
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_small_book(cli_book)
     with open_book(cli_book):
         company.save_company({"name": "Ma Boîte", "default_terms": "45 jours fin de mois"})
@@ -172,8 +212,9 @@ def test_demo_force_adds_alongside_with_prefixed_codes(cli_book: Path,
         assert {"ACME", "BETA", "IDLE"} <= codes
         assert len([c for c in codes if c.startswith("DEMO-")]) == 37
         numbers = list(s.scalars(select(Invoice.number)))
-        assert "F1" in numbers and all(n.startswith("DEMO-") for n in numbers
-                                       if n not in {"F1", "F2", "F3", "F9", "AV1"})
+        assert "F1" in numbers and all(
+            n.startswith("DEMO-") for n in numbers if n not in {"F1", "F2", "F3", "F9", "AV1"}
+        )
         assert s.get(Company, 1).name == "Ma Boîte"  # the user's company is left alone
     # a second forced run takes the next prefix
     run = run_cli(capsys, cli_book, "demo", "--force")
@@ -198,25 +239,39 @@ def test_invoices_json_shape_and_values(cli_book: Path, capsys: pytest.CaptureFi
         assert row["status"] in {"paid", "not_due", "overdue"}
         assert isinstance(row["days_late"], int) and isinstance(row["disputed"], bool)
     f1 = rows["F1"]
-    assert (f1["client"], f1["kind"], f1["issue_date"], f1["due_date"]) == \
-        ("ACME", "invoice", "2026-01-05", "2026-02-04")
+    assert (f1["client"], f1["kind"], f1["issue_date"], f1["due_date"]) == (
+        "ACME",
+        "invoice",
+        "2026-01-05",
+        "2026-02-04",
+    )
     assert (f1["total"], f1["paid"], f1["balance"]) == ("1200.00", "500.00", "700.00")
     assert (f1["days_late"], f1["status"], f1["disputed"]) == (39, "overdue", False)
     f2 = rows["F2"]
     assert (f2["balance"], f2["days_late"], f2["status"]) == ("600.00", 0, "not_due")
     f3 = rows["F3"]
-    assert (f3["client"], f3["due_date"], f3["paid"], f3["balance"], f3["status"]) == \
-        ("BETA", "2026-01-10", "300.00", "0.00", "paid")
+    assert (f3["client"], f3["due_date"], f3["paid"], f3["balance"], f3["status"]) == (
+        "BETA",
+        "2026-01-10",
+        "300.00",
+        "0.00",
+        "paid",
+    )
     av1 = rows["AV1"]
-    assert (av1["kind"], av1["total"], av1["paid"], av1["balance"]) == \
-        ("credit_note", "-100.00", "0.00", "-100.00")
+    assert (av1["kind"], av1["total"], av1["paid"], av1["balance"]) == (
+        "credit_note",
+        "-100.00",
+        "0.00",
+        "-100.00",
+    )
     assert av1["days_late"] == 0
     assert rows["F9"]["disputed"] is True and rows["F9"]["status"] == "overdue"
     assert rows["F9"]["days_late"] == 14
 
 
 def test_invoices_as_of_a_past_date_ignores_what_came_later(
-        cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_small_book(cli_book)
     payload = run_cli(capsys, cli_book, "invoices", "--date", "2026-02-05", "--json").json()
     assert payload["as_of"] == "2026-02-05"
@@ -224,30 +279,35 @@ def test_invoices_as_of_a_past_date_ignores_what_came_later(
     assert set(rows) == {"F1", "F3"}  # F2, AV1 and F9 were issued later
     assert (rows["F1"]["paid"], rows["F1"]["balance"]) == ("0.00", "1200.00")  # paid on 02-10
     assert (rows["F1"]["days_late"], rows["F1"]["status"]) == (1, "overdue")
-    assert (rows["F3"]["paid"], rows["F3"]["days_late"], rows["F3"]["status"]) == \
-        ("0.00", 26, "overdue")
+    assert (rows["F3"]["paid"], rows["F3"]["days_late"], rows["F3"]["status"]) == (
+        "0.00",
+        26,
+        "overdue",
+    )
     # the day the payment arrived, it counts
-    rows = by_number(run_cli(capsys, cli_book, "invoices", "--date", "2026-02-10",
-                             "--json").json())
+    rows = by_number(run_cli(capsys, cli_book, "invoices", "--date", "2026-02-10", "--json").json())
     assert rows["F1"]["paid"] == "500.00"
 
 
-def test_invoices_open_and_client_filters(cli_book: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_invoices_open_and_client_filters(
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_small_book(cli_book)
     rows = by_number(run_cli(capsys, cli_book, "invoices", "--open", "--json").json())
     assert set(rows) == {"F1", "F2", "F9", "AV1"}  # F3 is paid
     rows = by_number(run_cli(capsys, cli_book, "invoices", "--client", "beta", "--json").json())
     assert set(rows) == {"F3"}  # codes match without regard to case
-    rows = by_number(run_cli(capsys, cli_book, "invoices", "--client", "BETA", "--open",
-                             "--json").json())
+    rows = by_number(
+        run_cli(capsys, cli_book, "invoices", "--client", "BETA", "--open", "--json").json()
+    )
     assert rows == {}
     rows = by_number(run_cli(capsys, cli_book, "invoices", "--client", "IDLE", "--json").json())
     assert rows == {}
 
 
-def test_invoices_unknown_client_is_a_user_error(cli_book: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_invoices_unknown_client_is_a_user_error(
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_small_book(cli_book)
     run = run_cli(capsys, cli_book, "invoices", "--client", "NOPE")
     assert run.code == 1
@@ -334,7 +394,8 @@ def _config() -> Config:
 
 @pytest.mark.sqlite_only  # about the SQLite file itself
 def test_a_book_from_the_first_migration_is_upgraded_and_read(
-        cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A book created at revision 0001 (rows written by that version) still reads right."""
     old = db.Database(db.database_url(cli_book))
     cfg = _config()
@@ -343,34 +404,54 @@ def test_a_book_from_the_first_migration_is_upgraded_and_read(
         command.upgrade(cfg, "0001")
     stamp = "2026-01-02 10:00:00.000000"
     with old.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city, country,"
-            " email, phone, siren, siret, vat_number, language, terms, credit_limit, notes,"
-            " search_key, created_at, updated_at) VALUES (1, 'OLD', 'Ancien Client', 'pro', '',"
-            " '', '', 'Lyon', 'FR', '', '', '', '', '', 'fr', '30 jours', NULL, '', 'old',"
-            " :at, :at)"), {"at": stamp})
-        conn.execute(text(
-            "INSERT INTO invoices (id, number, client_id, kind, issue_date, delivery_date, terms,"
-            " due_date, due_date_manual, total, net, vat, currency, po_number, notes, disputed,"
-            " allocated, search_key, created_at, updated_at) VALUES (1, 'OLD-1', 1, 'invoice',"
-            " '2026-01-02', NULL, '30 jours', '2026-02-01', 0, 150000, 125000, 25000, 'EUR', '',"
-            " '', 0, 50000, 'old-1', :at, :at)"), {"at": stamp})
-        conn.execute(text(
-            "INSERT INTO payments (id, client_id, date, amount, currency, method, reference,"
-            " notes, allocated, created_at) VALUES (1, 1, '2026-01-20', 50000, 'EUR',"
-            " 'cheque', 'CHQ 1', '', 50000, :at)"), {"at": stamp})
-        conn.execute(text(
-            "INSERT INTO allocations (id, invoice_id, payment_id, credit_note_id, amount, date,"
-            " removed_on, created_at, removed_at) VALUES (1, 1, 1, NULL, 50000, '2026-01-20',"
-            " NULL, :at, NULL)"), {"at": stamp})
+        conn.execute(
+            text(
+                "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city, country,"
+                " email, phone, siren, siret, vat_number, language, terms, credit_limit, notes,"
+                " search_key, created_at, updated_at) VALUES (1, 'OLD', 'Ancien Client', 'pro', '',"
+                " '', '', 'Lyon', 'FR', '', '', '', '', '', 'fr', '30 jours', NULL, '', 'old',"
+                " :at, :at)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO invoices (id, number, client_id, kind, issue_date, delivery_date, terms,"
+                " due_date, due_date_manual, total, net, vat, currency, po_number, notes, disputed,"
+                " allocated, search_key, created_at, updated_at) VALUES (1, 'OLD-1', 1, 'invoice',"
+                " '2026-01-02', NULL, '30 jours', '2026-02-01', 0, 150000, 125000, 25000, 'EUR', '',"
+                " '', 0, 50000, 'old-1', :at, :at)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO payments (id, client_id, date, amount, currency, method, reference,"
+                " notes, allocated, created_at) VALUES (1, 1, '2026-01-20', 50000, 'EUR',"
+                " 'cheque', 'CHQ 1', '', 50000, :at)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO allocations (id, invoice_id, payment_id, credit_note_id, amount, date,"
+                " removed_on, created_at, removed_at) VALUES (1, 1, 1, NULL, 50000, '2026-01-20',"
+                " NULL, :at, NULL)"
+            ),
+            {"at": stamp},
+        )
     assert old.current_revision() == "0001"
     old.dispose()
 
     run = run_cli(capsys, cli_book, "clients", "--json")
     assert run.code == 0, run.err
     row = by_code(run.json())["OLD"]
-    assert (row["name"], row["balance"], row["overdue"], row["unallocated"]) == \
-        ("Ancien Client", "1000.00", "1000.00", "0.00")
+    assert (row["name"], row["balance"], row["overdue"], row["unallocated"]) == (
+        "Ancien Client",
+        "1000.00",
+        "1000.00",
+        "0.00",
+    )
     rows = by_number(run_cli(capsys, cli_book, "invoices", "--json").json())
     assert (rows["OLD-1"]["paid"], rows["OLD-1"]["days_late"]) == ("500.00", 42)
 
@@ -391,7 +472,9 @@ def test_a_file_that_is_not_a_database(cli_book: Path, capsys: pytest.CaptureFix
     run = run_cli(capsys, cli_book, "clients")
     assert run.code == 1
     assert run.err.startswith("error: ") and "is not an Encaisse database or is damaged" in run.err
-    assert run.err_lines[1:] == ["hint: `backups` lists this book's backups; `restore FILE --yes` puts one in its place"]
+    assert run.err_lines[1:] == [
+        "hint: `backups` lists this book's backups; `restore FILE --yes` puts one in its place"
+    ]
     assert "Traceback" not in run.err
 
 
@@ -433,8 +516,8 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
 
 def test_a_bug_in_a_command_shows_one_line_and_goes_to_the_log(tmp_path, monkeypatch, capsys):
     """No traceback reaches the user: the details go to the log file."""
-    import main
     import cli
+    import main
 
     def broken(args):
         raise RuntimeError("boom")

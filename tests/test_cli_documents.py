@@ -16,8 +16,18 @@ from services.ledger import clients, invoices
 from services.proof import documents
 from tests.helpers_cli import by_number, frozen_book_path, open_book, run_cli
 
-DOC_KEYS = {"id", "kind", "title", "signed", "signed_on", "sha256", "size", "original_name",
-            "invoice", "client"}
+DOC_KEYS = {
+    "id",
+    "kind",
+    "title",
+    "signed",
+    "signed_on",
+    "sha256",
+    "size",
+    "original_name",
+    "invoice",
+    "client",
+}
 
 
 @pytest.fixture
@@ -39,87 +49,202 @@ def book(cli_book: Path) -> Path:
     with open_book(cli_book):
         clients.create_client({"code": "ACME", "name": "Acme Menuiserie", "kind": "pro"})
         clients.create_client({"code": "BETA", "name": "Beta Conseil", "kind": "pro"})
-        invoices.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-01-05",
-                                 "total": "1200.00"})
-        invoices.create_invoice({"number": "F2", "client": "ACME", "issue_date": "2026-02-20",
-                                 "total": "600.00"})
-        invoices.create_invoice({"number": "AV1", "client": "ACME", "kind": "credit_note",
-                                 "issue_date": "2026-02-25", "total": "100.00"})
+        invoices.create_invoice(
+            {"number": "F1", "client": "ACME", "issue_date": "2026-01-05", "total": "1200.00"}
+        )
+        invoices.create_invoice(
+            {"number": "F2", "client": "ACME", "issue_date": "2026-02-20", "total": "600.00"}
+        )
+        invoices.create_invoice(
+            {
+                "number": "AV1",
+                "client": "ACME",
+                "kind": "credit_note",
+                "issue_date": "2026-02-25",
+                "total": "100.00",
+            }
+        )
     return cli_book
 
 
-def test_attach_then_documents_json(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_attach_then_documents_json(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     quote = make_pdf(tmp_path / "devis.pdf", 2)
-    run = run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "quote", "--signed",
-                  "--signed-on", "2025-12-20", "--title", "Devis D-12", str(quote))
+    run = run_cli(
+        capsys,
+        book,
+        "attach",
+        "--invoice",
+        "F1",
+        "--kind",
+        "quote",
+        "--signed",
+        "--signed-on",
+        "2025-12-20",
+        "--title",
+        "Devis D-12",
+        str(quote),
+    )
     assert run.code == 0, run.err
     assert "attached devis.pdf as document 1" in run.out
     run = run_cli(capsys, book, "documents", "--invoice", "F1", "--json")
     assert run.code == 0, run.err
     [doc] = run.json()["documents"]
     assert set(doc) >= DOC_KEYS
-    assert (doc["kind"], doc["title"], doc["signed"], doc["signed_on"]) == ("quote", "Devis D-12", True, "2025-12-20")
+    assert (doc["kind"], doc["title"], doc["signed"], doc["signed_on"]) == (
+        "quote",
+        "Devis D-12",
+        True,
+        "2025-12-20",
+    )
     assert (doc["invoice"], doc["client"], doc["original_name"]) == ("F1", "ACME", "devis.pdf")
     assert doc["size"] == quote.stat().st_size and len(doc["sha256"]) == 64
     # the client view covers the invoice's documents; another client sees none
-    assert len(run_cli(capsys, book, "documents", "--client", "ACME", "--json").json()["documents"]) == 1
-    assert run_cli(capsys, book, "documents", "--client", "BETA", "--json").json() == {"documents": []}
+    assert (
+        len(run_cli(capsys, book, "documents", "--client", "ACME", "--json").json()["documents"])
+        == 1
+    )
+    assert run_cli(capsys, book, "documents", "--client", "BETA", "--json").json() == {
+        "documents": []
+    }
     text = run_cli(capsys, book, "documents")
     assert "Devis D-12" in text.out and "1 document" in text.out
 
 
-def test_attach_several_files_is_all_or_nothing(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_attach_several_files_is_all_or_nothing(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = make_pdf(tmp_path / "a.pdf")
     bad = tmp_path / "b.docx"
     bad.write_bytes(b"PK\x03\x04 not a proof")
-    run = run_cli(capsys, book, "attach", "--client", "ACME", "--kind", "contract", str(good), str(bad))
+    run = run_cli(
+        capsys, book, "attach", "--client", "ACME", "--kind", "contract", str(good), str(bad)
+    )
     assert run.code == 1
-    assert run.err_lines == ["error: File: b.docx is neither a PDF nor an image (PNG, JPEG, TIFF, GIF, WebP)"]
+    assert run.err_lines == [
+        "error: File: b.docx is neither a PDF nor an image (PNG, JPEG, TIFF, GIF, WebP)"
+    ]
     assert run_cli(capsys, book, "documents", "--json").json() == {"documents": []}
     with open_book(book):
         assert documents.the_store().digests_on_disk() == set()
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--invoice", "F404", "--kind", "quote"], "no invoice has the number 'F404'."),  # one message (issue #12)
-    (["--client", "NOPE", "--kind", "quote"], "no client has the code 'NOPE'."),
-])
-def test_attach_to_something_unknown(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                     argv: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (
+            ["--invoice", "F404", "--kind", "quote"],
+            "no invoice has the number 'F404'.",
+        ),  # one message (issue #12)
+        (["--client", "NOPE", "--kind", "quote"], "no client has the code 'NOPE'."),
+    ],
+)
+def test_attach_to_something_unknown(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
     run = run_cli(capsys, book, "attach", *argv, str(make_pdf(tmp_path / "x.pdf")))
     assert run.code == 1 and message in run.err
 
 
-def test_attach_usage_errors(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_attach_usage_errors(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pdf = str(make_pdf(tmp_path / "x.pdf"))
     assert run_cli(capsys, book, "attach", "--kind", "quote", pdf).code == 2  # no owner
-    assert run_cli(capsys, book, "attach", "--invoice", "F1", "--client", "ACME", "--kind", "quote", pdf).code == 2
+    assert (
+        run_cli(
+            capsys, book, "attach", "--invoice", "F1", "--client", "ACME", "--kind", "quote", pdf
+        ).code
+        == 2
+    )
     assert run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "receipt", pdf).code == 2
-    run = run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "quote", "--signed-on", "2026-01-01", pdf)
+    run = run_cli(
+        capsys,
+        book,
+        "attach",
+        "--invoice",
+        "F1",
+        "--kind",
+        "quote",
+        "--signed-on",
+        "2026-01-01",
+        pdf,
+    )
     assert run.code == 2 and "--signed-on needs --signed" in run.err
 
 
-def test_invoices_json_gains_proof(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "purchase_order", "--signed",
-            str(make_pdf(tmp_path / "bdc.pdf")))
+def test_invoices_json_gains_proof(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_cli(
+        capsys,
+        book,
+        "attach",
+        "--invoice",
+        "F1",
+        "--kind",
+        "purchase_order",
+        "--signed",
+        str(make_pdf(tmp_path / "bdc.pdf")),
+    )
     image = tmp_path / "bl.jpg"
     Image.new("RGB", (50, 50), "white").save(image)
-    run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "delivery_note", "--signed", str(image))
-    run_cli(capsys, book, "attach", "--client", "ACME", "--kind", "cgv", "--signed",
-            str(make_pdf(tmp_path / "cgv.pdf")))
+    run_cli(
+        capsys, book, "attach", "--invoice", "F1", "--kind", "delivery_note", "--signed", str(image)
+    )
+    run_cli(
+        capsys,
+        book,
+        "attach",
+        "--client",
+        "ACME",
+        "--kind",
+        "cgv",
+        "--signed",
+        str(make_pdf(tmp_path / "cgv.pdf")),
+    )
     rows = by_number(run_cli(capsys, book, "invoices", "--json").json())
     assert rows["F1"]["proof"] == {"order": True, "delivery": True, "cgv": True}
     assert rows["F2"]["proof"] == {"order": False, "delivery": False, "cgv": True}
     assert set(rows["AV1"]["proof"]) == {"order", "delivery", "cgv"}
 
 
-def test_evidence_for_an_invoice(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "quote", "--signed",
-            str(make_pdf(tmp_path / "devis.pdf", 2)))
-    run_cli(capsys, book, "attach", "--client", "ACME", "--kind", "cgv", "--signed",
-            str(make_pdf(tmp_path / "cgv.pdf", 3)))
-    run_cli(capsys, book, "attach", "--invoice", "F2", "--kind", "quote",
-            str(make_pdf(tmp_path / "other.pdf", 4)))  # another invoice's: not in F1's file
+def test_evidence_for_an_invoice(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_cli(
+        capsys,
+        book,
+        "attach",
+        "--invoice",
+        "F1",
+        "--kind",
+        "quote",
+        "--signed",
+        str(make_pdf(tmp_path / "devis.pdf", 2)),
+    )
+    run_cli(
+        capsys,
+        book,
+        "attach",
+        "--client",
+        "ACME",
+        "--kind",
+        "cgv",
+        "--signed",
+        str(make_pdf(tmp_path / "cgv.pdf", 3)),
+    )
+    run_cli(
+        capsys,
+        book,
+        "attach",
+        "--invoice",
+        "F2",
+        "--kind",
+        "quote",
+        str(make_pdf(tmp_path / "other.pdf", 4)),
+    )  # another invoice's: not in F1's file
     out = tmp_path / "out" / "preuves-F1.pdf"
     run = run_cli(capsys, book, "evidence", "--invoice", "F1", "--out", str(out))
     assert run.code == 0, run.err
@@ -134,8 +259,19 @@ def test_evidence_for_an_invoice(book: Path, tmp_path: Path, capsys: pytest.Capt
     assert "3 documents" in run.out
 
 
-def test_evidence_refuses_a_damaged_store(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "quote", str(make_pdf(tmp_path / "d.pdf")))
+def test_evidence_refuses_a_damaged_store(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_cli(
+        capsys,
+        book,
+        "attach",
+        "--invoice",
+        "F1",
+        "--kind",
+        "quote",
+        str(make_pdf(tmp_path / "d.pdf")),
+    )
     with open_book(book):
         [doc] = documents.list_documents()
         path = documents.the_store().path_of(doc.sha256)
@@ -146,9 +282,20 @@ def test_evidence_refuses_a_damaged_store(book: Path, tmp_path: Path, capsys: py
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_check_reports_missing_and_altered_files(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_missing_and_altered_files(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("a", "b", "c"):
-        run_cli(capsys, book, "attach", "--invoice", "F1", "--kind", "other", str(make_pdf(tmp_path / f"{name}.pdf")))
+        run_cli(
+            capsys,
+            book,
+            "attach",
+            "--invoice",
+            "F1",
+            "--kind",
+            "other",
+            str(make_pdf(tmp_path / f"{name}.pdf")),
+        )
     run = run_cli(capsys, book, "check")
     assert run.code == 0 and "3 documents verified: ok" in run.out
     payload = run_cli(capsys, book, "check", "--json").json()

@@ -47,12 +47,12 @@ def test_issue_12_a_frozen_date_gives_a_fixed_local_noon(paris: None) -> None:
     assert clock.now() == first
     assert first.tzinfo is not None and first.utcoffset() == dt.timedelta(0)  # still aware UTC
     assert first == dt.datetime(2026, 5, 4, 12, 0, 0, tzinfo=PARIS_SUMMER)  # 12:00 local
-    assert first.astimezone(dt.timezone.utc).hour == 10
+    assert first.astimezone(dt.UTC).hour == 10
     assert clock.today() == dt.date(2026, 5, 4)
 
 
 def test_issue_12_a_frozen_aware_datetime_is_the_instant(paris: None) -> None:
-    late = dt.datetime(2026, 5, 4, 23, 30, 15, tzinfo=dt.timezone.utc)  # already the 5th in Paris
+    late = dt.datetime(2026, 5, 4, 23, 30, 15, tzinfo=dt.UTC)  # already the 5th in Paris
     with clock.frozen(late):
         assert clock.now() == late
         assert clock.today() == dt.date(2026, 5, 5)  # today() is the local day
@@ -74,7 +74,9 @@ def test_issue_12_frozen_nests_and_restores_the_previous_instant() -> None:
     assert clock.now() == outer
 
 
-def test_issue_12_encaisse_today_behaves_like_freeze(paris: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_issue_12_encaisse_today_behaves_like_freeze(
+    paris: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ENCAISSE_TODAY", "2026-03-15")
     assert clock.today() == dt.date(2026, 3, 15)
     assert clock.stamp() == "20260315-120000"  # the same fixed local noon as freeze(date)
@@ -88,7 +90,7 @@ def test_issue_12_encaisse_today_behaves_like_freeze(paris: None, monkeypatch: p
 
 
 def test_issue_12_stamp_is_local_time_in_the_file_name_form(paris: None) -> None:
-    instant = dt.datetime(2026, 1, 9, 8, 5, 7, tzinfo=dt.timezone.utc)  # winter: UTC+1
+    instant = dt.datetime(2026, 1, 9, 8, 5, 7, tzinfo=dt.UTC)  # winter: UTC+1
     assert clock.stamp(instant) == "20260109-090507"
     assert re.fullmatch(r"\d{8}-\d{6}", clock.stamp())
     assert clock.local_iso(instant) == "2026-01-09T09:05:07+01:00"
@@ -101,7 +103,9 @@ def test_issue_12_older_manifests_in_utc_still_read() -> None:
     assert clock.parse_instant("2026-05-04T10:00:00") == old  # no offset: written in UTC
 
 
-def test_issue_12_backup_and_pre_migration_copy_are_stamped_alike(paris: None, tmp_path: Path) -> None:
+def test_issue_12_backup_and_pre_migration_copy_are_stamped_alike(
+    paris: None, tmp_path: Path
+) -> None:
     """Under one frozen instant, the copy kept before a migration and a backup carry the
     same local stamp, and the backup's manifest states that local time with its offset."""
     book = tmp_path / "book.db"
@@ -121,7 +125,9 @@ def test_issue_12_backup_and_pre_migration_copy_are_stamped_alike(paris: None, t
         db.close()
 
 
-def test_issue_12_two_backups_under_a_frozen_clock_are_named_deterministically(tmp_path: Path) -> None:
+def test_issue_12_two_backups_under_a_frozen_clock_are_named_deterministically(
+    tmp_path: Path,
+) -> None:
     """No wall clock involved: the second backup of the same frozen instant is ``-2``."""
     clock.freeze(dt.date(2026, 5, 4))
     db.open_database(tmp_path / "book.db")
@@ -135,7 +141,9 @@ def test_issue_12_two_backups_under_a_frozen_clock_are_named_deterministically(t
         db.close()
 
 
-def test_issue_12_backups_order_across_old_utc_and_new_local_manifests(paris: None, tmp_path: Path) -> None:
+def test_issue_12_backups_order_across_old_utc_and_new_local_manifests(
+    paris: None, tmp_path: Path
+) -> None:
     """An older manifest (UTC) and a newer one (local) are ordered by instant, not by text:
     as text, 11:00+00:00 (13:00 in Paris) would sort before 12:30+02:00 (10:30 UTC)."""
     where = tmp_path

@@ -38,8 +38,9 @@ from tests.helpers_cli import ROOT
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not hasattr(signal, "SIGKILL"),
-                       reason="SIGKILL does not exist on this system (Windows)"),
+    pytest.mark.skipif(
+        not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)"
+    ),
 ]
 
 #: invoices per imported file ("a few thousand rows")
@@ -101,8 +102,11 @@ def _main(book: Path, *args: str) -> list[str]:
 def _write_invoices(folder: Path, prefix: str) -> Path:
     path = folder / f"{prefix}.csv"
     lines = ["number,client,issue_date,total"]
-    lines += [f"{prefix}-{i:05d},{CLIENTS[i % len(CLIENTS)]},2026-01-{1 + i % 28:02d},"
-              f"{100 + i % 97}.{i % 100:02d}" for i in range(ROWS)]
+    lines += [
+        f"{prefix}-{i:05d},{CLIENTS[i % len(CLIENTS)]},2026-01-{1 + i % 28:02d},"
+        f"{100 + i % 97}.{i % 100:02d}"
+        for i in range(ROWS)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -113,19 +117,29 @@ def _inspect(book: Path) -> tuple[list[str], Counter[str]]:
     try:
         problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
         problems = [] if problems == ["ok"] else problems
-        problems += [f"foreign key violation in {r[0]} row {r[1]}"
-                     for r in con.execute("PRAGMA foreign_key_check")]
+        problems += [
+            f"foreign key violation in {r[0]} row {r[1]}"
+            for r in con.execute("PRAGMA foreign_key_check")
+        ]
         try:  # the FTS5 index against its content table (the invoices)
-            con.execute("INSERT INTO invoices_search(invoices_search, rank) "
-                        "VALUES ('integrity-check', 1)")
+            con.execute(
+                "INSERT INTO invoices_search(invoices_search, rank) VALUES ('integrity-check', 1)"
+            )
         except sqlite3.DatabaseError as exc:
             problems.append(f"search index: {exc}")
         con.rollback()
-        per_prefix = Counter({p: n for p, n in con.execute(
-            "SELECT substr(number, 1, instr(number, '-') - 1), count(*) FROM invoices "
-            "GROUP BY 1")})
-        events = con.execute("SELECT count(*) FROM events WHERE entity = 'invoice' "
-                             "AND action = 'imported'").fetchone()[0]
+        per_prefix = Counter(
+            {
+                p: n
+                for p, n in con.execute(
+                    "SELECT substr(number, 1, instr(number, '-') - 1), count(*) FROM invoices "
+                    "GROUP BY 1"
+                )
+            }
+        )
+        events = con.execute(
+            "SELECT count(*) FROM events WHERE entity = 'invoice' AND action = 'imported'"
+        ).fetchone()[0]
         invoices = con.execute("SELECT count(*) FROM invoices").fetchone()[0]
         if events != invoices:
             problems.append(f"{invoices} invoices but {events} history events")
@@ -139,10 +153,17 @@ def base_book(tmp_path: Path) -> Path:
     """A book holding a few clients, imported with the real command line (not killed)."""
     book = tmp_path / "book.db"
     clients = tmp_path / "clients.csv"
-    clients.write_text("code,name\n" + "".join(f"{c},Client {c}\n" for c in CLIENTS),
-                       encoding="utf-8")
-    run = subprocess.run(_main(book, "import", "clients", str(clients)), cwd=ROOT,
-                         env=_environment(), capture_output=True, text=True, timeout=120)
+    clients.write_text(
+        "code,name\n" + "".join(f"{c},Client {c}\n" for c in CLIENTS), encoding="utf-8"
+    )
+    run = subprocess.run(
+        _main(book, "import", "clients", str(clients)),
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     return book
 
@@ -151,9 +172,14 @@ def _calibrate(book: Path, csv: Path) -> tuple[float, float | None]:
     """Run one import to its end: (its duration, when it first wrote to the WAL file)."""
     before = WalState.of(book)
     started = time.monotonic()
-    proc = subprocess.Popen(_main(book, "import", "invoices", str(csv)), cwd=ROOT,
-                            env=_environment(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        _main(book, "import", "invoices", str(csv)),
+        cwd=ROOT,
+        env=_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     first_write: float | None = None
     while proc.poll() is None:
         if first_write is None and WalState.of(book).written_since(before):
@@ -168,7 +194,8 @@ def _calibrate(book: Path, csv: Path) -> tuple[float, float | None]:
 
 
 def test_an_import_killed_at_random_moments_is_all_or_nothing(
-        base_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue #6, point 4: ≥ 20 SIGKILLs of a running import; after each one the book is
     sound (integrity and foreign keys) and the import entirely present or entirely absent."""
     book = base_book
@@ -191,9 +218,13 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(
         else:
             delay = rng.uniform(*window)
         wal_before = WalState.of(book)
-        proc = subprocess.Popen(_main(book, "import", "invoices", str(csv)), cwd=ROOT,
-                                env=_environment(), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            _main(book, "import", "invoices", str(csv)),
+            cwd=ROOT,
+            env=_environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         wrote = WalState.of(book).written_since(wal_before)
         if proc.poll() is None:
@@ -216,29 +247,41 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(
             outcome = DURING_WRITES if wrote else BEFORE_WRITES
         rounds.append(Round(prefix, delay, outcome, present))
         history = "\n".join(map(str, rounds))
-        assert problems == [], \
-            f"the book is damaged after {rounds[-1]}: {problems[:5]}\n{history}"
+        assert problems == [], f"the book is damaged after {rounds[-1]}: {problems[:5]}\n{history}"
         assert present in (0, ROWS), f"half an import: {rounds[-1]}\n{history}"
-        assert killed or (returncode == 0 and present == ROWS), \
+        assert killed or (returncode == 0 and present == ROWS), (
             f"an import that was not killed failed (exit {returncode})\n{history}"
+        )
         earlier = {p: per_prefix.get(p, 0) for p in expected}
         assert earlier == expected, f"an earlier import changed after {rounds[-1]}\n{history}"
         expected[prefix] = present
         os.remove(csv)
 
     outcomes = Counter(r.outcome for r in rounds)
-    assert kills >= MIN_KILLS, \
+    assert kills >= MIN_KILLS, (
         f"only {kills} kills of a running import in {len(rounds)} rounds: {dict(outcomes)}"
+    )
 
     # The last round was a kill. The application itself opens that book (migrations,
     # integrity, documents) and the import, run again, goes through whole.
-    check = subprocess.run(_main(book, "check"), cwd=ROOT, env=_environment(),
-                           capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        _main(book, "check"),
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     again = rounds[-1].prefix if rounds[-1].present == 0 else f"K{len(rounds) + 1:02d}"
-    run = subprocess.run(_main(book, "import", "invoices", str(_write_invoices(tmp_path, again))),
-                         cwd=ROOT, env=_environment(), capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        _main(book, "import", "invoices", str(_write_invoices(tmp_path, again))),
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     problems, per_prefix = _inspect(book)
     expected[again] = ROWS
@@ -247,7 +290,9 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(
 
     elapsed = time.monotonic() - started
     with capsys.disabled():
-        print(f"\nkill test: {kills} kills survived ({outcomes[DURING_WRITES]} during the "
-              f"writes, {outcomes[BEFORE_WRITES]} before any write, {outcomes[AFTER_COMMIT]} "
-              f"after the commit; {outcomes[FINISHED]} imports ended first), seed {SEED}, "
-              f"{ROWS} rows per import of {duration:.1f} s, {elapsed:.0f} s in all")
+        print(
+            f"\nkill test: {kills} kills survived ({outcomes[DURING_WRITES]} during the "
+            f"writes, {outcomes[BEFORE_WRITES]} before any write, {outcomes[AFTER_COMMIT]} "
+            f"after the commit; {outcomes[FINISHED]} imports ended first), seed {SEED}, "
+            f"{ROWS} rows per import of {duration:.1f} s, {elapsed:.0f} s in all"
+        )

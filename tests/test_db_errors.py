@@ -74,7 +74,9 @@ def pg_book(server: str) -> Iterator[str]:
 def _busy(caught: BaseException | None) -> None:
     assert isinstance(caught, KnownError), repr(caught)
     assert caught.message == db.MSG_LOCKED
-    assert caught.render() == "The database is busy (used by another program). Try again in a moment."
+    assert (
+        caught.render() == "The database is busy (used by another program). Try again in a moment."
+    )
 
 
 def test_a_deadlock_on_postgresql_says_busy(pg_book: str) -> None:
@@ -146,9 +148,8 @@ def test_a_lock_timeout_on_postgresql_says_busy(pg_book: str) -> None:
 
 def test_a_constraint_violation_on_postgresql_stays_a_bug(pg_book: str) -> None:
     """Only environment failures are translated: a broken rule is a bug, with its trace."""
-    with pytest.raises(Exception) as caught:
-        with db.transaction() as s:
-            s.execute(text("INSERT INTO t VALUES (1, 0)"))
+    with pytest.raises(Exception) as caught, db.transaction() as s:
+        s.execute(text("INSERT INTO t VALUES (1, 0)"))
     assert not isinstance(caught.value, KnownError)
 
 
@@ -169,13 +170,16 @@ def test_a_closed_port_says_the_server_cannot_be_reached_without_the_password() 
         db.open_database(url)
     assert caught.value.message == db.MSG_PG_UNREACHABLE
     shown = _assert_names_server(caught.value, f"127.0.0.1:{port}")
-    assert shown == (f"The database server 127.0.0.1:{port} cannot be reached (Connection "
-                     "refused). Check that it is running and that its address and port are right.")
+    assert shown == (
+        f"The database server 127.0.0.1:{port} cannot be reached (Connection "
+        "refused). Check that it is running and that its address and port are right."
+    )
     assert not db.is_open()
 
 
 def test_the_command_line_and_the_window_say_the_same_for_a_closed_port(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """``_open`` (the command line) lets the KnownError through; the window's start
     (``ui.app.open_book``) catches KnownError and shows it: the same words for both."""
     from ui import app
@@ -184,9 +188,11 @@ def test_the_command_line_and_the_window_say_the_same_for_a_closed_port(
     url = f"postgresql+psycopg://encaisse:{SECRET}@127.0.0.1:{port}/books"
     run = run_cli(capsys, url, "invoices")
     assert run.code == 1
-    assert run.err_lines == [f"error: The database server 127.0.0.1:{port} cannot be reached "
-                             "(Connection refused). Check that it is running and that its address "
-                             "and port are right."]
+    assert run.err_lines == [
+        f"error: The database server 127.0.0.1:{port} cannot be reached "
+        "(Connection refused). Check that it is running and that its address "
+        "and port are right."
+    ]
     assert SECRET not in run.err + run.out and "Traceback" not in run.err
     with pytest.raises(KnownError) as caught:
         app.open_book(url)
@@ -195,7 +201,8 @@ def test_the_command_line_and_the_window_say_the_same_for_a_closed_port(
 
 
 def test_a_database_that_does_not_exist_is_named_with_its_server(
-        server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     parsed = make_url(server)
     url = _with_password(server, database="encaisse_no_such_book")
     with pytest.raises(KnownError) as caught:
@@ -204,7 +211,8 @@ def test_a_database_that_does_not_exist_is_named_with_its_server(
     where = f"{parsed.host}:{parsed.port}"
     assert _assert_names_server(caught.value, where) == (
         f"The database encaisse_no_such_book does not exist on the server {where}. Create it, "
-        "empty: Encaisse creates its tables at the first start.")
+        "empty: Encaisse creates its tables at the first start."
+    )
     run = run_cli(capsys, url, "check")
     assert run.code == 1 and run.err_lines == ["error: " + caught.value.render()]
 
@@ -224,12 +232,14 @@ def test_a_wrong_password_is_a_refused_login() -> None:
     the driver's error for a wrong one is built here, as psycopg raises it."""
     orig = psycopg.OperationalError(
         'connection failed: connection to server at "192.0.2.7", port 5432 failed: FATAL:  '
-        'password authentication failed for user "shop"')
+        'password authentication failed for user "shop"'
+    )
     error = db.translate_db_error(OperationalError("connect", {}, orig), None)
     assert isinstance(error, KnownError) and error.message == db.MSG_PG_LOGIN
     assert error.render() == (
         "The database server 192.0.2.7:5432 refused the login of ? (password authentication "
-        'failed for user "shop"). Check the user name and the password.')
+        'failed for user "shop"). Check the user name and the password.'
+    )
 
 
 def test_a_server_that_goes_away_during_the_session_cannot_be_reached(pg_book: str) -> None:
@@ -240,12 +250,15 @@ def test_a_server_that_goes_away_during_the_session_cannot_be_reached(pg_book: s
         with db.reading() as s:
             s.execute(text("SELECT 1"))
         with admin.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE datname = :name AND pid <> pg_backend_pid()"),
-                         {"name": make_url(pg_book).database})
-        with pytest.raises(KnownError) as caught:
-            with db.reading() as s:
-                s.execute(text("SELECT n FROM t WHERE id = 1"))
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": make_url(pg_book).database},
+            )
+        with pytest.raises(KnownError) as caught, db.reading() as s:
+            s.execute(text("SELECT n FROM t WHERE id = 1"))
         assert caught.value.message == db.MSG_PG_UNREACHABLE
         parsed = make_url(pg_book)
         _assert_names_server(caught.value, f"{parsed.host}:{parsed.port}")
@@ -275,7 +288,8 @@ def test_sqlite_lock_still_says_busy_and_a_missing_table_stays_a_bug() -> None:
 
 @pytest.mark.both_engines
 def test_lowering_a_total_while_a_payment_is_recorded_gets_the_message(
-        book: db.Database, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    book: db.Database, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One user records a payment of 100.00 on F1 (100.00); another lowers F1's total to 50.00
     at that moment. The edit waits for the payment (it loads the invoice ``FOR UPDATE``), then
     sees the allocation and says the total cannot be less than what is paid — before the fix
@@ -286,8 +300,8 @@ def test_lowering_a_total_while_a_payment_is_recorded_gets_the_message(
 
     from models import Invoice
     from services.book import integrity
-    from services.ledger import invoices, payments
     from services.core.errors import UserError
+    from services.ledger import invoices, payments
     from tests.service_fixtures import add_client, add_invoice
 
     add_client("ACME")
@@ -312,16 +326,31 @@ def test_lowering_a_total_while_a_payment_is_recorded_gets_the_message(
                 outcome[name] = None
             except BaseException as exc:  # noqa: BLE001 - the outcome is what is tested
                 outcome[name] = exc
+
         thread = threading.Thread(target=body, name=name)
         thread.start()
         return thread
 
-    payer = run("payer", lambda: payments.record_payment(
-        {"client": "ACME", "date": "2025-02-01", "amount": "100.00"}, [(f1.id, None)]))
+    payer = run(
+        "payer",
+        lambda: payments.record_payment(
+            {"client": "ACME", "date": "2025-02-01", "amount": "100.00"}, [(f1.id, None)]
+        ),
+    )
     assert allocated.wait(30)
-    editor = run("editor", lambda: invoices.update_invoice(f1.id, {
-        "number": "F1", "client": "ACME", "issue_date": "2025-01-15", "total": "50.00",
-        "terms": "30 jours"}))
+    editor = run(
+        "editor",
+        lambda: invoices.update_invoice(
+            f1.id,
+            {
+                "number": "F1",
+                "client": "ACME",
+                "issue_date": "2025-01-15",
+                "total": "50.00",
+                "terms": "30 jours",
+            },
+        ),
+    )
     _wait_until_blocked(engine, editor)
     go.set()
     payer.join(30)
@@ -330,8 +359,9 @@ def test_lowering_a_total_while_a_payment_is_recorded_gets_the_message(
     refused = outcome["editor"]
     assert isinstance(refused, UserError), repr(refused)
     assert refused.message == invoices.MSG_TOTAL_BELOW_PAID
-    assert refused.render() == ("Total incl. VAT: the total cannot be less than what is already "
-                                "paid or applied (100.00).")
+    assert refused.render() == (
+        "Total incl. VAT: the total cannot be less than what is already paid or applied (100.00)."
+    )
     with db.reading() as s:
         stored = s.get(Invoice, f1.id)
         assert stored is not None
@@ -352,9 +382,13 @@ def _wait_until_blocked(engine: str, editor: threading.Thread) -> None:
     deadline = time.monotonic() + 20
     with db.current().engine.connect() as conn:
         while time.monotonic() < deadline:
-            waiting = conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = :name "
-                "AND wait_event_type = 'Lock'"), {"name": database}).scalar()
+            waiting = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = :name "
+                    "AND wait_event_type = 'Lock'"
+                ),
+                {"name": database},
+            ).scalar()
             conn.rollback()
             if waiting:
                 return

@@ -15,11 +15,12 @@ from stdnum.fr import siret as std_siret
 from stdnum.fr import tva as std_tva
 
 from models import Allocation, Client, Invoice, Payment
-from services.ledger import clients, open_items as ledger
-from services.core import company, db, identifiers
 from services.book import demo
+from services.core import company, db, identifiers
 from services.core.dto import OpenItem
 from services.core.errors import UserError
+from services.ledger import clients
+from services.ledger import open_items as ledger
 from tests.helpers_cli import TODAY, open_book
 
 FAR_FUTURE = dt.date(2100, 1, 1)
@@ -78,9 +79,13 @@ def test_identifiers_are_valid(book: db.Database) -> None:
             assert std_tva.is_valid(r.vat_number) and r.vat_number[4:] == r.siren
     me = company.get_company()
     assert me.name == "Menuiserie Lefèvre" and me.legal_form == "SARL"
-    for check, value in ((identifiers.siren, me.siren), (identifiers.siret, me.siret),
-                         (identifiers.vat_number, me.vat_number), (identifiers.iban, me.iban),
-                         (identifiers.bic, me.bic)):
+    for check, value in (
+        (identifiers.siren, me.siren),
+        (identifiers.siret, me.siret),
+        (identifiers.vat_number, me.vat_number),
+        (identifiers.iban, me.iban),
+        (identifiers.bic, me.bic),
+    ):
         assert check(value) == value
 
 
@@ -104,13 +109,15 @@ def test_most_are_paid_some_late_some_in_instalments(book: db.Database) -> None:
     paid = [i for i in items if i.status == "paid"]
     assert len(paid) > len(items) * 0.6
     with db.reading() as s:
-        per_invoice = Counter(s.scalars(select(Allocation.invoice_id).where(
-            Allocation.payment_id.is_not(None))))
+        per_invoice = Counter(
+            s.scalars(select(Allocation.invoice_id).where(Allocation.payment_id.is_not(None)))
+        )
         assert sum(1 for n in per_invoice.values() if n >= 2) >= 5  # paid in several payments
         late_payments = s.execute(
             select(Allocation.date, Invoice.due_date)
             .join(Invoice, Invoice.id == Allocation.invoice_id)
-            .where(Allocation.payment_id.is_not(None))).all()
+            .where(Allocation.payment_id.is_not(None))
+        ).all()
         late = [paid_on for paid_on, due in late_payments if paid_on > due + dt.timedelta(days=15)]
         assert len(late) >= 20
         methods = set(s.scalars(select(Payment.method)))
@@ -127,14 +134,16 @@ def test_credit_notes_applied_and_one_unapplied(book: db.Database) -> None:
     unapplied = [n for n in notes if n.balance < 0]
     assert len(applied) >= 4 and len(unapplied) == 1
     with db.reading() as s:
-        assert s.scalar(select(func.count(Allocation.id)).where(
-            Allocation.credit_note_id.is_not(None))) == len(applied)
+        assert s.scalar(
+            select(func.count(Allocation.id)).where(Allocation.credit_note_id.is_not(None))
+        ) == len(applied)
 
 
 def test_an_over_payment_is_kept_as_credit(book: db.Database) -> None:
     with db.reading() as s:
-        over = s.execute(select(Payment.amount, Payment.allocated)
-                         .where(Payment.amount > Payment.allocated)).all()
+        over = s.execute(
+            select(Payment.amount, Payment.allocated).where(Payment.amount > Payment.allocated)
+        ).all()
     assert len(over) == 1
     ((amount, allocated),) = over
     assert 0 < allocated < amount  # an invoice paid in full, the rest kept on the client
@@ -145,8 +154,9 @@ def test_overdue_at_every_age_and_due_soon(book: db.Database) -> None:
     late = [i.days_late for i in open_invoices if i.status == "overdue"]
     for low, high in ((1, 30), (31, 60), (61, 90), (91, 10_000), (366, 10_000)):
         assert any(low <= d <= high for d in late), (low, high)
-    soon = [i for i in open_invoices
-            if 0 <= (i.due_date - TODAY).days <= 7 and i.status == "not_due"]
+    soon = [
+        i for i in open_invoices if 0 <= (i.due_date - TODAY).days <= 7 and i.status == "not_due"
+    ]
     assert len(soon) >= 3
     disputed = [i for i in open_invoices if i.disputed]
     assert len(disputed) == 2 and all(i.status == "overdue" for i in disputed)
@@ -166,15 +176,26 @@ def test_balances_add_up(book: db.Database) -> None:
     """Per currency: Σ balances = invoices − credit notes − payments; running totals agree."""
     with db.reading() as s:
         for currency in ("EUR", "USD"):
-            def total(kind: str, currency: str = currency) -> Decimal:
-                return sum(s.scalars(select(Invoice.total).where(
-                    Invoice.kind == kind, Invoice.currency == currency)), Decimal("0.00"))
 
-            received = sum(s.scalars(select(Payment.amount).where(Payment.currency == currency)),
-                           Decimal("0.00"))
+            def total(kind: str, currency: str = currency) -> Decimal:
+                return sum(
+                    s.scalars(
+                        select(Invoice.total).where(
+                            Invoice.kind == kind, Invoice.currency == currency
+                        )
+                    ),
+                    Decimal("0.00"),
+                )
+
+            received = sum(
+                s.scalars(select(Payment.amount).where(Payment.currency == currency)),
+                Decimal("0.00"),
+            )
             expected = total("invoice") - total("credit_note") - received
-            got = sum((b.balance for b in ledger.client_balances(FAR_FUTURE)
-                       if b.currency == currency), Decimal("0.00"))
+            got = sum(
+                (b.balance for b in ledger.client_balances(FAR_FUTURE) if b.currency == currency),
+                Decimal("0.00"),
+            )
             assert got == expected, currency
         by_id = {i.id: i for i in ledger.open_items(FAR_FUTURE)}
         for inv in s.scalars(select(Invoice)):
@@ -195,8 +216,9 @@ def test_the_history_is_written(book: db.Database) -> None:
 def test_proof_documents_some_complete_some_missing(book: db.Database) -> None:
     """The demo shows the proof features: CGV versions, acceptances, signed orders and
     delivery notes on most invoices, and overdue invoices with proof missing."""
-    from services.proof import documents, rules as proof
     from services.ledger import invoices
+    from services.proof import documents
+    from services.proof import rules as proof
 
     versions = documents.list_cgv_versions()
     assert [v.label for v in versions] == [f"CGV {TODAY.year - 1}", f"CGV {TODAY.year}"]
@@ -209,7 +231,9 @@ def test_proof_documents_some_complete_some_missing(book: db.Database) -> None:
     statuses = proof.proof_map([i.id for i in items])
     complete = sum(1 for s in statuses.values() if s.complete)
     assert 0.2 * len(items) < complete < 0.8 * len(items)
-    overdue_missing = invoices.count_invoices(invoices.InvoiceQuery(status="overdue", proof_missing_only=True))
+    overdue_missing = invoices.count_invoices(
+        invoices.InvoiceQuery(status="overdue", proof_missing_only=True)
+    )
     assert overdue_missing >= 5
     assert documents.check_documents(record=False).ok
 
@@ -218,8 +242,10 @@ def test_same_date_same_book(tmp_path: Path) -> None:
     def snapshot(path: Path, when: dt.date) -> list[tuple[str, str, str, str]]:
         with open_book(path):
             demo.fill_demo(when, with_documents=False)  # the ledger is what is compared
-            return [(i.number, i.client_code, str(i.total), str(i.balance))
-                    for i in ledger.open_items(when)]
+            return [
+                (i.number, i.client_code, str(i.total), str(i.balance))
+                for i in ledger.open_items(when)
+            ]
 
     first = snapshot(tmp_path / "a.db", TODAY)
     assert snapshot(tmp_path / "b.db", TODAY) == first

@@ -42,10 +42,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event
 
 from services.book import backup
-from services.ledger import clients, imports
 from services.core import db
 from services.core.db import MSG_DISK_FULL, MSG_READ_ONLY
 from services.core.errors import KnownError, UserError
+from services.ledger import clients, imports
 from tests.helpers_cli import ROOT, frozen_book_path, open_book
 from ui import errors as crash_errors
 from ui import i18n
@@ -65,8 +65,11 @@ WITHOUT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-f
 # -- books -----------------------------------------------------------------------------------
 def _invoices_csv(path: Path, prefix: str, rows: int = INVOICE_ROWS) -> Path:
     lines = ["number,client,issue_date,total"]
-    lines += [f"{prefix}-{i:05d},{CLIENT_CODES[i % len(CLIENT_CODES)]},2026-02-{1 + i % 28:02d},"
-              f"{100 + i % 97}.{i % 100:02d}" for i in range(rows)]
+    lines += [
+        f"{prefix}-{i:05d},{CLIENT_CODES[i % len(CLIENT_CODES)]},2026-02-{1 + i % 28:02d},"
+        f"{100 + i % 97}.{i % 100:02d}"
+        for i in range(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -83,9 +86,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in frozen_book_path(folder):
         with open_book(path):
             assert not imports.import_file(
-                "clients", _clients_csv(folder / "c.csv", *CLIENT_CODES)).errors
+                "clients", _clients_csv(folder / "c.csv", *CLIENT_CODES)
+            ).errors
             assert not imports.import_file(
-                "invoices", _invoices_csv(folder / "i.csv", "OLD")).errors
+                "invoices", _invoices_csv(folder / "i.csv", "OLD")
+            ).errors
     assert not Path(f"{path}-wal").exists()  # closed: everything is in the main file
     return path
 
@@ -104,11 +109,19 @@ def content(book: Path) -> dict[str, str]:
     """Every table's rows, as a fingerprint per table (read with sqlite3, not the app)."""
     con = sqlite3.connect(book)
     try:
-        tables = [name for name, sql in con.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            if not (sql or "").upper().startswith("CREATE VIRTUAL")]
-        return {t: hashlib.sha256(repr(sorted(map(repr, con.execute(f'SELECT * FROM "{t}"'))))
-                                  .encode()).hexdigest() for t in tables}
+        tables = [
+            name
+            for name, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+            if not (sql or "").upper().startswith("CREATE VIRTUAL")
+        ]
+        return {
+            t: hashlib.sha256(
+                repr(sorted(map(repr, con.execute(f'SELECT * FROM "{t}"')))).encode()
+            ).hexdigest()
+            for t in tables
+        }
     finally:
         con.close()
 
@@ -130,8 +143,11 @@ def file_digest(path: Path) -> str:
 def count_invoices(book: Path, prefix: str) -> int:
     con = sqlite3.connect(book)
     try:
-        return int(con.execute("SELECT count(*) FROM invoices WHERE number LIKE ?",
-                               (f"{prefix}-%",)).fetchone()[0])
+        return int(
+            con.execute(
+                "SELECT count(*) FROM invoices WHERE number LIKE ?", (f"{prefix}-%",)
+            ).fetchone()[0]
+        )
     finally:
         con.close()
 
@@ -140,13 +156,22 @@ def read_only_url(book: Path) -> str:
     return f"sqlite:///file:{book.as_posix()}?mode=ro&uri=true"
 
 
-def run_main(*args: str, cwd: Path, prefix: list[str] | None = None,
-             ) -> subprocess.CompletedProcess[str]:
+def run_main(
+    *args: str,
+    cwd: Path,
+    prefix: list[str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """``python main.py ARGS…`` as a user runs it (offscreen), from ``cwd``."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("ENCAISSE_DB", None)
-    return subprocess.run([*(prefix or []), sys.executable, str(ROOT / "main.py"), *args],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*(prefix or []), sys.executable, str(ROOT / "main.py"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def assert_one_plain_error(run: subprocess.CompletedProcess[str], words: str) -> None:
@@ -168,8 +193,11 @@ def _mount_tmpfs(where: Path, size_kib: int) -> str | None:
     if not IS_ROOT or shutil.which("mount") is None:
         return "mounting a tmpfs needs root and mount(8)"
     where.mkdir(exist_ok=True)
-    run = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs",
-                          str(where)], capture_output=True, text=True)
+    run = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+    )
     if run.returncode != 0:
         return f"cannot mount a tmpfs here ({_one_line(run.stderr) or run.returncode})"
     return None
@@ -217,6 +245,8 @@ WAYS = [
     ("folder", "read-only mount"),
     ("folder", "immutable"),
 ]
+
+
 @dataclass(frozen=True)
 class ReadOnlyBook:
     path: Path
@@ -227,8 +257,9 @@ class ReadOnlyBook:
 
 
 @pytest.fixture
-def read_only_book(request: pytest.FixtureRequest, book: Path, tmp_path: Path,
-                   mounts: list[Path]) -> Iterator[ReadOnlyBook]:
+def read_only_book(
+    request: pytest.FixtureRequest, book: Path, tmp_path: Path, mounts: list[Path]
+) -> Iterator[ReadOnlyBook]:
     """The book, its file or its folder made read-only the way ``request.param`` says; made
     writable again after the test."""
     where, how = request.param
@@ -260,8 +291,9 @@ def read_only_book(request: pytest.FixtureRequest, book: Path, tmp_path: Path,
         mounts.append(point)
         target = point / book.name
         shutil.copyfile(book, target)
-        run = subprocess.run(["mount", "-o", "remount,ro", str(point)], capture_output=True,
-                             text=True)
+        run = subprocess.run(
+            ["mount", "-o", "remount,ro", str(point)], capture_output=True, text=True
+        )
         if run.returncode != 0:
             pytest.skip(f"cannot remount the tmpfs read-only ({_one_line(run.stderr)})")
     try:
@@ -300,7 +332,8 @@ def disk_full_after(extra_pages: int) -> Iterator[int]:
 
 # -- read-only: SQLite's read-only open (works for anyone, everywhere) --------------------------
 def test_a_read_only_book_refuses_every_save_in_plain_words(
-        book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue #6, point 7: saving into a read-only book raises a KnownError that says so (no
     database exception), reading still works, and the book's bytes do not change."""
     before = file_digest(book)
@@ -334,7 +367,8 @@ def test_a_read_only_book_on_the_command_line(book: Path, tmp_path: Path) -> Non
 # -- read-only: file modes, a read-only mount, the immutable attribute ---------------------------
 @pytest.mark.parametrize("read_only_book", [_param(*w) for w in WAYS], indirect=True)
 def test_a_read_only_book_or_folder_fails_cleanly_and_changes_nothing(
-        read_only_book: ReadOnlyBook, tmp_path: Path) -> None:
+    read_only_book: ReadOnlyBook, tmp_path: Path
+) -> None:
     """Issue #6, point 7: an import into a book whose file or folder is read-only stops with
     one plain error line (exit 1, no traceback) and leaves the book's bytes and its folder
     exactly as they were."""
@@ -342,8 +376,9 @@ def test_a_read_only_book_or_folder_fails_cleanly_and_changes_nothing(
     before = file_digest(ro.path)
     listing = {p.name for p in ro.path.parent.iterdir()}
     csv = _clients_csv(tmp_path / "c.csv", "NEW1", "NEW2")
-    run = run_main("--db", str(ro.path), "import", "clients", str(csv), cwd=tmp_path,
-                   prefix=ro.prefix)
+    run = run_main(
+        "--db", str(ro.path), "import", "clients", str(csv), cwd=tmp_path, prefix=ro.prefix
+    )
     assert_one_plain_error(run, f"error: The database {ro.path} ")
     assert file_digest(ro.path) == before
     added = {p.name for p in ro.path.parent.iterdir()} - listing
@@ -353,21 +388,27 @@ def test_a_read_only_book_or_folder_fails_cleanly_and_changes_nothing(
         assert added <= {f"{ro.path.name}-wal", f"{ro.path.name}-shm"}
 
 
-@pytest.mark.parametrize("read_only_book", [
-    _param("file", "permissions"),
-    _param("file", "immutable"),
-    _param("folder", "permissions"),
-    _param("folder", "read-only mount"),
-    _param("folder", "immutable"),
-], indirect=True)
+@pytest.mark.parametrize(
+    "read_only_book",
+    [
+        _param("file", "permissions"),
+        _param("file", "immutable"),
+        _param("folder", "permissions"),
+        _param("folder", "read-only mount"),
+        _param("folder", "immutable"),
+    ],
+    indirect=True,
+)
 def test_a_read_only_book_or_folder_is_called_read_only(
-        read_only_book: ReadOnlyBook, tmp_path: Path) -> None:
+    read_only_book: ReadOnlyBook, tmp_path: Path
+) -> None:
     """Issue #6, point 7: the error says the book is read-only ("Check the folder's
     permissions"), not that it is damaged or cannot be opened."""
     ro = read_only_book
     csv = _clients_csv(tmp_path / "c.csv", "NEW1")
-    run = run_main("--db", str(ro.path), "import", "clients", str(csv), cwd=tmp_path,
-                   prefix=ro.prefix)
+    run = run_main(
+        "--db", str(ro.path), "import", "clients", str(csv), cwd=tmp_path, prefix=ro.prefix
+    )
     assert_one_plain_error(run, READ_ONLY_WORDS)
     assert "Check the folder's permissions" in run.stderr
 
@@ -385,8 +426,9 @@ def test_opening_a_read_only_book_file_keeps_it_read_only(book: Path) -> None:
         book.chmod(0o600)
 
 
-def test_a_sqlite_uri_creates_no_folder(book: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_sqlite_uri_creates_no_folder(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A ``sqlite:///file:PATH?mode=ro&uri=true`` URL (the README accepts SQLAlchemy URLs)
     opens PATH and creates nothing in the current folder."""
     cwd = tmp_path / "cwd"
@@ -399,7 +441,8 @@ def test_a_sqlite_uri_creates_no_folder(book: Path, tmp_path: Path,
 
 # -- full disk -------------------------------------------------------------------------------------
 def test_a_disk_full_in_the_middle_of_an_import_leaves_nothing_half_written(
-        book: Path, tmp_path: Path) -> None:
+    book: Path, tmp_path: Path
+) -> None:
     """Issue #6, points 4 and 7: the disk fills up after part of a big import was written;
     the import fails with the plain disk-full message, the book is exactly as before and
     sound, and once space is freed the same import goes through whole."""
@@ -440,8 +483,9 @@ def test_a_disk_full_when_saving_a_client(book: Path) -> None:
     assert content(book) == before
 
 
-def test_a_really_full_disk_on_the_command_line(book: Path, tmp_path: Path,
-                                                mounts: list[Path]) -> None:
+def test_a_really_full_disk_on_the_command_line(
+    book: Path, tmp_path: Path, mounts: list[Path]
+) -> None:
     """Issue #6, point 7, on a real full file system (a tmpfs barely larger than the book):
     the import stops with the plain disk-full line, exit 1, no traceback, nothing written."""
     size_kib = book.stat().st_size // 1024 + 160  # room for the -shm and a few WAL pages
@@ -462,7 +506,8 @@ def test_a_really_full_disk_on_the_command_line(book: Path, tmp_path: Path,
 
 # -- backups into a full folder -------------------------------------------------------------------
 def test_a_backup_into_a_full_folder_fails_cleanly(
-        book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue #6, points 4 and 7: the disk fills up while the backup zip is being written: a
     UserError naming the folder and the reason, no partial (.part) file left, no backup,
     the book unchanged."""
@@ -483,16 +528,15 @@ def test_a_backup_into_a_full_folder_fails_cleanly(
         backup.create(out=out)
     assert seen_partial, "the zip was never written"
     assert str(failed.value).endswith(
-        f"the backup cannot be written in {out.parent}: {os.strerror(errno.ENOSPC)}")
+        f"the backup cannot be written in {out.parent}: {os.strerror(errno.ENOSPC)}"
+    )
     assert failed.value.message == backup.MSG_CANNOT_WRITE
-    assert failed.value.params == {"folder": str(out.parent),
-                                   "detail": os.strerror(errno.ENOSPC)}
+    assert failed.value.params == {"folder": str(out.parent), "detail": os.strerror(errno.ENOSPC)}
     assert list(out.parent.iterdir()) == []  # neither the backup nor its .part
     assert content(book) == before
 
 
-def test_a_backup_onto_a_really_full_disk(book: Path, tmp_path: Path,
-                                          mounts: list[Path]) -> None:
+def test_a_backup_onto_a_really_full_disk(book: Path, tmp_path: Path, mounts: list[Path]) -> None:
     """The same on a real full file system (a 64 KiB tmpfs, smaller than the zip)."""
     point = tmp_path / "tiny"
     reason = _mount_tmpfs(point, 64)
@@ -512,8 +556,9 @@ def crash_handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The window's crash handler installed as ``run_gui`` does; yields the crash reports
     (what the crash dialog, replaced by a recorder, would have shown)."""
     shown: list[str] = []
-    monkeypatch.setattr(crash_errors.CrashDialog, "exec",
-                        lambda self: shown.append(self.details.toPlainText()) or 0)
+    monkeypatch.setattr(
+        crash_errors.CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText()) or 0
+    )
     handler = crash_errors.CrashHandler()
     handler.crashed.connect(shown.append)
     previous = sys.excepthook, threading.excepthook
@@ -529,8 +574,11 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Every QMessageBox.warning/critical/information shown: (kind, text)."""
     shown: list[tuple[str, str]] = []
     for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **_: shown.append(
-            (_k, str(a[2]))) or QMessageBox.StandardButton.Ok)
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            lambda *a, _k=kind, **_: shown.append((_k, str(a[2]))) or QMessageBox.StandardButton.Ok,
+        )
     return shown
 
 
@@ -553,14 +601,13 @@ def _save_client(qtbot: Any, dialog: ClientDialog, notes: str = "") -> None:
 @pytest.mark.gui
 @pytest.mark.usefixtures("english")
 def test_the_client_editor_says_the_disk_is_full(
-        qtbot: Any, book: Path, monkeypatch: pytest.MonkeyPatch,
-        message_boxes: list[tuple[str, str]]) -> None:
+    qtbot: Any, book: Path, monkeypatch: pytest.MonkeyPatch, message_boxes: list[tuple[str, str]]
+) -> None:
     """Issue #6, point 7, in the window: saving a client on a full disk shows the plain
     message in the editor, which stays open with what was typed; no crash dialog, nothing
     saved."""
     before = content(book)
-    with open_book(book), crash_handler(monkeypatch) as crashes, \
-            disk_full_after(0):
+    with open_book(book), crash_handler(monkeypatch) as crashes, disk_full_after(0):
         dialog = ClientDialog()
         _save_client(qtbot, dialog, notes="Relevé d'échanges. " * 4000)
     assert crashes == []
@@ -574,8 +621,12 @@ def test_the_client_editor_says_the_disk_is_full(
 @pytest.mark.gui
 @pytest.mark.usefixtures("english")
 def test_the_client_editor_says_the_book_is_read_only(
-        qtbot: Any, book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        message_boxes: list[tuple[str, str]]) -> None:
+    qtbot: Any,
+    book: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[tuple[str, str]],
+) -> None:
     """Issue #6, point 7, in the window: saving into a read-only book says so plainly."""
     before = file_digest(book)
     db.open_database(read_only_url(book))
@@ -595,14 +646,17 @@ def test_the_client_editor_says_the_book_is_read_only(
 @pytest.mark.gui
 @pytest.mark.usefixtures("english")
 def test_the_import_dialog_says_the_disk_is_full(
-        qtbot: Any, book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        message_boxes: list[tuple[str, str]]) -> None:
+    qtbot: Any,
+    book: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[tuple[str, str]],
+) -> None:
     """Issue #6, points 4 and 7, in the window: an import that fills the disk half-way
     says so in the dialog, which stays open; the busy cursor is gone; nothing imported."""
     before = content(book)
     csv = _invoices_csv(tmp_path / "big.csv", "NEW")
-    with open_book(book), crash_handler(monkeypatch) as crashes, \
-            disk_full_after(150):
+    with open_book(book), crash_handler(monkeypatch) as crashes, disk_full_after(150):
         dialog = ImportDialog("invoices")
         qtbot.addWidget(dialog)
         dialog.show()

@@ -20,6 +20,7 @@ from PIL.PngImagePlugin import PngInfo
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
+from services.core.money import format_money
 from services.paper import evidence
 from services.paper.evidence import (
     KIND_ORDER,
@@ -30,26 +31,48 @@ from services.paper.evidence import (
     build_evidence,
     sort_items,
 )
-from services.core.money import format_money
 
 AS_OF = dt.date(2026, 3, 26)
 COMPANY = Party(
-    name="Atelier Lefèvre SARL", address="12 rue de l'Église", postcode="69003", city="Lyon",
-    country="FR", siren="123456789", siret="12345678900012", vat_number="FR12123456789",
-    email="compta@lefevre.example", phone="04 78 00 00 00",
+    name="Atelier Lefèvre SARL",
+    address="12 rue de l'Église",
+    postcode="69003",
+    city="Lyon",
+    country="FR",
+    siren="123456789",
+    siret="12345678900012",
+    vat_number="FR12123456789",
+    email="compta@lefevre.example",
+    phone="04 78 00 00 00",
 )
 CLIENT = Party(
-    name="Dupont Frères & Cie", code="DUP01", kind="pro", address="3 avenue Foch",
-    postcode="75016", city="Paris", country="FR", siren="987654321",
+    name="Dupont Frères & Cie",
+    code="DUP01",
+    kind="pro",
+    address="3 avenue Foch",
+    postcode="75016",
+    city="Paris",
+    country="FR",
+    siren="987654321",
 )
 INVOICE = InvoiceLine(
-    number="F-2026-001", kind="invoice", issue_date=dt.date(2026, 1, 10),
-    due_date=dt.date(2026, 2, 9), total=Decimal("12345.60"), paid=Decimal("1000.00"),
-    balance=Decimal("11345.60"), days_late=45, po_number="PO-998",
+    number="F-2026-001",
+    kind="invoice",
+    issue_date=dt.date(2026, 1, 10),
+    due_date=dt.date(2026, 2, 9),
+    total=Decimal("12345.60"),
+    paid=Decimal("1000.00"),
+    balance=Decimal("11345.60"),
+    days_late=45,
+    po_number="PO-998",
 )
 CREDIT = InvoiceLine(
-    number="AV-2026-002", kind="credit_note", issue_date=dt.date(2026, 1, 20),
-    due_date=dt.date(2026, 1, 20), total=Decimal("-100.00"), paid=Decimal("0.00"),
+    number="AV-2026-002",
+    kind="credit_note",
+    issue_date=dt.date(2026, 1, 20),
+    due_date=dt.date(2026, 1, 20),
+    total=Decimal("-100.00"),
+    paid=Decimal("0.00"),
     balance=Decimal("-100.00"),
 )
 
@@ -66,8 +89,15 @@ def _pdf(path: Path, pages: int, marker: str) -> Path:
     return path
 
 
-def _image(path: Path, fmt: str, size: tuple[int, int] = (400, 300), mode: str = "RGB",
-           frames: int = 1, shade: int = 40, **save: Any) -> Path:
+def _image(
+    path: Path,
+    fmt: str,
+    size: tuple[int, int] = (400, 300),
+    mode: str = "RGB",
+    frames: int = 1,
+    shade: int = 40,
+    **save: Any,
+) -> Path:
     """A plain image; vary ``shade`` to get files with different fingerprints."""
     colour: int | tuple[int, ...] = (180, shade, 40) if mode in ("RGB", "RGBA") else 128
     if mode == "CMYK":
@@ -87,26 +117,33 @@ def _item(path: Path, kind: str, title: str, media_type: str, **extra: object) -
     data = path.read_bytes()
     fields: dict[str, object] = {"original_name": path.name, **extra}
     return EvidenceItem(
-        kind=kind, title=title, path=path, media_type=media_type,
-        sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+        kind=kind,
+        title=title,
+        path=path,
+        media_type=media_type,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
         **fields,  # type: ignore[arg-type]
     )
 
 
-def _pdf_item(folder: Path, kind: str, title: str, pages: int = 1, **extra: object
-              ) -> EvidenceItem:
+def _pdf_item(folder: Path, kind: str, title: str, pages: int = 1, **extra: object) -> EvidenceItem:
     marker = "MARK-" + re.sub(r"\W", "", title)
     path = _pdf(folder / f"{marker}.pdf", pages, marker)
     return _item(path, kind, title, "application/pdf", **extra)
 
 
-def _build(tmp_path: Path, items: list[EvidenceItem], **kwargs: object
-           ) -> tuple[EvidenceResult, PdfReader]:
+def _build(
+    tmp_path: Path, items: list[EvidenceItem], **kwargs: object
+) -> tuple[EvidenceResult, PdfReader]:
     out = tmp_path / "out" / "dossier.pdf"
     out.parent.mkdir(exist_ok=True)
     arguments: dict[str, object] = {
-        "company": COMPANY, "client": CLIENT, "invoices": [INVOICE, CREDIT],
-        "items": items, "as_of": AS_OF,
+        "company": COMPANY,
+        "client": CLIENT,
+        "invoices": [INVOICE, CREDIT],
+        "items": items,
+        "as_of": AS_OF,
     }
     arguments.update(kwargs)
     result = build_evidence(out, **arguments)  # type: ignore[arg-type]
@@ -140,16 +177,32 @@ def _index_start_pages(cover: str, items: list[EvidenceItem]) -> dict[str, int]:
 
 def _mixed_items(folder: Path) -> list[EvidenceItem]:
     return [
-        _pdf_item(folder, "delivery_note", "Bon de livraison BL-12", 1,
-                  document_date=dt.date(2026, 2, 3)),
-        _pdf_item(folder, "quote", "Devis signé D-7", 3, document_date=dt.date(2026, 1, 5),
-                  signed=True, signed_on=dt.date(2026, 1, 6), invoice="F-2026-001"),
-        _item(_image(folder / "ar.png", "PNG"), "acknowledgment", "Accusé La Poste",
-              "image/png"),
-        _item(_image(folder / "photo.jpg", "JPEG", (600, 800)), "correspondence",
-              "Photo du courrier", "image/jpeg"),
-        _item(_image(folder / "scan.tif", "TIFF", frames=2), "purchase_order",
-              "Bon de commande scanné", "image/tiff"),
+        _pdf_item(
+            folder, "delivery_note", "Bon de livraison BL-12", 1, document_date=dt.date(2026, 2, 3)
+        ),
+        _pdf_item(
+            folder,
+            "quote",
+            "Devis signé D-7",
+            3,
+            document_date=dt.date(2026, 1, 5),
+            signed=True,
+            signed_on=dt.date(2026, 1, 6),
+            invoice="F-2026-001",
+        ),
+        _item(_image(folder / "ar.png", "PNG"), "acknowledgment", "Accusé La Poste", "image/png"),
+        _item(
+            _image(folder / "photo.jpg", "JPEG", (600, 800)),
+            "correspondence",
+            "Photo du courrier",
+            "image/jpeg",
+        ),
+        _item(
+            _image(folder / "scan.tif", "TIFF", frames=2),
+            "purchase_order",
+            "Bon de commande scanné",
+            "image/tiff",
+        ),
     ]
 
 
@@ -167,15 +220,25 @@ def test_page_count_is_the_cover_plus_every_attached_page(tmp_path: Path) -> Non
     assert len(reader.pages) == result.pages
 
 
-def test_cover_names_parties_invoice_balance_fingerprints_and_start_pages(tmp_path: Path
-                                                                         ) -> None:
+def test_cover_names_parties_invoice_balance_fingerprints_and_start_pages(tmp_path: Path) -> None:
     items = _mixed_items(tmp_path)
     result, reader = _build(tmp_path, items)
     cover = _cover_text(reader, result)
 
     assert "Dossier de preuves" in cover
-    for text in (CLIENT.name, COMPANY.name, "123456789", "12345678900012", "FR12123456789",
-                 "987654321", "F-2026-001", "AV-2026-002", "Avoir", "PO-998", "26/03/2026"):
+    for text in (
+        CLIENT.name,
+        COMPANY.name,
+        "123456789",
+        "12345678900012",
+        "FR12123456789",
+        "987654321",
+        "F-2026-001",
+        "AV-2026-002",
+        "Avoir",
+        "PO-998",
+        "26/03/2026",
+    ):
         assert text in cover, text
     balance = _flat(format_money(Decimal("11245.60"), "EUR", "fr"))
     assert balance == "11 245,60 €"
@@ -197,8 +260,10 @@ def test_cover_names_parties_invoice_balance_fingerprints_and_start_pages(tmp_pa
     }
     assert "MARK-DevissignéD7 page 1" in reader.pages[starts["Devis signé D-7"] - 1].extract_text()
     assert "MARK-DevissignéD7 page 3" in reader.pages[starts["Devis signé D-7"] + 1].extract_text()
-    assert "MARK-BondelivraisonBL12" in reader.pages[starts["Bon de livraison BL-12"] - 1
-                                                     ].extract_text()
+    assert (
+        "MARK-BondelivraisonBL12"
+        in reader.pages[starts["Bon de livraison BL-12"] - 1].extract_text()
+    )
     for title in ("Bon de commande scanné", "Photo du courrier", "Accusé La Poste"):
         assert title in reader.pages[starts[title] - 1].extract_text()  # the caption
     tiff_first, tiff_second = reader.pages[first + 2], reader.pages[first + 3]
@@ -215,10 +280,12 @@ def test_documents_follow_the_kind_order_then_date_then_title(tmp_path: Path) ->
         _pdf_item(tmp_path, "other", "Z autre"),
         _pdf_item(tmp_path, "acknowledgment", "Y accusé"),
         _pdf_item(tmp_path, "correspondence", "X lettre sans date"),
-        _pdf_item(tmp_path, "correspondence", "W lettre de mars",
-                  document_date=dt.date(2026, 3, 1)),
-        _pdf_item(tmp_path, "correspondence", "V lettre de février",
-                  document_date=dt.date(2026, 2, 1)),
+        _pdf_item(
+            tmp_path, "correspondence", "W lettre de mars", document_date=dt.date(2026, 3, 1)
+        ),
+        _pdf_item(
+            tmp_path, "correspondence", "V lettre de février", document_date=dt.date(2026, 2, 1)
+        ),
         _pdf_item(tmp_path, "invoice_copy", "U copie"),
         _pdf_item(tmp_path, "delivery_note", "T livraison"),
         _pdf_item(tmp_path, "purchase_order", "S commande"),
@@ -227,26 +294,46 @@ def test_documents_follow_the_kind_order_then_date_then_title(tmp_path: Path) ->
         _pdf_item(tmp_path, "contract", "P contrat"),
         _pdf_item(tmp_path, "cgv", "O conditions"),
     ]
-    expected = ["O conditions", "P contrat", "Q devis A", "R devis B", "S commande",
-                "T livraison", "U copie", "V lettre de février", "W lettre de mars",
-                "X lettre sans date", "Y accusé", "Z autre"]
+    expected = [
+        "O conditions",
+        "P contrat",
+        "Q devis A",
+        "R devis B",
+        "S commande",
+        "T livraison",
+        "U copie",
+        "V lettre de février",
+        "W lettre de mars",
+        "X lettre sans date",
+        "Y accusé",
+        "Z autre",
+    ]
     assert [item.title for item in sort_items(items)] == expected
 
     result, reader = _build(tmp_path, items)
     cover = _cover_text(reader, result)
     positions = [cover.index(title) for title in expected]
     assert positions == sorted(positions)
-    labels = ["Conditions générales de vente", "Contrat", "Devis", "Bon de commande",
-              "Bon de livraison", "Copie de facture", "Correspondance", "Accusé de réception",
-              "Autre document"]
-    index = cover[cover.index("Bordereau des pièces"):]
+    labels = [
+        "Conditions générales de vente",
+        "Contrat",
+        "Devis",
+        "Bon de commande",
+        "Bon de livraison",
+        "Copie de facture",
+        "Correspondance",
+        "Accusé de réception",
+        "Autre document",
+    ]
+    index = cover[cover.index("Bordereau des pièces") :]
     label_positions = [index.index(label) for label in labels]
     assert label_positions == sorted(label_positions)
     # and the pages themselves are in that order
     pages = [reader.pages[n].extract_text() for n in range(result.cover_pages, result.pages)]
     markers = ["MARK-" + re.sub(r"\W", "", title) for title in expected]
-    assert [next(i for i, text in enumerate(pages) if marker in text) for marker in markers] \
-        == list(range(len(expected)))
+    assert [
+        next(i for i, text in enumerate(pages) if marker in text) for marker in markers
+    ] == list(range(len(expected)))
 
 
 def test_sort_is_stable_and_unknown_kinds_count_as_other(tmp_path: Path) -> None:
@@ -256,8 +343,17 @@ def test_sort_is_stable_and_unknown_kinds_count_as_other(tmp_path: Path) -> None
     cgv = _item(path, "cgv", "Zèbre", "application/pdf")
     assert sort_items([first, second, cgv]) == [cgv, first, second]
     assert sort_items([second, first, cgv]) == [cgv, second, first]
-    assert KIND_ORDER == ("cgv", "contract", "quote", "purchase_order", "delivery_note",
-                          "invoice_copy", "correspondence", "acknowledgment", "other")
+    assert KIND_ORDER == (
+        "cgv",
+        "contract",
+        "quote",
+        "purchase_order",
+        "delivery_note",
+        "invoice_copy",
+        "correspondence",
+        "acknowledgment",
+        "other",
+    )
 
 
 def test_unreadable_pdf_and_corrupt_image_get_a_page_saying_so(tmp_path: Path) -> None:
@@ -298,7 +394,8 @@ def test_unreadable_pdf_and_corrupt_image_get_a_page_saying_so(tmp_path: Path) -
 
 
 def test_a_pdf_whose_pages_cannot_be_copied_is_replaced_too(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The page tree read, but a page fails while being merged: the file is redone
     with that document replaced, and the start pages stay true."""
     add_page = PdfWriter.add_page
@@ -339,25 +436,28 @@ def test_missing_file_and_password_protected_pdf_are_skipped(tmp_path: Path) -> 
 
     assert sorted(result.skipped) == ["Contrat verrouillé", "Fichier disparu"]
     assert result.pages == result.cover_pages + 2 + 1 + 1
-    texts = [_flat(page.extract_text()) for page in reader.pages[result.cover_pages:]]
+    texts = [_flat(page.extract_text()) for page in reader.pages[result.cover_pages :]]
     assert "OPENLOCK page 1" in texts[0] and "OPENLOCK page 2" in texts[1]
     assert "Document could not be included" in texts[2] and "password" in texts[2]
     assert "Document could not be included" in texts[3] and "file not found" in texts[3]
 
 
-@pytest.mark.parametrize(("name", "fmt", "mode", "media_type", "save"), [
-    ("cmyk.jpg", "JPEG", "CMYK", "image/jpeg", {}),
-    ("grey.jpg", "JPEG", "L", "image/jpeg", {}),
-    ("alpha.png", "PNG", "RGBA", "image/png", {}),
-    ("grey-alpha.png", "PNG", "LA", "image/png", {}),
-    ("palette.gif", "GIF", "P", "image/gif", {"transparency": 0}),
-    ("photo.webp", "WEBP", "RGB", "image/webp", {}),
-    ("deep.tif", "TIFF", "I;16", "image/tiff", {}),
-    ("bilevel.tif", "TIFF", "1", "image/tiff", {"compression": "group4"}),
-])
+@pytest.mark.parametrize(
+    ("name", "fmt", "mode", "media_type", "save"),
+    [
+        ("cmyk.jpg", "JPEG", "CMYK", "image/jpeg", {}),
+        ("grey.jpg", "JPEG", "L", "image/jpeg", {}),
+        ("alpha.png", "PNG", "RGBA", "image/png", {}),
+        ("grey-alpha.png", "PNG", "LA", "image/png", {}),
+        ("palette.gif", "GIF", "P", "image/gif", {"transparency": 0}),
+        ("photo.webp", "WEBP", "RGB", "image/webp", {}),
+        ("deep.tif", "TIFF", "I;16", "image/tiff", {}),
+        ("bilevel.tif", "TIFF", "1", "image/tiff", {"compression": "group4"}),
+    ],
+)
 def test_image_modes_and_formats_are_placed_on_a_page(
-        tmp_path: Path, name: str, fmt: str, mode: str, media_type: str,
-        save: dict[str, Any]) -> None:
+    tmp_path: Path, name: str, fmt: str, mode: str, media_type: str, save: dict[str, Any]
+) -> None:
     path = _image(tmp_path / name, fmt, (300, 500), mode, **save)
     result, reader = _build(tmp_path, [_item(path, "other", f"Image {name}", media_type)])
     assert result.skipped == []
@@ -373,8 +473,10 @@ def test_rotated_jpeg_and_landscape_images_fit_the_page(tmp_path: Path) -> None:
     exif[0x0112] = 6  # the camera was turned: display rotated by 90°
     Image.new("RGB", (800, 400), "navy").save(rotated, "JPEG", exif=exif)
     wide = _image(tmp_path / "wide.png", "PNG", (1600, 400))
-    items = [_item(rotated, "other", "Pivotée", "image/jpeg"),
-             _item(wide, "other", "Panorama", "image/png")]
+    items = [
+        _item(rotated, "other", "Pivotée", "image/jpeg"),
+        _item(wide, "other", "Panorama", "image/png"),
+    ]
     result, reader = _build(tmp_path, items)
     assert result.skipped == []
     first, second = reader.pages[result.cover_pages], reader.pages[result.cover_pages + 1]
@@ -387,8 +489,11 @@ def test_rotated_jpeg_and_landscape_images_fit_the_page(tmp_path: Path) -> None:
 
 
 def test_english_file(tmp_path: Path) -> None:
-    items = [_pdf_item(tmp_path, "invoice_copy", "Copy of F-2026-001",
-                       document_date=dt.date(2026, 1, 10))]
+    items = [
+        _pdf_item(
+            tmp_path, "invoice_copy", "Copy of F-2026-001", document_date=dt.date(2026, 1, 10)
+        )
+    ]
     result, reader = _build(tmp_path, items, language="en", subject="Invoice F-2026-001")
     cover = _cover_text(reader, result)
     assert "Evidence file" in cover
@@ -396,8 +501,9 @@ def test_english_file(tmp_path: Path) -> None:
     assert "Prepared on 2026-03-26" in cover
     assert "Invoice copy" in cover and "2026-01-10" in cover
     assert "Credit note" in cover
-    assert f"Balance due as of 2026-03-26: {format_money(Decimal('11245.60'), 'EUR', 'en')}" \
-        in cover
+    assert (
+        f"Balance due as of 2026-03-26: {format_money(Decimal('11245.60'), 'EUR', 'en')}" in cover
+    )
     assert "Dossier de preuves" not in cover
     assert reader.metadata is not None
     assert str(reader.metadata.title).startswith("Evidence file")
@@ -416,14 +522,24 @@ def test_default_subject_and_metadata(tmp_path: Path) -> None:
 
 
 def test_markup_characters_are_printed_as_typed(tmp_path: Path) -> None:
-    client = Party(name="<b>Dupont</b> & fils <i>", code="A&B", kind="consumer",
-                   address="1 rue <Haute>\nEscalier B")
+    client = Party(
+        name="<b>Dupont</b> & fils <i>",
+        code="A&B",
+        kind="consumer",
+        address="1 rue <Haute>\nEscalier B",
+    )
     items = [_pdf_item(tmp_path, "other", "Lettre <urgente> & relance")]
     result, reader = _build(tmp_path, items, client=client, subject="Client <Dupont>")
     cover = _cover_text(reader, result)
-    for text in ("<b>Dupont</b> & fils <i>", "A&B", "1 rue <Haute>", "Escalier B",
-                 "Lettre <urgente> & relance", "Client <Dupont>",
-                 "Particulier (consommateur)"):
+    for text in (
+        "<b>Dupont</b> & fils <i>",
+        "A&B",
+        "1 rue <Haute>",
+        "Escalier B",
+        "Lettre <urgente> & relance",
+        "Client <Dupont>",
+        "Particulier (consommateur)",
+    ):
         assert text in cover, text
 
 
@@ -436,13 +552,19 @@ def test_a_changed_file_is_flagged_in_the_index(tmp_path: Path) -> None:
 
 
 def test_many_invoices_and_documents_make_a_longer_cover_with_true_start_pages(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     invoices = [
-        InvoiceLine(number=f"F-2025-{n:03d}", kind="invoice",
-                    issue_date=dt.date(2025, 1, 1) + dt.timedelta(days=n),
-                    due_date=dt.date(2025, 2, 1) + dt.timedelta(days=n),
-                    total=Decimal("1000.00") + n, paid=Decimal("100.00"),
-                    balance=Decimal("900.00") + n, days_late=400 - n)
+        InvoiceLine(
+            number=f"F-2025-{n:03d}",
+            kind="invoice",
+            issue_date=dt.date(2025, 1, 1) + dt.timedelta(days=n),
+            due_date=dt.date(2025, 2, 1) + dt.timedelta(days=n),
+            total=Decimal("1000.00") + n,
+            paid=Decimal("100.00"),
+            balance=Decimal("900.00") + n,
+            days_late=400 - n,
+        )
         for n in range(60)
     ]
     items = []
@@ -450,17 +572,26 @@ def test_many_invoices_and_documents_make_a_longer_cover_with_true_start_pages(
         kind = KIND_ORDER[n % len(KIND_ORDER)]
         if n % 4 == 3:
             path = _image(tmp_path / f"img{n:02d}.png", "PNG", (200, 260), shade=n)
-            items.append(_item(path, kind, f"Pièce image {n:02d}", "image/png",
-                               invoice=invoices[n].number))
+            items.append(
+                _item(path, kind, f"Pièce image {n:02d}", "image/png", invoice=invoices[n].number)
+            )
         else:
-            items.append(_pdf_item(tmp_path, kind, f"Pièce PDF {n:02d}", 1 + n % 3,
-                                   document_date=dt.date(2026, 1, 1 + n % 28)))
+            items.append(
+                _pdf_item(
+                    tmp_path,
+                    kind,
+                    f"Pièce PDF {n:02d}",
+                    1 + n % 3,
+                    document_date=dt.date(2026, 1, 1 + n % 28),
+                )
+            )
     result, reader = _build(tmp_path, items, invoices=invoices)
 
     assert result.cover_pages > 1
     assert result.skipped == []
-    expected_pages = sum(1 if i.media_type == "image/png" else 1 + int(i.title[-2:]) % 3
-                         for i in items)
+    expected_pages = sum(
+        1 if i.media_type == "image/png" else 1 + int(i.title[-2:]) % 3 for i in items
+    )
     assert result.pages == result.cover_pages + expected_pages == len(reader.pages)
     cover = _cover_text(reader, result)
     assert f"page {result.cover_pages} / {result.pages}" in cover
@@ -487,14 +618,21 @@ def test_output_is_written_atomically(tmp_path: Path) -> None:
     out = folder / "dossier.pdf"
     out.write_bytes(b"previous version")
     items = [_pdf_item(sources, "cgv", "CGV")]
-    result = build_evidence(out, company=COMPANY, client=CLIENT, invoices=[INVOICE],
-                            items=items, as_of=AS_OF)
+    result = build_evidence(
+        out, company=COMPANY, client=CLIENT, invoices=[INVOICE], items=items, as_of=AS_OF
+    )
     assert sorted(p.name for p in folder.iterdir()) == ["dossier.pdf"]  # no dossier.tmp
     assert len(PdfReader(out).pages) == result.pages
 
     with pytest.raises(OSError):
-        build_evidence(folder / "no-such-folder" / "x.pdf", company=COMPANY, client=CLIENT,
-                       invoices=[INVOICE], items=items, as_of=AS_OF)
+        build_evidence(
+            folder / "no-such-folder" / "x.pdf",
+            company=COMPANY,
+            client=CLIENT,
+            invoices=[INVOICE],
+            items=items,
+            as_of=AS_OF,
+        )
     assert sorted(p.name for p in folder.iterdir()) == ["dossier.pdf"]
 
 
@@ -506,7 +644,8 @@ def test_no_documents_and_no_invoices(tmp_path: Path) -> None:
 
 
 def test_without_a_truetype_font_helvetica_is_used_with_plain_spaces(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(evidence, "_FONT_CANDIDATES", ())
     evidence._fonts.cache_clear()
     try:
@@ -514,7 +653,7 @@ def test_without_a_truetype_font_helvetica_is_used_with_plain_spaces(
         client = Party(name="Łukasz Dvořák 株式会社", kind="pro")
         items = [_pdf_item(tmp_path, "cgv", "Conditions générales")]
         result, reader = _build(tmp_path, items, client=client)
-        raw = "\n".join(page.extract_text() for page in reader.pages[:result.cover_pages])
+        raw = "\n".join(page.extract_text() for page in reader.pages[: result.cover_pages])
         assert "11 245,60 €" in raw  # no-break spaces drawn as plain spaces
         assert "\u00a0" not in raw and "\u202f" not in raw
         assert "Établi le" in raw and "Créancier".upper() in raw

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from models import Base
-from services.core import clock, db
 from services.book import demo, export
+from services.core import clock, db
+from services.core.errors import UserError
 from services.ledger import imports
 from services.ledger import invoices as invoice_service
-from services.core.errors import UserError
 from tests.helpers_cli import run_cli
 
 DAY = dt.date(2026, 3, 15)
@@ -51,8 +51,10 @@ def raw_table(out: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:
 def counts(book: Path) -> dict[str, int]:
     con = sqlite3.connect(book)
     try:
-        return {t.name: con.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
-                for t in Base.metadata.sorted_tables}
+        return {
+            t.name: con.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
+            for t in Base.metadata.sorted_tables
+        }
     finally:
         con.close()
 
@@ -69,7 +71,10 @@ def test_everything_as_csv_with_the_documents(demo_book: Path, tmp_path: Path) -
     _, invoices = raw_table(out, "invoices")
     for row in invoices[:50]:  # exact amounts with two decimals, ISO dates
         stored = invoice_service.get_invoice_by_number(row["number"])
-        assert row["total"] == f"{abs(stored.total):.2f}" and row["issue_date"] == stored.issue_date.isoformat()
+        assert (
+            row["total"] == f"{abs(stored.total):.2f}"
+            and row["issue_date"] == stored.issue_date.isoformat()
+        )
     assert any("é" in r["notes"] for r in invoices)  # UTF-8 kept
     _, docs = raw_table(out, "documents")
     files = sorted((out / "documents").iterdir())
@@ -84,9 +89,13 @@ def test_everything_as_csv_with_the_documents(demo_book: Path, tmp_path: Path) -
 
 def test_one_clients_data_only(demo_book: Path, tmp_path: Path) -> None:
     con = sqlite3.connect(demo_book)
-    client_id, name = con.execute("SELECT id, name FROM clients WHERE code = 'ARCHIMOREAU'").fetchone()
+    client_id, name = con.execute(
+        "SELECT id, name FROM clients WHERE code = 'ARCHIMOREAU'"
+    ).fetchone()
     others = [r[0] for r in con.execute("SELECT name FROM clients WHERE id != ?", (client_id,))]
-    own_invoices = {r[0] for r in con.execute("SELECT number FROM invoices WHERE client_id = ?", (client_id,))}
+    own_invoices = {
+        r[0] for r in con.execute("SELECT number FROM invoices WHERE client_id = ?", (client_id,))
+    }
     con.close()
     out = tmp_path / "gdpr"
     info = export.export(out, "ARCHIMOREAU")
@@ -105,11 +114,14 @@ def test_one_clients_data_only(demo_book: Path, tmp_path: Path) -> None:
     assert payments and {r["client"] for r in payments} == {"ARCHIMOREAU"}
     invoice_ids = {r["id"] for r in invoices}
     _, allocations = raw_table(out, "allocations")
-    assert allocations and all(a["invoice_id"] in invoice_ids or a["credit_note_id"] in invoice_ids
-                               for a in allocations)
+    assert allocations and all(
+        a["invoice_id"] in invoice_ids or a["credit_note_id"] in invoice_ids for a in allocations
+    )
     _, docs = raw_table(out, "documents")
-    assert docs and all(d["client_id"] == str(client_id) or d["invoice_id"] in invoice_ids
-                        or d["kind"] == "cgv" for d in docs)
+    assert docs and all(
+        d["client_id"] == str(client_id) or d["invoice_id"] in invoice_ids or d["kind"] == "cgv"
+        for d in docs
+    )
     assert len(list((out / "documents").iterdir())) == len(docs)
     # nothing about anyone else: no other client's name in any exported file
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.csv"))
@@ -119,7 +131,9 @@ def test_one_clients_data_only(demo_book: Path, tmp_path: Path) -> None:
     assert not (out / "tables" / "settings.csv").exists()
 
 
-def test_a_folder_that_is_not_empty_is_refused_and_nothing_is_written(demo_book: Path, tmp_path: Path) -> None:
+def test_a_folder_that_is_not_empty_is_refused_and_nothing_is_written(
+    demo_book: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "busy"
     out.mkdir()
     (out / "mine.txt").write_text("keep me")
@@ -137,12 +151,22 @@ def test_an_unknown_client_writes_nothing(demo_book: Path, tmp_path: Path) -> No
     assert not (tmp_path / "x").exists()
 
 
-def test_the_export_command(demo_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_export_command(
+    demo_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.close()
     run = run_cli(capsys, demo_book, "export", "--out", str(tmp_path / "all"))
     assert run.code == 0 and run.out.startswith(f"wrote {tmp_path / 'all'}: ")
-    run = run_cli(capsys, demo_book, "export", "--out", str(tmp_path / "one"), "--client", "ARCHIMOREAU",
-                  "--json")
+    run = run_cli(
+        capsys,
+        demo_book,
+        "export",
+        "--out",
+        str(tmp_path / "one"),
+        "--client",
+        "ARCHIMOREAU",
+        "--json",
+    )
     assert run.code == 0
     payload = run.json()
     assert set(payload) >= {"folder", "client", "tables", "documents"}
@@ -178,7 +202,9 @@ def test_the_export_is_owner_only_whatever_the_umask(demo_book: Path, tmp_path: 
         export.export(tmp_path / "export")
     finally:
         os.umask(previous)
-    offenders = [f"{p} {stat.S_IMODE(p.stat().st_mode):o}"
-                 for p in [tmp_path / "export", *(tmp_path / "export").rglob("*")]
-                 if stat.S_IMODE(p.stat().st_mode) != (0o700 if p.is_dir() else 0o600)]
+    offenders = [
+        f"{p} {stat.S_IMODE(p.stat().st_mode):o}"
+        for p in [tmp_path / "export", *(tmp_path / "export").rglob("*")]
+        if stat.S_IMODE(p.stat().st_mode) != (0o700 if p.is_dir() else 0o600)
+    ]
     assert offenders == []

@@ -37,13 +37,13 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from models import SCHEMA_REVISION, Client, Document, Invoice, Payment
-from services.ledger import clients, imports, invoices
-from services.core import lookups, company, db, terms
-from services.proof import documents, store
+from services.core import company, db, lookups, terms
 from services.core.errors import UserError
 from services.core.money import parse_amount
 from services.core.paths import migrations_path
 from services.core.text import clean_identifier, clean_text, visible
+from services.ledger import clients, imports, invoices
+from services.proof import documents, store
 from tests.helpers_cli import ROOT, frozen_book_path, open_book, run_cli, write_csv
 
 ARABIC_123 = "\u0661\u0662\u0663"  # "١٢٣"
@@ -59,16 +59,24 @@ def book(cli_book: Path) -> Path:
     """ACME with one invoice, F2025-0001."""
     with open_book(cli_book):
         clients.create_client({"code": "ACME", "name": "Acme Menuiserie", "kind": "pro"})
-        invoices.create_invoice({"number": "F2025-0001", "client": "ACME",
-                                 "issue_date": "2026-01-05", "total": "1200.00"})
+        invoices.create_invoice(
+            {
+                "number": "F2025-0001",
+                "client": "ACME",
+                "issue_date": "2026-01-05",
+                "total": "1200.00",
+            }
+        )
     return cli_book
 
 
 def counts(path: Path) -> tuple[int, int, int, int]:
     """(clients, invoices, payments, documents) in the book."""
     with open_book(path), db.reading() as s:
-        return tuple(s.scalar(select(func.count(model.id))) or 0  # type: ignore[return-value]
-                     for model in (Client, Invoice, Payment, Document))
+        return tuple(
+            s.scalar(select(func.count(model.id))) or 0  # type: ignore[return-value]
+            for model in (Client, Invoice, Payment, Document)
+        )
 
 
 def stored_files(path: Path) -> list[Path]:
@@ -81,8 +89,14 @@ def run_bounded(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[
     """``python main.py ARGS…`` in a fresh interpreter that must end within ``timeout``
     seconds (a command blocked on a FIFO fails the test instead of hanging it)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def pdf_bytes(size: int) -> bytes:
@@ -98,8 +112,10 @@ def test_a_fifo_is_refused_by_import_and_attach_without_waiting(book: Path, tmp_
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
     before = counts(book)
-    for argv in (["import", "invoices", str(fifo)],
-                 ["attach", "--client", "ACME", "--kind", "other", str(fifo)]):
+    for argv in (
+        ["import", "invoices", str(fifo)],
+        ["attach", "--client", "ACME", "--kind", "other", str(fifo)],
+    ):
         started = time.monotonic()
         run = run_bounded("--db", str(book), *argv)  # TimeoutExpired if it ever blocks
         assert run.returncode == 1, run.stderr
@@ -110,8 +126,9 @@ def test_a_fifo_is_refused_by_import_and_attach_without_waiting(book: Path, tmp_
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX feature")
-def test_the_regular_file_check_never_opens_a_fifo(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_regular_file_check_never_opens_a_fifo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """require_regular_file (shared with restore) decides from stat, before any open."""
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -133,17 +150,21 @@ def test_dev_zero_is_refused_at_once(book: Path) -> None:
     started = time.monotonic()
     run = run_bounded("--db", str(book), "import", "invoices", "/dev/zero", timeout=30)
     assert run.returncode == 1
-    assert run.stderr.strip() == ("error: File: /dev/zero is not an ordinary file "
-                                  "(a pipe, a device or a socket) and cannot be read")
+    assert run.stderr.strip() == (
+        "error: File: /dev/zero is not an ordinary file "
+        "(a pipe, a device or a socket) and cannot be read"
+    )
     assert time.monotonic() - started < 20
-    run = run_bounded("--db", str(book), "attach", "--client", "ACME", "--kind", "other",
-                      "/dev/zero", timeout=30)
+    run = run_bounded(
+        "--db", str(book), "attach", "--client", "ACME", "--kind", "other", "/dev/zero", timeout=30
+    )
     assert run.returncode == 1 and "zero is not an ordinary file" in run.stderr
     assert counts(book) == (1, 1, 0, 0) and stored_files(book) == []
 
 
-def test_a_folder_is_refused_by_import_and_attach(book: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_is_refused_by_import_and_attach(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "folder.csv"
     folder.mkdir()
     run = run_cli(capsys, book, "import", "clients", str(folder))
@@ -156,8 +177,9 @@ def test_a_folder_is_refused_by_import_and_attach(book: Path, tmp_path: Path,
 # == point 5: sizes ===================================================================
 
 
-def test_a_value_beyond_csvs_own_128_kib_limit_imports(cli_book: Path, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_value_beyond_csvs_own_128_kib_limit_imports(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """issue #11: a CSV field over 128 KiB gave 'an unexpected problem' (csv.field_size_limit)."""
     notes = "x" * (200 * 1024)
     path = write_csv(tmp_path / "c.csv", f'code,name,notes\nBIG,Big notes,"{notes}"\n')
@@ -167,15 +189,19 @@ def test_a_value_beyond_csvs_own_128_kib_limit_imports(cli_book: Path, tmp_path:
         assert s.scalar(select(Client.notes).where(Client.code == "BIG")) == notes
 
 
-def test_a_value_beyond_the_limit_is_refused_with_its_line(cli_book: Path, tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_value_beyond_the_limit_is_refused_with_its_line(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert imports.DEFAULT_MAX_FIELD_KIB == 256
-    path = write_csv(tmp_path / "c.csv", "code,name,notes\nOK,Fine,\n"
-                     f'BIG,Big notes,"{"x" * (300 * 1024)}"\n')
+    path = write_csv(
+        tmp_path / "c.csv", f'code,name,notes\nOK,Fine,\nBIG,Big notes,"{"x" * (300 * 1024)}"\n'
+    )
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1
-    assert run.err_lines == [f"error: File: line 3 of {path} holds a value of 300 KiB, "
-                             "over the limit of 256 KiB for one value."]
+    assert run.err_lines == [
+        f"error: File: line 3 of {path} holds a value of 300 KiB, "
+        "over the limit of 256 KiB for one value."
+    ]
     assert counts(cli_book) == (0, 0, 0, 0)
     # the limit is a setting
     with open_book(cli_book):
@@ -185,7 +211,8 @@ def test_a_value_beyond_the_limit_is_refused_with_its_line(cli_book: Path, tmp_p
 
 
 def test_a_file_beyond_the_size_limit_is_refused_naming_file_and_limit(
-        cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rows = "".join(f"C{i:06d},Client {i}\n" for i in range(80_000))  # ~1.5 MB
     path = write_csv(tmp_path / "big.csv", "code,name\n" + rows)
     assert path.stat().st_size > 1_048_576
@@ -193,13 +220,15 @@ def test_a_file_beyond_the_size_limit_is_refused_naming_file_and_limit(
         company.set_setting(imports.MAX_FILE_SETTING, "1")
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1
-    assert run.err_lines == [f"error: File: the file {path} is larger than the limit of 1 MB "
-                             "for an import."]
+    assert run.err_lines == [
+        f"error: File: the file {path} is larger than the limit of 1 MB for an import."
+    ]
     assert counts(cli_book) == (0, 0, 0, 0)
 
 
 def test_the_read_stops_at_the_limit_even_when_stat_says_less(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file that grows after its size was looked at is cut at the limit, then refused:
     never more than the limit is read into memory."""
     path = write_csv(tmp_path / "c.csv", "code,name\n" + "A,B\n" * 100_000)  # 400 kB
@@ -232,8 +261,9 @@ def test_the_read_stops_at_the_limit_even_when_stat_says_less(
     assert sum(reads) == 100_001
 
 
-def test_a_header_only_csv_is_refused(cli_book: Path, tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_header_only_csv_is_refused(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_csv(tmp_path / "h.csv", "code,name\n\n")
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1
@@ -244,35 +274,46 @@ def test_a_header_only_csv_is_refused(cli_book: Path, tmp_path: Path,
 # == point 5: encodings =============================================================
 
 
-def test_a_file_mixing_utf8_and_windows_1252_gives_the_line(cli_book: Path, tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_mixing_utf8_and_windows_1252_gives_the_line(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """issue #11: such a file imported as 'CafÃ©'."""
-    data = ("code,name\n".encode() + "CAFE,Café de la Gare\n".encode("utf-8")
-            + "CREME,Crème et Cie\n".encode("cp1252") + b"OK,Ok\n")
+    data = (
+        b"code,name\n"
+        + "CAFE,Café de la Gare\n".encode()
+        + "CREME,Crème et Cie\n".encode("cp1252")
+        + b"OK,Ok\n"
+    )
     path = tmp_path / "mixed.csv"
     path.write_bytes(data)
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1
-    assert run.err_lines == [f"error: File: the file {path} mixes text encodings: line 3 is not "
-                             "UTF-8 like the other lines. Save the file again as UTF-8."]
+    assert run.err_lines == [
+        f"error: File: the file {path} mixes text encodings: line 3 is not "
+        "UTF-8 like the other lines. Save the file again as UTF-8."
+    ]
     assert counts(cli_book) == (0, 0, 0, 0)
     # the other way round: the first bad byte is on line 2
-    path.write_bytes("code,name\n".encode() + "CREME,Crème\n".encode("cp1252")
-                     + "CAFE,Café\n".encode("utf-8"))
+    path.write_bytes(b"code,name\n" + "CREME,Crème\n".encode("cp1252") + "CAFE,Café\n".encode())
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1 and "line 2 is not UTF-8" in run.err
 
 
-@pytest.mark.parametrize(("data", "encoding", "line"), [
-    (b"\xef\xbb\xbfcode,name\nA,Caf\xc3\xa9\nB,Cr\xe8me\n", "UTF-8", 3),  # BOM, then cp1252
-    (b"code,name\nA,B\nC,\x81\x8d\n", "Windows-1252", 3),  # bytes Windows-1252 leaves undefined
-])
+@pytest.mark.parametrize(
+    ("data", "encoding", "line"),
+    [
+        (b"\xef\xbb\xbfcode,name\nA,Caf\xc3\xa9\nB,Cr\xe8me\n", "UTF-8", 3),  # BOM, then cp1252
+        (b"code,name\nA,B\nC,\x81\x8d\n", "Windows-1252", 3),  # bytes Windows-1252 leaves undefined
+    ],
+)
 def test_a_byte_that_is_no_character_gives_the_line(data: bytes, encoding: str, line: int) -> None:
     with pytest.raises(UserError) as caught:
         imports.decode(data, "f.csv")
-    assert caught.value.render() == (f"File: the file f.csv is not valid {encoding}: line {line} "
-                                     "holds a byte that is not a character. "
-                                     "Save the file again as UTF-8.")
+    assert caught.value.render() == (
+        f"File: the file f.csv is not valid {encoding}: line {line} "
+        "holds a byte that is not a character. "
+        "Save the file again as UTF-8."
+    )
 
 
 def test_one_encoding_throughout_is_read() -> None:
@@ -284,11 +325,13 @@ def test_one_encoding_throughout_is_read() -> None:
 # == point 5: dates and digits ===========================================================
 
 
-@pytest.mark.parametrize("command", [["penalties", "--invoice", "F2025-0001"], ["invoices"],
-                                     ["clients"], ["alerts"]])
+@pytest.mark.parametrize(
+    "command", [["penalties", "--invoice", "F2025-0001"], ["invoices"], ["clients"], ["alerts"]]
+)
 @pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "31/12/2101", "1899-12-31"])
 def test_a_date_option_outside_the_range_is_a_usage_error(
-        book: Path, capsys: pytest.CaptureFixture[str], command: list[str], date: str) -> None:
+    book: Path, capsys: pytest.CaptureFixture[str], command: list[str], date: str
+) -> None:
     """issue #11: 'a date of 9999-12-31 (OverflowError, also in penalties)'."""
     run = run_cli(capsys, book, *command, "--date", date)
     assert run.code == 2
@@ -296,10 +339,18 @@ def test_a_date_option_outside_the_range_is_a_usage_error(
     assert "Traceback" not in run.err and "unexpected problem" not in run.err
 
 
-@pytest.mark.parametrize(("text", "ok"), [
-    ("1900-01-01", True), ("2100-12-31", True), ("31/12/2100", True),
-    ("1899-12-31", False), ("2101-01-01", False), ("9999-12-31", False), ("0001-01-01", False),
-])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("1900-01-01", True),
+        ("2100-12-31", True),
+        ("31/12/2100", True),
+        ("1899-12-31", False),
+        ("2101-01-01", False),
+        ("9999-12-31", False),
+        ("0001-01-01", False),
+    ],
+)
 def test_parse_date_bounds(text: str, ok: bool) -> None:
     if ok:
         assert terms.FIRST_DATE <= terms.parse_date(text, "issue_date") <= terms.LAST_DATE
@@ -311,13 +362,18 @@ def test_parse_date_bounds(text: str, ok: bool) -> None:
 
 
 def test_dates_in_a_csv_outside_the_range_are_refused_with_their_line(
-        book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """issue #11: 'Issue date 0001-01-01 gives 739,921 days late.'"""
-    path = write_csv(tmp_path / "i.csv", (
-        "number,client,issue date,total,due date\n"
-        "F1,ACME,9999-12-31,100.00,\n"
-        "F2,ACME,0001-01-01,100.00,\n"
-        "F3,ACME,2026-01-01,100.00,31/12/9999\n"))
+    path = write_csv(
+        tmp_path / "i.csv",
+        (
+            "number,client,issue date,total,due date\n"
+            "F1,ACME,9999-12-31,100.00,\n"
+            "F2,ACME,0001-01-01,100.00,\n"
+            "F3,ACME,2026-01-01,100.00,31/12/9999\n"
+        ),
+    )
     run = run_cli(capsys, book, "import", "invoices", str(path))
     assert run.code == 1
     assert run.err_lines[:-1] == [
@@ -334,43 +390,59 @@ def test_dates_in_a_csv_outside_the_range_are_refused_with_their_line(
 def test_a_date_from_the_editor_outside_the_range_is_refused(book: Path) -> None:
     with open_book(book):
         with pytest.raises(UserError) as caught:
-            invoices.create_invoice({"number": "F9", "client": "ACME", "total": "10",
-                                     "issue_date": dt.date(9999, 12, 31)})
+            invoices.create_invoice(
+                {
+                    "number": "F9",
+                    "client": "ACME",
+                    "total": "10",
+                    "issue_date": dt.date(9999, 12, 31),
+                }
+            )
         assert caught.value.field == "issue_date"
     assert counts(book) == (1, 1, 0, 0)
 
 
 def test_arabic_indic_digits_are_refused_in_amounts_dates_and_terms(
-        book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """issue #11: 'Arabic-Indic digits pass as amounts' (Decimal('١٢٣') == 123)."""
     with pytest.raises(UserError) as caught:
         parse_amount(ARABIC_123, "total")
-    assert caught.value.render() == (f"Total incl. VAT: '{ARABIC_123}' holds digits other than 0-9; "
-                                     "type it again with the digits 0 to 9.")
+    assert caught.value.render() == (
+        f"Total incl. VAT: '{ARABIC_123}' holds digits other than 0-9; "
+        "type it again with the digits 0 to 9."
+    )
     for date in ("\u0662\u0660\u0662\u0666-01-05", "２０２６-01-05"):  # Arabic-Indic, full-width
         with pytest.raises(UserError):
             terms.parse_date(date, "issue_date")
     with pytest.raises(UserError):
         terms.parse_terms("\u0663\u0660 jours")
-    path = write_csv(tmp_path / "i.csv", "number,client,issue date,total\n"
-                     f"F9,ACME,2026-01-05,{ARABIC_123}\n")
+    path = write_csv(
+        tmp_path / "i.csv", f"number,client,issue date,total\nF9,ACME,2026-01-05,{ARABIC_123}\n"
+    )
     run = run_cli(capsys, book, "import", "invoices", str(path))
     assert run.code == 1
-    assert run.err_lines[0] == (f"line 2: total: '{ARABIC_123}' holds digits other than 0-9; "
-                                "type it again with the digits 0 to 9.")
+    assert run.err_lines[0] == (
+        f"line 2: total: '{ARABIC_123}' holds digits other than 0-9; "
+        "type it again with the digits 0 to 9."
+    )
     assert counts(book) == (1, 1, 0, 0)
 
 
-@given(st.integers(0, 10**9), st.characters(categories=("Nd",), exclude_characters="0123456789"),
-       st.data())
+@given(
+    st.integers(0, 10**9),
+    st.characters(categories=("Nd",), exclude_characters="0123456789"),
+    st.data(),
+)
 @settings(max_examples=200)
-def test_no_amount_with_a_non_ascii_digit_is_ever_accepted(number: int, digit: str,
-                                                           data: st.DataObject) -> None:
+def test_no_amount_with_a_non_ascii_digit_is_ever_accepted(
+    number: int, digit: str, data: st.DataObject
+) -> None:
     """Any amount with one of its digits written in another script (which Decimal() reads)."""
     plain_ = f"{number},50"
     at = data.draw(st.integers(0, len(str(number)) - 1))
     with pytest.raises(UserError) as caught:
-        parse_amount(plain_[:at] + digit + plain_[at + 1:], "amount")
+        parse_amount(plain_[:at] + digit + plain_[at + 1 :], "amount")
     assert caught.value.field == "amount"
 
 
@@ -378,8 +450,9 @@ def test_no_amount_with_a_non_ascii_digit_is_ever_accepted(number: int, digit: s
 
 
 @pytest.mark.parametrize("change", ["append", "same size, time put back"])
-def test_a_file_rewritten_while_attached_is_refused(book: Path, tmp_path: Path,
-                                                    change: str) -> None:
+def test_a_file_rewritten_while_attached_is_refused(
+    book: Path, tmp_path: Path, change: str
+) -> None:
     """issue #11: 'a file rewritten while being attached is stored torn and check says ok'."""
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes(3 * store.CHUNK))
@@ -400,9 +473,8 @@ def test_a_file_rewritten_while_attached_is_refused(book: Path, tmp_path: Path,
 
     with open_book(book), db.reading() as s:
         owner = documents.Owner(client_id=s.scalar(select(Client.id)))
-    with open_book(book):
-        with pytest.raises(UserError) as caught:
-            documents.attach_files(owner, [path], documents.Meta(kind="other"), progress=rewrite)
+    with open_book(book), pytest.raises(UserError) as caught:
+        documents.attach_files(owner, [path], documents.Meta(kind="other"), progress=rewrite)
     assert caught.value.message == store.MSG_CHANGED and caught.value.field == "file"
     assert "scan.pdf changed while it was being copied" in caught.value.render()
     assert counts(book)[3] == 0 and stored_files(book) == []
@@ -416,34 +488,34 @@ def test_a_file_rewritten_while_attached_is_refused(book: Path, tmp_path: Path,
 
 
 LOOKALIKE_CODES = [
-    ("AC\u200bME", "U+200B, character 3"),      # zero-width space
+    ("AC\u200bME", "U+200B, character 3"),  # zero-width space
     ("ACME\u200b", "U+200B, character 5"),
-    ("AC\u00a0ME", "U+00A0, character 3"),      # no-break space
-    ("AC\u202fME", "U+202F, character 3"),      # narrow no-break space
-    ("AC\u2060ME", "U+2060, character 3"),      # word joiner
-    ("\u202eACME", "U+202E, character 1"),      # right-to-left override
-    ("AC\x00ME", "U+0000, character 3"),        # NUL
+    ("AC\u00a0ME", "U+00A0, character 3"),  # no-break space
+    ("AC\u202fME", "U+202F, character 3"),  # narrow no-break space
+    ("AC\u2060ME", "U+2060, character 3"),  # word joiner
+    ("\u202eACME", "U+202E, character 1"),  # right-to-left override
+    ("AC\x00ME", "U+0000, character 3"),  # NUL
     ("AC\tME", "U+0009, character 3"),
 ]
 
 
 @pytest.mark.parametrize(("code", "where"), LOOKALIKE_CODES)
 def test_a_look_alike_client_code_is_refused(book: Path, code: str, where: str) -> None:
-    with open_book(book):
-        with pytest.raises(UserError) as caught:
-            clients.create_client({"code": code, "name": "Fake Acme"})
+    with open_book(book), pytest.raises(UserError) as caught:
+        clients.create_client({"code": code, "name": "Fake Acme"})
     assert caught.value.field == "code"
-    assert caught.value.render() == ("Code: contains an invisible, control or no-break "
-                                     f"character ({where}); type it again with ordinary "
-                                     "characters.")
+    assert caught.value.render() == (
+        "Code: contains an invisible, control or no-break "
+        f"character ({where}); type it again with ordinary "
+        "characters."
+    )
     assert counts(book)[0] == 1
 
 
 @pytest.mark.parametrize("code", ["acme", "Acme", " ACME ", "ACME\u00a0", "\u3000ACME"])
 def test_the_same_client_code_in_other_case_or_padding_is_taken(book: Path, code: str) -> None:
-    with open_book(book):
-        with pytest.raises(UserError) as caught:
-            clients.create_client({"code": code, "name": "Fake Acme"})
+    with open_book(book), pytest.raises(UserError) as caught:
+        clients.create_client({"code": code, "name": "Fake Acme"})
     assert caught.value.message == clients.MSG_CODE_TAKEN
     assert counts(book)[0] == 1
 
@@ -459,15 +531,20 @@ def test_client_codes_are_stored_in_nfc(cli_book: Path) -> None:
             assert lookups.client_id(s, "E\u0301COLE") == row.id
 
 
-def test_look_alike_client_codes_in_a_csv_are_refused(book: Path, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_csv(tmp_path / "c.csv", (
-        "code,name\n"
-        "AC\u200bME,Zero width\n"
-        "AC\u00a0ME,No-break\n"
-        "\u202eACME,Override\n"
-        "acme,Lower case\n"
-        "NEW,Fine\n"))
+def test_look_alike_client_codes_in_a_csv_are_refused(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(
+        tmp_path / "c.csv",
+        (
+            "code,name\n"
+            "AC\u200bME,Zero width\n"
+            "AC\u00a0ME,No-break\n"
+            "\u202eACME,Override\n"
+            "acme,Lower case\n"
+            "NEW,Fine\n"
+        ),
+    )
     run = run_cli(capsys, book, "import", "clients", str(path))
     assert run.code == 1
     assert run.err_lines[:-1] == [
@@ -483,38 +560,58 @@ def test_look_alike_client_codes_in_a_csv_are_refused(book: Path, tmp_path: Path
     assert counts(book)[0] == 1
 
 
-@pytest.mark.parametrize(("number", "message"), [
-    ("f2025-0001", "the number 'f2025-0001' is already used."),
-    ("F2025-0001 ", "the number 'F2025-0001' is already used."),
-    ("F2025-\u200b0001", "contains an invisible, control or no-break character (U+200B, "
-                         "character 7); type it again with ordinary characters."),
-    ("F2025\u00a0-0001", "contains an invisible, control or no-break character (U+00A0, "
-                         "character 6); type it again with ordinary characters."),
-    ("\u202eF2025-0001", "contains an invisible, control or no-break character (U+202E, "
-                         "character 1); type it again with ordinary characters."),
-    ("F2025-0001\x00", "contains an invisible, control or no-break character (U+0000, "
-                       "character 11); type it again with ordinary characters."),
-])
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("f2025-0001", "the number 'f2025-0001' is already used."),
+        ("F2025-0001 ", "the number 'F2025-0001' is already used."),
+        (
+            "F2025-\u200b0001",
+            "contains an invisible, control or no-break character (U+200B, "
+            "character 7); type it again with ordinary characters.",
+        ),
+        (
+            "F2025\u00a0-0001",
+            "contains an invisible, control or no-break character (U+00A0, "
+            "character 6); type it again with ordinary characters.",
+        ),
+        (
+            "\u202eF2025-0001",
+            "contains an invisible, control or no-break character (U+202E, "
+            "character 1); type it again with ordinary characters.",
+        ),
+        (
+            "F2025-0001\x00",
+            "contains an invisible, control or no-break character (U+0000, "
+            "character 11); type it again with ordinary characters.",
+        ),
+    ],
+)
 def test_a_look_alike_invoice_number_is_refused(book: Path, number: str, message: str) -> None:
     """issue #11: 'invoice numbers f2025-0001 and F2025-\\u200b0001 accepted next to
     F2025-0001'."""
-    with open_book(book):
-        with pytest.raises(UserError) as caught:
-            invoices.create_invoice({"number": number, "client": "ACME",
-                                     "issue_date": "2026-02-01", "total": "10"})
+    with open_book(book), pytest.raises(UserError) as caught:
+        invoices.create_invoice(
+            {"number": number, "client": "ACME", "issue_date": "2026-02-01", "total": "10"}
+        )
     assert caught.value.field == "number"
     assert caught.value.render() == f"Number: {message}"
     assert counts(book)[1] == 1
 
 
-def test_look_alike_invoice_numbers_in_a_csv_are_refused(book: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_csv(tmp_path / "i.csv", (
-        "number,client,issue date,total\n"
-        "f2025-0001,ACME,2026-02-01,10\n"
-        "F2025-\u200b0001,ACME,2026-02-01,10\n"
-        "G-1,ACME,2026-02-01,10\n"
-        "g-1,ACME,2026-02-01,10\n"))
+def test_look_alike_invoice_numbers_in_a_csv_are_refused(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(
+        tmp_path / "i.csv",
+        (
+            "number,client,issue date,total\n"
+            "f2025-0001,ACME,2026-02-01,10\n"
+            "F2025-\u200b0001,ACME,2026-02-01,10\n"
+            "G-1,ACME,2026-02-01,10\n"
+            "g-1,ACME,2026-02-01,10\n"
+        ),
+    )
     run = run_cli(capsys, book, "import", "invoices", str(path))
     assert run.code == 1
     assert run.err_lines[:-1] == [
@@ -528,15 +625,25 @@ def test_look_alike_invoice_numbers_in_a_csv_are_refused(book: Path, tmp_path: P
 
 def test_an_invoice_renumbered_onto_another_in_other_case_is_refused(book: Path) -> None:
     with open_book(book):
-        row, _ = invoices.create_invoice({"number": "F2025-0002", "client": "ACME",
-                                          "issue_date": "2026-02-01", "total": "10"})
+        row, _ = invoices.create_invoice(
+            {"number": "F2025-0002", "client": "ACME", "issue_date": "2026-02-01", "total": "10"}
+        )
         with pytest.raises(UserError) as caught:
-            invoices.update_invoice(row.id, {"number": "f2025-0001", "client": "ACME",
-                                             "issue_date": "2026-02-01", "total": "10"})
+            invoices.update_invoice(
+                row.id,
+                {
+                    "number": "f2025-0001",
+                    "client": "ACME",
+                    "issue_date": "2026-02-01",
+                    "total": "10",
+                },
+            )
         assert caught.value.message == invoices.MSG_NUMBER_TAKEN
         # its own number in another case is fine, and found whichever case is typed
-        again, _ = invoices.update_invoice(row.id, {"number": "f2025-0002", "client": "ACME",
-                                                    "issue_date": "2026-02-01", "total": "10"})
+        again, _ = invoices.update_invoice(
+            row.id,
+            {"number": "f2025-0002", "client": "ACME", "issue_date": "2026-02-01", "total": "10"},
+        )
         assert again.number == "f2025-0002"
         with db.reading() as s:
             assert lookups.invoice_id(s, "F2025-0002") == row.id
@@ -547,12 +654,16 @@ def test_the_database_refuses_numbers_differing_only_in_case(book: Path) -> None
     with open_book(book) as database, database.engine.begin() as conn:
         client_id = conn.execute(text("SELECT id FROM clients")).scalar()
         with pytest.raises(IntegrityError):
-            conn.execute(text(
-                "INSERT INTO invoices (number, client_id, kind, issue_date, terms, due_date,"
-                " due_date_manual, total, currency, po_number, notes, disputed, allocated,"
-                " search_key, created_at, updated_at) VALUES ('f2025-0001', :c, 'invoice',"
-                " '2026-01-05', '', '2026-02-05', 0, 100, 'EUR', '', '', 0, 0, '',"
-                " '2026-01-05 10:00:00', '2026-01-05 10:00:00')"), {"c": client_id})
+            conn.execute(
+                text(
+                    "INSERT INTO invoices (number, client_id, kind, issue_date, terms, due_date,"
+                    " due_date_manual, total, currency, po_number, notes, disputed, allocated,"
+                    " search_key, created_at, updated_at) VALUES ('f2025-0001', :c, 'invoice',"
+                    " '2026-01-05', '', '2026-02-05', 0, 100, 'EUR', '', '', 0, 0, '',"
+                    " '2026-01-05 10:00:00', '2026-01-05 10:00:00')"
+                ),
+                {"c": client_id},
+            )
 
 
 def _config() -> Config:
@@ -561,8 +672,9 @@ def _config() -> Config:
     return cfg
 
 
-def test_an_old_book_holding_case_duplicates_still_opens(cli_book: Path,
-                                                         caplog: pytest.LogCaptureFixture) -> None:
+def test_an_old_book_holding_case_duplicates_still_opens(
+    cli_book: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """Migration 0006 must not fail on numbers that already differ only in case: the index
     is made without uniqueness, the log names them, the services still refuse a third."""
     old = db.Database(db.database_url(cli_book))
@@ -572,18 +684,25 @@ def test_an_old_book_holding_case_duplicates_still_opens(cli_book: Path,
         command.upgrade(cfg, "0005")
     stamp = "2026-01-02 10:00:00.000000"
     with old.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city, country,"
-            " email, phone, siren, siret, vat_number, language, terms, credit_limit, notes,"
-            " search_key, created_at, updated_at) VALUES (1, 'OLD', 'Old', 'pro', '', '', '',"
-            " '', 'FR', '', '', '', '', '', 'fr', '', NULL, '', 'old', :at, :at)"), {"at": stamp})
+        conn.execute(
+            text(
+                "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city, country,"
+                " email, phone, siren, siret, vat_number, language, terms, credit_limit, notes,"
+                " search_key, created_at, updated_at) VALUES (1, 'OLD', 'Old', 'pro', '', '', '',"
+                " '', 'FR', '', '', '', '', '', 'fr', '', NULL, '', 'old', :at, :at)"
+            ),
+            {"at": stamp},
+        )
         for iid, number in ((1, "F-1"), (2, "f-1")):
-            conn.execute(text(
-                "INSERT INTO invoices (id, number, client_id, kind, issue_date, terms, due_date,"
-                " due_date_manual, total, currency, po_number, notes, disputed, allocated,"
-                " search_key, created_at, updated_at) VALUES (:id, :n, 1, 'invoice',"
-                " '2026-01-02', '', '2026-02-01', 0, 1000, 'EUR', '', '', 0, 0, '', :at, :at)"),
-                {"id": iid, "n": number, "at": stamp})
+            conn.execute(
+                text(
+                    "INSERT INTO invoices (id, number, client_id, kind, issue_date, terms, due_date,"
+                    " due_date_manual, total, currency, po_number, notes, disputed, allocated,"
+                    " search_key, created_at, updated_at) VALUES (:id, :n, 1, 'invoice',"
+                    " '2026-01-02', '', '2026-02-01', 0, 1000, 'EUR', '', '', 0, 0, '', :at, :at)"
+                ),
+                {"id": iid, "n": number, "at": stamp},
+            )
     old.dispose()
     with caplog.at_level(logging.WARNING):
         database = db.open_database(cli_book)
@@ -592,17 +711,22 @@ def test_an_old_book_holding_case_duplicates_still_opens(cli_book: Path,
         assert "invoice numbers that differ only in case" in caplog.text
         assert "F-1, f-1" in caplog.text
         with database.engine.connect() as conn:
-            unique = conn.execute(text(
-                "SELECT \"unique\" FROM pragma_index_list('invoices') "
-                "WHERE name = 'ix_invoices_number_lower'")).scalar()
+            unique = conn.execute(
+                text(
+                    "SELECT \"unique\" FROM pragma_index_list('invoices') "
+                    "WHERE name = 'ix_invoices_number_lower'"
+                )
+            ).scalar()
         assert unique == 0
         with pytest.raises(UserError) as caught:
-            invoices.create_invoice({"number": "F-1 ", "client": "OLD",
-                                     "issue_date": "2026-02-01", "total": "10"})
+            invoices.create_invoice(
+                {"number": "F-1 ", "client": "OLD", "issue_date": "2026-02-01", "total": "10"}
+            )
         assert caught.value.message == invoices.MSG_NUMBER_TAKEN
         # each of the two stays editable under its own number
-        row, _ = invoices.update_invoice(2, {"number": "f-1", "client": "OLD",
-                                             "issue_date": "2026-01-02", "total": "20"})
+        row, _ = invoices.update_invoice(
+            2, {"number": "f-1", "client": "OLD", "issue_date": "2026-01-02", "total": "20"}
+        )
         assert (row.number, str(row.total)) == ("f-1", "20.00")
     finally:
         db.close()
@@ -611,17 +735,21 @@ def test_an_old_book_holding_case_duplicates_still_opens(cli_book: Path,
 # == point 6: names and texts =========================================================
 
 
-@pytest.mark.parametrize(("field", "value", "where"), [
-    ("name", "Acme\n\x1b[31mRED", "U+000A, character 5"),
-    ("name", "Acme\x1b[31m", "U+001B, character 5"),
-    ("name", "Acme\tSARL", "U+0009, character 5"),
-    ("name", "Acme\u202e", "U+202E, character 5"),
-    ("city", "Lyon\r", None),  # trimmed: a trailing CR is whitespace
-    ("city", "Ly\ron", "U+000D, character 3"),
-    ("contact", "Jean\x00", "U+0000, character 5"),
-])
-def test_names_refuse_control_characters(cli_book: Path, field: str, value: str,
-                                         where: str | None) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "where"),
+    [
+        ("name", "Acme\n\x1b[31mRED", "U+000A, character 5"),
+        ("name", "Acme\x1b[31m", "U+001B, character 5"),
+        ("name", "Acme\tSARL", "U+0009, character 5"),
+        ("name", "Acme\u202e", "U+202E, character 5"),
+        ("city", "Lyon\r", None),  # trimmed: a trailing CR is whitespace
+        ("city", "Ly\ron", "U+000D, character 3"),
+        ("contact", "Jean\x00", "U+0000, character 5"),
+    ],
+)
+def test_names_refuse_control_characters(
+    cli_book: Path, field: str, value: str, where: str | None
+) -> None:
     data = {"code": "NEW", "name": "New", field: value}
     with open_book(cli_book):
         if where is None:
@@ -630,36 +758,55 @@ def test_names_refuse_control_characters(cli_book: Path, field: str, value: str,
         with pytest.raises(UserError) as caught:
             clients.create_client(data)
     assert caught.value.field == field
-    assert caught.value.reason() == (f"contains a control character ({where}), "
-                                     "which is not allowed here.")
+    assert caught.value.reason() == (
+        f"contains a control character ({where}), which is not allowed here."
+    )
     assert counts(cli_book) == (0, 0, 0, 0)
 
 
 def test_notes_and_addresses_keep_tabs_and_newlines(book: Path) -> None:
     with open_book(book):
-        row = clients.create_client({"code": "NEW", "name": "New",
-                                     "address": "1 rue Haute\r\nBât. B", "notes": "a\tb\nc"})
+        row = clients.create_client(
+            {"code": "NEW", "name": "New", "address": "1 rue Haute\r\nBât. B", "notes": "a\tb\nc"}
+        )
         assert (row.address, row.notes) == ("1 rue Haute\nBât. B", "a\tb\nc")
         with pytest.raises(UserError) as caught:
             clients.create_client({"code": "NEW2", "name": "New", "notes": "ring\x07"})
         assert caught.value.field == "notes"
-        inv, _ = invoices.create_invoice({"number": "F9", "client": "ACME", "total": "10",
-                                          "issue_date": "2026-02-01", "notes": "l1\n\tl2"})
+        inv, _ = invoices.create_invoice(
+            {
+                "number": "F9",
+                "client": "ACME",
+                "total": "10",
+                "issue_date": "2026-02-01",
+                "notes": "l1\n\tl2",
+            }
+        )
         with db.reading() as s:
             assert s.get(Invoice, inv.id).notes == "l1\n\tl2"  # type: ignore[union-attr]
         with pytest.raises(UserError) as caught:
-            invoices.create_invoice({"number": "F10", "client": "ACME", "total": "10",
-                                     "issue_date": "2026-02-01", "po_number": "PO\n1"})
+            invoices.create_invoice(
+                {
+                    "number": "F10",
+                    "client": "ACME",
+                    "total": "10",
+                    "issue_date": "2026-02-01",
+                    "po_number": "PO\n1",
+                }
+            )
         assert caught.value.field == "po_number"
 
 
-def test_a_name_with_a_terminal_escape_is_refused_in_a_csv(cli_book: Path, tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_name_with_a_terminal_escape_is_refused_in_a_csv(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_csv(tmp_path / "c.csv", 'code,name\nEVIL,"Evil\n\x1b[31mRED"\n')
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1
-    assert run.err_lines[0] == ("line 2: name: contains a control character (U+000A, "
-                                "character 5), which is not allowed here.")
+    assert run.err_lines[0] == (
+        "line 2: name: contains a control character (U+000A, "
+        "character 5), which is not allowed here."
+    )
     assert "\x1b" not in run.err
     assert counts(cli_book) == (0, 0, 0, 0)
 
@@ -680,7 +827,8 @@ def _raw_controls(output: str) -> set[str]:
 
 
 def test_text_output_of_a_bad_name_from_an_old_book_shows_no_control_character(
-        book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _plant_bad_name(book)
     run = run_cli(capsys, book, "clients")
     assert run.code == 0, run.err
@@ -692,21 +840,25 @@ def test_text_output_of_a_bad_name_from_an_old_book_shows_no_control_character(
     assert len(run.out.splitlines()) == 5  # as of, header, rule, F2025-0001, total: no more
 
 
-def test_json_output_of_a_bad_name_is_valid_and_exact(book: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_of_a_bad_name_is_valid_and_exact(
+    book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """JSON is data: the name comes back exactly, yet no raw control character is printed
     (json.dumps leaves DEL, the C1 controls such as U+009B and the format characters raw)."""
     _plant_bad_name(book)
     for command_ in ("clients", "invoices"):
         run = run_cli(capsys, book, command_, "--json")
         assert run.code == 0 and _raw_controls(run.out) == set()
-        names = {row.get("name", row.get("client_name")) for row in
-                 run.json()["clients" if command_ == "clients" else "invoices"]}
+        names = {
+            row.get("name", row.get("client_name"))
+            for row in run.json()["clients" if command_ == "clients" else "invoices"]
+        }
         assert BAD_NAME in names
 
 
-def test_an_error_message_shows_no_control_character(book: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_error_message_shows_no_control_character(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = run_cli(capsys, book, "penalties", "--invoice", "NOPE\x1b[2J\u202e")
     assert run.code == 1
     assert run.err_lines == ["error: Invoice: no invoice has the number 'NOPE\\u001b[2J\\u202e'."]
@@ -722,7 +874,8 @@ _HOSTILE = st.characters(categories=("Cc", "Cf"))
 @given(st.text(max_size=6), _HOSTILE, st.text(max_size=6))
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 def test_no_code_with_a_control_or_format_character_is_ever_accepted(
-        before: str, hostile: str, after: str) -> None:
+    before: str, hostile: str, after: str
+) -> None:
     code = before + hostile + after
     stripped = unicodedata.normalize("NFC", code).strip()
     if hostile not in stripped:  # trimmed away (a tab or a newline at an end): nothing left

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from models import Client, Event
-from services.ledger import clients
 from services.core import company, db, identifiers
 from services.core.errors import UserError, ValidationError
+from services.ledger import clients
 from tests.service_fixtures import add_client, book  # noqa: F401
 
 # -- SIREN -------------------------------------------------------------------------
@@ -20,8 +20,12 @@ def test_valid_siren() -> None:
 
 @pytest.mark.parametrize(
     ("value", "why"),
-    [("404833047", "check digits"), ("40483304", "wrong length"), ("4048330480", "wrong length"),
-     ("40483304A", "invalid format")],
+    [
+        ("404833047", "check digits"),
+        ("40483304", "wrong length"),
+        ("4048330480", "wrong length"),
+        ("40483304A", "invalid format"),
+    ],
 )
 def test_invalid_siren_is_refused_saying_which_field_and_why(value: str, why: str) -> None:
     with pytest.raises(UserError) as caught:
@@ -104,8 +108,14 @@ def test_valid_iban() -> None:
     assert identifiers.iban("DE89370400440532013000") == "DE89370400440532013000"
 
 
-@pytest.mark.parametrize("value", ["FR76 3000 6000 0112 3456 7890 188", "FR7630006000011234567890",
-                                   "XX7630006000011234567890189"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "FR76 3000 6000 0112 3456 7890 188",
+        "FR7630006000011234567890",
+        "XX7630006000011234567890189",
+    ],
+)
 def test_invalid_iban_is_refused(value: str) -> None:
     with pytest.raises(UserError) as caught:
         identifiers.iban(value)
@@ -147,8 +157,15 @@ def test_a_client_with_an_invalid_siren_is_refused_and_nothing_is_written() -> N
 @pytest.mark.usefixtures("book")
 def test_every_bad_identifier_of_a_client_is_reported_at_once() -> None:
     with pytest.raises(ValidationError) as caught:
-        clients.create_client({"code": "ACME", "name": "Acme", "siren": "404833047",
-                               "siret": "35600000049838", "vat_number": "FR45732829320"})
+        clients.create_client(
+            {
+                "code": "ACME",
+                "name": "Acme",
+                "siren": "404833047",
+                "siret": "35600000049838",
+                "vat_number": "FR45732829320",
+            }
+        )
     assert [e.field for e in caught.value.errors] == ["siren", "siret", "vat_number"]
     text = str(caught.value)
     assert "SIREN:" in text and "SIRET:" in text and "VAT number:" in text
@@ -157,10 +174,20 @@ def test_every_bad_identifier_of_a_client_is_reported_at_once() -> None:
 
 @pytest.mark.usefixtures("book")
 def test_a_client_with_valid_identifiers_is_created_in_compact_form() -> None:
-    row = clients.create_client({"code": "ACME", "name": "Acme", "siren": "732 829 320",
-                                 "siret": "732 829 320 00074", "vat_number": "FR 44 732829320"})
-    assert (row.siren, row.siret, row.vat_number) == ("732829320", "73282932000074",
-                                                       "FR44732829320")
+    row = clients.create_client(
+        {
+            "code": "ACME",
+            "name": "Acme",
+            "siren": "732 829 320",
+            "siret": "732 829 320 00074",
+            "vat_number": "FR 44 732829320",
+        }
+    )
+    assert (row.siren, row.siret, row.vat_number) == (
+        "732829320",
+        "73282932000074",
+        "FR44732829320",
+    )
     assert _counts() == (1, 1)
 
 
@@ -168,8 +195,10 @@ def test_a_client_with_valid_identifiers_is_created_in_compact_form() -> None:
 def test_editing_a_client_with_an_invalid_siret_changes_nothing() -> None:
     row = add_client("ACME", siren="404833048")
     with pytest.raises(ValidationError) as caught:
-        clients.update_client(row.id, {"code": "ACME", "name": "Acme", "siren": "404833048",
-                                       "siret": "40483304800011"})
+        clients.update_client(
+            row.id,
+            {"code": "ACME", "name": "Acme", "siren": "404833048", "siret": "40483304800011"},
+        )
     assert caught.value.field == "siret"
     assert clients.get_client(row.id).siret == ""
 

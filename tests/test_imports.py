@@ -16,8 +16,9 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Allocation, Client, Event, Invoice, Payment
-from services.ledger import clients, imports, invoices, open_items as ledger, payments
 from services.core import company, db
+from services.ledger import clients, imports, invoices, payments
+from services.ledger import open_items as ledger
 from tests.helpers_cli import (
     TODAY,
     D,
@@ -47,14 +48,17 @@ CLIENTS_CSV = (
 
 def counts(path: Path) -> tuple[int, int, int]:
     with open_book(path), db.reading() as s:
-        return (s.scalar(select(func.count(Client.id))) or 0,
-                s.scalar(select(func.count(Invoice.id))) or 0,
-                s.scalar(select(func.count(Payment.id))) or 0)
+        return (
+            s.scalar(select(func.count(Client.id))) or 0,
+            s.scalar(select(func.count(Invoice.id))) or 0,
+            s.scalar(select(func.count(Payment.id))) or 0,
+        )
 
 
 def with_clients(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli(capsys, path, "import", "clients",
-                  str(write_csv(tmp_path / "clients.csv", CLIENTS_CSV)))
+    run = run_cli(
+        capsys, path, "import", "clients", str(write_csv(tmp_path / "clients.csv", CLIENTS_CSV))
+    )
     assert run.code == 0, run.err
 
 
@@ -62,16 +66,26 @@ def with_clients(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_import_clients(cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli(capsys, cli_book, "import", "clients",
-                  str(write_csv(tmp_path / "c.csv", CLIENTS_CSV)))
+    run = run_cli(
+        capsys, cli_book, "import", "clients", str(write_csv(tmp_path / "c.csv", CLIENTS_CSV))
+    )
     assert run.code == 0, run.err
     assert run.out.strip() == "imported 3 clients"
     with open_book(cli_book):
         acme = clients.get_client_by_code("ACME")
-        assert (acme.name, acme.kind, acme.siren, acme.siret, acme.vat_number) == \
-            ("Acme SARL", "pro", "732829320", "73282932000074", "FR44732829320")
-        assert (acme.terms, acme.credit_limit, acme.city, acme.postcode) == \
-            ("45 jours fin de mois", D("5000.00"), "Lyon", "69002")
+        assert (acme.name, acme.kind, acme.siren, acme.siret, acme.vat_number) == (
+            "Acme SARL",
+            "pro",
+            "732829320",
+            "73282932000074",
+            "FR44732829320",
+        )
+        assert (acme.terms, acme.credit_limit, acme.city, acme.postcode) == (
+            "45 jours fin de mois",
+            D("5000.00"),
+            "Lyon",
+            "69002",
+        )
         assert clients.get_client_by_code("DUPONT").kind == "consumer"
         assert clients.get_client_by_code("CITY").language == "en"
         with db.reading() as s:
@@ -79,45 +93,68 @@ def test_import_clients(cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFi
         assert actions == {"imported"}
 
 
-def test_windows_1252_semicolons_and_french_headers(cli_book: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_windows_1252_semicolons_and_french_headers(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """What a French spreadsheet saves: cp1252, ';', accents, '1 234,56 €', DD/MM/YYYY."""
-    clients_file = write_csv(tmp_path / "clients.csv", (
-        "Code client;Raison sociale;Type;Ville;Encours autorisé;Conditions de paiement\n"
-        "BOUL;Boulangerie Lefèvre;professionnel;Besançon;1 234,56 €;30 jours fin de mois\n"
-        "ÉCOLE;École Saint-Exupéry;association;Épinal;;à réception\n"
-    ), encoding="cp1252", newline="\r\n")
+    clients_file = write_csv(
+        tmp_path / "clients.csv",
+        (
+            "Code client;Raison sociale;Type;Ville;Encours autorisé;Conditions de paiement\n"
+            "BOUL;Boulangerie Lefèvre;professionnel;Besançon;1 234,56 €;30 jours fin de mois\n"
+            "ÉCOLE;École Saint-Exupéry;association;Épinal;;à réception\n"
+        ),
+        encoding="cp1252",
+        newline="\r\n",
+    )
     run = run_cli(capsys, cli_book, "import", "clients", str(clients_file))
     assert run.code == 0, run.err
-    invoices_file = write_csv(tmp_path / "factures.csv", (
-        "N° facture;Code client;Date facture;Échéance;Montant HT;TVA;Montant TTC;Devise\n"
-        "FA-001;BOUL;05/01/2026;;1 028,80;205,76;1 234,56 €;EUR\n"
-        "FA-002;école;15/01/2026;20/01/2026;;;2\u00a0500,00;\n"
-    ), encoding="cp1252")
+    invoices_file = write_csv(
+        tmp_path / "factures.csv",
+        (
+            "N° facture;Code client;Date facture;Échéance;Montant HT;TVA;Montant TTC;Devise\n"
+            "FA-001;BOUL;05/01/2026;;1 028,80;205,76;1 234,56 €;EUR\n"
+            "FA-002;école;15/01/2026;20/01/2026;;;2\u00a0500,00;\n"
+        ),
+        encoding="cp1252",
+    )
     run = run_cli(capsys, cli_book, "import", "invoices", str(invoices_file))
     assert run.code == 0, run.err
     assert run.out.strip() == "imported 2 invoices"
     with open_book(cli_book):
         boul = clients.get_client_by_code("BOUL")
-        assert (boul.name, boul.city, boul.credit_limit) == \
-            ("Boulangerie Lefèvre", "Besançon", D("1234.56"))
+        assert (boul.name, boul.city, boul.credit_limit) == (
+            "Boulangerie Lefèvre",
+            "Besançon",
+            D("1234.56"),
+        )
         assert clients.get_client_by_code("ÉCOLE").kind == "nonprofit"
         fa1 = invoices.get_invoice_by_number("FA-001")
-        assert (fa1.total, fa1.net, fa1.vat, fa1.issue_date) == \
-            (D("1234.56"), D("1028.80"), D("205.76"), dt.date(2026, 1, 5))
+        assert (fa1.total, fa1.net, fa1.vat, fa1.issue_date) == (
+            D("1234.56"),
+            D("1028.80"),
+            D("205.76"),
+            dt.date(2026, 1, 5),
+        )
         assert fa1.due_date == dt.date(2026, 2, 28)  # the client's 30 jours fin de mois
         fa2 = invoices.get_invoice_by_number("FA-002")
-        assert (fa2.client_code, fa2.total, fa2.due_date, fa2.due_date_manual) == \
-            ("ÉCOLE", D("2500.00"), dt.date(2026, 1, 20), True)
+        assert (fa2.client_code, fa2.total, fa2.due_date, fa2.due_date_manual) == (
+            "ÉCOLE",
+            D("2500.00"),
+            dt.date(2026, 1, 20),
+            True,
+        )
 
 
-def test_utf8_bom_and_tab_separator(cli_book: Path, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_utf8_bom_and_tab_separator(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bom = write_csv(tmp_path / "bom.csv", "code;nom;ville\nA1;Atelier Öko;Nîmes\n", bom=True)
     run = run_cli(capsys, cli_book, "import", "clients", str(bom))
     assert run.code == 0, run.err  # the BOM does not hide the 'code' header
-    tab = write_csv(tmp_path / "tab.csv",
-                    "Code\tName\tCity\tCredit limit\nT1\tTabulé\tLyon\t2 000,00\n")
+    tab = write_csv(
+        tmp_path / "tab.csv", "Code\tName\tCity\tCredit limit\nT1\tTabulé\tLyon\t2 000,00\n"
+    )
     run = run_cli(capsys, cli_book, "import", "clients", str(tab))
     assert run.code == 0, run.err
     with open_book(cli_book):
@@ -127,17 +164,21 @@ def test_utf8_bom_and_tab_separator(cli_book: Path, tmp_path: Path,
 
 
 def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
-        cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = write_csv(tmp_path / "bad.csv", (
-        "Code;Nom;SIREN;Encours autorisé\n"      # line 1
-        "OK1;Bon client;;\n"                       # line 2
-        ";Sans code;;\n"                           # line 3: no code
-        "OK2;\"Nom sur\ndeux lignes\";;\n"         # lines 4-5: a quoted newline (refused in a
-                                                   # name since issue #11)
-        "BAD;Mauvais;123456789;-5\n"              # line 6: SIREN checksum, negative amount
-        "\n"                                       # line 7: blank, skipped
-        "OK1;Doublon;;\n"                          # line 8: code already on line 2
-    ))
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        (
+            "Code;Nom;SIREN;Encours autorisé\n"  # line 1
+            "OK1;Bon client;;\n"  # line 2
+            ";Sans code;;\n"  # line 3: no code
+            'OK2;"Nom sur\ndeux lignes";;\n'  # lines 4-5: a quoted newline (refused in a
+            # name since issue #11)
+            "BAD;Mauvais;123456789;-5\n"  # line 6: SIREN checksum, negative amount
+            "\n"  # line 7: blank, skipped
+            "OK1;Doublon;;\n"  # line 8: code already on line 2
+        ),
+    )
     run = run_cli(capsys, cli_book, "import", "clients", str(bad))
     assert run.code == 1
     assert run.out == ""
@@ -154,8 +195,9 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
     assert counts(cli_book) == (0, 0, 0)  # the good rows were not written either
 
 
-def test_dry_run_writes_nothing(cli_book: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_writes_nothing(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(write_csv(tmp_path / "c.csv", CLIENTS_CSV))
     run = run_cli(capsys, cli_book, "import", "clients", path, "--dry-run")
     assert run.code == 0, run.err
@@ -168,8 +210,9 @@ def test_dry_run_writes_nothing(cli_book: Path, tmp_path: Path,
     assert run.code == 1 and run.err_lines[0] == "line 2: name: this field is required."
 
 
-def test_client_code_already_in_the_book(cli_book: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_client_code_already_in_the_book(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with_clients(cli_book, tmp_path, capsys)
     again = write_csv(tmp_path / "again.csv", "code,name\nNEW,Nouveau\nacme,Acme encore\n")
     run = run_cli(capsys, cli_book, "import", "clients", str(again))
@@ -178,8 +221,9 @@ def test_client_code_already_in_the_book(cli_book: Path, tmp_path: Path,
     assert counts(cli_book)[0] == 3
 
 
-def test_missing_required_columns(cli_book: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_required_columns(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with_clients(cli_book, tmp_path, capsys)
     path = write_csv(tmp_path / "i.csv", "number;client;date\nF1;ACME;2026-01-01\n")
     run = run_cli(capsys, cli_book, "import", "invoices", str(path))
@@ -190,8 +234,9 @@ def test_missing_required_columns(cli_book: Path, tmp_path: Path,
     assert run.err_lines[0] == "line 1: date: missing required column"
 
 
-def test_unreadable_or_empty_file(cli_book: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_or_empty_file(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = run_cli(capsys, cli_book, "import", "clients", str(tmp_path / "absent.csv"))
     assert run.code == 1 and len(run.err_lines) == 1 and "absent.csv" in run.err
     empty = write_csv(tmp_path / "empty.csv", "\n\n")
@@ -202,33 +247,44 @@ def test_unreadable_or_empty_file(cli_book: Path, tmp_path: Path,
 # -- invoices --------------------------------------------------------------------
 
 
-def test_import_invoices_due_dates(cli_book: Path, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_invoices_due_dates(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """due_date as given, else from terms, else the client's terms, else the company's."""
     with_clients(cli_book, tmp_path, capsys)
     with open_book(cli_book):
         company.save_company({"name": "Moi SARL", "default_terms": "60 jours"})
         clients.create_client({"code": "NOTERMS", "name": "Sans conditions"})
-    path = write_csv(tmp_path / "i.csv", (
-        "number,client,issue_date,total,kind,due_date,terms,net,vat,currency,delivery_date,po_number\n"
-        "F1,ACME,2026-01-15,120.00,,2026-01-20,,,,,,\n"
-        "F2,ACME,2026-01-15,120.00,,,30 jours,,,,,\n"
-        "F3,ACME,2026-01-15,120.00,,,,100.00,20.00,,2026-01-10,PO-77\n"
-        "F4,NOTERMS,2026-01-15,120.00,,,,,,,,\n"
-        "A1,ACME,2026-01-20,20.00,avoir,,,,,,,\n"
-        "U1,ACME,2026-01-15,99.99,facture,,,,,usd,,\n"
-    ))
+    path = write_csv(
+        tmp_path / "i.csv",
+        (
+            "number,client,issue_date,total,kind,due_date,terms,net,vat,currency,delivery_date,po_number\n"
+            "F1,ACME,2026-01-15,120.00,,2026-01-20,,,,,,\n"
+            "F2,ACME,2026-01-15,120.00,,,30 jours,,,,,\n"
+            "F3,ACME,2026-01-15,120.00,,,,100.00,20.00,,2026-01-10,PO-77\n"
+            "F4,NOTERMS,2026-01-15,120.00,,,,,,,,\n"
+            "A1,ACME,2026-01-20,20.00,avoir,,,,,,,\n"
+            "U1,ACME,2026-01-15,99.99,facture,,,,,usd,,\n"
+        ),
+    )
     run = run_cli(capsys, cli_book, "import", "invoices", str(path))
     assert run.code == 0, run.err
     assert run.out.strip() == "imported 6 invoices"
     with open_book(cli_book):
         due = {n: invoices.get_invoice_by_number(n).due_date for n in ("F1", "F2", "F3", "F4")}
-        assert due == {"F1": dt.date(2026, 1, 20), "F2": dt.date(2026, 2, 14),
-                       "F3": dt.date(2026, 3, 31),  # ACME: 45 jours fin de mois (method A)
-                       "F4": dt.date(2026, 3, 16)}  # the company's 60 jours
+        assert due == {
+            "F1": dt.date(2026, 1, 20),
+            "F2": dt.date(2026, 2, 14),
+            "F3": dt.date(2026, 3, 31),  # ACME: 45 jours fin de mois (method A)
+            "F4": dt.date(2026, 3, 16),
+        }  # the company's 60 jours
         f3 = invoices.get_invoice_by_number("F3")
-        assert (f3.net, f3.vat, f3.delivery_date, f3.po_number) == \
-            (D("100.00"), D("20.00"), dt.date(2026, 1, 10), "PO-77")
+        assert (f3.net, f3.vat, f3.delivery_date, f3.po_number) == (
+            D("100.00"),
+            D("20.00"),
+            dt.date(2026, 1, 10),
+            "PO-77",
+        )
         a1 = invoices.get_invoice_by_number("A1")
         assert (a1.kind, a1.balance) == ("credit_note", D("-20.00"))
         assert invoices.get_invoice_by_number("U1").currency == "USD"
@@ -240,17 +296,21 @@ def test_import_invoices_due_dates(cli_book: Path, tmp_path: Path,
 def test_invoice_errors(cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with_clients(cli_book, tmp_path, capsys)
     with open_book(cli_book):
-        invoices.create_invoice({"number": "OLD-1", "client": "ACME", "issue_date": "2026-01-01",
-                                 "total": "10"})
-    path = write_csv(tmp_path / "i.csv", (
-        "Numéro;Code client;Date;Montant TTC\n"
-        "N1;ACME;2026-01-05;100,00\n"
-        "N2;GHOST;2026-01-05;100,00\n"
-        "N1;ACME;2026-01-06;50,00\n"
-        "OLD-1;ACME;2026-01-06;50,00\n"
-        "N3;ACME;31/02/2026;abc\n"
-        "N4;ACME;2026-01-05;0\n"
-    ))
+        invoices.create_invoice(
+            {"number": "OLD-1", "client": "ACME", "issue_date": "2026-01-01", "total": "10"}
+        )
+    path = write_csv(
+        tmp_path / "i.csv",
+        (
+            "Numéro;Code client;Date;Montant TTC\n"
+            "N1;ACME;2026-01-05;100,00\n"
+            "N2;GHOST;2026-01-05;100,00\n"
+            "N1;ACME;2026-01-06;50,00\n"
+            "OLD-1;ACME;2026-01-06;50,00\n"
+            "N3;ACME;31/02/2026;abc\n"
+            "N4;ACME;2026-01-05;0\n"
+        ),
+    )
     run = run_cli(capsys, cli_book, "import", "invoices", str(path))
     assert run.code == 1
     assert run.err_lines[:-1] == [
@@ -271,32 +331,53 @@ def _book_for_payments(path: Path) -> None:
     with open_book(path):
         clients.create_client({"code": "ACME", "name": "Acme", "terms": "30 jours"})
         clients.create_client({"code": "BETA", "name": "Beta"})
-        for number, issue, total in (("F1", "2025-11-01", "100.00"), ("F2", "2025-12-01", "200.00"),
-                                     ("F3", "2026-01-01", "300.00")):
-            invoices.create_invoice({"number": number, "client": "ACME", "issue_date": issue,
-                                     "total": total})
-        invoices.create_invoice({"number": "B1", "client": "BETA", "issue_date": "2026-01-01",
-                                 "total": "50.00"})
-        invoices.create_invoice({"number": "U1", "client": "ACME", "issue_date": "2026-01-01",
-                                 "total": "500.00", "currency": "USD"})
+        for number, issue, total in (
+            ("F1", "2025-11-01", "100.00"),
+            ("F2", "2025-12-01", "200.00"),
+            ("F3", "2026-01-01", "300.00"),
+        ):
+            invoices.create_invoice(
+                {"number": number, "client": "ACME", "issue_date": issue, "total": total}
+            )
+        invoices.create_invoice(
+            {"number": "B1", "client": "BETA", "issue_date": "2026-01-01", "total": "50.00"}
+        )
+        invoices.create_invoice(
+            {
+                "number": "U1",
+                "client": "ACME",
+                "issue_date": "2026-01-01",
+                "total": "500.00",
+                "currency": "USD",
+            }
+        )
 
 
-def test_import_payments_allocation(cli_book: Path, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_payments_allocation(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _book_for_payments(cli_book)
-    path = write_csv(tmp_path / "p.csv", (
-        "Date de paiement;Code client;Montant;Facture;Mode de règlement;Référence\n"
-        "10/02/2026;ACME;250,00;F3;virement;VIR 1\n"   # to F3 as named
-        "2026-02-12;ACME;150,00;;chèque;CHQ 42\n"      # FIFO: F1 then half of F2
-        "2026-02-13;BETA;80,00;;CB;\n"                 # 30.00 more than owed: kept as credit
-        "2026-02-14;ACME;500,00;U1;;\n"                # a payment of a USD invoice is in USD
-    ))
+    path = write_csv(
+        tmp_path / "p.csv",
+        (
+            "Date de paiement;Code client;Montant;Facture;Mode de règlement;Référence\n"
+            "10/02/2026;ACME;250,00;F3;virement;VIR 1\n"  # to F3 as named
+            "2026-02-12;ACME;150,00;;chèque;CHQ 42\n"  # FIFO: F1 then half of F2
+            "2026-02-13;BETA;80,00;;CB;\n"  # 30.00 more than owed: kept as credit
+            "2026-02-14;ACME;500,00;U1;;\n"  # a payment of a USD invoice is in USD
+        ),
+    )
     run = run_cli(capsys, cli_book, "import", "payments", str(path))
     assert run.code == 0, run.err
     assert run.out.strip() == "imported 4 payments"
     rows = by_number(run_cli(capsys, cli_book, "invoices", "--json").json())
-    assert {n: rows[n]["paid"] for n in ("F1", "F2", "F3", "B1", "U1")} == \
-        {"F1": "100.00", "F2": "50.00", "F3": "250.00", "B1": "50.00", "U1": "500.00"}
+    assert {n: rows[n]["paid"] for n in ("F1", "F2", "F3", "B1", "U1")} == {
+        "F1": "100.00",
+        "F2": "50.00",
+        "F3": "250.00",
+        "B1": "50.00",
+        "U1": "500.00",
+    }
     balances = by_code(run_cli(capsys, cli_book, "clients", "--json").json())
     assert (balances["BETA"]["balance"], balances["BETA"]["unallocated"]) == ("-30.00", "30.00")
     assert balances["ACME"]["balance"] == "200.00"
@@ -311,15 +392,18 @@ def test_import_payments_allocation(cli_book: Path, tmp_path: Path,
 
 def test_payment_errors(cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _book_for_payments(cli_book)
-    path = write_csv(tmp_path / "p.csv", (
-        "date,client,amount,invoice,method\n"
-        "2026-02-10,ACME,10.00,B1,\n"          # BETA's invoice
-        "2026-02-10,ACME,10.00,NOPE,\n"
-        "2026-02-10,NOBODY,10.00,,\n"
-        "2026-02-10,ACME,-3,,\n"
-        "2026-02-10,ACME,3.00,,pigeon\n"
-        "2026-02-10,ACME,3.00,,\n"               # fine, but the file is refused as a whole
-    ))
+    path = write_csv(
+        tmp_path / "p.csv",
+        (
+            "date,client,amount,invoice,method\n"
+            "2026-02-10,ACME,10.00,B1,\n"  # BETA's invoice
+            "2026-02-10,ACME,10.00,NOPE,\n"
+            "2026-02-10,NOBODY,10.00,,\n"
+            "2026-02-10,ACME,-3,,\n"
+            "2026-02-10,ACME,3.00,,pigeon\n"
+            "2026-02-10,ACME,3.00,,\n"  # fine, but the file is refused as a whole
+        ),
+    )
     run = run_cli(capsys, cli_book, "import", "payments", str(path))
     assert run.code == 1
     assert run.err_lines[:-1] == [
@@ -338,8 +422,9 @@ def test_payment_errors(cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_import_file_result_object(cli_book: Path, tmp_path: Path) -> None:
     with open_book(cli_book):
-        result = imports.import_file("clients", write_csv(tmp_path / "c.csv",
-                                                          "code;name;unknown\nA;B;x\n"))
+        result = imports.import_file(
+            "clients", write_csv(tmp_path / "c.csv", "code;name;unknown\nA;B;x\n")
+        )
         assert result.ok and (result.rows, result.imported) == (1, 1)
         assert (result.encoding, result.delimiter) == ("utf-8", ";")
         assert result.ignored_columns == ["unknown"]
@@ -351,12 +436,15 @@ def test_import_file_result_object(cli_book: Path, tmp_path: Path) -> None:
         assert str(error) == "line 2: code: the code 'A' is already used by another client."
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("code;nom;montant", ";"),
-    ("code,name,amount", ","),
-    ("code\tname\tamount", "\t"),
-    ('"Nom, prénom";code;ville', ";"),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("code;nom;montant", ";"),
+        ("code,name,amount", ","),
+        ("code\tname\tamount", "\t"),
+        ('"Nom, prénom";code;ville', ";"),
+    ],
+)
 def test_separator_detection(header: str, expected: str) -> None:
     sample = header + "\n" + "X;1 234,56;Lyon\n"
     assert imports.detect_delimiter(header, sample) == expected
@@ -370,33 +458,56 @@ def test_separator_from_data_when_the_header_has_one_column() -> None:
     assert table.rows == [(3, ["A", "B"])]
 
 
-@pytest.mark.parametrize(("raw", "encoding"), [
-    ("Société;Ville\n".encode(), "utf-8"),
-    (b"\xef\xbb\xbf" + "Société\n".encode(), "utf-8-sig"),
-    ("Société;Ville\n".encode("cp1252"), "cp1252"),
-    ("Société\n".encode("utf-16"), "utf-16"),
-])
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        ("Société;Ville\n".encode(), "utf-8"),
+        (b"\xef\xbb\xbf" + "Société\n".encode(), "utf-8-sig"),
+        ("Société;Ville\n".encode("cp1252"), "cp1252"),
+        ("Société\n".encode("utf-16"), "utf-16"),
+    ],
+)
 def test_encoding_detection(raw: bytes, encoding: str) -> None:
     text, found = imports.decode(raw)
     assert found == encoding and text.lstrip("\ufeff").startswith("Société")
 
 
-@pytest.mark.parametrize(("header", "field"), [
-    ("N° TVA", "vat_number"), ("E-mail", "email"), ("Téléphone", "phone"),
-    ("Code Postal", "postcode"), ("CP", "postcode"), ("Raison sociale", "name"),
-    ("Conditions de paiement", "terms"), ("Plafond", "credit_limit"), ("LANGUE", "language"),
-])
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("N° TVA", "vat_number"),
+        ("E-mail", "email"),
+        ("Téléphone", "phone"),
+        ("Code Postal", "postcode"),
+        ("CP", "postcode"),
+        ("Raison sociale", "name"),
+        ("Conditions de paiement", "terms"),
+        ("Plafond", "credit_limit"),
+        ("LANGUE", "language"),
+    ],
+)
 def test_french_client_headers(header: str, field: str) -> None:
-    mapping = imports.map_columns("clients", ["code", "nom", header] if field != "name"
-                                  else ["code", header])
+    mapping = imports.map_columns(
+        "clients", ["code", "nom", header] if field != "name" else ["code", header]
+    )
     assert field in mapping.index and mapping.label[field] == header
 
 
-@pytest.mark.parametrize(("header", "field"), [
-    ("n° facture", "number"), ("Date d'émission", "issue_date"), ("Date d'échéance", "due_date"),
-    ("Total TTC", "total"), ("Montant HT", "net"), ("Montant TVA", "vat"), ("Devise", "currency"),
-    ("Date de livraison", "delivery_date"), ("Bon de commande", "po_number"), ("Type", "kind"),
-])
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("n° facture", "number"),
+        ("Date d'émission", "issue_date"),
+        ("Date d'échéance", "due_date"),
+        ("Total TTC", "total"),
+        ("Montant HT", "net"),
+        ("Montant TVA", "vat"),
+        ("Devise", "currency"),
+        ("Date de livraison", "delivery_date"),
+        ("Bon de commande", "po_number"),
+        ("Type", "kind"),
+    ],
+)
 def test_french_invoice_headers(header: str, field: str) -> None:
     headers = ["numéro", "client", "date", "total"]
     base = {"number": 0, "client": 1, "issue_date": 2, "total": 3}
@@ -416,19 +527,23 @@ def test_five_thousand_rows(cli_book: Path, tmp_path: Path) -> None:
         result = imports.import_file("clients", path)
         assert result.ok and result.imported == 5000
         assert len(ledger.client_balances(TODAY)) == 5000
-    rows = ["number;client;date;total"] + [f"F{i:05d};C{i % 5000:05d};2026-01-{1 + i % 28:02d};"
-                                           f"{100 + i},50" for i in range(5000)]
+    rows = ["number;client;date;total"] + [
+        f"F{i:05d};C{i % 5000:05d};2026-01-{1 + i % 28:02d};{100 + i},50" for i in range(5000)
+    ]
     with open_book(cli_book):
-        result = imports.import_file("invoices", write_csv(tmp_path / "inv.csv",
-                                                           "\n".join(rows) + "\n"))
+        result = imports.import_file(
+            "invoices", write_csv(tmp_path / "inv.csv", "\n".join(rows) + "\n")
+        )
         assert result.ok and result.imported == 5000
         total = sum((i.total for i in ledger.open_items(TODAY)), Decimal("0.00"))
-        assert total == sum((Decimal(100 + i) + Decimal("0.50") for i in range(5000)),
-                            Decimal("0.00"))
+        assert total == sum(
+            (Decimal(100 + i) + Decimal("0.50") for i in range(5000)), Decimal("0.00")
+        )
 
 
-def test_imported_data_is_what_the_editor_would_save(cli_book: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_imported_data_is_what_the_editor_would_save(
+    cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Running totals (kept by the services) agree with the as-of engine after an import."""
     _book_for_payments(cli_book)
     path = write_csv(tmp_path / "p.csv", "date,client,amount\n2026-02-12,ACME,450.00\n")

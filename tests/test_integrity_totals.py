@@ -51,9 +51,8 @@ def ledger_book(book_target: str) -> Iterator[str]:
 
 
 def _sql(target: str, statement: str, **params: object) -> None:
-    with fresh_book(target):
-        with db.transaction() as s:
-            s.execute(text(statement), params)
+    with fresh_book(target), db.transaction() as s:
+        s.execute(text(statement), params)
 
 
 def _check(capsys: pytest.CaptureFixture[str], target: str, *args: str) -> Run:
@@ -68,7 +67,8 @@ def _totals(target: str) -> dict[str, Decimal]:
 
 
 def test_a_sound_book_checks_ok_with_every_running_total_counted(
-        ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str) -> None:
+    ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
     run = _check(capsys, ledger_book)
     assert run.code == 0, run.out + run.err
     # F1, F2, AV1 and two payments
@@ -79,7 +79,8 @@ def test_a_sound_book_checks_ok_with_every_running_total_counted(
 
 
 def test_check_names_each_drifted_running_total_and_exits_1(
-        ledger_book: str, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger_book: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     # F1 says 100.00 paid (its allocation is 60.00); the 60.00 payment says 0.00 allocated;
     # the credit note says nothing applied (10.00 is)
     _sql(ledger_book, "UPDATE invoices SET allocated = 10000 WHERE number = 'F1'")
@@ -88,28 +89,44 @@ def test_check_names_each_drifted_running_total_and_exits_1(
     run = _check(capsys, ledger_book)
     assert run.code == 1
     lines = run.out.splitlines()
-    assert ("invoice F1 (ACME): its running total says 100.00 paid, its allocations add up to "
-            "60.00") in lines
-    assert any(line.startswith("payment ") and "(ACME, 60.00 EUR): its running total says 0.00 "
-               "allocated, its allocations add up to 60.00" in line for line in lines)
-    assert ("credit note AV1 (ACME): its running total says 0.00 applied, its allocations add "
-            "up to 10.00") in lines
+    assert (
+        "invoice F1 (ACME): its running total says 100.00 paid, its allocations add up to 60.00"
+    ) in lines
+    assert any(
+        line.startswith("payment ")
+        and "(ACME, 60.00 EUR): its running total says 0.00 "
+        "allocated, its allocations add up to 60.00"
+        in line
+        for line in lines
+    )
+    assert (
+        "credit note AV1 (ACME): its running total says 0.00 applied, its allocations add "
+        "up to 10.00"
+    ) in lines
     assert "running totals: ok" not in run.out
     payload = _check(capsys, ledger_book, "--json").json()
     assert payload["ok"] is False
     problems = {(p["entity"], p["number"]): p for p in payload["totals"]["problems"]}
     assert set(problems) == {("invoice", "F1"), ("payment", None), ("credit_note", "AV1")}
     assert problems[("invoice", "F1")] | {"message": ""} == {
-        "kind": "drift", "entity": "invoice", "id": problems[("invoice", "F1")]["id"],
-        "number": "F1", "client": "ACME", "currency": "EUR", "total": "100.00",
-        "stored": "100.00", "recomputed": "60.00", "message": ""}
+        "kind": "drift",
+        "entity": "invoice",
+        "id": problems[("invoice", "F1")]["id"],
+        "number": "F1",
+        "client": "ACME",
+        "currency": "EUR",
+        "total": "100.00",
+        "stored": "100.00",
+        "recomputed": "60.00",
+        "message": "",
+    }
     assert problems[("payment", None)]["stored"] == "0.00"
     assert problems[("payment", None)]["recomputed"] == "60.00"
 
 
 def test_check_repair_backs_up_then_recomputes_and_check_is_ok_again(
-        ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str,
-        tmp_path: Path) -> None:
+    ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str, tmp_path: Path
+) -> None:
     _sql(ledger_book, "UPDATE invoices SET allocated = 10000 WHERE number = 'F1'")
     _sql(ledger_book, "UPDATE payments SET allocated = 0 WHERE reference = 'VIR-60'")
     before = _totals(ledger_book)
@@ -133,27 +150,33 @@ def test_check_repair_backs_up_then_recomputes_and_check_is_ok_again(
             (tmp_path / "saved.db").write_bytes(archive.read(backup.DATABASE))
         saved = sqlite3.connect(tmp_path / "saved.db")
         try:
-            assert saved.execute("SELECT allocated FROM invoices WHERE number = 'F1'").fetchone() \
-                == (10000,)
+            assert saved.execute(
+                "SELECT allocated FROM invoices WHERE number = 'F1'"
+            ).fetchone() == (10000,)
         finally:
             saved.close()
     assert run.code == 0, run.out + run.err
     assert "repaired: 2 running totals recomputed, 0 allocations in excess taken back" in run.out
     after = _totals(ledger_book)
     assert after["F1"] == Decimal("60.00") and after["VIR-60"] == Decimal("60.00")
-    assert {k: v for k, v in after.items() if k not in ("F1", "VIR-60")} \
-        == {k: v for k, v in before.items() if k not in ("F1", "VIR-60")}
+    assert {k: v for k, v in after.items() if k not in ("F1", "VIR-60")} == {
+        k: v for k, v in before.items() if k not in ("F1", "VIR-60")
+    }
     again = _check(capsys, ledger_book)
     assert again.code == 0, again.out
     # the history says what the repair changed
     with fresh_book(ledger_book), db.reading() as s:
-        edits = s.scalars(select(Event.details).where(Event.action == "edited",
-                                                      Event.details.contains("recomputed"))).all()
+        edits = s.scalars(
+            select(Event.details).where(
+                Event.action == "edited", Event.details.contains("recomputed")
+            )
+        ).all()
     assert len(edits) == 2
 
 
 def test_repair_takes_back_what_a_race_allocated_twice(
-        ledger_book: str, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger_book: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The race of issue #11: two payments of F3's full amount both allocated to it, its
     running total still saying "paid once". ``check`` calls it over-allocated; the repair
     takes the newer allocation back (its payment keeps the money as credit)."""
@@ -162,43 +185,62 @@ def test_repair_takes_back_what_a_race_allocated_twice(
         first = pay("ACME", "2025-03-10", "2663.76", [(f3.id, None)], reference="A")
         second = pay("ACME", "2025-03-10", "2663.76", [], reference="B", confirm=True)
         with db.transaction() as s:  # what the lost update left behind
-            s.add(Allocation(invoice_id=f3.id, payment_id=second.id, amount=Decimal("2663.76"),
-                             date=clock.today(), created_at=clock.now()))
+            s.add(
+                Allocation(
+                    invoice_id=f3.id,
+                    payment_id=second.id,
+                    amount=Decimal("2663.76"),
+                    date=clock.today(),
+                    created_at=clock.now(),
+                )
+            )
             s.get(Payment, second.id).allocated = Decimal("2663.76")  # type: ignore[union-attr]
     run = _check(capsys, ledger_book)
     assert run.code == 1
-    assert ("invoice F3 (ACME): its allocations add up to 5327.52, more than its total of "
-            "2663.76 (its running total says 2663.76)") in run.out.splitlines()
+    assert (
+        "invoice F3 (ACME): its allocations add up to 5327.52, more than its total of "
+        "2663.76 (its running total says 2663.76)"
+    ) in run.out.splitlines()
     payload = _check(capsys, ledger_book, "--json").json()
-    assert [(p["kind"], p["number"]) for p in payload["totals"]["problems"]] \
-        == [("over_allocated", "F3")]
+    assert [(p["kind"], p["number"]) for p in payload["totals"]["problems"]] == [
+        ("over_allocated", "F3")
+    ]
 
     repaired = _check(capsys, ledger_book, "--repair", "--yes")
     assert repaired.code == 0, repaired.out + repaired.err
     assert "1 allocation in excess taken back" in repaired.out
     with fresh_book(ledger_book):
         with db.reading() as s:
-            active = s.scalars(select(Allocation).where(Allocation.invoice_id == f3.id,
-                                                        Allocation.removed_on.is_(None))).all()
+            active = s.scalars(
+                select(Allocation).where(
+                    Allocation.invoice_id == f3.id, Allocation.removed_on.is_(None)
+                )
+            ).all()
             assert [(a.payment_id, a.amount) for a in active] == [(first.id, Decimal("2663.76"))]
             assert s.get(Invoice, f3.id).allocated == Decimal("2663.76")  # type: ignore[union-attr]
             assert s.get(Payment, second.id).allocated == Decimal("0.00")  # type: ignore[union-attr]
         (f3_item,) = [i for i in ledger.open_items(FAR_FUTURE) if i.number == "F3"]
         assert f3_item.paid == Decimal("2663.76") and f3_item.balance == Decimal("0.00")
-        (eur,) = [b for b in ledger.client_balances(FAR_FUTURE, client_code="ACME")
-                  if b.currency == "EUR"]
+        (eur,) = [
+            b for b in ledger.client_balances(FAR_FUTURE, client_code="ACME") if b.currency == "EUR"
+        ]
         assert eur.unallocated == Decimal("2668.76")  # B's 2663.76 and the 5.00 payment
         assert integrity.running_total_problems().problems == []
 
 
 @pytest.mark.sqlite_only("the backup of an SQLite file fails here; PostgreSQL has none")
-def test_no_repair_when_the_backup_fails(ledger_book: str, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_repair_when_the_backup_fails(
+    ledger_book: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _sql(ledger_book, "UPDATE invoices SET allocated = 10000 WHERE number = 'F1'")
 
     def failing() -> None:
-        raise backup.UserError(backup.MSG_CANNOT_WRITE, field="file", folder="/nowhere",
-                               detail="No space left on device")
+        raise backup.UserError(
+            backup.MSG_CANNOT_WRITE,
+            field="file",
+            folder="/nowhere",
+            detail="No space left on device",
+        )
 
     monkeypatch.setattr(backup, "back_up", failing)
     run = _check(capsys, ledger_book, "--repair")
@@ -207,11 +249,14 @@ def test_no_repair_when_the_backup_fails(ledger_book: str, capsys: pytest.Captur
 
 
 def test_check_says_what_it_cannot_check_on_postgresql(
-        ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str) -> None:
+    ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
     run = _check(capsys, ledger_book)
     payload = _check(capsys, ledger_book, "--json").json()
-    note = ("database: SQLite's integrity check does not apply to a PostgreSQL book; the "
-            "server checks its own pages")
+    note = (
+        "database: SQLite's integrity check does not apply to a PostgreSQL book; the "
+        "server checks its own pages"
+    )
     if engine == "postgresql":
         assert note in run.out.splitlines()
         assert "database: ok" not in run.out  # nothing is passed off as checked
@@ -224,26 +269,32 @@ def test_check_says_what_it_cannot_check_on_postgresql(
 
 
 def test_check_finds_rows_pointing_at_nothing(
-        ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str) -> None:
+    ledger_book: str, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
     """A row whose foreign key points at no row: SQLite's foreign_key_check finds it in a
     file; on PostgreSQL, where ``check`` cannot read the server's pages, it is what can be
     checked of the book's own consistency."""
     if engine == "postgresql":
         with fresh_book(ledger_book), db.transaction() as s:
             # the server enforces its keys: only a key dropped lets an orphan in
-            s.execute(text("ALTER TABLE allocations DROP CONSTRAINT "
-                           "fk_allocations_payment_id_payments"))
-            s.execute(text("UPDATE allocations SET payment_id = 999999 "
-                           "WHERE payment_id IS NOT NULL"))
-        expected = ("database: foreign key violation in allocations: 1 rows whose payment_id "
-                    "points at no payments row")
+            s.execute(
+                text("ALTER TABLE allocations DROP CONSTRAINT fk_allocations_payment_id_payments")
+            )
+            s.execute(
+                text("UPDATE allocations SET payment_id = 999999 WHERE payment_id IS NOT NULL")
+            )
+        expected = (
+            "database: foreign key violation in allocations: 1 rows whose payment_id "
+            "points at no payments row"
+        )
     else:
         raw = sqlite3.connect(ledger_book)  # foreign keys are off on a bare connection
         try:
             raw.execute("UPDATE allocations SET payment_id = 999999 WHERE payment_id IS NOT NULL")
             raw.commit()
-            (rowid,) = raw.execute("SELECT rowid FROM allocations WHERE payment_id = 999999"
-                                   ).fetchone()
+            (rowid,) = raw.execute(
+                "SELECT rowid FROM allocations WHERE payment_id = 999999"
+            ).fetchone()
         finally:
             raw.close()
         expected = f"database: foreign key violation in allocations row {rowid}"

@@ -61,8 +61,10 @@ def test_import_contracts_hold() -> None:
 def _import_cycles(graph) -> list[list[str]]:
     """The strongly connected components of more than one module (Tarjan, iterative)."""
     modules = sorted(graph.modules)
-    edges = {m: sorted(x for x in graph.find_modules_directly_imported_by(m) if x in graph.modules)
-             for m in modules}
+    edges = {
+        m: sorted(x for x in graph.find_modules_directly_imported_by(m) if x in graph.modules)
+        for m in modules
+    }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -112,8 +114,9 @@ def test_no_import_cycle() -> None:
     import grimp
 
     sys.path.insert(0, str(ROOT))
-    graph = grimp.build_graph("models", "services", "cli", "ui", include_external_packages=False,
-                              cache_dir=None)
+    graph = grimp.build_graph(
+        "models", "services", "cli", "ui", include_external_packages=False, cache_dir=None
+    )
     assert _import_cycles(graph) == []
 
 

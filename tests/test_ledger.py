@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from services.ledger import clients, invoices, open_items as ledger, payments
 from services.core import clock
 from services.core.dto import ClientBalance, OpenItem
 from services.core.errors import UserError
+from services.ledger import clients, invoices, payments
+from services.ledger import open_items as ledger
 from tests.service_fixtures import (  # noqa: F401
     D,
     add_client,
@@ -24,6 +25,7 @@ from tests.service_fixtures import (  # noqa: F401
 
 #: on SQLite and on PostgreSQL (issue #11)
 pytestmark = [pytest.mark.usefixtures("book"), pytest.mark.both_engines]
+
 
 def items(as_of: str | dt.date, **kw: object) -> dict[str, OpenItem]:
     as_of = day(as_of) if isinstance(as_of, str) else as_of
@@ -42,9 +44,9 @@ def story() -> dict[str, int]:
     add_client("BETA")
     add_client("IDLE")
     ids = {}
-    ids["F-1"] = add_invoice("F-1", issue="2025-01-10", total="100.00").id   # due 02-09
-    ids["F-2"] = add_invoice("F-2", issue="2025-02-10", total="200.00").id   # due 03-12
-    ids["F-3"] = add_invoice("F-3", issue="2025-06-20", total="300.00").id   # due 07-20
+    ids["F-1"] = add_invoice("F-1", issue="2025-01-10", total="100.00").id  # due 02-09
+    ids["F-2"] = add_invoice("F-2", issue="2025-02-10", total="200.00").id  # due 03-12
+    ids["F-3"] = add_invoice("F-3", issue="2025-06-20", total="300.00").id  # due 07-20
     ids["B-1"] = add_invoice("B-1", client="BETA", issue="2025-01-05", total="50.00").id
     ids["U-1"] = add_invoice("U-1", issue="2025-01-15", total="1000.00", currency="USD").id
     ids["A-1"] = add_credit_note("A-1", issue="2025-03-01", total="20.00", applies_to="F-2").id
@@ -56,9 +58,15 @@ def story() -> dict[str, int]:
 def test_the_story_today(story: dict[str, int]) -> None:
     now = items("2025-06-30")
     assert (now["F-1"].balance, now["F-2"].balance, now["F-3"].balance) == (
-        D("0.00"), D("80.00"), D("300.00"))
-    assert (now["F-1"].status, now["F-2"].status, now["F-3"].status) == ("paid", "overdue",
-                                                                         "not_due")
+        D("0.00"),
+        D("80.00"),
+        D("300.00"),
+    )
+    assert (now["F-1"].status, now["F-2"].status, now["F-3"].status) == (
+        "paid",
+        "overdue",
+        "not_due",
+    )
 
 
 def test_invoices_issued_after_the_date_are_ignored(story: dict[str, int]) -> None:
@@ -68,7 +76,11 @@ def test_invoices_issued_after_the_date_are_ignored(story: dict[str, int]) -> No
     assert "A-1" not in items("2025-02-28") and "A-1" in items("2025-03-01")
     acme = balances("2025-01-31")[("ACME", "EUR")]
     assert (acme.invoiced, acme.credited, acme.received, acme.balance) == (
-        D("100.00"), D("0.00"), D("0.00"), D("100.00"))
+        D("100.00"),
+        D("0.00"),
+        D("0.00"),
+        D("100.00"),
+    )
 
 
 def test_payments_dated_after_the_date_are_ignored(story: dict[str, int]) -> None:
@@ -124,11 +136,14 @@ def test_credit_notes_have_a_negative_balance_until_applied() -> None:
     cn = add_credit_note("A-1", issue="2025-01-20", total="30.00")
     unapplied = items("2025-01-31")["A-1"]
     assert (unapplied.kind, unapplied.total, unapplied.paid, unapplied.balance) == (
-        "credit_note", D("-30.00"), D("0.00"), D("-30.00"))
+        "credit_note",
+        D("-30.00"),
+        D("0.00"),
+        D("-30.00"),
+    )
     assert (unapplied.status, unapplied.days_late) == ("not_due", 0)
     acme = balances("2025-01-31")[("ACME", "EUR")]
-    assert (acme.credited, acme.balance, acme.unallocated) == (D("30.00"), D("70.00"),
-                                                               D("30.00"))
+    assert (acme.credited, acme.balance, acme.unallocated) == (D("30.00"), D("70.00"), D("30.00"))
     clock.freeze(day("2025-02-05"))
     payments.apply_credit_note(cn.id, invoices.get_invoice_by_number("F-1").id, "10")
     part = items("2025-02-05")["A-1"]
@@ -141,7 +156,9 @@ def test_credit_notes_have_a_negative_balance_until_applied() -> None:
     assert alloc.date == day("2025-01-20")
     assert items("2025-01-19")["F-1"].balance == D("100.00")
     assert (items("2025-01-20")["F-1"].balance, items("2025-01-20")["A-1"].balance) == (
-        D("90.00"), D("-20.00"))
+        D("90.00"),
+        D("-20.00"),
+    )
 
 
 def test_currencies_are_never_mixed(story: dict[str, int]) -> None:
@@ -149,7 +166,11 @@ def test_currencies_are_never_mixed(story: dict[str, int]) -> None:
     eur, usd = now[("ACME", "EUR")], now[("ACME", "USD")]
     assert (eur.invoiced, eur.received, eur.balance) == (D("600.00"), D("200.00"), D("380.00"))
     assert (usd.invoiced, usd.received, usd.balance, usd.overdue) == (
-        D("1000.00"), D("0.00"), D("1000.00"), D("1000.00"))
+        D("1000.00"),
+        D("0.00"),
+        D("1000.00"),
+        D("1000.00"),
+    )
     assert items("2025-06-30")["U-1"].currency == "USD"
     usd_payment = pay("ACME", "2025-06-01", "400.00", currency="USD")
     assert usd_payment.allocated == D("400.00")
@@ -217,16 +238,19 @@ def test_money_in_the_ledger_is_decimal(story: dict[str, int]) -> None:
         for it in ledger.open_items(day(as_of)):
             assert all(isinstance(v, Decimal) for v in (it.total, it.paid, it.balance))
         for b in ledger.client_balances(day(as_of)):
-            assert all(isinstance(getattr(b, f), Decimal) for f in (
-                "invoiced", "credited", "received", "balance", "overdue", "unallocated"))
+            assert all(
+                isinstance(getattr(b, f), Decimal)
+                for f in ("invoiced", "credited", "received", "balance", "overdue", "unallocated")
+            )
 
 
 def test_a_client_with_other_currencies_only_still_shows_in_euros() -> None:
     add_client("ACME")
     add_invoice("U-1", issue="2025-01-15", total="10.00", currency="USD")
     everyone = [(b.code, b.currency) for b in ledger.client_balances(day("2025-06-30"))]
-    one = [(b.code, b.currency) for b in ledger.client_balances(day("2025-06-30"),
-                                                                 client_code="ACME")]
+    one = [
+        (b.code, b.currency) for b in ledger.client_balances(day("2025-06-30"), client_code="ACME")
+    ]
     assert everyone == one == [("ACME", "EUR"), ("ACME", "USD")]
 
 
@@ -237,10 +261,14 @@ def _consistent(as_of: str) -> None:
     """The as-of identity: open invoices − unapplied credit − unallocated money = balance,
     with nothing paid beyond its total and no negative credit."""
     its = [i for i in ledger.open_items(day(as_of), client_code="ACME") if i.currency == "EUR"]
-    (b,) = [x for x in ledger.client_balances(day(as_of), client_code="ACME")
-            if x.currency == "EUR"]
-    assert sum((i.balance for i in its), D("0.00")) - (b.unallocated - sum(
-        (-i.balance for i in its if i.kind == "credit_note"), D("0.00"))) == b.balance
+    (b,) = [
+        x for x in ledger.client_balances(day(as_of), client_code="ACME") if x.currency == "EUR"
+    ]
+    assert (
+        sum((i.balance for i in its), D("0.00"))
+        - (b.unallocated - sum((-i.balance for i in its if i.kind == "credit_note"), D("0.00")))
+        == b.balance
+    )
     assert b.unallocated >= 0
     for i in its:
         assert abs(i.paid) <= abs(i.total), i
@@ -260,8 +288,14 @@ def paid_then_unallocated() -> tuple[int, int]:
 
 
 def _invoice_data(**changes: str) -> dict[str, str]:
-    return {"number": "F-1", "client": "ACME", "issue_date": "2025-01-10", "total": "100.00",
-            "terms": "30 jours", **changes}
+    return {
+        "number": "F-1",
+        "client": "ACME",
+        "issue_date": "2025-01-10",
+        "total": "100.00",
+        "terms": "30 jours",
+        **changes,
+    }
 
 
 def test_an_invoice_issue_date_cannot_move_after_money_set_against_it() -> None:
@@ -285,8 +319,16 @@ def test_a_credit_note_issue_date_cannot_move_after_its_application() -> None:
     f1 = add_invoice("F-1", issue="2025-01-10", total="100.00")
     cn = add_credit_note("A-1", issue="2025-01-20", total="30.00", applies_to="F-1")
     with pytest.raises(UserError) as caught:
-        invoices.update_invoice(cn.id, {"number": "A-1", "client": "ACME", "kind": "credit_note",
-                                        "issue_date": "2025-02-15", "total": "30.00"})
+        invoices.update_invoice(
+            cn.id,
+            {
+                "number": "A-1",
+                "client": "ACME",
+                "kind": "credit_note",
+                "issue_date": "2025-02-15",
+                "total": "30.00",
+            },
+        )
     assert caught.value.field == "issue_date"
     assert invoices.get_invoice(f1.id).balance == D("70.00")
     _consistent("2025-02-01")
@@ -353,10 +395,12 @@ def test_documents_never_allocated_can_be_edited_freely() -> None:
     add_client("ACME")
     add_client("BETA")
     f1 = add_invoice("F-1", issue="2025-01-10", total="100.00")
-    row, _ = invoices.update_invoice(f1.id, _invoice_data(client="BETA", total="10.00",
-                                                          issue_date="2025-05-01"))
+    row, _ = invoices.update_invoice(
+        f1.id, _invoice_data(client="BETA", total="10.00", issue_date="2025-05-01")
+    )
     assert (row.client_code, row.total, row.issue_date) == ("BETA", D("10.00"), day("2025-05-01"))
     p = pay("ACME", "2025-02-01", "50.00", [], confirm=True)
-    moved = payments.update_payment(p.id, _payment_data(client="BETA", amount="20",
-                                                        date="2025-06-01"))
+    moved = payments.update_payment(
+        p.id, _payment_data(client="BETA", amount="20", date="2025-06-01")
+    )
     assert (moved.client_code, moved.amount, moved.date) == ("BETA", D("20.00"), day("2025-06-01"))

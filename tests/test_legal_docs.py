@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
+from services.core.errors import UserError
+from services.core.lookups import client_id_for
 from services.followup import dunning
 from services.paper import legal_docs
-from services.core.lookups import client_id_for
 from services.proof.documents import Meta, Owner, attach_files
-from services.core.errors import UserError
 from tests.service_fixtures import TODAY, add_client, add_invoice, book  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("book")  # TODAY = 2025-06-30
@@ -30,8 +30,12 @@ def test_the_payment_plan_agreement(tmp_path: Path) -> None:
     client = add_client("ACME")
     f1 = add_invoice("F1", issue="2025-04-01", due_date="2025-05-01", terms="", total="1000.00").id
     f2 = add_invoice("F2", issue="2025-04-10", due_date="2025-05-10", terms="", total="500.00").id
-    dunning.create_plan(client.id, [f1, f2], dunning.equal_split(Decimal("1500.00"), 3, dt.date(2025, 7, 15)),
-                        agreed_on=TODAY)
+    dunning.create_plan(
+        client.id,
+        [f1, f2],
+        dunning.equal_split(Decimal("1500.00"), 3, dt.date(2025, 7, 15)),
+        agreed_on=TODAY,
+    )
     out = tmp_path / "agreement.pdf"
     assert legal_docs.plan_agreement("ACME", out) == 1
     text = text_of(out)
@@ -57,7 +61,9 @@ def _pdf(path: Path) -> Path:
 def test_the_claim_summary_for_a_business_debtor(tmp_path: Path) -> None:
     add_client("ACME")
     f1 = add_invoice("F1", issue="2025-04-01", due_date="2025-05-01", terms="", total="1000.00").id
-    [quote] = attach_files(Owner(invoice_id=f1), [_pdf(tmp_path / "devis.pdf")], Meta("quote", "Devis 12", signed=True))
+    [quote] = attach_files(
+        Owner(invoice_id=f1), [_pdf(tmp_path / "devis.pdf")], Meta("quote", "Devis 12", signed=True)
+    )
     out = tmp_path / "claim.pdf"
     legal_docs.claim_summary("ACME", out)
     text = text_of(out)
@@ -70,12 +76,16 @@ def test_the_claim_summary_for_a_business_debtor(tmp_path: Path) -> None:
 
 def test_the_claim_summary_for_a_consumer_below_5000(tmp_path: Path) -> None:
     add_client("PART", kind="consumer")
-    add_invoice("C1", client="PART", issue="2025-04-01", due_date="2025-05-01", terms="", total="800.00")
+    add_invoice(
+        "C1", client="PART", issue="2025-04-01", due_date="2025-05-01", terms="", total="800.00"
+    )
     out = tmp_path / "claim.pdf"
     legal_docs.claim_summary("PART", out)
     text = text_of(out)
     assert "tribunal judiciaire" in text and "12948" in text and "750-1" in text
-    assert "40,00 €" not in text and "0,00 €" in text  # no indemnity, no interest before a formal notice
+    assert (
+        "40,00 €" not in text and "0,00 €" in text
+    )  # no indemnity, no interest before a formal notice
     with pytest.raises(UserError):
         add_client("NEW")
         legal_docs.claim_summary("NEW", tmp_path / "none.pdf")

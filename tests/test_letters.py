@@ -13,16 +13,25 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from services.paper import letters
 from services.followup import penalties
+from services.paper import letters
 from services.paper.letters import Letter, LetterInvoice, Party
 from tests.helpers_cli import frozen_book_path, open_book, run_cli
 
 D = Decimal
 ON = dt.date(2025, 10, 1)
-COMPANY = Party("Menuiserie Lefèvre", "12 rue des Artisans", "69007", "Lyon", legal_form="SARL",
-                siren="812456374", vat_number="FR82812456374", iban="FR7630004008230001012345669",
-                bic="BNPAFRPPXXX", email="contact@menuiserie-lefevre.fr")
+COMPANY = Party(
+    "Menuiserie Lefèvre",
+    "12 rue des Artisans",
+    "69007",
+    "Lyon",
+    legal_form="SARL",
+    siren="812456374",
+    vat_number="FR82812456374",
+    iban="FR7630004008230001012345669",
+    bic="BNPAFRPPXXX",
+    email="contact@menuiserie-lefevre.fr",
+)
 
 
 #: the €40 in any form a letter could print it ("40 €", "40,00 €", "€40"), not "2 400,00 €"
@@ -33,22 +42,50 @@ def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
-def letter(kind: str = "pro", step: str = "formal_notice", language: str = "fr", invoices: int = 2,
-           with_penalties: bool = True, notice: dt.date | None = None) -> Letter:
-    out = Letter(COMPANY, Party("Brasserie des Halles", "102 cours Lafayette", "69003", "Lyon", contact="M. Haddad"),
-                 "BRASSHALLES", kind, language, step, 1, with_penalties, ON, "EUR",
-                 mediator="CM2C, 49 rue de Ponthieu, 75008 Paris — www.cm2c.net")
+def letter(
+    kind: str = "pro",
+    step: str = "formal_notice",
+    language: str = "fr",
+    invoices: int = 2,
+    with_penalties: bool = True,
+    notice: dt.date | None = None,
+) -> Letter:
+    out = Letter(
+        COMPANY,
+        Party("Brasserie des Halles", "102 cours Lafayette", "69003", "Lyon", contact="M. Haddad"),
+        "BRASSHALLES",
+        kind,
+        language,
+        step,
+        1,
+        with_penalties,
+        ON,
+        "EUR",
+        mediator="CM2C, 49 rue de Ponthieu, 75008 Paris — www.cm2c.net",
+    )
     for n in range(invoices):
         due = dt.date(2025, 8, 1) - dt.timedelta(days=10 * n)
-        charges = penalties.compute(client_kind=kind, total=D("1200.00"), due_date=due, as_of=ON,
-                                    formal_notice_on=notice)
-        out.invoices.append(LetterInvoice(f"F-{n + 1:03d}", due - dt.timedelta(days=30), due, D("1200.00"),
-                                          D("0.00"), D("1200.00"), (ON - due).days,
-                                          charges if with_penalties else None))
+        charges = penalties.compute(
+            client_kind=kind, total=D("1200.00"), due_date=due, as_of=ON, formal_notice_on=notice
+        )
+        out.invoices.append(
+            LetterInvoice(
+                f"F-{n + 1:03d}",
+                due - dt.timedelta(days=30),
+                due,
+                D("1200.00"),
+                D("0.00"),
+                D("1200.00"),
+                (ON - due).days,
+                charges if with_penalties else None,
+            )
+        )
     return out
 
 
-def test_a_business_formal_notice_states_amounts_penalties_and_the_40_per_invoice(tmp_path: Path) -> None:
+def test_a_business_formal_notice_states_amounts_penalties_and_the_40_per_invoice(
+    tmp_path: Path,
+) -> None:
     subject = letter()
     path = tmp_path / "l.pdf"
     letters.write_letter(path, subject)
@@ -58,14 +95,22 @@ def test_a_business_formal_notice_states_amounts_penalties_and_the_40_per_invoic
     assert "L441-10" in text and "D441-5" in text
     assert subject.indemnity == D("80.00")  # 40 € for each of the two late invoices
     for amount in (subject.balance, subject.penalties, subject.total_claimed):
-        shown = letters.format_money(amount, "EUR", "fr").replace("\u202f", " ").replace("\u00a0", " ")
+        shown = (
+            letters.format_money(amount, "EUR", "fr").replace("\u202f", " ").replace("\u00a0", " ")
+        )
         assert shown in text.replace("\u202f", " ").replace("\u00a0", " "), shown
     assert "9 octobre 2025" in text  # the 8-day deadline
-    assert FORTY.search(text.replace("\u202f", " ").replace("\u00a0", " "))  # the check below can see a €40
+    assert FORTY.search(
+        text.replace("\u202f", " ").replace("\u00a0", " ")
+    )  # the check below can see a €40
 
 
 def test_a_consumer_letter_never_mentions_the_40(tmp_path: Path) -> None:
-    for step, notice in (("reminder", None), ("formal_notice", None), ("final_notice", dt.date(2025, 9, 1))):
+    for step, notice in (
+        ("reminder", None),
+        ("formal_notice", None),
+        ("final_notice", dt.date(2025, 9, 1)),
+    ):
         subject = letter(kind="consumer", step=step, notice=notice)
         path = tmp_path / f"{step}.pdf"
         letters.write_letter(path, subject)
@@ -79,16 +124,34 @@ def test_a_consumer_letter_never_mentions_the_40(tmp_path: Path) -> None:
 
 def test_an_english_letter(tmp_path: Path) -> None:
     path = tmp_path / "en.pdf"
-    letters.write_letter(path, letter(language="en", step="reminder", with_penalties=False, invoices=1))
+    letters.write_letter(
+        path, letter(language="en", step="reminder", with_penalties=False, invoices=1)
+    )
     text = text_of(path)
     assert "Reminder no. 1" in text and "Dear Sir or Madam" in text and "€1,200.00" in text
 
 
 def test_the_epc_qr_payload() -> None:
-    payload = letters.epc_payload("Menuiserie Lefèvre", "FR76 3000 4008 2300 0101 2345 669", D("2595.57"),
-                                  "BRASSHALLES-20261123", "BNPAFRPPXXX")
-    assert payload.split("\n") == ["BCD", "002", "1", "SCT", "BNPAFRPPXXX", "Menuiserie Lefèvre",
-                                   "FR7630004008230001012345669", "EUR2595.57", "", "", "BRASSHALLES-20261123"]
+    payload = letters.epc_payload(
+        "Menuiserie Lefèvre",
+        "FR76 3000 4008 2300 0101 2345 669",
+        D("2595.57"),
+        "BRASSHALLES-20261123",
+        "BNPAFRPPXXX",
+    )
+    assert payload.split("\n") == [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        "BNPAFRPPXXX",
+        "Menuiserie Lefèvre",
+        "FR7630004008230001012345669",
+        "EUR2595.57",
+        "",
+        "",
+        "BRASSHALLES-20261123",
+    ]
     assert letters.qr_png(payload).startswith(b"\x89PNG")
 
 
@@ -96,7 +159,10 @@ def test_the_qr_code_in_the_letter_carries_the_total_claimed(tmp_path: Path) -> 
     subject = letter()
     drawn = letters.write_letter(tmp_path / "q.pdf", subject)
     fields = drawn.qr_payload.split("\n")
-    assert fields[7] == f"EUR{subject.total_claimed:.2f}" and fields[6] == "FR7630004008230001012345669"
+    assert (
+        fields[7] == f"EUR{subject.total_claimed:.2f}"
+        and fields[6] == "FR7630004008230001012345669"
+    )
     assert fields[10] == subject.reference
     # the modules drawn are the QR code of that payload (decoded back when a decoder is at hand)
     matrix = letters.qr_matrix(drawn.qr_payload)
@@ -108,7 +174,11 @@ def test_the_qr_code_in_the_letter_carries_the_total_claimed(tmp_path: Path) -> 
     import io
 
     from PIL import Image
-    assert decode(Image.open(io.BytesIO(letters.qr_png(drawn.qr_payload))))[0].data.decode() == drawn.qr_payload
+
+    assert (
+        decode(Image.open(io.BytesIO(letters.qr_png(drawn.qr_payload))))[0].data.decode()
+        == drawn.qr_payload
+    )
 
 
 def test_the_address_lies_inside_the_envelope_window() -> None:
@@ -122,8 +192,9 @@ def test_the_address_lies_inside_the_envelope_window() -> None:
     window = letters.WINDOW
     assert window["x"] <= x and x + w <= window["x"] + window["w"]
     assert window["y"] <= y and y + h <= window["y"] + window["h"]
-    moved = letters.draw_letter(canvas.Canvas(io.BytesIO(), pagesize=A4), letter(),
-                                {"x": 20, "y": 50, "w": 90, "h": 35})  # a window on the left
+    moved = letters.draw_letter(
+        canvas.Canvas(io.BytesIO(), pagesize=A4), letter(), {"x": 20, "y": 50, "w": 90, "h": 35}
+    )  # a window on the left
     assert moved.address_box[0] == 24
 
 
@@ -158,19 +229,33 @@ def test_the_days_letters_from_the_command_line(demo_book: Path, tmp_path: Path,
     payload = run.json()["letters"]
     assert payload, "the demo book has letters to send on its day"
     for item in payload:
-        assert set(item) >= {"client", "step", "language", "invoices", "balance", "penalties", "indemnity",
-                             "total_claimed", "file"}
+        assert set(item) >= {
+            "client",
+            "step",
+            "language",
+            "invoices",
+            "balance",
+            "penalties",
+            "indemnity",
+            "total_claimed",
+            "file",
+        }
         assert Path(item["file"]).is_file() and item["step"] != "phone_call"
-        assert Decimal(item["total_claimed"]) == Decimal(item["balance"]) + Decimal(item["penalties"]) + \
-            Decimal(item["indemnity"])
+        assert Decimal(item["total_claimed"]) == Decimal(item["balance"]) + Decimal(
+            item["penalties"]
+        ) + Decimal(item["indemnity"])
     assert len(PdfReader(str(out / "all.pdf")).pages) >= len(payload)
     # recorded as sent: the actions are done and the letters archived as the clients' documents
-    run = run_cli(capsys, demo_book, "letters", "--out", str(tmp_path / "again"), "--record", "--json")
+    run = run_cli(
+        capsys, demo_book, "letters", "--out", str(tmp_path / "again"), "--record", "--json"
+    )
     assert run.code == 0, run.err
     sent = run.json()["letters"]
     docs = run_cli(capsys, demo_book, "documents", "--json").json()["documents"]
     assert len([d for d in docs if d["kind"] == "correspondence"]) == len(sent)
-    left = run_cli(capsys, demo_book, "letters", "--out", str(tmp_path / "third"), "--json").json()["letters"]
+    left = run_cli(capsys, demo_book, "letters", "--out", str(tmp_path / "third"), "--json").json()[
+        "letters"
+    ]
     assert left == []
 
 
@@ -178,7 +263,11 @@ def test_a_statement_of_account(demo_book: Path, tmp_path: Path, capsys) -> None
     from services.ledger import open_items as ledger
 
     with open_book(demo_book):
-        items = [i for i in ledger.open_items(dt.date(2026, 3, 15), open_only=True) if i.client_code == "BLANCIMPRIM"]
+        items = [
+            i
+            for i in ledger.open_items(dt.date(2026, 3, 15), open_only=True)
+            if i.client_code == "BLANCIMPRIM"
+        ]
     out = tmp_path / "st.pdf"
     run = run_cli(capsys, demo_book, "statement", "--client", "BLANCIMPRIM", "--out", str(out))
     assert run.code == 0, run.err
@@ -186,7 +275,9 @@ def test_a_statement_of_account(demo_book: Path, tmp_path: Path, capsys) -> None
     assert "Relevé de compte au 15 mars 2026" in text
     assert all(i.number in text for i in items) and items
     balance = letters.format_money(sum((i.balance for i in items), Decimal("0.00")), "EUR", "fr")
-    assert balance.replace("\u202f", " ").replace("\u00a0", " ") in text.replace("\u202f", " ").replace("\u00a0", " ")
+    assert balance.replace("\u202f", " ").replace("\u00a0", " ") in text.replace(
+        "\u202f", " "
+    ).replace("\u00a0", " ")
     assert run_cli(capsys, demo_book, "statement", "--client", "NOPE", "--out", str(out)).code == 1
 
 
@@ -198,25 +289,37 @@ def test_every_default_text_uses_known_placeholders_only() -> None:
             assert letters.validate_template(body, "body") == body
 
 
-def test_the_owners_wording_is_used_checked_and_can_be_restored(demo_book: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_owners_wording_is_used_checked_and_can_be_restored(
+    demo_book: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     from services.core.errors import UserError
 
     with open_book(demo_book):
         with pytest.raises(UserError) as caught:
-            letters.set_template("fr", "reminder", "Relance", "Bonjour {client}, merci de régler {total_due}.")
+            letters.set_template(
+                "fr", "reminder", "Relance", "Bonjour {client}, merci de régler {total_due}."
+            )
         assert "{client}" in caught.value.render() and "client_name" in caught.value.render()
         with pytest.raises(UserError):
             letters.set_template("fr", "reminder", "Relance {", "x")
         for key in ("reminder", "reminder_2"):
-            letters.set_template("fr", key, "Petit rappel pour {client_name}",
-                                 "Bonjour, il reste {total_due} à régler :\n{invoice_table}\nMerci, {company_name}.")
-        letters.set_template("fr", "pre_reminder", "Bientôt {date}", "Échéance proche pour {count_label}.")
+            letters.set_template(
+                "fr",
+                key,
+                "Petit rappel pour {client_name}",
+                "Bonjour, il reste {total_due} à régler :\n{invoice_table}\nMerci, {company_name}.",
+            )
+        letters.set_template(
+            "fr", "pre_reminder", "Bientôt {date}", "Échéance proche pour {count_label}."
+        )
     out = tmp_path / "custom"
     payload = run_cli(capsys, demo_book, "letters", "--out", str(out), "--json").json()["letters"]
     reminders = [p for p in payload if p["step"] == "reminder" and p["language"] == "fr"]
     assert reminders, "the demo day has a first or second reminder"
     text = text_of(Path(reminders[0]["file"]))
-    assert "Petit rappel pour" in text and "il reste" in text and reminders[0]["invoices"][0] in text
+    assert (
+        "Petit rappel pour" in text and "il reste" in text and reminders[0]["invoices"][0] in text
+    )
     assert "Sauf erreur de notre part" not in text and "Malgré notre précédent courrier" not in text
     with open_book(demo_book):
         letters.reset_template("fr", "reminder")
@@ -238,7 +341,11 @@ def test_the_logo_in_the_letterhead_and_the_deadline_setting(tmp_path: Path) -> 
     branded = tmp_path / "branded.pdf"
     letters.write_letter(branded, subject)
     page = PdfReader(str(branded)).pages[0]
-    assert len(page.images) == len(PdfReader(str(plain)).pages[0].images) + 1  # the logo is on the page
+    assert (
+        len(page.images) == len(PdfReader(str(plain)).pages[0].images) + 1
+    )  # the logo is on the page
     assert "16 octobre 2025" in text_of(branded)  # 1 October + 15 days
     subject.company = with_(subject.company, logo=str(tmp_path / "missing.png"))
-    letters.write_letter(tmp_path / "nologo.pdf", subject)  # a logo that does not read: no letter lost
+    letters.write_letter(
+        tmp_path / "nologo.pdf", subject
+    )  # a logo that does not read: no letter lost

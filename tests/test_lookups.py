@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from services.ledger import clients, invoices
-from services.core import db, lookups
-from services.followup import dunning
 from cli import build_parser
+from services.core import db, lookups
 from services.core.errors import NotFound
+from services.followup import dunning
+from services.ledger import clients, invoices
 from tests.helpers_cli import frozen_book_path, open_book, run_cli
 
 CLIENT = "  archiMoreau "  # stored as ARCHIMOREAU
@@ -30,14 +30,27 @@ def book(tmp_path: Path) -> Iterator[Path]:
         with open_book(path):
             clients.create_client({"code": "ARCHIMOREAU", "name": "Archi Moreau", "kind": "pro"})
             clients.create_client({"code": "OTHER", "name": "Other", "kind": "pro"})
-            first = invoices.create_invoice({"number": "F2026-001", "client": "ARCHIMOREAU",
-                                             "issue_date": "2026-01-05", "due_date": "2026-02-04",
-                                             "total": "1200.00"})[0]
-            invoices.create_invoice({"number": "F2026-002", "client": "OTHER", "issue_date": "2026-01-05",
-                                     "total": "50.00"})
+            first = invoices.create_invoice(
+                {
+                    "number": "F2026-001",
+                    "client": "ARCHIMOREAU",
+                    "issue_date": "2026-01-05",
+                    "due_date": "2026-02-04",
+                    "total": "1200.00",
+                }
+            )[0]
+            invoices.create_invoice(
+                {
+                    "number": "F2026-002",
+                    "client": "OTHER",
+                    "issue_date": "2026-01-05",
+                    "total": "50.00",
+                }
+            )
             archi = clients.get_client_by_code("ARCHIMOREAU").id
-            dunning.create_plan(archi, [first.id],
-                                dunning.equal_split(Decimal("1200.00"), 2, dt.date(2026, 4, 15)))
+            dunning.create_plan(
+                archi, [first.id], dunning.equal_split(Decimal("1200.00"), 2, dt.date(2026, 4, 15))
+            )
         yield path
 
 
@@ -63,7 +76,15 @@ def _commands(tmp: Path) -> dict[str, list[str]]:
         "statement --client": ["statement", "--client", CLIENT, "--out", str(tmp / "s.pdf")],
         "agreement --client": ["agreement", "--client", CLIENT, "--out", str(tmp / "a.pdf")],
         "claim --client": ["claim", "--client", CLIENT, "--out", str(tmp / "c.pdf")],
-        "promise --invoice": ["promise", "--invoice", INVOICE, "--amount", "10", "--date", "2026-04-01"],
+        "promise --invoice": [
+            "promise",
+            "--invoice",
+            INVOICE,
+            "--amount",
+            "10",
+            "--date",
+            "2026-04-01",
+        ],
         "dispute open --invoice": ["dispute", "open", "--invoice", INVOICE, "--reason", "other"],
         "penalties --invoice": ["penalties", "--invoice", INVOICE, "--json"],
         "export --client": ["export", "--out", str(tmp / "export"), "--client", CLIENT, "--json"],
@@ -93,8 +114,9 @@ def test_the_list_covers_every_command_taking_a_client_or_an_invoice(tmp_path: P
     assert _parser_commands() == covered  # 'dispute' open here, closed in the test below
 
 
-def test_every_command_finds_a_client_or_invoice_in_any_case(book: Path, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_finds_a_client_or_invoice_in_any_case(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """issue #12 point 1: ' archiMoreau ' is ARCHIMOREAU and ' f2026-001 ' is F2026-001 everywhere."""
     for name, argv in _commands(tmp_path).items():
         run = run_cli(capsys, book, *argv)
@@ -113,22 +135,46 @@ def test_every_command_finds_a_client_or_invoice_in_any_case(book: Path, tmp_pat
         assert invoices.get_invoice_by_number("F2026-001").disputed is False
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["invoices", "--client", " nobody "], "error: Client: no client has the code 'nobody'."),
-    (["documents", "--client", "Nobody"], "error: Client: no client has the code 'Nobody'."),
-    (["claim", "--client", "nobody", "--out", "x.pdf"], "error: Client: no client has the code 'nobody'."),
-    (["agreement", "--client", "nobody", "--out", "x.pdf"],
-     "error: Client: no client has the code 'nobody'."),
-    (["statement", "--client", "nobody", "--out", "x.pdf"],
-     "error: Client: no client has the code 'nobody'."),
-    (["export", "--out", "x", "--client", "nobody"], "error: Client: no client has the code 'nobody'."),
-    (["penalties", "--invoice", " f404 "], "error: Invoice: no invoice has the number 'f404'."),
-    (["dispute", "open", "--invoice", "f404"], "error: Invoice: no invoice has the number 'f404'."),
-    (["evidence", "--invoice", "f404", "--out", "x.pdf"], "error: Invoice: no invoice has the number 'f404'."),
-])
-def test_an_unknown_code_or_number_is_quoted_as_typed(book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str], argv: list[str],
-                                                      message: str) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["invoices", "--client", " nobody "], "error: Client: no client has the code 'nobody'."),
+        (["documents", "--client", "Nobody"], "error: Client: no client has the code 'Nobody'."),
+        (
+            ["claim", "--client", "nobody", "--out", "x.pdf"],
+            "error: Client: no client has the code 'nobody'.",
+        ),
+        (
+            ["agreement", "--client", "nobody", "--out", "x.pdf"],
+            "error: Client: no client has the code 'nobody'.",
+        ),
+        (
+            ["statement", "--client", "nobody", "--out", "x.pdf"],
+            "error: Client: no client has the code 'nobody'.",
+        ),
+        (
+            ["export", "--out", "x", "--client", "nobody"],
+            "error: Client: no client has the code 'nobody'.",
+        ),
+        (["penalties", "--invoice", " f404 "], "error: Invoice: no invoice has the number 'f404'."),
+        (
+            ["dispute", "open", "--invoice", "f404"],
+            "error: Invoice: no invoice has the number 'f404'.",
+        ),
+        (
+            ["evidence", "--invoice", "f404", "--out", "x.pdf"],
+            "error: Invoice: no invoice has the number 'f404'.",
+        ),
+    ],
+)
+def test_an_unknown_code_or_number_is_quoted_as_typed(
+    book: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
     """issue #12: the message names what the user typed (trimmed), never an id."""
     monkeypatch.chdir(tmp_path)
     run = run_cli(capsys, book, *argv)
@@ -164,8 +210,19 @@ def test_the_ledger_filters_by_client_with_the_same_rule(book: Path) -> None:
 
     with open_book(book):
         clients.create_client({"code": "CAFÉ", "name": "Le Café", "kind": "pro"})
-        invoices.create_invoice({"number": "C-1", "client": "CAFÉ", "issue_date": "2026-01-10",
-                                 "due_date": "2026-02-10", "total": "50.00"})
+        invoices.create_invoice(
+            {
+                "number": "C-1",
+                "client": "CAFÉ",
+                "issue_date": "2026-01-10",
+                "due_date": "2026-02-10",
+                "total": "50.00",
+            }
+        )
         typed = "  CAFE\u0301 "
-        assert [i.number for i in ledger.open_items(dt.date(2026, 3, 15), client_code=typed)] == ["C-1"]
-        assert [b.code for b in ledger.client_balances(dt.date(2026, 3, 15), client_code=typed)] == ["CAFÉ"]
+        assert [i.number for i in ledger.open_items(dt.date(2026, 3, 15), client_code=typed)] == [
+            "C-1"
+        ]
+        assert [
+            b.code for b in ledger.client_balances(dt.date(2026, 3, 15), client_code=typed)
+        ] == ["CAFÉ"]

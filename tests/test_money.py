@@ -22,8 +22,18 @@ from tests.service_fixtures import add_client, book  # noqa: F401
 
 @pytest.mark.parametrize(
     "text",
-    ["1234.56", "1234,56", "1 234,56", "1\u00a0234,56 €", "1\u202f234,56", "1.234,56",
-     "1,234.56", "  1234,56  ", "1234,56 EUR", "€1234.56"],
+    [
+        "1234.56",
+        "1234,56",
+        "1 234,56",
+        "1\u00a0234,56 €",
+        "1\u202f234,56",
+        "1.234,56",
+        "1,234.56",
+        "  1234,56  ",
+        "1234,56 EUR",
+        "€1234.56",
+    ],
 )
 def test_parse_amount_accepts_the_ways_people_write_amounts(text: str) -> None:
     value = parse_amount(text)
@@ -33,8 +43,13 @@ def test_parse_amount_accepts_the_ways_people_write_amounts(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("12", "12.00"), ("0,5", "0.50"), ("1 234 567,8", "1234567.80"), ("12.345.678", "12345678.00"),
-     ("0", "0.00")],
+    [
+        ("12", "12.00"),
+        ("0,5", "0.50"),
+        ("1 234 567,8", "1234567.80"),
+        ("12.345.678", "12345678.00"),
+        ("0", "0.00"),
+    ],
 )
 def test_parse_amount_gives_two_places(text: str, expected: str) -> None:
     value = parse_amount(text)
@@ -54,8 +69,9 @@ def test_negative_amounts_are_accepted_only_when_asked() -> None:
     assert parse_amount("-1 234,56", allow_negative=True) == Decimal("-1234.56")
 
 
-@pytest.mark.parametrize("text", ["abc", "12abc", "1,2,3.4,5", "", "  ", "€", "1e5", "NaN",
-                                  "Infinity", "12-3", "1/2"])
+@pytest.mark.parametrize(
+    "text", ["abc", "12abc", "1,2,3.4,5", "", "  ", "€", "1e5", "NaN", "Infinity", "12-3", "1/2"]
+)
 def test_non_numeric_amounts_are_refused_naming_the_field(text: str) -> None:
     with pytest.raises(UserError) as caught:
         parse_amount(text, "amount")
@@ -85,8 +101,13 @@ def test_zero_is_refused_when_asked() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["1000000000000,00", "99999999999999999999999999999.99", "1" + "0" * 40,
-     Decimal("1E+30"), Decimal("1E+40")],
+    [
+        "1000000000000,00",
+        "99999999999999999999999999999.99",
+        "1" + "0" * 40,
+        Decimal("1E+30"),
+        Decimal("1E+40"),
+    ],
 )
 def test_absurdly_large_amounts_are_refused_with_a_message_not_a_crash(value: object) -> None:
     with pytest.raises(UserError) as caught:
@@ -141,8 +162,13 @@ def test_rounding_is_half_up_to_the_cent() -> None:
     assert plain(Decimal("1234.5")) == "1234.50"
 
 
-cents = st.decimals(min_value=Decimal("-999999999999.99"), max_value=MAX_AMOUNT, places=2,
-                    allow_nan=False, allow_infinity=False)
+cents = st.decimals(
+    min_value=Decimal("-999999999999.99"),
+    max_value=MAX_AMOUNT,
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
 
 
 @given(cents)
@@ -194,10 +220,19 @@ def test_money_column_refuses_a_fraction_of_a_cent_instead_of_rounding_it() -> N
 def test_a_float_never_reaches_the_database() -> None:
     client = add_client("ACME")
     with pytest.raises(StatementError) as caught, db.transaction() as s:
-        s.add(Invoice(number="F-1", client_id=client.id, kind="invoice",
-                      issue_date=dt.date(2025, 1, 1), due_date=dt.date(2025, 1, 31),
-                      total=99.99, allocated=Decimal("0"), created_at=clock.now(),
-                      updated_at=clock.now()))
+        s.add(
+            Invoice(
+                number="F-1",
+                client_id=client.id,
+                kind="invoice",
+                issue_date=dt.date(2025, 1, 1),
+                due_date=dt.date(2025, 1, 31),
+                total=99.99,
+                allocated=Decimal("0"),
+                created_at=clock.now(),
+                updated_at=clock.now(),
+            )
+        )
     assert isinstance(caught.value.orig, TypeError)
     with db.reading() as s:
         assert s.query(Invoice).count() == 0
@@ -208,11 +243,14 @@ def test_a_float_never_reaches_the_database() -> None:
 def test_from_sql_is_the_one_place_cents_become_money() -> None:
     """issue #12 point 4: the ledger, the payments and the client list read amounts from SQL
     through one helper: integer cents, a Decimal already in euros, or None (an empty sum)."""
-    from services.ledger import clients, open_items as ledger, payments
     from services.core.money import from_sql
+    from services.ledger import clients, payments
+    from services.ledger import open_items as ledger
 
     assert from_sql(123456) == Decimal("1234.56")
     assert from_sql(-5) == Decimal("-0.05")
-    assert from_sql(Decimal("12.5")) == Decimal("12.50") and str(from_sql(Decimal("12.5"))) == "12.50"
+    assert (
+        from_sql(Decimal("12.5")) == Decimal("12.50") and str(from_sql(Decimal("12.5"))) == "12.50"
+    )
     assert from_sql(None) == Decimal("0.00")
     assert ledger._dec is payments._dec is clients._cents is from_sql

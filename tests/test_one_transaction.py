@@ -32,12 +32,12 @@ from sqlalchemy import select
 
 from models import Allocation, Base, ContactLog, Invoice, PaymentPlan, Setting
 from services.book import preferences
-from services.followup import alerts, dunning
 from services.core import company, db
-from services.proof import documents
-from services.paper import letters
-from services.ledger import clients as client_service
 from services.core.errors import UserError
+from services.followup import alerts, dunning
+from services.ledger import clients as client_service
+from services.paper import letters
+from services.proof import documents
 from tests.service_fixtures import TODAY, add_client, add_invoice, book, pay  # noqa: F401
 
 pytestmark = [pytest.mark.usefixtures("book"), pytest.mark.both_engines]
@@ -50,14 +50,20 @@ class Injected(RuntimeError):
 def _dump() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table."""
     with db.reading() as s:
-        return {t.name: sorted((tuple(r) for r in s.execute(t.select())), key=repr)
-                for t in Base.metadata.sorted_tables}
+        return {
+            t.name: sorted((tuple(r) for r in s.execute(t.select())), key=repr)
+            for t in Base.metadata.sorted_tables
+        }
 
 
 def _stored() -> set[str]:
     """The files of the document store (its objects and partial copies)."""
     root = documents.store_root()
-    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+    return (
+        {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+        if root.exists()
+        else set()
+    )
 
 
 def _fail_on_call(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, call: int) -> list[int]:
@@ -90,14 +96,20 @@ def _recorded() -> tuple[int, int]:
     """(steps done, correspondence documents) in the book."""
     with db.reading() as s:
         steps = len(s.execute(select(Base.metadata.tables["dunning_records"])).all())
-        docs = len(s.execute(select(Base.metadata.tables["documents"]).where(
-            Base.metadata.tables["documents"].c.kind == "correspondence")).all())
+        docs = len(
+            s.execute(
+                select(Base.metadata.tables["documents"]).where(
+                    Base.metadata.tables["documents"].c.kind == "correspondence"
+                )
+            ).all()
+        )
     return steps, docs
 
 
 @pytest.mark.parametrize("last_step", ["archive", "mark_done", "copy"])
 def test_recording_letters_fails_at_the_last_letter_and_records_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, last_step: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, last_step: str
+) -> None:
     """Issue #11: archiving (or marking done, or copying into the store) the third of three
     letters fails: no step is marked done, no document row exists, no copy is left in the
     store. Before, two letters stayed recorded."""
@@ -123,7 +135,9 @@ def test_recording_letters_fails_at_the_last_letter_and_records_nothing(
     assert report.problems == [] and report.checked == 3
 
 
-def test_a_letter_that_cannot_be_stored_is_refused_before_anything_is_copied(tmp_path: Path) -> None:
+def test_a_letter_that_cannot_be_stored_is_refused_before_anything_is_copied(
+    tmp_path: Path,
+) -> None:
     """Issue #11: every letter file is checked before the first copy: one missing file and
     nothing is copied or recorded."""
     written = _three_letters(tmp_path)
@@ -143,8 +157,9 @@ def _settings() -> dict[str, str]:
 SETTINGS = {"max_mb": 40, "due_soon_days": 12, "grace_days": 6, "kinds_off": {"missing_proof"}}
 
 
-def test_saving_settings_writes_them_all_in_one_transaction(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_saving_settings_writes_them_all_in_one_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue #11: the Settings dialog's OK is one service call and one transaction."""
     folder = tmp_path / "usb"
     opened: list[int] = []
@@ -157,8 +172,12 @@ def test_saving_settings_writes_them_all_in_one_transaction(tmp_path: Path,
     monkeypatch.setattr(db.current(), "write_sessions", counting)
     preferences.save_settings(backup_folder=str(folder), **SETTINGS)  # type: ignore[arg-type]
     assert len(opened) == 1
-    assert (documents.max_bytes(), alerts.due_soon_days(), dunning.grace_days(), alerts.kinds_off()) == \
-        (40 * 1_048_576, 12, 6, {"missing_proof"})
+    assert (
+        documents.max_bytes(),
+        alerts.due_soon_days(),
+        dunning.grace_days(),
+        alerts.kinds_off(),
+    ) == (40 * 1_048_576, 12, 6, {"missing_proof"})
     from services.book import backup
 
     assert backup.chosen_folder() == str(folder.resolve())
@@ -171,8 +190,9 @@ def test_settings_whose_last_value_is_refused_save_nothing(tmp_path: Path) -> No
     blocker.write_text("not a folder")
     before = _settings()
     with pytest.raises(UserError):
-        preferences.save_settings(backup_folder=str(blocker / "backups"), max_mb=40, due_soon_days=12,
-                              grace_days=6)
+        preferences.save_settings(
+            backup_folder=str(blocker / "backups"), max_mb=40, due_soon_days=12, grace_days=6
+        )
     assert _settings() == before
 
 
@@ -187,8 +207,11 @@ def test_settings_whose_last_write_fails_save_nothing(monkeypatch: pytest.Monkey
     assert _dump() == before
 
 
-CHARGES = {"contractual_rate": "12,5", "mediator": "CM2C, 14 rue Saint-Jean, 75017 Paris",
-           "deadline_days": 15}
+CHARGES = {
+    "contractual_rate": "12,5",
+    "mediator": "CM2C, 14 rue Saint-Jean, 75017 Paris",
+    "deadline_days": 15,
+}
 
 
 def test_the_charges_dialog_saves_its_four_settings_together() -> None:
@@ -226,7 +249,9 @@ def test_a_setter_alone_still_saves_at_once() -> None:
 
 
 # -- the client editor and the follow-up ---------------------------------------------------------
-def test_saving_a_client_with_its_procedure_date_is_one_transaction(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_saving_a_client_with_its_procedure_date_is_one_transaction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Issue #11 (shared/domain.md §4.10): the client editor saves the client's fields and the
     BODACC notice date together; the procedure's step failing leaves the client as it was."""
     client = add_client("ACME", city="Lyon")
@@ -238,14 +263,18 @@ def test_saving_a_client_with_its_procedure_date_is_one_transaction(monkeypatch:
     assert _dump() == before
 
     monkeypatch.undo()
-    saved = client_service.update_client(client.id, data, collective_procedure_on=dt.date(2025, 6, 20))
+    saved = client_service.update_client(
+        client.id, data, collective_procedure_on=dt.date(2025, 6, 20)
+    )
     assert (saved.city, saved.collective_procedure_on) == ("Paris", dt.date(2025, 6, 20))
     # the editor without a procedure box leaves the date alone
     again = client_service.update_client(client.id, {**data, "city": "Lille"})
     assert (again.city, again.collective_procedure_on) == ("Lille", dt.date(2025, 6, 20))
 
 
-def test_agreeing_a_payment_plan_writes_nothing_when_its_last_step_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_agreeing_a_payment_plan_writes_nothing_when_its_last_step_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Issue #11: the plan, its instalments and its history are one transaction; the history
     event of the last invoice covered fails: no plan, no instalment, no event."""
     client = add_client("ACME")
@@ -254,13 +283,21 @@ def test_agreeing_a_payment_plan_writes_nothing_when_its_last_step_fails(monkeyp
     before = _dump()
     calls = _fail_on_call(monkeypatch, dunning.history, "record", 3)  # client, F1, then F2
     with pytest.raises(Injected):
-        dunning.create_plan(client.id, [first.id, second.id], dunning.equal_split(
-            Decimal("600.00"), 3, dt.date(2025, 7, 15)), agreed_on=TODAY)
+        dunning.create_plan(
+            client.id,
+            [first.id, second.id],
+            dunning.equal_split(Decimal("600.00"), 3, dt.date(2025, 7, 15)),
+            agreed_on=TODAY,
+        )
     assert calls[0] == 3
     assert _dump() == before
     monkeypatch.undo()
-    dunning.create_plan(client.id, [first.id, second.id], dunning.equal_split(
-        Decimal("600.00"), 3, dt.date(2025, 7, 15)), agreed_on=TODAY)
+    dunning.create_plan(
+        client.id,
+        [first.id, second.id],
+        dunning.equal_split(Decimal("600.00"), 3, dt.date(2025, 7, 15)),
+        agreed_on=TODAY,
+    )
     with db.reading() as s:
         assert len(s.scalars(select(PaymentPlan)).all()) == 1
 
@@ -273,8 +310,14 @@ def test_a_call_with_a_broken_promise_logs_nothing() -> None:
     pay("ACME", "2025-06-01", "300.00", [(invoice.id, None)])
     before = _dump()
     with pytest.raises(UserError):
-        dunning.log_contact(client.id, TODAY, person="M. Martin", note="will pay Friday",
-                            invoice_number="F1", promised=(Decimal("300.00"), dt.date(2025, 7, 4)))
+        dunning.log_contact(
+            client.id,
+            TODAY,
+            person="M. Martin",
+            note="will pay Friday",
+            invoice_number="F1",
+            promised=(Decimal("300.00"), dt.date(2025, 7, 4)),
+        )
     assert _dump() == before
     with db.reading() as s:
         assert s.scalars(select(ContactLog)).all() == []
@@ -283,8 +326,13 @@ def test_a_call_with_a_broken_promise_logs_nothing() -> None:
 def test_a_call_with_a_promise_is_logged_with_it() -> None:
     client = add_client("ACME")
     add_invoice("F1", issue="2025-03-01", total="300.00")
-    dunning.log_contact(client.id, TODAY, person="M. Martin", invoice_number="F1",
-                        promised=(Decimal("300.00"), dt.date(2025, 7, 4)))
+    dunning.log_contact(
+        client.id,
+        TODAY,
+        person="M. Martin",
+        invoice_number="F1",
+        promised=(Decimal("300.00"), dt.date(2025, 7, 4)),
+    )
     with db.reading() as s:
         assert len(s.scalars(select(ContactLog)).all()) == 1
         holds = s.execute(select(Base.metadata.tables["invoice_holds"])).all()
@@ -321,12 +369,18 @@ def _busy_book() -> None:
         add_invoice(f"F{n}", code, issue=f"2025-0{2 + n}-01", total="500.00")
     pay("ACME", "2025-05-01", "120.00")
     dunning.promise("F3", Decimal("100.00"), dt.date(2025, 7, 2), today=TODAY)
-    preferences.save_charge_settings(contractual_rate="12", mediator="CM2C", deadline_days=10,
-                                 window={"x": 110, "y": 45, "w": 90, "h": 35})
+    preferences.save_charge_settings(
+        contractual_rate="12",
+        mediator="CM2C",
+        deadline_days=10,
+        window={"x": 110, "y": 45, "w": 90, "h": 35},
+    )
 
 
 @pytest.mark.parametrize("as_of", [TODAY, TODAY - dt.timedelta(days=40)], ids=["today", "past"])
-def test_letters_follow_up_and_alerts_each_read_in_one_session(sessions: dict[str, int], as_of: dt.date) -> None:
+def test_letters_follow_up_and_alerts_each_read_in_one_session(
+    sessions: dict[str, int], as_of: dt.date
+) -> None:
     """Issue #11: the day's letters, the follow-up list and the alerts each read the book in
     one session (the settings, the late charges and the invoices included), so they see one
     state of it; none of them writes."""
@@ -344,7 +398,12 @@ def test_the_letters_read_in_one_session_match_the_per_invoice_charges() -> None
 
     _busy_book()
     prepared = letters.prepare(TODAY)
-    shown = [(inv.number, inv.charges) for letter, _ in prepared for inv in letter.invoices if inv.charges]
+    shown = [
+        (inv.number, inv.charges)
+        for letter, _ in prepared
+        for inv in letter.invoices
+        if inv.charges
+    ]
     assert shown, "some letter shows late charges"
     for number, charges in shown:
         assert penalties.for_invoice(number, TODAY)[1] == charges, number
@@ -354,19 +413,25 @@ def test_open_invoices_as_of_a_past_date_match_the_open_item_engine() -> None:
     """The follow-up's open invoices of a past date, read in its own session, are those of
     services.ledger.open_items (payments after the date and removed allocations not counted)."""
     from services.followup import open_invoices as followup_core
-    from services.ledger import open_items as ledger, payments
+    from services.ledger import open_items as ledger
+    from services.ledger import payments
 
     _busy_book()
     pay("PART", "2025-06-20", "50.00")
     with db.reading() as s:  # an allocation taken back (on TODAY): it counted until then
-        taken = s.scalars(select(Allocation.id).join(Invoice, Invoice.id == Allocation.invoice_id)
-                          .where(Invoice.number == "F0")).first()
+        taken = s.scalars(
+            select(Allocation.id)
+            .join(Invoice, Invoice.id == Allocation.invoice_id)
+            .where(Invoice.number == "F0")
+        ).first()
         assert taken is not None
     payments.unallocate(taken)
     for as_of in (dt.date(2025, 4, 15), dt.date(2025, 5, 1), dt.date(2025, 6, 25)):
-        expected = sorted((i.id, i.currency, (as_of - i.due_date).days, int(i.balance * 100), i.disputed)
-                          for i in ledger.open_items(as_of, open_only=True)
-                          if i.kind == "invoice" and i.balance > 0)
+        expected = sorted(
+            (i.id, i.currency, (as_of - i.due_date).days, int(i.balance * 100), i.disputed)
+            for i in ledger.open_items(as_of, open_only=True)
+            if i.kind == "invoice" and i.balance > 0
+        )
         with db.reading() as s:
             rows = followup_core.open_rows(s, as_of)
         assert sorted((r[0], r[2], r[3], r[4], bool(r[5])) for r in rows) == expected, as_of
@@ -408,9 +473,13 @@ def _sent(book: Path) -> tuple[int, int]:
     try:
         problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
         assert problems == ["ok"], problems
-        steps = con.execute("SELECT count(*) FROM dunning_records WHERE status = 'done' AND \"on\" = ?",
-                            (LETTERS_DAY,)).fetchone()[0]
-        docs = con.execute("SELECT count(*) FROM documents WHERE kind = 'correspondence'").fetchone()[0]
+        steps = con.execute(
+            "SELECT count(*) FROM dunning_records WHERE status = 'done' AND \"on\" = ?",
+            (LETTERS_DAY,),
+        ).fetchone()[0]
+        docs = con.execute(
+            "SELECT count(*) FROM documents WHERE kind = 'correspondence'"
+        ).fetchone()[0]
     finally:
         con.close()
     return steps, docs
@@ -419,16 +488,25 @@ def _sent(book: Path) -> tuple[int, int]:
 def _check(book: Path) -> tuple[int, dict[str, Any]]:
     from tests.helpers_cli import ROOT
 
-    run = subprocess.run(_main(book, "check", "--json"), cwd=ROOT, env=_environment(),
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        _main(book, "check", "--json"),
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return run.returncode, json.loads(run.stdout)
 
 
 @pytest.mark.slow
 @pytest.mark.sqlite_only("the kill test reads the SQLite file itself")
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)")
-def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)"
+)
+def test_letters_record_killed_at_random_moments_is_all_or_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue #11: `letters --record` killed at random moments (SIGKILL) several times, each
     time on the same demo book: afterwards either none of the day's letters is recorded or
     all of them are (steps done and correspondence documents), the book passes its integrity
@@ -441,8 +519,8 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
     from tests.helpers_cli import ROOT
 
     pristine = tmp_path / "pristine.db"
-    from services.core import clock
     from services.book import demo
+    from services.core import clock
 
     clock.freeze(DEMO_DAY)
     try:
@@ -456,9 +534,23 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
     # calibration: one run to its end (the "all" state, and how long a run takes)
     book = _fresh_copy(pristine, tmp_path / "calibration")
     began = time.monotonic()
-    run = subprocess.run(_main(book, "letters", "--date", LETTERS_DAY, "--out", str(tmp_path / "out0"),
-                               "--record", "--json"), cwd=ROOT, env=_environment(),
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        _main(
+            book,
+            "letters",
+            "--date",
+            LETTERS_DAY,
+            "--out",
+            str(tmp_path / "out0"),
+            "--record",
+            "--json",
+        ),
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     duration = time.monotonic() - began
     assert run.returncode == 0, run.stderr
     count = len(json.loads(run.stdout)["letters"])
@@ -469,7 +561,9 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
     the_letters = {p.name for p in (tmp_path / "out0").glob("*.pdf") if p.name != "all.pdf"}
     import hashlib
 
-    digests = {hashlib.sha256((tmp_path / "out0" / name).read_bytes()).hexdigest() for name in the_letters}
+    digests = {
+        hashlib.sha256((tmp_path / "out0" / name).read_bytes()).hexdigest() for name in the_letters
+    }
 
     rng = random.Random(SEED)
     kills, outcomes = 0, {"none": 0, "all": 0, "none, copies left": 0}
@@ -478,18 +572,33 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
         rounds += 1
         book = _fresh_copy(pristine, tmp_path / "round")
         # half the kills anywhere in the run, half in its last third (writing and recording)
-        delay = rng.uniform(0.05, 1.0) * duration if rounds % 2 else rng.uniform(0.6, 0.98) * duration
-        proc = subprocess.Popen(_main(book, "letters", "--date", LETTERS_DAY, "--out",
-                                      str(tmp_path / "round" / "out"), "--record"),
-                                cwd=ROOT, env=_environment(), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        delay = (
+            rng.uniform(0.05, 1.0) * duration if rounds % 2 else rng.uniform(0.6, 0.98) * duration
+        )
+        proc = subprocess.Popen(
+            _main(
+                book,
+                "letters",
+                "--date",
+                LETTERS_DAY,
+                "--out",
+                str(tmp_path / "round" / "out"),
+                "--record",
+            ),
+            cwd=ROOT,
+            env=_environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         killed = proc.wait(timeout=120) == -signal.SIGKILL
         kills += killed
         state = _sent(book)
-        assert state in ((0, 0), everything), f"round {rounds}: a partial record {state} of {everything}"
+        assert state in ((0, 0), everything), (
+            f"round {rounds}: a partial record {state} of {everything}"
+        )
         code, report = _check(book)
         assert report["database"]["ok"], report
         problems = report["documents"]["problems"]
@@ -502,20 +611,29 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(tmp_path: Pat
             outcomes["none, copies left" if problems else "none"] += 1
             assert code == (1 if problems else 0), report
         if not killed:
-            assert state == everything, f"round {rounds}: a run that was not killed recorded nothing"
+            assert state == everything, (
+                f"round {rounds}: a run that was not killed recorded nothing"
+            )
     assert kills >= KILLS, f"only {kills} kills of a running command in {rounds} rounds: {outcomes}"
 
     # the last book, recorded again to the end: every letter, and the store is whole again
-    run = subprocess.run(_main(book, "letters", "--date", LETTERS_DAY, "--out", str(tmp_path / "again"),
-                               "--record"), cwd=ROOT, env=_environment(), capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        _main(book, "letters", "--date", LETTERS_DAY, "--out", str(tmp_path / "again"), "--record"),
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert _sent(book) == everything
     code, report = _check(book)
     assert all(p["kind"] == "leftover" for p in report["documents"]["problems"]), report
     with capsys.disabled():
-        print(f"\nletters --record kill test: {kills} kills in {rounds} rounds, {outcomes}, {count} letters "
-              f"in {duration:.1f} s, seed {SEED}, {time.monotonic() - started:.0f} s in all")
+        print(
+            f"\nletters --record kill test: {kills} kills in {rounds} rounds, {outcomes}, {count} letters "
+            f"in {duration:.1f} s, seed {SEED}, {time.monotonic() - started:.0f} s in all"
+        )
 
 
 def test_settings_saved_inside_a_larger_transaction_go_with_it() -> None:

@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from models import Allocation, Event
-from services.ledger import clients, invoices, open_items as ledger, payments
 from services.core import clock, db
 from services.core.dto import ClientBalance, ClientRow, InvoiceRow, OpenItem, PaymentRow
 from services.core.errors import NeedsConfirmation, UserError
 from services.core.money import format_money
+from services.ledger import clients, invoices, payments
+from services.ledger import open_items as ledger
 from tests.service_fixtures import FAR_FUTURE, check_denormalised_totals, fresh_book
 
 START = dt.date(2025, 1, 1)
@@ -40,8 +41,16 @@ cents = st.integers(1, 250_000).map(lambda c: Decimal(c).scaleb(-2))
 typed = st.one_of(cents, cents.map(format_money))
 back = st.integers(0, 20)  # the document is dated that many days before "today"
 currency = st.sampled_from(["EUR"] * 5 + ["USD"])
-terms = st.sampled_from(["30 jours", "net 45", "à réception", "45 jours fin de mois",
-                         "30 days end of month on the 10th", ""])
+terms = st.sampled_from(
+    [
+        "30 jours",
+        "net 45",
+        "à réception",
+        "45 jours fin de mois",
+        "30 days end of month on the 10th",
+        "",
+    ]
+)
 pick = st.integers(0, 60)  # an index into what exists, modulo its length
 # which invoice an allocation aims at: mostly one the source may pay (same client and
 # currency), sometimes any invoice at all (so that refusals are exercised too)
@@ -53,18 +62,26 @@ portion = st.one_of(st.none(), st.integers(1, 100), cents)
 operations = st.one_of(
     st.tuples(st.just("invoice"), client_ix, typed, back, currency, terms),
     st.tuples(st.just("credit_note"), client_ix, typed, back, currency, st.none() | target),
-    st.tuples(st.just("payment"), client_ix, typed, back, currency,
-              st.none() | st.lists(st.tuples(target, portion), max_size=2),
-              st.sampled_from([True, True, False])),
+    st.tuples(
+        st.just("payment"),
+        client_ix,
+        typed,
+        back,
+        currency,
+        st.none() | st.lists(st.tuples(target, portion), max_size=2),
+        st.sampled_from([True, True, False]),
+    ),
     st.tuples(st.just("apply"), pick, target, portion),
     st.tuples(st.just("allocate"), pick, target, portion),
     st.tuples(st.just("unallocate"), pick),
     st.tuples(st.just("advance"), st.integers(1, 45)),
     # corrections: move the date, change the amount (percent of it), or the client
-    st.tuples(st.just("edit_document"), pick, st.integers(-15, 15), st.integers(50, 150),
-              st.booleans()),
-    st.tuples(st.just("edit_payment"), pick, st.integers(-15, 15), st.integers(50, 150),
-              st.booleans()),
+    st.tuples(
+        st.just("edit_document"), pick, st.integers(-15, 15), st.integers(50, 150), st.booleans()
+    ),
+    st.tuples(
+        st.just("edit_payment"), pick, st.integers(-15, 15), st.integers(50, 150), st.booleans()
+    ),
 )
 
 
@@ -82,7 +99,8 @@ class Model:
 
     def expected(self, as_of: dt.date) -> dict[tuple[str, str], dict[str, Decimal]]:
         out: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(
-            lambda: {"invoiced": ZERO, "credited": ZERO, "received": ZERO})
+            lambda: {"invoiced": ZERO, "credited": ZERO, "received": ZERO}
+        )
         for _id, kind, code, cur, issued, total in self.docs:
             if issued <= as_of:
                 out[(code, cur)]["invoiced" if kind == "invoice" else "credited"] += total
@@ -142,9 +160,14 @@ def apply(model: Model, op: tuple[Any, ...], seq: list[int]) -> None:
         code = CLIENTS[cix][0]
         issued = model.today - dt.timedelta(days=days_back)
         seq[0] += 1
-        data: dict[str, Any] = {"number": f"{'F' if kind == 'invoice' else 'A'}-{seq[0]}",
-                                "client": code, "kind": kind, "issue_date": issued,
-                                "total": amount, "currency": cur}
+        data: dict[str, Any] = {
+            "number": f"{'F' if kind == 'invoice' else 'A'}-{seq[0]}",
+            "client": code,
+            "kind": kind,
+            "issue_date": issued,
+            "total": amount,
+            "currency": cur,
+        }
         if kind == "invoice":
             data["terms"] = extra
         elif extra is not None and (aimed := _invoice_for(model, code, cur, extra)):
@@ -165,9 +188,11 @@ def apply(model: Model, op: tuple[Any, ...], seq: list[int]) -> None:
                 if aimed is not None:
                     most = min(_plain(amount), invoices.get_invoice(aimed[0]).balance)
                     allocations.append((aimed[0], _amount(how, most)))
-        row = payments.record_payment({"client": code, "date": date, "amount": amount,
-                                       "currency": cur}, allocations,
-                                      confirm_overpayment=confirm)
+        row = payments.record_payment(
+            {"client": code, "date": date, "amount": amount, "currency": cur},
+            allocations,
+            confirm_overpayment=confirm,
+        )
         assert row.amount == _plain(amount)
         model.pays.append((row.id, code, cur, date, _plain(amount)))
         model.dates.add(date)
@@ -175,15 +200,17 @@ def apply(model: Model, op: tuple[Any, ...], seq: list[int]) -> None:
         _, cix, aim, how = op
         credit = _at(model.of_kind("credit_note"), cix)
         if credit and (aimed := _invoice_for(model, credit[2], credit[3], aim)):
-            most = min(-invoices.get_invoice(credit[0]).balance,
-                       invoices.get_invoice(aimed[0]).balance)
+            most = min(
+                -invoices.get_invoice(credit[0]).balance, invoices.get_invoice(aimed[0]).balance
+            )
             payments.apply_credit_note(credit[0], aimed[0], _amount(how, most))
     elif kind == "allocate":
         _, pix, aim, how = op
         payment = _at(model.pays, pix)
         if payment and (aimed := _invoice_for(model, payment[1], payment[2], aim)):
-            most = min(payments.get_payment(payment[0]).unallocated,
-                       invoices.get_invoice(aimed[0]).balance)
+            most = min(
+                payments.get_payment(payment[0]).unallocated, invoices.get_invoice(aimed[0]).balance
+            )
             payments.allocate(payment[0], aimed[0], _amount(how, most))
     elif kind == "edit_document":
         _, ix, shift, pct, move = op
@@ -195,9 +222,18 @@ def apply(model: Model, op: tuple[Any, ...], seq: list[int]) -> None:
         code = _other(code) if move else code
         issued += dt.timedelta(days=shift)
         total = max(Decimal("0.01"), (total * pct / 100).quantize(Decimal("0.01")))
-        invoices.update_invoice(doc_id, {"number": row.number, "client": code,
-                                         "kind": doc_kind, "issue_date": issued,
-                                         "total": total, "currency": cur, "terms": row.terms})
+        invoices.update_invoice(
+            doc_id,
+            {
+                "number": row.number,
+                "client": code,
+                "kind": doc_kind,
+                "issue_date": issued,
+                "total": total,
+                "currency": cur,
+                "terms": row.terms,
+            },
+        )
         model.docs[i] = (doc_id, doc_kind, code, cur, issued, total)
         model.dates.add(issued)
     elif kind == "edit_payment":
@@ -209,14 +245,16 @@ def apply(model: Model, op: tuple[Any, ...], seq: list[int]) -> None:
         code = _other(code) if move else code
         date += dt.timedelta(days=shift)
         amount = max(Decimal("0.01"), (amount * pct / 100).quantize(Decimal("0.01")))
-        payments.update_payment(pay_id, {"client": code, "date": date, "amount": amount,
-                                         "currency": cur})
+        payments.update_payment(
+            pay_id, {"client": code, "date": date, "amount": amount, "currency": cur}
+        )
         model.pays[i] = (pay_id, code, cur, date, amount)
         model.dates.add(date)
     elif kind == "unallocate":
         with db.reading() as s:
-            active = s.scalars(select(Allocation.id).where(Allocation.removed_on.is_(None))
-                               .order_by(Allocation.id)).all()
+            active = s.scalars(
+                select(Allocation.id).where(Allocation.removed_on.is_(None)).order_by(Allocation.id)
+            ).all()
         if active:
             payments.unallocate(_at(list(active), op[1]))
             model.dates.add(model.today)
@@ -238,8 +276,10 @@ def _plain(amount: Decimal | str) -> Decimal:
 
 def _allocations() -> list[tuple[int | None, int | None, int, Decimal, dt.date, dt.date | None]]:
     with db.reading() as s:
-        return [(a.payment_id, a.credit_note_id, a.invoice_id, a.amount, a.date, a.removed_on)
-                for a in s.scalars(select(Allocation))]
+        return [
+            (a.payment_id, a.credit_note_id, a.invoice_id, a.amount, a.date, a.removed_on)
+            for a in s.scalars(select(Allocation))
+        ]
 
 
 def _active(date: dt.date, removed: dt.date | None, as_of: dt.date) -> bool:
@@ -258,16 +298,27 @@ def check_books(model: Model, as_of: dt.date) -> None:
         b = got.get(key)
         assert b is not None, key
         assert (b.invoiced, b.credited, b.received) == (
-            want["invoiced"], want["credited"], want["received"]), (as_of, key)
+            want["invoiced"],
+            want["credited"],
+            want["received"],
+        ), (as_of, key)
         assert b.balance == want["invoiced"] - want["credited"] - want["received"], (as_of, key)
 
     # summed over clients, per currency: invoices − credit notes − payments
     for cur in {c for _, c in got}:
         total = sum((b.balance for (_, c), b in got.items() if c == cur), ZERO)
-        issued = sum((t for _i, k, _c, c, d, t in model.docs
-                      if c == cur and d <= as_of and k == "invoice"), ZERO)
-        credited = sum((t for _i, k, _c, c, d, t in model.docs
-                        if c == cur and d <= as_of and k == "credit_note"), ZERO)
+        issued = sum(
+            (t for _i, k, _c, c, d, t in model.docs if c == cur and d <= as_of and k == "invoice"),
+            ZERO,
+        )
+        credited = sum(
+            (
+                t
+                for _i, k, _c, c, d, t in model.docs
+                if c == cur and d <= as_of and k == "credit_note"
+            ),
+            ZERO,
+        )
         received = sum((a for _i, _c, c, d, a in model.pays if c == cur and d <= as_of), ZERO)
         assert total == issued - credited - received, (as_of, cur)
 
@@ -276,8 +327,9 @@ def check_books(model: Model, as_of: dt.date) -> None:
     unallocated: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
     for pid, (code, cur, date, amount) in pay_meta.items():
         if date <= as_of:
-            used = sum((amt for p, _c, _i, amt, d, r in allocs
-                        if p == pid and _active(d, r, as_of)), ZERO)
+            used = sum(
+                (amt for p, _c, _i, amt, d, r in allocs if p == pid and _active(d, r, as_of)), ZERO
+            )
             assert ZERO <= used <= amount, (as_of, pid)
             unallocated[(code, cur)] += amount - used
     open_invoices: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
@@ -287,8 +339,9 @@ def check_books(model: Model, as_of: dt.date) -> None:
         if it.kind == "invoice":
             assert ZERO <= it.paid <= it.total, (as_of, it)
             open_invoices[(it.client_code, it.currency)] += it.balance
-            assert it.status == ("paid" if it.balance == 0 else
-                                 "overdue" if it.due_date < as_of else "not_due")
+            assert it.status == (
+                "paid" if it.balance == 0 else "overdue" if it.due_date < as_of else "not_due"
+            )
             assert it.days_late == max(0, (as_of - it.due_date).days)
         else:
             assert it.total <= it.paid <= ZERO, (as_of, it)
@@ -303,10 +356,13 @@ MONEY_TYPES = (OpenItem, ClientBalance, InvoiceRow, PaymentRow, ClientRow)
 
 
 def check_no_float(as_of: dt.date) -> None:
-    rows: list[Any] = [*ledger.open_items(as_of), *ledger.client_balances(as_of),
-                       *invoices.list_invoices(invoices.InvoiceQuery(), 0, 10_000),
-                       *payments.list_payments(payments.PaymentQuery(), 0, 10_000),
-                       *clients.list_clients(clients.ClientQuery())]
+    rows: list[Any] = [
+        *ledger.open_items(as_of),
+        *ledger.client_balances(as_of),
+        *invoices.list_invoices(invoices.InvoiceQuery(), 0, 10_000),
+        *payments.list_payments(payments.PaymentQuery(), 0, 10_000),
+        *clients.list_clients(clients.ClientQuery()),
+    ]
     for row in rows:
         assert isinstance(row, MONEY_TYPES)
         for f in fields(row):
@@ -317,16 +373,32 @@ def check_no_float(as_of: dt.date) -> None:
                 assert value.as_tuple().exponent == -2, (row, f.name, value)
 
 
-MONEY_FIELDS = {"total", "paid", "balance", "net", "vat", "invoiced", "credited", "received",
-                "overdue", "unallocated", "amount", "allocated", "credit_limit"}
+MONEY_FIELDS = {
+    "total",
+    "paid",
+    "balance",
+    "net",
+    "vat",
+    "invoiced",
+    "credited",
+    "received",
+    "overdue",
+    "unallocated",
+    "amount",
+    "allocated",
+    "credit_limit",
+}
 
 
 #: ENCAISSE_PROPERTY_EXAMPLES=2000 for a longer hunt; 40 keeps the suite fast.
 EXAMPLES = int(os.environ.get("ENCAISSE_PROPERTY_EXAMPLES", "40"))
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(ops=st.lists(operations, min_size=8, max_size=30))
 def test_the_books_balance_at_every_date(
     tmp_path_factory: pytest.TempPathFactory, ops: list[tuple[Any, ...]]

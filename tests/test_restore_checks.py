@@ -34,10 +34,10 @@ from typing import Any
 import pytest
 
 from services.book import backup
-from services.core import lookups, clock, db
-from services.proof import documents
+from services.core import clock, db, lookups
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
+from services.proof import documents
 from services.proof.store import Store
 from tests.helpers_cli import ROOT, first_schema_book, run_cli
 from tests.helpers_cli import book_snapshot as snapshot
@@ -58,11 +58,21 @@ def shop(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     db.open_database(book)
     try:
         client_service.create_client({"code": "ACME", "name": "Acme Menuiserie"})
-        invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-01-05",
-                                        "due_date": "2026-02-04", "total": "1200.00"})
+        invoice_service.create_invoice(
+            {
+                "number": "F1",
+                "client": "ACME",
+                "issue_date": "2026-01-05",
+                "due_date": "2026-02-04",
+                "total": "1200.00",
+            }
+        )
         owner = documents.Owner(invoice_id=lookups.invoice_id_for("F1"))
-        documents.attach_files(owner, [make_pdf(tmp_path / "order.pdf", text="signed order")],
-                               documents.Meta("purchase_order", signed=True))
+        documents.attach_files(
+            owner,
+            [make_pdf(tmp_path / "order.pdf", text="signed order")],
+            documents.Meta("purchase_order", signed=True),
+        )
         (tmp_path / "crafted").mkdir()
         good = backup.create(tmp_path / "crafted" / "good.zip").path
     finally:
@@ -72,16 +82,20 @@ def shop(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     db.close()
 
 
-
-
 def contents(zip_path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(zip_path) as zf:
         return {name: zf.read(name) for name in zf.namelist()}
 
 
-def craft(good: Path, name: str, *, replace: dict[str, bytes] | None = None,
-          manifest: Callable[[dict[str, Any]], Any] | None = None,
-          compress: dict[str, int] | None = None, restamp: bool = True) -> Path:
+def craft(
+    good: Path,
+    name: str,
+    *,
+    replace: dict[str, bytes] | None = None,
+    manifest: Callable[[dict[str, Any]], Any] | None = None,
+    compress: dict[str, int] | None = None,
+    restamp: bool = True,
+) -> Path:
     """A copy of ``good`` with members replaced (and, with ``restamp``, the manifest's hash
     and size of each updated so that only the intended lie remains), the manifest edited,
     members written with other compressions."""
@@ -105,8 +119,9 @@ def craft(good: Path, name: str, *, replace: dict[str, bytes] | None = None,
     return out
 
 
-def patch_headers(path: Path, member: str, *, flags: int = 0, method: int | None = None,
-                  size: int | None = None) -> None:
+def patch_headers(
+    path: Path, member: str, *, flags: int = 0, method: int | None = None, size: int | None = None
+) -> None:
     """Rewrite one member's general-purpose flags (OR ``flags``), compression method or
     uncompressed size in both its local header and the central directory."""
     raw = bytearray(path.read_bytes())
@@ -116,14 +131,16 @@ def patch_headers(path: Path, member: str, *, flags: int = 0, method: int | None
     for offset, flag_at, method_at, size_at in ((local, 6, 8, 22), (None, 8, 10, 24)):
         if offset is None:  # find the member's entry in the central directory
             at = central
-            while raw[at:at + 4] == b"PK\x01\x02":
+            while raw[at : at + 4] == b"PK\x01\x02":
                 name_len, extra_len, comment_len = struct.unpack_from("<HHH", raw, at + 28)
-                if raw[at + 46:at + 46 + name_len].decode() == member:
+                if raw[at + 46 : at + 46 + name_len].decode() == member:
                     offset = at
                     break
                 at += 46 + name_len + extra_len + comment_len
             assert offset is not None, member
-        struct.pack_into("<H", raw, offset + flag_at, struct.unpack_from("<H", raw, offset + flag_at)[0] | flags)
+        struct.pack_into(
+            "<H", raw, offset + flag_at, struct.unpack_from("<H", raw, offset + flag_at)[0] | flags
+        )
         if method is not None:
             struct.pack_into("<H", raw, offset + method_at, method)
         if size is not None:
@@ -159,7 +176,9 @@ def sqlite_file(tmp: Path, *sql: str) -> bytes:
     return path.read_bytes()
 
 
-def assert_refused(capsys: pytest.CaptureFixture[str], book: Path, crafted: Path, *expected: str) -> None:
+def assert_refused(
+    capsys: pytest.CaptureFixture[str], book: Path, crafted: Path, *expected: str
+) -> None:
     """``restore CRAFTED --yes`` exits 1 with one plain line holding ``expected``, and the
     book and its store are exactly as they were (issue #11: the hash before and after)."""
     before = snapshot(book)
@@ -177,7 +196,9 @@ def assert_refused(capsys: pytest.CaptureFixture[str], book: Path, crafted: Path
 # -- the crafted backups -------------------------------------------------------------------------
 def test_a_database_that_is_not_sqlite_is_refused(shop, capsys) -> None:  # type: ignore[no-untyped-def]
     book, good = shop
-    crafted = craft(good, "not-sqlite.zip", replace={DATABASE: b"these are not the pages of a book\n" * 500})
+    crafted = craft(
+        good, "not-sqlite.zip", replace={DATABASE: b"these are not the pages of a book\n" * 500}
+    )
     assert_refused(capsys, book, crafted, "not-sqlite.zip", "does not hold an SQLite database")
 
 
@@ -185,27 +206,48 @@ def test_a_foreign_empty_sqlite_file_is_refused(shop, capsys, tmp_path: Path) ->
     book, good = shop
     empty = sqlite_file(tmp_path, "CREATE TABLE x (a)", "DROP TABLE x")
     assert empty.startswith(b"SQLite format 3\x00")
-    crafted = craft(good, "empty.zip", replace={DATABASE: empty}, manifest=lambda m: m.update(counts={}))
-    assert_refused(capsys, book, crafted, "is not an Encaisse book",
-                   "alembic_version, clients, invoices, payments")
+    crafted = craft(
+        good, "empty.zip", replace={DATABASE: empty}, manifest=lambda m: m.update(counts={})
+    )
+    assert_refused(
+        capsys,
+        book,
+        crafted,
+        "is not an Encaisse book",
+        "alembic_version, clients, invoices, payments",
+    )
 
 
 def test_a_foreign_sqlite_file_with_tables_is_refused(shop, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     book, good = shop
-    foreign = sqlite_file(tmp_path, "CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('tarte')",
-                          "CREATE TABLE clients (name TEXT)")
-    crafted = craft(good, "foreign.zip", replace={DATABASE: foreign},
-                    manifest=lambda m: m.update(counts={"clients": 0, "recipes": 1}))  # the counts agree
-    assert_refused(capsys, book, crafted, "is not an Encaisse book", "alembic_version, invoices, payments")
+    foreign = sqlite_file(
+        tmp_path,
+        "CREATE TABLE recipes (name TEXT)",
+        "INSERT INTO recipes VALUES ('tarte')",
+        "CREATE TABLE clients (name TEXT)",
+    )
+    crafted = craft(
+        good,
+        "foreign.zip",
+        replace={DATABASE: foreign},
+        manifest=lambda m: m.update(counts={"clients": 0, "recipes": 1}),
+    )  # the counts agree
+    assert_refused(
+        capsys, book, crafted, "is not an Encaisse book", "alembic_version, invoices, payments"
+    )
 
 
-def test_an_encaisse_like_file_missing_later_tables_is_refused(shop, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_encaisse_like_file_missing_later_tables_is_refused(
+    shop, capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """The first tables and a known revision are not enough: every table of the models."""
     book, good = shop
     gutted = edited_db(good, tmp_path, "DROP TABLE invoices_search", "DROP TABLE allocations")
     counts = json.loads(contents(good)[MANIFEST])["counts"]
     counts.pop("allocations")
-    crafted = craft(good, "gutted.zip", replace={DATABASE: gutted}, manifest=lambda m: m.update(counts=counts))
+    crafted = craft(
+        good, "gutted.zip", replace={DATABASE: gutted}, manifest=lambda m: m.update(counts=counts)
+    )
     assert_refused(capsys, book, crafted, "is not an Encaisse book", "allocations")
 
 
@@ -213,7 +255,9 @@ def test_a_newer_schema_behind_an_older_manifest_is_refused(shop, capsys, tmp_pa
     book, good = shop
     newer = edited_db(good, tmp_path, "UPDATE alembic_version SET version_num = '0999'")
     crafted = craft(good, "newer.zip", replace={DATABASE: newer})
-    assert json.loads(contents(crafted)[MANIFEST])["schema"] != "0999"  # the manifest says otherwise
+    assert (
+        json.loads(contents(crafted)[MANIFEST])["schema"] != "0999"
+    )  # the manifest says otherwise
     assert_refused(capsys, book, crafted, "comes from a newer version of Encaisse (schema 0999)")
 
 
@@ -226,7 +270,9 @@ def test_a_known_schema_unlike_the_manifest_is_refused(shop, capsys, tmp_path: P
 def test_counts_that_lie_are_refused(shop, capsys) -> None:  # type: ignore[no-untyped-def]
     book, good = shop
     crafted = craft(good, "counts.zip", manifest=lambda m: m["counts"].update(invoices=6))
-    assert_refused(capsys, book, crafted, "its manifest counts 6 rows in invoices, its database has 1")
+    assert_refused(
+        capsys, book, crafted, "its manifest counts 6 rows in invoices, its database has 1"
+    )
 
 
 def test_an_encrypted_member_is_refused(shop, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -248,14 +294,20 @@ def test_a_compression_encaisse_does_not_write_is_refused(shop, capsys, method: 
         patch_headers(crafted, DATABASE, method=99)
     else:
         crafted = craft(good, "method.zip", compress={DATABASE: method})
-    assert_refused(capsys, book, crafted, "uses a compression Encaisse does not read", f"method {method}")
+    assert_refused(
+        capsys, book, crafted, "uses a compression Encaisse does not read", f"method {method}"
+    )
 
 
 def test_a_member_larger_than_the_manifest_says_is_refused(shop, capsys) -> None:  # type: ignore[no-untyped-def]
     book, good = shop
     size = len(book_db(good))
-    crafted = craft(good, "oversize.zip", manifest=lambda m: m["sizes"].update({DATABASE: size // 2}))
-    assert_refused(capsys, book, crafted, f"book.db is larger than the {size // 2} bytes its manifest gives")
+    crafted = craft(
+        good, "oversize.zip", manifest=lambda m: m["sizes"].update({DATABASE: size // 2})
+    )
+    assert_refused(
+        capsys, book, crafted, f"book.db is larger than the {size // 2} bytes its manifest gives"
+    )
 
 
 def test_a_member_larger_than_its_zip_header_says_is_refused(shop, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -263,26 +315,31 @@ def test_a_member_larger_than_its_zip_header_says_is_refused(shop, capsys) -> No
     announced size, so its checksum and fingerprint no longer match."""
     book, good = shop
     size = len(book_db(good))
-    crafted = craft(good, "short-header.zip", manifest=lambda m: m["sizes"].update({DATABASE: size // 2}))
+    crafted = craft(
+        good, "short-header.zip", manifest=lambda m: m["sizes"].update({DATABASE: size // 2})
+    )
     patch_headers(crafted, DATABASE, size=size // 2)
     assert_refused(capsys, book, crafted, "is damaged: book.db does not match its fingerprint")
 
 
-@pytest.mark.parametrize(("key", "value"), [
-    ("schema", 6),
-    ("schema", None),
-    ("created_at", 20260315),
-    ("created_at", "yesterday"),
-    ("app_version", ["0.1"]),
-    ("counts", {"invoices": "1"}),
-    ("counts", {"invoices": True}),
-    ("counts", [1, 2]),
-    ("members", ["book.db"]),
-    ("altered", "none"),
-    ("sizes", {"book.db": -1}),
-    ("size", "big"),
-    ("book", 3),
-])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("schema", 6),
+        ("schema", None),
+        ("created_at", 20260315),
+        ("created_at", "yesterday"),
+        ("app_version", ["0.1"]),
+        ("counts", {"invoices": "1"}),
+        ("counts", {"invoices": True}),
+        ("counts", [1, 2]),
+        ("members", ["book.db"]),
+        ("altered", "none"),
+        ("sizes", {"book.db": -1}),
+        ("size", "big"),
+        ("book", 3),
+    ],
+)
 def test_a_manifest_field_of_the_wrong_type_is_named(shop, capsys, key: str, value: object) -> None:  # type: ignore[no-untyped-def]
     book, good = shop
     crafted = craft(good, "types.zip", manifest=lambda m: m.update({key: value}))
@@ -296,8 +353,12 @@ def test_a_member_the_manifest_should_not_list_is_refused(shop, capsys) -> None:
         m["members"]["../../etc/passwd"] = "0" * 64
         m["sizes"]["../../etc/passwd"] = 1
 
-    assert_refused(capsys, book, craft(good, "escape.zip", manifest=escape),
-                   "lists an unexpected member ../../etc/passwd")
+    assert_refused(
+        capsys,
+        book,
+        craft(good, "escape.zip", manifest=escape),
+        "lists an unexpected member ../../etc/passwd",
+    )
 
 
 def test_a_total_beyond_four_times_the_manifest_is_refused(shop, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -306,7 +367,9 @@ def test_a_total_beyond_four_times_the_manifest_is_refused(shop, capsys) -> None
     assert_refused(capsys, book, crafted, "more than 4 times what it announces", "0.0 MB at most")
 
 
-def test_an_old_style_backup_that_unpacks_far_beyond_its_size_is_refused(shop, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_style_backup_that_unpacks_far_beyond_its_size_is_refused(
+    shop, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """Issue #11: a 4.4 MB backup put a 2 GiB object into the store. A backup made before
     sizes were recorded may unpack to 4 × the zip's size (at least LEGACY_FLOOR, 256 MiB,
     lowered here so that the test writes 8 MiB, not 300): a bomb of zeros named by its own
@@ -327,7 +390,9 @@ def test_an_old_style_backup_that_unpacks_far_beyond_its_size_is_refused(shop, c
     assert_refused(capsys, book, crafted, "bomb.zip would unpack to", "more than 4 times")
 
 
-def test_a_backup_that_is_not_a_regular_file_is_refused_at_once(shop, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_backup_that_is_not_a_regular_file_is_refused_at_once(
+    shop, capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     book, _good = shop
     folder = tmp_path / "crafted" / "folder.zip"
     folder.mkdir()
@@ -338,7 +403,9 @@ def test_a_backup_that_is_not_a_regular_file_is_refused_at_once(shop, capsys, tm
         assert_refused(capsys, book, fifo, "fifo.zip")  # refused, never waited on
 
 
-def test_a_backup_damaged_while_a_document_is_unpacked_leaves_the_book(shop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_backup_damaged_while_a_document_is_unpacked_leaves_the_book(
+    shop, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """``verified=True`` (the window checked it first): a document whose bytes no longer match
     is caught as it is unpacked, and the book is not replaced."""
     book, good = shop
@@ -347,8 +414,11 @@ def test_a_backup_damaged_while_a_document_is_unpacked_leaves_the_book(shop, tmp
     crafted = good.with_name("swapped.zip")
     with zipfile.ZipFile(crafted, "w") as zf:
         for member, payload in members.items():
-            zf.writestr(zipfile.ZipInfo(member, (1980, 1, 1, 0, 0, 0)),
-                        payload[:-1] + b"!" if member == name else payload, zipfile.ZIP_DEFLATED)
+            zf.writestr(
+                zipfile.ZipInfo(member, (1980, 1, 1, 0, 0, 0)),
+                payload[:-1] + b"!" if member == name else payload,
+                zipfile.ZIP_DEFLATED,
+            )
     stored = book.parent / "book.documents" / "objects" / name.split("/")[-2] / name.split("/")[-1]
     stored.chmod(0o600)
     stored.unlink()  # lost from the store: the restore has to unpack it
@@ -365,17 +435,26 @@ def test_a_backup_damaged_while_a_document_is_unpacked_leaves_the_book(shop, tmp
 
 def test_a_postgresql_book_is_told_to_use_the_servers_tools(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """issue #11 §9: said plainly, for backup, backups and restore (no connection needed)."""
-    import main
     import cli
+    import main
 
     server = db.Database("postgresql+psycopg://encaisse@127.0.0.1:9/encaisse")
     assert server.path is None
     monkeypatch.setattr(cli, "_open", lambda _target: setattr(db, "_current", server))
-    expected = ("error: PostgreSQL books are backed up with the server's own tools (pg_dump); "
-                "Encaisse backs up SQLite books")
-    for args in (["backup"], ["backup", "--out", "x.zip"], ["backups"], ["restore", "x.zip", "--yes"],
-                 ["restore", "x.zip"]):
-        capsys_out = _run_main(main, ["--db", "postgresql+psycopg://encaisse@127.0.0.1:9/encaisse", *args])
+    expected = (
+        "error: PostgreSQL books are backed up with the server's own tools (pg_dump); "
+        "Encaisse backs up SQLite books"
+    )
+    for args in (
+        ["backup"],
+        ["backup", "--out", "x.zip"],
+        ["backups"],
+        ["restore", "x.zip", "--yes"],
+        ["restore", "x.zip"],
+    ):
+        capsys_out = _run_main(
+            main, ["--db", "postgresql+psycopg://encaisse@127.0.0.1:9/encaisse", *args]
+        )
         assert capsys_out == (1, expected), args
     server.dispose()
 
@@ -395,8 +474,16 @@ def test_newer_documents_go_to_the_trash_and_check_passes(shop, capsys, tmp_path
     """Issue #11: after restoring an older backup, the documents attached since are moved to
     the store's trash (kept TRASH_DAYS days), not left as orphans: ``check`` exits 0."""
     book, good = shop
-    run = run_cli(capsys, book, "attach", "--client", "ACME", "--kind", "contract",
-                  str(make_pdf(tmp_path / "contract.pdf", text="contract signed later")))
+    run = run_cli(
+        capsys,
+        book,
+        "attach",
+        "--client",
+        "ACME",
+        "--kind",
+        "contract",
+        str(make_pdf(tmp_path / "contract.pdf", text="contract signed later")),
+    )
     assert run.code == 0, run.err
     newer = run.out.split("sha256 ")[1].split(")")[0]
     store = Store(book.parent / "book.documents")
@@ -463,8 +550,14 @@ def _cli(book: Path, *args: str) -> list[str]:
 
 def _state(book: Path) -> tuple[int, str]:
     """(invoices, SHA-256 of ``invoices --json``) of the book, through the application."""
-    run = subprocess.run(_cli(book, "invoices", "--json", "--date", "2026-03-15"), cwd=ROOT, env=_env(),
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        _cli(book, "invoices", "--json", "--date", "2026-03-15"),
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, f"the book does not open: {run.stderr}"
     payload = json.loads(run.stdout)
     return len(payload["invoices"]), hashlib.sha256(run.stdout.encode()).hexdigest()
@@ -482,9 +575,12 @@ def _copy_tree(source: Path, target: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)"
+)
 def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_one(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue #11: ``restore --yes`` killed with SIGKILL at random moments (at least KILLS kills
     of a running restore); after each kill the book opens, and ``invoices --json`` is exactly
     the old book's or exactly the restored backup's, never a mixture."""
@@ -496,19 +592,47 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
 
     def invoices_csv(prefix: str, count: int) -> Path:
         path = tmp_path / f"{prefix}.csv"
-        path.write_text("number,client,issue_date,total\n" + "".join(
-            f"{prefix}-{i:05d},{('ACME', 'BOUL')[i % 2]},2026-01-{1 + i % 28:02d},{100 + i % 97}.50\n"
-            for i in range(count)), encoding="utf-8")
+        path.write_text(
+            "number,client,issue_date,total\n"
+            + "".join(
+                f"{prefix}-{i:05d},{('ACME', 'BOUL')[i % 2]},2026-01-{1 + i % 28:02d},{100 + i % 97}.50\n"
+                for i in range(count)
+            ),
+            encoding="utf-8",
+        )
         return path
 
-    for args in (["import", "clients", str(clients_csv)], ["import", "invoices", str(invoices_csv("A", 1500))]):
-        assert subprocess.run(_cli(book, *args), cwd=ROOT, env=_env(), capture_output=True,
-                              timeout=120).returncode == 0
+    for args in (
+        ["import", "clients", str(clients_csv)],
+        ["import", "invoices", str(invoices_csv("A", 1500))],
+    ):
+        assert (
+            subprocess.run(
+                _cli(book, *args), cwd=ROOT, env=_env(), capture_output=True, timeout=120
+            ).returncode
+            == 0
+        )
     saved = tmp_path / "saved.zip"
-    assert subprocess.run(_cli(book, "backup", "--out", str(saved)), cwd=ROOT, env=_env(),
-                          capture_output=True, timeout=120).returncode == 0
-    assert subprocess.run(_cli(book, "import", "invoices", str(invoices_csv("B", 700))), cwd=ROOT, env=_env(),
-                          capture_output=True, timeout=120).returncode == 0
+    assert (
+        subprocess.run(
+            _cli(book, "backup", "--out", str(saved)),
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        == 0
+    )
+    assert (
+        subprocess.run(
+            _cli(book, "import", "invoices", str(invoices_csv("B", 700))),
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        == 0
+    )
     old_state = _state(book)
     restored_state = (1500, "")
     assert old_state[0] == 2200
@@ -517,8 +641,14 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
     work = tmp_path / "work"
     _copy_tree(template, work)
     started = time.monotonic()
-    done = subprocess.run(_cli(work / "book.db", "restore", str(saved), "--yes"), cwd=ROOT, env=_env(),
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        _cli(work / "book.db", "restore", str(saved), "--yes"),
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     duration = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     restored_state = _state(work / "book.db")
@@ -532,8 +662,13 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
         rounds += 1
         _copy_tree(template, work)
         delay = rng.uniform(0.45 * duration, 1.05 * duration)  # past most of the start-up
-        proc = subprocess.Popen(_cli(work / "book.db", "restore", str(saved), "--yes"), cwd=ROOT, env=_env(),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            _cli(work / "book.db", "restore", str(saved), "--yes"),
+            cwd=ROOT,
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
@@ -546,12 +681,15 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
         finally:
             con.close()
         state = _state(work / "book.db")
-        assert state in (old_state, restored_state), \
+        assert state in (old_state, restored_state), (
             f"round {rounds}: killed after {delay:.2f} s, the book is neither the old one nor the restored one"
+        )
         seen["finished" if not killed else "old" if state == old_state else "restored"] += 1
         if not killed:
             assert code == 0 and state == restored_state
     assert kills >= KILLS, f"only {kills} kills of a running restore in {rounds} rounds: {seen}"
     with capsys.disabled():
-        print(f"\nrestore kill test: {kills} kills ({seen['old']} left the old book, {seen['restored']} "
-              f"the restored one; {seen['finished']} restores ended first), restore of {duration:.1f} s, seed {SEED}")
+        print(
+            f"\nrestore kill test: {kills} kills ({seen['old']} left the old book, {seen['restored']} "
+            f"the restored one; {seen['finished']} restores ended first), restore of {duration:.1f} s, seed {SEED}"
+        )

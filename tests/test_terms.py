@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 
 from services.core import company
-from services.ledger import invoices
 from services.core.errors import UserError, ValidationError
 from services.core.terms import (
     EOM,
@@ -24,6 +23,7 @@ from services.core.terms import (
     legal_cap_warning,
     parse_terms,
 )
+from services.ledger import invoices
 from tests.service_fixtures import add_client, book  # noqa: F401
 
 
@@ -94,8 +94,18 @@ def test_canonical_wordings() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "bientôt", "when you can", "30 semaines", "fin de mois", "net", "le 31/02/2026",
-     "500 jours", "30 jours fin de mois le 32", "30 jours fin de mois le 0"],
+    [
+        "",
+        "bientôt",
+        "when you can",
+        "30 semaines",
+        "fin de mois",
+        "net",
+        "le 31/02/2026",
+        "500 jours",
+        "30 jours fin de mois le 32",
+        "30 jours fin de mois le 0",
+    ],
 )
 def test_unknown_or_impossible_terms_are_refused_naming_the_terms_field(text: str) -> None:
     with pytest.raises(UserError) as caught:
@@ -120,8 +130,11 @@ COLUMNS = [
     ("30 jours fin de mois", METHOD_A),
     ("30 jours fin de mois", METHOD_B),
 ]
-ENGLISH = {"45 jours fin de mois": "45 days end of month", "60 jours nets": "net 60",
-           "30 jours fin de mois": "30 days end of month"}
+ENGLISH = {
+    "45 jours fin de mois": "45 days end of month",
+    "60 jours nets": "net 60",
+    "30 jours fin de mois": "30 days end of month",
+}
 
 
 @pytest.mark.parametrize(
@@ -286,8 +299,15 @@ uses_book = pytest.mark.usefixtures("book")
 
 
 def _create(number: str, client: str, terms_text: str, issue: str = "2025-01-15"):
-    return invoices.create_invoice({"number": number, "client": client, "issue_date": issue,
-                                    "total": "120.00", "terms": terms_text})
+    return invoices.create_invoice(
+        {
+            "number": number,
+            "client": client,
+            "issue_date": issue,
+            "total": "120.00",
+            "terms": terms_text,
+        }
+    )
 
 
 @uses_book
@@ -307,20 +327,29 @@ def test_invoice_due_date_is_computed_from_its_terms_with_the_company_method() -
 def test_invoice_without_terms_takes_the_client_terms_then_the_company_default() -> None:
     add_client("ACME", "pro", terms="30 jours fin de mois")
     add_client("BETA", "pro")
-    row, _ = invoices.create_invoice({"number": "F-1", "client": "ACME",
-                                      "issue_date": "2025-01-15", "total": "10"})
+    row, _ = invoices.create_invoice(
+        {"number": "F-1", "client": "ACME", "issue_date": "2025-01-15", "total": "10"}
+    )
     assert (row.due_date, row.terms) == (d("2025-02-28"), "30 jours fin de mois")
-    row, _ = invoices.create_invoice({"number": "F-2", "client": "BETA",
-                                      "issue_date": "2025-01-15", "total": "10"})
+    row, _ = invoices.create_invoice(
+        {"number": "F-2", "client": "BETA", "issue_date": "2025-01-15", "total": "10"}
+    )
     assert (row.due_date, row.terms) == (d("2025-02-14"), "30 jours")
 
 
 @uses_book
 def test_a_manual_due_date_overrides_the_terms() -> None:
     add_client("ACME", "pro")
-    row, warnings = invoices.create_invoice({"number": "F-1", "client": "ACME",
-                                             "issue_date": "2025-01-15", "total": "10",
-                                             "terms": "30 jours", "due_date": "2025-02-01"})
+    row, warnings = invoices.create_invoice(
+        {
+            "number": "F-1",
+            "client": "ACME",
+            "issue_date": "2025-01-15",
+            "total": "10",
+            "terms": "30 jours",
+            "due_date": "2025-02-01",
+        }
+    )
     assert row.due_date == d("2025-02-01") and row.due_date_manual
     assert warnings == []
 
@@ -367,4 +396,3 @@ def test_a_due_date_before_the_issue_date_is_a_warning() -> None:
     row, warnings = _create("F-1", "ACME", "le 01/01/2025")
     assert row.due_date == d("2025-01-01")
     assert [w[0] for w in warnings] == [invoices.WARN_DUE_BEFORE_ISSUE]
-

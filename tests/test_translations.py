@@ -70,8 +70,16 @@ def read_ts(path: Path) -> list[Message]:
                 forms = tuple(f.text or "" for f in translation.iter("numerusform"))
             else:
                 kind, forms = translation.get("type", ""), (translation.text or "",)
-            messages.append(Message(name, message.findtext("source", ""), numerus, kind, forms,
-                                    filename.replace("../../", "")))
+            messages.append(
+                Message(
+                    name,
+                    message.findtext("source", ""),
+                    numerus,
+                    kind,
+                    forms,
+                    filename.replace("../../", ""),
+                )
+            )
     return messages
 
 
@@ -100,8 +108,12 @@ def test_every_message_has_a_finished_translation() -> None:
 def test_the_english_plural_forms_are_finished() -> None:
     """English needs only its plurals ("1 action", "3 actions"); an unfinished one would
     show the source's "3 action(s)"."""
-    bad = [f"{m}: unfinished" for m in read_ts(I18N / "encaisse_en.ts")
-           if m.numerus and (m.kind in ("unfinished", "missing") or not all(f.strip() for f in m.forms))]
+    bad = [
+        f"{m}: unfinished"
+        for m in read_ts(I18N / "encaisse_en.ts")
+        if m.numerus
+        and (m.kind in ("unfinished", "missing") or not all(f.strip() for f in m.forms))
+    ]
     assert not bad, "Unfinished plural forms in encaisse_en.ts:\n" + "\n".join(bad)
 
 
@@ -115,8 +127,11 @@ def test_translations_keep_placeholders_tags_and_accelerators() -> None:
         if m.kind in ("obsolete", "vanished"):
             continue
         for form in m.forms:
-            for what, pattern in (("{placeholders}", PLACEHOLDER), ("%n / %1", PERCENT),
-                                  ("HTML tags", HTML_TAG)):
+            for what, pattern in (
+                ("{placeholders}", PLACEHOLDER),
+                ("%n / %1", PERCENT),
+                ("HTML tags", HTML_TAG),
+            ):
                 if _tokens(pattern, form) != _tokens(pattern, m.source):
                     bad.append(f"{m}: {what} differ in {form!r}")
             if len(ACCELERATOR.findall(m.source)) != len(ACCELERATOR.findall(form)):
@@ -165,8 +180,10 @@ def qt_tool(name: str) -> Path | None:
 def need_tool(name: str) -> Path:
     tool = qt_tool(name)
     if tool is None:
-        pytest.skip(f"pyside6-{name} not found next to {sys.executable} nor in PySide6: "
-                    "install the PySide6 tools (pip install -r requirements-dev.txt)")
+        pytest.skip(
+            f"pyside6-{name} not found next to {sys.executable} nor in PySide6: "
+            "install the PySide6 tools (pip install -r requirements-dev.txt)"
+        )
     return tool
 
 
@@ -182,18 +199,26 @@ def test_every_string_in_the_code_has_a_french_translation(tmp_path: Path) -> No
     ts = tmp_path / "encaisse_fr.ts"
     shutil.copyfile(TS_FR, ts)
     sources = [str(p.relative_to(ROOT)) for p in python_sources()]
-    result = subprocess.run([str(lupdate), *sources, "-ts", str(ts), "-no-obsolete",
-                             "-locations", "relative"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(lupdate), *sources, "-ts", str(ts), "-no-obsolete", "-locations", "relative"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     updated = read_ts(ts)
     assert len(updated) > 100, result.stdout + result.stderr
-    missing = [f"  {m}" for m in updated if m.kind in ("unfinished", "missing")
-               or not all(f.strip() for f in m.forms)]
+    missing = [
+        f"  {m}"
+        for m in updated
+        if m.kind in ("unfinished", "missing") or not all(f.strip() for f in m.forms)
+    ]
     assert not missing, (
         f"{len(missing)} string(s) in the code have no French translation; run `make lupdate`, "
         "translate them in resources/i18n/encaisse_fr.ts, then `make translations`:\n"
-        + "\n".join(missing))
+        + "\n".join(missing)
+    )
 
 
 def _call_name(func: ast.expr) -> str:
@@ -221,10 +246,12 @@ def test_translation_markers_use_literal_texts() -> None:
             else:
                 continue
             if len(wanted) < (2 if name == "QT_TRANSLATE_NOOP" else 1) or not all(
-                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in wanted):
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in wanted
+            ):
                 bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
-    assert not bad, "Pass string literals (context and text) to tr()/QT_TRANSLATE_NOOP:\n" + \
-        "\n".join(bad)
+    assert not bad, (
+        "Pass string literals (context and text) to tr()/QT_TRANSLATE_NOOP:\n" + "\n".join(bad)
+    )
 
 
 def test_counts_go_through_self_tr() -> None:
@@ -235,8 +262,11 @@ def test_counts_go_through_self_tr() -> None:
     for path in python_sources():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and _call_name(node.func) == "translate"
-                    and len(node.args) + len(node.keywords) >= 4):
+            if (
+                isinstance(node, ast.Call)
+                and _call_name(node.func) == "translate"
+                and len(node.args) + len(node.keywords) >= 4
+            ):
                 bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
     assert not bad, "Use self.tr(text, '', n) for texts with a count:\n" + "\n".join(bad)
 
@@ -248,8 +278,11 @@ def test_translate_is_never_aliased() -> None:
     for path in python_sources():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute)
-                    and node.value.attr == "translate"):
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "translate"
+            ):
                 bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
     assert not bad, "Call QCoreApplication.translate(...) by its full name:\n" + "\n".join(bad)
 
@@ -281,7 +314,7 @@ def _translations(qm: Path) -> dict[tuple[str, str, int], str]:
     assert translator.load(str(qm)), f"cannot load {qm}"
     out = {}
     for m in FRENCH:
-        for n in ((1, 2) if m.numerus else (-1,)):
+        for n in (1, 2) if m.numerus else (-1,):
             out[(m.context, m.source, n)] = translator.translate(m.context, m.source, None, n)
     return out
 
@@ -290,17 +323,25 @@ def test_committed_qm_is_up_to_date(tmp_path: Path) -> None:
     lrelease = need_tool("lrelease")
     assert QM_FR.is_file(), "resources/i18n/encaisse_fr.qm is missing: run `make translations`"
     fresh = tmp_path / "encaisse_fr.qm"
-    result = subprocess.run([str(lrelease), "-silent", str(TS_FR), "-qm", str(fresh)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(lrelease), "-silent", str(TS_FR), "-qm", str(fresh)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0 and fresh.is_file(), result.stdout + result.stderr
     if fresh.read_bytes() == QM_FR.read_bytes():
         return
     # Not byte-identical (another lrelease version?): compare what they translate.
     committed, expected = _translations(QM_FR), _translations(fresh)
-    stale = [f"  [{c}] {s!r}: {committed[(c, s, n)]!r} instead of {want!r}"
-             for (c, s, n), want in expected.items() if committed[(c, s, n)] != want]
-    assert not stale, ("encaisse_fr.qm is older than encaisse_fr.ts; run `make translations`:\n"
-                       + "\n".join(stale))
+    stale = [
+        f"  [{c}] {s!r}: {committed[(c, s, n)]!r} instead of {want!r}"
+        for (c, s, n), want in expected.items()
+        if committed[(c, s, n)] != want
+    ]
+    assert not stale, (
+        "encaisse_fr.qm is older than encaisse_fr.ts; run `make translations`:\n" + "\n".join(stale)
+    )
 
 
 def test_qm_translates_the_main_window() -> None:
@@ -310,8 +351,10 @@ def test_qm_translates_the_main_window() -> None:
     assert translator.load(str(QM_FR))
     assert translator.translate("MainWindow", "Invoices") == "Factures"
     assert translator.translate("MainWindow", "Clients") == "Clients"
-    assert translator.translate("WelcomePage", "Explore with demo data") == \
-        "Découvrir avec des données de démonstration"
+    assert (
+        translator.translate("WelcomePage", "Explore with demo data")
+        == "Découvrir avec des données de démonstration"
+    )
     # QTranslator returns the form (QCoreApplication.translate fills %n); French: 0 is singular
     assert translator.translate("ClientsPage", "%n client(s)", None, 0) == "%n client"
     assert translator.translate("ClientsPage", "%n client(s)", None, 2) == "%n clients"
@@ -362,23 +405,58 @@ def test_french_menus_have_unique_accelerators(qtbot, tmp_path: Path) -> None:  
 
 #: callee -> indexes of the positional arguments that are shown to the user.
 SHOWN: dict[str, tuple[int, ...]] = {
-    "QLabel": (0,), "QPushButton": (0,), "QCheckBox": (0,), "QRadioButton": (0,),
-    "QToolButton": (0,), "QGroupBox": (0,), "QCommandLinkButton": (0, 1), "QAction": (0,),
-    "QListWidgetItem": (0,), "QTreeWidgetItem": (0,),
-    "setText": (0,), "setWindowTitle": (0,), "setPlaceholderText": (0,), "setToolTip": (0,),
-    "setStatusTip": (0,), "setWhatsThis": (0,), "setTitle": (0,), "setLabelText": (0,),
-    "setInformativeText": (0,), "setDetailedText": (0,), "showMessage": (0,),
-    "addItem": (0,), "addItems": (0,), "insertItem": (1,), "setItemText": (1,),
-    "addMenu": (0,), "addAction": (0,), "addTab": (1,), "setTabText": (1,), "insertTab": (2,),
-    "addRow": (0,), "addButton": (0,), "setHeaderLabels": (0,),
-    "setHorizontalHeaderLabels": (0,), "setVerticalHeaderLabels": (0,),
+    "QLabel": (0,),
+    "QPushButton": (0,),
+    "QCheckBox": (0,),
+    "QRadioButton": (0,),
+    "QToolButton": (0,),
+    "QGroupBox": (0,),
+    "QCommandLinkButton": (0, 1),
+    "QAction": (0,),
+    "QListWidgetItem": (0,),
+    "QTreeWidgetItem": (0,),
+    "setText": (0,),
+    "setWindowTitle": (0,),
+    "setPlaceholderText": (0,),
+    "setToolTip": (0,),
+    "setStatusTip": (0,),
+    "setWhatsThis": (0,),
+    "setTitle": (0,),
+    "setLabelText": (0,),
+    "setInformativeText": (0,),
+    "setDetailedText": (0,),
+    "showMessage": (0,),
+    "addItem": (0,),
+    "addItems": (0,),
+    "insertItem": (1,),
+    "setItemText": (1,),
+    "addMenu": (0,),
+    "addAction": (0,),
+    "addTab": (1,),
+    "setTabText": (1,),
+    "insertTab": (2,),
+    "addRow": (0,),
+    "addButton": (0,),
+    "setHeaderLabels": (0,),
+    "setHorizontalHeaderLabels": (0,),
+    "setVerticalHeaderLabels": (0,),
 }
 #: static dialogs: QMessageBox.warning(parent, title, text), QFileDialog.getOpenFileName(…)
 STATIC: dict[str, tuple[int, ...]] = {
-    "information": (1, 2), "warning": (1, 2), "critical": (1, 2), "question": (1, 2),
-    "about": (1, 2), "getText": (1, 2), "getItem": (1, 2), "getInt": (1, 2),
-    "getDouble": (1, 2), "getMultiLineText": (1, 2), "getOpenFileName": (1, 3),
-    "getOpenFileNames": (1, 3), "getSaveFileName": (1, 3), "getExistingDirectory": (1,),
+    "information": (1, 2),
+    "warning": (1, 2),
+    "critical": (1, 2),
+    "question": (1, 2),
+    "about": (1, 2),
+    "getText": (1, 2),
+    "getItem": (1, 2),
+    "getInt": (1, 2),
+    "getDouble": (1, 2),
+    "getMultiLineText": (1, 2),
+    "getOpenFileName": (1, 3),
+    "getOpenFileNames": (1, 3),
+    "getSaveFileName": (1, 3),
+    "getExistingDirectory": (1,),
 }
 DIALOG_CLASSES = {"QMessageBox", "QInputDialog", "QFileDialog"}
 SHOWN_KEYWORDS = {"text", "title", "label", "caption", "filter", "toolTip", "windowTitle"}
@@ -405,8 +483,9 @@ def _literals(node: ast.expr) -> Iterator[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         yield node.value
     elif isinstance(node, ast.JoinedStr):  # f"…": its literal parts
-        yield "".join(v.value for v in node.values
-                      if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        yield "".join(
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        )
     elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         yield from _literals(node.left)
         yield from _literals(node.right)
@@ -426,8 +505,11 @@ def untranslated_literals(path: Path) -> Iterator[tuple[int, str, str]]:
             continue
         name = _call_name(node.func)
         positions = SHOWN.get(name)
-        if (name in STATIC and isinstance(node.func, ast.Attribute)
-                and _call_name(node.func.value) in DIALOG_CLASSES):
+        if (
+            name in STATIC
+            and isinstance(node.func, ast.Attribute)
+            and _call_name(node.func.value) in DIALOG_CLASSES
+        ):
             positions = STATIC[name]
         if positions is None:
             continue
@@ -440,33 +522,38 @@ def untranslated_literals(path: Path) -> Iterator[tuple[int, str, str]]:
 
 
 def test_ui_passes_no_untranslated_literal_to_widgets() -> None:
-    bad = [f"{path.relative_to(ROOT)}:{line}: {name}({text!r})"
-           for path in sorted((ROOT / "ui").rglob("*.py"))
-           for line, name, text in untranslated_literals(path)]
+    bad = [
+        f"{path.relative_to(ROOT)}:{line}: {name}({text!r})"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for line, name, text in untranslated_literals(path)
+    ]
     assert not bad, "Wrap user-visible text in self.tr():\n" + "\n".join(bad)
 
 
-@pytest.mark.parametrize("code, offending", [
-    ('QLabel("Total")', True),
-    ('QLabel("Client {code}")', True),
-    ('QLabel("Balance: {amount}")', True),
-    ('QPushButton(text="Save")', True),
-    ('QFileDialog.getOpenFileName(self, "Open", "", "CSV files (*.csv)")', True),
-    ('w.setText("Hello")', True),
-    ('w.setWindowTitle(f"Client {code}")', True),
-    ('QMessageBox.warning(self, "Oops", self.tr("x"))', True),
-    ('t.setHeaderLabels([self.tr("Date"), "Amount"])', True),
-    ('QLabel(self.tr("Total"))', False),
-    ('QLabel("")', False),
-    ('QLabel("—")', False),
-    ('c.addItem("Français", "fr")', False),
-    ('c.addItems(["EUR", "USD"])', False),
-    ('d.setDisplayFormat("dd/MM/yyyy")', False),
-    ('w.setText(f"{name} ({code})")', False),
-    ('form.addRow("", box)', False),
-    ('log.warning("translation %s not found", qm)', False),
-    ('w.setText("QLabel { color: red; }")', False),
-])
+@pytest.mark.parametrize(
+    "code, offending",
+    [
+        ('QLabel("Total")', True),
+        ('QLabel("Client {code}")', True),
+        ('QLabel("Balance: {amount}")', True),
+        ('QPushButton(text="Save")', True),
+        ('QFileDialog.getOpenFileName(self, "Open", "", "CSV files (*.csv)")', True),
+        ('w.setText("Hello")', True),
+        ('w.setWindowTitle(f"Client {code}")', True),
+        ('QMessageBox.warning(self, "Oops", self.tr("x"))', True),
+        ('t.setHeaderLabels([self.tr("Date"), "Amount"])', True),
+        ('QLabel(self.tr("Total"))', False),
+        ('QLabel("")', False),
+        ('QLabel("—")', False),
+        ('c.addItem("Français", "fr")', False),
+        ('c.addItems(["EUR", "USD"])', False),
+        ('d.setDisplayFormat("dd/MM/yyyy")', False),
+        ('w.setText(f"{name} ({code})")', False),
+        ('form.addRow("", box)', False),
+        ('log.warning("translation %s not found", qm)', False),
+        ('w.setText("QLabel { color: red; }")', False),
+    ],
+)
 def test_literal_scanner(tmp_path: Path, code: str, offending: bool) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(code + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ Usage: python tools/trfill.py FILE.ts < pairs.tsv    (context|source|translation
        python tools/trfill.py FILE.ts --json pairs.json   ([[context, source, translation], ...])
 Plural (numerus) entries: translation forms separated by "||".
 """
+
 import html
 import json
 import re
@@ -21,13 +22,21 @@ else:
             continue
         ctx, src, tr = line.split("|", 2) if line.count("|") >= 2 else (None,) * 3
         pairs[(ctx, src)] = tr
-def esc(s): return html.escape(s, quote=False).replace("'", "&apos;").replace('"', "&quot;")
+
+
+def esc(s):
+    return html.escape(s, quote=False).replace("'", "&apos;").replace('"', "&quot;")
+
+
 out = []
 ctx = None
 pos = 0
-for m in re.finditer(r"<context>\s*<name>(.*?)</name>|<message( numerus=\"yes\")?>(.*?)</message>", text, re.S):
+for m in re.finditer(
+    r"<context>\s*<name>(.*?)</name>|<message( numerus=\"yes\")?>(.*?)</message>", text, re.S
+):
     if m.group(1) is not None:
-        ctx = html.unescape(m.group(1)); continue
+        ctx = html.unescape(m.group(1))
+        continue
     body = m.group(3)
     src = html.unescape(re.search(r"<source>(.*?)</source>", body, re.S).group(1))
     key = (ctx, src)
@@ -36,10 +45,20 @@ for m in re.finditer(r"<context>\s*<name>(.*?)</name>|<message( numerus=\"yes\")
     tr = pairs.pop(key)
     if m.group(2):
         forms = tr.split("||")
-        new = "<translation>" + "".join(f"\n            <numerusform>{esc(f)}</numerusform>" for f in forms) + "\n        </translation>"
+        new = (
+            "<translation>"
+            + "".join(f"\n            <numerusform>{esc(f)}</numerusform>" for f in forms)
+            + "\n        </translation>"
+        )
     else:
         new = f"<translation>{esc(tr)}</translation>"
-    body2 = re.sub(r"<translation[^>]*>.*?</translation>|<translation[^>]*/>", lambda _m: new, body, count=1, flags=re.S)
+    body2 = re.sub(
+        r"<translation[^>]*>.*?</translation>|<translation[^>]*/>",
+        lambda _m: new,
+        body,
+        count=1,
+        flags=re.S,
+    )
     out.append((m.start(3), m.end(3), body2))
 for s, e, b in reversed(out):
     text = text[:s] + b + text[e:]

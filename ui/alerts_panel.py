@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.followup import alerts
 from services.core import clock
-from services.followup.alerts import Alert
 from services.core.errors import AppError
+from services.followup import alerts
+from services.followup.alerts import Alert
 from ui import format as fmt
 from ui import i18n
 from ui.labels import ALERT_KINDS, label
@@ -55,7 +55,9 @@ class AlertsThread(QThread):
             self.error = i18n.message(exc)
         except Exception:  # a bug: logged; the panel stays quiet rather than crash the window
             log.exception("alerts could not be computed")
-            self.error = QCoreApplication.translate("AlertsPanel", "The alerts could not be computed (see the log).")
+            self.error = QCoreApplication.translate(
+                "AlertsPanel", "The alerts could not be computed (see the log)."
+            )
 
 
 class AlertsPanel(QFrame):
@@ -66,7 +68,9 @@ class AlertsPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertsPanel")
-        self.setStyleSheet("#alertsPanel { background: #fff8e6; border: 1px solid #e8cf85; border-radius: 4px; }")
+        self.setStyleSheet(
+            "#alertsPanel { background: #fff8e6; border: 1px solid #e8cf85; border-radius: 4px; }"
+        )
         self.found: alerts.Found | None = None
         self.day: dt.date | None = None
         self.dismissed_on: dt.date | None = None
@@ -79,7 +83,9 @@ class AlertsPanel(QFrame):
         layout.addWidget(self.title)
         self.chips = QHBoxLayout()
         layout.addLayout(self.chips, 1)
-        self.hide_button = QPushButton(QCoreApplication.translate("AlertsPanel", "Hide until tomorrow"))
+        self.hide_button = QPushButton(
+            QCoreApplication.translate("AlertsPanel", "Hide until tomorrow")
+        )
         self.hide_button.setFlat(True)
         self.hide_button.clicked.connect(self.dismiss)
         layout.addWidget(self.hide_button)
@@ -143,15 +149,22 @@ class AlertsPanel(QFrame):
         for kind in alerts.KINDS:
             if not counts.get(kind):
                 continue
-            button = QPushButton(f"{label(ALERT_KINDS, kind)} : {counts[kind]}" if i18n.current_language() == "fr"
-                                 else f"{label(ALERT_KINDS, kind)}: {counts[kind]}")
+            button = QPushButton(
+                f"{label(ALERT_KINDS, kind)} : {counts[kind]}"
+                if i18n.current_language() == "fr"
+                else f"{label(ALERT_KINDS, kind)}: {counts[kind]}"
+            )
             button.setToolTip(QCoreApplication.translate("AlertsPanel", "Open the list"))
             button.clicked.connect(lambda _=False, k=kind: self.open_list(k))
             self.chips.addWidget(button)
             self.buttons[kind] = button
         self.chips.addStretch(1)
         total = sum(counts.values())
-        self.title.setText(QCoreApplication.translate("AlertsPanel", "To look at on {date}:").format(date=fmt.date(day)))
+        self.title.setText(
+            QCoreApplication.translate("AlertsPanel", "To look at on {date}:").format(
+                date=fmt.date(day)
+            )
+        )
         self.setVisible(total > 0 and self.dismissed_on != day)
 
     def counts(self) -> dict[str, int]:
@@ -194,14 +207,25 @@ class AlertListDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHeaderLabels([QCoreApplication.translate("AlertsPanel", "Client"),
-                                   QCoreApplication.translate("AlertsPanel", "Invoice"),
-                                   QCoreApplication.translate("AlertsPanel", "Amount"),
-                                   QCoreApplication.translate("AlertsPanel", "Date"),
-                                   QCoreApplication.translate("AlertsPanel", "What")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("AlertsPanel", "Client"),
+                QCoreApplication.translate("AlertsPanel", "Invoice"),
+                QCoreApplication.translate("AlertsPanel", "Amount"),
+                QCoreApplication.translate("AlertsPanel", "Date"),
+                QCoreApplication.translate("AlertsPanel", "What"),
+            ]
+        )
         for n, alert in enumerate(items):
-            item = QTreeWidgetItem([alert.client, alert.invoice or "", fmt.money(alert.amount, alert.currency),
-                                    fmt.date(alert.due_date), alert.render(i18n.translate)])
+            item = QTreeWidgetItem(
+                [
+                    alert.client,
+                    alert.invoice or "",
+                    fmt.money(alert.amount, alert.currency),
+                    fmt.date(alert.due_date),
+                    alert.render(i18n.translate),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, n)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
@@ -222,7 +246,9 @@ class AlertListDialog(QDialog):
         row.addWidget(snooze)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("AlertsPanel", "Close"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("AlertsPanel", "Close")
+        )
         close.rejected.connect(self.reject)
         row.addWidget(close)
         layout.addLayout(row)

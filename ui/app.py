@@ -35,10 +35,14 @@ MSG_ALREADY_OPEN = QT_TRANSLATE_NOOP(
 
 
 def setup_logging() -> Path:
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs"
+    folder = (
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        / "logs"
+    )
     folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(folder / "encaisse.log", maxBytes=2_000_000,
-                                                   backupCount=5, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "encaisse.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

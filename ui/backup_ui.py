@@ -85,7 +85,9 @@ def run_modal(
     return job
 
 
-def wait_modal(parent: QWidget | None, title: str, text: str, job: Job, *, cancel: str = "") -> None:
+def wait_modal(
+    parent: QWidget | None, title: str, text: str, job: Job, *, cancel: str = ""
+) -> None:
     """Show a progress dialog (after a moment) until ``job`` has finished."""
     progress = QProgressDialog(text, cancel, 0, 0, parent)
     progress.setWindowTitle(title)
@@ -154,8 +156,8 @@ def export_with_dialog(parent: QWidget, client_code: str | None = None) -> Path 
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from services.core import clock
     from services.book import export
+    from services.core import clock
 
     title = QCoreApplication.translate("Backup", "Export")
     chosen = QFileDialog.getExistingDirectory(

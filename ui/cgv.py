@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.core import clock
-from services.proof import documents
 from services.core.errors import AppError
+from services.proof import documents
 from services.proof.store import Ingested
 from ui import format as fmt
 from ui import i18n
@@ -46,7 +46,12 @@ class FileField(QWidget):
         row.addWidget(button)
 
     def _pick(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Cgv", "Choose a file"), documents_folder(), file_filter())
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("Cgv", "Choose a file"),
+            documents_folder(),
+            file_filter(),
+        )
         if name:
             self.edit.setText(name)
 
@@ -57,8 +62,11 @@ class FileField(QWidget):
 
 class CgvVersionDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("Cgv", "New version of the terms of sale"), parent,
-                         QCoreApplication.translate("Cgv", "Save"))
+        super().__init__(
+            QCoreApplication.translate("Cgv", "New version of the terms of sale"),
+            parent,
+            QCoreApplication.translate("Cgv", "Save"),
+        )
         self.label = QLineEdit()
         self.label.setPlaceholderText(QCoreApplication.translate("Cgv", "e.g. 2026-01"))
         self.form.addRow(QCoreApplication.translate("Cgv", "Version"), self.label)
@@ -91,14 +99,26 @@ class CgvVersionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        intro = QLabel(QCoreApplication.translate("Cgv", "Keep every version of your general terms of sale. Each invoice is "
-                          "checked against the version in force on its issue date, and against "
-                          "the client's acceptance of it."))
+        intro = QLabel(
+            QCoreApplication.translate(
+                "Cgv",
+                "Keep every version of your general terms of sale. Each invoice is "
+                "checked against the version in force on its issue date, and against "
+                "the client's acceptance of it.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([QCoreApplication.translate("Cgv", "Version"), QCoreApplication.translate("Cgv", "In force from"), QCoreApplication.translate("Cgv", "Document"), QCoreApplication.translate("Cgv", "Accepted by")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("Cgv", "Version"),
+                QCoreApplication.translate("Cgv", "In force from"),
+                QCoreApplication.translate("Cgv", "Document"),
+                QCoreApplication.translate("Cgv", "Accepted by"),
+            ]
+        )
         self.tree.itemDoubleClicked.connect(lambda *_: self._preview())
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -115,11 +135,16 @@ class CgvVersionsPanel(QWidget):
     def refresh(self) -> None:
         self.tree.clear()
         for version in documents.list_cgv_versions():
-            item = QTreeWidgetItem([
-                version.label, fmt.date(version.in_force_from),
-                QCoreApplication.translate("Cgv", "PDF on file") if version.document_id else QCoreApplication.translate("Cgv", "no file"),
-                QCoreApplication.translate("Cgv", "{n} clients").format(n=version.accepted_by),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    version.label,
+                    fmt.date(version.in_force_from),
+                    QCoreApplication.translate("Cgv", "PDF on file")
+                    if version.document_id
+                    else QCoreApplication.translate("Cgv", "no file"),
+                    QCoreApplication.translate("Cgv", "{n} clients").format(n=version.accepted_by),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, version.document_id)
             self.tree.addTopLevelItem(item)
         for column in range(4):
@@ -138,13 +163,20 @@ class CgvVersionsPanel(QWidget):
 
 class AcceptanceDialog(FormDialog):
     def __init__(self, client_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("Cgv", "Acceptance of the terms of sale"), parent,
-                         QCoreApplication.translate("Cgv", "Save"))
+        super().__init__(
+            QCoreApplication.translate("Cgv", "Acceptance of the terms of sale"),
+            parent,
+            QCoreApplication.translate("Cgv", "Save"),
+        )
         self.client_id = client_id
         self.version = QComboBox()
         for version in documents.list_cgv_versions():
-            self.version.addItem(QCoreApplication.translate("Cgv", "{label} (in force from {date})").format(
-                label=version.label, date=fmt.date(version.in_force_from)), version.id)
+            self.version.addItem(
+                QCoreApplication.translate("Cgv", "{label} (in force from {date})").format(
+                    label=version.label, date=fmt.date(version.in_force_from)
+                ),
+                version.id,
+            )
         self.version.setCurrentIndex(self.version.count() - 1)
         self.form.addRow(QCoreApplication.translate("Cgv", "Version"), self.version)
         self.accepted_on = DateEdit()
@@ -155,14 +187,22 @@ class AcceptanceDialog(FormDialog):
 
     def apply(self) -> bool:
         if self.version.currentData() is None:
-            self.banner.show_error(QCoreApplication.translate("Cgv", "Add a CGV version first (Company ▸ Terms of sale)."))
+            self.banner.show_error(
+                QCoreApplication.translate(
+                    "Cgv", "Add a CGV version first (Company ▸ Terms of sale)."
+                )
+            )
             return False
         item = _copy_in(self, self.file.path())
         if item is False:
             return False
         try:
-            documents.record_acceptance(self.client_id, int(self.version.currentData()),
-                                        self.accepted_on.value(), signed_copy=item or None)
+            documents.record_acceptance(
+                self.client_id,
+                int(self.version.currentData()),
+                self.accepted_on.value(),
+                signed_copy=item or None,
+            )
         except AppError:
             if item:
                 documents.forget([item])  # type: ignore[list-item]
@@ -180,10 +220,19 @@ class AcceptancesBox(QWidget):
         self.client_id = client_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(QCoreApplication.translate("Cgv", "Terms of sale accepted by this client:")))
+        layout.addWidget(
+            QLabel(QCoreApplication.translate("Cgv", "Terms of sale accepted by this client:"))
+        )
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([QCoreApplication.translate("Cgv", "Version"), QCoreApplication.translate("Cgv", "In force from"), QCoreApplication.translate("Cgv", "Accepted on"), QCoreApplication.translate("Cgv", "Signed copy")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("Cgv", "Version"),
+                QCoreApplication.translate("Cgv", "In force from"),
+                QCoreApplication.translate("Cgv", "Accepted on"),
+                QCoreApplication.translate("Cgv", "Signed copy"),
+            ]
+        )
         self.tree.setMaximumHeight(110)
         layout.addWidget(self.tree)
         row = QHBoxLayout()
@@ -200,8 +249,16 @@ class AcceptancesBox(QWidget):
     def refresh(self) -> None:
         self.tree.clear()
         for a in documents.acceptances(self.client_id):
-            item = QTreeWidgetItem([a.cgv_label, fmt.date(a.in_force_from), fmt.date(a.accepted_on),
-                                    QCoreApplication.translate("Cgv", "on file") if a.document_id else QCoreApplication.translate("Cgv", "none")])
+            item = QTreeWidgetItem(
+                [
+                    a.cgv_label,
+                    fmt.date(a.in_force_from),
+                    fmt.date(a.accepted_on),
+                    QCoreApplication.translate("Cgv", "on file")
+                    if a.document_id
+                    else QCoreApplication.translate("Cgv", "none"),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, a.id)
             self.tree.addTopLevelItem(item)
         for column in range(4):
@@ -209,8 +266,13 @@ class AcceptancesBox(QWidget):
 
     def _add(self) -> None:
         if not documents.list_cgv_versions():
-            QMessageBox.information(self, QCoreApplication.translate("Cgv", "No CGV version"), QCoreApplication.translate("Cgv",
-                "Add the versions of your terms of sale first (Company ▸ Terms of sale)."))
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("Cgv", "No CGV version"),
+                QCoreApplication.translate(
+                    "Cgv", "Add the versions of your terms of sale first (Company ▸ Terms of sale)."
+                ),
+            )
             return
         if AcceptanceDialog(self.client_id, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
@@ -220,15 +282,22 @@ class AcceptancesBox(QWidget):
         item = self.tree.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(self, QCoreApplication.translate("Cgv", "Remove the acceptance"), QCoreApplication.translate("Cgv",
-            "Remove the acceptance of version {label}? The signed copy stays in the documents.")
-            .format(label=item.text(0)))
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("Cgv", "Remove the acceptance"),
+            QCoreApplication.translate(
+                "Cgv",
+                "Remove the acceptance of version {label}? The signed copy stays in the documents.",
+            ).format(label=item.text(0)),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             documents.remove_acceptance(int(item.data(0, Qt.ItemDataRole.UserRole)))
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Cgv", "Cannot remove"), i18n.message(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("Cgv", "Cannot remove"), i18n.message(exc)
+            )
             return
         self.refresh()
         self.changed.emit()

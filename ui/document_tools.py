@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core import db
-from services.proof import documents
 from services.book import integrity
-from services.proof.documents import CheckReport
+from services.core import db
 from services.core.errors import AppError
+from services.proof import documents
+from services.proof.documents import CheckReport
 from ui import format as fmt
 from ui import i18n
 from ui.documents_panel import preview
@@ -66,15 +66,20 @@ class CheckThread(QThread):
     def run(self) -> None:
         try:
             report = documents.check_documents(record=False)
-            self.result = CheckResult(db.integrity_problems(), integrity.database_notes(),
-                                      integrity.running_total_problems(), report,
-                                      integrity.store_plan(report))
+            self.result = CheckResult(
+                db.integrity_problems(),
+                integrity.database_notes(),
+                integrity.running_total_problems(),
+                report,
+                integrity.store_plan(report),
+            )
         except AppError as exc:
             self.error = i18n.message(exc)
         except Exception:  # a bug: logged, reported in plain words
             log.exception("document check failed")
             self.error = QCoreApplication.translate(
-                "DocumentTools", "The check could not run (the details are in the log).")
+                "DocumentTools", "The check could not run (the details are in the log)."
+            )
 
 
 def run_check(parent: QWidget) -> tuple[CheckResult | None, str]:
@@ -100,8 +105,9 @@ class CheckDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: CheckResult | None = None
-        self.setWindowTitle(QCoreApplication.translate(
-            "DocumentTools", "Check the book and the documents"))
+        self.setWindowTitle(
+            QCoreApplication.translate("DocumentTools", "Check the book and the documents")
+        )
         self.resize(720, 420)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -118,15 +124,20 @@ class CheckDialog(QDialog):
         layout.addWidget(self.notes)
         row = QHBoxLayout()
         self.repair_button = QPushButton(QCoreApplication.translate("DocumentTools", "Repair…"))
-        self.repair_button.setToolTip(QCoreApplication.translate(
-            "DocumentTools", "Back the book up, then recompute the running totals and move the "
-            "files that belong to no document to the store's trash"))
+        self.repair_button.setToolTip(
+            QCoreApplication.translate(
+                "DocumentTools",
+                "Back the book up, then recompute the running totals and move the "
+                "files that belong to no document to the store's trash",
+            )
+        )
         self.repair_button.clicked.connect(self._repair)
         row.addWidget(self.repair_button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(
-            QCoreApplication.translate("DocumentTools", "Close"))
+            QCoreApplication.translate("DocumentTools", "Close")
+        )
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -147,30 +158,42 @@ class CheckDialog(QDialog):
                 widget.hide()
             return
         for line in result.database:
-            self.problems.addItem(QCoreApplication.translate(
-                "DocumentTools", "Database: {problem}").format(problem=line))
+            self.problems.addItem(
+                QCoreApplication.translate("DocumentTools", "Database: {problem}").format(
+                    problem=line
+                )
+            )
         for total in result.totals.problems:
             self.problems.addItem(total.render(i18n.translate, i18n.current_language()))
         for problem in result.report.problems:
             self.problems.addItem(problem.render(i18n.translate))
         # what cannot be checked on this book is said, never passed off as checked
-        notes = [QCoreApplication.translate("DocumentTools", "Not checked: {note}").format(
-            note=i18n.translate("Messages", note)) for note in result.notes]
+        notes = [
+            QCoreApplication.translate("DocumentTools", "Not checked: {note}").format(
+                note=i18n.translate("Messages", note)
+            )
+            for note in result.notes
+        ]
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         if not result.problem_count:
             if notes:
                 text = QCoreApplication.translate(
-                    "DocumentTools", "Everything that can be checked is sound: every row the "
+                    "DocumentTools",
+                    "Everything that can be checked is sound: every row the "
                     "book refers to exists, all {totals} running totals match their allocations "
-                    "and all {count} documents match their SHA-256 fingerprint.")
+                    "and all {count} documents match their SHA-256 fingerprint.",
+                )
             else:
                 text = QCoreApplication.translate(
-                    "DocumentTools", "Everything is sound: the database passed SQLite's "
+                    "DocumentTools",
+                    "Everything is sound: the database passed SQLite's "
                     "integrity check, all {totals} running totals match their allocations and "
-                    "all {count} documents match their SHA-256 fingerprint.")
-            self.summary.setText(text.format(totals=result.totals.checked,
-                                             count=result.report.checked))
+                    "all {count} documents match their SHA-256 fingerprint.",
+                )
+            self.summary.setText(
+                text.format(totals=result.totals.checked, count=result.report.checked)
+            )
             self.problems.hide()
         else:
             self.summary.setText(PLURALS.problems_found(result.problem_count))
@@ -184,32 +207,53 @@ class CheckDialog(QDialog):
         """What the user can do about what was found."""
         lines = []
         if result.totals.problems:
-            lines.append(QCoreApplication.translate(
-                "DocumentTools", "Repair recomputes the running totals from the allocations, "
-                "after a backup: an allocation beyond an invoice's total is taken back, newest "
-                "first, and stays as credit on its payment."))
+            lines.append(
+                QCoreApplication.translate(
+                    "DocumentTools",
+                    "Repair recomputes the running totals from the allocations, "
+                    "after a backup: an allocation beyond an invoice's total is taken back, newest "
+                    "first, and stays as credit on its payment.",
+                )
+            )
         plan, days = result.plan, documents.TRASH_DAYS
         if plan.count("orphan"):
-            lines.append(QCoreApplication.translate(
-                "DocumentTools", "Repair moves the {count} stored files that belong to no "
-                "document to the store's trash, where they stay {days} days.").format(
-                count=plan.count("orphan"), days=days))
+            lines.append(
+                QCoreApplication.translate(
+                    "DocumentTools",
+                    "Repair moves the {count} stored files that belong to no "
+                    "document to the store's trash, where they stay {days} days.",
+                ).format(count=plan.count("orphan"), days=days)
+            )
         if plan.count("leftover"):
-            lines.append(QCoreApplication.translate(
-                "DocumentTools", "Repair moves the {count} partial copies to the store's trash, "
-                "where they stay {days} days.").format(count=plan.count("leftover"), days=days))
+            lines.append(
+                QCoreApplication.translate(
+                    "DocumentTools",
+                    "Repair moves the {count} partial copies to the store's trash, "
+                    "where they stay {days} days.",
+                ).format(count=plan.count("leftover"), days=days)
+            )
         if plan.too_recent:
-            lines.append(QCoreApplication.translate(
-                "DocumentTools", "{count} of these files are less than {minutes} minutes old: "
-                "an attachment or a restore may still be writing them. Repair leaves them "
-                "alone; check again later.").format(
-                count=len(plan.too_recent), minutes=integrity.STALE_AFTER_SECONDS // 60))
+            lines.append(
+                QCoreApplication.translate(
+                    "DocumentTools",
+                    "{count} of these files are less than {minutes} minutes old: "
+                    "an attachment or a restore may still be writing them. Repair leaves them "
+                    "alone; check again later.",
+                ).format(count=len(plan.too_recent), minutes=integrity.STALE_AFTER_SECONDS // 60)
+            )
         if any(p.kind in ("missing", "altered") for p in result.report.problems):
-            lines.append(QCoreApplication.translate(
-                "DocumentTools", "Restore the damaged files from a backup, or attach them again."))
+            lines.append(
+                QCoreApplication.translate(
+                    "DocumentTools",
+                    "Restore the damaged files from a backup, or attach them again.",
+                )
+            )
         if result.database:
-            lines.append(QCoreApplication.translate(
-                "DocumentTools", "Restore the book from a backup (File ▸ Restore a backup…)."))
+            lines.append(
+                QCoreApplication.translate(
+                    "DocumentTools", "Restore the book from a backup (File ▸ Restore a backup…)."
+                )
+            )
         return lines
 
     def _confirm(self) -> bool | None:
@@ -217,25 +261,31 @@ class CheckDialog(QDialog):
         which the user says he backed up); None: not now."""
         if self._can_back_up():
             text = QCoreApplication.translate(
-                "DocumentTools", "Encaisse first makes a backup of the book, in the backup "
+                "DocumentTools",
+                "Encaisse first makes a backup of the book, in the backup "
                 "folder; nothing is repaired if it fails. Then it recomputes every running total "
                 "from the allocations (an allocation beyond an invoice's total is taken back, "
                 "newest first, and stays as credit on its payment) and moves the files that "
                 "belong to no document to the store's trash, for {days} days. Every change is "
-                "written to the history.\n\nBack up and repair now?")
+                "written to the history.\n\nBack up and repair now?",
+            )
         else:
             text = QCoreApplication.translate(
-                "DocumentTools", "Encaisse cannot back up a PostgreSQL book: back it up first "
+                "DocumentTools",
+                "Encaisse cannot back up a PostgreSQL book: back it up first "
                 "with the server's own tools (pg_dump). Encaisse then recomputes every running "
                 "total from the allocations (an allocation beyond an invoice's total is taken "
                 "back, newest first, and stays as credit on its payment) and moves the files "
                 "that belong to no document to the store's trash, for {days} days. Every change "
-                "is written to the history.\n\nThe book is backed up: repair it now?")
+                "is written to the history.\n\nThe book is backed up: repair it now?",
+            )
         answer = QMessageBox.question(
-            self, QCoreApplication.translate("DocumentTools", "Repair the book"),
+            self,
+            QCoreApplication.translate("DocumentTools", "Repair the book"),
             text.format(days=documents.TRASH_DAYS),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return None
         return self._can_back_up()
@@ -247,24 +297,37 @@ class CheckDialog(QDialog):
         if with_backup is None:
             return
         title = QCoreApplication.translate("DocumentTools", "Repair the book")
-        job = run_modal(self, title, QCoreApplication.translate(
-            "DocumentTools", "Backing up and repairing the book…"),
-            lambda _progress: integrity.back_up_and_repair(without_backup=not with_backup))
+        job = run_modal(
+            self,
+            title,
+            QCoreApplication.translate("DocumentTools", "Backing up and repairing the book…"),
+            lambda _progress: integrity.back_up_and_repair(without_backup=not with_backup),
+        )
         if job.error:
-            QMessageBox.warning(self, QCoreApplication.translate(
-                "DocumentTools", "Nothing was repaired"), job.error)
+            QMessageBox.warning(
+                self, QCoreApplication.translate("DocumentTools", "Nothing was repaired"), job.error
+            )
             return
         repair, backup_path = job.result
         done = QCoreApplication.translate(
-            "DocumentTools", "Running totals recomputed: {recomputed}. Allocations in excess "
+            "DocumentTools",
+            "Running totals recomputed: {recomputed}. Allocations in excess "
             "taken back: {taken}. Files moved to the store's trash: {moved}. Missing files put "
-            "back from it: {recovered}.").format(
-            recomputed=repair.recomputed, taken=repair.taken_back,
-            moved=repair.store.orphans + repair.store.leftovers, recovered=repair.store.recovered)
+            "back from it: {recovered}.",
+        ).format(
+            recomputed=repair.recomputed,
+            taken=repair.taken_back,
+            moved=repair.store.orphans + repair.store.leftovers,
+            recovered=repair.store.recovered,
+        )
         if backup_path is not None:
-            done = QCoreApplication.translate(
-                "DocumentTools", "The book was backed up to {path}.").format(
-                path=str(backup_path)) + "\n" + done
+            done = (
+                QCoreApplication.translate(
+                    "DocumentTools", "The book was backed up to {path}."
+                ).format(path=str(backup_path))
+                + "\n"
+                + done
+            )
         refresh = getattr(self.parentWidget(), "refresh_all", None)
         if callable(refresh):  # the window's lists show the repaired balances
             refresh()
@@ -281,12 +344,24 @@ class TrashDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("DocumentTools", "Document trash"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
-        note = QLabel(QCoreApplication.translate("DocumentTools", "Deleted documents stay here for {days} days, then are removed for good.")
-                      .format(days=documents.TRASH_DAYS))
+        note = QLabel(
+            QCoreApplication.translate(
+                "DocumentTools",
+                "Deleted documents stay here for {days} days, then are removed for good.",
+            ).format(days=documents.TRASH_DAYS)
+        )
         layout.addWidget(note)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([QCoreApplication.translate("DocumentTools", "Kind"), QCoreApplication.translate("DocumentTools", "Title"), QCoreApplication.translate("DocumentTools", "Invoice"), QCoreApplication.translate("DocumentTools", "Client"), QCoreApplication.translate("DocumentTools", "Deleted on")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("DocumentTools", "Kind"),
+                QCoreApplication.translate("DocumentTools", "Title"),
+                QCoreApplication.translate("DocumentTools", "Invoice"),
+                QCoreApplication.translate("DocumentTools", "Client"),
+                QCoreApplication.translate("DocumentTools", "Deleted on"),
+            ]
+        )
         self.tree.itemDoubleClicked.connect(lambda *_: self._preview())
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -298,7 +373,9 @@ class TrashDialog(QDialog):
         row.addWidget(preview_button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("DocumentTools", "Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("DocumentTools", "Close")
+        )
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -308,8 +385,15 @@ class TrashDialog(QDialog):
         self.tree.clear()
         self.rows = documents.list_documents(trash=True)
         for r in self.rows:
-            item = QTreeWidgetItem([label(DOCUMENT_KINDS, r.kind), r.title, r.invoice_number,
-                                    r.client_code, fmt.datetime(r.deleted_at)])
+            item = QTreeWidgetItem(
+                [
+                    label(DOCUMENT_KINDS, r.kind),
+                    r.title,
+                    r.invoice_number,
+                    r.client_code,
+                    fmt.datetime(r.deleted_at),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, r.id)
             self.tree.addTopLevelItem(item)
         for column in range(5):
@@ -332,7 +416,11 @@ class TrashDialog(QDialog):
         try:
             documents.restore(row.id)
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("DocumentTools", "Cannot restore"), i18n.message(exc))
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("DocumentTools", "Cannot restore"),
+                i18n.message(exc),
+            )
             return
         self.changed = True
         self.refresh()

@@ -51,9 +51,9 @@ from PySide6.QtWidgets import (
 
 from models import DOCUMENT_KINDS
 from services.core import clock, history
+from services.core.errors import AppError
 from services.proof import documents
 from services.proof.documents import DocumentRow, Meta, Owner
-from services.core.errors import AppError
 from services.proof.rules import ProofStatus
 from services.proof.store import Ingested
 from ui import format as fmt
@@ -68,9 +68,11 @@ log = logging.getLogger(__name__)
 PROGRESS_AFTER_MS = 400
 
 
-
 def file_filter() -> str:
-    return QCoreApplication.translate("Documents", "PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)")
+    return QCoreApplication.translate(
+        "Documents",
+        "PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)",
+    )
 
 
 def guess_kind(name: str) -> str:
@@ -119,8 +121,10 @@ class IngestThread(QThread):
         before = 0
         try:
             for path, size in zip(self.paths, sizes, strict=True):
+
                 def report(done: int, _size: int, base: int = before) -> None:
                     self.progressed.emit((base + done) // 1024, total // 1024)
+
                 self.items.append(documents.ingest(path, limit=self.limit, progress=report))
                 before += size
         except AppError as exc:
@@ -129,7 +133,9 @@ class IngestThread(QThread):
             return
         except Exception:  # a bug: logged, reported in plain words
             log.exception("copying into the document store failed")
-            self.error = QCoreApplication.translate("Documents", "The files could not be copied (the details are in the log).")
+            self.error = QCoreApplication.translate(
+                "Documents", "The files could not be copied (the details are in the log)."
+            )
             self.failed.emit(self.error)
             return
         self.succeeded.emit(self.items)
@@ -143,10 +149,18 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
         for path in paths:  # refuse at once what cannot be attached
             documents.check_file(path, limit)
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot attach"), i18n.message(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Documents", "Cannot attach"), i18n.message(exc)
+        )
         return None
     thread = IngestThread(paths, limit)  # no parent: Python owns it, and waits for it below
-    progress = QProgressDialog(QCoreApplication.translate("Documents", "Copying into the document store…"), "", 0, 0, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("Documents", "Copying into the document store…"),
+        "",
+        0,
+        0,
+        parent,
+    )
     progress.setWindowTitle(QCoreApplication.translate("Documents", "Attaching"))
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -168,7 +182,9 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
     progress.deleteLater()
     if thread.error:
         documents.forget(thread.items)  # the copies made before the failure
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot attach"), thread.error)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Documents", "Cannot attach"), thread.error
+        )
         return None
     return thread.items
 
@@ -177,8 +193,15 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
 class AttachDialog(QDialog):
     """What the files are (kind, title, dates, signed), then copy and record them."""
 
-    def __init__(self, owner: Owner, paths: Sequence[Path] = (), parent: QWidget | None = None,
-                 *, kind: str | None = None, owner_label: str = "") -> None:
+    def __init__(
+        self,
+        owner: Owner,
+        paths: Sequence[Path] = (),
+        parent: QWidget | None = None,
+        *,
+        kind: str | None = None,
+        owner_label: str = "",
+    ) -> None:
         super().__init__(parent)
         self.owner = owner
         self.attached: list[DocumentRow] = []
@@ -193,14 +216,18 @@ class AttachDialog(QDialog):
         self.banner = ErrorBanner()
         layout.addWidget(self.banner)
         self.files = QListWidget()
-        self.files.setToolTip(QCoreApplication.translate("Documents", "Drop files here, or use “Add files…”"))
+        self.files.setToolTip(
+            QCoreApplication.translate("Documents", "Drop files here, or use “Add files…”")
+        )
         layout.addWidget(QLabel(QCoreApplication.translate("Documents", "Files (drop them here):")))
         layout.addWidget(self.files, 1)
         row = QHBoxLayout()
         add = QPushButton(QCoreApplication.translate("Documents", "Add files…"))
         add.clicked.connect(self._pick)
         remove = QPushButton(QCoreApplication.translate("Documents", "Remove from the list"))
-        remove.clicked.connect(lambda: [self.files.takeItem(self.files.row(i)) for i in self.files.selectedItems()])
+        remove.clicked.connect(
+            lambda: [self.files.takeItem(self.files.row(i)) for i in self.files.selectedItems()]
+        )
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
@@ -211,7 +238,9 @@ class AttachDialog(QDialog):
             self.kind.addItem(label(KIND_LABELS, key), key)
         form.addRow(QCoreApplication.translate("Documents", "Kind"), self.kind)
         self.title = QLineEdit()
-        self.title.setPlaceholderText(QCoreApplication.translate("Documents", "Empty = the file name"))
+        self.title.setPlaceholderText(
+            QCoreApplication.translate("Documents", "Empty = the file name")
+        )
         form.addRow(QCoreApplication.translate("Documents", "Title"), self.title)
         self.document_date = OptionalDateEdit(QCoreApplication.translate("Documents", "known"))
         self.document_date.set_value(None, clock.today())
@@ -231,10 +260,15 @@ class AttachDialog(QDialog):
         self.notes.setFixedHeight(50)
         form.addRow(QCoreApplication.translate("Documents", "Notes"), self.notes)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("Documents", "Attach"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Documents", "Cancel"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Documents", "Attach")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Documents", "Cancel")
+        )
         buttons.accepted.connect(self.attach)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -243,7 +277,10 @@ class AttachDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(kind))
 
     def paths(self) -> list[Path]:
-        return [Path(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())]
+        return [
+            Path(self.files.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.files.count())
+        ]
 
     def add_paths(self, paths: Sequence[Path]) -> None:
         known = set(self.paths())
@@ -258,13 +295,24 @@ class AttachDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(guess_kind(paths[0].name)))
 
     def _pick(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("Documents", "Choose documents"), documents_folder(), file_filter())
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            QCoreApplication.translate("Documents", "Choose documents"),
+            documents_folder(),
+            file_filter(),
+        )
         self.add_paths([Path(n) for n in names])
 
     def meta(self) -> Meta:
         signed = self.signed.isChecked()
-        return Meta(self.kind.currentData(), self.title.text(), self.document_date.value(), signed,
-                    self.signed_on.value() if signed else None, self.notes.toPlainText())
+        return Meta(
+            self.kind.currentData(),
+            self.title.text(),
+            self.document_date.value(),
+            signed,
+            self.signed_on.value() if signed else None,
+            self.notes.toPlainText(),
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if dropped_files(event):
@@ -283,7 +331,9 @@ class AttachDialog(QDialog):
             return
         paths = self.paths()
         if not paths:
-            self.banner.show_error(QCoreApplication.translate("Documents", "Add at least one file (or drop it here)."))
+            self.banner.show_error(
+                QCoreApplication.translate("Documents", "Add at least one file (or drop it here).")
+            )
             return
         items = ingest_with_progress(self, paths)
         if items is None:
@@ -295,14 +345,25 @@ class AttachDialog(QDialog):
             return
         unreadable = [r.original_name for r in self.attached if r.unreadable]
         if unreadable:
-            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Attached with a warning"), QCoreApplication.translate("Documents",
-                "These PDF files could not be read: they are kept as proof, but cannot be "
-                "previewed or merged into an evidence file:\n{names}").format(names="\n".join(unreadable)))
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("Documents", "Attached with a warning"),
+                QCoreApplication.translate(
+                    "Documents",
+                    "These PDF files could not be read: they are kept as proof, but cannot be "
+                    "previewed or merged into an evidence file:\n{names}",
+                ).format(names="\n".join(unreadable)),
+            )
         self.accept()
 
 
-def attach_files_interactively(parent: QWidget, owner: Owner, paths: Sequence[Path] = (),
-                               owner_label: str = "", kind: str | None = None) -> list[DocumentRow]:
+def attach_files_interactively(
+    parent: QWidget,
+    owner: Owner,
+    paths: Sequence[Path] = (),
+    owner_label: str = "",
+    kind: str | None = None,
+) -> list[DocumentRow]:
     dialog = AttachDialog(owner, paths, parent, owner_label=owner_label, kind=kind)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     attached = dialog.attached if accepted else []
@@ -321,13 +382,20 @@ def preview(parent: QWidget, row: DocumentRow) -> QWidget | None:
     try:
         path = documents.document_path(row.id)
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot preview"), i18n.message(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Documents", "Cannot preview"), i18n.message(exc)
+        )
         return None
     title = f"{label(KIND_LABELS, row.kind)} — {row.title or row.original_name}"
     holder: list[QWidget] = []  # the viewer parents its own file dialogs
-    viewer = DocumentViewer(path, row.media_type, title, parent,
-                            on_export=lambda: export(holder[0], row),
-                            on_open_external=lambda: open_external(holder[0], row))
+    viewer = DocumentViewer(
+        path,
+        row.media_type,
+        title,
+        parent,
+        on_export=lambda: export(holder[0], row),
+        on_open_external=lambda: open_external(holder[0], row),
+    )
     holder.append(viewer)
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     viewer.show()
@@ -338,25 +406,42 @@ def open_external(parent: QWidget, row: DocumentRow) -> None:
     try:
         copy = documents.viewing_copy(row.id)
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot open"), i18n.message(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Documents", "Cannot open"), i18n.message(exc)
+        )
         return
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-        QMessageBox.information(parent, QCoreApplication.translate("Documents", "Cannot open"), QCoreApplication.translate("Documents",
-            "No application is set to open this kind of file. A copy is here:\n{path}").format(path=copy))
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Documents", "Cannot open"),
+            QCoreApplication.translate(
+                "Documents",
+                "No application is set to open this kind of file. A copy is here:\n{path}",
+            ).format(path=copy),
+        )
 
 
 def export(parent: QWidget, row: DocumentRow) -> None:
     start = str(Path(documents_folder()) / row.original_name)
-    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Documents", "Export a copy"), start)
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Documents", "Export a copy"), start
+    )
     if not name:
         return
     try:
         documents.export_copy(row.id, Path(name))
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot export"), i18n.message(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Documents", "Cannot export"), i18n.message(exc)
+        )
     except OSError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot export"), QCoreApplication.translate("Documents", "The copy could not be written: {detail}")
-                            .format(detail=exc.strerror or str(exc)))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("Documents", "Cannot export"),
+            QCoreApplication.translate(
+                "Documents", "The copy could not be written: {detail}"
+            ).format(detail=exc.strerror or str(exc)),
+        )
 
 
 def print_document(parent: QWidget, row: DocumentRow) -> None:
@@ -365,26 +450,41 @@ def print_document(parent: QWidget, row: DocumentRow) -> None:
     try:
         path = documents.document_path(row.id)
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot print"), i18n.message(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Documents", "Cannot print"), i18n.message(exc)
+        )
         return
     ask_and_print(parent, path, row.media_type, row.title or row.original_name)
 
 
 def show_history(parent: QWidget, row: DocumentRow) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Documents", "History of {title}").format(title=row.title or row.original_name))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("Documents", "History of {title}").format(
+            title=row.title or row.original_name
+        )
+    )
     dialog.resize(640, 420)
     layout = QVBoxLayout(dialog)
     chain = documents.versions(row.id)
     if len(chain) > 1:
-        layout.addWidget(QLabel(QCoreApplication.translate("Documents", "Versions (newest first):")))
+        layout.addWidget(
+            QLabel(QCoreApplication.translate("Documents", "Versions (newest first):"))
+        )
         versions_list = QListWidget()
         for version in chain:
-            versions_list.addItem(QCoreApplication.translate("Documents", "{date} — {name} — SHA-256 {sha}").format(
-                date=fmt.datetime(version.added_at), name=version.original_name, sha=version.sha256[:16] + "…"))
+            versions_list.addItem(
+                QCoreApplication.translate("Documents", "{date} — {name} — SHA-256 {sha}").format(
+                    date=fmt.datetime(version.added_at),
+                    name=version.original_name,
+                    sha=version.sha256[:16] + "…",
+                )
+            )
         versions_list.setMaximumHeight(90)
         layout.addWidget(versions_list)
-    fingerprint = QLabel(QCoreApplication.translate("Documents", "SHA-256 fingerprint: {sha}").format(sha=row.sha256))
+    fingerprint = QLabel(
+        QCoreApplication.translate("Documents", "SHA-256 fingerprint: {sha}").format(sha=row.sha256)
+    )
     fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     fingerprint.setWordWrap(True)
     layout.addWidget(fingerprint)
@@ -395,7 +495,9 @@ def show_history(parent: QWidget, row: DocumentRow) -> None:
     view.set_events(sorted(events, key=lambda e: (e.at, e.id)))
     layout.addWidget(view, 1)
     close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("Documents", "Close"))
+    close.button(QDialogButtonBox.StandardButton.Close).setText(
+        QCoreApplication.translate("Documents", "Close")
+    )
     close.rejected.connect(dialog.reject)
     layout.addWidget(close)
     dialog.exec()
@@ -420,16 +522,24 @@ class DocumentsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            "kind": QCoreApplication.translate("Documents", "Kind"), "title": QCoreApplication.translate("Documents", "Title"), "document_date": QCoreApplication.translate("Documents", "Date"),
-            "signed": QCoreApplication.translate("Documents", "Signed"), "invoice": QCoreApplication.translate("Documents", "Invoice"), "size": QCoreApplication.translate("Documents", "Size"),
+            "kind": QCoreApplication.translate("Documents", "Kind"),
+            "title": QCoreApplication.translate("Documents", "Title"),
+            "document_date": QCoreApplication.translate("Documents", "Date"),
+            "signed": QCoreApplication.translate("Documents", "Signed"),
+            "invoice": QCoreApplication.translate("Documents", "Invoice"),
+            "size": QCoreApplication.translate("Documents", "Size"),
             "added_at": QCoreApplication.translate("Documents", "Added"),
         }[self.COLUMNS[section]]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -438,13 +548,21 @@ class DocumentsModel(QAbstractTableModel):
             if column == "kind":
                 return label(KIND_LABELS, row.kind)
             if column == "title":
-                return row.title + (" " + QCoreApplication.translate("Documents", "(unreadable PDF)") if row.unreadable else "")
+                return row.title + (
+                    " " + QCoreApplication.translate("Documents", "(unreadable PDF)")
+                    if row.unreadable
+                    else ""
+                )
             if column == "document_date":
                 return fmt.date(row.document_date)
             if column == "signed":
                 if not row.signed:
                     return QCoreApplication.translate("Documents", "no")
-                return fmt.date(row.signed_on) if row.signed_on else QCoreApplication.translate("Documents", "yes")
+                return (
+                    fmt.date(row.signed_on)
+                    if row.signed_on
+                    else QCoreApplication.translate("Documents", "yes")
+                )
             if column == "invoice":
                 return row.invoice_number
             if column == "size":
@@ -452,8 +570,9 @@ class DocumentsModel(QAbstractTableModel):
             if column == "added_at":
                 return fmt.datetime(row.added_at)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate("Documents", "{name}\nSHA-256 {sha}\nadded by {who}").format(
-                name=row.original_name, sha=row.sha256, who=row.added_by or "?")
+            return QCoreApplication.translate(
+                "Documents", "{name}\nSHA-256 {sha}\nadded by {who}"
+            ).format(name=row.original_name, sha=row.sha256, who=row.added_by or "?")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "size":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -464,7 +583,9 @@ def human_size(size: int) -> str:
         return QCoreApplication.translate("Documents", "{n} B").format(n=size)
     if size < 1_048_576:
         return QCoreApplication.translate("Documents", "{n} KB").format(n=f"{size / 1024:.0f}")
-    return QCoreApplication.translate("Documents", "{n} MB").format(n=f"{size / 1_048_576:.1f}".replace(".", "," if i18n.current_language() == "fr" else "."))
+    return QCoreApplication.translate("Documents", "{n} MB").format(
+        n=f"{size / 1_048_576:.1f}".replace(".", "," if i18n.current_language() == "fr" else ".")
+    )
 
 
 class DocumentsPanel(QWidget):
@@ -478,7 +599,11 @@ class DocumentsPanel(QWidget):
         self.owner_label = owner_label
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
-        self.hint = QLabel(QCoreApplication.translate("Documents", "Drop files here to attach them, or use “Attach…”."))
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "Documents", "Drop files here to attach them, or use “Attach…”."
+            )
+        )
         self.hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.hint)
         self.model = DocumentsModel(self)
@@ -503,13 +628,33 @@ class DocumentsPanel(QWidget):
         buttons.addWidget(self.attach_button)
         self.actions: dict[str, QPushButton] = {}
         for key, text, slot in (
-            ("preview", QCoreApplication.translate("Documents", "Preview"), lambda: self._act(preview)),
-            ("open", QCoreApplication.translate("Documents", "Open"), lambda: self._act(open_external)),
-            ("export", QCoreApplication.translate("Documents", "Export…"), lambda: self._act(export)),
-            ("print", QCoreApplication.translate("Documents", "Print…"), lambda: self._act(print_document)),
+            (
+                "preview",
+                QCoreApplication.translate("Documents", "Preview"),
+                lambda: self._act(preview),
+            ),
+            (
+                "open",
+                QCoreApplication.translate("Documents", "Open"),
+                lambda: self._act(open_external),
+            ),
+            (
+                "export",
+                QCoreApplication.translate("Documents", "Export…"),
+                lambda: self._act(export),
+            ),
+            (
+                "print",
+                QCoreApplication.translate("Documents", "Print…"),
+                lambda: self._act(print_document),
+            ),
             ("replace", QCoreApplication.translate("Documents", "Replace…"), self.replace),
             ("delete", QCoreApplication.translate("Documents", "Delete"), self.delete),
-            ("history", QCoreApplication.translate("Documents", "History"), lambda: self._act(show_history)),
+            (
+                "history",
+                QCoreApplication.translate("Documents", "History"),
+                lambda: self._act(show_history),
+            ),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -528,7 +673,9 @@ class DocumentsPanel(QWidget):
         else:
             rows = documents.list_documents(cgv_version_id=self.owner.cgv_version_id)
         self.model.set_rows(rows)
-        self.view.setColumnHidden(DocumentsModel.COLUMNS.index("invoice"), self.owner.invoice_id is not None)
+        self.view.setColumnHidden(
+            DocumentsModel.COLUMNS.index("invoice"), self.owner.invoice_id is not None
+        )
         self._enable()
 
     def selected(self) -> DocumentRow | None:
@@ -576,7 +723,12 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Documents", "Choose the new version"), documents_folder(), file_filter())
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("Documents", "Choose the new version"),
+            documents_folder(),
+            file_filter(),
+        )
         if not name:
             return
         items = ingest_with_progress(self, [Path(name)])
@@ -585,7 +737,9 @@ class DocumentsPanel(QWidget):
         try:
             documents.replace(row.id, items[0])
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Cannot replace"), i18n.message(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("Documents", "Cannot replace"), i18n.message(exc)
+            )
             return
         self.refresh()
         self.changed.emit()
@@ -594,16 +748,23 @@ class DocumentsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        answer = QMessageBox.question(self, QCoreApplication.translate("Documents", "Delete the document"), QCoreApplication.translate("Documents",
-            "Move “{title}” to the trash? It can be restored for {days} days "
-            "(Tools ▸ Document trash).").format(title=row.title or row.original_name,
-                                                days=documents.TRASH_DAYS))
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("Documents", "Delete the document"),
+            QCoreApplication.translate(
+                "Documents",
+                "Move “{title}” to the trash? It can be restored for {days} days "
+                "(Tools ▸ Document trash).",
+            ).format(title=row.title or row.original_name, days=documents.TRASH_DAYS),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             documents.delete(row.id)
         except AppError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Documents", "Cannot delete"), i18n.message(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("Documents", "Cannot delete"), i18n.message(exc)
+            )
             return
         self.refresh()
         self.changed.emit()
@@ -642,18 +803,44 @@ class ProofStatusBox(QLabel):
         lines = ["&nbsp;&nbsp;&nbsp;".join(parts)]
         if status.cgv_version:
             if status.cgv_accepted_on is not None:
-                accepted = QCoreApplication.translate("Documents", "accepted by the client on {date}").format(date=fmt.date(status.cgv_accepted_on))
+                accepted = QCoreApplication.translate(
+                    "Documents", "accepted by the client on {date}"
+                ).format(date=fmt.date(status.cgv_accepted_on))
             else:
-                accepted = QCoreApplication.translate("Documents", "no acceptance by the client on file")
-            lines.append(QCoreApplication.translate("Documents", "CGV in force on the issue date: version {label} (from {date}) — {accepted}").format(
-                label=status.cgv_version, date=fmt.date(status.cgv_in_force_from), accepted=accepted))
+                accepted = QCoreApplication.translate(
+                    "Documents", "no acceptance by the client on file"
+                )
+            lines.append(
+                QCoreApplication.translate(
+                    "Documents",
+                    "CGV in force on the issue date: version {label} (from {date}) — {accepted}",
+                ).format(
+                    label=status.cgv_version,
+                    date=fmt.date(status.cgv_in_force_from),
+                    accepted=accepted,
+                )
+            )
         else:
-            lines.append(QCoreApplication.translate("Documents", "No CGV version is kept for that date (Company ▸ Terms of sale); "
-                            "a signed CGV attached to the client counts."))
+            lines.append(
+                QCoreApplication.translate(
+                    "Documents",
+                    "No CGV version is kept for that date (Company ▸ Terms of sale); "
+                    "a signed CGV attached to the client counts.",
+                )
+            )
         if overdue and status.missing:
-            lines.append("<b>" + QCoreApplication.translate("Documents", "This invoice is overdue and its proof is incomplete: "
-                                    "gather the missing documents before escalating.") + "</b>")
-            self.setStyleSheet("QLabel { background: #fdecea; border: 1px solid #f1b0aa; padding: 6px; }")
+            lines.append(
+                "<b>"
+                + QCoreApplication.translate(
+                    "Documents",
+                    "This invoice is overdue and its proof is incomplete: "
+                    "gather the missing documents before escalating.",
+                )
+                + "</b>"
+            )
+            self.setStyleSheet(
+                "QLabel { background: #fdecea; border: 1px solid #f1b0aa; padding: 6px; }"
+            )
         else:
             self.setStyleSheet("QLabel { padding: 6px; }")
         self.setText("<br>".join(lines))
@@ -663,17 +850,28 @@ def proof_summary(missing: Sequence[str]) -> str:
     """Short text for lists: "complete" or what is missing."""
     if not missing:
         return QCoreApplication.translate("Documents", "complete")
-    return QCoreApplication.translate("Documents", "missing: {what}").format(what=", ".join(label(PROOFS, m).lower() for m in missing))
+    return QCoreApplication.translate("Documents", "missing: {what}").format(
+        what=", ".join(label(PROOFS, m).lower() for m in missing)
+    )
 
 
-
-def build_evidence_file(parent: QWidget, default_name: str, *, invoice_id: int | None = None,
-                        client_id: int | None = None) -> Path | None:
+def build_evidence_file(
+    parent: QWidget,
+    default_name: str,
+    *,
+    invoice_id: int | None = None,
+    client_id: int | None = None,
+) -> Path | None:
     """Ask where, build the evidence PDF, offer to open it."""
     from services.paper import dossier
 
     start = str(Path(documents_folder()) / f"{default_name}.pdf")
-    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Documents", "Save the evidence file"), start, QCoreApplication.translate("Documents", "PDF (*.pdf)"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Documents", "Save the evidence file"),
+        start,
+        QCoreApplication.translate("Documents", "PDF (*.pdf)"),
+    )
     if not name:
         return None
     out = Path(name)
@@ -684,18 +882,34 @@ def build_evidence_file(parent: QWidget, default_name: str, *, invoice_id: int |
         result = dossier.build(out, invoice_id=invoice_id, client_id=client_id)
     except AppError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, QCoreApplication.translate("Documents", "Cannot build the evidence file"), i18n.message(exc))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("Documents", "Cannot build the evidence file"),
+            i18n.message(exc),
+        )
         return None
     QApplication.restoreOverrideCursor()
-    text = QCoreApplication.translate("Documents", "The evidence file has {pages} pages: the cover and {count} documents.").format(
-        pages=result.pages, count=result.documents)
+    text = QCoreApplication.translate(
+        "Documents", "The evidence file has {pages} pages: the cover and {count} documents."
+    ).format(pages=result.pages, count=result.documents)
     if result.skipped:
-        text += "\n\n" + QCoreApplication.translate("Documents", "Could not be included (listed on the cover with their fingerprint):\n{names}").format(
-            names="\n".join(result.skipped))
-    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Documents", "Evidence file ready"), text,
-                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, parent)
-    box.button(QMessageBox.StandardButton.Open).setText(QCoreApplication.translate("Documents", "Open"))
-    box.button(QMessageBox.StandardButton.Close).setText(QCoreApplication.translate("Documents", "Close"))
+        text += "\n\n" + QCoreApplication.translate(
+            "Documents",
+            "Could not be included (listed on the cover with their fingerprint):\n{names}",
+        ).format(names="\n".join(result.skipped))
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Documents", "Evidence file ready"),
+        text,
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Open).setText(
+        QCoreApplication.translate("Documents", "Open")
+    )
+    box.button(QMessageBox.StandardButton.Close).setText(
+        QCoreApplication.translate("Documents", "Close")
+    )
     if box.exec() == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
     return out

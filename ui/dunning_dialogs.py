@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from models import DISPUTE_REASONS
 from services.core import clock
-from services.followup import dunning
 from services.core.errors import UserError
 from services.core.money import parse_amount
+from services.followup import dunning
 from ui import format as fmt
 from ui.dialogs.base import FormDialog
 from ui.labels import DISPUTE_REASONS as REASON_LABELS
@@ -41,8 +41,11 @@ def _date_after(days: int) -> dt.date:
 
 class PostponeDialog(FormDialog):
     def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Postpone"), parent,
-                         QCoreApplication.translate("DunningDialogs", "Postpone"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Postpone"),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Postpone"),
+        )
         self.action = action
         self.until = DateEdit()
         self.until.set_value(_date_after(7))
@@ -54,11 +57,16 @@ class PostponeDialog(FormDialog):
 
 class SkipDialog(FormDialog):
     def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Skip this step"), parent,
-                         QCoreApplication.translate("DunningDialogs", "Skip"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Skip this step"),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Skip"),
+        )
         self.action = action
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(QCoreApplication.translate("DunningDialogs", "e.g. agreed by phone to wait"))
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate("DunningDialogs", "e.g. agreed by phone to wait")
+        )
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reason"), self.reason)
 
     def apply(self) -> None:
@@ -67,12 +75,19 @@ class SkipDialog(FormDialog):
 
 class RegisteredDialog(FormDialog):
     def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Sent by registered letter"), parent,
-                         QCoreApplication.translate("DunningDialogs", "Record"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Sent by registered letter"),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Record"),
+        )
         self.action = action
         self.tracking = QLineEdit()
-        self.tracking.setPlaceholderText(QCoreApplication.translate("DunningDialogs", "e.g. 1A 123 456 7890 1"))
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Tracking number"), self.tracking)
+        self.tracking.setPlaceholderText(
+            QCoreApplication.translate("DunningDialogs", "e.g. 1A 123 456 7890 1")
+        )
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "Tracking number"), self.tracking
+        )
         self.sent_on = DateEdit()
         self.sent_on.set_value(clock.today())
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Sent on"), self.sent_on)
@@ -84,13 +99,17 @@ class RegisteredDialog(FormDialog):
         dunning.mark_done(self.action, self.sent_on.value(), tracking_number=number)
 
 
-
 class CallDialog(FormDialog):
     """Log a call; optionally with a promise to pay (amount, date) on one invoice."""
 
-    def __init__(self, client_id: int, invoices: list[dunning.OpenInvoice], parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Log a call"), parent,
-                         QCoreApplication.translate("DunningDialogs", "Save"))
+    def __init__(
+        self, client_id: int, invoices: list[dunning.OpenInvoice], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Log a call"),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Save"),
+        )
         self.client_id = client_id
         self.on = DateEdit()
         self.on.set_value(clock.today())
@@ -99,29 +118,39 @@ class CallDialog(FormDialog):
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Spoke with"), self.person)
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
-        for text in (QCoreApplication.translate("DunningDialogs", "will pay"),
-                     QCoreApplication.translate("DunningDialogs", "did not receive the invoice"),
-                     QCoreApplication.translate("DunningDialogs", "cash-flow difficulties"),
-                     QCoreApplication.translate("DunningDialogs", "disputes the invoice"),
-                     QCoreApplication.translate("DunningDialogs", "no answer")):
+        for text in (
+            QCoreApplication.translate("DunningDialogs", "will pay"),
+            QCoreApplication.translate("DunningDialogs", "did not receive the invoice"),
+            QCoreApplication.translate("DunningDialogs", "cash-flow difficulties"),
+            QCoreApplication.translate("DunningDialogs", "disputes the invoice"),
+            QCoreApplication.translate("DunningDialogs", "no answer"),
+        ):
             self.outcome.addItem(text)
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Outcome"), self.outcome)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Note"), self.note)
-        self.with_promise = QCheckBox(QCoreApplication.translate("DunningDialogs", "The client promised to pay"))
+        self.with_promise = QCheckBox(
+            QCoreApplication.translate("DunningDialogs", "The client promised to pay")
+        )
         self.form.addRow("", self.with_promise)
         self.invoice = QComboBox()
         for inv in invoices:
-            self.invoice.addItem(f"{inv.number} — {fmt.money(inv.balance, inv.currency)}", inv.number)
+            self.invoice.addItem(
+                f"{inv.number} — {fmt.money(inv.balance, inv.currency)}", inv.number
+            )
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Invoice"), self.invoice)
         self.amount = MoneyEdit()
         if invoices:
             self.amount.setText(f"{invoices[0].balance:.2f}".replace(".", ","))
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Amount promised"), self.amount)
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "Amount promised"), self.amount
+        )
         self.promised_on = DateEdit()
         self.promised_on.set_value(_date_after(7))
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Promised for"), self.promised_on)
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "Promised for"), self.promised_on
+        )
         self.with_promise.toggled.connect(self._enable)
         self._enable(False)
 
@@ -133,17 +162,31 @@ class CallDialog(FormDialog):
         promised = None
         number = None
         if self.with_promise.isChecked():
-            promised = (parse_amount(self.amount.text(), "amount", allow_zero=False), self.promised_on.value())
+            promised = (
+                parse_amount(self.amount.text(), "amount", allow_zero=False),
+                self.promised_on.value(),
+            )
             number = self.invoice.currentData()
-        dunning.log_contact(self.client_id, self.on.value(), person=self.person.text(),
-                            outcome=self.outcome.currentText(), note=self.note.toPlainText(),
-                            invoice_number=number, promised=promised)
+        dunning.log_contact(
+            self.client_id,
+            self.on.value(),
+            person=self.person.text(),
+            outcome=self.outcome.currentText(),
+            note=self.note.toPlainText(),
+            invoice_number=number,
+            promised=promised,
+        )
 
 
 class PromiseDialog(FormDialog):
     def __init__(self, invoice: dunning.OpenInvoice, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Promise to pay — {number}").format(
-            number=invoice.number), parent, QCoreApplication.translate("DunningDialogs", "Record"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Promise to pay — {number}").format(
+                number=invoice.number
+            ),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Record"),
+        )
         self.invoice = invoice
         self.amount = MoneyEdit()
         self.amount.setText(f"{invoice.balance:.2f}".replace(".", ","))
@@ -151,21 +194,32 @@ class PromiseDialog(FormDialog):
         self.on = DateEdit()
         self.on.set_value(_date_after(7))
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Promised for"), self.on)
-        note = QLabel(QCoreApplication.translate(
-            "DunningDialogs", "The dunning of this invoice pauses until that date plus {days} days of grace.")
-            .format(days=dunning.grace_days()))
+        note = QLabel(
+            QCoreApplication.translate(
+                "DunningDialogs",
+                "The dunning of this invoice pauses until that date plus {days} days of grace.",
+            ).format(days=dunning.grace_days())
+        )
         note.setWordWrap(True)
         self.extra.addWidget(note)
 
     def apply(self) -> None:
-        dunning.promise(self.invoice.number, parse_amount(self.amount.text(), "amount", allow_zero=False),
-                        self.on.value())
+        dunning.promise(
+            self.invoice.number,
+            parse_amount(self.amount.text(), "amount", allow_zero=False),
+            self.on.value(),
+        )
 
 
 class DisputeDialog(FormDialog):
     def __init__(self, number: str, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Dispute — {number}").format(number=number),
-                         parent, QCoreApplication.translate("DunningDialogs", "Open the dispute"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Dispute — {number}").format(
+                number=number
+            ),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Open the dispute"),
+        )
         self.number = number
         self.reason = QComboBox()
         for key in DISPUTE_REASONS:
@@ -174,9 +228,13 @@ class DisputeDialog(FormDialog):
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Note"), self.note)
-        note = QLabel(QCoreApplication.translate(
-            "DunningDialogs", "A disputed invoice leaves the dunning ladder until the dispute is closed; "
-            "it still counts in the balance."))
+        note = QLabel(
+            QCoreApplication.translate(
+                "DunningDialogs",
+                "A disputed invoice leaves the dunning ladder until the dispute is closed; "
+                "it still counts in the balance.",
+            )
+        )
         note.setWordWrap(True)
         self.extra.addWidget(note)
 
@@ -186,19 +244,34 @@ class DisputeDialog(FormDialog):
 
 class CloseDisputeDialog(FormDialog):
     def __init__(self, number: str, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Close the dispute — {number}").format(
-            number=number), parent, QCoreApplication.translate("DunningDialogs", "Close the dispute"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Close the dispute — {number}").format(
+                number=number
+            ),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Close the dispute"),
+        )
         self.number = number
         self.outcome = QComboBox()
-        self.outcome.addItem(QCoreApplication.translate("DunningDialogs", "Resolved (with a credit note where needed)"),
-                             "resolved")
-        self.outcome.addItem(QCoreApplication.translate("DunningDialogs", "Rejected: the invoice is due as it is"),
-                             "rejected")
+        self.outcome.addItem(
+            QCoreApplication.translate(
+                "DunningDialogs", "Resolved (with a credit note where needed)"
+            ),
+            "resolved",
+        )
+        self.outcome.addItem(
+            QCoreApplication.translate("DunningDialogs", "Rejected: the invoice is due as it is"),
+            "rejected",
+        )
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Outcome"), self.outcome)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Note"), self.note)
-        note = QLabel(QCoreApplication.translate("DunningDialogs", "The invoice goes back on the dunning ladder."))
+        note = QLabel(
+            QCoreApplication.translate(
+                "DunningDialogs", "The invoice goes back on the dunning ladder."
+            )
+        )
         note.setWordWrap(True)
         self.extra.addWidget(note)
 
@@ -210,8 +283,13 @@ class PlanDialog(FormDialog):
     """Split what the action's invoices still owe into instalments (editable)."""
 
     def __init__(self, action: dunning.Action, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Payment plan — {client}").format(
-            client=action.client_name), parent, QCoreApplication.translate("DunningDialogs", "Agree the plan"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Payment plan — {client}").format(
+                client=action.client_name
+            ),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Agree the plan"),
+        )
         self.action = action
         self.resize(520, 480)
         total = QLabel(fmt.money(action.amount, action.currency))
@@ -222,13 +300,19 @@ class PlanDialog(FormDialog):
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Instalments"), self.count)
         self.first = DateEdit()
         self.first.set_value(_date_after(15))
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "First instalment"), self.first)
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "First instalment"), self.first
+        )
         split = QPushButton(QCoreApplication.translate("DunningDialogs", "Split equally"))
         split.clicked.connect(self.split)
         self.form.addRow("", split)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("DunningDialogs", "Date (DD/MM/YYYY)"),
-                                              QCoreApplication.translate("DunningDialogs", "Amount")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("DunningDialogs", "Date (DD/MM/YYYY)"),
+                QCoreApplication.translate("DunningDialogs", "Amount"),
+            ]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.extra.addWidget(self.table)
         self.split()
@@ -253,8 +337,12 @@ class PlanDialog(FormDialog):
         return out
 
     def apply(self) -> None:
-        dunning.create_plan(self.action.client_id, [i.id for i in self.action.invoices], self.instalments(),
-                            currency=self.action.currency)
+        dunning.create_plan(
+            self.action.client_id,
+            [i.id for i in self.action.invoices],
+            self.instalments(),
+            currency=self.action.currency,
+        )
 
 
 class HandOffDialog(FormDialog):
@@ -263,14 +351,25 @@ class HandOffDialog(FormDialog):
     formule exécutoire — shared/domain.md §4.6)."""
 
     def __init__(self, numbers: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DunningDialogs", "Hand off"), parent,
-                         QCoreApplication.translate("DunningDialogs", "Hand off"))
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Hand off"),
+            parent,
+            QCoreApplication.translate("DunningDialogs", "Hand off"),
+        )
         self.numbers = numbers
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Invoices"), QLabel(", ".join(numbers)))
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "Invoices"), QLabel(", ".join(numbers))
+        )
         self.kind = QComboBox()
-        self.kind.addItem(QCoreApplication.translate("DunningDialogs", "Collection agency"), "agency")
-        self.kind.addItem(QCoreApplication.translate("DunningDialogs", "Injonction de payer"), "injunction")
-        self.kind.addItem(QCoreApplication.translate("DunningDialogs", "Small-claims procedure"), "small_claims")
+        self.kind.addItem(
+            QCoreApplication.translate("DunningDialogs", "Collection agency"), "agency"
+        )
+        self.kind.addItem(
+            QCoreApplication.translate("DunningDialogs", "Injonction de payer"), "injunction"
+        )
+        self.kind.addItem(
+            QCoreApplication.translate("DunningDialogs", "Small-claims procedure"), "small_claims"
+        )
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "To"), self.kind)
         self.name = QLineEdit()
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Agency or court"), self.name)
@@ -278,10 +377,14 @@ class HandOffDialog(FormDialog):
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reference"), self.reference)
         self.ordonnance = DateEdit()
         self.ordonnance.set_value(clock.today())
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Ordonnance of"), self.ordonnance)
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "Ordonnance of"), self.ordonnance
+        )
         self.served = DateEdit()
         self.served.set_value(clock.today())
-        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Served (signification) on"), self.served)
+        self.form.addRow(
+            QCoreApplication.translate("DunningDialogs", "Served (signification) on"), self.served
+        )
         self.deadlines = QLabel()
         self.deadlines.setWordWrap(True)
         self.extra.addWidget(self.deadlines)
@@ -296,19 +399,33 @@ class HandOffDialog(FormDialog):
         if legal:
             opposition = self.served.value() + relativedelta(months=1)
             executory = opposition + relativedelta(months=1)
-            self.deadlines.setText(QCoreApplication.translate(
-                "DunningDialogs", "The debtor may oppose until {opposition}; if not, ask for the formule "
-                "exécutoire by {executory}.").format(opposition=fmt.date(opposition), executory=fmt.date(executory)))
+            self.deadlines.setText(
+                QCoreApplication.translate(
+                    "DunningDialogs",
+                    "The debtor may oppose until {opposition}; if not, ask for the formule "
+                    "exécutoire by {executory}.",
+                ).format(opposition=fmt.date(opposition), executory=fmt.date(executory))
+            )
         else:
-            self.deadlines.setText(QCoreApplication.translate(
-                "DunningDialogs", "Internal reminders stop for these invoices."))
+            self.deadlines.setText(
+                QCoreApplication.translate(
+                    "DunningDialogs", "Internal reminders stop for these invoices."
+                )
+            )
 
     def apply(self) -> None:
         kind = self.kind.currentData()
-        details: dict[str, object] = {"to": kind, "name": self.name.text().strip(),
-                                      "reference": self.reference.text().strip()}
+        details: dict[str, object] = {
+            "to": kind,
+            "name": self.name.text().strip(),
+            "reference": self.reference.text().strip(),
+        }
         if kind == "injunction":
             opposition = self.served.value() + relativedelta(months=1)
-            details.update(ordonnance=self.ordonnance.value(), served=self.served.value(),
-                           opposition_until=opposition, executory_request_by=opposition + relativedelta(months=1))
+            details.update(
+                ordonnance=self.ordonnance.value(),
+                served=self.served.value(),
+                opposition_until=opposition,
+                executory_request_by=opposition + relativedelta(months=1),
+            )
         dunning.hand_off(self.numbers, "agency" if kind == "agency" else "legal", details)

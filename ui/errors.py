@@ -33,10 +33,13 @@ class CrashDialog(QDialog):
         self.setWindowTitle(self.tr("Something went wrong"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Encaisse ran into an unexpected problem. Your data is safe: the action in "
-            "progress was cancelled. The details below were written to the log; please "
-            "send them to support."))
+        intro = QLabel(
+            self.tr(
+                "Encaisse ran into an unexpected problem. Your data is safe: the action in "
+                "progress was cancelled. The details below were written to the log; please "
+                "send them to support."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.details = QPlainTextEdit(details)
@@ -64,16 +67,21 @@ class CrashHandler(QObject):
 
     def install(self) -> None:
         sys.excepthook = self.hook
-        threading.excepthook = lambda args: self.hook(args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]
+        threading.excepthook = lambda args: self.hook(
+            args.exc_type, args.exc_value, args.exc_traceback
+        )  # type: ignore[arg-type]
 
-    def hook(self, exc_type: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
-        details = (f"Encaisse {__version__} — Python {platform.python_version()} — "
-                   f"{platform.platform()}\n\n{text}")
+        details = (
+            f"Encaisse {__version__} — Python {platform.python_version()} — "
+            f"{platform.platform()}\n\n{text}"
+        )
         log.critical("unhandled exception\n%s", details)
         key = f"{exc_type.__name__}:{exc}"
         if key in self._seen or not self.enabled_dialog:

@@ -32,12 +32,19 @@ def _value(key: str, value: Any, event: EventRow) -> str:
     if value in (None, ""):
         return "∅"
     if isinstance(value, bool):
-        return (QCoreApplication.translate("History", "yes") if value
-                else QCoreApplication.translate("History", "no"))
+        return (
+            QCoreApplication.translate("History", "yes")
+            if value
+            else QCoreApplication.translate("History", "no")
+        )
     if key in MONEY:
         try:
-            return fmt.money(Decimal(str(value)), event.details.get("currency", "EUR")
-                             if isinstance(event.details.get("currency"), str) else "EUR")
+            return fmt.money(
+                Decimal(str(value)),
+                event.details.get("currency", "EUR")
+                if isinstance(event.details.get("currency"), str)
+                else "EUR",
+            )
         except InvalidOperation:
             return str(value)
     if key in DATES:
@@ -64,8 +71,17 @@ def details(event: EventRow) -> str:
             continue
         name = field_label(key, i18n.translate)
         if isinstance(value, list) and len(value) == 2:
-            parts.append(QCoreApplication.translate("History", "{field}: {before} → {after}").format(
-                field=name, before=_value(key, value[0], event), after=_value(key, value[1], event)))
+            parts.append(
+                QCoreApplication.translate("History", "{field}: {before} → {after}").format(
+                    field=name,
+                    before=_value(key, value[0], event),
+                    after=_value(key, value[1], event),
+                )
+            )
         else:
-            parts.append(QCoreApplication.translate("History", "{field}: {value}").format(field=name, value=_value(key, value, event)))
+            parts.append(
+                QCoreApplication.translate("History", "{field}: {value}").format(
+                    field=name, value=_value(key, value, event)
+                )
+            )
     return QCoreApplication.translate("History", "; ").join(parts)

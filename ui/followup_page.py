@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.core import clock
-from services.followup import dunning
 from services.core.errors import AppError
+from services.followup import dunning
 from ui import format as fmt
 from ui import i18n
 from ui.dunning_dialogs import (
@@ -64,7 +64,9 @@ class FollowUpPage(QWidget):
         today.clicked.connect(lambda: self.as_of.set_value(clock.today()))
         top.addWidget(today)
         self.letters_button = QPushButton(self.tr("Prepare letters…"))
-        self.letters_button.setToolTip(self.tr("The day's letters: preview, print or save, then record them as sent"))
+        self.letters_button.setToolTip(
+            self.tr("The day's letters: preview, print or save, then record them as sent")
+        )
         self.letters_button.clicked.connect(self.prepare_letters)
         top.addWidget(self.letters_button)
         top.addStretch(1)
@@ -74,8 +76,16 @@ class FollowUpPage(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(6)
-        self.tree.setHeaderLabels([self.tr("Client / invoice"), self.tr("Step"), self.tr("Channel"),
-                                   self.tr("Amount"), self.tr("Days late"), self.tr("Note")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Client / invoice"),
+                self.tr("Step"),
+                self.tr("Channel"),
+                self.tr("Amount"),
+                self.tr("Days late"),
+                self.tr("Note"),
+            ]
+        )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -84,8 +94,12 @@ class FollowUpPage(QWidget):
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemDoubleClicked.connect(self._open)
         layout.addWidget(self.tree, 1)
-        self.empty = QLabel(self.tr("Nothing to do on this date. Invoices due soon and late ones "
-                                    "will appear here when their next step comes."))
+        self.empty = QLabel(
+            self.tr(
+                "Nothing to do on this date. Invoices due soon and late ones "
+                "will appear here when their next step comes."
+            )
+        )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(mid); padding: 30px;")
@@ -95,7 +109,11 @@ class FollowUpPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("done", self.tr("Done"), self.mark_done),
-            ("registered", self.tr("Sent by registered letter…"), lambda: self._with_action(RegisteredDialog)),
+            (
+                "registered",
+                self.tr("Sent by registered letter…"),
+                lambda: self._with_action(RegisteredDialog),
+            ),
             ("postpone", self.tr("Postpone…"), lambda: self._with_action(PostponeDialog)),
             ("skip", self.tr("Skip…"), lambda: self._with_action(SkipDialog)),
             ("call", self.tr("Log a call…"), self.log_call),
@@ -139,12 +157,21 @@ class FollowUpPage(QWidget):
             note = ""
             if action.missed:
                 note = self.tr("never done: {steps}").format(
-                    steps=", ".join(f"{label(STEP_ACTIONS, m.action)} (J{m.offset_days:+d})".replace("-", "−")
-                                    for m in action.missed))
-            top = QTreeWidgetItem([
-                f"{action.client_name} ({action.client_code})", step, label(CHANNELS, action.step.channel),
-                fmt.money(action.amount, action.currency), str(action.max_days_late(day)) if
-                action.max_days_late(day) else "", note])
+                    steps=", ".join(
+                        f"{label(STEP_ACTIONS, m.action)} (J{m.offset_days:+d})".replace("-", "−")
+                        for m in action.missed
+                    )
+                )
+            top = QTreeWidgetItem(
+                [
+                    f"{action.client_name} ({action.client_code})",
+                    step,
+                    label(CHANNELS, action.step.channel),
+                    fmt.money(action.amount, action.currency),
+                    str(action.max_days_late(day)) if action.max_days_late(day) else "",
+                    note,
+                ]
+            )
             top.setData(0, ActionRole, index)
             top.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             top.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -155,13 +182,26 @@ class FollowUpPage(QWidget):
                 top.setForeground(5, QBrush(MISSED_COLOUR))
             for inv in action.invoices:
                 late = (day - inv.due_date).days
-                child = QTreeWidgetItem([
-                    self.tr("{number} — due {date}").format(number=inv.number, date=fmt.date(inv.due_date)),
-                    "", "", fmt.money(inv.balance, inv.currency), str(late) if late > 0 else "", ""])
+                child = QTreeWidgetItem(
+                    [
+                        self.tr("{number} — due {date}").format(
+                            number=inv.number, date=fmt.date(inv.due_date)
+                        ),
+                        "",
+                        "",
+                        fmt.money(inv.balance, inv.currency),
+                        str(late) if late > 0 else "",
+                        "",
+                    ]
+                )
                 child.setData(0, ActionRole, index)
                 child.setData(0, InvoiceRole, inv.id)
-                child.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                child.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                child.setTextAlignment(
+                    3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                child.setTextAlignment(
+                    4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(len(self.actions) <= 50)
@@ -249,10 +289,19 @@ class FollowUpPage(QWidget):
         action = self.selected_action()
         if action is None:
             return
-        whole = dunning.Action(action.client_id, action.client_code, action.client_name, action.client_kind,
-                               action.step, action.currency)
-        whole.invoices = [i for i in dunning.overdue_invoices(action.client_id, self.as_of.value(), action.currency)
-                          if not i.disputed]
+        whole = dunning.Action(
+            action.client_id,
+            action.client_code,
+            action.client_name,
+            action.client_kind,
+            action.step,
+            action.currency,
+        )
+        whole.invoices = [
+            i
+            for i in dunning.overdue_invoices(action.client_id, self.as_of.value(), action.currency)
+            if not i.disputed
+        ]
         if PlanDialog(whole, self).exec() == QDialog.DialogCode.Accepted:
             self._after()
             self.show_agreement(action.client_code)
@@ -271,15 +320,23 @@ class FollowUpPage(QWidget):
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Payment plan"), i18n.message(exc))
             return None
-        viewer = DocumentViewer(out, "application/pdf", self.tr("Payment plan to sign — {code}").format(code=client_code),
-                                self)
+        viewer = DocumentViewer(
+            out,
+            "application/pdf",
+            self.tr("Payment plan to sign — {code}").format(code=client_code),
+            self,
+        )
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
         return viewer
 
     def log_call(self) -> None:
         action = self.selected_action()
-        if action is not None and CallDialog(action.client_id, action.invoices, self).exec() == QDialog.DialogCode.Accepted:
+        if (
+            action is not None
+            and CallDialog(action.client_id, action.invoices, self).exec()
+            == QDialog.DialogCode.Accepted
+        ):
             self._after()
 
     def promise(self) -> None:
@@ -289,10 +346,17 @@ class FollowUpPage(QWidget):
 
     def dispute(self) -> None:
         invoices = self.selected_invoices()
-        if invoices and DisputeDialog(invoices[0].number, self).exec() == QDialog.DialogCode.Accepted:
+        if (
+            invoices
+            and DisputeDialog(invoices[0].number, self).exec() == QDialog.DialogCode.Accepted
+        ):
             self._after()
 
     def hand_off(self) -> None:
         invoices = self.selected_invoices()
-        if invoices and HandOffDialog([i.number for i in invoices], self).exec() == QDialog.DialogCode.Accepted:
+        if (
+            invoices
+            and HandOffDialog([i.number for i in invoices], self).exec()
+            == QDialog.DialogCode.Accepted
+        ):
             self._after()

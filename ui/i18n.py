@@ -44,7 +44,9 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     if lang == "en":  # English is the source language; its .qm only holds plural forms
         return lang
     qt = QTranslator(app)
-    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         _installed.append(qt)
     return lang
@@ -57,4 +59,3 @@ def translate(context: str, text: str) -> str:
 def message(error: AppError) -> str:
     """A service error in the user's language."""
     return error.render(translate)
-

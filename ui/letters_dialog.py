@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.paper import letters
 from services.core.errors import AppError
+from services.paper import letters
 from ui import i18n
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,10 @@ class LettersThread(QThread):
             window = letters.window_setting()
             self.folder.mkdir(parents=True, exist_ok=True)
             for n, (letter, action) in enumerate(prepared, 1):
-                path = self.folder / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf"
+                path = (
+                    self.folder
+                    / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf"
+                )
                 letters.write_letter(path, letter, window)
                 self.written.append((letter, action, path))
                 self.progressed.emit(n, len(prepared))
@@ -59,7 +62,9 @@ class LettersThread(QThread):
             self.error = i18n.message(exc)
         except Exception:  # a bug: logged, told in plain words
             log.exception("the letters could not be prepared")
-            self.error = QCoreApplication.translate("LettersDialog", "The letters could not be prepared (see the log).")
+            self.error = QCoreApplication.translate(
+                "LettersDialog", "The letters could not be prepared (see the log)."
+            )
 
 
 class LettersDialog(QDialog):
@@ -86,16 +91,24 @@ class LettersDialog(QDialog):
         self.print_button.clicked.connect(self.print_all)
         self.save_button = QPushButton(QCoreApplication.translate("LettersDialog", "Save PDF…"))
         self.save_button.clicked.connect(self.save)
-        self.record_button = QPushButton(QCoreApplication.translate("LettersDialog", "Record as sent"))
-        self.record_button.setToolTip(QCoreApplication.translate(
-            "LettersDialog", "The actions are marked done and each letter is kept in its client's documents"))
+        self.record_button = QPushButton(
+            QCoreApplication.translate("LettersDialog", "Record as sent")
+        )
+        self.record_button.setToolTip(
+            QCoreApplication.translate(
+                "LettersDialog",
+                "The actions are marked done and each letter is kept in its client's documents",
+            )
+        )
         self.record_button.clicked.connect(self.record)
         for button in (self.print_button, self.save_button, self.record_button):
             button.setEnabled(False)
             row.addWidget(button)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("LettersDialog", "Close"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("LettersDialog", "Close")
+        )
         close.rejected.connect(self.reject)
         row.addWidget(close)
         self.layout_.addLayout(row)
@@ -120,18 +133,26 @@ class LettersDialog(QDialog):
             return
         self.written = self.thread.written
         if not self.written:
-            self.summary.setText(QCoreApplication.translate("LettersDialog", "No letter to send on this date."))
+            self.summary.setText(
+                QCoreApplication.translate("LettersDialog", "No letter to send on this date.")
+            )
             return
         warnings = sorted({w for letter, _a, _p in self.written for w in letter.warnings})
         text = self.tr("%n letter(s) to send.", "", len(self.written))
         if warnings:
-            text += "\n" + "\n".join(QCoreApplication.translate("LettersDialog", "Note: {warning}").format(warning=w)
-                                     for w in warnings)
+            text += "\n" + "\n".join(
+                QCoreApplication.translate("LettersDialog", "Note: {warning}").format(warning=w)
+                for w in warnings
+            )
         self.summary.setText(text)
         from ui.viewer import DocumentViewer
 
-        self.viewer = DocumentViewer(self.folder / "all.pdf", "application/pdf",
-                                     QCoreApplication.translate("LettersDialog", "Letters of the day"), self)
+        self.viewer = DocumentViewer(
+            self.folder / "all.pdf",
+            "application/pdf",
+            QCoreApplication.translate("LettersDialog", "Letters of the day"),
+            self,
+        )
         self.viewer.setWindowFlags(Qt.WindowType.Widget)
         self.preview_box.addWidget(self.viewer)
         for button in (self.print_button, self.save_button, self.record_button):
@@ -143,13 +164,18 @@ class LettersDialog(QDialog):
     def print_all(self) -> None:
         from ui.printing import ask_and_print
 
-        if ask_and_print(self, self.folder / "all.pdf", "application/pdf",
-                         QCoreApplication.translate("LettersDialog", "Letters of the day")):
+        if ask_and_print(
+            self,
+            self.folder / "all.pdf",
+            "application/pdf",
+            QCoreApplication.translate("LettersDialog", "Letters of the day"),
+        ):
             self._offer_record()
 
     def save(self, folder: str | None = None) -> Path | None:
         target = folder or QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("LettersDialog", "Save the letters in"))
+            self, QCoreApplication.translate("LettersDialog", "Save the letters in")
+        )
         if not target:
             return None
         out = Path(target)
@@ -159,16 +185,27 @@ class LettersDialog(QDialog):
                 shutil.copyfile(path, out / path.name)
             shutil.copyfile(self.folder / "all.pdf", out / f"{self.day:%Y-%m-%d}-letters.pdf")
         except OSError as exc:
-            QMessageBox.warning(self, self.windowTitle(), QCoreApplication.translate(
-                "LettersDialog", "The letters could not be saved: {detail}").format(detail=exc.strerror or str(exc)))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate(
+                    "LettersDialog", "The letters could not be saved: {detail}"
+                ).format(detail=exc.strerror or str(exc)),
+            )
             return None
         if folder is None:
             self._offer_record()
         return out
 
     def _offer_record(self) -> None:
-        answer = QMessageBox.question(self, self.windowTitle(), QCoreApplication.translate(
-            "LettersDialog", "Were the letters sent? They will be recorded as done and kept in the clients' documents."))
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            QCoreApplication.translate(
+                "LettersDialog",
+                "Were the letters sent? They will be recorded as done and kept in the clients' documents.",
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.record()
 
@@ -176,26 +213,43 @@ class LettersDialog(QDialog):
         """The registered letters' tracking numbers (formal and final notices); None if cancelled."""
         from PySide6.QtWidgets import QFormLayout, QLineEdit
 
-        registered = [letter for letter, _a, _p in self.written if letter.step in ("formal_notice", "final_notice")]
+        registered = [
+            letter
+            for letter, _a, _p in self.written
+            if letter.step in ("formal_notice", "final_notice")
+        ]
         if not registered:
             return {}
         dialog = QDialog(self)
         dialog.setWindowTitle(QCoreApplication.translate("LettersDialog", "Registered letters"))
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(QCoreApplication.translate(
-            "LettersDialog", "The tracking number of each registered letter (it can be left empty):")))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "LettersDialog",
+                    "The tracking number of each registered letter (it can be left empty):",
+                )
+            )
+        )
         form = QFormLayout()
         edits: dict[str, QLineEdit] = {}
         for letter in registered:
             edit = QLineEdit()
-            edit.setPlaceholderText(QCoreApplication.translate("LettersDialog", "e.g. 1A 123 456 7890 1"))
+            edit.setPlaceholderText(
+                QCoreApplication.translate("LettersDialog", "e.g. 1A 123 456 7890 1")
+            )
             form.addRow(f"{letter.client.name} ({letter.client_code})", edit)
             edits[letter.client_code] = edit
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("LettersDialog", "Record"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("LettersDialog", "Record")
+        )
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("LettersDialog", "Cancel"))
+            QCoreApplication.translate("LettersDialog", "Cancel")
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)

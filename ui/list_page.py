@@ -98,20 +98,39 @@ class ListPage(QWidget):
         self.model.counted.connect(self._update_count)
         self.model.modelReset.connect(self._update_buttons)
 
-        QShortcut(QKeySequence.StandardKey.New, self, self.create,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.New,
+            self,
+            self.create,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence.StandardKey.Find,
+            self,
+            self.focus_search,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.table,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.table,
+            self.edit_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self._update_buttons()
 
     # -- files dropped on a row ------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.table.viewport() and event.type() in (
-                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
+            QEvent.Type.Drop,
+        ):
             return self._drag_event(event)  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
 
@@ -212,7 +231,9 @@ class ListPage(QWidget):
         if row is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete"), self.confirm_delete_text(row),
+            self,
+            self.tr("Delete"),
+            self.confirm_delete_text(row),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from models import SCHEMA_REVISION
 from services.core import clock, db
-from services.proof import documents
-from services.ledger import open_items as ledger
 from services.core import company as company_service
 from services.core.errors import AppError, UserError
 from services.core.version import __version__
+from services.ledger import open_items as ledger
+from services.proof import documents
 from ui import format as fmt
 from ui import i18n
 from ui.alerts_panel import AlertsPanel
@@ -75,7 +75,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setMaximumWidth(190)
         self.nav.setMinimumWidth(150)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }"
+        )
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.clients = ClientsPage()
@@ -84,8 +86,13 @@ class MainWindow(QMainWindow):
         self.followup = FollowUpPage()
         for page in (self.welcome, self.clients, self.invoices, self.payments, self.followup):
             self.stack.addWidget(page)
-        for text in (self.tr("Start"), self.tr("Clients"), self.tr("Invoices"), self.tr("Payments"),
-                     self.tr("Follow-up")):
+        for text in (
+            self.tr("Start"),
+            self.tr("Clients"),
+            self.tr("Invoices"),
+            self.tr("Payments"),
+            self.tr("Follow-up"),
+        ):
             QListWidgetItem(text, self.nav)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -164,7 +171,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Restore a backup…"), self.restore_backup)
         self._action(file_menu, self.tr("E&xport all data…"), self.export_data)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
+        self._action(
+            file_menu,
+            self.tr("&Settings…"),
+            self.edit_settings,
+            QKeySequence.StandardKey.Preferences,
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -175,11 +187,19 @@ class MainWindow(QMainWindow):
         self._action(entries, self.tr("Record a &payment…"), self.new_payment)
 
         view = self.menuBar().addMenu(self.tr("&View"))
-        self._action(view, self.tr("&Clients"), lambda: self.nav.setCurrentRow(PAGE_CLIENTS), "Ctrl+1")
-        self._action(view, self.tr("&Invoices"), lambda: self.nav.setCurrentRow(PAGE_INVOICES), "Ctrl+2")
-        self._action(view, self.tr("&Payments"), lambda: self.nav.setCurrentRow(PAGE_PAYMENTS), "Ctrl+3")
+        self._action(
+            view, self.tr("&Clients"), lambda: self.nav.setCurrentRow(PAGE_CLIENTS), "Ctrl+1"
+        )
+        self._action(
+            view, self.tr("&Invoices"), lambda: self.nav.setCurrentRow(PAGE_INVOICES), "Ctrl+2"
+        )
+        self._action(
+            view, self.tr("&Payments"), lambda: self.nav.setCurrentRow(PAGE_PAYMENTS), "Ctrl+3"
+        )
         self._action(view, self.tr("&Overdue invoices"), self.show_overdue, "Ctrl+4")
-        self._action(view, self.tr("&Follow-up"), lambda: self.nav.setCurrentRow(PAGE_FOLLOWUP), "Ctrl+5")
+        self._action(
+            view, self.tr("&Follow-up"), lambda: self.nav.setCurrentRow(PAGE_FOLLOWUP), "Ctrl+5"
+        )
 
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("&Check the book and documents…"), self.check_documents)
@@ -202,7 +222,13 @@ class MainWindow(QMainWindow):
             return
         if purged:
             self.statusBar().showMessage(
-                self.tr("%n document(s) deleted more than 30 days ago removed from the trash.", "", purged), 8000)
+                self.tr(
+                    "%n document(s) deleted more than 30 days ago removed from the trash.",
+                    "",
+                    purged,
+                ),
+                8000,
+            )
 
     # -- actions --------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -218,8 +244,11 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         today = clock.today()
         outstanding, overdue = ledger.current_totals(today)
-        self.status_label.setText(self.tr("Outstanding {total} — overdue {overdue} — {date}").format(
-            total=fmt.money(outstanding), overdue=fmt.money(overdue), date=fmt.date(today)))
+        self.status_label.setText(
+            self.tr("Outstanding {total} — overdue {overdue} — {date}").format(
+                total=fmt.money(outstanding), overdue=fmt.money(overdue), date=fmt.date(today)
+            )
+        )
 
     def edit_company(self) -> None:
         if CompanyDialog(self).exec() == QDialog.DialogCode.Accepted:
@@ -237,15 +266,22 @@ class MainWindow(QMainWindow):
 
         if ImportDialog(kind, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh_all()
-            self.nav.setCurrentRow({"clients": PAGE_CLIENTS, "payments": PAGE_PAYMENTS}.get(kind, PAGE_INVOICES))
+            self.nav.setCurrentRow(
+                {"clients": PAGE_CLIENTS, "payments": PAGE_PAYMENTS}.get(kind, PAGE_INVOICES)
+            )
 
     def load_demo(self) -> None:
         from services.book import demo
 
         if not db.current().is_empty():
-            QMessageBox.information(self, self.tr("Demo data"), self.tr(
-                "Demo data can only be added to an empty book. Open another database with "
-                "--db to explore the demo."))
+            QMessageBox.information(
+                self,
+                self.tr("Demo data"),
+                self.tr(
+                    "Demo data can only be added to an empty book. Open another database with "
+                    "--db to explore the demo."
+                ),
+            )
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -344,10 +380,14 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         company = company_service.get_company()
-        QMessageBox.about(self, self.tr("About Encaisse"), self.tr(
-            "<b>Encaisse</b> {version}<br>Get paid: receivables, reminders and letters for "
-            "French small businesses.<br><br>Book: {path}<br>Company: {company}").format(
-            version=__version__, path=self.database, company=company.name or "—"))
+        QMessageBox.about(
+            self,
+            self.tr("About Encaisse"),
+            self.tr(
+                "<b>Encaisse</b> {version}<br>Get paid: receivables, reminders and letters for "
+                "French small businesses.<br><br>Book: {path}<br>Company: {company}"
+            ).format(version=__version__, path=self.database, company=company.name or "—"),
+        )
 
     # -- backups (issue #6) -----------------------------------------------------------
     def backup_running(self) -> bool:
@@ -363,7 +403,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("A backup is already running."), 5000)
             return False
         if db.current().path is None:
-            self._backup_failed(i18n.message(UserError(backup.MSG_NOT_SQLITE, field="database")), quiet)
+            self._backup_failed(
+                i18n.message(UserError(backup.MSG_NOT_SQLITE, field="database")), quiet
+            )
             return False
         job = Job(lambda progress: backup.back_up(progress=progress))
         self._backup_job = job
@@ -389,18 +431,26 @@ class MainWindow(QMainWindow):
             return
         job.wait()
         if job.error or job.cancelled:
-            self._backup_failed(job.error or self.tr("The backup was cancelled."), self._backup_quiet)
+            self._backup_failed(
+                job.error or self.tr("The backup was cancelled."), self._backup_quiet
+            )
             self.backup_finished.emit(None)
             return
         info = job.result
         QSettings().setValue(LAST_DAY_KEY, clock.today().isoformat())
         remember_folder(str(info.path.parent))
-        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=str(info.path)), 8000)
+        self.statusBar().showMessage(
+            self.tr("Backed up to {path}").format(path=str(info.path)), 8000
+        )
         if info.altered:
-            QMessageBox.warning(self, self.tr("Backup"), self.tr(
-                "The backup is written, but {count} stored document(s) no longer match their fingerprint; "
-                "they were copied as they are. Run Tools ▸ Check the book and documents.").format(
-                count=len(info.altered)))
+            QMessageBox.warning(
+                self,
+                self.tr("Backup"),
+                self.tr(
+                    "The backup is written, but {count} stored document(s) no longer match their fingerprint; "
+                    "they were copied as they are. Run Tools ▸ Check the book and documents."
+                ).format(count=len(info.altered)),
+            )
         self.backup_finished.emit(info)
 
     def _backup_failed(self, message: str, quiet: bool) -> None:
@@ -408,15 +458,24 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup"), message)
             return
         log.warning("automatic backup failed: %s", message)
-        self.statusBar().showMessage(self.tr("Automatic backup failed: {message}").format(message=message), 15000)
+        self.statusBar().showMessage(
+            self.tr("Automatic backup failed: {message}").format(message=message), 15000
+        )
         last = str(QSettings().value(LAST_DAY_KEY, "") or "")
         stale = not last or (clock.today() - dt.date.fromisoformat(last)).days >= STALE_BACKUP_DAYS
-        if stale and not self._stale_backup_warned:  # e.g. the USB key chosen in Settings is not plugged in
+        if (
+            stale and not self._stale_backup_warned
+        ):  # e.g. the USB key chosen in Settings is not plugged in
             self._stale_backup_warned = True
             since = fmt.date(dt.date.fromisoformat(last)) if last else self.tr("never")
-            QMessageBox.warning(self, self.tr("Backup"), self.tr(
-                "The automatic backup failed: {message}\n\nLast backup: {since}. Check the backup folder "
-                "in Settings (is the USB key or the network folder there?).").format(message=message, since=since))
+            QMessageBox.warning(
+                self,
+                self.tr("Backup"),
+                self.tr(
+                    "The automatic backup failed: {message}\n\nLast backup: {since}. Check the backup folder "
+                    "in Settings (is the USB key or the network folder there?)."
+                ).format(message=message, since=since),
+            )
 
     def _wait_for_backup(self) -> None:
         """Let a running backup finish (behind a progress dialog) before the book changes or
@@ -451,13 +510,19 @@ class MainWindow(QMainWindow):
             start = str(backup.folder())
         except AppError:
             start = ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore a backup"), start, self.tr("Backups (*.zip)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore a backup"), start, self.tr("Backups (*.zip)")
+        )
         if not name:
             return
         path = Path(name)
-        job = run_modal(self, self.tr("Restore"), self.tr("Checking every file in the backup…"),
-                        lambda progress: backup.read(path, check=True, progress=progress),
-                        cancel=self.tr("Cancel"))
+        job = run_modal(
+            self,
+            self.tr("Restore"),
+            self.tr("Checking every file in the backup…"),
+            lambda progress: backup.read(path, check=True, progress=progress),
+            cancel=self.tr("Cancel"),
+        )
         if job.cancelled:
             return
         if job.error:
@@ -465,16 +530,29 @@ class MainWindow(QMainWindow):
             return
         info = job.result
         if info.schema > SCHEMA_REVISION:
-            QMessageBox.warning(self, self.tr("Restore"), i18n.message(UserError(
-                backup.MSG_NEWER, field="file", name=path.name, schema=info.schema)))
+            QMessageBox.warning(
+                self,
+                self.tr("Restore"),
+                i18n.message(
+                    UserError(backup.MSG_NEWER, field="file", name=path.name, schema=info.schema)
+                ),
+            )
             return
-        answer = QMessageBox.question(self, self.tr("Restore"), self.tr(
-            "Restore the backup of {date}?\n\n{counts}\n\nThe current book is backed up first, then replaced.")
-            .format(date=created_text(info), counts=describe_counts(info)))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Restore the backup of {date}?\n\n{counts}\n\nThe current book is backed up first, then replaced."
+            ).format(date=created_text(info), counts=describe_counts(info)),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        safety = run_modal(self, self.tr("Restore"), self.tr("Backing up the current book first…"),
-                           lambda progress: backup.create(progress=progress))
+        safety = run_modal(
+            self,
+            self.tr("Restore"),
+            self.tr("Backing up the current book first…"),
+            lambda progress: backup.create(progress=progress),
+        )
         if safety.error:
             QMessageBox.warning(self, self.tr("Restore"), safety.error)
             return
@@ -489,8 +567,12 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self.refresh_all()
         self.alerts_panel.refresh()
-        self.statusBar().showMessage(self.tr("Backup of {date} restored; the previous book is kept in {path}.").format(
-            date=created_text(info), path=str(safety.result.path)), 15000)
+        self.statusBar().showMessage(
+            self.tr("Backup of {date} restored; the previous book is kept in {path}.").format(
+                date=created_text(info), path=str(safety.result.path)
+            ),
+            15000,
+        )
 
     def export_data(self) -> None:
         """File ▸ Export all data…: every table as CSV plus the documents (issue #6)."""
@@ -501,8 +583,12 @@ class MainWindow(QMainWindow):
         self.alerts_panel.stop()
         self.backup_timer.stop()
         self._wait_for_backup()
-        if (not self.skip_backup_on_close and db.is_open() and db.current().path is not None
-                and not db.current().is_empty()):
+        if (
+            not self.skip_backup_on_close
+            and db.is_open()
+            and db.current().path is not None
+            and not db.current().is_empty()
+        ):
             self._backup_on_quit()
         super().closeEvent(event)
 
@@ -510,13 +596,20 @@ class MainWindow(QMainWindow):
         """A backup on quitting, behind a progress dialog the owner may skip."""
         from services.book import backup
 
-        job = run_modal(self, self.tr("Backup"), self.tr("Backing up before closing…"),
-                        lambda progress: backup.back_up(progress=progress), cancel=self.tr("Skip"))
+        job = run_modal(
+            self,
+            self.tr("Backup"),
+            self.tr("Backing up before closing…"),
+            lambda progress: backup.back_up(progress=progress),
+            cancel=self.tr("Skip"),
+        )
         if job.error:
             log.warning("backup on quitting failed: %s", job.error)
-            QMessageBox.warning(self, self.tr("Backup"), self.tr(
-                "The backup on closing failed: {message}").format(message=job.error))
+            QMessageBox.warning(
+                self,
+                self.tr("Backup"),
+                self.tr("The backup on closing failed: {message}").format(message=job.error),
+            )
         elif not job.cancelled:
             QSettings().setValue(LAST_DAY_KEY, clock.today().isoformat())
             remember_folder(str(job.result.path.parent))
-

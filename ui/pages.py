@@ -10,12 +10,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QPushButton, QWidget
 
-from services.ledger import clients as client_service
 from services.core import clock
+from services.core.dto import ClientRow, InvoiceRow, PaymentRow
+from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
 from services.ledger import payments as payment_service
 from services.proof.documents import Owner
-from services.core.dto import ClientRow, InvoiceRow, PaymentRow
 from ui import format as fmt
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog
@@ -40,17 +40,31 @@ class ClientsPage(ListPage):
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), "name", lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), "kind", lambda r: label(CLIENT_KINDS, r.kind)),
         Column(QT_TRANSLATE_NOOP("Columns", "City"), "city", lambda r: r.city),
-        Column(QT_TRANSLATE_NOOP("Columns", "Balance"), "balance", lambda r: fmt.money(r.balance), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Overdue"), "overdue", lambda r: fmt.money(r.overdue), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Unallocated credit"), "unallocated",
-               lambda r: fmt.money(r.unallocated), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Credit limit"), "credit_limit",
-               lambda r: fmt.money(r.credit_limit), True),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Balance"), "balance", lambda r: fmt.money(r.balance), True
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Overdue"), "overdue", lambda r: fmt.money(r.overdue), True
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Unallocated credit"),
+            "unallocated",
+            lambda r: fmt.money(r.unallocated),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Credit limit"),
+            "credit_limit",
+            lambda r: fmt.money(r.credit_limit),
+            True,
+        ),
     ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         model = PagedTableModel(
-            self.COLUMNS, client_service.list_clients, client_service.count_clients,
+            self.COLUMNS,
+            client_service.list_clients,
+            client_service.count_clients,
             client_service.ClientQuery(),
             foreground=lambda r: RED if r.overdue > 0 else None,
         )
@@ -67,7 +81,8 @@ class ClientsPage(ListPage):
         self.invoices_button = QPushButton(self.tr("Invoices of this client"))
         self.invoices_button.clicked.connect(self._show_invoices)
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.invoices_button.setEnabled(self.selected_row() is not None))
+            lambda *_: self.invoices_button.setEnabled(self.selected_row() is not None)
+        )
         self.invoices_button.setEnabled(False)
         self.filters.addWidget(self.invoices_button)
         for col, width in enumerate((90, 240, 170, 130, 110, 110, 130, 110)):
@@ -88,15 +103,22 @@ class ClientsPage(ListPage):
         return self.tr("%n client(s)", "", count)
 
     def build_query(self, base: Any) -> Any:
-        return replace(base, search=self.search.text(), kind=self.kind.currentData() or "",
-                       overdue_only=self.overdue.isChecked())
+        return replace(
+            base,
+            search=self.search.text(),
+            kind=self.kind.currentData() or "",
+            overdue_only=self.overdue.isChecked(),
+        )
 
     def create(self) -> None:
         if ClientDialog(parent=self).exec() == QDialog.DialogCode.Accepted:
             self.after_change()
 
     def open_row(self, row: ClientRow) -> bool:
-        return ClientDialog(client_service.get_client(row.id), self).exec() == QDialog.DialogCode.Accepted
+        return (
+            ClientDialog(client_service.get_client(row.id), self).exec()
+            == QDialog.DialogCode.Accepted
+        )
 
     def confirm_delete_text(self, row: ClientRow) -> str:
         return self.tr("Delete the client {code} — {name}?").format(code=row.code, name=row.name)
@@ -137,12 +159,13 @@ def _proof_tooltip(row: InvoiceRow) -> str:
     text = proof_summary(row.proof_missing)
     if row.overdue_without_proof:
         text += "\n" + QCoreApplication.translate(
-            "Labels", "Overdue with proof missing: gather the documents before escalating.")
+            "Labels", "Overdue with proof missing: gather the documents before escalating."
+        )
     return text
 
 
 class ClientFilter(QComboBox):
-    """"All clients" or one client; the list is filled when first opened, so a book
+    """ "All clients" or one client; the list is filled when first opened, so a book
     of 20,000 clients costs nothing at start-up."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -174,28 +197,67 @@ class ClientFilter(QComboBox):
 class InvoicesPage(ListPage):
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Number"), "number", lambda r: r.number),
-        Column(QT_TRANSLATE_NOOP("Columns", "Client"), "client", lambda r: f"{r.client_name} ({r.client_code})"),
-        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), "kind", lambda r: label(INVOICE_KINDS, r.kind)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Issued"), "issue_date", lambda r: fmt.date(r.issue_date)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Client"),
+            "client",
+            lambda r: f"{r.client_name} ({r.client_code})",
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Kind"), "kind", lambda r: label(INVOICE_KINDS, r.kind)
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Issued"), "issue_date", lambda r: fmt.date(r.issue_date)
+        ),
         Column(QT_TRANSLATE_NOOP("Columns", "Due"), "due_date", lambda r: fmt.date(r.due_date)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Total"), "total", lambda r: fmt.money(r.total, r.currency), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Paid"), "paid", lambda r: fmt.money(r.paid, r.currency), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Balance"), "balance",
-               lambda r: fmt.money(r.balance, r.currency), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Days late"), "days_late",
-               lambda r: str(r.days_late) if r.status == "overdue" else "", True),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Total"),
+            "total",
+            lambda r: fmt.money(r.total, r.currency),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Paid"),
+            "paid",
+            lambda r: fmt.money(r.paid, r.currency),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Balance"),
+            "balance",
+            lambda r: fmt.money(r.balance, r.currency),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Days late"),
+            "days_late",
+            lambda r: str(r.days_late) if r.status == "overdue" else "",
+            True,
+        ),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), "status", lambda r: _status_text(r)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Proof"), None, lambda r: _proof_text(r),
-               tooltip=lambda r: _proof_tooltip(r)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Proof"),
+            None,
+            lambda r: _proof_text(r),
+            tooltip=lambda r: _proof_tooltip(r),
+        ),
     ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         model = PagedTableModel(
-            self.COLUMNS, invoice_service.list_invoices, invoice_service.count_invoices,
+            self.COLUMNS,
+            invoice_service.list_invoices,
+            invoice_service.count_invoices,
             invoice_service.InvoiceQuery(),
-            foreground=lambda r: RED if r.status == "overdue" else (GREY if r.status == "paid" else None),
-            background=lambda r: (CREDIT_BG if r.kind == "credit_note"
-                                  else NO_PROOF_BG if r.overdue_without_proof else None),
+            foreground=lambda r: (
+                RED if r.status == "overdue" else (GREY if r.status == "paid" else None)
+            ),
+            background=lambda r: (
+                CREDIT_BG
+                if r.kind == "credit_note"
+                else NO_PROOF_BG
+                if r.overdue_without_proof
+                else None
+            ),
         )
         super().__init__(model, parent)
         self.client_filter = ClientFilter()
@@ -210,10 +272,17 @@ class InvoicesPage(ListPage):
             self.kind.addItem(label(INVOICE_KINDS, key), key)
         today = clock.today()
         self.dates = DateRange(self.tr("Issued from"), today.replace(month=1, day=1), today)
-        self.use_dates, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
+        self.use_dates, self.date_from, self.date_to = (
+            self.dates.check,
+            self.dates.start,
+            self.dates.end,
+        )
         self.proof_missing = QCheckBox(self.tr("Proof missing"))
-        self.proof_missing.setToolTip(self.tr(
-            "Invoices without a signed quote or order, a signed delivery note or accepted CGV"))
+        self.proof_missing.setToolTip(
+            self.tr(
+                "Invoices without a signed quote or order, a signed delivery note or accepted CGV"
+            )
+        )
         for w in (self.client_filter, self.status, self.kind, self.dates, self.proof_missing):
             self.filters.addWidget(w)
         self.proof_missing.toggled.connect(self.apply_filters)
@@ -253,9 +322,14 @@ class InvoicesPage(ListPage):
     def build_query(self, base: Any) -> Any:
         start, end = self.dates.bounds()
         return replace(
-            base, search=self.search.text(), client_id=self.client_filter.currentData(),
-            status=self.status.currentData() or "", kind=self.kind.currentData() or "",
-            date_from=start, date_to=end, proof_missing_only=self.proof_missing.isChecked(),
+            base,
+            search=self.search.text(),
+            client_id=self.client_filter.currentData(),
+            status=self.status.currentData() or "",
+            kind=self.kind.currentData() or "",
+            date_from=start,
+            date_to=end,
+            proof_missing_only=self.proof_missing.isChecked(),
         )
 
     def create(self, kind: str = "invoice") -> None:
@@ -269,9 +343,10 @@ class InvoicesPage(ListPage):
         return accepted or dialog.changed_something
 
     def confirm_delete_text(self, row: InvoiceRow) -> str:
-        return self.tr("Delete {number} ({total})? Only a document entered by mistake should be "
-                       "deleted; its deletion is kept in the history.").format(
-            number=row.number, total=fmt.money(row.total, row.currency))
+        return self.tr(
+            "Delete {number} ({total})? Only a document entered by mistake should be "
+            "deleted; its deletion is kept in the history."
+        ).format(number=row.number, total=fmt.money(row.total, row.currency))
 
     def delete_row(self, row: InvoiceRow) -> None:
         invoice_service.delete_invoice(row.id)
@@ -280,7 +355,9 @@ class InvoicesPage(ListPage):
         return True
 
     def drop_files(self, row: InvoiceRow, paths: list[Path]) -> None:
-        title = self.tr("Invoice {number} — {client}").format(number=row.number, client=row.client_name)
+        title = self.tr("Invoice {number} — {client}").format(
+            number=row.number, client=row.client_name
+        )
         if attach_files_interactively(self, Owner(invoice_id=row.id), paths, title):
             self.reload()
 
@@ -288,19 +365,40 @@ class InvoicesPage(ListPage):
 class PaymentsPage(ListPage):
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Date"), "date", lambda r: fmt.date(r.date)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Client"), "client", lambda r: f"{r.client_name} ({r.client_code})"),
-        Column(QT_TRANSLATE_NOOP("Columns", "Amount"), "amount", lambda r: fmt.money(r.amount, r.currency), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Allocated"), "allocated",
-               lambda r: fmt.money(r.allocated, r.currency), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Unallocated"), "unallocated",
-               lambda r: fmt.money(r.unallocated, r.currency), True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Method"), "method", lambda r: label(METHODS, r.method)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Client"),
+            "client",
+            lambda r: f"{r.client_name} ({r.client_code})",
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Amount"),
+            "amount",
+            lambda r: fmt.money(r.amount, r.currency),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Allocated"),
+            "allocated",
+            lambda r: fmt.money(r.allocated, r.currency),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Unallocated"),
+            "unallocated",
+            lambda r: fmt.money(r.unallocated, r.currency),
+            True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Method"), "method", lambda r: label(METHODS, r.method)
+        ),
         Column(QT_TRANSLATE_NOOP("Columns", "Reference"), "reference", lambda r: r.reference),
     ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         model = PagedTableModel(
-            self.COLUMNS, payment_service.list_payments, payment_service.count_payments,
+            self.COLUMNS,
+            payment_service.list_payments,
+            payment_service.count_payments,
             payment_service.PaymentQuery(),
             foreground=lambda r: QColor("#1a5e20") if r.unallocated > 0 else None,
         )
@@ -314,7 +412,11 @@ class PaymentsPage(ListPage):
         self.client_filter.setMaximumWidth(220)
         today = clock.today()
         self.dates = DateRange(self.tr("Received from"), today.replace(month=1, day=1), today)
-        self.use_dates, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
+        self.use_dates, self.date_from, self.date_to = (
+            self.dates.check,
+            self.dates.start,
+            self.dates.end,
+        )
         for w in (self.client_filter, self.method, self.unallocated, self.dates):
             self.filters.addWidget(w)
         self.method.currentIndexChanged.connect(self.apply_filters)
@@ -335,10 +437,15 @@ class PaymentsPage(ListPage):
 
     def build_query(self, base: Any) -> Any:
         start, end = self.dates.bounds()
-        return replace(base, search=self.search.text(), method=self.method.currentData() or "",
-                       unallocated_only=self.unallocated.isChecked(),
-                       client_id=self.client_filter.currentData(),
-                       date_from=start, date_to=end)
+        return replace(
+            base,
+            search=self.search.text(),
+            method=self.method.currentData() or "",
+            unallocated_only=self.unallocated.isChecked(),
+            client_id=self.client_filter.currentData(),
+            date_from=start,
+            date_to=end,
+        )
 
     def reload_client_filter(self) -> None:
         self.client_filter.mark_stale()
@@ -353,10 +460,10 @@ class PaymentsPage(ListPage):
         return accepted or dialog.changed_something
 
     def confirm_delete_text(self, row: PaymentRow) -> str:
-        return self.tr("Delete the payment of {amount} received on {date}? Its allocations are "
-                       "removed and the deletion is kept in the history.").format(
-            amount=fmt.money(row.amount, row.currency), date=fmt.date(row.date))
+        return self.tr(
+            "Delete the payment of {amount} received on {date}? Its allocations are "
+            "removed and the deletion is kept in the history."
+        ).format(amount=fmt.money(row.amount, row.currency), date=fmt.date(row.date))
 
     def delete_row(self, row: PaymentRow) -> None:
         payment_service.delete_payment(row.id)
-

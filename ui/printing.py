@@ -20,10 +20,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 log = logging.getLogger(__name__)
 
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
-IMAGE_TYPES = frozenset({
-    "image/png", "image/jpeg", "image/jpg", "image/pjpeg", "image/tiff", "image/gif",
-    "image/webp", "image/bmp",
-})
+IMAGE_TYPES = frozenset(
+    {
+        "image/png",
+        "image/jpeg",
+        "image/jpg",
+        "image/pjpeg",
+        "image/tiff",
+        "image/gif",
+        "image/webp",
+        "image/bmp",
+    }
+)
 #: Image types whose frames are pages (a scanned multi-page TIFF). The frames of a GIF or
 #: WebP are an animation: only the first one is shown and printed.
 PAGED_IMAGE_TYPES = frozenset({"image/tiff"})
@@ -63,8 +71,8 @@ def normalise(media_type: str) -> str:
 
 def unsupported_reason(media_type: str) -> str:
     return QCoreApplication.translate(
-        "Printing", "files of type “{type}” cannot be shown or printed here.").format(
-            type=normalise(media_type) or "?")
+        "Printing", "files of type “{type}” cannot be shown or printed here."
+    ).format(type=normalise(media_type) or "?")
 
 
 def pdf_error_reason(error: QPdfDocument.Error) -> str:
@@ -76,8 +84,9 @@ def pdf_error_reason(error: QPdfDocument.Error) -> str:
     if error == QPdfDocument.Error.IncorrectPassword:
         return QCoreApplication.translate("Printing", "the PDF is protected by a password.")
     if error == QPdfDocument.Error.UnsupportedSecurityScheme:
-        return QCoreApplication.translate("Printing",
-                                          "the PDF uses a protection that is not supported.")
+        return QCoreApplication.translate(
+            "Printing", "the PDF uses a protection that is not supported."
+        )
     return QCoreApplication.translate("Printing", "the file could not be read.")
 
 
@@ -121,8 +130,11 @@ def read_image_frame(path: Path, index: int = 0) -> QImage:
         raise DocumentError(QCoreApplication.translate("Printing", "the file cannot be found."))
     reader = _image_reader(path)
     if index and not reader.jumpToImage(index):
-        raise DocumentError(QCoreApplication.translate(
-            "Printing", "page {page} of the image cannot be read.").format(page=index + 1))
+        raise DocumentError(
+            QCoreApplication.translate(
+                "Printing", "page {page} of the image cannot be read."
+            ).format(page=index + 1)
+        )
     image = reader.read()
     if image.isNull():
         log.warning("cannot read image %s (frame %d): %s", path, index, reader.errorString())
@@ -131,8 +143,9 @@ def read_image_frame(path: Path, index: int = 0) -> QImage:
 
 
 def _image_reason(reader: QImageReader) -> str:
-    return QCoreApplication.translate(
-        "Printing", "the image cannot be read ({error}).").format(error=reader.errorString())
+    return QCoreApplication.translate("Printing", "the image cannot be read ({error}).").format(
+        error=reader.errorString()
+    )
 
 
 def page_count(path: Path, media_type: str) -> int:
@@ -165,9 +178,13 @@ def print_document(path: Path, media_type: str, printer: QPrinter) -> int:
             document = open_pdf(path)
             try:
                 pages = _chosen_pages(printer, document.pageCount())
-                return _paint(printer, pages,
-                              lambda index, painter, area: _draw_pdf_page(
-                                  document, index, painter, area, printer.resolution()))
+                return _paint(
+                    printer,
+                    pages,
+                    lambda index, painter, area: _draw_pdf_page(
+                        document, index, painter, area, printer.resolution()
+                    ),
+                )
             finally:
                 document.close()
         count = image_frame_count(path, media_type)
@@ -187,7 +204,8 @@ def print_document(path: Path, media_type: str, printer: QPrinter) -> int:
 
 def _cannot_print(reason: str) -> str:
     return QCoreApplication.translate(
-        "Printing", "This document cannot be printed: {reason}").format(reason=reason)
+        "Printing", "This document cannot be printed: {reason}"
+    ).format(reason=reason)
 
 
 def _chosen_pages(printer: QPrinter, count: int) -> list[int]:
@@ -198,9 +216,11 @@ def _chosen_pages(printer: QPrinter, count: int) -> list[int]:
     if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
         numbers = [n for n in numbers if ranges.contains(n)]
     if not numbers:
-        raise PrintError(QCoreApplication.translate(
-            "Printing", "The pages chosen are not in this document (it has {count})."
-        ).format(count=count))
+        raise PrintError(
+            QCoreApplication.translate(
+                "Printing", "The pages chosen are not in this document (it has {count})."
+            ).format(count=count)
+        )
     if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
         numbers.reverse()
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
@@ -211,13 +231,18 @@ def _chosen_pages(printer: QPrinter, count: int) -> list[int]:
     return [n - 1 for n in numbers]
 
 
-def _paint(printer: QPrinter, pages: list[int],
-           draw: Callable[[int, QPainter, QRectF], None]) -> int:
+def _paint(
+    printer: QPrinter, pages: list[int], draw: Callable[[int, QPainter, QRectF], None]
+) -> int:
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(QCoreApplication.translate(
-            "Printing", "The printer could not be started. Check that it is connected "
-            "and switched on, then try again."))
+        raise PrintError(
+            QCoreApplication.translate(
+                "Printing",
+                "The printer could not be started. Check that it is connected "
+                "and switched on, then try again.",
+            )
+        )
     printed = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -226,8 +251,11 @@ def _paint(printer: QPrinter, pages: list[int],
             area.moveTo(0, 0)
         for index in pages:
             if printed and not printer.newPage():
-                raise PrintError(QCoreApplication.translate(
-                    "Printing", "The printer refused to start a new page."))
+                raise PrintError(
+                    QCoreApplication.translate(
+                        "Printing", "The printer refused to start a new page."
+                    )
+                )
             draw(index, painter, area)
             printed += 1
     finally:
@@ -244,8 +272,9 @@ def _fit(natural: QSizeF, area: QRectF) -> QRectF:
     return QRectF(area.left() + (area.width() - width) / 2, area.top(), width, height)
 
 
-def _draw_pdf_page(document: QPdfDocument, index: int, painter: QPainter, area: QRectF,
-                   dpi: int) -> None:
+def _draw_pdf_page(
+    document: QPdfDocument, index: int, painter: QPainter, area: QRectF, dpi: int
+) -> None:
     points = document.pagePointSize(index)
     target = _fit(QSizeF(points.width() * dpi / 72, points.height() * dpi / 72), area)
     scale = min(1.0, MAX_RENDER_DPI / max(1, dpi))
@@ -254,14 +283,18 @@ def _draw_pdf_page(document: QPdfDocument, index: int, painter: QPainter, area: 
     options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
     rendered = document.render(index, pixels, options)
     if rendered.isNull():
-        raise PrintError(QCoreApplication.translate(
-            "Printing", "Page {page} could not be rendered.").format(page=index + 1))
+        raise PrintError(
+            QCoreApplication.translate("Printing", "Page {page} could not be rendered.").format(
+                page=index + 1
+            )
+        )
     _text_layer(document, index, painter, target, points)  # under the image: hidden by it
     painter.drawImage(target, _on_white(rendered))
 
 
-def _text_layer(document: QPdfDocument, index: int, painter: QPainter, target: QRectF,
-                points: QSizeF) -> None:
+def _text_layer(
+    document: QPdfDocument, index: int, painter: QPainter, target: QRectF, points: QSizeF
+) -> None:
     """Lay the page's text under its image, line by line where the PDF has it:
     what reaches the printer can still be searched and read back (pdftotext on a PDF
     printer, a document archive), as scanners do with their text layer."""
@@ -281,8 +314,13 @@ def _text_layer(document: QPdfDocument, index: int, painter: QPainter, target: Q
             if box.isValid() and box.height() > 0:
                 font.setPixelSize(max(1, round(box.height() * sy * 0.8)))
                 painter.setFont(font)
-                painter.drawText(QPointF(target.left() + box.left() * sx,
-                                         target.top() + box.bottom() * sy - box.height() * sy * 0.2), line)
+                painter.drawText(
+                    QPointF(
+                        target.left() + box.left() * sx,
+                        target.top() + box.bottom() * sy - box.height() * sy * 0.2,
+                    ),
+                    line,
+                )
         start += length + 1
     painter.restore()
 
@@ -307,11 +345,14 @@ def _draw_image(image: QImage, painter: QPainter, area: QRectF, dpi: int) -> Non
         dots_per_inch = DEFAULT_IMAGE_DPI
     natural = QSizeF(image.width() / dots_per_inch * dpi, image.height() / dots_per_inch * dpi)
     target = _fit(natural, area)
-    limit = QSize(max(1, round(target.width() * MAX_RENDER_DPI / max(1, dpi))),
-                  max(1, round(target.height() * MAX_RENDER_DPI / max(1, dpi))))
+    limit = QSize(
+        max(1, round(target.width() * MAX_RENDER_DPI / max(1, dpi))),
+        max(1, round(target.height() * MAX_RENDER_DPI / max(1, dpi))),
+    )
     if image.width() > limit.width() or image.height() > limit.height():
-        image = image.scaled(limit, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            limit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     painter.drawImage(target, _on_white(image))
 
 
@@ -321,8 +362,9 @@ def ask_and_print(parent: QWidget, path: Path, media_type: str, title: str) -> i
     try:
         pages = page_count(path, media_type)
     except DocumentError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Cannot print"),
-                            _cannot_print(str(exc)))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Printing", "Cannot print"), _cannot_print(str(exc))
+        )
         return None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
@@ -341,8 +383,9 @@ def ask_and_print(parent: QWidget, path: Path, media_type: str, title: str) -> i
         QApplication.restoreOverrideCursor()
     if failure is not None:
         log.warning("printing %s failed: %s", path, failure)
-        QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Printing failed"),
-                            str(failure))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Printing", "Printing failed"), str(failure)
+        )
         return None
     return printed
 
@@ -355,11 +398,21 @@ def print_file(path: Path, printer_name: str = "") -> int:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if printer_name:
         if printer_name not in QPrinterInfo.availablePrinterNames():
-            raise PrintError(QCoreApplication.translate("Printing", "no printer named {name}").format(name=printer_name))
+            raise PrintError(
+                QCoreApplication.translate("Printing", "no printer named {name}").format(
+                    name=printer_name
+                )
+            )
         printer.setPrinterName(printer_name)
     elif QPrinterInfo.defaultPrinter().isNull():
-        raise PrintError(QCoreApplication.translate("Printing", "no printer is set up on this computer"))
+        raise PrintError(
+            QCoreApplication.translate("Printing", "no printer is set up on this computer")
+        )
     printer.setDocName(path.name)
     if not path.is_file():
-        raise PrintError(QCoreApplication.translate("Printing", "the file {path} does not exist").format(path=str(path)))
+        raise PrintError(
+            QCoreApplication.translate("Printing", "the file {path} does not exist").format(
+                path=str(path)
+            )
+        )
     return print_document(path, "application/pdf", printer)

@@ -148,7 +148,9 @@ class PagedTableModel(QAbstractTableModel):
         """The column and order of the current query (for the header's indicator)."""
         keys = [c.sort_key for c in self.columns]
         column = keys.index(self._query.sort) if self._query.sort in keys else -1
-        order = Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        order = (
+            Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        )
         return column, order
 
     # -- reading -----------------------------------------------------------------
@@ -164,8 +166,12 @@ class PagedTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("Columns", self.columns[section].header)
         return None

@@ -50,8 +50,7 @@ from ui import printing
 log = logging.getLogger(__name__)
 
 #: What "zoom in" and "zoom out" step through (1.0 = actual size).
-ZOOM_STEPS = (0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5,
-              3.0, 4.0)
+ZOOM_STEPS = (0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 #: A zoomed image is never made larger than this many pixels a side (memory).
 MAX_IMAGE_SIDE = 12_000
@@ -80,8 +79,10 @@ class _ScrollAnchor:
 
     def __init__(self, area: QAbstractScrollArea) -> None:
         self.area = area
-        self.ratios = [self._ratio(bar.value(), bar.maximum(), bar.pageStep())
-                       for bar in (area.horizontalScrollBar(), area.verticalScrollBar())]
+        self.ratios = [
+            self._ratio(bar.value(), bar.maximum(), bar.pageStep())
+            for bar in (area.horizontalScrollBar(), area.verticalScrollBar())
+        ]
 
     @staticmethod
     def _ratio(value: int, maximum: int, page: int) -> float:
@@ -89,8 +90,11 @@ class _ScrollAnchor:
         return (value + page / 2) / total if total > 0 else 0.0
 
     def restore(self) -> None:
-        for bar, ratio in zip((self.area.horizontalScrollBar(), self.area.verticalScrollBar()),
-                              self.ratios, strict=True):
+        for bar, ratio in zip(
+            (self.area.horizontalScrollBar(), self.area.verticalScrollBar()),
+            self.ratios,
+            strict=True,
+        ):
             bar.setValue(round(ratio * (bar.maximum() + bar.pageStep()) - bar.pageStep() / 2))
 
 
@@ -144,11 +148,13 @@ class _PdfPane(QPdfView):
             return 1.0
         margins, viewport = self.documentMargins(), self.viewport().size()
         width = (viewport.width() - margins.left() - margins.right()) / (
-            points.width() * self._points_to_pixels)
+            points.width() * self._points_to_pixels
+        )
         if fit == Fit.WIDTH:
             return max(0.01, width)
         height = (viewport.height() - self.pageSpacing()) / (
-            points.height() * self._points_to_pixels)
+            points.height() * self._points_to_pixels
+        )
         return max(0.01, min(width, height))
 
     def set_zoom(self, factor: float) -> None:
@@ -160,8 +166,9 @@ class _PdfPane(QPdfView):
 
     def set_fit(self, fit: Fit) -> None:
         anchor = _ScrollAnchor(self)
-        self.setZoomMode(QPdfView.ZoomMode.FitToWidth if fit == Fit.WIDTH
-                         else QPdfView.ZoomMode.FitInView)
+        self.setZoomMode(
+            QPdfView.ZoomMode.FitToWidth if fit == Fit.WIDTH else QPdfView.ZoomMode.FitInView
+        )
         anchor.restore()
         self.zoom_changed.emit()
 
@@ -181,8 +188,9 @@ class _ImagePane(QScrollArea):
     page_changed = Signal(int)
     zoom_changed = Signal()
 
-    def __init__(self, path: Path, frames: int, first: QImage,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, frames: int, first: QImage, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._path = path
         self._frames = frames
@@ -282,9 +290,12 @@ class _ImagePane(QScrollArea):
         if width == self._image.width() and height == self._image.height() and ratio == 1.0:
             pixmap = QPixmap.fromImage(self._image)
         else:
-            scaled = self._image.scaled(round(width * ratio), round(height * ratio),
-                                        Qt.AspectRatioMode.IgnoreAspectRatio,
-                                        Qt.TransformationMode.SmoothTransformation)
+            scaled = self._image.scaled(
+                round(width * ratio),
+                round(height * ratio),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             pixmap = QPixmap.fromImage(scaled)
             pixmap.setDevicePixelRatio(ratio)
         self.label.setPixmap(pixmap)
@@ -332,9 +343,16 @@ class DocumentViewer(QDialog):
     closes the file: create a new viewer to show the document again.
     """
 
-    def __init__(self, path: Path, media_type: str, title: str, parent: QWidget | None = None,
-                 *, on_export: Callable[[], None] | None = None,
-                 on_open_external: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        media_type: str,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        on_export: Callable[[], None] | None = None,
+        on_open_external: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.media_type = media_type
@@ -354,16 +372,20 @@ class DocumentViewer(QDialog):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         self.message_page = self._build_message_page(
-            show_hint=on_export is not None or on_open_external is not None)
+            show_hint=on_export is not None or on_open_external is not None
+        )
         self.stack.addWidget(self.message_page)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = self.buttons.addButton(self.tr("Open with system viewer"),
-                                                  QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button = self.buttons.addButton(self.tr("Export a copy…"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button = self.buttons.addButton(self.tr("Print…"),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = self.buttons.addButton(
+            self.tr("Open with system viewer"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button = self.buttons.addButton(
+            self.tr("Export a copy…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button = self.buttons.addButton(
+            self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("Close"))
         for button in (self.open_button, self.export_button, self.print_button, self.close_button):
@@ -387,12 +409,20 @@ class DocumentViewer(QDialog):
             self._load()
         except Exception as exc:  # never let a broken document take the application down
             log.exception("cannot preview %s (%s)", self.path, media_type)
-            self._show_error(self.tr("an unexpected error occurred ({error}).").format(
-                error=type(exc).__name__))
+            self._show_error(
+                self.tr("an unexpected error occurred ({error}).").format(error=type(exc).__name__)
+            )
 
     # -- building ------------------------------------------------------------------
-    def _action(self, text: str, icon: QIcon, keys: list[QKeySequence], slot: Callable[[], None],
-                *, checkable: bool = False) -> QAction:
+    def _action(
+        self,
+        text: str,
+        icon: QIcon,
+        keys: list[QKeySequence],
+        slot: Callable[[], None],
+        *,
+        checkable: bool = False,
+    ) -> QAction:
         action = QAction(icon, text, self)
         action.setShortcuts(keys)
         action.setCheckable(checkable)
@@ -408,11 +438,15 @@ class DocumentViewer(QDialog):
         self.prev_action = self._action(
             self.tr("Previous page"),
             _icon(QIcon.ThemeIcon.GoUp, style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp)),
-            [QKeySequence(Qt.Key.Key_PageUp)], self.previous_page)
+            [QKeySequence(Qt.Key.Key_PageUp)],
+            self.previous_page,
+        )
         self.next_action = self._action(
             self.tr("Next page"),
             _icon(QIcon.ThemeIcon.GoDown, style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown)),
-            [QKeySequence(Qt.Key.Key_PageDown)], self.next_page)
+            [QKeySequence(Qt.Key.Key_PageDown)],
+            self.next_page,
+        )
         self.page_spin = QSpinBox()
         self.page_spin.setRange(1, 1)
         self.page_spin.setKeyboardTracking(False)  # go when Enter is pressed, not per digit
@@ -428,8 +462,11 @@ class DocumentViewer(QDialog):
         self.page_separator = toolbar.addSeparator()
 
         self.zoom_out_action = self._action(
-            self.tr("Zoom out"), _icon(QIcon.ThemeIcon.ZoomOut),
-            QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut), self.zoom_out)
+            self.tr("Zoom out"),
+            _icon(QIcon.ThemeIcon.ZoomOut),
+            QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut),
+            self.zoom_out,
+        )
         self.zoom_label = QLabel()
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         metrics = self.zoom_label.fontMetrics()
@@ -437,20 +474,28 @@ class DocumentViewer(QDialog):
         self.zoom_label.setToolTip(self.tr("Zoom"))
         toolbar.addWidget(self.zoom_label)
         self.zoom_in_action = self._action(
-            self.tr("Zoom in"), _icon(QIcon.ThemeIcon.ZoomIn),
+            self.tr("Zoom in"),
+            _icon(QIcon.ThemeIcon.ZoomIn),
             [*QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")],
-            self.zoom_in)
+            self.zoom_in,
+        )
         for action, sign in ((self.zoom_out_action, "−"), (self.zoom_in_action, "+")):
             if action.icon().isNull():
                 action.setIconText(sign)
         toolbar.addSeparator()
-        self.fit_width_action = self._action(self.tr("Fit width"), QIcon(), [],
-                                             lambda: self._set_fit(Fit.WIDTH), checkable=True)
-        self.fit_page_action = self._action(self.tr("Fit page"), QIcon(), [],
-                                            lambda: self._set_fit(Fit.PAGE), checkable=True)
-        self.actual_size_action = self._action(self.tr("Actual size"), QIcon(),
-                                               [QKeySequence("Ctrl+0")], self.actual_size,
-                                               checkable=True)
+        self.fit_width_action = self._action(
+            self.tr("Fit width"), QIcon(), [], lambda: self._set_fit(Fit.WIDTH), checkable=True
+        )
+        self.fit_page_action = self._action(
+            self.tr("Fit page"), QIcon(), [], lambda: self._set_fit(Fit.PAGE), checkable=True
+        )
+        self.actual_size_action = self._action(
+            self.tr("Actual size"),
+            QIcon(),
+            [QKeySequence("Ctrl+0")],
+            self.actual_size,
+            checkable=True,
+        )
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for action in (self.fit_width_action, self.fit_page_action, self.actual_size_action):
@@ -486,7 +531,8 @@ class DocumentViewer(QDialog):
         box.addWidget(self.message)
         box.addSpacing(8)
         self.hint = QLabel(
-            self.tr("You can still open it with the system viewer or export a copy."))
+            self.tr("You can still open it with the system viewer or export a copy.")
+        )
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setVisible(show_hint)
@@ -500,8 +546,9 @@ class DocumentViewer(QDialog):
         wanted = QSize(900, 1000)
         if screen is not None:
             available = screen.availableGeometry().size()
-            wanted = wanted.boundedTo(QSize(available.width() * 95 // 100,
-                                            available.height() * 92 // 100))
+            wanted = wanted.boundedTo(
+                QSize(available.width() * 95 // 100, available.height() * 92 // 100)
+            )
         self.resize(wanted)
 
     # -- loading -------------------------------------------------------------------
@@ -534,8 +581,13 @@ class DocumentViewer(QDialog):
         self.page_spin.setRange(1, max(1, count))
         self.page_total_label.setText(self.tr("of {count}").format(count=count))
         paged = self.is_pdf or count > 1
-        for action in (self.prev_action, self.next_action, self.page_spin_action,
-                       self.page_total_action, self.page_separator):
+        for action in (
+            self.prev_action,
+            self.next_action,
+            self.page_spin_action,
+            self.page_total_action,
+            self.page_separator,
+        ):
             action.setVisible(paged)
         self._sync_page(pane.current_page())
         self._sync_zoom()

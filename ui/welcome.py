@@ -18,8 +18,10 @@ class WelcomePage(QWidget):
         card = QFrame()
         card.setObjectName("welcomeCard")
         card.setFixedWidth(600)
-        card.setStyleSheet("#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
-                           " border-radius: 10px; }")
+        card.setStyleSheet(
+            "#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 10px; }"
+        )
         box = QVBoxLayout(card)
         box.setContentsMargins(32, 28, 32, 28)
         box.setSpacing(14)
@@ -29,20 +31,31 @@ class WelcomePage(QWidget):
         font.setBold(True)
         title.setFont(font)
         box.addWidget(title)
-        intro = QLabel(self.tr(
-            "Encaisse keeps track of who owes you what, tells you what falls due and what is late, "
-            "and helps you get paid. Your book is empty: how would you like to start?"))
+        intro = QLabel(
+            self.tr(
+                "Encaisse keeps track of who owes you what, tells you what falls due and what is late, "
+                "and helps you get paid. Your book is empty: how would you like to start?"
+            )
+        )
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.company_button = self._button(
-            box, self.tr("Enter my company details"),
-            self.tr("Name, SIREN, address, bank details and your usual payment terms."))
+            box,
+            self.tr("Enter my company details"),
+            self.tr("Name, SIREN, address, bank details and your usual payment terms."),
+        )
         self.import_button = self._button(
-            box, self.tr("Import my invoices (CSV)"),
-            self.tr("Clients, invoices and payments from a spreadsheet or your invoicing software."))
+            box,
+            self.tr("Import my invoices (CSV)"),
+            self.tr(
+                "Clients, invoices and payments from a spreadsheet or your invoicing software."
+            ),
+        )
         self.demo_button = self._button(
-            box, self.tr("Explore with demo data"),
-            self.tr("A realistic small French business: 30+ clients, 18 months of invoices."))
+            box,
+            self.tr("Explore with demo data"),
+            self.tr("A realistic small French business: 30+ clients, 18 months of invoices."),
+        )
         self.company_button.clicked.connect(self.company_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.demo_button.clicked.connect(self.demo_requested)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.ledger import clients as client_service
 from services.core.dto import EventRow
 from services.core.terms import FIRST_DATE, LAST_DATE
+from services.ledger import clients as client_service
 from ui import fmt_history
 from ui import format as fmt
 
@@ -138,14 +138,18 @@ class ErrorBanner(QLabel):
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self.setStyleSheet("QLabel { background: #fde2e1; color: #8a1c14; padding: 6px;"
-                           " border: 1px solid #e5a19b; border-radius: 4px; }")
+        self.setStyleSheet(
+            "QLabel { background: #fde2e1; color: #8a1c14; padding: 6px;"
+            " border: 1px solid #e5a19b; border-radius: 4px; }"
+        )
         self.setText(text)
         self.show()
 
     def show_warning(self, text: str) -> None:
-        self.setStyleSheet("QLabel { background: #fff4d6; color: #6b4e00; padding: 6px;"
-                           " border: 1px solid #e8cf85; border-radius: 4px; }")
+        self.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #6b4e00; padding: 6px;"
+            " border: 1px solid #e8cf85; border-radius: 4px; }"
+        )
         self.setText(text)
         self.show()
 
@@ -171,22 +175,25 @@ class HistoryView(QTreeWidget):
     def set_events(self, events: list[EventRow]) -> None:
         self.clear()
         for event in reversed(events):
-            item = QTreeWidgetItem([
-                fmt.datetime(event.at),
-                fmt_history.action(event),
-                fmt_history.details(event),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    fmt.datetime(event.at),
+                    fmt_history.action(event),
+                    fmt_history.details(event),
+                ]
+            )
             item.setToolTip(2, json.dumps(event.details, ensure_ascii=False, indent=1))
             self.addTopLevelItem(item)
 
 
 class DateRange(QWidget):
-    """"<label> [from] to [to]", off until its box is ticked."""
+    """ "<label> [from] to [to]", off until its box is ticked."""
 
     changed = Signal()
 
-    def __init__(self, label: str, start: dt.date, end: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, label: str, start: dt.date, end: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

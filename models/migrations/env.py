@@ -10,7 +10,6 @@ config = context.config
 connection = config.attributes["connection"]
 
 
-
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     """The FTS5 search index (migration 0002) is not a model: leave it out of autogenerate."""
     return not (type_ == "table" and name and name.startswith("invoices_search"))

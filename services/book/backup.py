@@ -46,12 +46,12 @@ from typing import Any
 
 from models import SCHEMA_REVISION
 from services.core import clock, db
-from services.proof import documents
 from services.core.errors import AppError, KnownError, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
+from services.core.version import __version__
+from services.proof import documents
 from services.proof.store import Store, _fsync_dir
 from services.proof.store import require_regular_file as _require_regular_file
-from services.core.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,8 @@ MSG_BAD_MANIFEST = QT_TRANSLATE_NOOP(
     "Messages", "the backup {name} is not an Encaisse backup: its manifest's “{key}” is not valid"
 )
 MSG_BAD_MEMBER = QT_TRANSLATE_NOOP(
-    "Messages", "the backup {name} is not an Encaisse backup: it lists an unexpected member {member}"
+    "Messages",
+    "the backup {name} is not an Encaisse backup: it lists an unexpected member {member}",
 )
 MSG_TOO_LARGE = QT_TRANSLATE_NOOP(
     "Messages",
@@ -199,7 +200,6 @@ def chosen_folder() -> str:
 def set_folder(path: str) -> None:
     """Choose where backups go ("" = back to the default); the folder must take a file."""
     from services.core.company import set_setting
-
     from services.core.text import clean_text
 
     text = clean_text(path, "backup_folder")  # no control character in a path (issue #11)
@@ -210,7 +210,9 @@ def set_folder(path: str) -> None:
             with tempfile.NamedTemporaryFile(dir=where, prefix=".encaisse-probe-"):
                 pass
         except OSError as exc:
-            raise UserError.from_os(MSG_FOLDER_UNUSABLE, exc, field="backup_folder", folder=text) from exc
+            raise UserError.from_os(
+                MSG_FOLDER_UNUSABLE, exc, field="backup_folder", folder=text
+            ) from exc
         text = str(where.resolve())
     set_setting(FOLDER_SETTING, text)
 
@@ -287,7 +289,9 @@ def _compressible(path: Path) -> bool:
     return bool(sample) and len(zlib.compress(sample, 1)) < 0.9 * len(sample)
 
 
-def _add(zf: zipfile.ZipFile, source: Path, name: str, on_bytes: Callable[[int], None]) -> tuple[str, int]:
+def _add(
+    zf: zipfile.ZipFile, source: Path, name: str, on_bytes: Callable[[int], None]
+) -> tuple[str, int]:
     """Stream ``source`` into the zip as ``name``, hashing what was written; its SHA-256 and
     size."""
     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -344,7 +348,9 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="file", folder=str(target.parent)) from exc
+        raise UserError.from_os(
+            MSG_CANNOT_WRITE, exc, field="file", folder=str(target.parent)
+        ) from exc
     partial = target.with_name(target.name + ".part")
     try:
         _clear_leftovers(target.parent, source)
@@ -396,7 +402,9 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
                     "app_version": __version__,
                     "schema": schema,
                     "book": source.name,
-                    "created_at": clock.local_iso(now),  # the file name's local time, with its offset
+                    "created_at": clock.local_iso(
+                        now
+                    ),  # the file name's local time, with its offset
                     "counts": counts,
                     "members": members,
                     "sizes": member_sizes,  # what restore caps each member at (issue #11)
@@ -410,7 +418,9 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
             os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="file", folder=str(target.parent)) from exc
+        raise UserError.from_os(
+            MSG_CANNOT_WRITE, exc, field="file", folder=str(target.parent)
+        ) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -459,7 +469,7 @@ def _object_name(name: str) -> bool:
     """``documents/objects/ab/abcd…``: the only members besides the database."""
     if not name.startswith(OBJECTS):
         return False
-    parts = name[len(OBJECTS):].split("/")
+    parts = name[len(OBJECTS) :].split("/")
     return len(parts) == 2 and bool(_DIGEST.match(parts[1])) and parts[0] == parts[1][:2]
 
 
@@ -468,8 +478,13 @@ def _check_entry(info: zipfile.ZipInfo, path: Path) -> None:
     if info.flag_bits & 0x1:
         raise UserError(MSG_ENCRYPTED, field="file", name=path.name, member=info.filename)
     if info.compress_type not in COMPRESSIONS:
-        raise UserError(MSG_COMPRESSION, field="file", name=path.name, member=info.filename,
-                        method=str(info.compress_type))
+        raise UserError(
+            MSG_COMPRESSION,
+            field="file",
+            name=path.name,
+            member=info.filename,
+            method=str(info.compress_type),
+        )
 
 
 def _validate(manifest: object, path: Path) -> dict[str, Any]:
@@ -507,12 +522,16 @@ def _validate(manifest: object, path: Path) -> dict[str, Any]:
         if name != DATABASE and not _object_name(name):
             raise UserError(MSG_BAD_MEMBER, field="file", name=path.name, member=name[:200])
     altered = manifest.get("altered", [])
-    if not isinstance(altered, list) or not all(isinstance(a, str) and _DIGEST.match(a) for a in altered):
+    if not isinstance(altered, list) or not all(
+        isinstance(a, str) and _DIGEST.match(a) for a in altered
+    ):
         raise bad("altered")
     if "sizes" in manifest:  # since issue #11; older backups have neither sizes nor size
         sizes = manifest["sizes"]
-        if not isinstance(sizes, dict) or set(sizes) != set(members) or not all(
-            _is_count(v) for v in sizes.values()
+        if (
+            not isinstance(sizes, dict)
+            or set(sizes) != set(members)
+            or not all(_is_count(v) for v in sizes.values())
         ):
             raise bad("sizes")
         if not _is_count(manifest.get("size")):
@@ -526,7 +545,9 @@ def _load_manifest(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     try:
         info = zf.getinfo(MANIFEST)
     except KeyError:
-        raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name, detail=f"no {MANIFEST}") from None
+        raise UserError(
+            MSG_NOT_A_BACKUP, field="file", name=path.name, detail=f"no {MANIFEST}"
+        ) from None
     _check_entry(info, path)
     member = _Member(MANIFEST, "", MANIFEST_CAP, info)
     chunks: list[bytes] = []
@@ -534,7 +555,9 @@ def _load_manifest(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     try:
         return _validate(json.loads(b"".join(chunks)), path)
     except (ValueError, RecursionError) as exc:  # not JSON (UnicodeDecodeError is a ValueError)
-        raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)[:200]) from exc
+        raise UserError(
+            MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)[:200]
+        ) from exc
 
 
 def _members(zf: zipfile.ZipFile, path: Path, manifest: dict[str, Any]) -> list[_Member]:
@@ -547,11 +570,14 @@ def _members(zf: zipfile.ZipFile, path: Path, manifest: dict[str, Any]) -> list[
         try:
             info = zf.getinfo(name)
         except KeyError:
-            raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name,
-                            detail=f"{name} is missing") from None
+            raise UserError(
+                MSG_NOT_A_BACKUP, field="file", name=path.name, detail=f"{name} is missing"
+            ) from None
         _check_entry(info, path)
         if sizes is not None and info.file_size > sizes[name]:
-            raise UserError(MSG_TOO_LARGE, field="file", name=path.name, member=name, size=sizes[name])
+            raise UserError(
+                MSG_TOO_LARGE, field="file", name=path.name, member=name, size=sizes[name]
+            )
         declared += info.file_size
         out.append(_Member(name, sha, sizes[name] if sizes is not None else info.file_size, info))
     if sizes is not None:
@@ -559,14 +585,24 @@ def _members(zf: zipfile.ZipFile, path: Path, manifest: dict[str, Any]) -> list[
     else:  # made before sizes were recorded: measured against the zip itself
         limit = max(4 * path.stat().st_size, LEGACY_FLOOR)
     if declared > limit:
-        raise UserError(MSG_TOO_MUCH, field="file", name=path.name,
-                        size=f"{declared / 1_048_576:.1f}", limit=f"{limit / 1_048_576:.1f}")
+        raise UserError(
+            MSG_TOO_MUCH,
+            field="file",
+            name=path.name,
+            size=f"{declared / 1_048_576:.1f}",
+            limit=f"{limit / 1_048_576:.1f}",
+        )
     return out
 
 
-def _stream(zf: zipfile.ZipFile, member: _Member, path: Path, *,
-            write: Callable[[bytes], Any] | None = None,
-            on_bytes: Callable[[int], None] | None = None) -> str:
+def _stream(
+    zf: zipfile.ZipFile,
+    member: _Member,
+    path: Path,
+    *,
+    write: Callable[[bytes], Any] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> str:
     """Read one member with its byte cap, hashing it (and handing it to ``write``); refused
     when it is larger than its cap or, for a listed member, unlike its SHA-256."""
     digest = hashlib.sha256()
@@ -576,14 +612,26 @@ def _stream(zf: zipfile.ZipFile, member: _Member, path: Path, *,
             while chunk := fh.read(CHUNK):
                 done += len(chunk)
                 if done > member.cap:
-                    raise UserError(MSG_TOO_LARGE, field="file", name=path.name,
-                                    member=member.name, size=member.cap)
+                    raise UserError(
+                        MSG_TOO_LARGE,
+                        field="file",
+                        name=path.name,
+                        member=member.name,
+                        size=member.cap,
+                    )
                 digest.update(chunk)
                 if write is not None:
                     write(chunk)
                 if on_bytes is not None:
                     on_bytes(len(chunk))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
         # the zip's own checks (CRC, compressed stream) caught the damage
         raise UserError(MSG_DAMAGED, field="file", name=path.name, member=member.name) from exc
     if member.sha256 and digest.hexdigest() != member.sha256:
@@ -591,8 +639,9 @@ def _stream(zf: zipfile.ZipFile, member: _Member, path: Path, *,
     return digest.hexdigest()
 
 
-def _inspect(path: Path, *, check: bool, progress: Progress | None = None
-             ) -> tuple[BackupInfo, list[_Member]]:
+def _inspect(
+    path: Path, *, check: bool, progress: Progress | None = None
+) -> tuple[BackupInfo, list[_Member]]:
     """The manifest and members of a backup, checked; with ``check``, every member read."""
     require_regular_file(path)
     try:
@@ -611,8 +660,17 @@ def _inspect(path: Path, *, check: bool, progress: Progress | None = None
 
                 for member in members:
                     _stream(zf, member, path, on_bytes=on_bytes)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)[:200]) from exc
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as exc:
+        raise UserError(
+            MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)[:200]
+        ) from exc
     docs = sum(1 for m in members if m.name.startswith(OBJECTS))
     info = BackupInfo(
         path,
@@ -718,7 +776,9 @@ def _check_copy(copy: Path, info: BackupInfo) -> frozenset[str]:
         try:
             problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise UserError(MSG_DB_DAMAGED, field="file", name=name, detail="; ".join(problems[:3]))
+                raise UserError(
+                    MSG_DB_DAMAGED, field="file", name=name, detail="; ".join(problems[:3])
+                )
             missing = sorted(_FIRST_TABLES - _tables(con))
             if missing:
                 raise UserError(MSG_DB_FOREIGN, field="file", name=name, tables=", ".join(missing))
@@ -728,13 +788,24 @@ def _check_copy(copy: Path, info: BackupInfo) -> frozenset[str]:
             if revision not in known_revisions:
                 raise UserError(MSG_NEWER, field="file", name=name, schema=revision[:32] or "?")
             if revision != info.schema:
-                raise UserError(MSG_SCHEMA_MISMATCH, field="file", name=name,
-                                expected=info.schema, actual=revision)
+                raise UserError(
+                    MSG_SCHEMA_MISMATCH,
+                    field="file",
+                    name=name,
+                    expected=info.schema,
+                    actual=revision,
+                )
             counts = _table_counts(con)
             for table in sorted(set(counts) | set(info.counts)):
                 if counts.get(table, 0) != info.counts.get(table, 0):
-                    raise UserError(MSG_COUNTS, field="file", name=name, table=table,
-                                    expected=info.counts.get(table, 0), actual=counts.get(table, 0))
+                    raise UserError(
+                        MSG_COUNTS,
+                        field="file",
+                        name=name,
+                        table=table,
+                        expected=info.counts.get(table, 0),
+                        actual=counts.get(table, 0),
+                    )
         finally:
             con.close()
         if revision != head:  # older: migrated here, on the copy, never on the book
@@ -764,8 +835,9 @@ def _check_copy(copy: Path, info: BackupInfo) -> frozenset[str]:
     return frozenset(known)
 
 
-def _prepare(path: Path, book: Path, *, verified: bool = False,
-             progress: Progress | None = None) -> _Ready:
+def _prepare(
+    path: Path, book: Path, *, verified: bool = False, progress: Progress | None = None
+) -> _Ready:
     """Unpack the backup's database beside ``book`` and check it (nothing else changes);
     refused with a message naming the problem."""
     info, members = _inspect(path, check=not verified, progress=progress)
@@ -776,7 +848,9 @@ def _prepare(path: Path, book: Path, *, verified: bool = False,
         _discard(copy)  # left by a restore that was killed
         database = next(m for m in members if m.name == DATABASE)
         with zipfile.ZipFile(path) as zf:
-            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            fd = os.open(
+                copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+            )
             with os.fdopen(fd, "wb") as out:
                 _stream(zf, database, path, write=out.write)
                 out.flush()
@@ -786,10 +860,14 @@ def _prepare(path: Path, book: Path, *, verified: bool = False,
             os.fsync(fh.fileno())
     except OSError as exc:
         _discard(copy)
-        raise UserError.from_os(MSG_CANNOT_RESTORE, exc, field="file", folder=str(book.parent)) from exc
+        raise UserError.from_os(
+            MSG_CANNOT_RESTORE, exc, field="file", folder=str(book.parent)
+        ) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # the file changed since it was read
         _discard(copy)
-        raise UserError(MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)[:200]) from exc
+        raise UserError(
+            MSG_NOT_A_BACKUP, field="file", name=path.name, detail=str(exc)[:200]
+        ) from exc
     except BaseException:
         _discard(copy)
         raise
@@ -827,7 +905,9 @@ def _install_objects(ready: _Ready, store: Store) -> None:
                 continue
             dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             tmp = store.tmp / f"restore-{key}"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            fd = os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+            )
             try:
                 with os.fdopen(fd, "wb") as out:
                     _stream(zf, member, ready.backup, write=out.write)
@@ -886,7 +966,9 @@ def _install(ready: _Ready, book: Path, store: Store, *, aside: Path | None = No
         os.replace(ready.copy, book)
         _fsync_dir(book.parent)
     except OSError as exc:
-        raise UserError.from_os(MSG_CANNOT_RESTORE, exc, field="file", folder=str(book.parent)) from exc
+        raise UserError.from_os(
+            MSG_CANNOT_RESTORE, exc, field="file", folder=str(book.parent)
+        ) from exc
     _trash_unknown(store, ready.known)
 
 

@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session
 
 from models import CgvVersion
 from services.core import clock, history
-from services.proof import documents, store
-from services.proof.documents import Meta
 from services.core.money import format_money
 from services.core.paths import resource_path
+from services.proof import documents, store
+from services.proof.documents import Meta
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,14 @@ def _scan(path: Path, lines: Sequence[str], rng: random.Random) -> Path:
     return path
 
 
-def add(session: Session, today: dt.date, company_name: str, invoices: Sequence[DemoInvoice],
-        clients: Sequence[tuple[int, str, str]], seed: int) -> int:
+def add(
+    session: Session,
+    today: dt.date,
+    company_name: str,
+    invoices: Sequence[DemoInvoice],
+    clients: Sequence[tuple[int, str, str]],
+    seed: int,
+) -> int:
     """Create the demo's documents; return how many were attached."""
     rng = random.Random(seed + 7)
     the = documents.the_store()
@@ -116,27 +122,47 @@ def add(session: Session, today: dt.date, company_name: str, invoices: Sequence[
             for year in (today.year - 1, today.year):
                 start = dt.date(year, 1, 1)
                 label = f"CGV {year}"
-                existing = session.scalars(select(CgvVersion).where(
-                    (CgvVersion.in_force_from == start) | (CgvVersion.label == label))).first()
+                existing = session.scalars(
+                    select(CgvVersion).where(
+                        (CgvVersion.in_force_from == start) | (CgvVersion.label == label)
+                    )
+                ).first()
                 if existing is not None:  # demo added to a book that keeps its own versions
                     versions.append(existing)
                     continue
-                pdf = _pdf(folder / f"cgv-{year}.pdf", f"Conditions générales de vente — {year}", [
-                    company_name,
-                    f"En vigueur à compter du {start:%d/%m/%Y}.",
-                    "Art. 1 — Les présentes conditions s'appliquent à toute commande.",
-                    "Art. 2 — Paiement à 30 jours à compter de la date d'émission de la facture.",
-                    "Art. 3 — Tout retard entraîne des pénalités au taux BCE + 10 points",
-                    "          et une indemnité forfaitaire de 40 € pour frais de recouvrement.",
-                    "Art. 4 — Réserve de propriété jusqu'au paiement intégral du prix.",
-                ])
-                version = CgvVersion(label=label, in_force_from=start, notes="", created_at=clock.now())
+                pdf = _pdf(
+                    folder / f"cgv-{year}.pdf",
+                    f"Conditions générales de vente — {year}",
+                    [
+                        company_name,
+                        f"En vigueur à compter du {start:%d/%m/%Y}.",
+                        "Art. 1 — Les présentes conditions s'appliquent à toute commande.",
+                        "Art. 2 — Paiement à 30 jours à compter de la date d'émission de la facture.",
+                        "Art. 3 — Tout retard entraîne des pénalités au taux BCE + 10 points",
+                        "          et une indemnité forfaitaire de 40 € pour frais de recouvrement.",
+                        "Art. 4 — Réserve de propriété jusqu'au paiement intégral du prix.",
+                    ],
+                )
+                version = CgvVersion(
+                    label=label, in_force_from=start, notes="", created_at=clock.now()
+                )
                 session.add(version)
                 session.flush()
-                history.record(session, "cgv_version", version.id, "cgv_version_added", label=label,
-                               details={"in_force_from": start})
-                documents.attach_in_session(session, documents.Owner(cgv_version_id=version.id),
-                                            keep(pdf), Meta("cgv", label, start), checked=True)
+                history.record(
+                    session,
+                    "cgv_version",
+                    version.id,
+                    "cgv_version_added",
+                    label=label,
+                    details={"in_force_from": start},
+                )
+                documents.attach_in_session(
+                    session,
+                    documents.Owner(cgv_version_id=version.id),
+                    keep(pdf),
+                    Meta("cgv", label, start),
+                    checked=True,
+                )
                 count += 1
                 versions.append(version)
             # most business clients signed the CGV, some only the older version
@@ -146,12 +172,19 @@ def add(session: Session, today: dt.date, company_name: str, invoices: Sequence[
                 chosen = versions if rng.random() < 0.75 else versions[:1]
                 for version in chosen:
                     on = version.in_force_from - dt.timedelta(days=rng.randint(0, 20))
-                    pdf = _pdf(folder / f"cgv-{client_id}-{version.id}.pdf",
-                               f"{version.label} — exemplaire signé", [name, company_name],
-                               signed=f"Signé le {on:%d/%m/%Y} pour {name}")
+                    pdf = _pdf(
+                        folder / f"cgv-{client_id}-{version.id}.pdf",
+                        f"{version.label} — exemplaire signé",
+                        [name, company_name],
+                        signed=f"Signé le {on:%d/%m/%Y} pour {name}",
+                    )
                     doc = documents.attach_in_session(
-                        session, documents.Owner(client_id=client_id), keep(pdf),
-                        Meta("cgv", f"{version.label} signées", on, True, on), checked=True)
+                        session,
+                        documents.Owner(client_id=client_id),
+                        keep(pdf),
+                        Meta("cgv", f"{version.label} signées", on, True, on),
+                        checked=True,
+                    )
                     documents.accept_in_session(session, client_id, version, on, doc.id)
                     count += 1
             # orders and delivery notes on most invoices
@@ -160,27 +193,47 @@ def add(session: Session, today: dt.date, company_name: str, invoices: Sequence[
                 if rng.random() < 0.7:
                     kind = "purchase_order" if inv.po_number else "quote"
                     when = inv.issue - dt.timedelta(days=rng.randint(7, 40))
-                    title = (f"Bon de commande {inv.po_number}" if inv.po_number
-                             else f"Devis D-{inv.number[-4:]}")
-                    pdf = _pdf(folder / f"order-{inv.invoice_id}.pdf", title, [
-                        f"{company_name} — pour {inv.client_name}",
-                        f"Montant TTC : {format_money(inv.total)}".replace("\u202f", " ").replace("\u00a0", " "),
-                        f"Date : {when:%d/%m/%Y}",
-                    ], signed=f"Signé le {when:%d/%m/%Y}")
-                    documents.attach_in_session(session, owner, keep(pdf),
-                                                Meta(kind, title, when, True, when), checked=True)
+                    title = (
+                        f"Bon de commande {inv.po_number}"
+                        if inv.po_number
+                        else f"Devis D-{inv.number[-4:]}"
+                    )
+                    pdf = _pdf(
+                        folder / f"order-{inv.invoice_id}.pdf",
+                        title,
+                        [
+                            f"{company_name} — pour {inv.client_name}",
+                            f"Montant TTC : {format_money(inv.total)}".replace(
+                                "\u202f", " "
+                            ).replace("\u00a0", " "),
+                            f"Date : {when:%d/%m/%Y}",
+                        ],
+                        signed=f"Signé le {when:%d/%m/%Y}",
+                    )
+                    documents.attach_in_session(
+                        session, owner, keep(pdf), Meta(kind, title, when, True, when), checked=True
+                    )
                     count += 1
                 if rng.random() < 0.6:
                     when = inv.delivery or inv.issue
-                    scan = _scan(folder / f"bl-{inv.invoice_id}.jpg", [
-                        f"BON DE LIVRAISON BL-{inv.number[-4:]}",
-                        company_name,
-                        f"Client : {inv.client_name}",
-                        f"Livré le {when:%d/%m/%Y}",
-                        f"Facture {inv.number}",
-                    ], rng)
-                    documents.attach_in_session(session, owner, keep(scan),
-                                                Meta("delivery_note", f"BL-{inv.number[-4:]}", when, True, when), checked=True)
+                    scan = _scan(
+                        folder / f"bl-{inv.invoice_id}.jpg",
+                        [
+                            f"BON DE LIVRAISON BL-{inv.number[-4:]}",
+                            company_name,
+                            f"Client : {inv.client_name}",
+                            f"Livré le {when:%d/%m/%Y}",
+                            f"Facture {inv.number}",
+                        ],
+                        rng,
+                    )
+                    documents.attach_in_session(
+                        session,
+                        owner,
+                        keep(scan),
+                        Meta("delivery_note", f"BL-{inv.number[-4:]}", when, True, when),
+                        checked=True,
+                    )
                     count += 1
     except BaseException:
         documents.forget(ingested)

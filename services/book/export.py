@@ -41,12 +41,12 @@ from sqlalchemy.orm import Session
 
 from models import SCHEMA_REVISION, Allocation, Base, Client, Invoice, Payment
 from services.core import clock, db, lookups
-from services.proof import documents
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import plain
-from services.proof.store import safe_name
 from services.core.version import __version__
+from services.proof import documents
+from services.proof.store import safe_name
 
 MSG_NOT_EMPTY = QT_TRANSLATE_NOOP(
     "Messages", "the folder {folder} is not empty: choose a new or empty folder"
@@ -63,16 +63,59 @@ TABLES_FOLDER = "tables"
 
 #: the files ``import clients|invoices|payments`` reads back, with their columns: the names
 #: of the CSV import (services/ledger/imports.py, README "CSV formats")
-CLIENT_HEADER = ("code", "name", "kind", "contact", "address", "postcode", "city", "country",
-                 "email", "phone", "siren", "siret", "vat_number", "language", "terms",
-                 "credit_limit", "insurer", "insurance_days", "notes")
-INVOICE_HEADER = ("number", "client", "kind", "issue_date", "due_date", "terms", "total", "net",
-                  "vat", "currency", "delivery_date", "po_number", "disputed", "notes",
-                  "allocations")
-PAYMENT_HEADER = ("date", "client", "amount", "currency", "method", "reference", "notes",
-                  "allocations")
-IMPORTABLE = {"clients.csv": CLIENT_HEADER, "invoices.csv": INVOICE_HEADER,
-              "payments.csv": PAYMENT_HEADER}
+CLIENT_HEADER = (
+    "code",
+    "name",
+    "kind",
+    "contact",
+    "address",
+    "postcode",
+    "city",
+    "country",
+    "email",
+    "phone",
+    "siren",
+    "siret",
+    "vat_number",
+    "language",
+    "terms",
+    "credit_limit",
+    "insurer",
+    "insurance_days",
+    "notes",
+)
+INVOICE_HEADER = (
+    "number",
+    "client",
+    "kind",
+    "issue_date",
+    "due_date",
+    "terms",
+    "total",
+    "net",
+    "vat",
+    "currency",
+    "delivery_date",
+    "po_number",
+    "disputed",
+    "notes",
+    "allocations",
+)
+PAYMENT_HEADER = (
+    "date",
+    "client",
+    "amount",
+    "currency",
+    "method",
+    "reference",
+    "notes",
+    "allocations",
+)
+IMPORTABLE = {
+    "clients.csv": CLIENT_HEADER,
+    "invoices.csv": INVOICE_HEADER,
+    "payments.csv": PAYMENT_HEADER,
+}
 
 #: a payment set against no invoice: kept whole as credit on the client
 NO_ALLOCATION = "none"
@@ -154,6 +197,7 @@ def _importable(session: Session, folder: Path, client_id: int | None) -> None:
     tables/allocations.csv).  Invoices come before credit notes, so that the invoice a
     credit note is set against is already there when the import reaches it.
     """
+
     def only(query: Select[Any], column: Any) -> Select[Any]:
         return query if client_id is None else query.where(column == client_id)
 
@@ -161,47 +205,95 @@ def _importable(session: Session, folder: Path, client_id: int | None) -> None:
     rows: list[list[str]] = []
     for c in session.scalars(only(select(Client).order_by(Client.code, Client.id), Client.id)):
         codes[c.id] = c.code
-        rows.append([_cell(c.code), _cell(c.name), c.kind, _cell(c.contact), _cell(c.address),
-                     _cell(c.postcode), _cell(c.city), _cell(c.country), _cell(c.email),
-                     _cell(c.phone), _cell(c.siren), _cell(c.siret), _cell(c.vat_number),
-                     c.language, _cell(c.terms), _amount(c.credit_limit), _cell(c.insurer),
-                     "" if c.insurance_days is None else str(c.insurance_days), _cell(c.notes)])
+        rows.append(
+            [
+                _cell(c.code),
+                _cell(c.name),
+                c.kind,
+                _cell(c.contact),
+                _cell(c.address),
+                _cell(c.postcode),
+                _cell(c.city),
+                _cell(c.country),
+                _cell(c.email),
+                _cell(c.phone),
+                _cell(c.siren),
+                _cell(c.siret),
+                _cell(c.vat_number),
+                c.language,
+                _cell(c.terms),
+                _amount(c.credit_limit),
+                _cell(c.insurer),
+                "" if c.insurance_days is None else str(c.insurance_days),
+                _cell(c.notes),
+            ]
+        )
     _write_csv(folder / "clients.csv", CLIENT_HEADER, rows)
 
     active = Allocation.removed_on.is_(None)
     credit = Invoice.__table__.alias("credit_note")
     target = Invoice.__table__.alias("target")
     applied: dict[int, list[tuple[str, Decimal]]] = {}
-    query = (select(Allocation.credit_note_id, target.c.number, Allocation.amount)
-             .join(target, target.c.id == Allocation.invoice_id)
-             .join(credit, credit.c.id == Allocation.credit_note_id)
-             .where(active).order_by(Allocation.id))
+    query = (
+        select(Allocation.credit_note_id, target.c.number, Allocation.amount)
+        .join(target, target.c.id == Allocation.invoice_id)
+        .join(credit, credit.c.id == Allocation.credit_note_id)
+        .where(active)
+        .order_by(Allocation.id)
+    )
     for credit_id, number, amount in session.execute(only(query, credit.c.client_id)):
         applied.setdefault(credit_id, []).append((number, amount))
     rows = []
     invoices = only(select(Invoice), Invoice.client_id).order_by(
-        Invoice.kind != "invoice", Invoice.number, Invoice.id)
+        Invoice.kind != "invoice", Invoice.number, Invoice.id
+    )
     for i in session.scalars(invoices):
-        rows.append([_cell(i.number), _cell(codes.get(i.client_id, "")), i.kind,
-                     _date(i.issue_date), _date(i.due_date), _cell(i.terms), _amount(i.total),
-                     _amount(i.net), _amount(i.vat), i.currency, _date(i.delivery_date),
-                     _cell(i.po_number), "yes" if i.disputed else "", _cell(i.notes),
-                     spreadsheet_safe(_allocations(applied.get(i.id, [])))])
+        rows.append(
+            [
+                _cell(i.number),
+                _cell(codes.get(i.client_id, "")),
+                i.kind,
+                _date(i.issue_date),
+                _date(i.due_date),
+                _cell(i.terms),
+                _amount(i.total),
+                _amount(i.net),
+                _amount(i.vat),
+                i.currency,
+                _date(i.delivery_date),
+                _cell(i.po_number),
+                "yes" if i.disputed else "",
+                _cell(i.notes),
+                spreadsheet_safe(_allocations(applied.get(i.id, []))),
+            ]
+        )
     _write_csv(folder / "invoices.csv", INVOICE_HEADER, rows)
 
     paid: dict[int, list[tuple[str, Decimal]]] = {}
-    query = (select(Allocation.payment_id, Invoice.number, Allocation.amount)
-             .join(Invoice, Invoice.id == Allocation.invoice_id)
-             .join(Payment, Payment.id == Allocation.payment_id)
-             .where(active).order_by(Allocation.id))
+    query = (
+        select(Allocation.payment_id, Invoice.number, Allocation.amount)
+        .join(Invoice, Invoice.id == Allocation.invoice_id)
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .where(active)
+        .order_by(Allocation.id)
+    )
     for payment_id, number, amount in session.execute(only(query, Payment.client_id)):
         paid.setdefault(payment_id, []).append((number, amount))
     rows = []
     payments = only(select(Payment), Payment.client_id).order_by(Payment.date, Payment.id)
     for p in session.scalars(payments):
-        rows.append([_date(p.date), _cell(codes.get(p.client_id, "")), _amount(p.amount),
-                     p.currency, p.method, _cell(p.reference), _cell(p.notes),
-                     spreadsheet_safe(_allocations(paid.get(p.id, [])) or NO_ALLOCATION)])
+        rows.append(
+            [
+                _date(p.date),
+                _cell(codes.get(p.client_id, "")),
+                _amount(p.amount),
+                p.currency,
+                p.method,
+                _cell(p.reference),
+                _cell(p.notes),
+                spreadsheet_safe(_allocations(paid.get(p.id, [])) or NO_ALLOCATION),
+            ]
+        )
     _write_csv(folder / "payments.csv", PAYMENT_HEADER, rows)
 
 
@@ -289,9 +381,11 @@ def export(out: Path, client_code: str | None = None) -> ExportInfo:
                     query = query.where(filters[table.name](table))
                 rows = session.execute(query).all()
                 counts[table.name] = len(rows)
-                _write_csv(tmp / TABLES_FOLDER / f"{table.name}.csv",
-                           [c.name for c in table.columns],
-                           ([_cell(v) for v in row] for row in rows))
+                _write_csv(
+                    tmp / TABLES_FOLDER / f"{table.name}.csv",
+                    [c.name for c in table.columns],
+                    ([_cell(v) for v in row] for row in rows),
+                )
                 if table.name == "documents":
                     names = [c.name for c in table.columns]
                     doc_rows = [dict(zip(names, row, strict=True)) for row in rows]

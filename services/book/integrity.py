@@ -38,10 +38,10 @@ from sqlalchemy.orm import Session
 
 from models import Allocation, Client, Invoice, Payment, StoredFile
 from services.core import clock, db, history
-from services.proof import documents
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import ZERO, format_money
+from services.proof import documents
 from services.proof.store import Store
 
 log = logging.getLogger(__name__)
@@ -79,8 +79,7 @@ MSG_OVER_PAYMENT = QT_TRANSLATE_NOOP(
 #: What ``check`` cannot check on a book that is not an SQLite file.
 MSG_SERVER_PAGES = QT_TRANSLATE_NOOP(
     "Messages",
-    "SQLite's integrity check does not apply to a PostgreSQL book; the server checks its own "
-    "pages",
+    "SQLite's integrity check does not apply to a PostgreSQL book; the server checks its own pages",
 )
 MSG_REPAIR_NO_BACKUP = QT_TRANSLATE_NOOP(
     "Messages",
@@ -120,20 +119,32 @@ class TotalProblem:
 
     @property
     def params(self) -> dict[str, Any]:
-        return {"number": self.number, "client": self.client, "id": self.id,
-                "date": self.date.isoformat(), "amount": f"{self.total:.2f} {self.currency}",
-                "total": f"{self.total:.2f}", "stored": f"{self.stored:.2f}",
-                "recomputed": f"{self.recomputed:.2f}"}
+        return {
+            "number": self.number,
+            "client": self.client,
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "amount": f"{self.total:.2f} {self.currency}",
+            "total": f"{self.total:.2f}",
+            "stored": f"{self.stored:.2f}",
+            "recomputed": f"{self.recomputed:.2f}",
+        }
 
     def _shown(self, language: str) -> dict[str, Any]:
         """The parameters as a screen in ``language`` shows them (amounts with their
         currency and decimal mark, dates as the language writes them)."""
+
         def money(value: Decimal) -> str:
             return format_money(value, self.currency, language)
 
-        return {**self.params, "amount": money(self.total), "total": money(self.total),
-                "stored": money(self.stored), "recomputed": money(self.recomputed),
-                "date": self.date.strftime("%d/%m/%Y") if language == "fr" else self.date.isoformat()}
+        return {
+            **self.params,
+            "amount": money(self.total),
+            "total": money(self.total),
+            "stored": money(self.stored),
+            "recomputed": money(self.recomputed),
+            "date": self.date.strftime("%d/%m/%Y") if language == "fr" else self.date.isoformat(),
+        }
 
     def render(self, translate: Any = None, language: str | None = None) -> str:
         """The message; plain figures (the command line) unless a screen ``language`` is given."""
@@ -145,10 +156,18 @@ class TotalProblem:
         return self.render()
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "entity": self.entity, "id": self.id, "number": self.number,
-                "client": self.client, "currency": self.currency,
-                "total": f"{self.total:.2f}", "stored": f"{self.stored:.2f}",
-                "recomputed": f"{self.recomputed:.2f}", "message": self.message}
+        return {
+            "kind": self.kind,
+            "entity": self.entity,
+            "id": self.id,
+            "number": self.number,
+            "client": self.client,
+            "currency": self.currency,
+            "total": f"{self.total:.2f}",
+            "stored": f"{self.stored:.2f}",
+            "recomputed": f"{self.recomputed:.2f}",
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -175,9 +194,12 @@ class StorePlan:
         return sum(1 for k, _path in (self.too_recent if recent else self.to_trash) if k == kind)
 
     def to_json(self) -> dict[str, Any]:
-        return {"to_trash": [{"kind": k, "path": str(p)} for k, p in self.to_trash],
-                "too_recent": [{"kind": k, "path": str(p)} for k, p in self.too_recent],
-                "trash_days": documents.TRASH_DAYS, "stale_after_seconds": STALE_AFTER_SECONDS}
+        return {
+            "to_trash": [{"kind": k, "path": str(p)} for k, p in self.to_trash],
+            "too_recent": [{"kind": k, "path": str(p)} for k, p in self.too_recent],
+            "trash_days": documents.TRASH_DAYS,
+            "stale_after_seconds": STALE_AFTER_SECONDS,
+        }
 
 
 @dataclass(frozen=True)
@@ -191,9 +213,13 @@ class StoreTidy:
     recovered: int = 0  # files a document points at, put back from the trash
 
     def to_json(self) -> dict[str, int]:
-        return {"orphans_to_trash": self.orphans, "leftovers_to_trash": self.leftovers,
-                "too_recent": self.too_recent, "failed": self.failed,
-                "recovered": self.recovered}
+        return {
+            "orphans_to_trash": self.orphans,
+            "leftovers_to_trash": self.leftovers,
+            "too_recent": self.too_recent,
+            "failed": self.failed,
+            "recovered": self.recovered,
+        }
 
 
 @dataclass(frozen=True)
@@ -203,15 +229,21 @@ class Repair:
     store: StoreTidy = field(default_factory=StoreTidy)  # the document store's tidying
 
 
-def _active_sums(session: Session) -> tuple[dict[int, Decimal], dict[int, Decimal],
-                                             dict[int, Decimal]]:
+def _active_sums(
+    session: Session,
+) -> tuple[dict[int, Decimal], dict[int, Decimal], dict[int, Decimal]]:
     """(by invoice, by credit note, by payment) sums of the active allocations."""
     by_invoice: dict[int, Decimal] = defaultdict(lambda: ZERO)
     by_credit: dict[int, Decimal] = defaultdict(lambda: ZERO)
     by_payment: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    rows = session.execute(select(Allocation.invoice_id, Allocation.credit_note_id,
-                                  Allocation.payment_id, Allocation.amount)
-                           .where(Allocation.removed_on.is_(None)))
+    rows = session.execute(
+        select(
+            Allocation.invoice_id,
+            Allocation.credit_note_id,
+            Allocation.payment_id,
+            Allocation.amount,
+        ).where(Allocation.removed_on.is_(None))
+    )
     for invoice_id, credit_note_id, payment_id, amount in rows:
         by_invoice[invoice_id] += amount
         if credit_note_id is not None:
@@ -225,35 +257,64 @@ def _problems(session: Session) -> TotalsReport:
     by_invoice, by_credit, by_payment = _active_sums(session)
     report = TotalsReport()
     documents = session.execute(
-        select(Invoice.id, Invoice.kind, Invoice.number, Client.code, Invoice.currency,
-               Invoice.issue_date, Invoice.total, Invoice.allocated)
-        .join(Client, Client.id == Invoice.client_id).order_by(Invoice.id))
+        select(
+            Invoice.id,
+            Invoice.kind,
+            Invoice.number,
+            Client.code,
+            Invoice.currency,
+            Invoice.issue_date,
+            Invoice.total,
+            Invoice.allocated,
+        )
+        .join(Client, Client.id == Invoice.client_id)
+        .order_by(Invoice.id)
+    )
     for id_, kind, number, client, currency, date, total, stored in documents:
         report.checked += 1
         recomputed = (by_credit if kind == "credit_note" else by_invoice)[id_]
         _compare(report, kind, id_, number, client, currency, date, total, stored, recomputed)
     payments = session.execute(
-        select(Payment.id, Client.code, Payment.currency, Payment.date, Payment.amount,
-               Payment.allocated)
-        .join(Client, Client.id == Payment.client_id).order_by(Payment.id))
+        select(
+            Payment.id,
+            Client.code,
+            Payment.currency,
+            Payment.date,
+            Payment.amount,
+            Payment.allocated,
+        )
+        .join(Client, Client.id == Payment.client_id)
+        .order_by(Payment.id)
+    )
     for id_, client, currency, date, amount, stored in payments:
         report.checked += 1
-        _compare(report, "payment", id_, None, client, currency, date, amount, stored,
-                 by_payment[id_])
+        _compare(
+            report, "payment", id_, None, client, currency, date, amount, stored, by_payment[id_]
+        )
     return report
 
 
-def _compare(report: TotalsReport, entity: str, id_: int, number: str | None, client: str,
-             currency: str, date: dt.date, total: Decimal, stored: Decimal,
-             recomputed: Decimal) -> None:
+def _compare(
+    report: TotalsReport,
+    entity: str,
+    id_: int,
+    number: str | None,
+    client: str,
+    currency: str,
+    date: dt.date,
+    total: Decimal,
+    stored: Decimal,
+    recomputed: Decimal,
+) -> None:
     if recomputed > total:
         kind = "over_allocated"
     elif recomputed != stored:
         kind = "drift"
     else:
         return
-    report.problems.append(TotalProblem(kind, entity, id_, number, client, currency, date,
-                                        total, stored, recomputed))
+    report.problems.append(
+        TotalProblem(kind, entity, id_, number, client, currency, date, total, stored, recomputed)
+    )
 
 
 def running_total_problems() -> TotalsReport:
@@ -262,8 +323,9 @@ def running_total_problems() -> TotalsReport:
         return _problems(s)
 
 
-def _take_back(session: Session, allocation: Allocation, excess: Decimal,
-               invoice: Invoice) -> Decimal:
+def _take_back(
+    session: Session, allocation: Allocation, excess: Decimal, invoice: Invoice
+) -> Decimal:
     """Take back ``allocation`` (its whole amount, or the part of it in ``excess``); return
     the amount taken back. It never counted on any day (``removed_on`` = its date); a part
     that fits is set again, the same day."""
@@ -271,30 +333,52 @@ def _take_back(session: Session, allocation: Allocation, excess: Decimal,
     allocation.removed_on = allocation.date
     allocation.removed_at = clock.now()
     if taken < allocation.amount:
-        session.add(Allocation(invoice_id=allocation.invoice_id, payment_id=allocation.payment_id,
-                               credit_note_id=allocation.credit_note_id,
-                               amount=allocation.amount - taken, date=allocation.date,
-                               created_at=clock.now()))
-    source = ({"payment": allocation.payment_id} if allocation.payment_id is not None
-              else {"credit_note": allocation.credit_note_id})
-    history.record(session, "invoice", invoice.id, "unallocated", client_id=invoice.client_id,
-                   label=invoice.number,
-                   details={**source, "amount": taken, "reason": "over-allocation repaired"})
+        session.add(
+            Allocation(
+                invoice_id=allocation.invoice_id,
+                payment_id=allocation.payment_id,
+                credit_note_id=allocation.credit_note_id,
+                amount=allocation.amount - taken,
+                date=allocation.date,
+                created_at=clock.now(),
+            )
+        )
+    source = (
+        {"payment": allocation.payment_id}
+        if allocation.payment_id is not None
+        else {"credit_note": allocation.credit_note_id}
+    )
+    history.record(
+        session,
+        "invoice",
+        invoice.id,
+        "unallocated",
+        client_id=invoice.client_id,
+        label=invoice.number,
+        details={**source, "amount": taken, "reason": "over-allocation repaired"},
+    )
     session.flush()
     return taken
 
 
 def _newest_first(session: Session, *condition: Any) -> list[Allocation]:
-    return list(session.scalars(select(Allocation).where(Allocation.removed_on.is_(None), *condition)
-                                .order_by(Allocation.date.desc(), Allocation.id.desc())))
+    return list(
+        session.scalars(
+            select(Allocation)
+            .where(Allocation.removed_on.is_(None), *condition)
+            .order_by(Allocation.date.desc(), Allocation.id.desc())
+        )
+    )
 
 
 def _repair(session: Session) -> Repair:
     # the rows are locked first, in the writers' order (payments, invoices, by id)
-    payments = {p.id: p for p in session.scalars(
-        select(Payment).order_by(Payment.id).with_for_update())}
-    documents = {i.id: i for i in session.scalars(
-        select(Invoice).order_by(Invoice.id).with_for_update())}
+    payments = {
+        p.id: p for p in session.scalars(select(Payment).order_by(Payment.id).with_for_update())
+    }
+    documents = {
+        i.id: i for i in session.scalars(select(Invoice).order_by(Invoice.id).with_for_update())
+    }
     taken_back = 0
     # 1. what an invoice carries beyond its total, newest first
     by_invoice, _by_credit, _by_payment = _active_sums(session)
@@ -308,10 +392,12 @@ def _repair(session: Session) -> Repair:
             taken_back += 1
     # 2. what a payment or a credit note gives beyond its amount, newest first
     _by_invoice, by_credit, by_payment = _active_sums(session)
-    sources: list[tuple[Any, Decimal]] = (
-        [(Allocation.payment_id == i, by_payment[i] - payments[i].amount) for i in sorted(by_payment)]
-        + [(Allocation.credit_note_id == i, by_credit[i] - documents[i].total)
-           for i in sorted(by_credit)])
+    sources: list[tuple[Any, Decimal]] = [
+        (Allocation.payment_id == i, by_payment[i] - payments[i].amount) for i in sorted(by_payment)
+    ] + [
+        (Allocation.credit_note_id == i, by_credit[i] - documents[i].total)
+        for i in sorted(by_credit)
+    ]
     for condition, excess in sources:
         for allocation in _newest_first(session, condition):
             if excess <= 0:
@@ -324,19 +410,32 @@ def _repair(session: Session) -> Repair:
     for doc in documents.values():
         value = (by_credit if doc.kind == "credit_note" else by_invoice)[doc.id]
         if doc.allocated != value:
-            history.record(session, "invoice", doc.id, "edited", client_id=doc.client_id,
-                           label=doc.number,
-                           details={"allocated": [doc.allocated, value],
-                                    "reason": "running total recomputed"})
+            history.record(
+                session,
+                "invoice",
+                doc.id,
+                "edited",
+                client_id=doc.client_id,
+                label=doc.number,
+                details={"allocated": [doc.allocated, value], "reason": "running total recomputed"},
+            )
             doc.allocated = value
             recomputed += 1
     for payment in payments.values():
         value = by_payment[payment.id]
         if payment.allocated != value:
-            history.record(session, "payment", payment.id, "edited", client_id=payment.client_id,
-                           label=payment.reference or payment.date.isoformat(),
-                           details={"allocated": [payment.allocated, value],
-                                    "reason": "running total recomputed"})
+            history.record(
+                session,
+                "payment",
+                payment.id,
+                "edited",
+                client_id=payment.client_id,
+                label=payment.reference or payment.date.isoformat(),
+                details={
+                    "allocated": [payment.allocated, value],
+                    "reason": "running total recomputed",
+                },
+            )
             payment.allocated = value
             recomputed += 1
     return Repair(recomputed, taken_back)
@@ -365,10 +464,13 @@ def _age(path: Path, now: float) -> float | None:
 
 def _plan(the: Store, known: set[str], report: documents.CheckReport | None) -> StorePlan:
     if report is not None:
-        found = [(p.kind, Path(p.path)) for p in report.problems if p.kind in ("orphan", "leftover")]
+        found = [
+            (p.kind, Path(p.path)) for p in report.problems if p.kind in ("orphan", "leftover")
+        ]
     else:
-        found = ([("orphan", the.path_of(sha)) for sha in sorted(the.digests_on_disk() - known)]
-                 + [("leftover", path) for path in the.leftovers()])
+        found = [("orphan", the.path_of(sha)) for sha in sorted(the.digests_on_disk() - known)] + [
+            ("leftover", path) for path in the.leftovers()
+        ]
     plan = StorePlan()
     now = time.time()
     for kind, path in found:

@@ -11,10 +11,16 @@ from services.paper import letters
 from services.proof import documents
 
 
-def save_settings(*, max_mb: int | None = None, due_soon_days: int | None = None,
-                  grace_days: int | None = None, backup_folder: str | None = None,
-                  kinds_off: set[str] | None = None, import_max_file_mb: int | None = None,
-                  import_max_field_kib: int | None = None) -> None:
+def save_settings(
+    *,
+    max_mb: int | None = None,
+    due_soon_days: int | None = None,
+    grace_days: int | None = None,
+    backup_folder: str | None = None,
+    kinds_off: set[str] | None = None,
+    import_max_file_mb: int | None = None,
+    import_max_field_kib: int | None = None,
+) -> None:
     """The Settings dialog's OK: every value given (None = unchanged) is checked by its own
     setter first, then all are written in one transaction — all or nothing (issue #11)."""
     with settings_batch():
@@ -32,8 +38,9 @@ def save_settings(*, max_mb: int | None = None, due_soon_days: int | None = None
             imports.set_import_limits(import_max_file_mb, import_max_field_kib)
 
 
-def save_charge_settings(*, contractual_rate: str, mediator: str, deadline_days: int,
-                         window: dict[str, int]) -> None:
+def save_charge_settings(
+    *, contractual_rate: str, mediator: str, deadline_days: int, window: dict[str, int]
+) -> None:
     """The late-charges dialog's OK (the company's penalty rate, the consumer mediator, the
     deadline of a formal notice, the envelope window): checked first, then written in one
     transaction — all or nothing (issue #11)."""

@@ -74,8 +74,8 @@ def now() -> dt.datetime:
     """The current instant, timezone-aware UTC (the frozen instant, when frozen)."""
     instant = _frozen_instant()
     if instant is None:
-        return dt.datetime.now(dt.timezone.utc)
-    return instant.astimezone(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
+    return instant.astimezone(dt.UTC)
 
 
 def stamp(instant: dt.datetime | None = None) -> str:
@@ -94,7 +94,7 @@ def parse_instant(text: str) -> dt.datetime:
     the UTC form (``+00:00``) of older manifests; a time without offset is read as UTC,
     as every older manifest was written in UTC.  Raises ``ValueError`` on anything else."""
     value = dt.datetime.fromisoformat(text)
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
 def freeze(moment: dt.date | dt.datetime | None) -> None:

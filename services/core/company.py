@@ -26,9 +26,11 @@ _FIELDS = [f.name for f in fields(CompanyData)]
 MULTILINE_FIELDS = ("address",)
 
 # the settings saved here that the shared labels do not name yet
-FIELD_LABELS.update({
-    "mediator": QT_TRANSLATE_NOOP("Fields", "Consumer mediator"),
-})
+FIELD_LABELS.update(
+    {
+        "mediator": QT_TRANSLATE_NOOP("Fields", "Consumer mediator"),
+    }
+)
 
 
 def _row(session: Session) -> Company:

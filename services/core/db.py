@@ -106,7 +106,11 @@ def database_url(target: str | Path) -> str:
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL, also of a URI one (``sqlite:///file:/x/book.db?mode=ro&uri=true``)."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     database = parsed.database
     if str(parsed.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
@@ -134,8 +138,9 @@ class Database:
         #: sessions that only read (and the alembic/inspection connections)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
         #: sessions of :func:`transaction`: on SQLite they begin with BEGIN IMMEDIATE
-        self.write_sessions = sessionmaker(self.engine.execution_options(**{WRITE: True}),
-                                           expire_on_commit=False, future=True)
+        self.write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITE: True}), expire_on_commit=False, future=True
+        )
 
     # -- migrations -------------------------------------------------------
     def _alembic_config(self) -> Any:
@@ -186,7 +191,9 @@ class Database:
     def _backup_before_migration(self, revision: str) -> Path:
         assert self.path is not None
         stamp = clock.stamp()  # local time, like every backup's name (issue #12)
-        target = self.path.with_name(f"{self.path.stem}.before-upgrade-{revision}-{stamp}{self.path.suffix}")
+        target = self.path.with_name(
+            f"{self.path.stem}.before-upgrade-{revision}-{stamp}{self.path.suffix}"
+        )
         # SQLite's online backup API gives a consistent copy even with WAL.
         src = sqlite3.connect(str(self.path))
         try:
@@ -275,8 +282,10 @@ def integrity_problems(*, quick: bool = False) -> list[str]:
     try:
         with database.engine.connect() as conn:
             rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
-            rows += [f"foreign key violation in {r[0]} row {r[1]}"
-                     for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+            rows += [
+                f"foreign key violation in {r[0]} row {r[1]}"
+                for r in conn.exec_driver_sql("PRAGMA foreign_key_check")
+            ]
     except DBAPIError as exc:
         return [str(exc.orig)]
     return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
@@ -294,17 +303,24 @@ def _orphans(database: Database) -> list[str]:
             for table in Base.metadata.sorted_tables:
                 for key in table.foreign_key_constraints:
                     parent = key.referred_table.alias("parent")
-                    pairs = [(element.parent, parent.c[element.column.name])
-                             for element in key.elements]
+                    pairs = [
+                        (element.parent, parent.c[element.column.name]) for element in key.elements
+                    ]
                     count = conn.scalar(
-                        select(func.count()).select_from(table.outerjoin(
-                            parent, and_(*(child == referred for child, referred in pairs))))
-                        .where(*(child.is_not(None) for child, _ in pairs),
-                               pairs[0][1].is_(None)))
+                        select(func.count())
+                        .select_from(
+                            table.outerjoin(
+                                parent, and_(*(child == referred for child, referred in pairs))
+                            )
+                        )
+                        .where(*(child.is_not(None) for child, _ in pairs), pairs[0][1].is_(None))
+                    )
                     if count:
                         columns = ", ".join(child.name for child, _ in pairs)
-                        problems.append(f"foreign key violation in {table.name}: {count} rows "
-                                        f"whose {columns} points at no {key.referred_table.name} row")
+                        problems.append(
+                            f"foreign key violation in {table.name}: {count} rows "
+                            f"whose {columns} points at no {key.referred_table.name} row"
+                        )
     except DBAPIError as exc:
         return [str(exc.orig)]
     return problems
@@ -343,18 +359,37 @@ def reading() -> Iterator[Session]:
 #: PostgreSQL's SQLSTATEs of a writer that met another one: deadlock_detected,
 #: serialization_failure, lock_not_available (a lock timeout, NOWAIT) — "busy" to the user
 _PG_BUSY_STATES = frozenset({"40P01", "40001", "55P03"})
-_PG_BUSY_TEXTS = ("deadlock detected", "could not serialize access", "lock timeout",
-                  "could not obtain lock")
+_PG_BUSY_TEXTS = (
+    "deadlock detected",
+    "could not serialize access",
+    "lock timeout",
+    "could not obtain lock",
+)
 #: what libpq says when the server cannot be reached, or went away during the session
-_PG_UNREACHABLE_TEXTS = ("connection refused", "could not connect", "failed to resolve host",
-                         "could not translate host name", "name or service not known",
-                         "no route to host", "network is unreachable", "timeout expired",
-                         "server closed the connection", "terminating connection",
-                         "the connection is closed", "connection is lost",
-                         "is the server running", "the database system is starting up",
-                         "the database system is shutting down", "consuming input failed")
-_PG_LOGIN_TEXTS = ("authentication failed", "no password supplied", "pg_hba.conf",
-                   "permission denied for database")
+_PG_UNREACHABLE_TEXTS = (
+    "connection refused",
+    "could not connect",
+    "failed to resolve host",
+    "could not translate host name",
+    "name or service not known",
+    "no route to host",
+    "network is unreachable",
+    "timeout expired",
+    "server closed the connection",
+    "terminating connection",
+    "the connection is closed",
+    "connection is lost",
+    "is the server running",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "consuming input failed",
+)
+_PG_LOGIN_TEXTS = (
+    "authentication failed",
+    "no password supplied",
+    "pg_hba.conf",
+    "permission denied for database",
+)
 
 
 def _pg_server(exc: Exception) -> tuple[str, str, str]:
@@ -362,6 +397,7 @@ def _pg_server(exc: Exception) -> tuple[str, str, str]:
     the password: from the driver's connection, else from the open book's URL."""
     pgconn = getattr(getattr(exc, "orig", None), "pgconn", None)
     if pgconn is not None:
+
         def part(name: str) -> str:
             value = getattr(pgconn, name, b"") or b""
             return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
@@ -372,8 +408,10 @@ def _pg_server(exc: Exception) -> tuple[str, str, str]:
         host, port = url.host or "", str(url.port or "")
         database, user = url.database or "", url.username or ""
     else:  # no connection was attempted (a host name that does not resolve): the message's
-        named = re.search(r"""(?:host|server at) ['"]([^'"]+)['"](?:, port (\d+))?""",
-                          str(getattr(exc, "orig", exc)))
+        named = re.search(
+            r"""(?:host|server at) ['"]([^'"]+)['"](?:, port (\d+))?""",
+            str(getattr(exc, "orig", exc)),
+        )
         host, port = (named.group(1), named.group(2) or "") if named else ("", "")
         database = user = ""
     server = f"{host}:{port}" if host and port else host or "?"
@@ -397,7 +435,8 @@ def _pg_connection_error(exc: Exception, text: str) -> KnownError | None:
         server, database, _user = _pg_server(exc)
         return KnownError(MSG_PG_NO_DATABASE, server=server, database=database)
     if any(marker in text for marker in _PG_LOGIN_TEXTS) or (
-            'role "' in text and "does not exist" in text):
+        'role "' in text and "does not exist" in text
+    ):
         server, _database, user = _pg_server(exc)
         return KnownError(MSG_PG_LOGIN, server=server, user=user, detail=_pg_detail(original))
     if any(marker in text for marker in _PG_UNREACHABLE_TEXTS):
@@ -422,7 +461,8 @@ def translate_db_error(exc: Exception, path: Path | None) -> Exception:
     if "database is locked" in text or "busy" in text:
         return KnownError(MSG_LOCKED)
     if getattr(getattr(exc, "orig", None), "sqlstate", None) in _PG_BUSY_STATES or any(
-            marker in text for marker in _PG_BUSY_TEXTS):
+        marker in text for marker in _PG_BUSY_TEXTS
+    ):
         return KnownError(MSG_LOCKED)
     if path is None:
         known = _pg_connection_error(exc, text)

@@ -41,8 +41,9 @@ class AppError(Exception):
         text = tr(MESSAGES, self.message)
         # A parameter that is itself a marked source text (e.g. an expected format)
         # is translated too; anything else (user input, numbers) is left as it is.
-        params = {k: tr(MESSAGES, v) if isinstance(v, str) and v else v
-                  for k, v in self.params.items()}
+        params = {
+            k: tr(MESSAGES, v) if isinstance(v, str) and v else v for k, v in self.params.items()
+        }
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
@@ -63,15 +64,18 @@ class UserError(AppError):
         self.field = field
 
     @classmethod
-    def from_os(cls, message: str, exc: OSError, field: str | None = None, **params: Any) -> UserError:
+    def from_os(
+        cls, message: str, exc: OSError, field: str | None = None, **params: Any
+    ) -> UserError:
         """``message`` with the system's reason for ``exc`` as its ``{detail}``."""
         return cls(message, field=field, detail=exc.strerror or str(exc), **params)
 
     def render(self, translate: Translate | None = None) -> str:
         if self.field:
             pattern = (translate or _identity)(MESSAGES, FIELD_REASON)
-            return pattern.format(field=field_label(self.field, translate),
-                                  reason=self.reason(translate))
+            return pattern.format(
+                field=field_label(self.field, translate), reason=self.reason(translate)
+            )
         return self.reason(translate)
 
 

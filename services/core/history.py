@@ -73,22 +73,31 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def events_for(entity: str, entity_id: int, *, include_client_events: bool = False) -> list[EventRow]:
+def events_for(
+    entity: str, entity_id: int, *, include_client_events: bool = False
+) -> list[EventRow]:
     """Events of one entity (and, for a client, of all its invoices and payments)."""
     with db.reading() as s:
         query = select(Event)
         if include_client_events and entity == "client":
             query = query.where(
-                or_((Event.entity == "client") & (Event.entity_id == entity_id),
-                    Event.client_id == entity_id)
+                or_(
+                    (Event.entity == "client") & (Event.entity_id == entity_id),
+                    Event.client_id == entity_id,
+                )
             )
         else:
             query = query.where(Event.entity == entity, Event.entity_id == entity_id)
         rows = s.scalars(query.order_by(Event.at, Event.id)).all()
         return [
             EventRow(
-                id=e.id, at=e.at, entity=e.entity, entity_id=e.entity_id,
-                action=e.action, label=e.label, details=json.loads(e.details or "{}"),
+                id=e.id,
+                at=e.at,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                action=e.action,
+                label=e.label,
+                details=json.loads(e.details or "{}"),
             )
             for e in rows
         ]

@@ -43,8 +43,12 @@ def same(column: Any, text: str) -> Any:
 def _find(session: Session, column: Any, id_column: Any, wanted: str) -> int | None:
     found = session.scalar(select(id_column).where(column == wanted))
     if found is None:
-        found = session.scalar(select(id_column).where(func.lower(column) == wanted.lower())
-                               .order_by(id_column).limit(1))
+        found = session.scalar(
+            select(id_column)
+            .where(func.lower(column) == wanted.lower())
+            .order_by(id_column)
+            .limit(1)
+        )
     return found
 
 
@@ -58,8 +62,15 @@ def invoice_id(session: Session, number: str | None, field: str = "invoice") -> 
     return _require(session, Invoice.number, Invoice.id, number, field, MSG_NO_INVOICE, "number")
 
 
-def _require(session: Session, column: Any, id_column: Any, typed: str | None, field: str,
-             message: str, param: str) -> int:
+def _require(
+    session: Session,
+    column: Any,
+    id_column: Any,
+    typed: str | None,
+    field: str,
+    message: str,
+    param: str,
+) -> int:
     wanted = nfc(typed)
     found = _find(session, column, id_column, wanted) if wanted else None
     if found is None:

@@ -66,8 +66,11 @@ class Terms:
         if self.kind == NET:
             return f"{self.days} jours" if language == "fr" else f"net {self.days}"
         if self.kind == EOM:
-            return (f"{self.days} jours fin de mois" if language == "fr"
-                    else f"{self.days} days end of month")
+            return (
+                f"{self.days} jours fin de mois"
+                if language == "fr"
+                else f"{self.days} days end of month"
+            )
         if self.kind == EOM_DAY:
             if language == "fr":
                 return f"{self.days} jours fin de mois le {self.day}"
@@ -108,8 +111,13 @@ def check_date_range(day: dt.date, field: str = "date") -> dt.date:
     if isinstance(day, dt.datetime):
         day = day.date()
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise UserError(MSG_DATE_RANGE, field=field, date=day.isoformat(),
-                        first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat())
+        raise UserError(
+            MSG_DATE_RANGE,
+            field=field,
+            date=day.isoformat(),
+            first=FIRST_DATE.isoformat(),
+            last=LAST_DATE.isoformat(),
+        )
     return day
 
 
@@ -200,6 +208,8 @@ def legal_cap_warning(
     cap45 = eom_due(issue, 45, method)
     if due > cap60 and due > cap45:
         return WARN_LEGAL_CAP, {
-            "due": due.isoformat(), "cap60": cap60.isoformat(), "cap45": cap45.isoformat()
+            "due": due.isoformat(),
+            "cap60": cap60.isoformat(),
+            "cap45": cap45.isoformat(),
         }
     return None

@@ -16,8 +16,8 @@ MSG_IDENTIFIER_CHAR = QT_TRANSLATE_NOOP(
     "type it again with ordinary characters.",
 )
 MSG_CONTROL_CHAR = QT_TRANSLATE_NOOP(
-    "Messages", "contains a control character (U+{code}, character {position}), "
-    "which is not allowed here.",
+    "Messages",
+    "contains a control character (U+{code}, character {position}), which is not allowed here.",
 )
 MSG_NON_ASCII_DIGITS = QT_TRANSLATE_NOOP(
     "Messages", "'{value}' holds digits other than 0-9; type it again with the digits 0 to 9."
@@ -26,8 +26,14 @@ MSG_NON_ASCII_DIGITS = QT_TRANSLATE_NOOP(
 #: Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt) that are not
 #: already of category Cf: they display as nothing (fillers, variation selectors).
 _IGNORABLE = (
-    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
     (0xE0000, 0xE0FFF),
 )
 #: bidirectional embeddings, overrides and isolates (Cf): they reorder what follows them
@@ -84,8 +90,9 @@ def clean_identifier(value: object, field: str) -> str:
         return text
     for position, ch in enumerate(text, start=1):
         if identifier_refuses(ch):
-            raise UserError(MSG_IDENTIFIER_CHAR, field=field, code=f"{ord(ch):04X}",
-                            position=str(position))
+            raise UserError(
+                MSG_IDENTIFIER_CHAR, field=field, code=f"{ord(ch):04X}", position=str(position)
+            )
     return text
 
 
@@ -100,8 +107,9 @@ def clean_text(value: object, field: str, *, multiline: bool = False) -> str:
         return text
     for position, ch in enumerate(text, start=1):
         if text_refuses(ch, multiline):
-            raise UserError(MSG_CONTROL_CHAR, field=field, code=f"{ord(ch):04X}",
-                            position=str(position))
+            raise UserError(
+                MSG_CONTROL_CHAR, field=field, code=f"{ord(ch):04X}", position=str(position)
+            )
     return text
 
 
@@ -143,5 +151,7 @@ def _unusual(keep: str) -> re.Pattern[str]:
     U+200B-U+200F, U+2028-U+202E, U+2060-U+206F), currency and letter-like symbols. Only
     these few characters are looked up (a 50 MB JSON of French names stays fast)."""
     allowed = "".join(re.escape(c) for c in keep)
-    return re.compile(f"[^{allowed} -~\u00a0-\u00ac\u00ae-\u034e\u0350-\u05ff\u2010-\u2027"
-                      f"\u2030-\u205f\u20a0-\u20cf\u2100-\u214f]")
+    return re.compile(
+        f"[^{allowed} -~\u00a0-\u00ac\u00ae-\u034e\u0350-\u05ff\u2010-\u2027"
+        f"\u2030-\u205f\u20a0-\u20cf\u2100-\u214f]"
+    )

@@ -28,15 +28,24 @@ from sqlalchemy.orm import Session
 
 from models import AlertSnooze, Client, Document, Invoice
 from services.core import clock, company, db, history
-from services.followup import dunning
-from services.proof import rules as proof
-from services.followup import open_invoices as core
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import from_cents, plain
+from services.followup import dunning
+from services.followup import open_invoices as core
+from services.proof import rules as proof
 
-KINDS = ("due_soon", "step_due", "promise_due", "promise_broken", "plan_installment_missed",
-         "over_credit_limit", "insurance_deadline", "prescription_near", "missing_proof",
-         "claim_declaration")
+KINDS = (
+    "due_soon",
+    "step_due",
+    "promise_due",
+    "promise_broken",
+    "plan_installment_missed",
+    "over_credit_limit",
+    "insurance_deadline",
+    "prescription_near",
+    "missing_proof",
+    "claim_declaration",
+)
 DUE_SOON_SETTING = "alerts.due_soon_days"
 OFF_SETTING = "alerts.off"
 PRESCRIPTION_WARNING_DAYS = 90
@@ -59,13 +68,23 @@ KIND_LABELS = {
 MSG_DUE_SOON = QT_TRANSLATE_NOOP("Messages", "{invoice} falls due on {date} ({amount})")
 MSG_STEP = QT_TRANSLATE_NOOP("Messages", "{step} for {count} invoice(s), {amount}")
 MSG_PROMISE_DUE = QT_TRANSLATE_NOOP("Messages", "{invoice}: {amount} promised for today")
-MSG_PROMISE_BROKEN = QT_TRANSLATE_NOOP("Messages", "{invoice}: payment promised for {date} not received")
+MSG_PROMISE_BROKEN = QT_TRANSLATE_NOOP(
+    "Messages", "{invoice}: payment promised for {date} not received"
+)
 MSG_OVER_LIMIT = QT_TRANSLATE_NOOP("Messages", "balance {amount} over the credit limit of {limit}")
 MSG_PRESCRIPTION = QT_TRANSLATE_NOOP("Messages", "{invoice} becomes time-barred on {date}")
-MSG_MISSING_PROOF = QT_TRANSLATE_NOOP("Messages", "{invoice} is overdue and its proof is incomplete")
-MSG_PLAN_MISSED = QT_TRANSLATE_NOOP("Messages", "instalment of {date} not paid in full ({amount} short)")
-MSG_INSURANCE = QT_TRANSLATE_NOOP("Messages", "{invoice}: declare it to the credit insurer before {date}")
-MSG_DECLARE = QT_TRANSLATE_NOOP("Messages", "declare the claim before {date} (BODACC notice of {notice})")
+MSG_MISSING_PROOF = QT_TRANSLATE_NOOP(
+    "Messages", "{invoice} is overdue and its proof is incomplete"
+)
+MSG_PLAN_MISSED = QT_TRANSLATE_NOOP(
+    "Messages", "instalment of {date} not paid in full ({amount} short)"
+)
+MSG_INSURANCE = QT_TRANSLATE_NOOP(
+    "Messages", "{invoice}: declare it to the credit insurer before {date}"
+)
+MSG_DECLARE = QT_TRANSLATE_NOOP(
+    "Messages", "declare the claim before {date} (BODACC notice of {notice})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +111,22 @@ class Alert:
         return text.format(**self.params)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "client": self.client, "invoice": self.invoice,
-                "amount": plain(self.amount), "currency": self.currency,
-                "due_date": self.due_date.isoformat() if self.due_date else None,
-                "days": self.days, "step": self.step, "message": self.render()}
+        return {
+            "kind": self.kind,
+            "client": self.client,
+            "invoice": self.invoice,
+            "amount": plain(self.amount),
+            "currency": self.currency,
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+            "days": self.days,
+            "step": self.step,
+            "message": self.render(),
+        }
 
 
-def snooze_key(kind: str, client_id: int, invoice_id: int | None, step: str | None, currency: str) -> str:
+def snooze_key(
+    kind: str, client_id: int, invoice_id: int | None, step: str | None, currency: str
+) -> str:
     return f"{kind}:{client_id}:{invoice_id or ''}:{step or ''}:{currency}"
 
 
@@ -159,9 +187,18 @@ def snooze(alert: Alert, until: dt.date) -> None:
             s.add(AlertSnooze(key=alert.key, until=until))
         else:
             row.until = until
-        entity, entity_id = ("invoice", alert.invoice_id) if alert.invoice_id else ("client", alert.client_id)
-        history.record(s, entity, entity_id, "alert_snoozed", client_id=alert.client_id,
-                       label=alert.invoice or alert.client, details={"kind": alert.kind, "until": until})
+        entity, entity_id = (
+            ("invoice", alert.invoice_id) if alert.invoice_id else ("client", alert.client_id)
+        )
+        history.record(
+            s,
+            entity,
+            entity_id,
+            "alert_snoozed",
+            client_id=alert.client_id,
+            label=alert.invoice or alert.client,
+            details={"kind": alert.kind, "until": until},
+        )
 
 
 def _money(amount: Decimal, currency: str) -> str:
@@ -175,18 +212,44 @@ def _complete_among(s: Any, rows: Sequence[core.Row]) -> set[int]:
     signed delivery note can be complete, and there are few of those; the CGV rule
     is then checked in SQL for them alone (services.proof.rules's expressions, in the caller's
     session: one snapshot for the whole read)."""
-    live = (Document.superseded_at.is_(None), Document.deleted_at.is_(None), Document.signed.is_(True))
-    ordered = set(s.scalars(select(Document.invoice_id).where(
-        *live, Document.invoice_id.is_not(None), Document.kind.in_(proof.ORDER_KINDS))))
-    contracted = set(s.scalars(select(Document.client_id).where(
-        *live, Document.invoice_id.is_(None), Document.kind == "contract")))
-    delivered = set(s.scalars(select(Document.invoice_id).where(
-        *live, Document.invoice_id.is_not(None), Document.kind == "delivery_note")))
-    candidates = [r[0] for r in rows if r[0] in delivered and (r[0] in ordered or r[1] in contracted)]
+    live = (
+        Document.superseded_at.is_(None),
+        Document.deleted_at.is_(None),
+        Document.signed.is_(True),
+    )
+    ordered = set(
+        s.scalars(
+            select(Document.invoice_id).where(
+                *live, Document.invoice_id.is_not(None), Document.kind.in_(proof.ORDER_KINDS)
+            )
+        )
+    )
+    contracted = set(
+        s.scalars(
+            select(Document.client_id).where(
+                *live, Document.invoice_id.is_(None), Document.kind == "contract"
+            )
+        )
+    )
+    delivered = set(
+        s.scalars(
+            select(Document.invoice_id).where(
+                *live, Document.invoice_id.is_not(None), Document.kind == "delivery_note"
+            )
+        )
+    )
+    candidates = [
+        r[0] for r in rows if r[0] in delivered and (r[0] in ordered or r[1] in contracted)
+    ]
     complete: set[int] = set()
     for start in range(0, len(candidates), 900):  # few; the SQL form of the rules, in this session
-        complete.update(s.scalars(select(Invoice.id).where(Invoice.id.in_(candidates[start:start + 900]),
-                                                           not_(proof.missing_expr()))))
+        complete.update(
+            s.scalars(
+                select(Invoice.id).where(
+                    Invoice.id.in_(candidates[start : start + 900]), not_(proof.missing_expr())
+                )
+            )
+        )
     return complete
 
 
@@ -198,7 +261,9 @@ class Found:
 
     as_of: dt.date
     raws: list[Raw]  # every other kind, already filtered
-    steps: list[tuple[int, str, int, str, int, int, int]]  # client, currency, offset, action, n, cents, max age
+    steps: list[
+        tuple[int, str, int, str, int, int, int]
+    ]  # client, currency, offset, action, n, cents, max age
     missing_count: int
     off: set[str]
     snoozed: set[str]
@@ -207,13 +272,28 @@ class Found:
     def _missing(self, s: Session | None = None) -> list[Raw]:
         with company.reading(s) as s:
             rows = core.Source(s, self.as_of).overdue()
-        return [Raw("missing_proof", r[1], r[0], r[2], r[4], None, r[3], age=r[3])
-                for r in rows if r[0] not in self.complete]
+        return [
+            Raw("missing_proof", r[1], r[0], r[2], r[4], None, r[3], age=r[3])
+            for r in rows
+            if r[0] not in self.complete
+        ]
 
     def _steps(self) -> list[Raw]:
-        return [Raw("step_due", client_id, None, currency, cents, None, max(0, age), action,
-                    (("count", str(count)),), age=age)
-                for client_id, currency, _offset, action, count, cents, age in self.steps]
+        return [
+            Raw(
+                "step_due",
+                client_id,
+                None,
+                currency,
+                cents,
+                None,
+                max(0, age),
+                action,
+                (("count", str(count)),),
+                age=age,
+            )
+            for client_id, currency, _offset, action, count, cents, age in self.steps
+        ]
 
     def _hot(self, kind: str, s: Session | None = None) -> list[Raw]:
         if kind in self.off:
@@ -242,7 +322,9 @@ class Found:
         return self.raws + self._hot("missing_proof", s) + self._hot("step_due")
 
 
-def find(as_of: dt.date | None = None, *, include_off: bool = False, s: Session | None = None) -> Found:
+def find(
+    as_of: dt.date | None = None, *, include_off: bool = False, s: Session | None = None
+) -> Found:
     """Every alert on ``as_of`` (default today), minus kinds turned off and snoozed ones.
 
     On a current SQLite book the open invoices are asked for by what each alert needs
@@ -268,12 +350,26 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False, s: Session 
             special_rows, bulk = source.rows, []
         clients = core.client_infos(s, {r[1] for r in special_rows})
         done = core.done_offsets(s, (r[0] for r in special_rows), as_of)
-        action_of = {key: dict(zip(ladder.offsets, (st.action for st in ladder.steps), strict=True))  # type: ignore[attr-defined]
-                     for key, ladder in ladder_of.items()}
+        action_of = {
+            key: dict(zip(ladder.offsets, (st.action for st in ladder.steps), strict=True))  # type: ignore[attr-defined]
+            for key, ladder in ladder_of.items()
+        }
         pro = action_of["pro"]
-        steps = [(client_id, currency, offset, action_of.get(scenario_id or kind, pro)[offset], count, cents, age)
-                 for client_id, currency, offset, count, cents, age, kind, scenario_id in bulk]
-        specials = core.groups(special_rows, clients, ladder_of, done, holds.paused, holds.handed_off, as_of)
+        steps = [
+            (
+                client_id,
+                currency,
+                offset,
+                action_of.get(scenario_id or kind, pro)[offset],
+                count,
+                cents,
+                age,
+            )
+            for client_id, currency, offset, count, cents, age, kind, scenario_id in bulk
+        ]
+        specials = core.groups(
+            special_rows, clients, ladder_of, done, holds.paused, holds.handed_off, as_of
+        )
         if specials:  # few: merge them into the bulk groups by (client, currency, step)
             index = {(st[0], st[1], st[2]): n for n, st in enumerate(steps)}
             for group in specials:
@@ -282,39 +378,81 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False, s: Session 
                 key = (group.client_id, group.currency, group.offset)
                 if key in index:
                     old = steps[index[key]]
-                    steps[index[key]] = (old[0], old[1], old[2], old[3], old[4] + len(group.rows),
-                                         old[5] + group.cents, max(old[6], group.max_age))
+                    steps[index[key]] = (
+                        old[0],
+                        old[1],
+                        old[2],
+                        old[3],
+                        old[4] + len(group.rows),
+                        old[5] + group.cents,
+                        max(old[6], group.max_age),
+                    )
                 else:
                     index[key] = len(steps)
-                    steps.append((group.client_id, group.currency, group.offset, action, len(group.rows),
-                                  group.cents, group.max_age))
+                    steps.append(
+                        (
+                            group.client_id,
+                            group.currency,
+                            group.offset,
+                            action,
+                            len(group.rows),
+                            group.cents,
+                            group.max_age,
+                        )
+                    )
         # overdue invoices with proof missing: counted; listed on demand
         overdue = source.overdue() if not source.sql else []
-        complete = _complete_among(s, overdue if not source.sql else source.of_invoices(_with_documents(s)))
+        complete = _complete_among(
+            s, overdue if not source.sql else source.of_invoices(_with_documents(s))
+        )
         missing_count = source.overdue_count() - len(complete)
         # the other kinds: small sets
         for r in source.due_between(as_of, as_of + dt.timedelta(days=soon)):
             if not r[5]:
                 out.append(Raw("due_soon", r[1], r[0], r[2], r[4], None, -r[3], age=r[3]))
-        watched = dict(s.execute(select(Client.id, Client.kind).where(
-            (Client.credit_limit.is_not(None)) | (Client.collective_procedure_on.is_not(None))
-            | ((Client.insurance_days.is_not(None)) & (Client.insurer != "")))).all())
+        watched = dict(
+            s.execute(
+                select(Client.id, Client.kind).where(
+                    (Client.credit_limit.is_not(None))
+                    | (Client.collective_procedure_on.is_not(None))
+                    | ((Client.insurance_days.is_not(None)) & (Client.insurer != ""))
+                )
+            ).all()
+        )
         windows = {}
         for years in (2, 5):
             first = as_of - relativedelta(years=years) - dt.timedelta(days=2)
-            last = as_of - relativedelta(years=years) + dt.timedelta(days=PRESCRIPTION_WARNING_DAYS + 2)
+            last = (
+                as_of
+                - relativedelta(years=years)
+                + dt.timedelta(days=PRESCRIPTION_WARNING_DAYS + 2)
+            )
             windows[years] = source.due_between(first, last)
         near = {r[1] for rows_ in windows.values() for r in rows_}
-        consumers = set(s.scalars(select(Client.id).where(Client.kind == "consumer", Client.id.in_(near)))) \
-            if near else set()
+        consumers = (
+            set(s.scalars(select(Client.id).where(Client.kind == "consumer", Client.id.in_(near))))
+            if near
+            else set()
+        )
         for years, candidates in windows.items():
             for r in candidates:
                 if (years == 2) != (r[1] in consumers):
                     continue
                 barred = as_of - dt.timedelta(days=r[3]) + relativedelta(years=years)
                 if 0 <= (barred - as_of).days <= PRESCRIPTION_WARNING_DAYS:
-                    out.append(Raw("prescription_near", r[1], r[0], r[2], r[4], None, r[3],
-                                   params=(("date", barred.isoformat()),), age=r[3]))
+                    out.append(
+                        Raw(
+                            "prescription_near",
+                            r[1],
+                            r[0],
+                            r[2],
+                            r[4],
+                            None,
+                            r[3],
+                            params=(("date", barred.isoformat()),),
+                            age=r[3],
+                        )
+                    )
         infos = core.client_infos(s, watched)
         balances: dict[tuple[int, str], int] = defaultdict(int)
         for r in source.of_clients(set(watched)):
@@ -323,10 +461,23 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False, s: Session 
             if days is not None and r[3] > 0 and not r[5]:
                 deadline = as_of - dt.timedelta(days=r[3] - days)
                 if 0 <= (deadline - as_of).days <= INSURANCE_WARNING_DAYS:
-                    out.append(Raw("insurance_deadline", r[1], r[0], r[2], r[4], None, r[3],
-                                   params=(("date", deadline.isoformat()),), age=r[3]))
+                    out.append(
+                        Raw(
+                            "insurance_deadline",
+                            r[1],
+                            r[0],
+                            r[2],
+                            r[4],
+                            None,
+                            r[3],
+                            params=(("date", deadline.isoformat()),),
+                            age=r[3],
+                        )
+                    )
         promised = source.of_invoices({i for i, _, _ in holds.promises})
-        snoozed = {k for k, until in s.execute(select(AlertSnooze.key, AlertSnooze.until)) if until > as_of}
+        snoozed = {
+            k for k, until in s.execute(select(AlertSnooze.key, AlertSnooze.until)) if until > as_of
+        }
     by_id = {r[0]: r for r in promised}
     for invoice_id, promised_on, amount in holds.promises:
         row = by_id.get(invoice_id)
@@ -335,49 +486,118 @@ def find(as_of: dt.date | None = None, *, include_off: bool = False, s: Session 
         cents = int(amount * 100) if amount is not None else row[4]
         params = (("date", promised_on.isoformat()),)
         if promised_on == as_of:
-            out.append(Raw("promise_due", row[1], invoice_id, row[2], cents, None, max(0, row[3]), params=params,
-                           age=row[3]))
+            out.append(
+                Raw(
+                    "promise_due",
+                    row[1],
+                    invoice_id,
+                    row[2],
+                    cents,
+                    None,
+                    max(0, row[3]),
+                    params=params,
+                    age=row[3],
+                )
+            )
         elif as_of > promised_on + dt.timedelta(days=grace):
-            out.append(Raw("promise_broken", row[1], invoice_id, row[2], cents, None, max(0, row[3]),
-                           params=params, age=row[3]))
+            out.append(
+                Raw(
+                    "promise_broken",
+                    row[1],
+                    invoice_id,
+                    row[2],
+                    cents,
+                    None,
+                    max(0, row[3]),
+                    params=params,
+                    age=row[3],
+                )
+            )
     for _plan_id, client_id, due_on, short, currency in holds.missed_instalments:
-        out.append(Raw("plan_installment_missed", client_id, None, currency, int(short * 100), due_on,
-                       (as_of - due_on).days, params=(("date", due_on.isoformat()),)))
+        out.append(
+            Raw(
+                "plan_installment_missed",
+                client_id,
+                None,
+                currency,
+                int(short * 100),
+                due_on,
+                (as_of - due_on).days,
+                params=(("date", due_on.isoformat()),),
+            )
+        )
     for client_id, info in infos.items():
         if info.credit_limit is not None:
             owed = balances.get((client_id, "EUR"), 0)
             if owed > int(info.credit_limit * 100):
-                out.append(Raw("over_credit_limit", client_id, None, "EUR", owed, None, 0,
-                               params=(("limit", _money(info.credit_limit, "EUR")),)))
+                out.append(
+                    Raw(
+                        "over_credit_limit",
+                        client_id,
+                        None,
+                        "EUR",
+                        owed,
+                        None,
+                        0,
+                        params=(("limit", _money(info.credit_limit, "EUR")),),
+                    )
+                )
         if info.procedure_on is not None:
             deadline = info.procedure_on + relativedelta(months=CLAIM_DECLARATION_MONTHS)
             owed = balances.get((client_id, "EUR"), 0)
             if info.procedure_on <= as_of <= deadline and owed > 0:
-                out.append(Raw("claim_declaration", client_id, None, "EUR", owed, deadline, (deadline - as_of).days,
-                               params=(("date", deadline.isoformat()), ("notice", info.procedure_on.isoformat()))))
+                out.append(
+                    Raw(
+                        "claim_declaration",
+                        client_id,
+                        None,
+                        "EUR",
+                        owed,
+                        deadline,
+                        (deadline - as_of).days,
+                        params=(
+                            ("date", deadline.isoformat()),
+                            ("notice", info.procedure_on.isoformat()),
+                        ),
+                    )
+                )
     kept = [r for r in out if r.kind not in off and (not snoozed or r.key not in snoozed)]
     return Found(as_of, kept, steps, missing_count, off, snoozed, complete)
 
 
 def _with_documents(s: Any) -> set[int]:
     """Invoices with at least one signed delivery note (the only ones that can be complete)."""
-    return set(s.scalars(select(Document.invoice_id).where(
-        Document.invoice_id.is_not(None), Document.kind == "delivery_note", Document.signed.is_(True),
-        Document.superseded_at.is_(None), Document.deleted_at.is_(None))))
+    return set(
+        s.scalars(
+            select(Document.invoice_id).where(
+                Document.invoice_id.is_not(None),
+                Document.kind == "delivery_note",
+                Document.signed.is_(True),
+                Document.superseded_at.is_(None),
+                Document.deleted_at.is_(None),
+            )
+        )
+    )
 
 
-def compute(as_of: dt.date | None = None, *, include_off: bool = False,
-            s: Session | None = None) -> tuple[Found, list[Raw]]:
+def compute(
+    as_of: dt.date | None = None, *, include_off: bool = False, s: Session | None = None
+) -> tuple[Found, list[Raw]]:
     with company.reading(s) as s:
         found = find(as_of, include_off=include_off, s=s)
         return found, found.all(s)
 
 
 MESSAGES = {
-    "due_soon": MSG_DUE_SOON, "step_due": MSG_STEP, "promise_due": MSG_PROMISE_DUE,
-    "promise_broken": MSG_PROMISE_BROKEN, "plan_installment_missed": MSG_PLAN_MISSED,
-    "over_credit_limit": MSG_OVER_LIMIT, "insurance_deadline": MSG_INSURANCE,
-    "prescription_near": MSG_PRESCRIPTION, "missing_proof": MSG_MISSING_PROOF,
+    "due_soon": MSG_DUE_SOON,
+    "step_due": MSG_STEP,
+    "promise_due": MSG_PROMISE_DUE,
+    "promise_broken": MSG_PROMISE_BROKEN,
+    "plan_installment_missed": MSG_PLAN_MISSED,
+    "over_credit_limit": MSG_OVER_LIMIT,
+    "insurance_deadline": MSG_INSURANCE,
+    "prescription_near": MSG_PRESCRIPTION,
+    "missing_proof": MSG_MISSING_PROOF,
     "claim_declaration": MSG_DECLARE,
 }
 
@@ -385,7 +605,9 @@ MESSAGES = {
 def dress(found: Found, raws: list[Raw], s: Session | None = None) -> list[Alert]:
     """Full alerts (invoice numbers, texts), sorted by kind, client and invoice."""
     with company.reading(s) as s:
-        numbers = dunning.invoice_details([r.invoice_id for r in raws if r.invoice_id is not None], s)
+        numbers = dunning.invoice_details(
+            [r.invoice_id for r in raws if r.invoice_id is not None], s
+        )
         clients = core.client_infos(s, {r.client_id for r in raws})
     out = []
     for raw in raws:
@@ -395,12 +617,30 @@ def dress(found: Found, raws: list[Raw], s: Session | None = None) -> list[Alert
         due = raw.due_date
         if due is None and raw.age is not None:
             due = found.as_of - dt.timedelta(days=raw.age)
-        params = {"invoice": number or "", "amount": _money(amount, raw.currency),
-                  "date": due.isoformat() if due else "", **dict(raw.params)}
+        params = {
+            "invoice": number or "",
+            "amount": _money(amount, raw.currency),
+            "date": due.isoformat() if due else "",
+            **dict(raw.params),
+        }
         if raw.kind == "step_due" and raw.step:
             params["step"] = dunning.ACTION_LABELS.get(raw.step, raw.step)
-        out.append(Alert(raw.kind, info.code, raw.client_id, number, raw.invoice_id, amount, raw.currency,
-                         due, raw.days, raw.step, MESSAGES[raw.kind], params))
+        out.append(
+            Alert(
+                raw.kind,
+                info.code,
+                raw.client_id,
+                number,
+                raw.invoice_id,
+                amount,
+                raw.currency,
+                due,
+                raw.days,
+                raw.step,
+                MESSAGES[raw.kind],
+                params,
+            )
+        )
     order = {k: n for n, k in enumerate(KINDS)}
     out.sort(key=lambda a: (order[a.kind], a.client, a.invoice or "", a.step or "", a.currency))
     return out

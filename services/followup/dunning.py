@@ -46,13 +46,13 @@ from models import (
     PlanInstalment,
 )
 from services.core import clock, company, db, history, lookups
-from services.followup import open_invoices as core
-from services.ledger import clients
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import FIELD_LABELS, QT_TRANSLATE_NOOP
 from services.core.money import from_cents
 from services.core.terms import check_date_range
 from services.core.text import clean_text
+from services.followup import open_invoices as core
+from services.ledger import clients
 
 ZERO = Decimal("0.00")
 GRACE_SETTING = "dunning.promise_grace_days"
@@ -122,31 +122,35 @@ MSG_NOT_DISPUTED = QT_TRANSLATE_NOOP("Messages", "the invoice {number} is not di
 MSG_OUTCOME = QT_TRANSLATE_NOOP("Messages", "close a dispute as resolved or rejected")
 MSG_NEED_REASON = QT_TRANSLATE_NOOP("Messages", "say why the step is skipped")
 
-history.ACTIONS.update({
-    "step_done": QT_TRANSLATE_NOOP("History", "dunning step done"),
-    "step_skipped": QT_TRANSLATE_NOOP("History", "dunning step skipped"),
-    "step_postponed": QT_TRANSLATE_NOOP("History", "dunning step postponed"),
-    "promise": QT_TRANSLATE_NOOP("History", "promise to pay"),
-    "dispute_opened": QT_TRANSLATE_NOOP("History", "dispute opened"),
-    "dispute_closed": QT_TRANSLATE_NOOP("History", "dispute closed"),
-    "handed_off": QT_TRANSLATE_NOOP("History", "handed off"),
-    "collective_procedure": QT_TRANSLATE_NOOP("History", "collective procedure"),
-    "scenario_changed": QT_TRANSLATE_NOOP("History", "dunning scenario changed"),
-    "alert_snoozed": QT_TRANSLATE_NOOP("History", "alert snoozed"),
-    "contact_logged": QT_TRANSLATE_NOOP("History", "call or contact logged"),
-    "plan_agreed": QT_TRANSLATE_NOOP("History", "payment plan agreed"),
-    "plan_closed": QT_TRANSLATE_NOOP("History", "payment plan closed"),
-})
+history.ACTIONS.update(
+    {
+        "step_done": QT_TRANSLATE_NOOP("History", "dunning step done"),
+        "step_skipped": QT_TRANSLATE_NOOP("History", "dunning step skipped"),
+        "step_postponed": QT_TRANSLATE_NOOP("History", "dunning step postponed"),
+        "promise": QT_TRANSLATE_NOOP("History", "promise to pay"),
+        "dispute_opened": QT_TRANSLATE_NOOP("History", "dispute opened"),
+        "dispute_closed": QT_TRANSLATE_NOOP("History", "dispute closed"),
+        "handed_off": QT_TRANSLATE_NOOP("History", "handed off"),
+        "collective_procedure": QT_TRANSLATE_NOOP("History", "collective procedure"),
+        "scenario_changed": QT_TRANSLATE_NOOP("History", "dunning scenario changed"),
+        "alert_snoozed": QT_TRANSLATE_NOOP("History", "alert snoozed"),
+        "contact_logged": QT_TRANSLATE_NOOP("History", "call or contact logged"),
+        "plan_agreed": QT_TRANSLATE_NOOP("History", "payment plan agreed"),
+        "plan_closed": QT_TRANSLATE_NOOP("History", "payment plan closed"),
+    }
+)
 
 # the fields of the follow-up's dialogs that the shared labels do not name yet
-FIELD_LABELS.update({
-    "collective_procedure_on": QT_TRANSLATE_NOOP("Fields", "BODACC notice date"),
-    "promised_on": QT_TRANSLATE_NOOP("Fields", "Promised for"),
-    "ordonnance": QT_TRANSLATE_NOOP("Fields", "Ordonnance of"),
-    "served": QT_TRANSLATE_NOOP("Fields", "Served (signification) on"),
-    "opposition_until": QT_TRANSLATE_NOOP("Fields", "Opposition until"),
-    "executory_request_by": QT_TRANSLATE_NOOP("Fields", "Formule exécutoire to ask by"),
-})
+FIELD_LABELS.update(
+    {
+        "collective_procedure_on": QT_TRANSLATE_NOOP("Fields", "BODACC notice date"),
+        "promised_on": QT_TRANSLATE_NOOP("Fields", "Promised for"),
+        "ordonnance": QT_TRANSLATE_NOOP("Fields", "Ordonnance of"),
+        "served": QT_TRANSLATE_NOOP("Fields", "Served (signification) on"),
+        "opposition_until": QT_TRANSLATE_NOOP("Fields", "Opposition until"),
+        "executory_request_by": QT_TRANSLATE_NOOP("Fields", "Formule exécutoire to ask by"),
+    }
+)
 
 
 def _line(text: str, field: str) -> str:
@@ -183,16 +187,27 @@ def validate_steps(steps: Sequence[Step]) -> list[Step]:
 
 
 def _steps_of(s: Session, scenario_id: int) -> tuple[Step, ...]:
-    rows = s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario_id)
-                     .order_by(DunningStep.offset_days)).all()
+    rows = s.scalars(
+        select(DunningStep)
+        .where(DunningStep.scenario_id == scenario_id)
+        .order_by(DunningStep.offset_days)
+    ).all()
     return tuple(Step(r.offset_days, r.action, r.channel, r.with_penalties, r.label) for r in rows)
 
 
 def default_steps(kind: str, s: Session | None = None) -> tuple[Step, ...]:
     """The steps of a client kind's default scenario (as edited, else built in)."""
+
     def read(session: Session) -> tuple[Step, ...]:
-        scenario = session.scalars(select(DunningScenario).where(DunningScenario.client_kind == kind)).first()
-        return _steps_of(session, scenario.id) if scenario else DEFAULT_STEPS.get(kind, DEFAULT_STEPS["pro"])
+        scenario = session.scalars(
+            select(DunningScenario).where(DunningScenario.client_kind == kind)
+        ).first()
+        return (
+            _steps_of(session, scenario.id)
+            if scenario
+            else DEFAULT_STEPS.get(kind, DEFAULT_STEPS["pro"])
+        )
+
     if s is not None:
         return read(s)
     with db.reading() as session:
@@ -205,9 +220,13 @@ def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
         raise UserError(MSG_BAD_KIND, field="kind", value=kind)
     clean = validate_steps(steps)
     with db.transaction() as s:
-        scenario = s.scalars(select(DunningScenario).where(DunningScenario.client_kind == kind)).first()
+        scenario = s.scalars(
+            select(DunningScenario).where(DunningScenario.client_kind == kind)
+        ).first()
         if scenario is None:
-            scenario = DunningScenario(name=f"default-{kind}", client_kind=kind, created_at=clock.now())
+            scenario = DunningScenario(
+                name=f"default-{kind}", client_kind=kind, created_at=clock.now()
+            )
             s.add(scenario)
             s.flush()
         before = [step.offset_days for step in _steps_of(s, scenario.id)]
@@ -215,10 +234,24 @@ def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
             s.delete(row)
         s.flush()
         for step in clean:
-            s.add(DunningStep(scenario_id=scenario.id, offset_days=step.offset_days, action=step.action,
-                              channel=step.channel, with_penalties=step.with_penalties, label=step.label))
-        history.record(s, "scenario", scenario.id, "scenario_changed", label=kind,
-                       details={"before": before, "after": [x.offset_days for x in clean]})
+            s.add(
+                DunningStep(
+                    scenario_id=scenario.id,
+                    offset_days=step.offset_days,
+                    action=step.action,
+                    channel=step.channel,
+                    with_penalties=step.with_penalties,
+                    label=step.label,
+                )
+            )
+        history.record(
+            s,
+            "scenario",
+            scenario.id,
+            "scenario_changed",
+            label=kind,
+            details={"before": before, "after": [x.offset_days for x in clean]},
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +272,15 @@ def scenarios() -> list[ScenarioRow]:
     with db.reading() as s:
         rows = s.scalars(select(DunningScenario).order_by(DunningScenario.name)).all()
         by_kind = {r.client_kind: r for r in rows if r.client_kind}
-        out = [ScenarioRow(by_kind[k].id if k in by_kind else None, f"default-{k}", k, default_steps(k, s))
-               for k in CLIENT_KINDS]
-        out += [ScenarioRow(r.id, r.name, None, _steps_of(s, r.id)) for r in rows if not r.client_kind]
+        out = [
+            ScenarioRow(
+                by_kind[k].id if k in by_kind else None, f"default-{k}", k, default_steps(k, s)
+            )
+            for k in CLIENT_KINDS
+        ]
+        out += [
+            ScenarioRow(r.id, r.name, None, _steps_of(s, r.id)) for r in rows if not r.client_kind
+        ]
         return out
 
 
@@ -269,10 +308,24 @@ def save_scenario(name: str, steps: Sequence[Step], scenario_id: int | None = No
                 s.delete(row)
             s.flush()
         for step in clean:
-            s.add(DunningStep(scenario_id=scenario.id, offset_days=step.offset_days, action=step.action,
-                              channel=step.channel, with_penalties=step.with_penalties, label=step.label))
-        history.record(s, "scenario", scenario.id, "scenario_changed", label=name,
-                       details={"after": [x.offset_days for x in clean]})
+            s.add(
+                DunningStep(
+                    scenario_id=scenario.id,
+                    offset_days=step.offset_days,
+                    action=step.action,
+                    channel=step.channel,
+                    with_penalties=step.with_penalties,
+                    label=step.label,
+                )
+            )
+        history.record(
+            s,
+            "scenario",
+            scenario.id,
+            "scenario_changed",
+            label=name,
+            details={"after": [x.offset_days for x in clean]},
+        )
         return scenario.id
 
 
@@ -348,23 +401,39 @@ class Holds:
     paused: set[int]  # invoice ids whose ladder is paused on the date
     handed_off: set[int]
     promises: list[tuple[int, dt.date, Decimal | None]]  # open promises: invoice, date, amount
-    missed_instalments: list[tuple[int, int, dt.date, Decimal, str]]  # plan, client, due, amount, currency
+    missed_instalments: list[
+        tuple[int, int, dt.date, Decimal, str]
+    ]  # plan, client, due, amount, currency
 
 
-def _plan_status(s: Session, as_of: dt.date, grace: int) -> tuple[set[int], list[tuple[int, int, dt.date, Decimal, str]]]:
+def _plan_status(
+    s: Session, as_of: dt.date, grace: int
+) -> tuple[set[int], list[tuple[int, int, dt.date, Decimal, str]]]:
     """Invoices covered by a plan in good standing, and the first missed instalment of
     each plan that is not. Paid = the client's payments since the plan was agreed."""
     paused: set[int] = set()
     missed: list[tuple[int, int, dt.date, Decimal, str]] = []
-    for plan in s.scalars(select(PaymentPlan).where(PaymentPlan.closed_on.is_(None),
-                                                    PaymentPlan.agreed_on <= as_of)):
-        paid = s.scalar(select(func.sum(Payment.amount)).where(
-            Payment.client_id == plan.client_id, Payment.currency == plan.currency,
-            Payment.date >= plan.agreed_on, Payment.date <= as_of)) or ZERO
+    for plan in s.scalars(
+        select(PaymentPlan).where(PaymentPlan.closed_on.is_(None), PaymentPlan.agreed_on <= as_of)
+    ):
+        paid = (
+            s.scalar(
+                select(func.sum(Payment.amount)).where(
+                    Payment.client_id == plan.client_id,
+                    Payment.currency == plan.currency,
+                    Payment.date >= plan.agreed_on,
+                    Payment.date <= as_of,
+                )
+            )
+            or ZERO
+        )
         owed = Decimal("0.00")
         late: tuple[int, int, dt.date, Decimal, str] | None = None
-        for instalment in s.scalars(select(PlanInstalment).where(PlanInstalment.plan_id == plan.id)
-                                    .order_by(PlanInstalment.due_on)):
+        for instalment in s.scalars(
+            select(PlanInstalment)
+            .where(PlanInstalment.plan_id == plan.id)
+            .order_by(PlanInstalment.due_on)
+        ):
             owed += instalment.amount
             if instalment.due_on + dt.timedelta(days=grace) < as_of and paid < owed:
                 late = (plan.id, plan.client_id, instalment.due_on, owed - paid, plan.currency)
@@ -380,8 +449,9 @@ def _holds(s: Session, as_of: dt.date, grace: int) -> Holds:
     paused: set[int] = set()
     handed: set[int] = set()
     promises: list[tuple[int, dt.date, Decimal | None]] = []
-    for hold in s.scalars(select(InvoiceHold).where(InvoiceHold.closed_on.is_(None),
-                                                    InvoiceHold.since <= as_of)):
+    for hold in s.scalars(
+        select(InvoiceHold).where(InvoiceHold.closed_on.is_(None), InvoiceHold.since <= as_of)
+    ):
         if hold.kind in ("agency", "legal"):
             handed.add(hold.invoice_id)
         elif hold.kind == "postpone" and hold.until is not None and as_of < hold.until:
@@ -397,17 +467,24 @@ def _holds(s: Session, as_of: dt.date, grace: int) -> Holds:
 def place(steps: Sequence[Step], age: int, done: set[int]) -> tuple[Step | None, list[Step]]:
     """The step an invoice ``age`` days after its due date is at, unless already done,
     and the earlier steps never done. Pure: the heart of the ladder."""
-    eligible = [st for st in steps if st.offset_days <= age
-                and not (st.action == "pre_reminder" and age >= 0)]
+    eligible = [
+        st
+        for st in steps
+        if st.offset_days <= age and not (st.action == "pre_reminder" and age >= 0)
+    ]
     if not eligible:
         return None, []
     target = eligible[-1]
     if target.offset_days in done:
         return None, []
     last_done = max((o for o in done if o < target.offset_days), default=None)
-    missed = [st for st in steps if st.offset_days < target.offset_days
-              and st.offset_days not in done
-              and (last_done is None or st.offset_days > last_done)]
+    missed = [
+        st
+        for st in steps
+        if st.offset_days < target.offset_days
+        and st.offset_days not in done
+        and (last_done is None or st.offset_days > last_done)
+    ]
     return target, missed
 
 
@@ -424,7 +501,9 @@ class Situation:
 
     def ladder_of(self, client_id: int) -> core.Ladder:
         info = self.clients[client_id]
-        return (self.ladders.get(info.scenario_id) if info.scenario_id else None) or self.ladders[info.kind]
+        return (self.ladders.get(info.scenario_id) if info.scenario_id else None) or self.ladders[
+            info.kind
+        ]
 
     def step_of(self, group: core.Group) -> Step:
         ladder = self.ladder_of(group.client_id)
@@ -435,7 +514,9 @@ def ladders(s: Session, scenario_ids: Iterable[int] | None = None) -> dict[int |
     """The ladder of each client kind's default and of each named scenario in use."""
     out: dict[int | str, core.Ladder] = {k: core.Ladder(default_steps(k, s)) for k in CLIENT_KINDS}
     if scenario_ids is None:
-        scenario_ids = s.scalars(select(Client.scenario_id).where(Client.scenario_id.is_not(None)).distinct())
+        scenario_ids = s.scalars(
+            select(Client.scenario_id).where(Client.scenario_id.is_not(None)).distinct()
+        )
     for scenario_id in set(scenario_ids):
         out[scenario_id] = core.Ladder(_steps_of(s, scenario_id))
     return out
@@ -462,27 +543,49 @@ def invoice_details(ids: Sequence[int], s: Session | None = None) -> dict[int, t
     with company.reading(s) as s:
         for start in range(0, len(ids), 900):
             for invoice_id, number, issued in s.execute(
-                    select(Invoice.id, Invoice.number, Invoice.issue_date)
-                    .where(Invoice.id.in_(ids[start:start + 900]))):
+                select(Invoice.id, Invoice.number, Invoice.issue_date).where(
+                    Invoice.id.in_(ids[start : start + 900])
+                )
+            ):
                 out[invoice_id] = (number, issued)
     return out
 
 
-def overdue_invoices(client_id: int, as_of: dt.date | None = None, currency: str = "EUR") -> list[OpenInvoice]:
+def overdue_invoices(
+    client_id: int, as_of: dt.date | None = None, currency: str = "EUR"
+) -> list[OpenInvoice]:
     """The client's invoices past their due date and not fully paid (for a payment plan)."""
     as_of = as_of or clock.today()
     with company.reading() as s:
-        rows = [r for r in core.Source(s, as_of).of_clients({client_id}) if r[3] > 0 and r[2] == currency]
+        rows = [
+            r
+            for r in core.Source(s, as_of).of_clients({client_id})
+            if r[3] > 0 and r[2] == currency
+        ]
         info = core.client_infos(s, {client_id})[client_id]
         details = invoice_details([r[0] for r in rows], s)
-    out = [OpenInvoice(r[0], details[r[0]][0], client_id, info.code, info.name, info.kind, r[2],
-                       details[r[0]][1], as_of - dt.timedelta(days=r[3]), from_cents(r[4]), bool(r[5]))
-           for r in rows]
+    out = [
+        OpenInvoice(
+            r[0],
+            details[r[0]][0],
+            client_id,
+            info.code,
+            info.name,
+            info.kind,
+            r[2],
+            details[r[0]][1],
+            as_of - dt.timedelta(days=r[3]),
+            from_cents(r[4]),
+            bool(r[5]),
+        )
+        for r in rows
+    ]
     return sorted(out, key=lambda i: (i.due_date, i.number))
 
 
-def actions(as_of: dt.date | None = None, *, seen: Situation | None = None,
-            s: Session | None = None) -> list[Action]:
+def actions(
+    as_of: dt.date | None = None, *, seen: Situation | None = None, s: Session | None = None
+) -> list[Action]:
     """Every action due on ``as_of``: one per client, step and currency (read in one
     session: ``s``, or one of its own)."""
     with company.reading(s) as s:
@@ -493,12 +596,26 @@ def actions(as_of: dt.date | None = None, *, seen: Situation | None = None,
     for group in now.groups:
         info = now.clients[group.client_id]
         ladder = now.ladder_of(group.client_id)
-        action = Action(group.client_id, info.code, info.name, info.kind, now.step_of(group), group.currency)
+        action = Action(
+            group.client_id, info.code, info.name, info.kind, now.step_of(group), group.currency
+        )
         for invoice_id, client_id, currency, age, cents, disputed in group.rows:
             number, issued = details[invoice_id]
-            action.invoices.append(OpenInvoice(invoice_id, number, client_id, info.code, info.name, info.kind,
-                                               currency, issued, day - dt.timedelta(days=age),
-                                               from_cents(cents), disputed))
+            action.invoices.append(
+                OpenInvoice(
+                    invoice_id,
+                    number,
+                    client_id,
+                    info.code,
+                    info.name,
+                    info.kind,
+                    currency,
+                    issued,
+                    day - dt.timedelta(days=age),
+                    from_cents(cents),
+                    disputed,
+                )
+            )
         action.missed = [st for st in ladder.steps if st.offset_days in group.missed]  # type: ignore[attr-defined]
         action.invoices.sort(key=lambda i: (i.due_date, i.number))
         out.append(action)
@@ -507,20 +624,48 @@ def actions(as_of: dt.date | None = None, *, seen: Situation | None = None,
 
 
 # -- what the user does with an action -------------------------------------------------------
-def _record_step(s: Session, invoice: Invoice, step: Step, status: str, on: dt.date,
-                 reason: str = "", tracking: str = "") -> None:
-    s.add(DunningRecord(invoice_id=invoice.id, client_id=invoice.client_id, offset_days=step.offset_days,
-                        action=step.action, channel="registered_letter" if tracking else step.channel,
-                        status=status, on=on, reason=reason, tracking_number=tracking,
-                        created_at=clock.now()))
+def _record_step(
+    s: Session,
+    invoice: Invoice,
+    step: Step,
+    status: str,
+    on: dt.date,
+    reason: str = "",
+    tracking: str = "",
+) -> None:
+    s.add(
+        DunningRecord(
+            invoice_id=invoice.id,
+            client_id=invoice.client_id,
+            offset_days=step.offset_days,
+            action=step.action,
+            channel="registered_letter" if tracking else step.channel,
+            status=status,
+            on=on,
+            reason=reason,
+            tracking_number=tracking,
+            created_at=clock.now(),
+        )
+    )
     action = "step_done" if status == "done" else "step_skipped"
-    details: dict[str, Any] = {"step": step.action, "offset": step.offset_days, "channel": step.channel}
+    details: dict[str, Any] = {
+        "step": step.action,
+        "offset": step.offset_days,
+        "channel": step.channel,
+    }
     if reason:
         details["reason"] = reason
     if tracking:
         details["tracking_number"] = tracking
-    history.record(s, "invoice", invoice.id, action, client_id=invoice.client_id,
-                   label=invoice.number, details=details)
+    history.record(
+        s,
+        "invoice",
+        invoice.id,
+        action,
+        client_id=invoice.client_id,
+        label=invoice.number,
+        details=details,
+    )
 
 
 def record_step_in_session(s: Session, invoice: Invoice, step: Step, on: dt.date) -> None:
@@ -538,8 +683,9 @@ def mark_done(action: Action, on: dt.date | None = None, *, tracking_number: str
         mark_done_in_session(s, action, on, tracking_number=tracking_number)
 
 
-def mark_done_in_session(s: Session, action: Action, on: dt.date | None = None, *,
-                         tracking_number: str = "") -> None:
+def mark_done_in_session(
+    s: Session, action: Action, on: dt.date | None = None, *, tracking_number: str = ""
+) -> None:
     """:func:`mark_done` inside the caller's transaction (letters recorded as sent)."""
     on = check_date_range(on, "date") if on is not None else clock.today()
     tracking = _line(tracking_number, "reference")
@@ -564,11 +710,26 @@ def postpone(action: Action, until: dt.date, on: dt.date | None = None) -> None:
         raise UserError(MSG_PAST, field="date", value=until.isoformat())
     with db.transaction() as s:
         for invoice in _invoices(s, [i.id for i in action.invoices]):
-            s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind="postpone",
-                              since=on, until=until, details=json.dumps({"step": action.step.action}),
-                              created_at=clock.now()))
-            history.record(s, "invoice", invoice.id, "step_postponed", client_id=invoice.client_id,
-                           label=invoice.number, details={"step": action.step.action, "until": until})
+            s.add(
+                InvoiceHold(
+                    invoice_id=invoice.id,
+                    client_id=invoice.client_id,
+                    kind="postpone",
+                    since=on,
+                    until=until,
+                    details=json.dumps({"step": action.step.action}),
+                    created_at=clock.now(),
+                )
+            )
+            history.record(
+                s,
+                "invoice",
+                invoice.id,
+                "step_postponed",
+                client_id=invoice.client_id,
+                label=invoice.number,
+                details={"step": action.step.action, "until": until},
+            )
 
 
 # -- promises, disputes, hand-offs ---------------------------------------------------------------
@@ -578,8 +739,9 @@ def _invoice_by_number(s: Session, number: str) -> Invoice:
     return invoice
 
 
-def promise(number: str, amount: Decimal, on_date: dt.date, *, note: str = "",
-            today: dt.date | None = None) -> None:
+def promise(
+    number: str, amount: Decimal, on_date: dt.date, *, note: str = "", today: dt.date | None = None
+) -> None:
     """A promise to pay ``amount`` by ``on_date``: the ladder pauses until then plus grace."""
     today = check_date_range(today, "date") if today is not None else clock.today()
     _check_promise(amount, on_date, today)
@@ -596,20 +758,40 @@ def _check_promise(amount: Decimal, on_date: dt.date, today: dt.date) -> None:
         raise UserError(MSG_PAST, field="date", value=on_date.isoformat())
 
 
-def _promise(s: Session, number: str, amount: Decimal, on_date: dt.date, note: str, today: dt.date) -> None:
+def _promise(
+    s: Session, number: str, amount: Decimal, on_date: dt.date, note: str, today: dt.date
+) -> None:
     invoice = _invoice_by_number(s, number)
     if invoice.total <= invoice.allocated:
         raise UserError(MSG_PAID, field="invoice", number=invoice.number)
-    s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind="promise", since=today,
-                      until=on_date, amount=amount, details=json.dumps({"note": note}),
-                      created_at=clock.now()))
-    history.record(s, "invoice", invoice.id, "promise", client_id=invoice.client_id,
-                   label=invoice.number, details={"amount": amount, "date": on_date, "note": note})
+    s.add(
+        InvoiceHold(
+            invoice_id=invoice.id,
+            client_id=invoice.client_id,
+            kind="promise",
+            since=today,
+            until=on_date,
+            amount=amount,
+            details=json.dumps({"note": note}),
+            created_at=clock.now(),
+        )
+    )
+    history.record(
+        s,
+        "invoice",
+        invoice.id,
+        "promise",
+        client_id=invoice.client_id,
+        label=invoice.number,
+        details={"amount": amount, "date": on_date, "note": note},
+    )
 
 
 def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None = None) -> None:
     if reason not in DISPUTE_REASONS:
-        raise UserError(MSG_REASON, field="reason", value=reason, choices=", ".join(DISPUTE_REASONS))
+        raise UserError(
+            MSG_REASON, field="reason", value=reason, choices=", ".join(DISPUTE_REASONS)
+        )
     today = check_date_range(today, "date") if today is not None else clock.today()
     note = _note(note)
     with db.transaction() as s:
@@ -617,9 +799,24 @@ def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None
         if invoice.disputed:
             raise UserError(MSG_ALREADY_DISPUTED, field="invoice", number=invoice.number)
         invoice.disputed = True
-        s.add(Dispute(invoice_id=invoice.id, reason=reason, note=note, opened_on=today, created_at=clock.now()))
-        history.record(s, "invoice", invoice.id, "dispute_opened", client_id=invoice.client_id,
-                       label=invoice.number, details={"reason": reason, "note": note})
+        s.add(
+            Dispute(
+                invoice_id=invoice.id,
+                reason=reason,
+                note=note,
+                opened_on=today,
+                created_at=clock.now(),
+            )
+        )
+        history.record(
+            s,
+            "invoice",
+            invoice.id,
+            "dispute_opened",
+            client_id=invoice.client_id,
+            label=invoice.number,
+            details={"reason": reason, "note": note},
+        )
 
 
 def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | None = None) -> None:
@@ -632,18 +829,27 @@ def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | No
         if not invoice.disputed:
             raise UserError(MSG_NOT_DISPUTED, field="invoice", number=invoice.number)
         invoice.disputed = False
-        for dispute in s.scalars(select(Dispute).where(Dispute.invoice_id == invoice.id,
-                                                       Dispute.closed_on.is_(None))):
+        for dispute in s.scalars(
+            select(Dispute).where(Dispute.invoice_id == invoice.id, Dispute.closed_on.is_(None))
+        ):
             dispute.closed_on = today
             dispute.outcome = outcome
             if note:
                 dispute.note = (dispute.note + "\n" + note).strip()
-        history.record(s, "invoice", invoice.id, "dispute_closed", client_id=invoice.client_id,
-                       label=invoice.number, details={"outcome": outcome, "note": note})
+        history.record(
+            s,
+            "invoice",
+            invoice.id,
+            "dispute_closed",
+            client_id=invoice.client_id,
+            label=invoice.number,
+            details={"outcome": outcome, "note": note},
+        )
 
 
-def hand_off(numbers: str | Sequence[str], kind: str, details: dict[str, Any],
-             today: dt.date | None = None) -> None:
+def hand_off(
+    numbers: str | Sequence[str], kind: str, details: dict[str, Any], today: dt.date | None = None
+) -> None:
     """Hand invoices to a collection agency (``agency``) or to court (``legal``):
     internal reminders stop (§4.6, §4.8). One transaction for all of them."""
     today = check_date_range(today, "date") if today is not None else clock.today()
@@ -652,10 +858,25 @@ def hand_off(numbers: str | Sequence[str], kind: str, details: dict[str, Any],
     with db.transaction() as s:
         for number in numbers:
             invoice = _invoice_by_number(s, number)
-            s.add(InvoiceHold(invoice_id=invoice.id, client_id=invoice.client_id, kind=kind, since=today,
-                              details=json.dumps(details, default=str), created_at=clock.now()))
-            history.record(s, "invoice", invoice.id, "handed_off", client_id=invoice.client_id,
-                           label=invoice.number, details={"to": kind, **details})
+            s.add(
+                InvoiceHold(
+                    invoice_id=invoice.id,
+                    client_id=invoice.client_id,
+                    kind=kind,
+                    since=today,
+                    details=json.dumps(details, default=str),
+                    created_at=clock.now(),
+                )
+            )
+            history.record(
+                s,
+                "invoice",
+                invoice.id,
+                "handed_off",
+                client_id=invoice.client_id,
+                label=invoice.number,
+                details={"to": kind, **details},
+            )
 
 
 def _checked_details(details: dict[str, Any]) -> dict[str, Any]:
@@ -683,17 +904,26 @@ def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> Non
         clients.collective_procedure_in_session(s, client, notice_date)
 
 
-
 # -- calls and payment plans ---------------------------------------------------------------------
 MSG_PLAN_EMPTY = QT_TRANSLATE_NOOP("Messages", "a payment plan needs at least one instalment")
 MSG_PLAN_SUM = QT_TRANSLATE_NOOP("Messages", "the instalments add up to {sum}, not {total}")
-MSG_PLAN_DATES = QT_TRANSLATE_NOOP("Messages", "instalment dates must be in order and not before {date}")
+MSG_PLAN_DATES = QT_TRANSLATE_NOOP(
+    "Messages", "instalment dates must be in order and not before {date}"
+)
 MSG_PLAN_GONE = QT_TRANSLATE_NOOP("Messages", "this payment plan no longer exists.")
 
 
-def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str = "", note: str = "",
-                channel: str = "phone", invoice_number: str | None = None,
-                promised: tuple[Decimal, dt.date] | None = None) -> None:
+def log_contact(
+    client_id: int,
+    on: dt.date,
+    *,
+    person: str = "",
+    outcome: str = "",
+    note: str = "",
+    channel: str = "phone",
+    invoice_number: str | None = None,
+    promised: tuple[Decimal, dt.date] | None = None,
+) -> None:
     """A call (or another contact) with the client; optionally a promise to pay that
     pauses the invoice's ladder (§4.2). The call and the promise: one transaction."""
     check_date_range(on, "date")
@@ -706,17 +936,40 @@ def log_contact(client_id: int, on: dt.date, *, person: str = "", outcome: str =
         if client is None:
             raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
         invoice = _invoice_by_number(s, invoice_number) if invoice_number else None
-        s.add(ContactLog(client_id=client_id, invoice_id=invoice.id if invoice else None, on=on,
-                         channel=channel, person=person, outcome=outcome, note=note,
-                         created_at=clock.now()))
-        history.record(s, "client", client_id, "contact_logged", client_id=client_id, label=client.code,
-                       details={"on": on, "person": person, "outcome": outcome, "note": note,
-                                "invoice": invoice.number if invoice else None})
+        s.add(
+            ContactLog(
+                client_id=client_id,
+                invoice_id=invoice.id if invoice else None,
+                on=on,
+                channel=channel,
+                person=person,
+                outcome=outcome,
+                note=note,
+                created_at=clock.now(),
+            )
+        )
+        history.record(
+            s,
+            "client",
+            client_id,
+            "contact_logged",
+            client_id=client_id,
+            label=client.code,
+            details={
+                "on": on,
+                "person": person,
+                "outcome": outcome,
+                "note": note,
+                "invoice": invoice.number if invoice else None,
+            },
+        )
         if promised is not None and invoice_number:
             _promise(s, invoice_number, promised[0], promised[1], note, on)
 
 
-def equal_split(total: Decimal, count: int, first: dt.date, months_apart: int = 1) -> list[tuple[dt.date, Decimal]]:
+def equal_split(
+    total: Decimal, count: int, first: dt.date, months_apart: int = 1
+) -> list[tuple[dt.date, Decimal]]:
     """``count`` monthly instalments adding up exactly to ``total`` (the last takes the cents)."""
     from dateutil.relativedelta import relativedelta
 
@@ -727,8 +980,15 @@ def equal_split(total: Decimal, count: int, first: dt.date, months_apart: int = 
     return [(first + relativedelta(months=n * months_apart), amounts[n]) for n in range(count)]
 
 
-def create_plan(client_id: int, invoice_ids: Sequence[int], instalments: Sequence[tuple[dt.date, Decimal]],
-                *, agreed_on: dt.date | None = None, currency: str = "EUR", note: str = "") -> int:
+def create_plan(
+    client_id: int,
+    invoice_ids: Sequence[int],
+    instalments: Sequence[tuple[dt.date, Decimal]],
+    *,
+    agreed_on: dt.date | None = None,
+    currency: str = "EUR",
+    note: str = "",
+) -> int:
     """Agree a payment plan over these invoices; their ladder pauses while it is kept."""
     agreed_on = check_date_range(agreed_on, "date") if agreed_on is not None else clock.today()
     if not instalments:
@@ -744,22 +1004,52 @@ def create_plan(client_id: int, invoice_ids: Sequence[int], instalments: Sequenc
         client = s.get(Client, client_id)
         if client is None:
             raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
-        covered = list(s.scalars(select(Invoice).where(Invoice.id.in_(invoice_ids), Invoice.client_id == client_id)))
+        covered = list(
+            s.scalars(
+                select(Invoice).where(Invoice.id.in_(invoice_ids), Invoice.client_id == client_id)
+            )
+        )
         owed = sum((i.total - i.allocated for i in covered), ZERO)
         if covered and total != owed:
-            raise UserError(MSG_PLAN_SUM, field="instalments", sum=f"{total:.2f}", total=f"{owed:.2f}")
-        plan = PaymentPlan(client_id=client_id, currency=currency, agreed_on=agreed_on, total=total,
-                           invoice_ids=json.dumps([i.id for i in covered]), note=note, created_at=clock.now())
+            raise UserError(
+                MSG_PLAN_SUM, field="instalments", sum=f"{total:.2f}", total=f"{owed:.2f}"
+            )
+        plan = PaymentPlan(
+            client_id=client_id,
+            currency=currency,
+            agreed_on=agreed_on,
+            total=total,
+            invoice_ids=json.dumps([i.id for i in covered]),
+            note=note,
+            created_at=clock.now(),
+        )
         s.add(plan)
         s.flush()
         for due_on, amount in instalments:
             s.add(PlanInstalment(plan_id=plan.id, due_on=due_on, amount=amount))
-        history.record(s, "client", client_id, "plan_agreed", client_id=client_id, label=client.code,
-                       details={"total": total, "instalments": len(instalments),
-                                "invoices": [i.number for i in covered]})
+        history.record(
+            s,
+            "client",
+            client_id,
+            "plan_agreed",
+            client_id=client_id,
+            label=client.code,
+            details={
+                "total": total,
+                "instalments": len(instalments),
+                "invoices": [i.number for i in covered],
+            },
+        )
         for invoice in covered:
-            history.record(s, "invoice", invoice.id, "plan_agreed", client_id=client_id,
-                           label=invoice.number, details={"plan": plan.id})
+            history.record(
+                s,
+                "invoice",
+                invoice.id,
+                "plan_agreed",
+                client_id=client_id,
+                label=invoice.number,
+                details={"plan": plan.id},
+            )
         return plan.id
 
 
@@ -771,8 +1061,14 @@ def close_plan(plan_id: int, on: dt.date | None = None) -> None:
         if plan is None:
             raise NotFound(MSG_PLAN_GONE, field="plan")
         plan.closed_on = on or clock.today()
-        history.record(s, "client", plan.client_id, "plan_closed", client_id=plan.client_id,
-                       details={"plan": plan_id})
+        history.record(
+            s,
+            "client",
+            plan.client_id,
+            "plan_closed",
+            client_id=plan.client_id,
+            details={"plan": plan_id},
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -787,6 +1083,13 @@ class ContactRow:
 
 def contacts(client_id: int) -> list[ContactRow]:
     with db.reading() as s:
-        rows = s.execute(select(ContactLog, Invoice.number).outerjoin(Invoice, Invoice.id == ContactLog.invoice_id)
-                         .where(ContactLog.client_id == client_id).order_by(ContactLog.on.desc(), ContactLog.id.desc())).all()
-        return [ContactRow(c.on, c.channel, c.person, c.outcome, c.note, number or "") for c, number in rows]
+        rows = s.execute(
+            select(ContactLog, Invoice.number)
+            .outerjoin(Invoice, Invoice.id == ContactLog.invoice_id)
+            .where(ContactLog.client_id == client_id)
+            .order_by(ContactLog.on.desc(), ContactLog.id.desc())
+        ).all()
+        return [
+            ContactRow(c.on, c.channel, c.person, c.outcome, c.note, number or "")
+            for c, number in rows
+        ]

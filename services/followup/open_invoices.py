@@ -56,7 +56,8 @@ def open_rows(s: Session, as_of: dt.date) -> list[Row]:
         sql = text(
             "SELECT id, client_id, currency, CAST(julianday(:d) - julianday(due_date) AS INTEGER), "
             "total - allocated, disputed FROM invoices "
-            "WHERE kind = 'invoice' AND total > allocated AND +issue_date <= :d")
+            "WHERE kind = 'invoice' AND total > allocated AND +issue_date <= :d"
+        )
         cursor = s.connection().connection.cursor()  # the DBAPI's own tuples, as they come
         try:
             cursor.execute(str(sql), {"d": as_of.isoformat()})
@@ -66,25 +67,43 @@ def open_rows(s: Session, as_of: dt.date) -> list[Row]:
     # PostgreSQL (and any other server): DATE - DATE is a number of days
     age = type_coerce(literal(as_of, Date) - Invoice.due_date, Integer)
     balance = type_coerce(Invoice.total - Invoice.allocated, Integer)
-    query = (select(Invoice.id, Invoice.client_id, Invoice.currency, age, balance, Invoice.disputed)
-             .where(*OPEN_TERMS, Invoice.issue_date <= as_of))
+    query = select(
+        Invoice.id, Invoice.client_id, Invoice.currency, age, balance, Invoice.disputed
+    ).where(*OPEN_TERMS, Invoice.issue_date <= as_of)
     return [(r[0], r[1], r[2], int(r[3]), int(r[4]), bool(r[5])) for r in s.execute(query)]
 
 
 def _open_rows_as_of(s: Session, as_of: dt.date) -> list[Row]:
     """Open invoices as of a past date, in the caller's session: what was allocated to each
     by then (an allocation removed by then no longer counts), as services.ledger.open_items does."""
-    received = (select(Allocation.invoice_id.label("invoice_id"),
-                       func.sum(type_coerce(Allocation.amount, Integer)).label("cents"))
-                .where(Allocation.date <= as_of,
-                       or_(Allocation.removed_on.is_(None), Allocation.removed_on > as_of))
-                .group_by(Allocation.invoice_id).subquery())
+    received = (
+        select(
+            Allocation.invoice_id.label("invoice_id"),
+            func.sum(type_coerce(Allocation.amount, Integer)).label("cents"),
+        )
+        .where(
+            Allocation.date <= as_of,
+            or_(Allocation.removed_on.is_(None), Allocation.removed_on > as_of),
+        )
+        .group_by(Allocation.invoice_id)
+        .subquery()
+    )
     balance = type_coerce(Invoice.total, Integer) - func.coalesce(received.c.cents, 0)
-    query = (select(Invoice.id, Invoice.client_id, Invoice.currency, Invoice.due_date, balance,
-                    Invoice.disputed)
-             .outerjoin(received, received.c.invoice_id == Invoice.id)
-             .where(Invoice.kind == "invoice", Invoice.issue_date <= as_of, balance > 0))
-    return [(r[0], r[1], r[2], (as_of - r[3]).days, int(r[4]), bool(r[5])) for r in s.execute(query)]
+    query = (
+        select(
+            Invoice.id,
+            Invoice.client_id,
+            Invoice.currency,
+            Invoice.due_date,
+            balance,
+            Invoice.disputed,
+        )
+        .outerjoin(received, received.c.invoice_id == Invoice.id)
+        .where(Invoice.kind == "invoice", Invoice.issue_date <= as_of, balance > 0)
+    )
+    return [
+        (r[0], r[1], r[2], (as_of - r[3]).days, int(r[4]), bool(r[5])) for r in s.execute(query)
+    ]
 
 
 def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, ClientInfo]:
@@ -93,37 +112,77 @@ def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, Clie
         wanted = sorted(set(ids))
         out: dict[int, ClientInfo] = {}
         for start in range(0, len(wanted), 900):
-            chunk = wanted[start:start + 900]
-            rows = s.execute(select(Client.id, Client.code, Client.name, Client.kind, Client.scenario_id,
-                                    Client.collective_procedure_on, Client.credit_limit, Client.insurance_days,
-                                    Client.insurer).where(Client.id.in_(chunk))).all()
-            out.update({r[0]: ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None)
-                        for r in rows})
+            chunk = wanted[start : start + 900]
+            rows = s.execute(
+                select(
+                    Client.id,
+                    Client.code,
+                    Client.name,
+                    Client.kind,
+                    Client.scenario_id,
+                    Client.collective_procedure_on,
+                    Client.credit_limit,
+                    Client.insurance_days,
+                    Client.insurer,
+                ).where(Client.id.in_(chunk))
+            ).all()
+            out.update(
+                {
+                    r[0]: ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None)
+                    for r in rows
+                }
+            )
         return out
     if s.get_bind().dialect.name == "sqlite":  # raw: one row per client of a large book
         cursor = s.connection().connection.cursor()
         try:
-            cursor.execute("SELECT id, code, name, kind, scenario_id, collective_procedure_on, "
-                           "credit_limit, insurance_days, insurer FROM clients")
+            cursor.execute(
+                "SELECT id, code, name, kind, scenario_id, collective_procedure_on, "
+                "credit_limit, insurance_days, insurer FROM clients"
+            )
             rows = cursor.fetchall()
         finally:
             cursor.close()
         make = ClientInfo._make
-        return {r[0]: make((r[1], r[2], r[3], r[4], dt.date.fromisoformat(r[5]) if r[5] else None,
-                            from_cents(r[6]) if r[6] is not None else None, r[7] if r[8] else None))
-                for r in rows}
-    rows = s.execute(select(Client.id, Client.code, Client.name, Client.kind, Client.scenario_id,
-                            Client.collective_procedure_on, Client.credit_limit, Client.insurance_days,
-                            Client.insurer)).all()
-    return {r[0]: ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None) for r in rows}
+        return {
+            r[0]: make(
+                (
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    dt.date.fromisoformat(r[5]) if r[5] else None,
+                    from_cents(r[6]) if r[6] is not None else None,
+                    r[7] if r[8] else None,
+                )
+            )
+            for r in rows
+        }
+    rows = s.execute(
+        select(
+            Client.id,
+            Client.code,
+            Client.name,
+            Client.kind,
+            Client.scenario_id,
+            Client.collective_procedure_on,
+            Client.credit_limit,
+            Client.insurance_days,
+            Client.insurer,
+        )
+    ).all()
+    return {
+        r[0]: ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None) for r in rows
+    }
 
 
 def done_offsets(s: Session, invoice_ids: Iterable[int], as_of: dt.date) -> dict[int, set[int]]:
     """Steps done or skipped per invoice by ``as_of`` (few rows: read them all, filter here)."""
     wanted = set(invoice_ids)
     done: dict[int, set[int]] = defaultdict(set)
-    for invoice_id, offset in s.execute(select(DunningRecord.invoice_id, DunningRecord.offset_days)
-                                        .where(DunningRecord.on <= as_of)):
+    for invoice_id, offset in s.execute(
+        select(DunningRecord.invoice_id, DunningRecord.offset_days).where(DunningRecord.on <= as_of)
+    ):
         if invoice_id in wanted:
             done[invoice_id].add(offset)
     return done
@@ -172,13 +231,22 @@ class Ladder:
             return index
 
 
-def groups(rows: Sequence[Row], clients: dict[int, ClientInfo], ladder_of: dict[int | str, Ladder],
-           done: dict[int, set[int]], paused: set[int], handed: set[int], as_of: dt.date) -> list[Group]:
+def groups(
+    rows: Sequence[Row],
+    clients: dict[int, ClientInfo],
+    ladder_of: dict[int | str, Ladder],
+    done: dict[int, set[int]],
+    paused: set[int],
+    handed: set[int],
+    as_of: dt.date,
+) -> list[Group]:
     """The day's actions: each open invoice placed on its client's ladder, grouped."""
     out: dict[tuple[int, int, str], Group] = {}
     ladders: dict[int, Ladder | None] = {}  # per client; None = no reminders (collective procedure)
     skip = paused | handed
-    earliest = min((ladder.offsets[0] for ladder in ladder_of.values() if ladder.offsets), default=0)
+    earliest = min(
+        (ladder.offsets[0] for ladder in ladder_of.values() if ladder.offsets), default=0
+    )
     get_group = out.get
     get_done = done.get
     for row in rows:
@@ -192,7 +260,9 @@ def groups(rows: Sequence[Row], clients: dict[int, ClientInfo], ladder_of: dict[
             if info.procedure_on is not None and info.procedure_on <= as_of:
                 ladder = None
             else:
-                ladder = (ladder_of.get(info.scenario_id) if info.scenario_id else None) or ladder_of[info.kind]
+                ladder = (
+                    ladder_of.get(info.scenario_id) if info.scenario_id else None
+                ) or ladder_of[info.kind]
             ladders[client_id] = ladder
         if ladder is None:
             continue
@@ -223,23 +293,34 @@ def groups(rows: Sequence[Row], clients: dict[int, ClientInfo], ladder_of: dict[
 # -- the same ladder, in SQL, for counting on a large book ------------------------------------
 def _case(ladder: Ladder) -> str:
     """SQL for Ladder.target: the offset of the step ``age`` calls for, or NULL."""
+
     def when(offsets: list[int]) -> str:
-        parts = " ".join(f"WHEN age >= {int(o)} THEN {int(o)}" for o in sorted(offsets, reverse=True))
+        parts = " ".join(
+            f"WHEN age >= {int(o)} THEN {int(o)}" for o in sorted(offsets, reverse=True)
+        )
         return f"(CASE {parts} END)" if parts else "NULL"
+
     after = [o for o, pre in zip(ladder.offsets, ladder.pre, strict=True) if not pre]
     return f"(CASE WHEN age >= 0 THEN {when(after)} ELSE {when(ladder.offsets)} END)"
 
 
-def sql_groups(s: Session, as_of: dt.date,
-               ladder_of: dict[int | str, Ladder]) -> list[tuple[int, str, int, int, int, int, str, int | None]]:
+def sql_groups(
+    s: Session, as_of: dt.date, ladder_of: dict[int | str, Ladder]
+) -> list[tuple[int, str, int, int, int, int, str, int | None]]:
     """(client_id, currency, step offset, invoices, cents, max age, client kind, scenario id)
     for every open invoice
     with no step recorded and no hold (those few go through ``groups``), not disputed,
     whose client is not in a collective procedure. SQLite only."""
-    branches = [f"WHEN scenario_id = {int(key)} THEN {_case(ladder)}"
-                for key, ladder in ladder_of.items() if isinstance(key, int)]
-    branches += [f"WHEN kind = '{key}' THEN {_case(ladder)}"
-                 for key, ladder in ladder_of.items() if isinstance(key, str) and key.isalpha()]
+    branches = [
+        f"WHEN scenario_id = {int(key)} THEN {_case(ladder)}"
+        for key, ladder in ladder_of.items()
+        if isinstance(key, int)
+    ]
+    branches += [
+        f"WHEN kind = '{key}' THEN {_case(ladder)}"
+        for key, ladder in ladder_of.items()
+        if isinstance(key, str) and key.isalpha()
+    ]
     target = f"(CASE {' '.join(branches)} END)"
     sql = f"""
         WITH o AS (
@@ -266,7 +347,9 @@ def sql_groups(s: Session, as_of: dt.date,
 def special_ids(s: Session) -> set[int]:
     """Invoices with a step recorded or a hold: the ladder needs their history."""
     ids = set(s.scalars(select(DunningRecord.invoice_id)))
-    ids |= set(s.execute(text("SELECT invoice_id FROM invoice_holds WHERE closed_on IS NULL")).scalars())
+    ids |= set(
+        s.execute(text("SELECT invoice_id FROM invoice_holds WHERE closed_on IS NULL")).scalars()
+    )
     return ids
 
 
@@ -286,8 +369,10 @@ class Source:
             cursor.execute(
                 "SELECT id, client_id, currency, CAST(julianday(:d) - julianday(due_date) AS INTEGER), "
                 "total - allocated, disputed FROM invoices "
-                "WHERE kind = 'invoice' AND total > allocated AND +issue_date <= :d AND " + condition,
-                {"d": self.as_of.isoformat(), **params})
+                "WHERE kind = 'invoice' AND total > allocated AND +issue_date <= :d AND "
+                + condition,
+                {"d": self.as_of.isoformat(), **params},
+            )
             return cursor.fetchall()
         finally:
             cursor.close()
@@ -301,7 +386,9 @@ class Source:
 
     def due_between(self, first: dt.date, last: dt.date) -> list[Row]:
         if self.sql:
-            return self._query("due_date BETWEEN :a AND :b", {"a": first.isoformat(), "b": last.isoformat()})
+            return self._query(
+                "due_date BETWEEN :a AND :b", {"a": first.isoformat(), "b": last.isoformat()}
+            )
         low, high = (self.as_of - last).days, (self.as_of - first).days
         return [r for r in self.rows if low <= r[3] <= high]
 
@@ -320,7 +407,7 @@ class Source:
             out: list[Row] = []
             listed = sorted(ids)
             for start in range(0, len(listed), 900):
-                marks = ",".join(str(int(i)) for i in listed[start:start + 900])
+                marks = ",".join(str(int(i)) for i in listed[start : start + 900])
                 out += self._query(f"id IN ({marks})", {})
             return out
         return [r for r in self.rows if r[0] in ids]
@@ -334,8 +421,11 @@ class Source:
         if self.sql:
             cursor = self.s.connection().connection.cursor()
             try:
-                cursor.execute("SELECT count(*) FROM invoices WHERE kind = 'invoice' AND total > allocated "
-                               "AND +issue_date <= :d AND +due_date < :d", {"d": self.as_of.isoformat()})
+                cursor.execute(
+                    "SELECT count(*) FROM invoices WHERE kind = 'invoice' AND total > allocated "
+                    "AND +issue_date <= :d AND +due_date < :d",
+                    {"d": self.as_of.isoformat()},
+                )
                 return int(cursor.fetchone()[0])
             finally:
                 cursor.close()

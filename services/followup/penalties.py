@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from services.followup import rates
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import plain
+from services.followup import rates
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -40,11 +40,15 @@ PUBLIC_POINTS = Decimal("8")
 CONTRACT_RATE_SETTING = "penalties.contractual_rate"
 
 WARN_NO_RATE = QT_TRANSLATE_NOOP(
-    "Messages", "no rate is known yet for {half}: the last known rate ({rate} %) was used — "
-    "enter the new rate in Settings")
+    "Messages",
+    "no rate is known yet for {half}: the last known rate ({rate} %) was used — "
+    "enter the new rate in Settings",
+)
 WARN_LOW_RATE = QT_TRANSLATE_NOOP(
-    "Messages", "the contractual rate of {rate} % is below 3 times the legal interest rate for "
-    "{half} ({floor} %): L441-10 does not allow it")
+    "Messages",
+    "the contractual rate of {rate} % is below 3 times the legal interest rate for "
+    "{half} ({floor} %): L441-10 does not allow it",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +64,14 @@ class Period:
         return (self.end - self.start).days + 1
 
     def to_json(self) -> dict[str, Any]:
-        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "days": self.days,
-                "base": plain(self.base), "rate": f"{self.rate:.2f}",
-                "amount": plain(self.amount.quantize(CENT, ROUND_HALF_UP))}
+        return {
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "days": self.days,
+            "base": plain(self.base),
+            "rate": f"{self.rate:.2f}",
+            "amount": plain(self.amount.quantize(CENT, ROUND_HALF_UP)),
+        }
 
 
 @dataclass(slots=True)
@@ -91,7 +100,9 @@ def _split_at_halves(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.dat
     return out
 
 
-def _base_changes(total: Decimal, payments: Sequence[tuple[dt.date, Decimal]]) -> list[tuple[dt.date, Decimal]]:
+def _base_changes(
+    total: Decimal, payments: Sequence[tuple[dt.date, Decimal]]
+) -> list[tuple[dt.date, Decimal]]:
     """(first day at this base, base): a payment received on day P lowers the base from P + 1."""
     out: list[tuple[dt.date, Decimal]] = []
     base = total
@@ -101,8 +112,13 @@ def _base_changes(total: Decimal, payments: Sequence[tuple[dt.date, Decimal]]) -
     return out
 
 
-def _segments(start: dt.date, end: dt.date, total: Decimal, payments: Sequence[tuple[dt.date, Decimal]],
-              split_halves: bool) -> list[tuple[dt.date, dt.date, Decimal]]:
+def _segments(
+    start: dt.date,
+    end: dt.date,
+    total: Decimal,
+    payments: Sequence[tuple[dt.date, Decimal]],
+    split_halves: bool,
+) -> list[tuple[dt.date, dt.date, Decimal]]:
     """The days from ``start`` to ``end`` cut where the base changes (and at half-years)."""
     cuts = {start}
     changes = _base_changes(total, payments)
@@ -122,10 +138,18 @@ def _segments(start: dt.date, end: dt.date, total: Decimal, payments: Sequence[t
     return out
 
 
-def compute(*, client_kind: str, total: Decimal, due_date: dt.date, as_of: dt.date,
-            payments: Sequence[tuple[dt.date, Decimal]] = (),
-            formal_notice_on: dt.date | None = None, collective_procedure_on: dt.date | None = None,
-            contractual_rate: Decimal | None = None, t: rates.Tables | None = None) -> Result:
+def compute(
+    *,
+    client_kind: str,
+    total: Decimal,
+    due_date: dt.date,
+    as_of: dt.date,
+    payments: Sequence[tuple[dt.date, Decimal]] = (),
+    formal_notice_on: dt.date | None = None,
+    collective_procedure_on: dt.date | None = None,
+    contractual_rate: Decimal | None = None,
+    t: rates.Tables | None = None,
+) -> Result:
     """Late charges of one invoice as of ``as_of`` (payments: (date received, amount))."""
     t = t or rates.tables()
     paid_by = [(d, a) for d, a in payments if d <= as_of]
@@ -150,7 +174,9 @@ def compute(*, client_kind: str, total: Decimal, due_date: dt.date, as_of: dt.da
         if not frozen.known:
             unknown.add(rates.half_of(start))
         fixed_rate = frozen.percent + PUBLIC_POINTS
-    for first, last, base in _segments(start, end, total, paid_by, split_halves=client_kind != "public"):
+    for first, last, base in _segments(
+        start, end, total, paid_by, split_halves=client_kind != "public"
+    ):
         if client_kind == "public":
             rate = fixed_rate
         elif client_kind == "consumer":
@@ -162,8 +188,10 @@ def compute(*, client_kind: str, total: Decimal, due_date: dt.date, as_of: dt.da
             rate = contractual_rate
             floor = rates.legal_rate(first, t=t).percent * 3
             if rate < floor:
-                warning = (WARN_LOW_RATE, {"rate": f"{rate:.2f}", "half": rates.half_of(first),
-                                           "floor": f"{floor:.2f}"})
+                warning = (
+                    WARN_LOW_RATE,
+                    {"rate": f"{rate:.2f}", "half": rates.half_of(first), "floor": f"{floor:.2f}"},
+                )
                 if warning not in result.warnings:
                     result.warnings.append(warning)
         else:
@@ -173,13 +201,18 @@ def compute(*, client_kind: str, total: Decimal, due_date: dt.date, as_of: dt.da
             rate = ecb.percent + B2B_POINTS
         days = (last - first).days + 1
         result.periods.append(Period(first, last, base, rate, base * rate / 100 * days / 365))
-    result.penalties = sum((p.amount for p in result.periods), Decimal(0)).quantize(CENT, ROUND_HALF_UP)
+    result.penalties = sum((p.amount for p in result.periods), Decimal(0)).quantize(
+        CENT, ROUND_HALF_UP
+    )
     in_procedure = collective_procedure_on is not None and collective_procedure_on <= as_of
     if client_kind != "consumer" and late_at_due and as_of > due_date and not in_procedure:
         result.indemnity = INDEMNITY
     for half in sorted(unknown):
-        used = (rates.legal_rate(rates.half_start_of(half), t=t).percent if client_kind == "consumer"
-                else rates.ecb_rate_on(rates.half_start_of(half), t).percent)
+        used = (
+            rates.legal_rate(rates.half_start_of(half), t=t).percent
+            if client_kind == "consumer"
+            else rates.ecb_rate_on(rates.half_start_of(half), t).percent
+        )
         result.warnings.append((WARN_NO_RATE, {"half": half, "rate": f"{used:.2f}"}))
     return result
 
@@ -212,17 +245,44 @@ def for_invoice(number: str, as_of: dt.date | None = None) -> tuple[Any, Result]
         assert invoice is not None  # just found in this session
         client = s.get(Client, invoice.client_id)
         assert client is not None
-        paid = [(a.date, a.amount) for a in s.scalars(select(Allocation).where(
-            Allocation.invoice_id == invoice.id, Allocation.date <= as_of))
-            if a.removed_on is None or a.removed_on > as_of]
-        notice = s.scalar(select(DunningRecord.on).where(
-            DunningRecord.invoice_id == invoice.id, DunningRecord.action == "formal_notice",
-            DunningRecord.status == "done", DunningRecord.on <= as_of).order_by(DunningRecord.on).limit(1))
-        data = (invoice.number, client.kind, invoice.total, invoice.due_date, client.collective_procedure_on)
+        paid = [
+            (a.date, a.amount)
+            for a in s.scalars(
+                select(Allocation).where(
+                    Allocation.invoice_id == invoice.id, Allocation.date <= as_of
+                )
+            )
+            if a.removed_on is None or a.removed_on > as_of
+        ]
+        notice = s.scalar(
+            select(DunningRecord.on)
+            .where(
+                DunningRecord.invoice_id == invoice.id,
+                DunningRecord.action == "formal_notice",
+                DunningRecord.status == "done",
+                DunningRecord.on <= as_of,
+            )
+            .order_by(DunningRecord.on)
+            .limit(1)
+        )
+        data = (
+            invoice.number,
+            client.kind,
+            invoice.total,
+            invoice.due_date,
+            client.collective_procedure_on,
+        )
     number_, kind, total, due, procedure = data
-    result = compute(client_kind=kind, total=total, due_date=due, as_of=as_of, payments=paid,
-                     formal_notice_on=notice, collective_procedure_on=procedure,
-                     contractual_rate=contractual_rate() if kind in ("pro", "nonprofit") else None)
+    result = compute(
+        client_kind=kind,
+        total=total,
+        due_date=due,
+        as_of=as_of,
+        payments=paid,
+        formal_notice_on=notice,
+        collective_procedure_on=procedure,
+        contractual_rate=contractual_rate() if kind in ("pro", "nonprofit") else None,
+    )
     return number_, result
 
 

@@ -98,7 +98,9 @@ def tables() -> Tables:
         known = max(known, dt.date.fromisoformat(user["ecb_known_until"]))
     if ecb:
         known = max(known, max(ecb))
-    legal = {r["half"]: (Decimal(r["professional"]), Decimal(r["individual"])) for r in shipped["legal"]}
+    legal = {
+        r["half"]: (Decimal(r["professional"]), Decimal(r["individual"])) for r in shipped["legal"]
+    }
     for r in user.get("legal", []):
         legal[r["half"]] = (Decimal(r["professional"]), Decimal(r["individual"]))
     return Tables(sorted(ecb.items()), known, legal)

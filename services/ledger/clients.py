@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, case, func, select, type_coerce
@@ -13,13 +12,13 @@ from sqlalchemy.orm import Session
 from models import LANGUAGES, CgvAcceptance, Client, Document, Invoice, Payment
 from models.base import Money
 from services.core import clock, db, history, identifiers, lookups, terms
-from services.core.lookups import invoice_key
 from services.core.company import check_email
 from services.core.dto import ClientRow, Page
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
-from services.core.money import ZERO, parse_amount
+from services.core.lookups import invoice_key
 from services.core.money import from_sql as _cents
+from services.core.money import parse_amount
 from services.core.terms import check_date_range
 from services.core.text import clean_identifier, clean_text, fold, search_key
 
@@ -47,20 +46,52 @@ MSG_CLIENT_GONE = lookups.MSG_CLIENT_GONE
 MULTILINE_FIELDS = ("address", "notes")
 
 FIELDS = (
-    "code", "name", "kind", "contact", "address", "postcode", "city", "country", "email",
-    "phone", "siren", "siret", "vat_number", "language", "terms", "credit_limit", "notes",
-    "insurer", "insurance_days", "scenario_id",
+    "code",
+    "name",
+    "kind",
+    "contact",
+    "address",
+    "postcode",
+    "city",
+    "country",
+    "email",
+    "phone",
+    "siren",
+    "siret",
+    "vat_number",
+    "language",
+    "terms",
+    "credit_limit",
+    "notes",
+    "insurer",
+    "insurance_days",
+    "scenario_id",
 )
 
 KIND_ALIASES = {
-    "pro": "pro", "professional": "pro", "professionnel": "pro", "b2b": "pro",
-    "entreprise": "pro", "company": "pro", "business": "pro",
-    "consumer": "consumer", "consommateur": "consumer", "particulier": "consumer",
-    "b2c": "consumer", "individual": "consumer",
-    "nonprofit": "nonprofit", "non-profit": "nonprofit", "non_pro": "nonprofit",
-    "association": "nonprofit", "non professionnel": "nonprofit", "non-professionnel": "nonprofit",
-    "public": "public", "public buyer": "public", "acheteur public": "public",
-    "administration": "public", "b2g": "public",
+    "pro": "pro",
+    "professional": "pro",
+    "professionnel": "pro",
+    "b2b": "pro",
+    "entreprise": "pro",
+    "company": "pro",
+    "business": "pro",
+    "consumer": "consumer",
+    "consommateur": "consumer",
+    "particulier": "consumer",
+    "b2c": "consumer",
+    "individual": "consumer",
+    "nonprofit": "nonprofit",
+    "non-profit": "nonprofit",
+    "non_pro": "nonprofit",
+    "association": "nonprofit",
+    "non professionnel": "nonprofit",
+    "non-professionnel": "nonprofit",
+    "public": "public",
+    "public buyer": "public",
+    "acheteur public": "public",
+    "administration": "public",
+    "b2g": "public",
 }
 
 
@@ -72,7 +103,9 @@ def normalise_kind(value: str | None, field: str = "kind") -> str:
     return kind
 
 
-def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = None) -> dict[str, Any]:
+def validate(
+    data: dict[str, Any], *, partial_errors: list[UserError] | None = None
+) -> dict[str, Any]:
     """Check every field; raise one ValidationError listing every bad field."""
     errors: list[UserError] = []
     clean: dict[str, Any] = {}
@@ -130,7 +163,9 @@ def validate(data: dict[str, Any], *, partial_errors: list[UserError] | None = N
                 raise ValueError
         except ValueError:
             errors.append(UserError(MSG_INSURANCE_DAYS, field="insurance_days", value=str(days)))
-    clean["scenario_id"] = int(clean["scenario_id"]) if clean["scenario_id"] not in ("", None) else None
+    clean["scenario_id"] = (
+        int(clean["scenario_id"]) if clean["scenario_id"] not in ("", None) else None
+    )
     limit = clean["credit_limit"]
     if limit in ("", None):
         clean["credit_limit"] = None
@@ -161,8 +196,9 @@ def _client_key(clean: dict[str, Any]) -> str:
     return search_key(clean["code"], clean["name"], clean.get("city", ""), clean.get("contact", ""))
 
 
-def insert(session: Session, clean: dict[str, Any], action: str = "created", *,
-           code_checked: bool = False) -> Client:
+def insert(
+    session: Session, clean: dict[str, Any], action: str = "created", *, code_checked: bool = False
+) -> Client:
     """Insert a validated client inside the caller's transaction.
 
     ``code_checked``: the caller has already made sure the code is free (a
@@ -175,8 +211,15 @@ def insert(session: Session, clean: dict[str, Any], action: str = "created", *,
     client = Client(**clean, search_key=_client_key(clean), created_at=now, updated_at=now)
     session.add(client)
     session.flush()
-    history.record(session, "client", client.id, action, client_id=client.id,
-                   label=clean["code"], details={k: v for k, v in clean.items() if v not in ("", None)})
+    history.record(
+        session,
+        "client",
+        client.id,
+        action,
+        client_id=client.id,
+        label=clean["code"],
+        details={k: v for k, v in clean.items() if v not in ("", None)},
+    )
     return client
 
 
@@ -191,8 +234,9 @@ def create_client(data: dict[str, Any]) -> ClientRow:
 UNCHANGED: Any = object()
 
 
-def update_client(client_id: int, data: dict[str, Any], *,
-                  collective_procedure_on: dt.date | None = UNCHANGED) -> ClientRow:
+def update_client(
+    client_id: int, data: dict[str, Any], *, collective_procedure_on: dt.date | None = UNCHANGED
+) -> ClientRow:
     """Save the client's edited fields and, when given (a date or None to clear it), the
     BODACC notice date of its collective procedure: one transaction (issue #11)."""
     clean = validate(data)
@@ -209,24 +253,43 @@ def update_client(client_id: int, data: dict[str, Any], *,
         client.updated_at = clock.now()
         diff = history.changes(before, clean)
         if diff:
-            history.record(s, "client", client.id, "edited", client_id=client.id,
-                           label=clean["code"], details=diff)
+            history.record(
+                s,
+                "client",
+                client.id,
+                "edited",
+                client_id=client.id,
+                label=clean["code"],
+                details=diff,
+            )
         if "code" in diff or "name" in diff:
             refresh_invoice_keys(s, client)
-        if collective_procedure_on is not UNCHANGED and collective_procedure_on != client.collective_procedure_on:
+        if (
+            collective_procedure_on is not UNCHANGED
+            and collective_procedure_on != client.collective_procedure_on
+        ):
             collective_procedure_in_session(s, client, collective_procedure_on)
         s.flush()
         return _to_row(client)
 
 
-def collective_procedure_in_session(s: Session, client: Client, notice_date: dt.date | None) -> None:
+def collective_procedure_in_session(
+    s: Session, client: Client, notice_date: dt.date | None
+) -> None:
     """``dunning.set_collective_procedure`` inside the caller's transaction (the client editor
     saves the client and its procedure date together)."""
     if notice_date is not None:
         check_date_range(notice_date, "collective_procedure_on")
     client.collective_procedure_on = notice_date
-    history.record(s, "client", client.id, "collective_procedure", client_id=client.id,
-                   label=client.code, details={"bodacc_notice": notice_date})
+    history.record(
+        s,
+        "client",
+        client.id,
+        "collective_procedure",
+        client_id=client.id,
+        label=client.code,
+        details={"bodacc_notice": notice_date},
+    )
 
 
 def refresh_invoice_keys(session: Session, client: Client) -> None:
@@ -241,21 +304,36 @@ def delete_client(client_id: int) -> None:
         client = s.get(Client, client_id)
         if client is None:
             raise NotFound(MSG_CLIENT_GONE)
-        has_any = s.scalar(select(Invoice.id).where(Invoice.client_id == client_id).limit(1)) or \
-            s.scalar(select(Payment.id).where(Payment.client_id == client_id).limit(1))
+        has_any = s.scalar(
+            select(Invoice.id).where(Invoice.client_id == client_id).limit(1)
+        ) or s.scalar(select(Payment.id).where(Payment.client_id == client_id).limit(1))
         if has_any:
             raise UserError(MSG_HAS_INVOICES, field="client", code=client.code)
-        if s.scalar(select(Document.id).where(Document.client_id == client_id).limit(1)) or \
-                s.scalar(select(CgvAcceptance.id).where(CgvAcceptance.client_id == client_id).limit(1)):
+        if s.scalar(
+            select(Document.id).where(Document.client_id == client_id).limit(1)
+        ) or s.scalar(
+            select(CgvAcceptance.id).where(CgvAcceptance.client_id == client_id).limit(1)
+        ):
             raise UserError(MSG_HAS_DOCUMENTS, field="client", code=client.code)
-        history.record(s, "client", client.id, "deleted", client_id=client.id, label=client.code,
-                       details={"code": client.code, "name": client.name})
+        history.record(
+            s,
+            "client",
+            client.id,
+            "deleted",
+            client_id=client.id,
+            label=client.code,
+            details={"code": client.code, "name": client.name},
+        )
         s.delete(client)
 
 
 def _to_row(client: Client, **extra: Any) -> ClientRow:
-    return ClientRow(**{name: getattr(client, name) for name in FIELDS}, id=client.id,
-                     collective_procedure_on=client.collective_procedure_on, **extra)
+    return ClientRow(
+        **{name: getattr(client, name) for name in FIELDS},
+        id=client.id,
+        collective_procedure_on=client.collective_procedure_on,
+        **extra,
+    )
 
 
 def get_client(client_id: int) -> ClientRow:
@@ -291,23 +369,35 @@ def _aggregates() -> dict[str, Any]:
     today = clock.today()
     open_amount = type_coerce(Invoice.total - Invoice.allocated, Money())
     inv_net = (
-        select(func.coalesce(func.sum(case(
-            (Invoice.kind == "invoice", Invoice.total - Invoice.allocated),
-            else_=-(Invoice.total - Invoice.allocated),
-        )), 0))
+        select(
+            func.coalesce(
+                func.sum(
+                    case(
+                        (Invoice.kind == "invoice", Invoice.total - Invoice.allocated),
+                        else_=-(Invoice.total - Invoice.allocated),
+                    )
+                ),
+                0,
+            )
+        )
         .where(Invoice.client_id == Client.id, Invoice.currency == "EUR")
         .scalar_subquery()
     )
     overdue = (
         select(func.coalesce(func.sum(open_amount), 0))
-        .where(Invoice.client_id == Client.id, Invoice.currency == "EUR",
-               Invoice.kind == "invoice", Invoice.due_date < today)
+        .where(
+            Invoice.client_id == Client.id,
+            Invoice.currency == "EUR",
+            Invoice.kind == "invoice",
+            Invoice.due_date < today,
+        )
         .scalar_subquery()
     )
     credit_notes_open = (
         select(func.coalesce(func.sum(open_amount), 0))
-        .where(Invoice.client_id == Client.id, Invoice.currency == "EUR",
-               Invoice.kind == "credit_note")
+        .where(
+            Invoice.client_id == Client.id, Invoice.currency == "EUR", Invoice.kind == "credit_note"
+        )
         .scalar_subquery()
     )
     unalloc_pay = (
@@ -342,10 +432,17 @@ def list_clients(query: ClientQuery, offset: int = 0, limit: int = 200) -> list[
     aggs = _aggregates()
     labelled = [v.label(k) for k, v in aggs.items()]
     stmt = _filtered(query, select(Client, *labelled), aggs)
-    sort_col: Any = {
-        "code": func.lower(Client.code), "name": func.lower(Client.name), "kind": Client.kind,
-        "city": func.lower(Client.city), "credit_limit": Client.credit_limit,
-    }.get(query.sort) if query.sort not in aggs else aggs[query.sort]
+    sort_col: Any = (
+        {
+            "code": func.lower(Client.code),
+            "name": func.lower(Client.name),
+            "kind": Client.kind,
+            "city": func.lower(Client.city),
+            "credit_limit": Client.credit_limit,
+        }.get(query.sort)
+        if query.sort not in aggs
+        else aggs[query.sort]
+    )
     if sort_col is None:
         sort_col = func.lower(Client.code)
     order = [sort_col.desc() if query.descending else sort_col.asc(), Client.id]
@@ -353,11 +450,15 @@ def list_clients(query: ClientQuery, offset: int = 0, limit: int = 200) -> list[
     with db.reading() as s:
         rows = []
         for client, balance, overdue, unallocated, count in s.execute(stmt):
-            rows.append(_to_row(
-                client,
-                balance=_cents(balance), overdue=_cents(overdue),
-                unallocated=_cents(unallocated), invoice_count=int(count or 0),
-            ))
+            rows.append(
+                _to_row(
+                    client,
+                    balance=_cents(balance),
+                    overdue=_cents(overdue),
+                    unallocated=_cents(unallocated),
+                    invoice_count=int(count or 0),
+                )
+            )
         return rows
 
 
@@ -380,5 +481,3 @@ def client_choices(search: str = "", limit: int = 50) -> list[tuple[int, str, st
     stmt = stmt.order_by(func.lower(Client.name)).limit(limit)
     with db.reading() as s:
         return [(r.id, r.code, r.name) for r in s.execute(stmt)]
-
-

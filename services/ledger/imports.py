@@ -47,15 +47,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import Client, Company, Invoice
-from services.ledger import clients as client_service
 from services.core import db, lookups
-from services.ledger import invoices as invoice_service
-from services.ledger import payments as payment_service
 from services.core.errors import UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import ZERO, parse_amount
-from services.proof.store import open_regular, require_regular_file
 from services.core.text import fold
+from services.ledger import clients as client_service
+from services.ledger import invoices as invoice_service
+from services.ledger import payments as payment_service
+from services.proof.store import open_regular, require_regular_file
 
 CLIENTS = "clients"
 INVOICES = "invoices"
@@ -80,20 +80,24 @@ MSG_FILE_TOO_BIG = QT_TRANSLATE_NOOP(
     "Messages", "the file {path} is larger than the limit of {limit} MB for an import."
 )
 MSG_FIELD_TOO_BIG = QT_TRANSLATE_NOOP(
-    "Messages", "line {line} of {path} holds a value of {size} KiB, "
-    "over the limit of {limit} KiB for one value."
+    "Messages",
+    "line {line} of {path} holds a value of {size} KiB, "
+    "over the limit of {limit} KiB for one value.",
 )
 MSG_MIXED_ENCODING = QT_TRANSLATE_NOOP(
-    "Messages", "the file {path} mixes text encodings: line {line} is not UTF-8 like the "
-    "other lines. Save the file again as UTF-8."
+    "Messages",
+    "the file {path} mixes text encodings: line {line} is not UTF-8 like the "
+    "other lines. Save the file again as UTF-8.",
 )
 MSG_BAD_BYTES = QT_TRANSLATE_NOOP(
-    "Messages", "the file {path} is not valid {encoding}: line {line} holds a byte that is "
-    "not a character. Save the file again as UTF-8."
+    "Messages",
+    "the file {path} is not valid {encoding}: line {line} holds a byte that is "
+    "not a character. Save the file again as UTF-8.",
 )
 MSG_CHANGED = QT_TRANSLATE_NOOP(
-    "Messages", "the file {path} changed while it was being read: nothing was imported. "
-    "Try again once the program writing it has finished."
+    "Messages",
+    "the file {path} changed while it was being read: nothing was imported. "
+    "Try again once the program writing it has finished.",
 )
 MSG_CSV = QT_TRANSLATE_NOOP("Messages", "line {line} of {path} cannot be read as CSV: {detail}")
 MSG_KIND = QT_TRANSLATE_NOOP(
@@ -115,85 +119,298 @@ MSG_DATABASE = QT_TRANSLATE_NOOP("Messages", "refused by the database ({detail})
 #: field -> accepted header names, in the normalised form of :func:`normalise_header`.
 #: The first name of each field is the English name of the issue's format.
 CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("code", "code client", "client code", "customer code", "customer id", "id client",
-             "ref client", "reference client", "numero client", "n client", "no client"),
-    "name": ("name", "nom", "raison sociale", "nom client", "client name", "customer name",
-             "customer", "denomination", "societe", "company", "nom ou raison sociale"),
-    "kind": ("kind", "type", "type client", "type de client", "categorie", "category",
-             "client type", "customer type"),
+    "code": (
+        "code",
+        "code client",
+        "client code",
+        "customer code",
+        "customer id",
+        "id client",
+        "ref client",
+        "reference client",
+        "numero client",
+        "n client",
+        "no client",
+    ),
+    "name": (
+        "name",
+        "nom",
+        "raison sociale",
+        "nom client",
+        "client name",
+        "customer name",
+        "customer",
+        "denomination",
+        "societe",
+        "company",
+        "nom ou raison sociale",
+    ),
+    "kind": (
+        "kind",
+        "type",
+        "type client",
+        "type de client",
+        "categorie",
+        "category",
+        "client type",
+        "customer type",
+    ),
     "contact": ("contact", "contact person", "interlocuteur", "personne a contacter"),
     "siren": ("siren", "n siren", "no siren", "numero siren"),
     "siret": ("siret", "n siret", "no siret", "numero siret"),
-    "vat_number": ("vat number", "vat", "vat id", "tva", "n tva", "no tva", "numero tva",
-                   "numero de tva", "tva intracommunautaire", "n tva intracommunautaire",
-                   "numero de tva intracommunautaire", "tva intra", "n tva intra"),
-    "email": ("email", "e mail", "courriel", "mail", "adresse email", "adresse e mail",
-              "email address"),
-    "phone": ("phone", "telephone", "tel", "phone number", "numero de telephone", "portable",
-              "mobile"),
+    "vat_number": (
+        "vat number",
+        "vat",
+        "vat id",
+        "tva",
+        "n tva",
+        "no tva",
+        "numero tva",
+        "numero de tva",
+        "tva intracommunautaire",
+        "n tva intracommunautaire",
+        "numero de tva intracommunautaire",
+        "tva intra",
+        "n tva intra",
+    ),
+    "email": (
+        "email",
+        "e mail",
+        "courriel",
+        "mail",
+        "adresse email",
+        "adresse e mail",
+        "email address",
+    ),
+    "phone": (
+        "phone",
+        "telephone",
+        "tel",
+        "phone number",
+        "numero de telephone",
+        "portable",
+        "mobile",
+    ),
     "address": ("address", "adresse", "rue", "adresse 1", "address line 1", "street"),
     "postcode": ("postcode", "code postal", "cp", "zip", "zip code", "postal code"),
     "city": ("city", "ville", "commune", "localite", "town"),
     "country": ("country", "pays", "country code", "code pays"),
-    "terms": ("terms", "payment terms", "conditions", "conditions de paiement",
-              "conditions de reglement", "delai", "delai de paiement", "delai de reglement"),
-    "credit_limit": ("credit limit", "encours autorise", "encours maximum", "encours max",
-                     "plafond", "plafond d encours", "limite de credit", "limite d encours"),
+    "terms": (
+        "terms",
+        "payment terms",
+        "conditions",
+        "conditions de paiement",
+        "conditions de reglement",
+        "delai",
+        "delai de paiement",
+        "delai de reglement",
+    ),
+    "credit_limit": (
+        "credit limit",
+        "encours autorise",
+        "encours maximum",
+        "encours max",
+        "plafond",
+        "plafond d encours",
+        "limite de credit",
+        "limite d encours",
+    ),
     "language": ("language", "langue", "lang", "langue des courriers"),
     "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
-    "insurer": ("insurer", "credit insurer", "assureur", "assureur credit",
-                "assureur de credit"),
-    "insurance_days": ("insurance days", "declaration days", "delai de declaration",
-                       "delai assureur", "jours assurance"),
+    "insurer": ("insurer", "credit insurer", "assureur", "assureur credit", "assureur de credit"),
+    "insurance_days": (
+        "insurance days",
+        "declaration days",
+        "delai de declaration",
+        "delai assureur",
+        "jours assurance",
+    ),
 }
 
 #: which invoices a payment pays, or a credit note is set against (issue #11, point 7):
 #: ``F2025-001=120.00;F2025-002=30.00``
-ALLOCATION_ALIASES = ("allocations", "allocation", "allocated to", "applied to", "imputations",
-                      "imputation", "impute sur", "imputee sur", "affectations", "affectation",
-                      "lettrage")
+ALLOCATION_ALIASES = (
+    "allocations",
+    "allocation",
+    "allocated to",
+    "applied to",
+    "imputations",
+    "imputation",
+    "impute sur",
+    "imputee sur",
+    "affectations",
+    "affectation",
+    "lettrage",
+)
 
 INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "number": ("number", "numero", "n", "no", "n facture", "no facture", "numero facture",
-               "numero de facture", "facture", "invoice", "invoice number", "invoice no",
-               "n piece", "numero de piece", "piece"),
-    "client": ("client", "code client", "client code", "customer", "customer code",
-               "ref client", "reference client", "numero client", "n client"),
-    "issue_date": ("issue date", "date", "date facture", "date de facture", "date d emission",
-                   "date emission", "invoice date", "date de la facture"),
-    "total": ("total", "montant ttc", "total ttc", "ttc", "montant", "amount",
-              "total incl vat", "amount incl vat", "total amount"),
+    "number": (
+        "number",
+        "numero",
+        "n",
+        "no",
+        "n facture",
+        "no facture",
+        "numero facture",
+        "numero de facture",
+        "facture",
+        "invoice",
+        "invoice number",
+        "invoice no",
+        "n piece",
+        "numero de piece",
+        "piece",
+    ),
+    "client": (
+        "client",
+        "code client",
+        "client code",
+        "customer",
+        "customer code",
+        "ref client",
+        "reference client",
+        "numero client",
+        "n client",
+    ),
+    "issue_date": (
+        "issue date",
+        "date",
+        "date facture",
+        "date de facture",
+        "date d emission",
+        "date emission",
+        "invoice date",
+        "date de la facture",
+    ),
+    "total": (
+        "total",
+        "montant ttc",
+        "total ttc",
+        "ttc",
+        "montant",
+        "amount",
+        "total incl vat",
+        "amount incl vat",
+        "total amount",
+    ),
     "kind": ("kind", "type", "type de piece", "type de document", "nature", "document type"),
-    "due_date": ("due date", "echeance", "date d echeance", "date echeance",
-                 "date limite de paiement", "date de paiement prevue", "due"),
-    "terms": ("terms", "payment terms", "conditions", "conditions de paiement",
-              "conditions de reglement", "delai", "delai de paiement", "delai de reglement"),
-    "net": ("net", "montant ht", "ht", "total ht", "net amount", "amount excl vat",
-            "total excl vat"),
+    "due_date": (
+        "due date",
+        "echeance",
+        "date d echeance",
+        "date echeance",
+        "date limite de paiement",
+        "date de paiement prevue",
+        "due",
+    ),
+    "terms": (
+        "terms",
+        "payment terms",
+        "conditions",
+        "conditions de paiement",
+        "conditions de reglement",
+        "delai",
+        "delai de paiement",
+        "delai de reglement",
+    ),
+    "net": (
+        "net",
+        "montant ht",
+        "ht",
+        "total ht",
+        "net amount",
+        "amount excl vat",
+        "total excl vat",
+    ),
     "vat": ("vat", "tva", "montant tva", "total tva", "vat amount"),
     "currency": ("currency", "devise", "monnaie"),
-    "delivery_date": ("delivery date", "date de livraison", "livraison", "date livraison",
-                      "date de prestation"),
-    "po_number": ("po number", "po", "purchase order", "bon de commande", "n commande",
-                  "no commande", "numero de commande", "n bon de commande", "commande",
-                  "reference commande", "order number"),
+    "delivery_date": (
+        "delivery date",
+        "date de livraison",
+        "livraison",
+        "date livraison",
+        "date de prestation",
+    ),
+    "po_number": (
+        "po number",
+        "po",
+        "purchase order",
+        "bon de commande",
+        "n commande",
+        "no commande",
+        "numero de commande",
+        "n bon de commande",
+        "commande",
+        "reference commande",
+        "order number",
+    ),
     "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
-    "disputed": ("disputed", "dispute", "in dispute", "litige", "en litige", "litigieux",
-                 "litigieuse", "contested", "contestee", "conteste"),
+    "disputed": (
+        "disputed",
+        "dispute",
+        "in dispute",
+        "litige",
+        "en litige",
+        "litigieux",
+        "litigieuse",
+        "contested",
+        "contestee",
+        "conteste",
+    ),
     "allocations": ALLOCATION_ALIASES,
 }
 
 PAYMENT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("date", "date de paiement", "date paiement", "date de reglement", "date reglement",
-             "payment date", "date valeur", "value date", "date d encaissement"),
-    "client": ("client", "code client", "client code", "customer", "customer code",
-               "ref client", "reference client", "numero client", "n client"),
-    "amount": ("amount", "montant", "montant regle", "montant paye", "montant encaisse",
-               "somme", "paid amount"),
-    "invoice": ("invoice", "facture", "n facture", "no facture", "numero facture",
-                "numero de facture", "invoice number", "invoice no"),
-    "method": ("method", "mode", "mode de reglement", "mode de paiement", "moyen de paiement",
-               "payment method", "reglement"),
+    "date": (
+        "date",
+        "date de paiement",
+        "date paiement",
+        "date de reglement",
+        "date reglement",
+        "payment date",
+        "date valeur",
+        "value date",
+        "date d encaissement",
+    ),
+    "client": (
+        "client",
+        "code client",
+        "client code",
+        "customer",
+        "customer code",
+        "ref client",
+        "reference client",
+        "numero client",
+        "n client",
+    ),
+    "amount": (
+        "amount",
+        "montant",
+        "montant regle",
+        "montant paye",
+        "montant encaisse",
+        "somme",
+        "paid amount",
+    ),
+    "invoice": (
+        "invoice",
+        "facture",
+        "n facture",
+        "no facture",
+        "numero facture",
+        "numero de facture",
+        "invoice number",
+        "invoice no",
+    ),
+    "method": (
+        "method",
+        "mode",
+        "mode de reglement",
+        "mode de paiement",
+        "moyen de paiement",
+        "payment method",
+        "reglement",
+    ),
     "reference": ("reference", "ref", "libelle", "payment reference", "reference paiement"),
     "currency": ("currency", "devise", "monnaie"),
     "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
@@ -343,18 +560,29 @@ class _EncodingScan:
                     self._bad_line = self._text_line(exc)
             label = "UTF-8" if self._bom == _UTF8_BOM else "UTF-16"
             if self._bad_line:
-                raise UserError(MSG_BAD_BYTES, field="file", path=self.path, encoding=label,
-                                line=str(self._bad_line))
+                raise UserError(
+                    MSG_BAD_BYTES,
+                    field="file",
+                    path=self.path,
+                    encoding=label,
+                    line=str(self._bad_line),
+                )
             return "utf-8-sig" if self._bom == _UTF8_BOM else "utf-16"
         self._end_line(lambda: self._newlines + 1)  # a last line without a line end
         if not self._bad_line:
             return "utf-8"
         if self._utf8_line:
-            raise UserError(MSG_MIXED_ENCODING, field="file", path=self.path,
-                            line=str(self._bad_line))
+            raise UserError(
+                MSG_MIXED_ENCODING, field="file", path=self.path, line=str(self._bad_line)
+            )
         if self._cp1252_bad_line:
-            raise UserError(MSG_BAD_BYTES, field="file", path=self.path,
-                            encoding="Windows-1252", line=str(self._cp1252_bad_line))
+            raise UserError(
+                MSG_BAD_BYTES,
+                field="file",
+                path=self.path,
+                encoding="Windows-1252",
+                line=str(self._cp1252_bad_line),
+            )
         return "cp1252"
 
     def _start(self) -> bytes:
@@ -368,7 +596,7 @@ class _EncodingScan:
             self._decoder = codecs.getincrementaldecoder(codec)()
         else:
             self._bom = b""
-        return data[len(self._bom):]
+        return data[len(self._bom) :]
 
     # -- a file with a BOM: decoded as a whole in its encoding
 
@@ -385,7 +613,7 @@ class _EncodingScan:
     def _text_line(self, exc: UnicodeDecodeError) -> int:
         """The line of ``exc``: its input is the bytes the decoder held back (no line end
         among them) followed by the last piece fed; all of it before ``exc.start`` is valid."""
-        before = exc.object[:exc.start]
+        before = exc.object[: exc.start]
         if self._bom == _UTF8_BOM:
             return self._newlines + before.count(b"\n") + 1
         return self._newlines + before.decode(exc.encoding, "replace").count("\n") + 1
@@ -427,7 +655,7 @@ class _EncodingScan:
                 if beyond is not None:
                     self._line = _UTF8
                     self._decoder.reset()
-                    self._decode_line(data[beyond.start():stop], line_no)
+                    self._decode_line(data[beyond.start() : stop], line_no)
             elif self._line == _UTF8:
                 self._decode_line(data[position:stop], line_no)
             if end < 0:
@@ -513,12 +741,10 @@ def parse_csv(text: str, *, max_field: int | None = None, path: str = "") -> Csv
     raises a UserError naming the line.
     """
     text = text.lstrip("\ufeff")
-    return _parse_lines(io.StringIO(text, newline=""), len(text), max_field=max_field,
-                        path=path)
+    return _parse_lines(io.StringIO(text, newline=""), len(text), max_field=max_field, path=path)
 
 
-def _parse_lines(source: Iterator[str], size: int, *, max_field: int | None,
-                 path: str) -> CsvTable:
+def _parse_lines(source: Iterator[str], size: int, *, max_field: int | None, path: str) -> CsvTable:
     """:func:`parse_csv` of the text whose lines ``source`` gives one at a time, line ends
     kept, as ``io.StringIO(text, newline="")`` splits it; ``size`` is at least the text's
     length.  The row numbers are the lines in the file (a quoted value may span lines)."""
@@ -540,8 +766,9 @@ def _parse_lines(source: Iterator[str], size: int, *, max_field: int | None,
             return CsvTable([], [], "", delimiter)
     ahead = [first_line, *itertools.islice(source, 19)]
     if not delimiter:
-        delimiter = detect_delimiter(first_line.rstrip("\r\n"),
-                                     "\n".join(line.rstrip("\r\n") for line in ahead))
+        delimiter = detect_delimiter(
+            first_line.rstrip("\r\n"), "\n".join(line.rstrip("\r\n") for line in ahead)
+        )
     reader = csv.reader(itertools.chain(ahead, source), delimiter=delimiter)
     headers: list[str] | None = None
     header_line = 1
@@ -552,8 +779,9 @@ def _parse_lines(source: Iterator[str], size: int, *, max_field: int | None,
         try:
             values = next(reader, None)
         except csv.Error as exc:
-            raise UserError(MSG_CSV, field="file", path=path, line=str(start + offset),
-                            detail=str(exc)) from exc
+            raise UserError(
+                MSG_CSV, field="file", path=path, line=str(start + offset), detail=str(exc)
+            ) from exc
         if values is None:
             break
         previous_end = reader.line_num
@@ -572,8 +800,14 @@ def _parse_lines(source: Iterator[str], size: int, *, max_field: int | None,
 def _check_sizes(values: list[str], max_field: int, line: int, path: str) -> None:
     for value in values:
         if len(value) > max_field:
-            raise UserError(MSG_FIELD_TOO_BIG, field="file", path=path, line=str(line),
-                            size=str(-(-len(value) // 1024)), limit=str(max_field // 1024))
+            raise UserError(
+                MSG_FIELD_TOO_BIG,
+                field="file",
+                path=path,
+                line=str(line),
+                size=str(-(-len(value) // 1024)),
+                limit=str(max_field // 1024),
+            )
 
 
 def import_limits() -> tuple[int, int]:
@@ -605,8 +839,10 @@ def set_import_limits(file_mb: int | None = None, field_kib: int | None = None) 
     (KiB), saved in the book (Settings; issue #11, point 5). None leaves one as it is."""
     from services.core.company import set_setting
 
-    for value, (low, high), field in ((file_mb, FILE_MB_RANGE, "import_max_file_mb"),
-                                      (field_kib, FIELD_KIB_RANGE, "import_max_field_kib")):
+    for value, (low, high), field in (
+        (file_mb, FILE_MB_RANGE, "import_max_file_mb"),
+        (field_kib, FIELD_KIB_RANGE, "import_max_field_kib"),
+    ):
         if value is not None and not low <= value <= high:
             raise UserError(MSG_LIMIT_RANGE, field=field, low=str(low), high=str(high))
     if file_mb is not None:
@@ -644,8 +880,9 @@ class _Reread:
         self.read = self.crc = 0
 
     def chunks(self) -> Iterator[bytes]:
-        while self.read < self.size and (chunk := self.fh.read(min(_READ_CHUNK,
-                                                                   self.size - self.read))):
+        while self.read < self.size and (
+            chunk := self.fh.read(min(_READ_CHUNK, self.size - self.read))
+        ):
             self.read += len(chunk)
             self.crc = zlib.crc32(chunk, self.crc)
             yield chunk
@@ -698,8 +935,9 @@ def _lines(texts: Iterable[str]) -> Iterator[str]:
         yield "".join(partial)
 
 
-def read_table(path: str | Path, *, max_file_bytes: int | None = None,
-               max_field_chars: int | None = None) -> CsvTable:
+def read_table(
+    path: str | Path, *, max_file_bytes: int | None = None, max_field_chars: int | None = None
+) -> CsvTable:
     """Read and decode a CSV file; a UserError naming the file when it cannot be read, is
     too large, mixes encodings, holds too large a value, or has no header or no rows.
 
@@ -716,8 +954,12 @@ def read_table(path: str | Path, *, max_file_bytes: int | None = None,
             size, crc, encoding = _scan_file(fh, limit, name)
             fh.seek(0)
             again = _Reread(fh, size)
-            table = _parse_lines(_lines(_texts(again.chunks(), encoding, name)), size,
-                                 max_field=max_field_chars or field_limit, path=name)
+            table = _parse_lines(
+                _lines(_texts(again.chunks(), encoding, name)),
+                size,
+                max_field=max_field_chars or field_limit,
+                path=name,
+            )
             if (again.read, again.crc) != (size, crc):
                 raise _changed(name)
     except OSError as exc:
@@ -758,8 +1000,9 @@ def map_columns(kind: str, headers: list[str], header_line: int = 1) -> _Mapping
                 ignored.append(header)
             continue
         if name in index:
-            errors.append(_row_error(header_line, header,
-                                     UserError(MSG_SAME_COLUMN, other=label[name])))
+            errors.append(
+                _row_error(header_line, header, UserError(MSG_SAME_COLUMN, other=label[name]))
+            )
             continue
         index[name] = i
         label[name] = header
@@ -801,14 +1044,17 @@ class _Context:
         if kind == INVOICES:
             # numbers are unique without regard to case: the book's numbers equal to a row's
             # one, or equal to it once lower-cased (issue #11)
-            raw = sorted({invoice_service.clean_number(str(r.get("number") or ""))
-                          for r in rows} - {""})
+            raw = sorted(
+                {invoice_service.clean_number(str(r.get("number") or "")) for r in rows} - {""}
+            )
             for chunk in _chunks(raw):
                 keys = sorted({invoice_service.number_key(n) for n in chunk})
-                query = select(Invoice.number).where(or_(
-                    Invoice.number.in_(chunk), func.lower(Invoice.number).in_(keys)))
+                query = select(Invoice.number).where(
+                    or_(Invoice.number.in_(chunk), func.lower(Invoice.number).in_(keys))
+                )
                 self.existing_numbers.update(
-                    invoice_service.number_key(n) for n in self.session.scalars(query))
+                    invoice_service.number_key(n) for n in self.session.scalars(query)
+                )
         elif kind == PAYMENTS:
             numbers = sorted({str(r.get("invoice") or "").strip() for r in rows} - {""})
             for chunk in _chunks(numbers):
@@ -816,8 +1062,9 @@ class _Context:
                 for invoice in self.session.scalars(query):
                     self.invoices[invoice.number] = invoice
             # what the rows may allocate to, locked now in one order (issue #11)
-            payment_service.lock_invoices_of(self.session, ids,
-                                             [i.id for i in self.invoices.values()])
+            payment_service.lock_invoices_of(
+                self.session, ids, [i.id for i in self.invoices.values()]
+            )
 
     def column(self, name: str | None) -> str:
         if not name:
@@ -849,7 +1096,7 @@ class _Context:
 
 
 def _chunks(items: list[Any], size: int = 500) -> list[list[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _values(mapping: _Mapping, values: list[str]) -> dict[str, str]:
@@ -863,8 +1110,11 @@ def _extra_values(headers: list[str], line: int, values: list[str]) -> list[RowE
     errors = []
     for i in range(len(headers), len(values)):
         if values[i].strip():
-            errors.append(_row_error(line, f"column {i + 1}",
-                                     UserError(MSG_EXTRA_VALUE, value=values[i].strip())))
+            errors.append(
+                _row_error(
+                    line, f"column {i + 1}", UserError(MSG_EXTRA_VALUE, value=values[i].strip())
+                )
+            )
     return errors
 
 
@@ -877,8 +1127,8 @@ MSG_INVOICE_AND_ALLOCATIONS = QT_TRANSLATE_NOOP(
     "Messages", "give either an invoice or allocations, not both."
 )
 MSG_ALLOCATIONS_NOT_CREDIT = QT_TRANSLATE_NOOP(
-    "Messages", "only a credit note is set against invoices; an invoice's payments go in "
-    "the payments file."
+    "Messages",
+    "only a credit note is set against invoices; an invoice's payments go in the payments file.",
 )
 
 #: a cell the export wrote with a quote in front so that a spreadsheet shows it as text
@@ -926,15 +1176,21 @@ def _allocation_list(text: str) -> list[tuple[str, Decimal]] | None:
         match = _ALLOCATION_ITEM.match(text, position)
         if match is None or match.end() == position:
             raise UserError(MSG_ALLOCATIONS, field="allocations", value=text)
-        items.append((match.group(1), parse_amount(match.group(2), "allocations",
-                                                   allow_zero=False)))
+        items.append(
+            (match.group(1), parse_amount(match.group(2), "allocations", allow_zero=False))
+        )
         position = match.end()
     return items
 
 
-def _allocation_targets(ctx: _Context, items: list[tuple[str, Decimal]], client_id: int,
-                        currency: str, free: Decimal,
-                        errors: list[UserError]) -> list[tuple[Invoice, Decimal]]:
+def _allocation_targets(
+    ctx: _Context,
+    items: list[tuple[str, Decimal]],
+    client_id: int,
+    currency: str,
+    free: Decimal,
+    errors: list[UserError],
+) -> list[tuple[Invoice, Decimal]]:
     """The invoices named in an ``allocations`` cell, each checked like the editor does: an
     invoice (not a credit note) of the same client and currency, with enough left to pay,
     and no more in all than the payment or credit note holds (``free``)."""
@@ -945,8 +1201,8 @@ def _allocation_targets(ctx: _Context, items: list[tuple[str, Decimal]], client_
         if invoice is None:
             try:
                 invoice = ctx.session.get(
-                    Invoice, lookups.invoice_id(ctx.session, number,
-                                                                  "allocations"))
+                    Invoice, lookups.invoice_id(ctx.session, number, "allocations")
+                )
             except UserError as exc:
                 errors.append(exc)
                 continue
@@ -959,16 +1215,24 @@ def _allocation_targets(ctx: _Context, items: list[tuple[str, Decimal]], client_
             continue
         open_ = invoice.total - invoice.allocated - pending.get(invoice.id, ZERO)
         if amount > open_:
-            errors.append(UserError(payment_service.MSG_TOO_MUCH_FOR_INVOICE,
-                                    field="allocations", open=f"{open_:.2f}",
-                                    number=invoice.number))
+            errors.append(
+                UserError(
+                    payment_service.MSG_TOO_MUCH_FOR_INVOICE,
+                    field="allocations",
+                    open=f"{open_:.2f}",
+                    number=invoice.number,
+                )
+            )
             continue
         pending[invoice.id] = pending.get(invoice.id, ZERO) + amount
         targets.append((invoice, amount))
     total = sum((amount for _, amount in items), ZERO)
     if total > free:
-        errors.append(UserError(payment_service.MSG_TOO_MUCH_FROM_SOURCE, field="allocations",
-                                free=f"{free:.2f}"))
+        errors.append(
+            UserError(
+                payment_service.MSG_TOO_MUCH_FROM_SOURCE, field="allocations", free=f"{free:.2f}"
+            )
+        )
     return targets
 
 
@@ -980,8 +1244,9 @@ def _import_client(ctx: _Context, line: int, data: dict[str, str], seen: dict[st
     if code:
         key = code.lower()
         if key in seen:
-            errors.append(UserError(MSG_DUPLICATE_CODE, field="code", code=code,
-                                    line=str(seen[key])))
+            errors.append(
+                UserError(MSG_DUPLICATE_CODE, field="code", code=code, line=str(seen[key]))
+            )
         else:
             seen[key] = line
             if key in ctx.client_ids():
@@ -1034,19 +1299,22 @@ def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         if v["kind"] != "credit_note":
             errors.append(UserError(MSG_ALLOCATIONS_NOT_CREDIT, field="allocations"))
         else:
-            targets = _allocation_targets(ctx, items, v["client_id"], v["currency"], v["total"],
-                                          errors)
+            targets = _allocation_targets(
+                ctx, items, v["client_id"], v["currency"], v["total"], errors
+            )
     number = str(data.get("number") or "").strip()
     key = invoice_service.number_key(number)  # 'f2025-1' is 'F2025-1' (issue #11)
     if number:
         if key in seen:
-            errors.append(UserError(MSG_DUPLICATE_NUMBER, field="number", number=number,
-                                    line=str(seen[key])))
+            errors.append(
+                UserError(MSG_DUPLICATE_NUMBER, field="number", number=number, line=str(seen[key]))
+            )
         else:
             seen[key] = line
             if key in ctx.existing_numbers:
-                errors.append(UserError(invoice_service.MSG_NUMBER_TAKEN, field="number",
-                                        number=number))
+                errors.append(
+                    UserError(invoice_service.MSG_NUMBER_TAKEN, field="number", number=number)
+                )
     if errors or checked is None:
         ctx.fail(line, ValidationError(errors))
         return False
@@ -1076,8 +1344,9 @@ def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         first = ctx.invoices.get(items[0][0])
         if first is None:
             with contextlib.suppress(UserError):
-                first = ctx.session.get(Invoice, lookups.invoice_id(
-                    ctx.session, items[0][0], "allocations"))
+                first = ctx.session.get(
+                    Invoice, lookups.invoice_id(ctx.session, items[0][0], "allocations")
+                )
         if first is not None:
             values["currency"] = first.currency  # as for the invoice column below
     if number:
@@ -1102,14 +1371,16 @@ def _import_payment(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         allocations = [(invoice.id, None)]
     elif items is not None and payment is not None:
         # exactly these allocations; what is left stays as credit on the client
-        targets = _allocation_targets(ctx, items, payment.client_id, payment.currency,
-                                      payment.amount, errors)
+        targets = _allocation_targets(
+            ctx, items, payment.client_id, payment.currency, payment.amount, errors
+        )
         allocations = [(target.id, amount) for target, amount in targets]
     if errors or payment is None:
         ctx.fail(line, ValidationError(errors))
         return False
-    payment_service.insert(ctx.session, payment, allocations, confirm_overpayment=True,
-                           action=IMPORTED)
+    payment_service.insert(
+        ctx.session, payment, allocations, confirm_overpayment=True, action=IMPORTED
+    )
     return True
 
 
@@ -1132,14 +1403,24 @@ def import_file(kind: str, path: str | Path, *, dry_run: bool = False) -> Import
     return import_table(kind, table, path=str(path), dry_run=dry_run)
 
 
-def import_table(kind: str, table: CsvTable, *, path: str = "",
-                 dry_run: bool = False) -> ImportResult:
+def import_table(
+    kind: str, table: CsvTable, *, path: str = "", dry_run: bool = False
+) -> ImportResult:
     mapping = map_columns(kind, table.headers, table.header_line)
 
     def result(imported: int, errors: list[RowError], warnings: list[RowError]) -> ImportResult:
-        return ImportResult(kind=kind, path=path, rows=len(table.rows), imported=imported,
-                            dry_run=dry_run, encoding=table.encoding, delimiter=table.delimiter,
-                            errors=errors, warnings=warnings, ignored_columns=mapping.ignored)
+        return ImportResult(
+            kind=kind,
+            path=path,
+            rows=len(table.rows),
+            imported=imported,
+            dry_run=dry_run,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+            errors=errors,
+            warnings=warnings,
+            ignored_columns=mapping.ignored,
+        )
 
     if mapping.errors:
         return result(0, mapping.errors, [])
@@ -1165,8 +1446,11 @@ def import_table(kind: str, table: CsvTable, *, path: str = "",
                     ctx.fail(line, exc)
                     ok = False
                 except IntegrityError as exc:  # a rule the checks above missed: stop here
-                    ctx.errors.append(_row_error(line, "-", UserError(
-                        MSG_DATABASE, detail=str(exc.orig).splitlines()[0])))
+                    ctx.errors.append(
+                        _row_error(
+                            line, "-", UserError(MSG_DATABASE, detail=str(exc.orig).splitlines()[0])
+                        )
+                    )
                     break
                 if ok and not extra:
                     written += 1
@@ -1196,8 +1480,22 @@ def import_payments(path: str | Path, *, dry_run: bool = False) -> ImportResult:
 
 
 __all__ = [
-    "CLIENTS", "INVOICES", "KINDS", "PAYMENTS", "CsvTable", "ImportResult", "RowError",
-    "decode", "detect_delimiter", "import_clients", "import_file", "import_invoices",
-    "import_payments", "import_table", "map_columns", "normalise_header",
-    "parse_csv", "read_table",
+    "CLIENTS",
+    "INVOICES",
+    "KINDS",
+    "PAYMENTS",
+    "CsvTable",
+    "ImportResult",
+    "RowError",
+    "decode",
+    "detect_delimiter",
+    "import_clients",
+    "import_file",
+    "import_invoices",
+    "import_payments",
+    "import_table",
+    "map_columns",
+    "normalise_header",
+    "parse_csv",
+    "read_table",
 ]

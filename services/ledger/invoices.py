@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from models import INVOICE_KINDS, Allocation, Client, Document, Invoice
 from services.core import clock, db, history, lookups, terms
-from services.core.lookups import invoice_key
-from services.proof import rules as proof
 from services.core import company as company_service
 from services.core.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
+from services.core.lookups import invoice_key
 from services.core.money import ZERO, parse_amount
-from services.core.text import clean_identifier, clean_text, fold, search_key
+from services.core.text import clean_identifier, clean_text, fold
+from services.proof import rules as proof
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_NUMBER_TAKEN = QT_TRANSLATE_NOOP("Messages", "the number '{number}' is already used.")
@@ -36,7 +36,8 @@ MSG_NET_VAT = QT_TRANSLATE_NOOP(
     "Messages", "net {net} + VAT {vat} does not equal the total {total}."
 )
 MSG_HAS_DOCUMENTS = QT_TRANSLATE_NOOP(
-    "Messages", "the invoice {number} holds proof documents (also in the trash) and cannot be deleted."
+    "Messages",
+    "the invoice {number} holds proof documents (also in the trash) and cannot be deleted.",
 )
 MSG_HAS_PAYMENTS = QT_TRANSLATE_NOOP(
     "Messages",
@@ -56,8 +57,21 @@ WARN_DUE_BEFORE_ISSUE = QT_TRANSLATE_NOOP(
 )
 
 FIELDS = (
-    "number", "client_id", "kind", "issue_date", "delivery_date", "terms", "due_date",
-    "due_date_manual", "total", "net", "vat", "currency", "po_number", "notes", "disputed",
+    "number",
+    "client_id",
+    "kind",
+    "issue_date",
+    "delivery_date",
+    "terms",
+    "due_date",
+    "due_date_manual",
+    "total",
+    "net",
+    "vat",
+    "currency",
+    "po_number",
+    "notes",
+    "disputed",
 )
 
 
@@ -132,8 +146,12 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
     v["client_id"] = client.id if client else None
 
     kind = fold(str(data.get("kind") or "invoice")).replace(" ", "_").replace("-", "_")
-    kind = {"avoir": "credit_note", "credit": "credit_note", "facture": "invoice",
-            "creditnote": "credit_note"}.get(kind, kind)
+    kind = {
+        "avoir": "credit_note",
+        "credit": "credit_note",
+        "facture": "invoice",
+        "creditnote": "credit_note",
+    }.get(kind, kind)
     if kind not in INVOICE_KINDS:
         errors.append(UserError(MSG_KIND, field="kind", value=data.get("kind")))
     v["kind"] = kind
@@ -171,8 +189,15 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
     v["vat"] = money_field("vat", False)
     if v["net"] is not None and v["vat"] is not None and v["total"] is not None:
         if v["net"] + v["vat"] != v["total"]:
-            errors.append(UserError(MSG_NET_VAT, field="vat", net=f"{v['net']:.2f}",
-                                    vat=f"{v['vat']:.2f}", total=f"{v['total']:.2f}"))
+            errors.append(
+                UserError(
+                    MSG_NET_VAT,
+                    field="vat",
+                    net=f"{v['net']:.2f}",
+                    vat=f"{v['vat']:.2f}",
+                    total=f"{v['total']:.2f}",
+                )
+            )
     elif v["net"] is not None and v["total"] is not None and v["vat"] is None:
         v["vat"] = v["total"] - v["net"]
 
@@ -222,8 +247,9 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
                 v["terms"] = fallback
         v["due_date"] = terms.due_date(issue, parsed, method)
     if v["due_date"] < issue:
-        warnings.append((WARN_DUE_BEFORE_ISSUE, {"due": v["due_date"].isoformat(),
-                                                 "issue": issue.isoformat()}))
+        warnings.append(
+            (WARN_DUE_BEFORE_ISSUE, {"due": v["due_date"].isoformat(), "issue": issue.isoformat()})
+        )
     if v["kind"] == "invoice":
         cap = terms.legal_cap_warning(issue, v["due_date"], client.kind, method)
         if cap:
@@ -254,13 +280,24 @@ def insert(session: Session, checked: Checked, action: str = "created") -> Invoi
     client = session.get(Client, v["client_id"])
     assert client is not None
     now = clock.now()
-    invoice = Invoice(**v, allocated=ZERO, created_at=now, updated_at=now,
-                      search_key=invoice_key(v["number"], v["po_number"], client.code, client.name))
+    invoice = Invoice(
+        **v,
+        allocated=ZERO,
+        created_at=now,
+        updated_at=now,
+        search_key=invoice_key(v["number"], v["po_number"], client.code, client.name),
+    )
     session.add(invoice)
     session.flush()
-    history.record(session, "invoice", invoice.id, action, client_id=client.id,
-                   label=v["number"], details={k: val for k, val in v.items()
-                                                if val not in ("", None, False)})
+    history.record(
+        session,
+        "invoice",
+        invoice.id,
+        action,
+        client_id=client.id,
+        label=v["number"],
+        details={k: val for k, val in v.items() if val not in ("", None, False)},
+    )
     return invoice
 
 
@@ -279,7 +316,9 @@ def create_invoice(data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, di
         return _row_of(s, invoice.id), checked.warnings
 
 
-def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, list[tuple[str, dict[str, str]]]]:
+def update_invoice(
+    invoice_id: int, data: dict[str, Any]
+) -> tuple[InvoiceRow, list[tuple[str, dict[str, str]]]]:
     with db.transaction() as s:
         # locked while the total is checked against what is allocated (issue #11): a payment
         # cannot slip in between (it locks the invoice too) and meet the CHECK of the table
@@ -292,18 +331,22 @@ def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, l
         # two numbers that differ only in case, and each must stay editable
         same = number_key(v["number"]) == number_key(invoice.number)
         other = select(Invoice.id).where(Invoice.number == v["number"], Invoice.id != invoice_id)
-        if (not same and _number_taken(s, v["number"], exclude_id=invoice_id)) or \
-                s.scalar(other) is not None:
+        if (not same and _number_taken(s, v["number"], exclude_id=invoice_id)) or s.scalar(
+            other
+        ) is not None:
             raise UserError(MSG_NUMBER_TAKEN, field="number", number=v["number"])
         from services.ledger.payments import allocation_history
 
         # Removed allocations count too: the ledger as of their dates still shows them.
-        first, peak = allocation_history(s, Allocation.invoice_id == invoice_id,
-                                         Allocation.credit_note_id == invoice_id)
+        first, peak = allocation_history(
+            s, Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id
+        )
         if first is not None:
             for name in ("client_id", "currency", "kind"):
                 if v[name] != getattr(invoice, name):
-                    raise UserError(MSG_LOCKED_FIELD, field=name if name != "client_id" else "client")
+                    raise UserError(
+                        MSG_LOCKED_FIELD, field=name if name != "client_id" else "client"
+                    )
             if v["total"] < peak:
                 raise UserError(MSG_TOTAL_BELOW_PAID, field="total", allocated=f"{peak:.2f}")
             if v["issue_date"] > first:
@@ -313,12 +356,21 @@ def update_invoice(invoice_id: int, data: dict[str, Any]) -> tuple[InvoiceRow, l
             setattr(invoice, name, value)
         client = s.get(Client, invoice.client_id)
         assert client is not None
-        invoice.search_key = invoice_key(invoice.number, invoice.po_number, client.code, client.name)
+        invoice.search_key = invoice_key(
+            invoice.number, invoice.po_number, client.code, client.name
+        )
         invoice.updated_at = clock.now()
         diff = history.changes(before, v)
         if diff:
-            history.record(s, "invoice", invoice.id, "edited", client_id=invoice.client_id,
-                           label=invoice.number, details=diff)
+            history.record(
+                s,
+                "invoice",
+                invoice.id,
+                "edited",
+                client_id=invoice.client_id,
+                label=invoice.number,
+                details=diff,
+            )
         s.flush()
         return _row_of(s, invoice.id), checked.warnings
 
@@ -330,8 +382,14 @@ def set_disputed(invoice_id: int, disputed: bool) -> InvoiceRow:
             raise NotFound(MSG_GONE)
         if invoice.disputed != disputed:
             invoice.disputed = disputed
-            history.record(s, "invoice", invoice.id, "disputed" if disputed else "undisputed",
-                           client_id=invoice.client_id, label=invoice.number)
+            history.record(
+                s,
+                "invoice",
+                invoice.id,
+                "disputed" if disputed else "undisputed",
+                client_id=invoice.client_id,
+                label=invoice.number,
+            )
         return _row_of(s, invoice.id)
 
 
@@ -341,17 +399,30 @@ def delete_invoice(invoice_id: int) -> None:
         invoice = s.get(Invoice, invoice_id)
         if invoice is None:
             raise NotFound(MSG_GONE)
-        linked = s.scalar(select(Allocation.id).where(
-            or_(Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id)
-        ).limit(1))
+        linked = s.scalar(
+            select(Allocation.id)
+            .where(
+                or_(Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id)
+            )
+            .limit(1)
+        )
         if linked is not None:
             raise UserError(MSG_HAS_PAYMENTS, field="invoice", number=invoice.number)
         if s.scalar(select(Document.id).where(Document.invoice_id == invoice_id).limit(1)):
             raise UserError(MSG_HAS_DOCUMENTS, field="invoice", number=invoice.number)
-        history.record(s, "invoice", invoice.id, "deleted", client_id=invoice.client_id,
-                       label=invoice.number,
-                       details={"number": invoice.number, "total": invoice.total,
-                                "issue_date": invoice.issue_date})
+        history.record(
+            s,
+            "invoice",
+            invoice.id,
+            "deleted",
+            client_id=invoice.client_id,
+            label=invoice.number,
+            details={
+                "number": invoice.number,
+                "total": invoice.total,
+                "issue_date": invoice.issue_date,
+            },
+        )
         s.delete(invoice)
 
 
@@ -382,15 +453,29 @@ def _to_row(inv: Invoice, client: Client, today: dt.date) -> InvoiceRow:
     paid = inv.allocated * sign
     balance = total - paid
     return InvoiceRow(
-        id=inv.id, number=inv.number, client_id=client.id, client_code=client.code,
-        client_name=client.name, client_kind=client.kind, kind=inv.kind,
-        issue_date=inv.issue_date, due_date=inv.due_date, total=total, paid=paid,
-        balance=balance, status=status_of(inv.kind, balance, inv.due_date, today),
-        days_late=days_late(inv.kind, inv.due_date, today), currency=inv.currency,
-        delivery_date=inv.delivery_date, terms=inv.terms, due_date_manual=inv.due_date_manual,
+        id=inv.id,
+        number=inv.number,
+        client_id=client.id,
+        client_code=client.code,
+        client_name=client.name,
+        client_kind=client.kind,
+        kind=inv.kind,
+        issue_date=inv.issue_date,
+        due_date=inv.due_date,
+        total=total,
+        paid=paid,
+        balance=balance,
+        status=status_of(inv.kind, balance, inv.due_date, today),
+        days_late=days_late(inv.kind, inv.due_date, today),
+        currency=inv.currency,
+        delivery_date=inv.delivery_date,
+        terms=inv.terms,
+        due_date_manual=inv.due_date_manual,
         net=None if inv.net is None else inv.net * sign,
         vat=None if inv.vat is None else inv.vat * sign,
-        po_number=inv.po_number, notes=inv.notes, disputed=inv.disputed,
+        po_number=inv.po_number,
+        notes=inv.notes,
+        disputed=inv.disputed,
     )
 
 
@@ -429,8 +514,19 @@ class InvoiceQuery:
     descending: bool = True
 
 
-SORT_KEYS = ("number", "client", "kind", "issue_date", "due_date", "total", "paid",
-             "balance", "days_late", "status", "currency")
+SORT_KEYS = (
+    "number",
+    "client",
+    "kind",
+    "issue_date",
+    "due_date",
+    "total",
+    "paid",
+    "balance",
+    "days_late",
+    "status",
+    "currency",
+)
 
 
 def _search(stmt: Select[Any], search: str) -> Select[Any]:
@@ -440,7 +536,9 @@ def _search(stmt: Select[Any], search: str) -> Select[Any]:
     (migration 0002), shorter ones through LIKE.
     """
     words = fold(search).split()
-    indexed = [w for w in words if len(w) >= 3] if db.current().engine.dialect.name == "sqlite" else []
+    indexed = (
+        [w for w in words if len(w) >= 3] if db.current().engine.dialect.name == "sqlite" else []
+    )
     if indexed:
         match = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)
         hits = text("SELECT rowid FROM invoices_search WHERE invoices_search MATCH :match")
@@ -467,8 +565,9 @@ def _filtered(query: InvoiceQuery, stmt: Select[Any], today: dt.date) -> Select[
     elif query.status == OVERDUE:
         stmt = stmt.where(open_amount > 0, Invoice.kind == "invoice", Invoice.due_date < today)
     elif query.status == NOT_DUE:
-        stmt = stmt.where(open_amount > 0, or_(Invoice.kind == "credit_note",
-                                               Invoice.due_date >= today))
+        stmt = stmt.where(
+            open_amount > 0, or_(Invoice.kind == "credit_note", Invoice.due_date >= today)
+        )
     if query.disputed_only:
         stmt = stmt.where(Invoice.disputed.is_(True))
     if query.proof_missing_only:
@@ -493,9 +592,12 @@ def _sort_column(key: str, today: dt.date) -> Any:
         "paid": Invoice.allocated * signed,
         "balance": open_amount * signed,
         "days_late": case((Invoice.kind == "credit_note", None), else_=Invoice.due_date),
-        "status": case((open_amount == 0, 0),
-                       (Invoice.kind == "credit_note", 1),
-                       (Invoice.due_date < today, 2), else_=1),
+        "status": case(
+            (open_amount == 0, 0),
+            (Invoice.kind == "credit_note", 1),
+            (Invoice.due_date < today, 2),
+            else_=1,
+        ),
         "currency": Invoice.currency,
     }.get(key, Invoice.issue_date)
 
@@ -520,9 +622,13 @@ def list_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> lis
 def with_proof(rows: list[InvoiceRow]) -> list[InvoiceRow]:
     """The rows with their missing proofs (one query for the page, never for the book)."""
     mine = [r for r in rows if r.kind == "invoice"]
-    statuses = proof.proof_map([r.id for r in mine], {r.id: (r.client_id, r.issue_date, r.kind) for r in mine})
-    return [replace(r, proof_missing=tuple(statuses[r.id].missing)) if r.id in statuses else r
-            for r in rows]
+    statuses = proof.proof_map(
+        [r.id for r in mine], {r.id: (r.client_id, r.issue_date, r.kind) for r in mine}
+    )
+    return [
+        replace(r, proof_missing=tuple(statuses[r.id].missing)) if r.id in statuses else r
+        for r in rows
+    ]
 
 
 def count_invoices(query: InvoiceQuery) -> int:
@@ -540,9 +646,14 @@ def page_invoices(query: InvoiceQuery, offset: int = 0, limit: int = 200) -> Pag
 def _open_documents(client_id: int, kind: str, currency: str) -> list[InvoiceRow]:
     today = clock.today()
     stmt = (
-        select(Invoice, Client).join(Client, Client.id == Invoice.client_id)
-        .where(Invoice.client_id == client_id, Invoice.kind == kind,
-               Invoice.currency == currency, Invoice.total > Invoice.allocated)
+        select(Invoice, Client)
+        .join(Client, Client.id == Invoice.client_id)
+        .where(
+            Invoice.client_id == client_id,
+            Invoice.kind == kind,
+            Invoice.currency == currency,
+            Invoice.total > Invoice.allocated,
+        )
         .order_by(Invoice.due_date, Invoice.issue_date, Invoice.id)
     )
     with db.reading() as s:
@@ -569,8 +680,12 @@ def preview_due_date(
     """
     with db.reading() as s:
         client = s.get(Client, client_id) if client_id else None
-        text = terms_text.strip() or (client.terms if client else "") or \
-            company_service.load(s).default_terms or "30 jours"
+        text = (
+            terms_text.strip()
+            or (client.terms if client else "")
+            or company_service.load(s).default_terms
+            or "30 jours"
+        )
         try:
             parsed = terms.parse_terms(text)
         except UserError:

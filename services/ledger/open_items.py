@@ -17,10 +17,10 @@ from sqlalchemy import and_, func, or_, select
 from models import Allocation, Client, Invoice, Payment
 from services.core import db, lookups
 from services.core.dto import ClientBalance, OpenItem
-from services.ledger.invoices import days_late, status_of
 from services.core.money import ZERO
 from services.core.money import from_sql as _dec
 from services.core.text import nfc
+from services.ledger.invoices import days_late, status_of
 
 
 def _code_is(code: str) -> Any:
@@ -29,8 +29,10 @@ def _code_is(code: str) -> Any:
 
 
 def _active(as_of: dt.date) -> Any:
-    return and_(Allocation.date <= as_of,
-                or_(Allocation.removed_on.is_(None), Allocation.removed_on > as_of))
+    return and_(
+        Allocation.date <= as_of,
+        or_(Allocation.removed_on.is_(None), Allocation.removed_on > as_of),
+    )
 
 
 def open_items(
@@ -41,21 +43,35 @@ def open_items(
 ) -> list[OpenItem]:
     """Every invoice and credit note issued by ``as_of`` with what was paid by then."""
     received = (
-        select(Allocation.invoice_id.label("doc_id"),
-               func.sum(Allocation.amount).label("amount"))
-        .where(_active(as_of)).group_by(Allocation.invoice_id).subquery()
+        select(Allocation.invoice_id.label("doc_id"), func.sum(Allocation.amount).label("amount"))
+        .where(_active(as_of))
+        .group_by(Allocation.invoice_id)
+        .subquery()
     )
     applied = (
-        select(Allocation.credit_note_id.label("doc_id"),
-               func.sum(Allocation.amount).label("amount"))
+        select(
+            Allocation.credit_note_id.label("doc_id"), func.sum(Allocation.amount).label("amount")
+        )
         .where(_active(as_of), Allocation.credit_note_id.is_not(None))
-        .group_by(Allocation.credit_note_id).subquery()
+        .group_by(Allocation.credit_note_id)
+        .subquery()
     )
     stmt = (
-        select(Invoice.id, Invoice.number, Invoice.kind, Invoice.issue_date, Invoice.due_date,
-               Invoice.currency, Invoice.total, Invoice.disputed,
-               Client.code, Client.name, Client.kind,
-               received.c.amount, applied.c.amount)
+        select(
+            Invoice.id,
+            Invoice.number,
+            Invoice.kind,
+            Invoice.issue_date,
+            Invoice.due_date,
+            Invoice.currency,
+            Invoice.total,
+            Invoice.disputed,
+            Client.code,
+            Client.name,
+            Client.kind,
+            received.c.amount,
+            applied.c.amount,
+        )
         .join(Client, Client.id == Invoice.client_id)
         .outerjoin(received, received.c.doc_id == Invoice.id)
         .outerjoin(applied, applied.c.doc_id == Invoice.id)
@@ -66,8 +82,21 @@ def open_items(
         stmt = stmt.where(_code_is(client_code))
     items: list[OpenItem] = []
     with db.reading() as s:
-        for (iid, number, kind, issue, due, currency, total, disputed,
-             code, name, ckind, got, gave) in s.execute(stmt):
+        for (
+            iid,
+            number,
+            kind,
+            issue,
+            due,
+            currency,
+            total,
+            disputed,
+            code,
+            name,
+            ckind,
+            got,
+            gave,
+        ) in s.execute(stmt):
             total = _dec(total)
             if kind == "credit_note":
                 signed_total, paid = -total, -_dec(gave)
@@ -76,13 +105,25 @@ def open_items(
             balance = signed_total - paid
             if open_only and balance == 0:
                 continue
-            items.append(OpenItem(
-                id=iid, number=number, client_code=code, client_name=name, client_kind=ckind,
-                kind=kind, issue_date=issue, due_date=due, currency=currency,
-                total=signed_total, paid=paid, balance=balance,
-                days_late=days_late(kind, due, as_of),
-                status=status_of(kind, balance, due, as_of), disputed=bool(disputed),
-            ))
+            items.append(
+                OpenItem(
+                    id=iid,
+                    number=number,
+                    client_code=code,
+                    client_name=name,
+                    client_kind=ckind,
+                    kind=kind,
+                    issue_date=issue,
+                    due_date=due,
+                    currency=currency,
+                    total=signed_total,
+                    paid=paid,
+                    balance=balance,
+                    days_late=days_late(kind, due, as_of),
+                    status=status_of(kind, balance, due, as_of),
+                    disputed=bool(disputed),
+                )
+            )
     return items
 
 
@@ -92,22 +133,28 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
     Every client appears (in EUR) even with nothing on its account.
     """
     acc: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(
-        lambda: {k: ZERO for k in ("invoiced", "credited", "received", "overdue",
-                                   "unapplied", "allocated")}
+        lambda: {
+            k: ZERO
+            for k in ("invoiced", "credited", "received", "overdue", "unapplied", "allocated")
+        }
     )
     with db.reading() as s:
-        clients = {c.code: (c.name, c.kind) for c in s.execute(
-            select(Client.code, Client.name, Client.kind).order_by(Client.code))}
+        clients = {
+            c.code: (c.name, c.kind)
+            for c in s.execute(select(Client.code, Client.name, Client.kind).order_by(Client.code))
+        }
         pay_stmt = (
             select(Client.code, Payment.currency, func.sum(Payment.amount))
             .join(Client, Client.id == Payment.client_id)
-            .where(Payment.date <= as_of).group_by(Client.code, Payment.currency)
+            .where(Payment.date <= as_of)
+            .group_by(Client.code, Payment.currency)
         )
         pay_alloc = (
             select(Client.code, Payment.currency, func.sum(Allocation.amount))
             .join(Payment, Payment.id == Allocation.payment_id)
             .join(Client, Client.id == Payment.client_id)
-            .where(_active(as_of)).group_by(Client.code, Payment.currency)
+            .where(_active(as_of))
+            .group_by(Client.code, Payment.currency)
         )
         if client_code:
             pay_stmt = pay_stmt.where(_code_is(client_code))
@@ -135,13 +182,20 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
     result = []
     for (code, currency), b in sorted(acc.items()):
         name, kind = clients.get(code, ("", ""))
-        result.append(ClientBalance(
-            code=code, name=name, kind=kind, currency=currency,
-            invoiced=b["invoiced"], credited=b["credited"], received=b["received"],
-            balance=b["invoiced"] - b["credited"] - b["received"],
-            overdue=b["overdue"],
-            unallocated=(b["received"] - b["allocated"]) + b["unapplied"],
-        ))
+        result.append(
+            ClientBalance(
+                code=code,
+                name=name,
+                kind=kind,
+                currency=currency,
+                invoiced=b["invoiced"],
+                credited=b["credited"],
+                received=b["received"],
+                balance=b["invoiced"] - b["credited"] - b["received"],
+                overdue=b["overdue"],
+                unallocated=(b["received"] - b["allocated"]) + b["unapplied"],
+            )
+        )
     return result
 
 
@@ -149,12 +203,24 @@ def current_totals(today: dt.date, currency: str = "EUR") -> tuple[Decimal, Deci
     """(outstanding, overdue) of the whole book today, from the running totals (fast)."""
     open_amount = Invoice.total - Invoice.allocated
     with db.reading() as s:
-        invoiced = s.scalar(select(func.coalesce(func.sum(open_amount), 0)).where(
-            Invoice.kind == "invoice", Invoice.currency == currency))
-        credits = s.scalar(select(func.coalesce(func.sum(open_amount), 0)).where(
-            Invoice.kind == "credit_note", Invoice.currency == currency))
-        unallocated = s.scalar(select(func.coalesce(func.sum(Payment.amount - Payment.allocated), 0))
-                               .where(Payment.currency == currency))
-        overdue = s.scalar(select(func.coalesce(func.sum(open_amount), 0)).where(
-            Invoice.kind == "invoice", Invoice.currency == currency, Invoice.due_date < today))
+        invoiced = s.scalar(
+            select(func.coalesce(func.sum(open_amount), 0)).where(
+                Invoice.kind == "invoice", Invoice.currency == currency
+            )
+        )
+        credits = s.scalar(
+            select(func.coalesce(func.sum(open_amount), 0)).where(
+                Invoice.kind == "credit_note", Invoice.currency == currency
+            )
+        )
+        unallocated = s.scalar(
+            select(func.coalesce(func.sum(Payment.amount - Payment.allocated), 0)).where(
+                Payment.currency == currency
+            )
+        )
+        overdue = s.scalar(
+            select(func.coalesce(func.sum(open_amount), 0)).where(
+                Invoice.kind == "invoice", Invoice.currency == currency, Invoice.due_date < today
+            )
+        )
     return _dec(invoiced) - _dec(credits) - _dec(unallocated), _dec(overdue)

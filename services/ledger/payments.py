@@ -78,15 +78,32 @@ MSG_LOCKED = QT_TRANSLATE_NOOP(
 )
 
 METHOD_ALIASES = {
-    "transfer": "transfer", "virement": "transfer", "vir": "transfer", "wire": "transfer",
-    "bank transfer": "transfer", "sepa": "transfer",
-    "cheque": "cheque", "check": "cheque", "chq": "cheque", "cheque bancaire": "cheque",
-    "card": "card", "carte": "card", "cb": "card", "carte bancaire": "card",
-    "cash": "cash", "especes": "cash", "liquide": "cash",
-    "direct_debit": "direct_debit", "direct debit": "direct_debit", "prelevement": "direct_debit",
+    "transfer": "transfer",
+    "virement": "transfer",
+    "vir": "transfer",
+    "wire": "transfer",
+    "bank transfer": "transfer",
+    "sepa": "transfer",
+    "cheque": "cheque",
+    "check": "cheque",
+    "chq": "cheque",
+    "cheque bancaire": "cheque",
+    "card": "card",
+    "carte": "card",
+    "cb": "card",
+    "carte bancaire": "card",
+    "cash": "cash",
+    "especes": "cash",
+    "liquide": "cash",
+    "direct_debit": "direct_debit",
+    "direct debit": "direct_debit",
+    "prelevement": "direct_debit",
     "prlv": "direct_debit",
-    "bill_of_exchange": "bill_of_exchange", "bill of exchange": "bill_of_exchange",
-    "lcr": "bill_of_exchange", "traite": "bill_of_exchange", "effet": "bill_of_exchange",
+    "bill_of_exchange": "bill_of_exchange",
+    "bill of exchange": "bill_of_exchange",
+    "lcr": "bill_of_exchange",
+    "traite": "bill_of_exchange",
+    "effet": "bill_of_exchange",
     "lettre de change": "bill_of_exchange",
 }
 
@@ -169,8 +186,9 @@ def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
     if errors:
         raise ValidationError(errors)
     assert client_id is not None and date is not None and amount is not None
-    return PaymentInput(client_id, date, amount, currency, method, texts["reference"],
-                        texts["notes"])
+    return PaymentInput(
+        client_id, date, amount, currency, method, texts["reference"], texts["notes"]
+    )
 
 
 # -- the allocation engine (inside the caller's transaction) -----------------
@@ -184,8 +202,13 @@ def _lock(session: Session, model: Any, ids: Any) -> dict[int, Any]:
     if not wanted:
         return {}
     session.flush()  # the refresh below would drop changes not written yet (imports: no autoflush)
-    rows = session.scalars(select(model).where(model.id.in_(wanted)).order_by(model.id)
-                           .with_for_update().execution_options(populate_existing=True))
+    rows = session.scalars(
+        select(model)
+        .where(model.id.in_(wanted))
+        .order_by(model.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     return {row.id: row for row in rows}
 
 
@@ -204,19 +227,25 @@ def lock_invoices_of(session: Session, client_ids: Any, invoice_ids: Any = ()) -
     ids = {int(i) for i in invoice_ids}
     clients = sorted({int(i) for i in client_ids})
     for start in range(0, len(clients), 500):
-        ids.update(session.scalars(select(Invoice.id).where(
-            Invoice.client_id.in_(clients[start:start + 500]), Invoice.kind == "invoice")))
+        ids.update(
+            session.scalars(
+                select(Invoice.id).where(
+                    Invoice.client_id.in_(clients[start : start + 500]), Invoice.kind == "invoice"
+                )
+            )
+        )
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):  # each batch after the last: still one order
-        _lock(session, Invoice, ordered[start:start + 500])
+        _lock(session, Invoice, ordered[start : start + 500])
 
 
 def _last_removal(session: Session, *conditions: Any) -> dt.date | None:
     return session.scalar(select(func.max(Allocation.removed_on)).where(or_(*conditions)))
 
 
-def _allocation_date(session: Session, source_date: dt.date, invoice: Invoice,
-                     source_condition: Any) -> dt.date:
+def _allocation_date(
+    session: Session, source_date: dt.date, invoice: Invoice, source_condition: Any
+) -> dt.date:
     """Never before the source, the invoice, or a removal on either side."""
     candidates = [source_date, invoice.issue_date]
     last = _last_removal(session, source_condition, Allocation.invoice_id == invoice.id)
@@ -231,8 +260,13 @@ def _check_target(payment_client: int, currency: str, invoice: Invoice) -> None:
     if invoice.client_id != payment_client:
         raise UserError(MSG_WRONG_CLIENT, field="invoice", number=invoice.number)
     if invoice.currency != currency:
-        raise UserError(MSG_WRONG_CURRENCY, field="invoice", number=invoice.number,
-                        invoice_currency=invoice.currency, currency=currency)
+        raise UserError(
+            MSG_WRONG_CURRENCY,
+            field="invoice",
+            number=invoice.number,
+            invoice_currency=invoice.currency,
+            currency=currency,
+        )
 
 
 def _amount_to_allocate(free: Decimal, invoice: Invoice, amount: Decimal | None) -> Decimal | None:
@@ -246,8 +280,9 @@ def _amount_to_allocate(free: Decimal, invoice: Invoice, amount: Decimal | None)
         amount = min(free, open_)
         return amount if amount > 0 else None
     if amount > open_:
-        raise UserError(MSG_TOO_MUCH_FOR_INVOICE, field="amount", open=f"{open_:.2f}",
-                        number=invoice.number)
+        raise UserError(
+            MSG_TOO_MUCH_FOR_INVOICE, field="amount", open=f"{open_:.2f}", number=invoice.number
+        )
     if amount > free:
         raise UserError(MSG_TOO_MUCH_FROM_SOURCE, field="amount", free=f"{free:.2f}")
     if amount <= 0:
@@ -255,28 +290,41 @@ def _amount_to_allocate(free: Decimal, invoice: Invoice, amount: Decimal | None)
     return amount
 
 
-def _allocate_payment(session: Session, payment: Payment, invoice: Invoice,
-                      amount: Decimal | None) -> Allocation | None:
+def _allocate_payment(
+    session: Session, payment: Payment, invoice: Invoice, amount: Decimal | None
+) -> Allocation | None:
     _check_target(payment.client_id, payment.currency, invoice)
     _lock(session, Invoice, [invoice.id])  # what is left to pay, as committed (issue #11)
     amount = _amount_to_allocate(payment.amount - payment.allocated, invoice, amount)
     if amount is None:
         return None
     date = _allocation_date(session, payment.date, invoice, Allocation.payment_id == payment.id)
-    allocation = Allocation(invoice_id=invoice.id, payment_id=payment.id, amount=amount,
-                            date=date, created_at=clock.now())
+    allocation = Allocation(
+        invoice_id=invoice.id,
+        payment_id=payment.id,
+        amount=amount,
+        date=date,
+        created_at=clock.now(),
+    )
     session.add(allocation)
     payment.allocated += amount
     invoice.allocated += amount
     session.flush()
-    history.record(session, "invoice", invoice.id, "allocated", client_id=invoice.client_id,
-                   label=invoice.number,
-                   details={"payment": payment.id, "amount": amount, "date": date})
+    history.record(
+        session,
+        "invoice",
+        invoice.id,
+        "allocated",
+        client_id=invoice.client_id,
+        label=invoice.number,
+        details={"payment": payment.id, "amount": amount, "date": date},
+    )
     return allocation
 
 
-def apply_credit_in_session(session: Session, credit_note_id: int, invoice_id: int,
-                            amount: Decimal | None) -> Allocation | None:
+def apply_credit_in_session(
+    session: Session, credit_note_id: int, invoice_id: int, amount: Decimal | None
+) -> Allocation | None:
     locked = _lock(session, Invoice, [credit_note_id, invoice_id])
     credit, invoice = locked.get(credit_note_id), locked.get(invoice_id)
     if credit is None or invoice is None:
@@ -287,20 +335,38 @@ def apply_credit_in_session(session: Session, credit_note_id: int, invoice_id: i
     amount = _amount_to_allocate(credit.total - credit.allocated, invoice, amount)
     if amount is None:
         return None
-    date = _allocation_date(session, credit.issue_date, invoice,
-                            Allocation.credit_note_id == credit.id)
-    allocation = Allocation(invoice_id=invoice.id, credit_note_id=credit.id, amount=amount,
-                            date=date, created_at=clock.now())
+    date = _allocation_date(
+        session, credit.issue_date, invoice, Allocation.credit_note_id == credit.id
+    )
+    allocation = Allocation(
+        invoice_id=invoice.id,
+        credit_note_id=credit.id,
+        amount=amount,
+        date=date,
+        created_at=clock.now(),
+    )
     session.add(allocation)
     credit.allocated += amount
     invoice.allocated += amount
     session.flush()
-    history.record(session, "invoice", invoice.id, "credit_applied", client_id=invoice.client_id,
-                   label=invoice.number,
-                   details={"credit_note": credit.number, "amount": amount, "date": date})
-    history.record(session, "invoice", credit.id, "credit_applied", client_id=credit.client_id,
-                   label=credit.number,
-                   details={"invoice": invoice.number, "amount": amount, "date": date})
+    history.record(
+        session,
+        "invoice",
+        invoice.id,
+        "credit_applied",
+        client_id=invoice.client_id,
+        label=invoice.number,
+        details={"credit_note": credit.number, "amount": amount, "date": date},
+    )
+    history.record(
+        session,
+        "invoice",
+        credit.id,
+        "credit_applied",
+        client_id=credit.client_id,
+        label=credit.number,
+        details={"invoice": invoice.number, "amount": amount, "date": date},
+    )
     return allocation
 
 
@@ -313,11 +379,17 @@ def fifo_targets(session: Session, client_id: int, currency: str, on: dt.date) -
     """
     session.flush()  # as in _lock: the refresh must not drop changes not written yet
     invoices = session.scalars(
-        select(Invoice).where(
-            Invoice.client_id == client_id, Invoice.kind == "invoice",
-            Invoice.currency == currency, Invoice.total > Invoice.allocated,
+        select(Invoice)
+        .where(
+            Invoice.client_id == client_id,
+            Invoice.kind == "invoice",
+            Invoice.currency == currency,
+            Invoice.total > Invoice.allocated,
             Invoice.disputed.is_(False),
-        ).order_by(Invoice.id).with_for_update().execution_options(populate_existing=True)
+        )
+        .order_by(Invoice.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ).all()
     invoices = sorted(invoices, key=lambda i: (i.due_date, i.issue_date, i.id))
     due = [i for i in invoices if i.due_date <= on]
@@ -338,9 +410,12 @@ def auto_allocate(session: Session, payment: Payment) -> list[Allocation]:
 
 def client_open_total(session: Session, client_id: int, currency: str) -> Decimal:
     total = session.scalar(
-        select(func.coalesce(func.sum(Invoice.total), 0) - func.coalesce(func.sum(Invoice.allocated), 0))
-        .where(Invoice.client_id == client_id, Invoice.kind == "invoice",
-               Invoice.currency == currency)
+        select(
+            func.coalesce(func.sum(Invoice.total), 0)
+            - func.coalesce(func.sum(Invoice.allocated), 0)
+        ).where(
+            Invoice.client_id == client_id, Invoice.kind == "invoice", Invoice.currency == currency
+        )
     )
     return _dec(total)
 
@@ -357,17 +432,41 @@ def insert(
     if not confirm_overpayment:
         due = client_open_total(session, p.client_id, p.currency)
         if p.amount > due:
-            raise NeedsConfirmation(MSG_OVERPAID, field="amount", amount=f"{p.amount:.2f}",
-                                    due=f"{due:.2f}", extra=f"{p.amount - due:.2f}")
-    payment = Payment(client_id=p.client_id, date=p.date, amount=p.amount, currency=p.currency,
-                      method=p.method, reference=p.reference, notes=p.notes,
-                      allocated=ZERO, created_at=clock.now())
+            raise NeedsConfirmation(
+                MSG_OVERPAID,
+                field="amount",
+                amount=f"{p.amount:.2f}",
+                due=f"{due:.2f}",
+                extra=f"{p.amount - due:.2f}",
+            )
+    payment = Payment(
+        client_id=p.client_id,
+        date=p.date,
+        amount=p.amount,
+        currency=p.currency,
+        method=p.method,
+        reference=p.reference,
+        notes=p.notes,
+        allocated=ZERO,
+        created_at=clock.now(),
+    )
     session.add(payment)
     session.flush()
-    history.record(session, "payment", payment.id, action, client_id=p.client_id,
-                   label=p.reference or p.date.isoformat(),
-                   details={"date": p.date, "amount": p.amount, "method": p.method,
-                            "reference": p.reference, "currency": p.currency})
+    history.record(
+        session,
+        "payment",
+        payment.id,
+        action,
+        client_id=p.client_id,
+        label=p.reference or p.date.isoformat(),
+        details={
+            "date": p.date,
+            "amount": p.amount,
+            "method": p.method,
+            "reference": p.reference,
+            "currency": p.currency,
+        },
+    )
     if allocations is None:
         auto_allocate(session, payment)
     else:
@@ -411,19 +510,33 @@ def update_payment(payment_id: int, data: dict[str, Any]) -> PaymentRow:
             if p.date > first:
                 raise UserError(MSG_LOCKED, field="date")
             if p.amount < peak:
-                raise UserError(MSG_AMOUNT_BELOW_ALLOCATED, field="amount",
-                                allocated=f"{peak:.2f}")
-        before = {k: getattr(payment, k) for k in ("client_id", "date", "amount", "currency",
-                                                   "method", "reference", "notes")}
-        after = {"client_id": p.client_id, "date": p.date, "amount": p.amount,
-                 "currency": p.currency, "method": p.method, "reference": p.reference,
-                 "notes": p.notes}
+                raise UserError(MSG_AMOUNT_BELOW_ALLOCATED, field="amount", allocated=f"{peak:.2f}")
+        before = {
+            k: getattr(payment, k)
+            for k in ("client_id", "date", "amount", "currency", "method", "reference", "notes")
+        }
+        after = {
+            "client_id": p.client_id,
+            "date": p.date,
+            "amount": p.amount,
+            "currency": p.currency,
+            "method": p.method,
+            "reference": p.reference,
+            "notes": p.notes,
+        }
         for key, value in after.items():
             setattr(payment, key, value)
         diff = history.changes(before, after)
         if diff:
-            history.record(s, "payment", payment.id, "edited", client_id=payment.client_id,
-                           label=payment.reference or payment.date.isoformat(), details=diff)
+            history.record(
+                s,
+                "payment",
+                payment.id,
+                "edited",
+                client_id=payment.client_id,
+                label=payment.reference or payment.date.isoformat(),
+                details=diff,
+            )
         return _row_of(s, payment.id)
 
 
@@ -457,23 +570,49 @@ def delete_payment(payment_id: int) -> None:
         payment = _lock_one(s, Payment, payment_id)
         if payment is None:
             raise NotFound(MSG_GONE)
-        invoices = _lock(s, Invoice, s.scalars(select(Allocation.invoice_id).where(
-            Allocation.payment_id == payment_id, Allocation.removed_on.is_(None))))
-        for allocation in s.scalars(select(Allocation).where(Allocation.payment_id == payment_id)
-                                    .order_by(Allocation.id).with_for_update()
-                                    .execution_options(populate_existing=True)):
+        invoices = _lock(
+            s,
+            Invoice,
+            s.scalars(
+                select(Allocation.invoice_id).where(
+                    Allocation.payment_id == payment_id, Allocation.removed_on.is_(None)
+                )
+            ),
+        )
+        for allocation in s.scalars(
+            select(Allocation)
+            .where(Allocation.payment_id == payment_id)
+            .order_by(Allocation.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ):
             if allocation.removed_on is None:
                 invoice = invoices.get(allocation.invoice_id)
                 assert invoice is not None
                 invoice.allocated -= allocation.amount
-                history.record(s, "invoice", invoice.id, "unallocated", client_id=invoice.client_id,
-                               label=invoice.number,
-                               details={"payment": payment.id, "amount": allocation.amount,
-                                        "reason": "payment deleted"})
+                history.record(
+                    s,
+                    "invoice",
+                    invoice.id,
+                    "unallocated",
+                    client_id=invoice.client_id,
+                    label=invoice.number,
+                    details={
+                        "payment": payment.id,
+                        "amount": allocation.amount,
+                        "reason": "payment deleted",
+                    },
+                )
             s.delete(allocation)
-        history.record(s, "payment", payment.id, "deleted", client_id=payment.client_id,
-                       label=payment.reference or payment.date.isoformat(),
-                       details={"date": payment.date, "amount": payment.amount})
+        history.record(
+            s,
+            "payment",
+            payment.id,
+            "deleted",
+            client_id=payment.client_id,
+            label=payment.reference or payment.date.isoformat(),
+            details={"date": payment.date, "amount": payment.amount},
+        )
         s.flush()
         s.delete(payment)
 
@@ -500,8 +639,9 @@ def auto_allocate_payment(payment_id: int) -> PaymentRow:
         return _row_of(s, payment.id)
 
 
-def apply_credit_note(credit_note_id: int, invoice_id: int,
-                      amount: Decimal | str | None = None) -> AllocationRow:
+def apply_credit_note(
+    credit_note_id: int, invoice_id: int, amount: Decimal | str | None = None
+) -> AllocationRow:
     with db.transaction() as s:
         value = None if amount in (None, "") else parse_amount(amount, "amount", allow_zero=False)  # type: ignore[arg-type]
         allocation = apply_credit_in_session(s, credit_note_id, invoice_id, value)
@@ -539,11 +679,24 @@ def unallocate(allocation_id: int) -> None:
             assert credit is not None
             credit.allocated -= allocation.amount
             source = {"credit_note": credit.number}
-            history.record(s, "invoice", credit.id, "unallocated", client_id=credit.client_id,
-                           label=credit.number,
-                           details={"invoice": invoice.number, "amount": allocation.amount})
-        history.record(s, "invoice", invoice.id, "unallocated", client_id=invoice.client_id,
-                       label=invoice.number, details={**source, "amount": allocation.amount})
+            history.record(
+                s,
+                "invoice",
+                credit.id,
+                "unallocated",
+                client_id=credit.client_id,
+                label=credit.number,
+                details={"invoice": invoice.number, "amount": allocation.amount},
+            )
+        history.record(
+            s,
+            "invoice",
+            invoice.id,
+            "unallocated",
+            client_id=invoice.client_id,
+            label=invoice.number,
+            details={**source, "amount": allocation.amount},
+        )
 
 
 # -- reading -----------------------------------------------------------------
@@ -556,22 +709,43 @@ def _allocation_row(session: Session, a: Allocation) -> AllocationRow:
         payment = session.get(Payment, a.payment_id)
         assert payment is not None
         label = f"{payment.date.isoformat()} {payment.reference}".strip()
-        return AllocationRow(a.id, invoice.id, invoice.number, "payment", payment.id, label,
-                             a.amount, a.date, a.removed_on)
+        return AllocationRow(
+            a.id,
+            invoice.id,
+            invoice.number,
+            "payment",
+            payment.id,
+            label,
+            a.amount,
+            a.date,
+            a.removed_on,
+        )
     credit = session.get(Invoice, a.credit_note_id)
     assert credit is not None
-    return AllocationRow(a.id, invoice.id, invoice.number, "credit_note", credit.id, credit.number,
-                         a.amount, a.date, a.removed_on)
+    return AllocationRow(
+        a.id,
+        invoice.id,
+        invoice.number,
+        "credit_note",
+        credit.id,
+        credit.number,
+        a.amount,
+        a.date,
+        a.removed_on,
+    )
 
 
 def allocations_of_invoice(invoice_id: int, include_removed: bool = False) -> list[AllocationRow]:
     """Money set against an invoice, or (for a credit note) applied from it."""
     with db.reading() as s:
-        stmt = select(Allocation).where(or_(Allocation.invoice_id == invoice_id,
-                                            Allocation.credit_note_id == invoice_id))
+        stmt = select(Allocation).where(
+            or_(Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id)
+        )
         if not include_removed:
             stmt = stmt.where(Allocation.removed_on.is_(None))
-        return [_allocation_row(s, a) for a in s.scalars(stmt.order_by(Allocation.date, Allocation.id))]
+        return [
+            _allocation_row(s, a) for a in s.scalars(stmt.order_by(Allocation.date, Allocation.id))
+        ]
 
 
 def allocations_of_payment(payment_id: int, include_removed: bool = False) -> list[AllocationRow]:
@@ -579,14 +753,26 @@ def allocations_of_payment(payment_id: int, include_removed: bool = False) -> li
         stmt = select(Allocation).where(Allocation.payment_id == payment_id)
         if not include_removed:
             stmt = stmt.where(Allocation.removed_on.is_(None))
-        return [_allocation_row(s, a) for a in s.scalars(stmt.order_by(Allocation.date, Allocation.id))]
+        return [
+            _allocation_row(s, a) for a in s.scalars(stmt.order_by(Allocation.date, Allocation.id))
+        ]
 
 
 def _to_row(p: Payment, c: Client) -> PaymentRow:
-    return PaymentRow(id=p.id, client_id=c.id, client_code=c.code, client_name=c.name,
-                      date=p.date, amount=p.amount, allocated=p.allocated,
-                      unallocated=p.amount - p.allocated, currency=p.currency, method=p.method,
-                      reference=p.reference, notes=p.notes)
+    return PaymentRow(
+        id=p.id,
+        client_id=c.id,
+        client_code=c.code,
+        client_name=c.name,
+        date=p.date,
+        amount=p.amount,
+        allocated=p.allocated,
+        unallocated=p.amount - p.allocated,
+        currency=p.currency,
+        method=p.method,
+        reference=p.reference,
+        notes=p.notes,
+    )
 
 
 def _row_of(session: Session, payment_id: int) -> PaymentRow:
@@ -615,14 +801,26 @@ class PaymentQuery:
     descending: bool = True
 
 
-SORT_KEYS = ("date", "client", "amount", "allocated", "unallocated", "method", "reference",
-             "currency")
+SORT_KEYS = (
+    "date",
+    "client",
+    "amount",
+    "allocated",
+    "unallocated",
+    "method",
+    "reference",
+    "currency",
+)
 
 
 def _filtered(query: PaymentQuery, stmt: Select[Any]) -> Select[Any]:
     for word in fold(query.search).split():
-        stmt = stmt.where(or_(Client.search_key.contains(word, autoescape=True),
-                              func.lower(Payment.reference).contains(word, autoescape=True)))
+        stmt = stmt.where(
+            or_(
+                Client.search_key.contains(word, autoescape=True),
+                func.lower(Payment.reference).contains(word, autoescape=True),
+            )
+        )
     if query.client_id:
         stmt = stmt.where(Payment.client_id == query.client_id)
     if query.method:
@@ -639,9 +837,13 @@ def _filtered(query: PaymentQuery, stmt: Select[Any]) -> Select[Any]:
 def list_payments(query: PaymentQuery, offset: int = 0, limit: int = 200) -> list[PaymentRow]:
     stmt = _filtered(query, select(Payment, Client).join(Client, Client.id == Payment.client_id))
     column: Any = {
-        "date": Payment.date, "client": func.lower(Client.name), "amount": Payment.amount,
-        "allocated": Payment.allocated, "unallocated": Payment.amount - Payment.allocated,
-        "method": Payment.method, "reference": func.lower(Payment.reference),
+        "date": Payment.date,
+        "client": func.lower(Client.name),
+        "amount": Payment.amount,
+        "allocated": Payment.allocated,
+        "unallocated": Payment.amount - Payment.allocated,
+        "method": Payment.method,
+        "reference": func.lower(Payment.reference),
         "currency": Payment.currency,
     }.get(query.sort, Payment.date)
     order = column.desc() if query.descending else column.asc()
@@ -652,7 +854,9 @@ def list_payments(query: PaymentQuery, offset: int = 0, limit: int = 200) -> lis
 
 
 def count_payments(query: PaymentQuery) -> int:
-    stmt = _filtered(query, select(func.count(Payment.id)).join(Client, Client.id == Payment.client_id))
+    stmt = _filtered(
+        query, select(func.count(Payment.id)).join(Client, Client.id == Payment.client_id)
+    )
     with db.reading() as s:
         return int(s.scalar(stmt) or 0)
 

@@ -14,35 +14,61 @@ from pathlib import Path
 
 from models import Client, Invoice
 from services.core import clock, company, db, history, lookups
-from services.proof import documents
-from services.ledger import open_items as ledger
 from services.core.errors import NotFound, UserError
-from services.paper.evidence import EvidenceItem, EvidenceResult, InvoiceLine, Party, build_evidence
 from services.core.i18n import QT_TRANSLATE_NOOP
+from services.ledger import open_items as ledger
+from services.paper.evidence import EvidenceItem, EvidenceResult, InvoiceLine, Party, build_evidence
+from services.proof import documents
 
 MSG_DAMAGED = QT_TRANSLATE_NOOP(
-    "Messages", "the stored copy of “{title}” is {state}; run the integrity check before "
-    "building an evidence file"
+    "Messages",
+    "the stored copy of “{title}” is {state}; run the integrity check before "
+    "building an evidence file",
 )
 MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "the file {path} cannot be written: {detail}")
 
 
 def _client_party(client: Client) -> Party:
-    return Party(name=client.name, code=client.code, kind=client.kind, address=client.address,
-                 postcode=client.postcode, city=client.city, country=client.country,
-                 siren=client.siren, siret=client.siret, vat_number=client.vat_number,
-                 email=client.email, phone=client.phone)
+    return Party(
+        name=client.name,
+        code=client.code,
+        kind=client.kind,
+        address=client.address,
+        postcode=client.postcode,
+        city=client.city,
+        country=client.country,
+        siren=client.siren,
+        siret=client.siret,
+        vat_number=client.vat_number,
+        email=client.email,
+        phone=client.phone,
+    )
 
 
 def _company_party() -> Party:
     c = company.get_company()
-    return Party(name=c.name, address=c.address, postcode=c.postcode, city=c.city,
-                 country=c.country, siren=c.siren, siret=c.siret, vat_number=c.vat_number,
-                 email=c.email, phone=c.phone)
+    return Party(
+        name=c.name,
+        address=c.address,
+        postcode=c.postcode,
+        city=c.city,
+        country=c.country,
+        siren=c.siren,
+        siret=c.siret,
+        vat_number=c.vat_number,
+        email=c.email,
+        phone=c.phone,
+    )
 
 
-def build(out: Path, *, invoice_id: int | None = None, client_id: int | None = None,
-          as_of: dt.date | None = None, language: str | None = None) -> EvidenceResult:
+def build(
+    out: Path,
+    *,
+    invoice_id: int | None = None,
+    client_id: int | None = None,
+    as_of: dt.date | None = None,
+    language: str | None = None,
+) -> EvidenceResult:
     """Write the evidence file of one invoice, or of all of a client's invoices."""
     as_of = as_of or clock.today()
     with db.reading() as s:
@@ -59,16 +85,31 @@ def build(out: Path, *, invoice_id: int | None = None, client_id: int | None = N
             raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
         party = _client_party(client)
         lang = language or client.language or "fr"
-    items = [i for i in ledger.open_items(as_of, client_code=party.code)
-             if not subject_number or i.number == subject_number]
-    lines = [InvoiceLine(number=i.number, kind=i.kind, issue_date=i.issue_date,
-                         due_date=i.due_date, total=i.total, paid=i.paid, balance=i.balance,
-                         currency=i.currency,
-                         days_late=i.days_late if i.status == "overdue" else 0)
-             for i in items]
+    items = [
+        i
+        for i in ledger.open_items(as_of, client_code=party.code)
+        if not subject_number or i.number == subject_number
+    ]
+    lines = [
+        InvoiceLine(
+            number=i.number,
+            kind=i.kind,
+            issue_date=i.issue_date,
+            due_date=i.due_date,
+            total=i.total,
+            paid=i.paid,
+            balance=i.balance,
+            currency=i.currency,
+            days_late=i.days_late if i.status == "overdue" else 0,
+        )
+        for i in items
+    ]
     if invoice_id is not None:
-        docs = [d for d in documents.list_documents(client_id=client_id)
-                if d.invoice_id == invoice_id or d.invoice_id is None]
+        docs = [
+            d
+            for d in documents.list_documents(client_id=client_id)
+            if d.invoice_id == invoice_id or d.invoice_id is None
+        ]
     else:
         docs = documents.list_documents(client_id=client_id)
     the = documents.the_store()
@@ -76,25 +117,52 @@ def build(out: Path, *, invoice_id: int | None = None, client_id: int | None = N
     for d in docs:
         state = the.verify(d.sha256)
         if state != "ok":
-            raise UserError(MSG_DAMAGED, field="file", title=d.title or d.original_name, state=state)
-        evidence.append(EvidenceItem(
-            kind=d.kind, title=d.title, path=the.path_of(d.sha256), media_type=d.media_type,
-            sha256=d.sha256, original_name=d.original_name, size=d.size,
-            document_date=d.document_date, signed=d.signed, signed_on=d.signed_on,
-            invoice=d.invoice_number, added_at=d.added_at,
-        ))
+            raise UserError(
+                MSG_DAMAGED, field="file", title=d.title or d.original_name, state=state
+            )
+        evidence.append(
+            EvidenceItem(
+                kind=d.kind,
+                title=d.title,
+                path=the.path_of(d.sha256),
+                media_type=d.media_type,
+                sha256=d.sha256,
+                original_name=d.original_name,
+                size=d.size,
+                document_date=d.document_date,
+                signed=d.signed,
+                signed_on=d.signed_on,
+                invoice=d.invoice_number,
+                added_at=d.added_at,
+            )
+        )
     if subject_number:
-        subject = (f"Facture {subject_number}" if lang == "fr" else f"Invoice {subject_number}")
+        subject = f"Facture {subject_number}" if lang == "fr" else f"Invoice {subject_number}"
     else:
         subject = f"Client {party.code} — {party.name}"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        result = build_evidence(out, company=_company_party(), client=party, invoices=lines,
-                                items=evidence, as_of=as_of, language=lang, subject=subject)
+        result = build_evidence(
+            out,
+            company=_company_party(),
+            client=party,
+            invoices=lines,
+            items=evidence,
+            as_of=as_of,
+            language=lang,
+            subject=subject,
+        )
     except OSError as exc:
         raise UserError.from_os(MSG_CANNOT_WRITE, exc, field="file", path=str(out)) from exc
     with db.transaction() as s:
         for d in docs:
-            history.record(s, "document", d.id, "document_exported", client_id=d.client_id,
-                           label=d.title, details={"to": str(out), "reason": "evidence"})
+            history.record(
+                s,
+                "document",
+                d.id,
+                "document_exported",
+                client_id=d.client_id,
+                label=d.title,
+                details={"to": str(out), "reason": "evidence"},
+            )
     return result

@@ -426,8 +426,9 @@ def _fonts() -> _Fonts:
             italic="EncaisseEvidence",
             boldItalic="EncaisseEvidence-Bold",
         )
-        return _Fonts("EncaisseEvidence", "EncaisseEvidence-Bold",
-                      _has_glyph(regular.face.charToGlyph))
+        return _Fonts(
+            "EncaisseEvidence", "EncaisseEvidence-Bold", _has_glyph(regular.face.charToGlyph)
+        )
     return _Fonts("Helvetica", "Helvetica-Bold", _cp1252)
 
 
@@ -447,7 +448,8 @@ def _printable(text: str, fonts: _Fonts) -> str:
             out.append(" ")
         else:
             base = _BASE_LETTERS.get(char) or "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            )
             out.append(base if base and all(fonts.covers(c) for c in base) else "?")
     return "".join(out)
 
@@ -512,8 +514,12 @@ def sort_items(items: Sequence[EvidenceItem]) -> list[EvidenceItem]:
     other = rank["other"]
 
     def key(item: EvidenceItem) -> tuple[int, bool, dt.date, str]:
-        return (rank.get(item.kind, other), item.document_date is None,
-                item.document_date or dt.date.min, fold(item.title))
+        return (
+            rank.get(item.kind, other),
+            item.document_date is None,
+            item.document_date or dt.date.min,
+            fold(item.title),
+        )
 
     return sorted(items, key=key)
 
@@ -586,8 +592,14 @@ class _Placement:
         width, height = width_px * scale, height_px * scale
         pixels = (max(1, round(width / 72 * _IMAGE_DPI)), max(1, round(height / 72 * _IMAGE_DPI)))
         # centred, at the top of the box, just under the caption
-        return cls((page_w, page_h), _MARGIN + (box_w - width) / 2, _MARGIN + box_h - height,
-                   width, height, pixels)
+        return cls(
+            (page_w, page_h),
+            _MARGIN + (box_w - width) / 2,
+            _MARGIN + box_h - height,
+            width,
+            height,
+            pixels,
+        )
 
 
 def _orientation(image: Image.Image) -> int:
@@ -672,16 +684,24 @@ class _ImagePages:
             self._page(index, item, source, placement, number, len(frames))
         return len(frames)
 
-    def _page(self, index: int, item: EvidenceItem, source: str | Image.Image,
-              placement: _Placement, number: int, count: int) -> None:
+    def _page(
+        self,
+        index: int,
+        item: EvidenceItem,
+        source: str | Image.Image,
+        placement: _Placement,
+        number: int,
+        count: int,
+    ) -> None:
         lang, fonts, c = self.lang, self.lang.fonts, self.canvas
         page_w, page_h = placement.page
         c.setPageSize(placement.page)
         # The image first: should reportlab refuse it, the page is still blank and unused.
         drawable = source if isinstance(source, str) else ImageReader(source)
         c.drawImage(drawable, placement.x, placement.y, placement.width, placement.height)
-        caption = lang.line(lang.t("caption", index=index, kind=lang.kind(item.kind),
-                                   title=item.title))
+        caption = lang.line(
+            lang.t("caption", index=index, kind=lang.kind(item.kind), title=item.title)
+        )
         right = f"SHA-256 {_short_sha(item.sha256)}"
         if count > 1:
             right = f"{lang.t('frame', n=number, count=count)} · {right}"
@@ -737,8 +757,9 @@ def _prepare(items: list[EvidenceItem], lang: _Lang, workdir: Path) -> list[_Pre
             entry.count = images.add(index, item, data)
         except Exception as exc:  # PIL raises many kinds of errors on damaged files
             log.info("unreadable image %s: %s", item.path, exc)
-            entry.reason = ("reason_image" if item.media_type.startswith("image/")
-                            else "reason_unsupported")
+            entry.reason = (
+                "reason_image" if item.media_type.startswith("image/") else "reason_unsupported"
+            )
             entry.count = 1
             continue
         entry.first = first
@@ -786,8 +807,7 @@ def _not_included_pages(entries: list[tuple[int, _Prepared]], lang: _Lang) -> Pd
         c.drawString(x, y, item.sha256[:80])
         y -= 11 * mm
         c.setFont(fonts.regular, 10)
-        for part in simpleSplit(lang.clean(lang.t("not_included_body")), fonts.regular, 10,
-                                width):
+        for part in simpleSplit(lang.clean(lang.t("not_included_body")), fonts.regular, 10, width):
             c.drawString(x, y, part)
             y -= 5.5 * mm
         c.showPage()
@@ -801,23 +821,45 @@ def _not_included_pages(entries: list[tuple[int, _Prepared]], lang: _Lang) -> Pd
 class _Styles:
     def __init__(self, fonts: _Fonts) -> None:
         base = ParagraphStyle("base", fontName=fonts.regular, fontSize=9, leading=11.5)
-        self.title = ParagraphStyle("title", base, fontName=fonts.bold, fontSize=20,
-                                    leading=24, spaceAfter=2)
-        self.subject = ParagraphStyle("subject", base, fontName=fonts.bold, fontSize=13,
-                                      leading=16, spaceAfter=3)
+        self.title = ParagraphStyle(
+            "title", base, fontName=fonts.bold, fontSize=20, leading=24, spaceAfter=2
+        )
+        self.subject = ParagraphStyle(
+            "subject", base, fontName=fonts.bold, fontSize=13, leading=16, spaceAfter=3
+        )
         self.meta = ParagraphStyle("meta", base, textColor=colors.HexColor("#444444"))
-        self.heading = ParagraphStyle("heading", base, fontName=fonts.bold, fontSize=11.5,
-                                      leading=14, spaceBefore=10, spaceAfter=5)
+        self.heading = ParagraphStyle(
+            "heading",
+            base,
+            fontName=fonts.bold,
+            fontSize=11.5,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=5,
+        )
         self.party = ParagraphStyle("party", base, fontSize=8.5, leading=11)
         self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10)
         self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
         self.head = ParagraphStyle("head", self.cell, fontName=fonts.bold)
         self.head_right = ParagraphStyle("head_right", self.head, alignment=TA_RIGHT)
         self.small = ParagraphStyle("small", base, fontSize=7.5, leading=9.5)
-        self.note = ParagraphStyle("note", base, fontSize=8, leading=10.5, spaceAfter=7,
-                                   textColor=colors.HexColor("#333333"))
-        self.total = ParagraphStyle("total", base, fontName=fonts.bold, fontSize=10,
-                                    leading=13, alignment=TA_RIGHT, spaceBefore=4)
+        self.note = ParagraphStyle(
+            "note",
+            base,
+            fontSize=8,
+            leading=10.5,
+            spaceAfter=7,
+            textColor=colors.HexColor("#333333"),
+        )
+        self.total = ParagraphStyle(
+            "total",
+            base,
+            fontName=fonts.bold,
+            fontSize=10,
+            leading=13,
+            alignment=TA_RIGHT,
+            spaceBefore=4,
+        )
 
 
 _GRID = colors.HexColor("#b0b0b0")
@@ -838,24 +880,39 @@ def _party_block(party: Party, heading: str, lang: _Lang, styles: _Styles) -> li
         lines.append(lang.markup(town))
     if party.country:
         lines.append(lang.markup(_COUNTRIES[lang.code].get(party.country, party.country)))
-    for key, value in (("siren", party.siren), ("siret", party.siret),
-                       ("vat", party.vat_number), ("email", party.email),
-                       ("phone", party.phone)):
+    for key, value in (
+        ("siren", party.siren),
+        ("siret", party.siret),
+        ("vat", party.vat_number),
+        ("email", party.email),
+        ("phone", party.phone),
+    ):
         if value:
             lines.append(lang.markup(lang.t(key, value=value)))
-    return [Paragraph(f"<b>{escape(heading.upper())}</b>", styles.small),
-            Paragraph("<br/>".join(lines), styles.party)]
+    return [
+        Paragraph(f"<b>{escape(heading.upper())}</b>", styles.small),
+        Paragraph("<br/>".join(lines), styles.party),
+    ]
 
 
-def _invoice_table(invoices: list[InvoiceLine], as_of: dt.date, lang: _Lang, styles: _Styles,
-                   width: float) -> list[Any]:
+def _invoice_table(
+    invoices: list[InvoiceLine], as_of: dt.date, lang: _Lang, styles: _Styles, width: float
+) -> list[Any]:
     if not invoices:
         return [Paragraph(lang.markup(lang.t("no_invoices")), styles.cell)]
-    head = [Paragraph(lang.markup(lang.t(key)), style) for key, style in (
-        ("col_number", styles.head), ("col_kind", styles.head), ("col_issue", styles.head),
-        ("col_due", styles.head), ("col_total", styles.head_right),
-        ("col_paid", styles.head_right), ("col_balance", styles.head_right),
-        ("col_late", styles.head_right))]
+    head = [
+        Paragraph(lang.markup(lang.t(key)), style)
+        for key, style in (
+            ("col_number", styles.head),
+            ("col_kind", styles.head),
+            ("col_issue", styles.head),
+            ("col_due", styles.head),
+            ("col_total", styles.head_right),
+            ("col_paid", styles.head_right),
+            ("col_balance", styles.head_right),
+            ("col_late", styles.head_right),
+        )
+    ]
     rows: list[list[Any]] = [head]
     totals: dict[str, list[Decimal]] = {}
     for line in invoices:
@@ -863,28 +920,40 @@ def _invoice_table(invoices: list[InvoiceLine], as_of: dt.date, lang: _Lang, sty
         if line.po_number:
             po = lang.markup(lang.t("po", value=line.po_number))
             number += f"<br/><font size=6.5>{po}</font>"
-        money = [Paragraph(lang.markup(lang.money(v, line.currency)), styles.cell_right)
-                 for v in (line.total, line.paid, line.balance)]
-        rows.append([
-            Paragraph(number, styles.cell),
-            Paragraph(lang.markup(_INVOICE_KINDS[lang.code].get(line.kind, line.kind)),
-                      styles.cell),
-            Paragraph(lang.markup(lang.date(line.issue_date)), styles.cell),
-            Paragraph(lang.markup(lang.date(line.due_date)), styles.cell),
-            *money,
-            Paragraph(lang.markup(lang.t("late_days", n=line.days_late))
-                      if line.days_late > 0 else "–", styles.cell_right),
-        ])
+        money = [
+            Paragraph(lang.markup(lang.money(v, line.currency)), styles.cell_right)
+            for v in (line.total, line.paid, line.balance)
+        ]
+        rows.append(
+            [
+                Paragraph(number, styles.cell),
+                Paragraph(
+                    lang.markup(_INVOICE_KINDS[lang.code].get(line.kind, line.kind)), styles.cell
+                ),
+                Paragraph(lang.markup(lang.date(line.issue_date)), styles.cell),
+                Paragraph(lang.markup(lang.date(line.due_date)), styles.cell),
+                *money,
+                Paragraph(
+                    lang.markup(lang.t("late_days", n=line.days_late))
+                    if line.days_late > 0
+                    else "–",
+                    styles.cell_right,
+                ),
+            ]
+        )
         sums = totals.setdefault(line.currency, [Decimal(0), Decimal(0), Decimal(0)])
         sums[0] += line.total
         sums[1] += line.paid
         sums[2] += line.balance
     for currency, sums in totals.items():
-        rows.append([Paragraph(f"<b>{lang.markup(lang.t('total_row'))}</b>", styles.cell), "",
-                     "", ""]
-                    + [Paragraph(f"<b>{lang.markup(lang.money(v, currency))}</b>",
-                                 styles.cell_right) for v in sums]
-                    + [""])
+        rows.append(
+            [Paragraph(f"<b>{lang.markup(lang.t('total_row'))}</b>", styles.cell), "", "", ""]
+            + [
+                Paragraph(f"<b>{lang.markup(lang.money(v, currency))}</b>", styles.cell_right)
+                for v in sums
+            ]
+            + [""]
+        )
     ratios = (0.16, 0.095, 0.105, 0.105, 0.15, 0.15, 0.15, 0.085)
     table = Table(rows, colWidths=[width * r for r in ratios], repeatRows=1)
     count = len(invoices)
@@ -903,26 +972,40 @@ def _invoice_table(invoices: list[InvoiceLine], as_of: dt.date, lang: _Lang, sty
     flow: list[Any] = [table]
     for currency, sums in totals.items():
         amount = lang.money(sums[2], currency)
-        flow.append(Paragraph(
-            lang.markup(lang.t("balance_due", date=lang.date(as_of), amount=amount)),
-            styles.total))
+        flow.append(
+            Paragraph(
+                lang.markup(lang.t("balance_due", date=lang.date(as_of), amount=amount)),
+                styles.total,
+            )
+        )
     return flow
 
 
-def _index_table(prepared: list[_Prepared], starts: list[int], lang: _Lang, styles: _Styles,
-                 width: float) -> list[Any]:
+def _index_table(
+    prepared: list[_Prepared], starts: list[int], lang: _Lang, styles: _Styles, width: float
+) -> list[Any]:
     if not prepared:
         return [Paragraph(lang.markup(lang.t("no_documents")), styles.cell)]
-    head = [Paragraph(lang.markup(lang.t(key)), style) for key, style in (
-        ("col_index", styles.head), ("col_nature", styles.head), ("col_date", styles.head),
-        ("col_document", styles.head), ("col_page", styles.head_right))]
+    head = [
+        Paragraph(lang.markup(lang.t(key)), style)
+        for key, style in (
+            ("col_index", styles.head),
+            ("col_nature", styles.head),
+            ("col_date", styles.head),
+            ("col_document", styles.head),
+            ("col_page", styles.head_right),
+        )
+    ]
     rows: list[list[Any]] = [head]
     for number, (entry, start) in enumerate(zip(prepared, starts, strict=True), start=1):
         item = entry.item
         details = []
         if item.signed:
-            details.append(lang.t("signed_on", date=lang.date(item.signed_on))
-                           if item.signed_on else lang.t("signed"))
+            details.append(
+                lang.t("signed_on", date=lang.date(item.signed_on))
+                if item.signed_on
+                else lang.t("signed")
+            )
         if item.invoice:
             details.append(lang.t("attached_to", number=item.invoice))
         original = [lang.t("original", name=item.original_name), lang.size(item.size)]
@@ -932,24 +1015,29 @@ def _index_table(prepared: list[_Prepared], starts: list[int], lang: _Lang, styl
         if details:
             parts.append(lang.markup(" · ".join(details)))
         parts.append(lang.markup(" · ".join(original)))
-        parts.append(f"{lang.markup(lang.t('sha'))} "
-                     f"<font face={_MONO} size=6.5>{escape(item.sha256)}</font>")
+        parts.append(
+            f"{lang.markup(lang.t('sha'))} <font face={_MONO} size=6.5>{escape(item.sha256)}</font>"
+        )
         if entry.mismatch:
             parts.append(f"<font color='#b00000'><b>{lang.markup(lang.t('mismatch'))}</b></font>")
         if entry.reason:
-            parts.append(f"<font color='#b00000'>{lang.markup(lang.t('not_included'))} "
-                         f"({lang.markup(lang.t(entry.reason))})</font>")
+            parts.append(
+                f"<font color='#b00000'>{lang.markup(lang.t('not_included'))} "
+                f"({lang.markup(lang.t(entry.reason))})</font>"
+            )
         page = str(start)
         if entry.count > 1:
             count = lang.markup(lang.t("page_count", count=entry.count))
             page += f"<br/><font size=6.5>{count}</font>"
-        rows.append([
-            Paragraph(str(number), styles.cell),
-            Paragraph(lang.markup(lang.kind(item.kind)), styles.cell),
-            Paragraph(lang.markup(lang.date(item.document_date)), styles.cell),
-            Paragraph("<br/>".join(parts), styles.cell),
-            Paragraph(page, styles.cell_right),
-        ])
+        rows.append(
+            [
+                Paragraph(str(number), styles.cell),
+                Paragraph(lang.markup(lang.kind(item.kind)), styles.cell),
+                Paragraph(lang.markup(lang.date(item.document_date)), styles.cell),
+                Paragraph("<br/>".join(parts), styles.cell),
+                Paragraph(page, styles.cell_right),
+            ]
+        )
     ratios = (0.05, 0.15, 0.12, 0.60, 0.08)
     table = Table(rows, colWidths=[width * r for r in ratios], repeatRows=1)
     style = [
@@ -977,14 +1065,19 @@ class _Cover:
     lang: _Lang
 
 
-def _render_cover(cover: _Cover, prepared: list[_Prepared], starts: list[int],
-                  total_pages: int) -> bytes:
+def _render_cover(
+    cover: _Cover, prepared: list[_Prepared], starts: list[int], total_pages: int
+) -> bytes:
     lang, fonts = cover.lang, cover.lang.fonts
     styles = _Styles(fonts)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=_MARGIN, rightMargin=_MARGIN,
-        topMargin=_MARGIN, bottomMargin=_MARGIN + 4 * mm,
+        buffer,
+        pagesize=A4,
+        leftMargin=_MARGIN,
+        rightMargin=_MARGIN,
+        topMargin=_MARGIN,
+        bottomMargin=_MARGIN + 4 * mm,
     )
     width = doc.width
     footer_left = lang.line(lang.t("footer", title=lang.t("title"), subject=cover.subject))
@@ -1003,26 +1096,38 @@ def _render_cover(cover: _Cover, prepared: list[_Prepared], starts: list[int],
     story: list[Any] = [
         Paragraph(lang.markup(lang.t("title")), styles.title),
         Paragraph(lang.markup(cover.subject), styles.subject),
-        Paragraph(lang.markup(lang.t("prepared", date=lang.date(cover.as_of))) + " · "
-                  + lang.markup(lang.t("summary", documents=len(prepared), pages=total_pages)),
-                  styles.meta),
+        Paragraph(
+            lang.markup(lang.t("prepared", date=lang.date(cover.as_of)))
+            + " · "
+            + lang.markup(lang.t("summary", documents=len(prepared), pages=total_pages)),
+            styles.meta,
+        ),
         Spacer(1, 5 * mm),
     ]
     parties = Table(
-        [[_party_block(cover.company, lang.t("creditor"), lang, styles),
-          _party_block(cover.client, lang.t("debtor"), lang, styles)]],
-        colWidths=[width / 2 - 2 * mm, width / 2 - 2 * mm], spaceBefore=0,
+        [
+            [
+                _party_block(cover.company, lang.t("creditor"), lang, styles),
+                _party_block(cover.client, lang.t("debtor"), lang, styles),
+            ]
+        ],
+        colWidths=[width / 2 - 2 * mm, width / 2 - 2 * mm],
+        spaceBefore=0,
         hAlign="LEFT",
     )
-    parties.setStyle(TableStyle([
-        ("BOX", (0, 0), (0, 0), 0.5, _GRID),
-        ("BOX", (1, 0), (1, 0), 0.5, _GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
+    parties.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (0, 0), 0.5, _GRID),
+                ("BOX", (1, 0), (1, 0), 0.5, _GRID),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     story.append(parties)
     story.append(Paragraph(lang.markup(lang.t("invoices")), styles.heading))
     story += _invoice_table(cover.invoices, cover.as_of, lang, styles, width)
@@ -1078,8 +1183,11 @@ def _assemble(cover: _Cover, prepared: list[_Prepared]) -> tuple[PdfWriter, int]
     content_pages = sum(entry.count for entry in prepared)
     guess = 1
     for _attempt in range(6):  # the start pages depend on the cover's length: until stable
-        pdf = PdfReader(io.BytesIO(_render_cover(cover, prepared, _starts(prepared, guess),
-                                                 guess + content_pages)))
+        pdf = PdfReader(
+            io.BytesIO(
+                _render_cover(cover, prepared, _starts(prepared, guess), guess + content_pages)
+            )
+        )
         cover_pages = len(pdf.pages)
         if cover_pages == guess:
             break
@@ -1101,7 +1209,8 @@ def _assemble(cover: _Cover, prepared: list[_Prepared]) -> tuple[PdfWriter, int]
             slot += 1
         writer.add_outline_item(
             title=f"{position + 1}. {lang.kind(entry.item.kind)} — {entry.item.title}",
-            page_number=start)
+            page_number=start,
+        )
     return writer, cover_pages
 
 
@@ -1125,8 +1234,11 @@ def build_evidence(
     code = _language(language)
     lang = _Lang(code, _TEXTS[code], _fonts())
     if not subject:
-        subject = (lang.t("subject_invoice", number=invoices[0].number) if len(invoices) == 1
-                   else lang.t("subject_client", name=client.name))
+        subject = (
+            lang.t("subject_invoice", number=invoices[0].number)
+            if len(invoices) == 1
+            else lang.t("subject_client", name=client.name)
+        )
     cover = _Cover(company, client, list(invoices), subject, as_of, lang)
     ordered = sort_items(items)
     out = Path(out)
@@ -1142,12 +1254,14 @@ def build_evidence(
                 entry.reason, entry.reader, entry.first, entry.count = "reason_pdf", None, 0, 1
         else:  # pragma: no cover - each attempt turns one more document into a placeholder
             raise RuntimeError("evidence file: merge did not settle")
-        writer.add_metadata({
-            "/Title": f"{lang.t('title')} — {subject}",
-            "/Author": company.name,
-            "/Subject": subject,
-            "/Creator": "Encaisse",
-        })
+        writer.add_metadata(
+            {
+                "/Title": f"{lang.t('title')} — {subject}",
+                "/Author": company.name,
+                "/Subject": subject,
+                "/Creator": "Encaisse",
+            }
+        )
         writer.page_mode = "/UseOutlines"
         try:
             with open(tmp, "wb") as handle:

@@ -29,27 +29,31 @@ from sqlalchemy import select
 
 from models import PaymentPlan, PlanInstalment
 from services.core import clock, db
-from services.proof import documents
-from services.ledger import open_items as ledger
-from services.paper import letters
-from services.followup import penalties
 from services.core.errors import NotFound, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
-from services.paper.evidence import _KIND_LABELS
 from services.core.money import format_money
+from services.followup import penalties
+from services.ledger import open_items as ledger
+from services.paper import letters
+from services.paper.evidence import _KIND_LABELS
+from services.proof import documents
 
 _KIND_LABELS_FR = _KIND_LABELS["fr"]
 
 MSG_NO_PLAN = QT_TRANSLATE_NOOP("Messages", "the client {code} has no payment plan in progress")
 MSG_NOTHING_DUE = QT_TRANSLATE_NOOP("Messages", "the client {code} owes nothing overdue on {date}")
-SMALL_CLAIM = Decimal("5000.00")  # art. 750-1 CPC: amicable attempt first, before the tribunal judiciaire
+SMALL_CLAIM = Decimal(
+    "5000.00"
+)  # art. 750-1 CPC: amicable attempt first, before the tribunal judiciaire
 
 
 def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = letters._fonts()
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=15, leading=19, spaceAfter=6),
-        "h": ParagraphStyle("h", fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3),
+        "h": ParagraphStyle(
+            "h", fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3
+        ),
         "p": ParagraphStyle("p", fontName=regular, fontSize=9.5, leading=13),
         "small": ParagraphStyle("small", fontName=regular, fontSize=8, leading=10),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10.5),
@@ -61,58 +65,100 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _money(value: Decimal) -> str:
     text = format_money(value, "EUR", "fr")
-    return text if letters._fonts()[0] != "Helvetica" else text.replace("\u202f", " ").replace("\u00a0", " ")
+    return (
+        text
+        if letters._fonts()[0] != "Helvetica"
+        else text.replace("\u202f", " ").replace("\u00a0", " ")
+    )
 
 
 def _d(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def _table(rows: list[list[str]], widths: list[float], styles: dict[str, ParagraphStyle],
-           right: set[int] = frozenset()) -> Table:  # type: ignore[assignment]
+def _table(
+    rows: list[list[str]],
+    widths: list[float],
+    styles: dict[str, ParagraphStyle],
+    right: set[int] = frozenset(),
+) -> Table:  # type: ignore[assignment]
     def style(r: int, c: int) -> ParagraphStyle:
         name = "cellb" if r == 0 or rows[r][0] == "Total" else "cell"
         return styles[name + "r" if c in right else name]
 
-    data = [[Paragraph(escape(v), style(r, c)) for c, v in enumerate(row)] for r, row in enumerate(rows)]
+    data = [
+        [Paragraph(escape(v), style(r, c)) for c, v in enumerate(row)] for r, row in enumerate(rows)
+    ]
     table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
-    style = [("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2)]
+    style = [
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ]
     for column in right:
         style.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
     table.setStyle(TableStyle(style))
     return table
 
 
-def _parties(company: letters.Party, client: letters.Party, code: str, styles: dict[str, ParagraphStyle]) -> Table:
+def _parties(
+    company: letters.Party, client: letters.Party, code: str, styles: dict[str, ParagraphStyle]
+) -> Table:
     def block(title: str, p: letters.Party, extra: str = "") -> Paragraph:
-        lines = [f"<b>{escape(title)}</b>", f"<b>{escape(p.name)}</b>", *map(escape, p.address.splitlines()),
-                 escape(f"{p.postcode} {p.city}".strip())]
+        lines = [
+            f"<b>{escape(title)}</b>",
+            f"<b>{escape(p.name)}</b>",
+            *map(escape, p.address.splitlines()),
+            escape(f"{p.postcode} {p.city}".strip()),
+        ]
         if p.siren:
             lines.append(escape(f"SIREN {p.siren}"))
         if extra:
             lines.append(escape(extra))
         return Paragraph("<br/>".join(lines), styles["p"])
 
-    table = Table([[block("Créancier", company), block("Débiteur", client, f"Code client : {code}")]],
-                  colWidths=[85 * mm, 85 * mm])
-    table.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.4, colors.grey), ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table = Table(
+        [[block("Créancier", company), block("Débiteur", client, f"Code client : {code}")]],
+        colWidths=[85 * mm, 85 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (0, 0), 0.4, colors.grey),
+                ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return table
 
 
 def _company_and_client(code: str) -> tuple[letters.Party, letters.Party, str, str, int]:
     """The company, the client found by ``code`` (any case, trimmed: services.core.lookups),
     its kind, its code as stored and its id."""
-    from services.ledger import clients as client_service
     from services.core.company import get_company
+    from services.ledger import clients as client_service
 
     company = get_company()
-    me = letters.Party(company.name, company.address, company.postcode, company.city, company.country,
-                       company.legal_form, company.siren, company.vat_number, company.phone, company.email,
-                       company.iban, company.bic)
+    me = letters.Party(
+        company.name,
+        company.address,
+        company.postcode,
+        company.city,
+        company.country,
+        company.legal_form,
+        company.siren,
+        company.vat_number,
+        company.phone,
+        company.email,
+        company.iban,
+        company.bic,
+    )
     row = client_service.get_client_by_code(code)
-    client = letters.Party(row.name, row.address, row.postcode, row.city, row.country, siren=row.siren)
+    client = letters.Party(
+        row.name, row.address, row.postcode, row.city, row.country, siren=row.siren
+    )
     return me, client, row.kind, row.code, row.id
 
 
@@ -128,8 +174,17 @@ def _build(out: Path, story: list[object], title: str, author: str) -> int:
         pages.append(doc.page)
 
     tmp = out.with_suffix(".tmp")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
-                            bottomMargin=18 * mm, title=title, author=author, invariant=1)
+    doc = SimpleDocTemplate(
+        str(tmp),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author=author,
+        invariant=1,
+    )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     tmp.replace(out)
     return len(pages)
@@ -140,52 +195,109 @@ def plan_agreement(code: str, out: Path) -> int:
     """The client's latest plan still in progress, as an agreement to sign; returns pages."""
     me, client, _kind, code, client_id = _company_and_client(code)
     with db.reading() as s:
-        plan = s.scalars(select(PaymentPlan).where(PaymentPlan.client_id == client_id, PaymentPlan.closed_on.is_(None))
-                         .order_by(PaymentPlan.agreed_on.desc(), PaymentPlan.id.desc())).first()
+        plan = s.scalars(
+            select(PaymentPlan)
+            .where(PaymentPlan.client_id == client_id, PaymentPlan.closed_on.is_(None))
+            .order_by(PaymentPlan.agreed_on.desc(), PaymentPlan.id.desc())
+        ).first()
         if plan is None:
             raise NotFound(MSG_NO_PLAN, field="client", code=code)
-        instalments = [(i.due_on, i.amount) for i in s.scalars(
-            select(PlanInstalment).where(PlanInstalment.plan_id == plan.id).order_by(PlanInstalment.due_on))]
+        instalments = [
+            (i.due_on, i.amount)
+            for i in s.scalars(
+                select(PlanInstalment)
+                .where(PlanInstalment.plan_id == plan.id)
+                .order_by(PlanInstalment.due_on)
+            )
+        ]
         invoice_ids = json.loads(plan.invoice_ids or "[]")
         agreed_on, total = plan.agreed_on, plan.total
     items = [i for i in ledger.open_items(agreed_on, client_code=code) if i.id in invoice_ids]
     st = _styles()
     story: list[object] = [
         Paragraph("Échéancier de paiement — accord", st["title"]),
-        Paragraph(escape(f"Établi le {_d(agreed_on)}"), st["p"]), Spacer(1, 4 * mm),
-        _parties(me, client, code, st), Spacer(1, 4 * mm),
+        Paragraph(escape(f"Établi le {_d(agreed_on)}"), st["p"]),
+        Spacer(1, 4 * mm),
+        _parties(me, client, code, st),
+        Spacer(1, 4 * mm),
         Paragraph("Créances concernées", st["h"]),
-        _table([["Facture", "Émise le", "Échéance", "Montant TTC", "Reste dû"]] +
-               [[i.number, _d(i.issue_date), _d(i.due_date), _money(i.total), _money(i.balance)] for i in items],
-               [35, 30, 30, 37, 38], st, {3, 4}),
+        _table(
+            [["Facture", "Émise le", "Échéance", "Montant TTC", "Reste dû"]]
+            + [
+                [i.number, _d(i.issue_date), _d(i.due_date), _money(i.total), _money(i.balance)]
+                for i in items
+            ],
+            [35, 30, 30, 37, 38],
+            st,
+            {3, 4},
+        ),
         Spacer(1, 2 * mm),
-        Paragraph(escape(f"Le débiteur reconnaît devoir au créancier la somme de {_money(total)} au titre des "
-                         "factures ci-dessus et s’engage à la régler selon l’échéancier suivant :"), st["p"]),
+        Paragraph(
+            escape(
+                f"Le débiteur reconnaît devoir au créancier la somme de {_money(total)} au titre des "
+                "factures ci-dessus et s’engage à la régler selon l’échéancier suivant :"
+            ),
+            st["p"],
+        ),
         Spacer(1, 2 * mm),
-        _table([["Échéance n°", "Date", "Montant"]] +
-               [[str(n), _d(day), _money(amount)] for n, (day, amount) in enumerate(instalments, 1)],
-               [40, 50, 50], st, {2}),
+        _table(
+            [["Échéance n°", "Date", "Montant"]]
+            + [[str(n), _d(day), _money(amount)] for n, (day, amount) in enumerate(instalments, 1)],
+            [40, 50, 50],
+            st,
+            {2},
+        ),
         Spacer(1, 3 * mm),
         Paragraph("Conditions", st["h"]),
-        Paragraph(escape(
-            "Tant que les échéances sont honorées à leur date, le créancier suspend toute relance et toute procédure "
-            "de recouvrement pour les factures ci-dessus. À défaut de paiement d’une seule échéance à sa date, et "
-            "huit jours après une mise en demeure restée sans effet, la totalité des sommes restant dues deviendra "
-            "immédiatement exigible et le créancier pourra reprendre le recouvrement. Le présent accord vaut "
-            "reconnaissance de dette par le débiteur (article 2240 du Code civil)."), st["p"]),
+        Paragraph(
+            escape(
+                "Tant que les échéances sont honorées à leur date, le créancier suspend toute relance et toute procédure "
+                "de recouvrement pour les factures ci-dessus. À défaut de paiement d’une seule échéance à sa date, et "
+                "huit jours après une mise en demeure restée sans effet, la totalité des sommes restant dues deviendra "
+                "immédiatement exigible et le créancier pourra reprendre le recouvrement. Le présent accord vaut "
+                "reconnaissance de dette par le débiteur (article 2240 du Code civil)."
+            ),
+            st["p"],
+        ),
     ]
     if me.iban:
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(escape(f"Règlement par virement : IBAN {me.iban}"
-                                      + (f" — BIC {me.bic}" if me.bic else "")
-                                      + f" — référence à rappeler : ECH-{code}"), st["p"]))
-    signatures = Table([[Paragraph("<b>Pour le créancier</b><br/>Date et signature", st["p"]),
-                         Paragraph("<b>Pour le débiteur</b><br/>« Bon pour accord », date et signature", st["p"])]],
-                       colWidths=[85 * mm, 85 * mm], rowHeights=[35 * mm])
-    signatures.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.4, colors.grey), ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
-                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story += [Spacer(1, 6 * mm), signatures,
-              Paragraph(escape("Fait en deux exemplaires originaux."), st["small"])]
+        story.append(
+            Paragraph(
+                escape(
+                    f"Règlement par virement : IBAN {me.iban}"
+                    + (f" — BIC {me.bic}" if me.bic else "")
+                    + f" — référence à rappeler : ECH-{code}"
+                ),
+                st["p"],
+            )
+        )
+    signatures = Table(
+        [
+            [
+                Paragraph("<b>Pour le créancier</b><br/>Date et signature", st["p"]),
+                Paragraph(
+                    "<b>Pour le débiteur</b><br/>« Bon pour accord », date et signature", st["p"]
+                ),
+            ]
+        ],
+        colWidths=[85 * mm, 85 * mm],
+        rowHeights=[35 * mm],
+    )
+    signatures.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (0, 0), 0.4, colors.grey),
+                ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story += [
+        Spacer(1, 6 * mm),
+        signatures,
+        Paragraph(escape("Fait en deux exemplaires originaux."), st["small"]),
+    ]
     return _build(out, story, f"Échéancier — {client.name}", me.name)
 
 
@@ -195,8 +307,11 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     court to seize; returns the number of pages."""
     as_of = as_of or clock.today()
     me, client, kind, code, client_id = _company_and_client(code)
-    overdue = [i for i in ledger.open_items(as_of, client_code=code, open_only=True)
-               if i.kind == "invoice" and i.status == "overdue"]
+    overdue = [
+        i
+        for i in ledger.open_items(as_of, client_code=code, open_only=True)
+        if i.kind == "invoice" and i.status == "overdue"
+    ]
     if not overdue:
         raise UserError(MSG_NOTHING_DUE, field="client", code=code, date=as_of.isoformat())
     st = _styles()
@@ -204,40 +319,86 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     principal = charges = indemnity = Decimal("0.00")
     for item in overdue:
         _number, result = penalties.for_invoice(item.number, as_of)
-        rows.append([item.number, _d(item.due_date), f"{item.days_late} j", _money(item.balance),
-                     _money(result.penalties), _money(result.indemnity), _money(result.total_claimed)])
+        rows.append(
+            [
+                item.number,
+                _d(item.due_date),
+                f"{item.days_late} j",
+                _money(item.balance),
+                _money(result.penalties),
+                _money(result.indemnity),
+                _money(result.total_claimed),
+            ]
+        )
         principal += item.balance
         charges += result.penalties
         indemnity += result.indemnity
-    rows.append(["Total", "", "", _money(principal), _money(charges), _money(indemnity),
-                 _money(principal + charges + indemnity)])
+    rows.append(
+        [
+            "Total",
+            "",
+            "",
+            _money(principal),
+            _money(charges),
+            _money(indemnity),
+            _money(principal + charges + indemnity),
+        ]
+    )
     business = kind in ("pro", "public")
-    court = ("le président du tribunal de commerce (ou du tribunal des activités économiques là où il existe) "
-             "du siège du débiteur" if business else
-             "le tribunal judiciaire du domicile du débiteur")
-    cerfa = "n° 12946 (requête au président du tribunal de commerce)" if business else \
-        "n° 12948 (requête devant le tribunal judiciaire)"
+    court = (
+        "le président du tribunal de commerce (ou du tribunal des activités économiques là où il existe) "
+        "du siège du débiteur"
+        if business
+        else "le tribunal judiciaire du domicile du débiteur"
+    )
+    cerfa = (
+        "n° 12946 (requête au président du tribunal de commerce)"
+        if business
+        else "n° 12948 (requête devant le tribunal judiciaire)"
+    )
     story: list[object] = [
         Paragraph("Décompte de créance — requête en injonction de payer", st["title"]),
-        Paragraph(escape(f"Arrêté au {_d(as_of)} (articles 1405 à 1425 du Code de procédure civile)"), st["p"]),
-        Spacer(1, 4 * mm), _parties(me, client, code, st), Spacer(1, 4 * mm),
+        Paragraph(
+            escape(f"Arrêté au {_d(as_of)} (articles 1405 à 1425 du Code de procédure civile)"),
+            st["p"],
+        ),
+        Spacer(1, 4 * mm),
+        _parties(me, client, code, st),
+        Spacer(1, 4 * mm),
         Paragraph("Décompte", st["h"]),
         _table(rows, [26, 22, 17, 27, 24, 24, 30], st, {2, 3, 4, 5, 6}),
-        Paragraph(escape("Pénalités au taux BCE majoré de 10 points par semestre et indemnité forfaitaire de "
-                         "40 € par facture (articles L441-10 et D441-5 du Code de commerce)." if kind in ("pro", "nonprofit")
-                         else "Intérêts au taux légal à compter de la mise en demeure (articles 1231-6 et 1344-1 du "
-                         "Code civil)." if kind == "consumer" else
-                         "Intérêts moratoires au taux BCE majoré de 8 points et indemnité forfaitaire de 40 €."),
-                  st["small"]),
+        Paragraph(
+            escape(
+                "Pénalités au taux BCE majoré de 10 points par semestre et indemnité forfaitaire de "
+                "40 € par facture (articles L441-10 et D441-5 du Code de commerce)."
+                if kind in ("pro", "nonprofit")
+                else "Intérêts au taux légal à compter de la mise en demeure (articles 1231-6 et 1344-1 du "
+                "Code civil)."
+                if kind == "consumer"
+                else "Intérêts moratoires au taux BCE majoré de 8 points et indemnité forfaitaire de 40 €."
+            ),
+            st["small"],
+        ),
         Paragraph("Juridiction et formulaire", st["h"]),
-        Paragraph(escape(f"Juridiction compétente : {court} (article 1406 du Code de procédure civile). "
-                         f"Formulaire Cerfa {cerfa}, ou requête sur papier libre."), st["p"]),
+        Paragraph(
+            escape(
+                f"Juridiction compétente : {court} (article 1406 du Code de procédure civile). "
+                f"Formulaire Cerfa {cerfa}, ou requête sur papier libre."
+            ),
+            st["p"],
+        ),
     ]
     if not business and principal + charges <= SMALL_CLAIM:
-        story.append(Paragraph(escape(
-            "Créance de 5 000 € au plus devant le tribunal judiciaire : une tentative préalable de conciliation, de "
-            "médiation ou de procédure participative peut être exigée (article 750-1 du Code de procédure civile), "
-            "sauf si la procédure simplifiée de recouvrement des petites créances a été tentée en vain."), st["p"]))
+        story.append(
+            Paragraph(
+                escape(
+                    "Créance de 5 000 € au plus devant le tribunal judiciaire : une tentative préalable de conciliation, de "
+                    "médiation ou de procédure participative peut être exigée (article 750-1 du Code de procédure civile), "
+                    "sauf si la procédure simplifiée de recouvrement des petites créances a été tentée en vain."
+                ),
+                st["p"],
+            )
+        )
     story += [
         Paragraph("Pièces jointes", st["h"]),
     ]
@@ -245,16 +406,27 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     numbers = {i.number for i in overdue}
     exhibits = [d for d in docs if d.invoice_number in numbers or not d.invoice_number]
     rows = [["N°", "Pièce", "Date", "Facture", "Empreinte SHA-256"]]
-    rows += [[str(n), f"{_KIND_LABELS_FR.get(d.kind, d.kind)} — {d.title}", _d(d.document_date),
-              d.invoice_number, d.sha256[:16] + "…"] for n, d in enumerate(exhibits, 1)]
+    rows += [
+        [
+            str(n),
+            f"{_KIND_LABELS_FR.get(d.kind, d.kind)} — {d.title}",
+            _d(d.document_date),
+            d.invoice_number,
+            d.sha256[:16] + "…",
+        ]
+        for n, d in enumerate(exhibits, 1)
+    ]
     rows.append([str(len(exhibits) + 1), "Copies des factures et du présent décompte", "", "", ""])
     story.append(_table(rows, [10, 70, 22, 25, 43], st))
     story += [
         Paragraph("Suite de la procédure", st["h"]),
-        Paragraph(escape(
-            "L’ordonnance doit être signifiée par un commissaire de justice dans les six mois (article 1411). Le "
-            "débiteur dispose d’un mois pour former opposition (article 1416). Sans opposition, la formule "
-            "exécutoire se demande dans le mois qui suit (article 1423) ; l’ordonnance vaut alors jugement."),
-            st["p"]),
+        Paragraph(
+            escape(
+                "L’ordonnance doit être signifiée par un commissaire de justice dans les six mois (article 1411). Le "
+                "débiteur dispose d’un mois pour former opposition (article 1416). Sans opposition, la formule "
+                "exécutoire se demande dans le mois qui suit (article 1423) ; l’ordonnance vaut alors jugement."
+            ),
+            st["p"],
+        ),
     ]
     return _build(out, story, f"Décompte — {client.name}", me.name)

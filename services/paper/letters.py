@@ -49,11 +49,20 @@ def _fonts() -> tuple[str, str]:
     if _FONTS_READY:
         return "EncaisseSans", "EncaisseSans-Bold"
     try:
-        pdfmetrics.registerFont(TTFont("EncaisseSans", str(resource_path("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont("EncaisseSans-Bold", str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFont(
+            TTFont("EncaisseSans", str(resource_path("fonts", "DejaVuSans.ttf")))
+        )
+        pdfmetrics.registerFont(
+            TTFont("EncaisseSans-Bold", str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+        )
         # <b> in paragraphs (platypus) switches to the bold face
-        pdfmetrics.registerFontFamily("EncaisseSans", normal="EncaisseSans", bold="EncaisseSans-Bold",
-                                      italic="EncaisseSans", boldItalic="EncaisseSans-Bold")
+        pdfmetrics.registerFontFamily(
+            "EncaisseSans",
+            normal="EncaisseSans",
+            bold="EncaisseSans-Bold",
+            italic="EncaisseSans",
+            boldItalic="EncaisseSans-Bold",
+        )
     except Exception:  # noqa: BLE001 - a missing font file: fall back, never fail a letter
         return "Helvetica", "Helvetica-Bold"
     _FONTS_READY = True
@@ -106,7 +115,9 @@ class Letter:
     invoices: list[LetterInvoice] = field(default_factory=list)
     mediator: str = ""  # consumers (§3.6)
     warnings: list[str] = field(default_factory=list)
-    template: tuple[str, str] | None = None  # the owner's wording (subject, body); None = the default
+    template: tuple[str, str] | None = (
+        None  # the owner's wording (subject, body); None = the default
+    )
     deadline_days: int = FORMAL_NOTICE_DAYS  # to pay after a formal or final notice
 
     @property
@@ -137,8 +148,19 @@ class Letter:
 # -- EPC QR code (European Payments Council, "SEPA credit transfer") ------------------------------
 def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str = "") -> str:
     """The text an EPC069-12 QR code carries (version 002, UTF-8, SCT)."""
-    lines = ["BCD", "002", "1", "SCT", bic.replace(" ", "").upper(), name[:70],
-             iban.replace(" ", "").upper(), f"EUR{amount:.2f}", "", "", reference[:140]]
+    lines = [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        bic.replace(" ", "").upper(),
+        name[:70],
+        iban.replace(" ", "").upper(),
+        f"EUR{amount:.2f}",
+        "",
+        "",
+        reference[:140],
+    ]
     return "\n".join(lines)
 
 
@@ -180,8 +202,20 @@ def draw_qr(c: canvas.Canvas, payload: str, x: float, y: float, size: float) -> 
 # -- texts -----------------------------------------------------------------------------------------
 def _date(day: dt.date, language: str) -> str:
     if language == "fr":
-        months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                  "octobre", "novembre", "décembre"]
+        months = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ]
         return f"{day.day}{'er' if day.day == 1 else ''} {months[day.month - 1]} {day.year}"
     return day.strftime("%d %B %Y").lstrip("0")
 
@@ -202,30 +236,30 @@ TEXTS: dict[str, dict[str, Any]] = {
         },
         "body": {
             "pre_reminder": "Nous nous permettons de vous rappeler que {count_label} ci-dessous arrive à échéance "
-                            "prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue et qu’aucun point "
-                            "ne fait obstacle à son règlement ? Si le paiement est déjà parti, merci de ne pas tenir "
-                            "compte de ce courrier.",
+            "prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue et qu’aucun point "
+            "ne fait obstacle à son règlement ? Si le paiement est déjà parti, merci de ne pas tenir "
+            "compte de ce courrier.",
             "reminder": "Sauf erreur de notre part, {count_label} ci-dessous reste impayée à ce jour. Il peut "
-                        "s’agir d’un oubli : nous vous remercions de bien vouloir procéder à son règlement dès "
-                        "réception de ce courrier. Si votre paiement a croisé cette lettre, merci de ne pas en "
-                        "tenir compte.",
+            "s’agir d’un oubli : nous vous remercions de bien vouloir procéder à son règlement dès "
+            "réception de ce courrier. Si votre paiement a croisé cette lettre, merci de ne pas en "
+            "tenir compte.",
             "reminder_2": "Malgré notre précédent courrier, {count_label} ci-dessous reste impayée. Nous vous "
-                          "demandons de procéder sans délai à son règlement.",
+            "demandons de procéder sans délai à son règlement.",
             "formal_notice": "Malgré nos relances, {count_label} ci-dessous reste impayée. Par la présente, nous vous "
-                             "mettons en demeure de nous régler la somme de {total_due} dans un délai de {days} "
-                             "jours à compter de la réception de ce courrier, soit au plus tard le {deadline}. "
-                             "À défaut, nous engagerons sans autre avis une procédure judiciaire de recouvrement "
-                             "(injonction de payer), dont les frais resteront à votre charge dans les conditions "
-                             "prévues par la loi.",
+            "mettons en demeure de nous régler la somme de {total_due} dans un délai de {days} "
+            "jours à compter de la réception de ce courrier, soit au plus tard le {deadline}. "
+            "À défaut, nous engagerons sans autre avis une procédure judiciaire de recouvrement "
+            "(injonction de payer), dont les frais resteront à votre charge dans les conditions "
+            "prévues par la loi.",
             "formal_notice_consumer": " La présente mise en demeure fait courir les intérêts au taux légal "
-                                      "(articles 1231-6 et 1344-1 du Code civil).",
+            "(articles 1231-6 et 1344-1 du Code civil).",
             "final_notice": "Notre mise en demeure est restée sans effet. Sans règlement de la somme de {total_due} "
-                            "d’ici le {deadline}, votre dossier sera transmis pour recouvrement judiciaire, sans "
-                            "nouvel avis.",
+            "d’ici le {deadline}, votre dossier sera transmis pour recouvrement judiciaire, sans "
+            "nouvel avis.",
             "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. Toute "
-                        "correspondance devra désormais lui être adressée.",
+            "correspondance devra désormais lui être adressée.",
             "statement": "Veuillez trouver ci-dessous le relevé de votre compte : les factures et avoirs "
-                         "non soldés à cette date. Nous restons à votre disposition pour toute question.",
+            "non soldés à cette date. Nous restons à votre disposition pour toute question.",
         },
         "registered": "Lettre recommandée avec accusé de réception",
         "reference": "Référence : {reference}",
@@ -233,7 +267,15 @@ TEXTS: dict[str, dict[str, Any]] = {
         "subject_label": "Objet : ",
         "greeting": "Madame, Monsieur,",
         "closing": "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.",
-        "table": ["Facture", "Émise le", "Échéance", "Montant TTC", "Déjà réglé", "Reste dû", "Retard"],
+        "table": [
+            "Facture",
+            "Émise le",
+            "Échéance",
+            "Montant TTC",
+            "Déjà réglé",
+            "Reste dû",
+            "Retard",
+        ],
         "days": "{n} j",
         "penalties_title": "Pénalités de retard et indemnité forfaitaire (art. L441-10 et D441-5 du Code de commerce)",
         "penalties_line": "{number} : {days} j de retard — pénalités {penalties}",
@@ -245,10 +287,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         "total_balance": "Total restant dû : {balance}",
         "total_claimed": "Total réclamé : {total}",
         "pay": "Règlement par virement : IBAN {iban}{bic} — référence à rappeler : {reference}. "
-               "Le QR code ci-contre pré-remplit le virement dans votre application bancaire.",
+        "Le QR code ci-contre pré-remplit le virement dans votre application bancaire.",
         "mediator": "En cas de litige, vous pouvez recourir gratuitement au médiateur de la consommation : {mediator}",
         "page": "Page {n} / {total}",
-        "count_one": "la facture", "count_many": "les factures",
+        "count_one": "la facture",
+        "count_many": "les factures",
         "warning_rate": "Attention : {warning}",
     },
     "en": {
@@ -262,25 +305,25 @@ TEXTS: dict[str, dict[str, Any]] = {
         },
         "body": {
             "pre_reminder": "We would like to remind you that {count_label} below will soon fall due. Could you check "
-                            "that you received it and that nothing stands in the way of its payment? If payment has "
-                            "already been sent, please disregard this letter.",
+            "that you received it and that nothing stands in the way of its payment? If payment has "
+            "already been sent, please disregard this letter.",
             "reminder": "According to our records, {count_label} below is still unpaid. This may be an oversight: "
-                        "please arrange payment on receipt of this letter. If your payment has crossed this letter, "
-                        "please disregard it.",
+            "please arrange payment on receipt of this letter. If your payment has crossed this letter, "
+            "please disregard it.",
             "reminder_2": "Despite our previous letter, {count_label} below is still unpaid. We ask you to pay it "
-                          "without delay.",
+            "without delay.",
             "formal_notice": "Despite our reminders, {count_label} below is still unpaid. We hereby give you formal "
-                             "notice to pay the sum of {total_due} within {days} days of receiving this letter, that "
-                             "is by {deadline} at the latest. Failing that, we will start legal recovery proceedings "
-                             "(injonction de payer) without further notice.",
+            "notice to pay the sum of {total_due} within {days} days of receiving this letter, that "
+            "is by {deadline} at the latest. Failing that, we will start legal recovery proceedings "
+            "(injonction de payer) without further notice.",
             "formal_notice_consumer": " This formal notice starts interest at the legal rate (articles 1231-6 and "
-                                      "1344-1 of the French Civil Code).",
+            "1344-1 of the French Civil Code).",
             "final_notice": "Our formal notice has had no effect. Unless the sum of {total_due} is paid by {deadline}, "
-                            "your file will be handed over for legal recovery without further notice.",
+            "your file will be handed over for legal recovery without further notice.",
             "hand_off": "As no payment has been received, your file is handed over today for recovery. Please "
-                        "address all correspondence to them from now on.",
+            "address all correspondence to them from now on.",
             "statement": "Please find below the statement of your account: the invoices and credit notes still "
-                         "open on this date. Do not hesitate to contact us with any question.",
+            "open on this date. Do not hesitate to contact us with any question.",
         },
         "registered": "Registered letter with acknowledgment of receipt",
         "reference": "Reference: {reference}",
@@ -291,7 +334,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "table": ["Invoice", "Issued", "Due", "Amount incl. VAT", "Paid", "Balance", "Late"],
         "days": "{n} d",
         "penalties_title": "Late-payment penalties and fixed recovery indemnity (art. L441-10 and D441-5 "
-                           "of the French Commercial Code)",
+        "of the French Commercial Code)",
         "penalties_line": "{number}: {days} days late — penalties {penalties}",
         "penalties_rate": "annual rate {rates} %, ECB rate + 10 points per half-year",
         "public_rate": "moratorium interest at the ECB rate + 8 points",
@@ -301,10 +344,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         "total_balance": "Total due: {balance}",
         "total_claimed": "Total claimed: {total}",
         "pay": "Payment by bank transfer: IBAN {iban}{bic} — please quote: {reference}. "
-               "The QR code fills in the transfer in your banking app.",
+        "The QR code fills in the transfer in your banking app.",
         "mediator": "In case of dispute, you may refer to the consumer mediator free of charge: {mediator}",
         "page": "Page {n} / {total}",
-        "count_one": "the invoice", "count_many": "the invoices",
+        "count_one": "the invoice",
+        "count_many": "the invoices",
         "warning_rate": "Note: {warning}",
     },
 }
@@ -315,19 +359,44 @@ def _t(letter: Letter) -> dict[str, Any]:
 
 
 # -- templates ------------------------------------------------------------------------------------
-TEMPLATE_KEYS = ("pre_reminder", "reminder", "reminder_2", "formal_notice", "final_notice", "hand_off", "statement")
-PLACEHOLDERS = ("client_name", "client_code", "company_name", "count_label", "level", "total_due", "balance",
-                "deadline", "days", "date", "as_of", "invoice_table")
+TEMPLATE_KEYS = (
+    "pre_reminder",
+    "reminder",
+    "reminder_2",
+    "formal_notice",
+    "final_notice",
+    "hand_off",
+    "statement",
+)
+PLACEHOLDERS = (
+    "client_name",
+    "client_code",
+    "company_name",
+    "count_label",
+    "level",
+    "total_due",
+    "balance",
+    "deadline",
+    "days",
+    "date",
+    "as_of",
+    "invoice_table",
+)
 TEMPLATE_SETTING = "letters.template.{language}.{key}"
-MSG_PLACEHOLDER = QT_TRANSLATE_NOOP("Messages", "unknown placeholder {{{name}}}; use one of: {known}")
+MSG_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "Messages", "unknown placeholder {{{name}}}; use one of: {known}"
+)
 MSG_BRACES = QT_TRANSLATE_NOOP("Messages", "a brace is not closed or not opened: {detail}")
 MSG_TEMPLATE = QT_TRANSLATE_NOOP("Messages", "no template {value}")
 
 
 def template_key(letter: Letter) -> str:
     t = TEXTS["fr"]
-    step = letter.step if letter.step in t["subject"] else (
-        "hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
+    step = (
+        letter.step
+        if letter.step in t["subject"]
+        else ("hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
+    )
     return "reminder_2" if step == "reminder" and letter.level >= 2 else step
 
 
@@ -347,7 +416,9 @@ def validate_template(text: str, field: str) -> str:
 
     text = clean_text(text, field, multiline=field != "subject")
     try:
-        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+        names = [
+            name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None
+        ]
     except ValueError as exc:
         raise UserError(MSG_BRACES, field=field, detail=str(exc)) from exc
     for name in names:
@@ -377,8 +448,14 @@ def set_template(language: str, key: str, subject: str, body: str) -> None:
     from services.core.company import set_setting
 
     default_template(language, key)  # the key exists
-    subject, body = validate_template(subject.strip(), "subject"), validate_template(body.strip(), "body")
-    set_setting(TEMPLATE_SETTING.format(language=language, key=key), json.dumps({"subject": subject, "body": body}))
+    subject, body = (
+        validate_template(subject.strip(), "subject"),
+        validate_template(body.strip(), "body"),
+    )
+    set_setting(
+        TEMPLATE_SETTING.format(language=language, key=key),
+        json.dumps({"subject": subject, "body": body}),
+    )
 
 
 def reset_template(language: str, key: str) -> None:
@@ -393,24 +470,38 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
     count_label = t["count_many"] if many else t["count_one"]
     key = template_key(letter)
     subject_text, body_text = letter.template or default_template(letter.language, key)
-    table = "\n".join(f"{i.number} — {_short_date(i.due_date, letter.language)} — {_money(letter, i.balance)}"
-                       for i in letter.invoices)
-    values = {"client_name": letter.client.name, "client_code": letter.client_code,
-              "company_name": letter.company.name, "count_label": count_label, "level": letter.level,
-              "total_due": _money(letter, letter.total_claimed), "balance": _money(letter, letter.balance),
-              "deadline": _date(letter.deadline, letter.language), "days": letter.deadline_days,
-              "date": _date(letter.on, letter.language), "as_of": _date(letter.on, letter.language),
-              "invoice_table": table}
+    table = "\n".join(
+        f"{i.number} — {_short_date(i.due_date, letter.language)} — {_money(letter, i.balance)}"
+        for i in letter.invoices
+    )
+    values = {
+        "client_name": letter.client.name,
+        "client_code": letter.client_code,
+        "company_name": letter.company.name,
+        "count_label": count_label,
+        "level": letter.level,
+        "total_due": _money(letter, letter.total_claimed),
+        "balance": _money(letter, letter.balance),
+        "deadline": _date(letter.deadline, letter.language),
+        "days": letter.deadline_days,
+        "date": _date(letter.on, letter.language),
+        "as_of": _date(letter.on, letter.language),
+        "invoice_table": table,
+    }
     subject = subject_text.format_map(values)
     body = body_text.format_map(values)
     if key == "formal_notice" and letter.client_kind == "consumer":
         body += t["body"]["formal_notice_consumer"]  # the law's effect, not a matter of wording
     if letter.language == "fr" and many:  # agreement of the French participle with a plural subject
-        body = body.replace("ci-dessous reste impayée", "ci-dessous restent impayées").replace(
-            "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue",
-            "arrivent à échéance prochainement. Pourriez-vous vérifier qu’elles vous sont bien parvenues").replace(
-            "procéder à son règlement", "procéder à leur règlement").replace(
-            "obstacle à son règlement", "obstacle à leur règlement")
+        body = (
+            body.replace("ci-dessous reste impayée", "ci-dessous restent impayées")
+            .replace(
+                "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue",
+                "arrivent à échéance prochainement. Pourriez-vous vérifier qu’elles vous sont bien parvenues",
+            )
+            .replace("procéder à son règlement", "procéder à leur règlement")
+            .replace("obstacle à son règlement", "obstacle à leur règlement")
+        )
         subject = subject.replace("impayée(s)", "impayées")
     elif letter.language == "fr":
         subject = subject.replace("impayée(s)", "impayée")
@@ -419,7 +510,9 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
 
 def _money(letter: Letter, value: Decimal) -> str:
     text = format_money(value, letter.currency, letter.language)
-    return text if _fonts()[0] != "Helvetica" else text.replace("\u202f", " ").replace("\u00a0", " ")
+    return (
+        text if _fonts()[0] != "Helvetica" else text.replace("\u202f", " ").replace("\u00a0", " ")
+    )
 
 
 # -- drawing ---------------------------------------------------------------------------------------
@@ -453,8 +546,13 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None = None,
-                total_pages: int = 1, measuring: bool = False) -> Drawn:
+def draw_letter(
+    c: canvas.Canvas,
+    letter: Letter,
+    window: dict[str, int] | None = None,
+    total_pages: int = 1,
+    measuring: bool = False,
+) -> Drawn:
     """Draw one letter on ``c`` (one or more pages; ends with showPage). ``total_pages``
     (from a first pass) numbers the pages of a letter longer than one page."""
     regular, bold = _fonts()
@@ -479,17 +577,33 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
             width, height = logo.getSize()
             box_w, box_h = 45 * mm, 22 * mm
             scale = min(box_w / width, box_h / height)
-            c.drawImage(logo, PAGE_W - MARGIN - width * scale, y_top - 12 * mm - height * scale,
-                        width * scale, height * scale, mask="auto")
+            c.drawImage(
+                logo,
+                PAGE_W - MARGIN - width * scale,
+                y_top - 12 * mm - height * scale,
+                width * scale,
+                height * scale,
+                mask="auto",
+            )
         except Exception:  # noqa: BLE001 - a logo that does not read never stops a letter
             pass
     y = y_top - 18 * mm
     text(MARGIN, y, company.name, 14, bold)
     y -= 5 * mm
-    for line in [company.legal_form, *company.address.splitlines(), f"{company.postcode} {company.city}".strip(),
-                 " — ".join(v for v in (f"SIREN {company.siren}" if company.siren else "",
-                                        f"TVA {company.vat_number}" if company.vat_number else "") if v),
-                 " — ".join(v for v in (company.phone, company.email) if v)]:
+    for line in [
+        company.legal_form,
+        *company.address.splitlines(),
+        f"{company.postcode} {company.city}".strip(),
+        " — ".join(
+            v
+            for v in (
+                f"SIREN {company.siren}" if company.siren else "",
+                f"TVA {company.vat_number}" if company.vat_number else "",
+            )
+            if v
+        ),
+        " — ".join(v for v in (company.phone, company.email) if v),
+    ]:
         if line.strip():
             text(MARGIN, y, line, 8.5)
             y -= 4 * mm
@@ -498,20 +612,37 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
     lines = [letter.client.name]
     if letter.client.contact:
         lines.append(letter.client.contact)
-    lines += [*letter.client.address.splitlines(), f"{letter.client.postcode} {letter.client.city}".strip()]
+    lines += [
+        *letter.client.address.splitlines(),
+        f"{letter.client.postcode} {letter.client.city}".strip(),
+    ]
     if letter.client.country and letter.client.country != "FR":
         lines.append(letter.client.country)
     inner_x = box_x + 4 * mm
     line_y = box_y_top - 6 * mm
     for line in lines[:6]:
-        text(inner_x, line_y, line, 10.5 if line == letter.client.name else 10,
-             bold if line == letter.client.name else regular)
+        text(
+            inner_x,
+            line_y,
+            line,
+            10.5 if line == letter.client.name else 10,
+            bold if line == letter.client.name else regular,
+        )
         line_y -= 4.6 * mm
-    drawn.address_box = (window["x"] + 4, window["y"] + 6 - 3.5, window["w"] - 8, (len(lines[:6])) * 4.6 + 2)
+    drawn.address_box = (
+        window["x"] + 4,
+        window["y"] + 6 - 3.5,
+        window["w"] - 8,
+        (len(lines[:6])) * 4.6 + 2,
+    )
     # place and date, reference, registered mention
     y = PAGE_H - 90 * mm
     place = company.city or ""
-    dated = f"{place}, le {_date(letter.on, 'fr')}" if letter.language == "fr" else f"{place}, {_date(letter.on, 'en')}"
+    dated = (
+        f"{place}, le {_date(letter.on, 'fr')}"
+        if letter.language == "fr"
+        else f"{place}, {_date(letter.on, 'en')}"
+    )
     text(box_x, y, dated.strip(", "), 10)
     y -= 10 * mm
     if letter.step in ("formal_notice", "final_notice"):
@@ -529,7 +660,9 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
     def number_page() -> None:
         if total_pages > 1:
             c.setFont(regular, 8)
-            c.drawRightString(PAGE_W - MARGIN, 12 * mm, t["page"].format(n=len(pages) + 1, total=total_pages))
+            c.drawRightString(
+                PAGE_W - MARGIN, 12 * mm, t["page"].format(n=len(pages) + 1, total=total_pages)
+            )
 
     def new_page() -> float:
         number_page()
@@ -537,7 +670,9 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
         c.showPage()
         return PAGE_H - 25 * mm
 
-    def paragraph(value: str, y: float, size: float = 10, font: str = regular, gap: float = 4.8) -> float:
+    def paragraph(
+        value: str, y: float, size: float = 10, font: str = regular, gap: float = 4.8
+    ) -> float:
         for line in _wrap(value, font, size, width):
             if y < 30 * mm:
                 y = new_page()
@@ -575,9 +710,15 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
     for inv in letter.invoices:
         if y < 35 * mm:
             y = header_row(new_page())
-        values = [inv.number, _short_date(inv.issue_date, letter.language), _short_date(inv.due_date, letter.language),
-                  _money(letter, inv.total), _money(letter, inv.paid), _money(letter, inv.balance),
-                  t["days"].format(n=inv.days_late) if inv.days_late > 0 else ""]
+        values = [
+            inv.number,
+            _short_date(inv.issue_date, letter.language),
+            _short_date(inv.due_date, letter.language),
+            _money(letter, inv.total),
+            _money(letter, inv.paid),
+            _money(letter, inv.balance),
+            t["days"].format(n=inv.days_late) if inv.days_late > 0 else "",
+        ]
         for i, v in enumerate(values):
             cell(i, v, y)
         y -= 5 * mm
@@ -586,27 +727,46 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
     cell(5, t["total_balance"].format(balance=_money(letter, letter.balance)), y, bold, 9.5)
     y -= 8 * mm
     # late charges
-    charged = [i for i in letter.invoices if i.charges and (i.charges.penalties or i.charges.indemnity)]
+    charged = [
+        i for i in letter.invoices if i.charges and (i.charges.penalties or i.charges.indemnity)
+    ]
     if letter.with_penalties and charged:
         if letter.client_kind == "consumer":
-            y = paragraph(t["consumer_interest"].format(penalties=_money(letter, letter.penalties)), y, 9.5)
+            y = paragraph(
+                t["consumer_interest"].format(penalties=_money(letter, letter.penalties)), y, 9.5
+            )
         else:
             y = paragraph(t["penalties_title"], y, 9.5, bold)
             for inv in charged:
                 assert inv.charges is not None
                 rates_text = ", ".join(sorted({f"{p.rate:.2f}" for p in inv.charges.periods}))
-                line = t["penalties_line"].format(number=inv.number, days=inv.charges.days_late,
-                                                  penalties=_money(letter, inv.charges.penalties))
-                rate_note = (t["public_rate"] if letter.client_kind == "public"
-                             else t["penalties_rate"].format(rates=rates_text.replace(".", ",") if letter.language == "fr"
-                                                             else rates_text))
+                line = t["penalties_line"].format(
+                    number=inv.number,
+                    days=inv.charges.days_late,
+                    penalties=_money(letter, inv.charges.penalties),
+                )
+                rate_note = (
+                    t["public_rate"]
+                    if letter.client_kind == "public"
+                    else t["penalties_rate"].format(
+                        rates=rates_text.replace(".", ",")
+                        if letter.language == "fr"
+                        else rates_text
+                    )
+                )
                 y = paragraph(f"{line} ({rate_note})", y, 9)
             if len(charged) > 1:
-                y = paragraph(t["penalties_total"].format(penalties=_money(letter, letter.penalties)), y, 9)
+                y = paragraph(
+                    t["penalties_total"].format(penalties=_money(letter, letter.penalties)), y, 9
+                )
             if letter.indemnity:
-                y = paragraph(t["indemnity_line"].format(indemnity=_money(letter, letter.indemnity)), y, 9)
+                y = paragraph(
+                    t["indemnity_line"].format(indemnity=_money(letter, letter.indemnity)), y, 9
+                )
         y -= 2 * mm
-        y = paragraph(t["total_claimed"].format(total=_money(letter, letter.total_claimed)), y, 10.5, bold)
+        y = paragraph(
+            t["total_claimed"].format(total=_money(letter, letter.total_claimed)), y, 10.5, bold
+        )
     # letter.warnings are for the owner (preview, command line), never printed for the client
     y -= 3 * mm
     # payment: instructions and QR code (for what is owed)
@@ -614,7 +774,9 @@ def draw_letter(c: canvas.Canvas, letter: Letter, window: dict[str, int] | None 
         if y < 60 * mm:
             y = new_page()
         qr_size = 28 * mm
-        payload = epc_payload(company.name, company.iban, letter.total_claimed, letter.reference, company.bic)
+        payload = epc_payload(
+            company.name, company.iban, letter.total_claimed, letter.reference, company.bic
+        )
         drawn.qr_payload = payload
         if not measuring:  # the first pass only counts pages
             draw_qr(c, payload, PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm, qr_size)
@@ -642,6 +804,7 @@ def write_letter(path: Path, letter: Letter, window: dict[str, int] | None = Non
 
     rl_config.useA85 = 0  # binary streams: smaller, and no slow ASCII85 encoding
     path.parent.mkdir(parents=True, exist_ok=True)
+
     def render(total: int) -> tuple[io.BytesIO, Drawn]:
         buffer = io.BytesIO()
         c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
@@ -671,10 +834,18 @@ def merge(paths: Sequence[Path], out: Path) -> None:
 
 
 def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
-    return {"client": letter.client_code, "step": letter.step, "language": letter.language,
-            "invoices": [i.number for i in letter.invoices], "balance": plain(letter.balance),
-            "penalties": plain(letter.penalties), "indemnity": plain(letter.indemnity),
-            "total_claimed": plain(letter.total_claimed), "file": str(file), "warnings": letter.warnings}
+    return {
+        "client": letter.client_code,
+        "step": letter.step,
+        "language": letter.language,
+        "invoices": [i.number for i in letter.invoices],
+        "balance": plain(letter.balance),
+        "penalties": plain(letter.penalties),
+        "indemnity": plain(letter.indemnity),
+        "total_claimed": plain(letter.total_claimed),
+        "file": str(file),
+        "warnings": letter.warnings,
+    }
 
 
 # -- from the book -----------------------------------------------------------------------------------
@@ -692,8 +863,14 @@ def set_window(window: dict[str, int]) -> None:
     from services.core.company import set_setting
 
     clean = {k: int(window.get(k, v)) for k, v in WINDOW.items()}
-    if not (0 <= clean["x"] and clean["x"] + clean["w"] <= 210 and 0 <= clean["y"]
-            and clean["y"] + clean["h"] <= 297 and clean["w"] >= 40 and clean["h"] >= 20):
+    if not (
+        clean["x"] >= 0
+        and clean["x"] + clean["w"] <= 210
+        and clean["y"] >= 0
+        and clean["y"] + clean["h"] <= 297
+        and clean["w"] >= 40
+        and clean["h"] >= 20
+    ):
         raise UserError(MSG_WINDOW, field="window")
     set_setting(WINDOW_SETTING, json.dumps(clean))
 
@@ -764,54 +941,105 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
     out = []
     with company.reading() as s:
         data = company.load(s)
-        me = Party(data.name, data.address, data.postcode, data.city, data.country,
-                   data.legal_form, data.siren, data.vat_number, data.phone, data.email,
-                   data.iban, data.bic, logo=data.logo_path)
+        me = Party(
+            data.name,
+            data.address,
+            data.postcode,
+            data.city,
+            data.country,
+            data.legal_form,
+            data.siren,
+            data.vat_number,
+            data.phone,
+            data.email,
+            data.iban,
+            data.bic,
+            logo=data.logo_path,
+        )
         mediator = company.get_setting(MEDIATOR_SETTING, "")
         days = deadline_days()
         own_rate = penalties.contractual_rate()
         tables = rates.tables()
         actions = [a for a in dunning.actions(as_of, s=s) if a.step.action not in NO_LETTER]
         ids = [i.id for a in actions for i in a.invoices]
-        clients = {c.id: c for chunk in _chunks(sorted({a.client_id for a in actions}))
-                   for c in s.scalars(select(Client).where(Client.id.in_(chunk)))}
-        invoices = {i.id: i for chunk in _chunks(ids)
-                    for i in s.scalars(select(Invoice).where(Invoice.id.in_(chunk)))}
+        clients = {
+            c.id: c
+            for chunk in _chunks(sorted({a.client_id for a in actions}))
+            for c in s.scalars(select(Client).where(Client.id.in_(chunk)))
+        }
+        invoices = {
+            i.id: i
+            for chunk in _chunks(ids)
+            for i in s.scalars(select(Invoice).where(Invoice.id.in_(chunk)))
+        }
         paid = _paid_by(s, ids, as_of)
         notices = _formal_notices(s, ids, as_of)
         for action in actions:
             row = clients[action.client_id]
-            client = Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact)
+            client = Party(
+                row.name, row.address, row.postcode, row.city, row.country, contact=row.contact
+            )
             steps = dunning.default_steps(row.kind, s)
-            level = 1 + sum(1 for st in steps if st.action == "reminder" and st.offset_days < action.step.offset_days)
-            letter = Letter(me, client, row.code, row.kind, row.language, action.step.action, level,
-                            action.step.with_penalties, as_of, action.currency, mediator=mediator)
+            level = 1 + sum(
+                1
+                for st in steps
+                if st.action == "reminder" and st.offset_days < action.step.offset_days
+            )
+            letter = Letter(
+                me,
+                client,
+                row.code,
+                row.kind,
+                row.language,
+                action.step.action,
+                level,
+                action.step.with_penalties,
+                as_of,
+                action.currency,
+                mediator=mediator,
+            )
             letter.template = custom_template(letter.language, template_key(letter))
             letter.deadline_days = days
             for inv in action.invoices:
                 full = invoices[inv.id]
                 charges = penalties.compute(
-                    client_kind=row.kind, total=full.total, due_date=full.due_date, as_of=as_of,
-                    payments=paid.get(inv.id, []), formal_notice_on=notices.get(inv.id),
+                    client_kind=row.kind,
+                    total=full.total,
+                    due_date=full.due_date,
+                    as_of=as_of,
+                    payments=paid.get(inv.id, []),
+                    formal_notice_on=notices.get(inv.id),
                     collective_procedure_on=row.collective_procedure_on,
-                    contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None, t=tables)
+                    contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None,
+                    t=tables,
+                )
                 for text, params in charges.warnings:
                     message = text.format(**params)
                     if message not in letter.warnings:
                         letter.warnings.append(message)
-                letter.invoices.append(LetterInvoice(
-                    inv.number, inv.issue_date, inv.due_date, full.total, full.allocated,
-                    full.total - full.allocated, max(0, (as_of - inv.due_date).days),
-                    charges if action.step.with_penalties else None))
+                letter.invoices.append(
+                    LetterInvoice(
+                        inv.number,
+                        inv.issue_date,
+                        inv.due_date,
+                        full.total,
+                        full.allocated,
+                        full.total - full.allocated,
+                        max(0, (as_of - inv.due_date).days),
+                        charges if action.step.with_penalties else None,
+                    )
+                )
             out.append((letter, action))
     return out
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
-    return [ids[n:n + size] for n in range(0, len(ids), size)]
+    return [ids[n : n + size] for n in range(0, len(ids), size)]
 
 
-def _paid_by(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[tuple[dt.date, Decimal]]]:
+def _paid_by(
+    s: Any, ids: Sequence[int], as_of: dt.date
+) -> dict[int, list[tuple[dt.date, Decimal]]]:
     """What was allocated to each invoice by ``as_of`` (date, amount), as
     services.followup.penalties.for_invoice reads it for one invoice."""
     from sqlalchemy import select
@@ -820,8 +1048,11 @@ def _paid_by(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[tuple
 
     out: dict[int, list[tuple[dt.date, Decimal]]] = {}
     for chunk in _chunks(ids):
-        for a in s.scalars(select(Allocation).where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of)
-                           .order_by(Allocation.id)):
+        for a in s.scalars(
+            select(Allocation)
+            .where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of)
+            .order_by(Allocation.id)
+        ):
             if a.removed_on is None or a.removed_on > as_of:
                 out.setdefault(a.invoice_id, []).append((a.date, a.amount))
     return out
@@ -835,9 +1066,18 @@ def _formal_notices(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, dt.
 
     out: dict[int, dt.date] = {}
     for chunk in _chunks(ids):
-        out.update(s.execute(select(DunningRecord.invoice_id, func.min(DunningRecord.on)).where(
-            DunningRecord.invoice_id.in_(chunk), DunningRecord.action == "formal_notice",
-            DunningRecord.status == "done", DunningRecord.on <= as_of).group_by(DunningRecord.invoice_id)).all())
+        out.update(
+            s.execute(
+                select(DunningRecord.invoice_id, func.min(DunningRecord.on))
+                .where(
+                    DunningRecord.invoice_id.in_(chunk),
+                    DunningRecord.action == "formal_notice",
+                    DunningRecord.status == "done",
+                    DunningRecord.on <= as_of,
+                )
+                .group_by(DunningRecord.invoice_id)
+            ).all()
+        )
     return out
 
 
@@ -860,10 +1100,18 @@ def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[L
 
     out.mkdir(parents=True, exist_ok=True)
     window = window_setting()
-    jobs = [(out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf", letter, window)
-            for letter, _action in prepared]
+    jobs = [
+        (
+            out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf",
+            letter,
+            window,
+        )
+        for letter, _action in prepared
+    ]
     workers = os.cpu_count() or 1
-    written = [(letter, action, job[0]) for (letter, action), job in zip(prepared, jobs, strict=True)]
+    written = [
+        (letter, action, job[0]) for (letter, action), job in zip(prepared, jobs, strict=True)
+    ]
     if not jobs:
         return written
     from pypdf import PdfWriter
@@ -885,7 +1133,9 @@ def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[L
     return written
 
 
-def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[str, str] | None = None) -> None:
+def record_sent(
+    written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[str, str] | None = None
+) -> None:
     """The letters went out: their actions are done, and each letter is archived as a
     ``correspondence`` document of its client (so the evidence file includes it).
 
@@ -893,8 +1143,8 @@ def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[s
     first (a copy nobody refers to yet is harmless: it is dropped if anything fails), then
     every step and every document is recorded in one transaction."""
     from services.core import db
-    from services.proof import documents
     from services.followup import dunning
+    from services.proof import documents
     from services.proof.documents import Meta, Owner
 
     if not written:
@@ -905,8 +1155,12 @@ def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[s
             for (letter, action, _path), item in zip(written, items, strict=True):
                 number = (tracking or {}).get(letter.client_code, "")
                 dunning.mark_done_in_session(s, action, letter.on, tracking_number=number)
-                documents.attach_in_session(s, Owner(client_id=action.client_id), item,
-                                            Meta("correspondence", subject_and_body(letter)[0], letter.on))
+                documents.attach_in_session(
+                    s,
+                    Owner(client_id=action.client_id),
+                    item,
+                    Meta("correspondence", subject_and_body(letter)[0], letter.on),
+                )
     except BaseException:
         documents.forget(items)
         raise
@@ -914,19 +1168,40 @@ def record_sent(written: Sequence[tuple[Letter, Any, Path]], *, tracking: dict[s
 
 def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
     """The statement of account (relevé de compte) of a client as of a date."""
-    from services.ledger import clients as client_service
     from services.core import clock
-    from services.ledger import open_items as ledger
     from services.core.company import get_company
+    from services.ledger import clients as client_service
+    from services.ledger import open_items as ledger
 
     as_of = as_of or clock.today()
     company = get_company()
     row = client_service.get_client_by_code(client_code)
-    me = Party(company.name, company.address, company.postcode, company.city, company.country,
-               company.legal_form, company.siren, company.vat_number, company.phone, company.email,
-               company.iban, company.bic)
-    letter = Letter(me, Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),
-                    row.code, row.kind, row.language, "statement", 0, False, as_of, "EUR")
+    me = Party(
+        company.name,
+        company.address,
+        company.postcode,
+        company.city,
+        company.country,
+        company.legal_form,
+        company.siren,
+        company.vat_number,
+        company.phone,
+        company.email,
+        company.iban,
+        company.bic,
+    )
+    letter = Letter(
+        me,
+        Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),
+        row.code,
+        row.kind,
+        row.language,
+        "statement",
+        0,
+        False,
+        as_of,
+        "EUR",
+    )
     letter.template = custom_template(letter.language, "statement")
     items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
     if items:
@@ -934,6 +1209,15 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
     for item in items:
         if item.currency != letter.currency:
             continue  # one statement per currency: the first one
-        letter.invoices.append(LetterInvoice(item.number, item.issue_date, item.due_date, item.total, item.paid,
-                                             item.balance, item.days_late if item.status == "overdue" else 0))
+        letter.invoices.append(
+            LetterInvoice(
+                item.number,
+                item.issue_date,
+                item.due_date,
+                item.total,
+                item.paid,
+                item.balance,
+                item.days_late if item.status == "overdue" else 0,
+            )
+        )
     return letter

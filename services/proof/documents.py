@@ -34,9 +34,9 @@ from models import (
     StoredFile,
 )
 from services.core import clock, db, history, lookups
-from services.proof import store
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
+from services.proof import store
 from services.proof.store import Ingested, Progress, Store
 
 TRASH_DAYS = 30
@@ -72,25 +72,29 @@ MSG_CGV_LABEL = QT_TRANSLATE_NOOP("Messages", "a CGV version labelled {value} al
 MSG_CGV_DATE = QT_TRANSLATE_NOOP("Messages", "a CGV version is already in force from {value}")
 MSG_CGV_EMPTY = QT_TRANSLATE_NOOP("Messages", "give the version a label")
 MSG_CGV_GONE = QT_TRANSLATE_NOOP("Messages", "no CGV version {value}")
-MSG_CGV_NONE = QT_TRANSLATE_NOOP("Messages", "no CGV version is in force on {value}; add one in the company's settings")
+MSG_CGV_NONE = QT_TRANSLATE_NOOP(
+    "Messages", "no CGV version is in force on {value}; add one in the company's settings"
+)
 MSG_STORE_DAMAGED = QT_TRANSLATE_NOOP(
     "Messages", "the stored copy is {state}; run the integrity check (Tools menu)"
 )
 MSG_MAX_MB = QT_TRANSLATE_NOOP("Messages", "give a size between 1 and 2000 MB")
 
 # History actions (shown through QCoreApplication.translate("History", …)).
-history.ACTIONS.update({
-    "document_added": QT_TRANSLATE_NOOP("History", "document added"),
-    "document_replaced": QT_TRANSLATE_NOOP("History", "document replaced"),
-    "document_deleted": QT_TRANSLATE_NOOP("History", "document moved to the trash"),
-    "document_restored": QT_TRANSLATE_NOOP("History", "document restored"),
-    "document_purged": QT_TRANSLATE_NOOP("History", "document removed from the trash"),
-    "document_exported": QT_TRANSLATE_NOOP("History", "copy exported"),
-    "document_verified": QT_TRANSLATE_NOOP("History", "fingerprint verified"),
-    "cgv_accepted": QT_TRANSLATE_NOOP("History", "CGV acceptance recorded"),
-    "cgv_acceptance_removed": QT_TRANSLATE_NOOP("History", "CGV acceptance removed"),
-    "cgv_version_added": QT_TRANSLATE_NOOP("History", "CGV version added"),
-})
+history.ACTIONS.update(
+    {
+        "document_added": QT_TRANSLATE_NOOP("History", "document added"),
+        "document_replaced": QT_TRANSLATE_NOOP("History", "document replaced"),
+        "document_deleted": QT_TRANSLATE_NOOP("History", "document moved to the trash"),
+        "document_restored": QT_TRANSLATE_NOOP("History", "document restored"),
+        "document_purged": QT_TRANSLATE_NOOP("History", "document removed from the trash"),
+        "document_exported": QT_TRANSLATE_NOOP("History", "copy exported"),
+        "document_verified": QT_TRANSLATE_NOOP("History", "fingerprint verified"),
+        "cgv_accepted": QT_TRANSLATE_NOOP("History", "CGV acceptance recorded"),
+        "cgv_acceptance_removed": QT_TRANSLATE_NOOP("History", "CGV acceptance removed"),
+        "cgv_version_added": QT_TRANSLATE_NOOP("History", "CGV version added"),
+    }
+)
 
 
 # -- where the store lives ------------------------------------------------------
@@ -268,8 +272,13 @@ class Problem:
         return self.render()
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "document": self.document_id, "sha256": self.sha256 or None,
-                "path": self.path or None, "message": self.message}
+        return {
+            "kind": self.kind,
+            "document": self.document_id,
+            "sha256": self.sha256 or None,
+            "path": self.path or None,
+            "message": self.message,
+        }
 
 
 @dataclass(slots=True)
@@ -290,8 +299,9 @@ def validate_meta(meta: Meta) -> Meta:
 
     errors: list[UserError] = []
     if meta.kind not in DOCUMENT_KINDS:
-        errors.append(UserError(MSG_KIND, field="kind", value=meta.kind,
-                                choices=", ".join(DOCUMENT_KINDS)))
+        errors.append(
+            UserError(MSG_KIND, field="kind", value=meta.kind, choices=", ".join(DOCUMENT_KINDS))
+        )
 
     def checked(check: Any, value: Any, field: str, **options: Any) -> Any:
         try:  # each field's own message; every bad field listed (issue #11)
@@ -311,8 +321,9 @@ def validate_meta(meta: Meta) -> Meta:
     if meta.signed_on is not None:
         checked(check_date_range, meta.signed_on, "signed_on")
         if meta.signed_on > clock.today():
-            errors.append(UserError(MSG_SIGNED_FUTURE, field="signed_on",
-                                    value=meta.signed_on.isoformat()))
+            errors.append(
+                UserError(MSG_SIGNED_FUTURE, field="signed_on", value=meta.signed_on.isoformat())
+            )
     if errors:
         raise ValidationError(errors)
     return Meta(meta.kind, title, meta.document_date, signed, meta.signed_on, notes)
@@ -340,14 +351,21 @@ def _owner_ids(s: Session, owner: Owner) -> tuple[int | None, int | None, int | 
 def ingest(path: Path, *, limit: int | None = None, progress: Progress | None = None) -> Ingested:
     """Copy one file into the store (safe to run off the GUI thread: no database access
     when ``limit`` is given)."""
-    return the_store().ingest(path, max_bytes=limit if limit is not None else max_bytes(),
-                              progress=progress)
+    return the_store().ingest(
+        path, max_bytes=limit if limit is not None else max_bytes(), progress=progress
+    )
 
 
 def _add_stored_file(s: Session, item: Ingested) -> None:
     if s.get(StoredFile, item.sha256) is None:
-        s.add(StoredFile(sha256=item.sha256, size=item.size, media_type=item.media_type,
-                         stored_at=clock.now()))
+        s.add(
+            StoredFile(
+                sha256=item.sha256,
+                size=item.size,
+                media_type=item.media_type,
+                stored_at=clock.now(),
+            )
+        )
         s.flush()  # no relationship tells the unit of work to insert it first
 
 
@@ -358,30 +376,67 @@ def _who() -> str:
         return ""
 
 
-def _record(s: Session, doc: Document, action: str, details: dict[str, Any] | None = None,
-            *, on_owner: bool = False) -> None:
+def _record(
+    s: Session,
+    doc: Document,
+    action: str,
+    details: dict[str, Any] | None = None,
+    *,
+    on_owner: bool = False,
+) -> None:
     label = doc.title or doc.original_name
-    history.record(s, "document", doc.id, action, client_id=doc.client_id, label=label,
-                   details=details)
+    history.record(
+        s, "document", doc.id, action, client_id=doc.client_id, label=label, details=details
+    )
     if on_owner and doc.invoice_id is not None:
-        history.record(s, "invoice", doc.invoice_id, action, client_id=doc.client_id,
-                       label=label, details={"document": doc.id, "kind": doc.kind})
+        history.record(
+            s,
+            "invoice",
+            doc.invoice_id,
+            action,
+            client_id=doc.client_id,
+            label=label,
+            details={"document": doc.id, "kind": doc.kind},
+        )
     elif on_owner and doc.client_id is not None:
-        history.record(s, "client", doc.client_id, action, client_id=doc.client_id,
-                       label=label, details={"document": doc.id, "kind": doc.kind})
+        history.record(
+            s,
+            "client",
+            doc.client_id,
+            action,
+            client_id=doc.client_id,
+            label=label,
+            details={"document": doc.id, "kind": doc.kind},
+        )
 
 
-def _new_document(s: Session, ids: tuple[int | None, int | None, int | None], item: Ingested,
-                  meta: Meta, replaces: Document | None = None) -> Document:
+def _new_document(
+    s: Session,
+    ids: tuple[int | None, int | None, int | None],
+    item: Ingested,
+    meta: Meta,
+    replaces: Document | None = None,
+) -> Document:
     client_id, invoice_id, cgv_version_id = ids
     _add_stored_file(s, item)
     doc = Document(
-        client_id=client_id, invoice_id=invoice_id, cgv_version_id=cgv_version_id,
-        kind=meta.kind, title=meta.title or Path(item.original_name).stem,
-        document_date=meta.document_date, signed=meta.signed, signed_on=meta.signed_on,
-        original_name=item.original_name, size=item.size, media_type=item.media_type,
-        sha256=item.sha256, unreadable=item.unreadable, added_at=clock.now(),
-        added_by=_who(), notes=meta.notes, replaces_id=replaces.id if replaces else None,
+        client_id=client_id,
+        invoice_id=invoice_id,
+        cgv_version_id=cgv_version_id,
+        kind=meta.kind,
+        title=meta.title or Path(item.original_name).stem,
+        document_date=meta.document_date,
+        signed=meta.signed,
+        signed_on=meta.signed_on,
+        original_name=item.original_name,
+        size=item.size,
+        media_type=item.media_type,
+        sha256=item.sha256,
+        unreadable=item.unreadable,
+        added_at=clock.now(),
+        added_by=_who(),
+        notes=meta.notes,
+        replaces_id=replaces.id if replaces else None,
     )
     s.add(doc)
     s.flush()
@@ -403,21 +458,33 @@ def _forget_unreferenced(items: Iterable[Ingested]) -> None:
             pass  # the integrity check will report it as an orphan
 
 
-def attach_in_session(s: Session, owner: Owner, item: Ingested, meta: Meta, *,
-                      checked: bool = False) -> Document:
+def attach_in_session(
+    s: Session, owner: Owner, item: Ingested, meta: Meta, *, checked: bool = False
+) -> Document:
     """Record one stored file inside the caller's transaction (the demo book, imports);
     ``checked``: the caller vouches for the metadata (the demo, built around its own date)."""
     if not checked:
         meta = validate_meta(meta)
     doc = _new_document(s, _owner_ids(s, owner), item, meta)
-    _record(s, doc, "document_added", {"kind": doc.kind, "sha256": doc.sha256, "size": doc.size,
-                                       "original_name": doc.original_name, "signed": doc.signed},
-            on_owner=True)
+    _record(
+        s,
+        doc,
+        "document_added",
+        {
+            "kind": doc.kind,
+            "sha256": doc.sha256,
+            "size": doc.size,
+            "original_name": doc.original_name,
+            "signed": doc.signed,
+        },
+        on_owner=True,
+    )
     return doc
 
 
-def accept_in_session(s: Session, client_id: int, version: CgvVersion, on: dt.date,
-                      document_id: int | None) -> None:
+def accept_in_session(
+    s: Session, client_id: int, version: CgvVersion, on: dt.date, document_id: int | None
+) -> None:
     _upsert_acceptance(s, client_id, version, on, document_id, "")
 
 
@@ -431,8 +498,9 @@ def check_file(path: Path, limit: int | None = None) -> None:
     store.check_source(path, limit if limit is not None else max_bytes())
 
 
-def attach_ingested(owner: Owner, items: Sequence[Ingested], meta: Meta,
-                    *, accept_cgv_version: int | None = None) -> list[DocumentRow]:
+def attach_ingested(
+    owner: Owner, items: Sequence[Ingested], meta: Meta, *, accept_cgv_version: int | None = None
+) -> list[DocumentRow]:
     """Write the rows for files already copied into the store (one transaction)."""
     meta = validate_meta(meta)
     if not items:
@@ -443,10 +511,19 @@ def attach_ingested(owner: Owner, items: Sequence[Ingested], meta: Meta,
             docs = []
             for item in items:
                 doc = _new_document(s, ids, item, meta)
-                _record(s, doc, "document_added",
-                        {"kind": doc.kind, "sha256": doc.sha256, "size": doc.size,
-                         "original_name": doc.original_name, "signed": doc.signed},
-                        on_owner=True)
+                _record(
+                    s,
+                    doc,
+                    "document_added",
+                    {
+                        "kind": doc.kind,
+                        "sha256": doc.sha256,
+                        "size": doc.size,
+                        "original_name": doc.original_name,
+                        "signed": doc.signed,
+                    },
+                    on_owner=True,
+                )
                 docs.append(doc)
             if meta.kind == "cgv" and meta.signed and ids[1] is None and ids[0] is not None:
                 _accept_signed_cgv(s, ids[0], docs[-1], meta, accept_cgv_version)
@@ -457,9 +534,14 @@ def attach_ingested(owner: Owner, items: Sequence[Ingested], meta: Meta,
     return get_documents(doc_ids)
 
 
-def attach_files(owner: Owner, paths: Sequence[Path], meta: Meta, *,
-                 progress: Progress | None = None,
-                 accept_cgv_version: int | None = None) -> list[DocumentRow]:
+def attach_files(
+    owner: Owner,
+    paths: Sequence[Path],
+    meta: Meta,
+    *,
+    progress: Progress | None = None,
+    accept_cgv_version: int | None = None,
+) -> list[DocumentRow]:
     """Check every file, copy them into the store, then record them — all or nothing."""
     meta = validate_meta(meta)
     if not paths:
@@ -473,8 +555,9 @@ def attach_files(owner: Owner, paths: Sequence[Path], meta: Meta, *,
     return attach_ingested(owner, items, meta, accept_cgv_version=accept_cgv_version)
 
 
-def ingest_all(paths: Sequence[Path], *, limit: int | None = None,
-               progress: Progress | None = None) -> list[Ingested]:
+def ingest_all(
+    paths: Sequence[Path], *, limit: int | None = None, progress: Progress | None = None
+) -> list[Ingested]:
     """Check every file, then copy them all into the store, outside any transaction: the
     caller then records them (``attach_in_session``) in one transaction with the rest of its
     action, and calls :func:`forget` if that fails. One bad file and nothing is copied;
@@ -492,8 +575,9 @@ def ingest_all(paths: Sequence[Path], *, limit: int | None = None,
     return items
 
 
-def _accept_signed_cgv(s: Session, client_id: int, doc: Document, meta: Meta,
-                       version_id: int | None) -> None:
+def _accept_signed_cgv(
+    s: Session, client_id: int, doc: Document, meta: Meta, version_id: int | None
+) -> None:
     """A signed CGV attached to a client records its acceptance of the version in
     force on the signature date (or of the version the user chose)."""
     on = meta.signed_on or meta.document_date or clock.today()
@@ -505,8 +589,10 @@ def _accept_signed_cgv(s: Session, client_id: int, doc: Document, meta: Meta,
 
 def _version_in_force(s: Session, on: dt.date) -> CgvVersion | None:
     return s.scalars(
-        select(CgvVersion).where(CgvVersion.in_force_from <= on)
-        .order_by(CgvVersion.in_force_from.desc()).limit(1)
+        select(CgvVersion)
+        .where(CgvVersion.in_force_from <= on)
+        .order_by(CgvVersion.in_force_from.desc())
+        .limit(1)
     ).first()
 
 
@@ -516,19 +602,50 @@ def _rows(s: Session, docs: Iterable[Document]) -> list[DocumentRow]:
     client_ids = {d.client_id for d in docs if d.client_id}
     invoice_ids = {d.invoice_id for d in docs if d.invoice_id}
     version_ids = {d.cgv_version_id for d in docs if d.cgv_version_id}
-    codes = dict(s.execute(select(Client.id, Client.code).where(Client.id.in_(client_ids))).all()) if client_ids else {}
-    numbers = dict(s.execute(select(Invoice.id, Invoice.number).where(Invoice.id.in_(invoice_ids))).all()) if invoice_ids else {}
-    labels = dict(s.execute(select(CgvVersion.id, CgvVersion.label).where(CgvVersion.id.in_(version_ids))).all()) if version_ids else {}
+    codes = (
+        dict(s.execute(select(Client.id, Client.code).where(Client.id.in_(client_ids))).all())
+        if client_ids
+        else {}
+    )
+    numbers = (
+        dict(s.execute(select(Invoice.id, Invoice.number).where(Invoice.id.in_(invoice_ids))).all())
+        if invoice_ids
+        else {}
+    )
+    labels = (
+        dict(
+            s.execute(
+                select(CgvVersion.id, CgvVersion.label).where(CgvVersion.id.in_(version_ids))
+            ).all()
+        )
+        if version_ids
+        else {}
+    )
     return [
         DocumentRow(
-            id=d.id, kind=d.kind, title=d.title, document_date=d.document_date, signed=d.signed,
-            signed_on=d.signed_on, original_name=d.original_name, size=d.size,
-            media_type=d.media_type, sha256=d.sha256, unreadable=d.unreadable,
-            added_at=d.added_at, added_by=d.added_by, notes=d.notes, client_id=d.client_id,
-            client_code=codes.get(d.client_id or 0, ""), invoice_id=d.invoice_id,
-            invoice_number=numbers.get(d.invoice_id or 0, ""), cgv_version_id=d.cgv_version_id,
-            cgv_label=labels.get(d.cgv_version_id or 0, ""), replaces_id=d.replaces_id,
-            superseded_at=d.superseded_at, deleted_at=d.deleted_at,
+            id=d.id,
+            kind=d.kind,
+            title=d.title,
+            document_date=d.document_date,
+            signed=d.signed,
+            signed_on=d.signed_on,
+            original_name=d.original_name,
+            size=d.size,
+            media_type=d.media_type,
+            sha256=d.sha256,
+            unreadable=d.unreadable,
+            added_at=d.added_at,
+            added_by=d.added_by,
+            notes=d.notes,
+            client_id=d.client_id,
+            client_code=codes.get(d.client_id or 0, ""),
+            invoice_id=d.invoice_id,
+            invoice_number=numbers.get(d.invoice_id or 0, ""),
+            cgv_version_id=d.cgv_version_id,
+            cgv_label=labels.get(d.cgv_version_id or 0, ""),
+            replaces_id=d.replaces_id,
+            superseded_at=d.superseded_at,
+            deleted_at=d.deleted_at,
         )
         for d in docs
     ]
@@ -547,16 +664,23 @@ def get_document(document_id: int) -> DocumentRow:
     return found[0]
 
 
-def list_documents(*, invoice_id: int | None = None, client_id: int | None = None,
-                   cgv_version_id: int | None = None, trash: bool = False,
-                   only_client_level: bool = False) -> list[DocumentRow]:
+def list_documents(
+    *,
+    invoice_id: int | None = None,
+    client_id: int | None = None,
+    cgv_version_id: int | None = None,
+    trash: bool = False,
+    only_client_level: bool = False,
+) -> list[DocumentRow]:
     """Current documents (or those in the trash), in a logical order.
 
     ``client_id`` covers the client's own documents and those of its invoices
     (unless ``only_client_level``)."""
     with db.reading() as s:
         query = select(Document).where(Document.superseded_at.is_(None))
-        query = query.where(Document.deleted_at.is_not(None) if trash else Document.deleted_at.is_(None))
+        query = query.where(
+            Document.deleted_at.is_not(None) if trash else Document.deleted_at.is_(None)
+        )
         if invoice_id is not None:
             query = query.where(Document.invoice_id == invoice_id)
         if client_id is not None:
@@ -589,9 +713,13 @@ def document_path(document_id: int) -> Path:
     try:
         path = the.open_copy_target(row.sha256)
     except (OSError, ValueError) as exc:
-        raise UserError(MSG_STORE_DAMAGED, field="file", state=QT_TRANSLATE_NOOP("Messages", "missing")) from exc
+        raise UserError(
+            MSG_STORE_DAMAGED, field="file", state=QT_TRANSLATE_NOOP("Messages", "missing")
+        ) from exc
     if path.stat().st_size != row.size:
-        raise UserError(MSG_STORE_DAMAGED, field="file", state=QT_TRANSLATE_NOOP("Messages", "altered"))
+        raise UserError(
+            MSG_STORE_DAMAGED, field="file", state=QT_TRANSLATE_NOOP("Messages", "altered")
+        )
     return path
 
 
@@ -611,15 +739,31 @@ def update_meta(document_id: int, meta: Meta) -> DocumentRow:
     meta = validate_meta(meta)
     with db.transaction() as s:
         doc = _current_doc(s, document_id)
-        before = {k: getattr(doc, k) for k in ("kind", "title", "document_date", "signed", "signed_on", "notes")}
-        after = {"kind": meta.kind, "title": meta.title or doc.title, "document_date": meta.document_date,
-                 "signed": meta.signed, "signed_on": meta.signed_on, "notes": meta.notes}
+        before = {
+            k: getattr(doc, k)
+            for k in ("kind", "title", "document_date", "signed", "signed_on", "notes")
+        }
+        after = {
+            "kind": meta.kind,
+            "title": meta.title or doc.title,
+            "document_date": meta.document_date,
+            "signed": meta.signed,
+            "signed_on": meta.signed_on,
+            "notes": meta.notes,
+        }
         diff = history.changes(before, after)
         for key, value in after.items():
             setattr(doc, key, value)
         if diff:
-            history.record(s, "document", doc.id, "edited", client_id=doc.client_id,
-                           label=doc.title, details=diff)
+            history.record(
+                s,
+                "document",
+                doc.id,
+                "edited",
+                client_id=doc.client_id,
+                label=doc.title,
+                details=diff,
+            )
     return get_document(document_id)
 
 
@@ -628,16 +772,33 @@ def replace(document_id: int, item: Ingested, meta: Meta | None = None) -> Docum
     try:
         with db.transaction() as s:
             old = _current_doc(s, document_id)
-            meta = validate_meta(meta) if meta else Meta(
-                old.kind, old.title, old.document_date, old.signed, old.signed_on, old.notes)
-            new = _new_document(s, (old.client_id, old.invoice_id, old.cgv_version_id), item,
-                                meta, replaces=old)
+            meta = (
+                validate_meta(meta)
+                if meta
+                else Meta(
+                    old.kind, old.title, old.document_date, old.signed, old.signed_on, old.notes
+                )
+            )
+            new = _new_document(
+                s, (old.client_id, old.invoice_id, old.cgv_version_id), item, meta, replaces=old
+            )
             old.superseded_at = clock.now()
-            for acceptance in s.scalars(select(CgvAcceptance).where(CgvAcceptance.document_id == old.id)):
+            for acceptance in s.scalars(
+                select(CgvAcceptance).where(CgvAcceptance.document_id == old.id)
+            ):
                 acceptance.document_id = new.id
-            _record(s, new, "document_replaced",
-                    {"replaces": old.id, "old_sha256": old.sha256, "sha256": new.sha256,
-                     "original_name": new.original_name}, on_owner=True)
+            _record(
+                s,
+                new,
+                "document_replaced",
+                {
+                    "replaces": old.id,
+                    "old_sha256": old.sha256,
+                    "sha256": new.sha256,
+                    "original_name": new.original_name,
+                },
+                on_owner=True,
+            )
             _record(s, old, "document_replaced", {"replaced_by": new.id})
             new_id = new.id
     except BaseException:
@@ -673,8 +834,9 @@ def purge_trash() -> int:
     released: set[str] = set()
     count = 0
     with db.transaction() as s:
-        expired = s.scalars(select(Document).where(Document.deleted_at.is_not(None),
-                                                   Document.deleted_at < limit)).all()
+        expired = s.scalars(
+            select(Document).where(Document.deleted_at.is_not(None), Document.deleted_at < limit)
+        ).all()
         for doc in expired:
             chain = []
             item: Document | None = doc
@@ -682,8 +844,16 @@ def purge_trash() -> int:
                 chain.append(item)
                 item = s.get(Document, item.replaces_id) if item.replaces_id else None
             for version in chain:  # newest first, so no row points at a deleted one
-                _record(s, version, "document_purged", {"sha256": version.sha256}, on_owner=version is doc)
-                for acceptance in s.scalars(select(CgvAcceptance).where(CgvAcceptance.document_id == version.id)):
+                _record(
+                    s,
+                    version,
+                    "document_purged",
+                    {"sha256": version.sha256},
+                    on_owner=version is doc,
+                )
+                for acceptance in s.scalars(
+                    select(CgvAcceptance).where(CgvAcceptance.document_id == version.id)
+                ):
                     acceptance.document_id = None
                 released.add(version.sha256)
                 s.delete(version)
@@ -730,11 +900,20 @@ def viewing_copy(document_id: int) -> Path:
 
 
 # -- integrity ------------------------------------------------------------------------------
-MSG_MISSING = QT_TRANSLATE_NOOP("Messages", "document {id} “{title}”: the stored file is missing ({sha})")
-MSG_ALTERED = QT_TRANSLATE_NOOP("Messages", "document {id} “{title}”: the stored file was altered (its SHA-256 no longer matches {sha})")
+MSG_MISSING = QT_TRANSLATE_NOOP(
+    "Messages", "document {id} “{title}”: the stored file is missing ({sha})"
+)
+MSG_ALTERED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "document {id} “{title}”: the stored file was altered (its SHA-256 no longer matches {sha})",
+)
 MSG_ORPHAN = QT_TRANSLATE_NOOP("Messages", "a stored file belongs to no document: {path}")
-MSG_LEFTOVER = QT_TRANSLATE_NOOP("Messages", "a partial copy was left by an interrupted attachment: {path}")
-MSG_LEFTOVER_RESTORE = QT_TRANSLATE_NOOP("Messages", "a partial copy was left by an interrupted restore: {path}")
+MSG_LEFTOVER = QT_TRANSLATE_NOOP(
+    "Messages", "a partial copy was left by an interrupted attachment: {path}"
+)
+MSG_LEFTOVER_RESTORE = QT_TRANSLATE_NOOP(
+    "Messages", "a partial copy was left by an interrupted restore: {path}"
+)
 
 
 def check_documents(*, record: bool = True) -> CheckReport:
@@ -742,7 +921,10 @@ def check_documents(*, record: bool = True) -> CheckReport:
     the = the_store()
     report = CheckReport()
     with db.reading() as s:
-        docs = [(d.id, d.title or d.original_name, d.sha256) for d in s.scalars(select(Document).order_by(Document.id))]
+        docs = [
+            (d.id, d.title or d.original_name, d.sha256)
+            for d in s.scalars(select(Document).order_by(Document.id))
+        ]
         known = set(s.scalars(select(StoredFile.sha256)))
     states: dict[str, str] = {}
     for sha in {sha for _, _, sha in docs}:
@@ -754,15 +936,24 @@ def check_documents(*, record: bool = True) -> CheckReport:
         results.append((doc_id, state))
         if state in ("missing", "altered"):
             source = MSG_MISSING if state == "missing" else MSG_ALTERED
-            report.problems.append(Problem(state, source, {"id": doc_id, "title": title, "sha": sha},
-                                           doc_id, sha, str(the.path_of(sha))))
+            report.problems.append(
+                Problem(
+                    state,
+                    source,
+                    {"id": doc_id, "title": title, "sha": sha},
+                    doc_id,
+                    sha,
+                    str(the.path_of(sha)),
+                )
+            )
     for sha in sorted(the.digests_on_disk() - known):
         path = str(the.path_of(sha))
         report.problems.append(Problem("orphan", MSG_ORPHAN, {"path": path}, None, sha, path))
     for leftover in the.leftovers():  # tmp/restore-<sha256>: what a killed restore was unpacking
         source = MSG_LEFTOVER_RESTORE if leftover.name.startswith("restore-") else MSG_LEFTOVER
-        report.problems.append(Problem("leftover", source, {"path": str(leftover)}, None, "",
-                                       str(leftover)))
+        report.problems.append(
+            Problem("leftover", source, {"path": str(leftover)}, None, "", str(leftover))
+        )
     if record:
         record_verification(report)
     return report
@@ -776,8 +967,15 @@ def record_verification(report: CheckReport) -> None:
         for doc_id, state in report.results:
             doc = s.get(Document, doc_id)
             if doc is not None:
-                history.record(s, "document", doc_id, "document_verified", client_id=doc.client_id,
-                               label=doc.title, details={"result": state})
+                history.record(
+                    s,
+                    "document",
+                    doc_id,
+                    "document_verified",
+                    client_id=doc.client_id,
+                    label=doc.title,
+                    details={"result": state},
+                )
 
 
 def clean_leftovers() -> int:
@@ -801,16 +999,32 @@ def list_cgv_versions() -> list[CgvVersionRow]:
         versions_ = s.scalars(select(CgvVersion).order_by(CgvVersion.in_force_from)).all()
         out = []
         for v in versions_:
-            doc_id = s.scalar(select(Document.id).where(
-                Document.cgv_version_id == v.id, Document.superseded_at.is_(None),
-                Document.deleted_at.is_(None)).order_by(Document.id.desc()).limit(1))
-            accepted = len(s.scalars(select(CgvAcceptance.id).where(CgvAcceptance.cgv_version_id == v.id)).all())
+            doc_id = s.scalar(
+                select(Document.id)
+                .where(
+                    Document.cgv_version_id == v.id,
+                    Document.superseded_at.is_(None),
+                    Document.deleted_at.is_(None),
+                )
+                .order_by(Document.id.desc())
+                .limit(1)
+            )
+            accepted = len(
+                s.scalars(
+                    select(CgvAcceptance.id).where(CgvAcceptance.cgv_version_id == v.id)
+                ).all()
+            )
             out.append(CgvVersionRow(v.id, v.label, v.in_force_from, v.notes, doc_id, accepted))
         return out
 
 
-def add_cgv_version(label: str, in_force_from: dt.date, file: Path | None = None,
-                    notes: str = "", item: Ingested | None = None) -> CgvVersionRow:
+def add_cgv_version(
+    label: str,
+    in_force_from: dt.date,
+    file: Path | None = None,
+    notes: str = "",
+    item: Ingested | None = None,
+) -> CgvVersionRow:
     from services.core.terms import check_date_range
     from services.core.text import clean_text
 
@@ -831,18 +1045,32 @@ def add_cgv_version(label: str, in_force_from: dt.date, file: Path | None = None
             if s.scalar(select(CgvVersion.id).where(CgvVersion.label == label)):
                 raise UserError(MSG_CGV_LABEL, field="label", value=label)
             if s.scalar(select(CgvVersion.id).where(CgvVersion.in_force_from == in_force_from)):
-                raise UserError(MSG_CGV_DATE, field="in_force_from", value=in_force_from.isoformat())
-            version = CgvVersion(label=label, in_force_from=in_force_from, notes=notes,
-                                 created_at=clock.now())
+                raise UserError(
+                    MSG_CGV_DATE, field="in_force_from", value=in_force_from.isoformat()
+                )
+            version = CgvVersion(
+                label=label, in_force_from=in_force_from, notes=notes, created_at=clock.now()
+            )
             s.add(version)
             s.flush()
-            history.record(s, "cgv_version", version.id, "cgv_version_added", label=label,
-                           details={"in_force_from": in_force_from})
+            history.record(
+                s,
+                "cgv_version",
+                version.id,
+                "cgv_version_added",
+                label=label,
+                details={"in_force_from": in_force_from},
+            )
             if item is not None:
-                doc = _new_document(s, (None, None, version.id), item,
-                                    Meta("cgv", label, in_force_from))
-                _record(s, doc, "document_added", {"kind": "cgv", "sha256": doc.sha256,
-                                                   "original_name": doc.original_name})
+                doc = _new_document(
+                    s, (None, None, version.id), item, Meta("cgv", label, in_force_from)
+                )
+                _record(
+                    s,
+                    doc,
+                    "document_added",
+                    {"kind": "cgv", "sha256": doc.sha256, "original_name": doc.original_name},
+                )
             version_id = version.id
     except BaseException:
         if item is not None:
@@ -866,13 +1094,28 @@ def cgv_in_force(on: dt.date) -> CgvVersionRow | None:
     return None
 
 
-def _upsert_acceptance(s: Session, client_id: int, version: CgvVersion, on: dt.date,
-                       document_id: int | None, notes: str) -> CgvAcceptance:
-    acceptance = s.scalars(select(CgvAcceptance).where(
-        CgvAcceptance.client_id == client_id, CgvAcceptance.cgv_version_id == version.id)).first()
+def _upsert_acceptance(
+    s: Session,
+    client_id: int,
+    version: CgvVersion,
+    on: dt.date,
+    document_id: int | None,
+    notes: str,
+) -> CgvAcceptance:
+    acceptance = s.scalars(
+        select(CgvAcceptance).where(
+            CgvAcceptance.client_id == client_id, CgvAcceptance.cgv_version_id == version.id
+        )
+    ).first()
     if acceptance is None:
-        acceptance = CgvAcceptance(client_id=client_id, cgv_version_id=version.id, accepted_on=on,
-                                   document_id=document_id, notes=notes, created_at=clock.now())
+        acceptance = CgvAcceptance(
+            client_id=client_id,
+            cgv_version_id=version.id,
+            accepted_on=on,
+            document_id=document_id,
+            notes=notes,
+            created_at=clock.now(),
+        )
         s.add(acceptance)
     else:
         acceptance.accepted_on = on
@@ -880,13 +1123,26 @@ def _upsert_acceptance(s: Session, client_id: int, version: CgvVersion, on: dt.d
             acceptance.document_id = document_id
         acceptance.notes = notes or acceptance.notes
     s.flush()
-    history.record(s, "client", client_id, "cgv_accepted", client_id=client_id, label=version.label,
-                   details={"version": version.label, "accepted_on": on, "document": document_id})
+    history.record(
+        s,
+        "client",
+        client_id,
+        "cgv_accepted",
+        client_id=client_id,
+        label=version.label,
+        details={"version": version.label, "accepted_on": on, "document": document_id},
+    )
     return acceptance
 
 
-def record_acceptance(client_id: int, cgv_version_id: int, accepted_on: dt.date, *,
-                      signed_copy: Ingested | None = None, notes: str = "") -> AcceptanceRow:
+def record_acceptance(
+    client_id: int,
+    cgv_version_id: int,
+    accepted_on: dt.date,
+    *,
+    signed_copy: Ingested | None = None,
+    notes: str = "",
+) -> AcceptanceRow:
     """The client accepted this CGV version on this date (optionally with the signed copy)."""
     from services.core.terms import check_date_range
     from services.core.text import clean_text
@@ -909,13 +1165,23 @@ def record_acceptance(client_id: int, cgv_version_id: int, accepted_on: dt.date,
                 raise NotFound(MSG_CGV_GONE, field="cgv_version", value=str(cgv_version_id))
             doc_id = None
             if signed_copy is not None:
-                doc = _new_document(s, (client_id, None, None), signed_copy,
-                                    Meta("cgv", version.label, accepted_on, True, accepted_on))
-                _record(s, doc, "document_added", {"kind": "cgv", "sha256": doc.sha256,
-                                                   "original_name": doc.original_name},
-                        on_owner=True)
+                doc = _new_document(
+                    s,
+                    (client_id, None, None),
+                    signed_copy,
+                    Meta("cgv", version.label, accepted_on, True, accepted_on),
+                )
+                _record(
+                    s,
+                    doc,
+                    "document_added",
+                    {"kind": "cgv", "sha256": doc.sha256, "original_name": doc.original_name},
+                    on_owner=True,
+                )
                 doc_id = doc.id
-            acceptance = _upsert_acceptance(s, client_id, version, accepted_on, doc_id, notes.strip())
+            acceptance = _upsert_acceptance(
+                s, client_id, version, accepted_on, doc_id, notes.strip()
+            )
             acceptance_id = acceptance.id
     except BaseException:
         if signed_copy is not None:
@@ -927,11 +1193,24 @@ def record_acceptance(client_id: int, cgv_version_id: int, accepted_on: dt.date,
 def acceptances(client_id: int) -> list[AcceptanceRow]:
     with db.reading() as s:
         rows = s.execute(
-            select(CgvAcceptance, CgvVersion).join(CgvVersion, CgvVersion.id == CgvAcceptance.cgv_version_id)
-            .where(CgvAcceptance.client_id == client_id).order_by(CgvVersion.in_force_from)
+            select(CgvAcceptance, CgvVersion)
+            .join(CgvVersion, CgvVersion.id == CgvAcceptance.cgv_version_id)
+            .where(CgvAcceptance.client_id == client_id)
+            .order_by(CgvVersion.in_force_from)
         ).all()
-        return [AcceptanceRow(a.id, a.client_id, v.id, v.label, v.in_force_from, a.accepted_on,
-                              a.document_id, a.notes) for a, v in rows]
+        return [
+            AcceptanceRow(
+                a.id,
+                a.client_id,
+                v.id,
+                v.label,
+                v.in_force_from,
+                a.accepted_on,
+                a.document_id,
+                a.notes,
+            )
+            for a, v in rows
+        ]
 
 
 def remove_acceptance(acceptance_id: int) -> None:
@@ -940,13 +1219,21 @@ def remove_acceptance(acceptance_id: int) -> None:
         if acceptance is None:
             raise NotFound(MSG_DOC_GONE, field="document")
         version = s.get(CgvVersion, acceptance.cgv_version_id)
-        history.record(s, "client", acceptance.client_id, "cgv_acceptance_removed",
-                       client_id=acceptance.client_id, label=version.label if version else "",
-                       details={"accepted_on": acceptance.accepted_on})
+        history.record(
+            s,
+            "client",
+            acceptance.client_id,
+            "cgv_acceptance_removed",
+            client_id=acceptance.client_id,
+            label=version.label if version else "",
+            details={"accepted_on": acceptance.accepted_on},
+        )
         s.delete(acceptance)
 
 
-def owner_has_documents(s: Session, *, client_id: int | None = None, invoice_id: int | None = None) -> bool:
+def owner_has_documents(
+    s: Session, *, client_id: int | None = None, invoice_id: int | None = None
+) -> bool:
     """Used to refuse deleting a client or an invoice that still holds proof."""
     query = select(Document.id)
     if client_id is not None:

@@ -64,8 +64,12 @@ def delivery_expr() -> ColumnElement[bool]:
 def _version_in_force():  # type: ignore[no-untyped-def]
     v = aliased(CgvVersion)
     return (
-        select(v.id).where(v.in_force_from <= Invoice.issue_date)
-        .order_by(v.in_force_from.desc()).limit(1).correlate(Invoice).scalar_subquery()
+        select(v.id)
+        .where(v.in_force_from <= Invoice.issue_date)
+        .order_by(v.in_force_from.desc())
+        .limit(1)
+        .correlate(Invoice)
+        .scalar_subquery()
     )
 
 
@@ -79,16 +83,21 @@ def cgv_expr() -> ColumnElement[bool]:
         a.accepted_on <= Invoice.issue_date,
     )
     signed_copy = exists().where(
-        _live(d), d.kind == "cgv",
-        or_(d.invoice_id == Invoice.id, and_(d.client_id == Invoice.client_id, d.invoice_id.is_(None))),
+        _live(d),
+        d.kind == "cgv",
+        or_(
+            d.invoice_id == Invoice.id,
+            and_(d.client_id == Invoice.client_id, d.invoice_id.is_(None)),
+        ),
     )
     return or_(accepted, and_(in_force.is_(None), signed_copy))
 
 
 def missing_expr() -> ColumnElement[bool]:
     """True for an invoice (not a credit note) that lacks any of the three proofs."""
-    return and_(Invoice.kind == "invoice",
-                or_(not_(order_expr()), not_(delivery_expr()), not_(cgv_expr())))
+    return and_(
+        Invoice.kind == "invoice", or_(not_(order_expr()), not_(delivery_expr()), not_(cgv_expr()))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,30 +130,47 @@ MSG_INVOICE_GONE = QT_TRANSLATE_NOOP("Messages", "this invoice no longer exists"
 def proof_of(invoice_id: int) -> ProofStatus:
     with db.reading() as s:
         row = s.execute(
-            select(Invoice.kind, Invoice.issue_date, Invoice.client_id,
-                   order_expr(), delivery_expr(), cgv_expr()).where(Invoice.id == invoice_id)
+            select(
+                Invoice.kind,
+                Invoice.issue_date,
+                Invoice.client_id,
+                order_expr(),
+                delivery_expr(),
+                cgv_expr(),
+            ).where(Invoice.id == invoice_id)
         ).first()
         if row is None:
             raise NotFound(MSG_INVOICE_GONE, field="invoice")
         kind, issue_date, client_id, order, delivery, cgv = row
         version = s.scalars(
-            select(CgvVersion).where(CgvVersion.in_force_from <= issue_date)
-            .order_by(CgvVersion.in_force_from.desc()).limit(1)
+            select(CgvVersion)
+            .where(CgvVersion.in_force_from <= issue_date)
+            .order_by(CgvVersion.in_force_from.desc())
+            .limit(1)
         ).first()
         accepted_on = None
         label = version.label if version else ""
         in_force_from = version.in_force_from if version else None
         if version is not None:
-            accepted_on = s.scalar(select(CgvAcceptance.accepted_on).where(
-                CgvAcceptance.client_id == client_id, CgvAcceptance.cgv_version_id == version.id))
+            accepted_on = s.scalar(
+                select(CgvAcceptance.accepted_on).where(
+                    CgvAcceptance.client_id == client_id, CgvAcceptance.cgv_version_id == version.id
+                )
+            )
     return ProofStatus(
-        bool(order), bool(delivery), bool(cgv),
-        label, in_force_from, accepted_on, applies=kind == "invoice",
+        bool(order),
+        bool(delivery),
+        bool(cgv),
+        label,
+        in_force_from,
+        accepted_on,
+        applies=kind == "invoice",
     )
 
 
-def proof_map(invoice_ids: list[int],
-              known: dict[int, tuple[int, dt.date, str]] | None = None) -> dict[int, ProofStatus]:
+def proof_map(
+    invoice_ids: list[int], known: dict[int, tuple[int, dt.date, str]] | None = None
+) -> dict[int, ProofStatus]:
     """Proof of many invoices (for lists and the command line).
 
     The same rules as the SQL expressions above, applied in Python to what a few
@@ -159,21 +185,43 @@ def proof_map(invoice_ids: list[int],
     ids = list(dict.fromkeys(invoice_ids))
     with db.reading() as s:
         invoices: dict[int, tuple[int, dt.date, str]] = dict(known) if known else {}
-        if not s.scalar(select(Document.id).limit(1)) and not s.scalar(select(CgvVersion.id).limit(1)):
+        if not s.scalar(select(Document.id).limit(1)) and not s.scalar(
+            select(CgvVersion.id).limit(1)
+        ):
             # nothing on file at all (a new book): every invoice lacks every proof
-            missing_ids = ids if known else list(s.scalars(select(Invoice.id).where(Invoice.id.in_(ids[:900]))))
+            missing_ids = (
+                ids
+                if known
+                else list(s.scalars(select(Invoice.id).where(Invoice.id.in_(ids[:900]))))
+            )
             if known or len(ids) <= 900:
-                kinds = ({i: k for i, (_c, _d, k) in invoices.items()} if known else
-                         dict(s.execute(select(Invoice.id, Invoice.kind).where(Invoice.id.in_(missing_ids))).all()))
-                return {i: ProofStatus(False, False, False, applies=kinds[i] == "invoice")
-                        for i in ids if i in kinds}
+                kinds = (
+                    {i: k for i, (_c, _d, k) in invoices.items()}
+                    if known
+                    else dict(
+                        s.execute(
+                            select(Invoice.id, Invoice.kind).where(Invoice.id.in_(missing_ids))
+                        ).all()
+                    )
+                )
+                return {
+                    i: ProofStatus(False, False, False, applies=kinds[i] == "invoice")
+                    for i in ids
+                    if i in kinds
+                }
         for start in range(0 if not known else len(ids), len(ids), 900):
-            chunk = ids[start:start + 900]
+            chunk = ids[start : start + 900]
             for invoice_id, client_id, issued, kind in s.execute(
-                    select(Invoice.id, Invoice.client_id, Invoice.issue_date, Invoice.kind)
-                    .where(Invoice.id.in_(chunk))):
+                select(Invoice.id, Invoice.client_id, Invoice.issue_date, Invoice.kind).where(
+                    Invoice.id.in_(chunk)
+                )
+            ):
                 invoices[invoice_id] = (client_id, issued, kind)
-        live = (Document.superseded_at.is_(None), Document.deleted_at.is_(None), Document.signed.is_(True))
+        live = (
+            Document.superseded_at.is_(None),
+            Document.deleted_at.is_(None),
+            Document.signed.is_(True),
+        )
         per_invoice: dict[int, set[str]] = {}
         per_client: dict[int, set[str]] = {}
         total = s.scalar(select(func.count()).select_from(Document)) or 0
@@ -182,27 +230,44 @@ def proof_map(invoice_ids: list[int],
         if total > 5 * len(ids):  # many documents, few invoices: ask for theirs only
             queries = []
             for start in range(0, len(ids), 900):
-                queries.append(select(Document.invoice_id, Document.client_id, Document.kind)
-                               .where(*live, Document.invoice_id.in_(ids[start:start + 900])))
+                queries.append(
+                    select(Document.invoice_id, Document.client_id, Document.kind).where(
+                        *live, Document.invoice_id.in_(ids[start : start + 900])
+                    )
+                )
             clients = sorted(wanted_clients)
             for start in range(0, len(clients), 900):
-                queries.append(select(Document.invoice_id, Document.client_id, Document.kind)
-                               .where(*live, Document.invoice_id.is_(None),
-                                      Document.client_id.in_(clients[start:start + 900])))
+                queries.append(
+                    select(Document.invoice_id, Document.client_id, Document.kind).where(
+                        *live,
+                        Document.invoice_id.is_(None),
+                        Document.client_id.in_(clients[start : start + 900]),
+                    )
+                )
             found = [row for q in queries for row in s.execute(q)]
         else:
-            found = list(s.execute(select(Document.invoice_id, Document.client_id, Document.kind).where(*live)))
+            found = list(
+                s.execute(
+                    select(Document.invoice_id, Document.client_id, Document.kind).where(*live)
+                )
+            )
         for invoice_id, client_id, kind in found:
             if invoice_id is not None and invoice_id in wanted_invoices:
                 per_invoice.setdefault(invoice_id, set()).add(kind)
             elif invoice_id is None and client_id in wanted_clients:
                 per_client.setdefault(client_id, set()).add(kind)
-        versions = list(s.execute(select(CgvVersion.id, CgvVersion.in_force_from)
-                                  .order_by(CgvVersion.in_force_from)))
+        versions = list(
+            s.execute(
+                select(CgvVersion.id, CgvVersion.in_force_from).order_by(CgvVersion.in_force_from)
+            )
+        )
         accepted: dict[tuple[int, int], dt.date] = {}
         if versions:
-            for client_id, version_id, on in s.execute(select(
-                    CgvAcceptance.client_id, CgvAcceptance.cgv_version_id, CgvAcceptance.accepted_on)):
+            for client_id, version_id, on in s.execute(
+                select(
+                    CgvAcceptance.client_id, CgvAcceptance.cgv_version_id, CgvAcceptance.accepted_on
+                )
+            ):
                 if client_id in wanted_clients:
                     accepted[(client_id, version_id)] = on
     starts = [v[1] for v in versions]

@@ -43,8 +43,8 @@ MSG_TOO_BIG = QT_TRANSLATE_NOOP(
     "Messages", "the file {name} is {size} MB, over the limit of {limit} MB (see Settings)"
 )
 MSG_HEIC = QT_TRANSLATE_NOOP(
-    "Messages", "{name} is a HEIC photo, which cannot be kept as proof here: "
-    "export it as JPEG or PDF first"
+    "Messages",
+    "{name} is a HEIC photo, which cannot be kept as proof here: export it as JPEG or PDF first",
 )
 MSG_BAD_TYPE = QT_TRANSLATE_NOOP(
     "Messages", "{name} is neither a PDF nor an image (PNG, JPEG, TIFF, GIF, WebP)"
@@ -54,12 +54,20 @@ MSG_SPECIAL = QT_TRANSLATE_NOOP(
     "Messages", "{name} is not an ordinary file (a pipe, a device or a socket) and cannot be read"
 )
 MSG_CHANGED = QT_TRANSLATE_NOOP(
-    "Messages", "the file {name} changed while it was being copied: nothing was kept. "
-    "Try again once the program writing it has finished"
+    "Messages",
+    "the file {name} changed while it was being copied: nothing was kept. "
+    "Try again once the program writing it has finished",
 )
 
 #: media types accepted, by what the first bytes say (never by the file name)
-MEDIA_TYPES = ("application/pdf", "image/png", "image/jpeg", "image/tiff", "image/gif", "image/webp")
+MEDIA_TYPES = (
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/tiff",
+    "image/gif",
+    "image/webp",
+)
 
 Progress = Callable[[int, int], None]
 
@@ -108,8 +116,9 @@ class Ingested:
     unreadable: bool
 
 
-def require_regular_file(path: Path | str, field: str = "file",
-                         name: str | None = None) -> os.stat_result:
+def require_regular_file(
+    path: Path | str, field: str = "file", name: str | None = None
+) -> os.stat_result:
     """The ``os.stat`` of ``path`` when it is a regular file (or a link to one); a UserError
     naming ``field`` at once for a missing path, a folder, a FIFO, a device or a socket —
     decided from ``stat``, before anything is opened (opening a FIFO blocks until a writer
@@ -166,8 +175,13 @@ def check_source(path: Path, max_bytes: int) -> tuple[int, str]:
     if size == 0:
         raise UserError(MSG_EMPTY, field="file", name=name)
     if size > max_bytes:
-        raise UserError(MSG_TOO_BIG, field="file", name=name,
-                        size=f"{size / 1_048_576:.1f}", limit=str(max_bytes // 1_048_576))
+        raise UserError(
+            MSG_TOO_BIG,
+            field="file",
+            name=name,
+            size=f"{size / 1_048_576:.1f}",
+            limit=str(max_bytes // 1_048_576),
+        )
     if _is_heic(head):
         raise UserError(MSG_HEIC, field="file", name=name)
     media_type = sniff(head)
@@ -177,8 +191,12 @@ def check_source(path: Path, max_bytes: int) -> tuple[int, str]:
 
 
 def _same_file(before: os.stat_result, after: os.stat_result) -> bool:
-    return (before.st_size, before.st_mtime_ns, before.st_ino, before.st_dev) == \
-        (after.st_size, after.st_mtime_ns, after.st_ino, after.st_dev)
+    return (before.st_size, before.st_mtime_ns, before.st_ino, before.st_dev) == (
+        after.st_size,
+        after.st_mtime_ns,
+        after.st_ino,
+        after.st_dev,
+    )
 
 
 def _unchanged(path: Path, fh: BinaryIO, before: os.stat_result, copied: int, sha: str) -> bool:
@@ -242,7 +260,9 @@ class Store:
             digest = hashlib.sha256()
             fd = -1
             tmp_path = self.tmp / f"in-{os.getpid()}-{os.urandom(8).hex()}"
-            fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            fd = os.open(
+                tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+            )
             done = 0
             try:
                 with open_regular(source, "file", shown) as src, os.fdopen(fd, "wb") as out:
@@ -358,11 +378,17 @@ class Store:
         if not trash.is_dir() or trash.is_symlink():
             return count
         for folder in sorted(trash.iterdir()):
-            if not re.fullmatch(r"\d{8}", folder.name) or folder.name >= before or folder.is_symlink():
+            if (
+                not re.fullmatch(r"\d{8}", folder.name)
+                or folder.name >= before
+                or folder.is_symlink()
+            ):
                 continue
             for item in folder.iterdir():
                 if not item.is_symlink():
-                    os.chmod(item, 0o600)  # a stored file is 0400: Windows deletes no read-only file
+                    os.chmod(
+                        item, 0o600
+                    )  # a stored file is 0400: Windows deletes no read-only file
                 item.unlink()
                 count += 1
             folder.rmdir()
@@ -398,8 +424,12 @@ class Store:
             return None
         for folder in sorted(trash.iterdir(), reverse=True):
             candidate = folder / sha256
-            if not re.fullmatch(r"\d{8}", folder.name) or folder.is_symlink() \
-                    or candidate.is_symlink() or not candidate.is_file():
+            if (
+                not re.fullmatch(r"\d{8}", folder.name)
+                or folder.is_symlink()
+                or candidate.is_symlink()
+                or not candidate.is_file()
+            ):
                 continue
             digest = hashlib.sha256()
             with candidate.open("rb") as fh:

@@ -40,10 +40,38 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = dt.date(2026, 6, 30)
 CITIES = ["Lyon", "Nantes", "Lille", "Rennes", "Dijon", "Tours", "Metz", "Brest", "Pau", "Caen"]
-WORDS = ["Boulangerie", "Garage", "Menuiserie", "Café", "Pharmacie", "Atelier", "Cabinet",
-         "Plomberie", "Librairie", "Fromagerie", "Transports", "Électricité"]
-NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
-         "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "Müller"]
+WORDS = [
+    "Boulangerie",
+    "Garage",
+    "Menuiserie",
+    "Café",
+    "Pharmacie",
+    "Atelier",
+    "Cabinet",
+    "Plomberie",
+    "Librairie",
+    "Fromagerie",
+    "Transports",
+    "Électricité",
+]
+NAMES = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "Müller",
+]
 
 
 def build_book(path: Path, n_clients: int, n_invoices: int) -> None:
@@ -65,12 +93,31 @@ def build_book(path: Path, n_clients: int, n_invoices: int) -> None:
         name = f"{rng.choice(WORDS)} {rng.choice(NAMES)} {i}"
         city = rng.choice(CITIES)
         code = f"C{i:05d}"
-        clients.append({"id": i, "code": code, "name": name, "kind": rng.choice(kinds),
-                        "contact": "", "address": f"{i} rue de la Paix", "postcode": "69001",
-                        "city": city, "country": "FR", "email": "", "phone": "", "siren": "",
-                        "siret": "", "vat_number": "", "language": "fr", "terms": "30 jours",
-                        "credit_limit": None, "notes": "", "search_key": search_key(code, name, city),
-                        "created_at": now, "updated_at": now})
+        clients.append(
+            {
+                "id": i,
+                "code": code,
+                "name": name,
+                "kind": rng.choice(kinds),
+                "contact": "",
+                "address": f"{i} rue de la Paix",
+                "postcode": "69001",
+                "city": city,
+                "country": "FR",
+                "email": "",
+                "phone": "",
+                "siren": "",
+                "siret": "",
+                "vat_number": "",
+                "language": "fr",
+                "terms": "30 jours",
+                "credit_limit": None,
+                "notes": "",
+                "search_key": search_key(code, name, city),
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
     invoices, payments, allocations = [], [], []
     start = TODAY - dt.timedelta(days=540)
     for i in range(1, n_invoices + 1):
@@ -83,23 +130,59 @@ def build_book(path: Path, n_clients: int, n_invoices: int) -> None:
         if age > 0 and rng.random() < 0.85:
             paid = cents if rng.random() < 0.9 else cents // 2
         number = f"F{issue.year}-{i:06d}"
-        invoices.append({"id": i, "number": number, "client_id": client["id"], "kind": "invoice",
-                         "issue_date": issue, "delivery_date": None, "terms": "30 jours",
-                         "due_date": due, "due_date_manual": False, "total": cents, "net": None,
-                         "vat": None, "currency": "EUR", "po_number": "", "notes": "",
-                         "disputed": False, "allocated": paid,
-                         "search_key": search_key(number, client["code"], client["name"]),
-                         "created_at": now, "updated_at": now})
+        invoices.append(
+            {
+                "id": i,
+                "number": number,
+                "client_id": client["id"],
+                "kind": "invoice",
+                "issue_date": issue,
+                "delivery_date": None,
+                "terms": "30 jours",
+                "due_date": due,
+                "due_date_manual": False,
+                "total": cents,
+                "net": None,
+                "vat": None,
+                "currency": "EUR",
+                "po_number": "",
+                "notes": "",
+                "disputed": False,
+                "allocated": paid,
+                "search_key": search_key(number, client["code"], client["name"]),
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
         if paid:
             pid = len(payments) + 1
             pay_date = due + dt.timedelta(days=rng.randrange(0, 20))
-            payments.append({"id": pid, "client_id": client["id"], "date": pay_date,
-                             "amount": paid, "currency": "EUR", "method": "transfer",
-                             "reference": f"VIR {number}", "notes": "", "allocated": paid,
-                             "created_at": now})
-            allocations.append({"invoice_id": i, "payment_id": pid, "credit_note_id": None,
-                                "amount": paid, "date": max(pay_date, issue), "removed_on": None,
-                                "created_at": now, "removed_at": None})
+            payments.append(
+                {
+                    "id": pid,
+                    "client_id": client["id"],
+                    "date": pay_date,
+                    "amount": paid,
+                    "currency": "EUR",
+                    "method": "transfer",
+                    "reference": f"VIR {number}",
+                    "notes": "",
+                    "allocated": paid,
+                    "created_at": now,
+                }
+            )
+            allocations.append(
+                {
+                    "invoice_id": i,
+                    "payment_id": pid,
+                    "credit_note_id": None,
+                    "amount": paid,
+                    "date": max(pay_date, issue),
+                    "removed_on": None,
+                    "created_at": now,
+                    "removed_at": None,
+                }
+            )
     # Money columns take Decimal in the ORM; bulk Core inserts go through the same
     # TypeDecorator, so hand it integer cents converted exactly.
     from decimal import Decimal
@@ -153,8 +236,13 @@ app.exec()
 def measure_first_paint(path: Path) -> tuple[float, float, int]:
     script = FIRST_PAINT.format(root=str(ROOT), db=str(path))
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     wall = time.perf_counter() - started
     for line in out.stdout.splitlines():
         if line.startswith("PAINT"):
@@ -165,9 +253,22 @@ def measure_first_paint(path: Path) -> tuple[float, float, int]:
 
 def measure_cli(path: Path) -> tuple[float, int]:
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "invoices",
-                          "--open", "--json", "--date", TODAY.isoformat()],
-                         capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            str(path),
+            "invoices",
+            "--open",
+            "--json",
+            "--date",
+            TODAY.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     elapsed = time.perf_counter() - started
     if out.returncode != 0:
         raise RuntimeError(out.stderr)
@@ -232,8 +333,8 @@ def _noise_pdf(path: Path, megabytes: int) -> None:
 
 def measure_alerts(path: Path) -> dict[str, object]:
     """The start-up alerts (what the panel computes, off the GUI thread, after first paint)."""
-    from services.followup import alerts, dunning
     from services.core import db
+    from services.followup import alerts, dunning
 
     db.open_database(path)
     timings = []
@@ -258,27 +359,63 @@ def measure_alerts(path: Path) -> dict[str, object]:
 
 def measure_letters(folder: Path, count: int = 1000) -> dict[str, object]:
     """1,000 letters (one per client, 1-5 invoices each), written as the CLI does."""
-    from services.paper import letters
     from services.followup import penalties
+    from services.paper import letters
 
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(5)
-    company = letters.Party("Menuiserie Bench", "12 rue des Artisans", "69007", "Lyon", legal_form="SARL",
-                            siren="812456374", iban="FR7630004008230001012345669", bic="BNPAFRPPXXX")
+    company = letters.Party(
+        "Menuiserie Bench",
+        "12 rue des Artisans",
+        "69007",
+        "Lyon",
+        legal_form="SARL",
+        siren="812456374",
+        iban="FR7630004008230001012345669",
+        bic="BNPAFRPPXXX",
+    )
     prepared = []
     for n in range(count):
         kind = rng.choice(["pro", "pro", "pro", "consumer", "public"])
-        letter = letters.Letter(company, letters.Party(f"{rng.choice(WORDS)} {rng.choice(NAMES)}", "1 rue de la Paix",
-                                                       "69001", rng.choice(CITIES)),
-                                f"C{n:05d}", kind, "fr", rng.choice(["reminder", "formal_notice", "final_notice"]),
-                                2, True, TODAY, "EUR")
+        letter = letters.Letter(
+            company,
+            letters.Party(
+                f"{rng.choice(WORDS)} {rng.choice(NAMES)}",
+                "1 rue de la Paix",
+                "69001",
+                rng.choice(CITIES),
+            ),
+            f"C{n:05d}",
+            kind,
+            "fr",
+            rng.choice(["reminder", "formal_notice", "final_notice"]),
+            2,
+            True,
+            TODAY,
+            "EUR",
+        )
         for k in range(rng.randint(1, 5)):
             due = TODAY - dt.timedelta(days=rng.randint(5, 200))
             total = Decimal(rng.randint(10_000, 900_000)) / 100
-            charges = penalties.compute(client_kind=kind, total=total, due_date=due, as_of=TODAY,
-                                        formal_notice_on=due + dt.timedelta(days=30))
-            letter.invoices.append(letters.LetterInvoice(f"F{n:05d}-{k}", due - dt.timedelta(days=30), due, total,
-                                                         Decimal("0.00"), total, (TODAY - due).days, charges))
+            charges = penalties.compute(
+                client_kind=kind,
+                total=total,
+                due_date=due,
+                as_of=TODAY,
+                formal_notice_on=due + dt.timedelta(days=30),
+            )
+            letter.invoices.append(
+                letters.LetterInvoice(
+                    f"F{n:05d}-{k}",
+                    due - dt.timedelta(days=30),
+                    due,
+                    total,
+                    Decimal("0.00"),
+                    total,
+                    (TODAY - due).days,
+                    charges,
+                )
+            )
         prepared.append((letter, None))
     started = time.perf_counter()
     written = letters.write_all(prepared, folder)
@@ -292,10 +429,10 @@ def measure_documents(folder: Path) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication, QWidget
     from reportlab.pdfgen import canvas
 
-    from services.ledger import clients, invoices
     from services.core import clock, db
-    from services.proof import documents
+    from services.ledger import clients, invoices
     from services.paper import dossier
+    from services.proof import documents
     from services.proof.documents import Meta, Owner
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -308,9 +445,14 @@ def measure_documents(folder: Path) -> dict[str, object]:
     client = clients.create_client({"code": "BENCH", "name": "Menuiserie Bench", "kind": "pro"})
     numbers = []
     for n in range(10):
-        row, _ = invoices.create_invoice({"number": f"B{n:03d}", "client": "BENCH",
-                                          "issue_date": TODAY - dt.timedelta(days=30 * n),
-                                          "total": "1250.00"})
+        row, _ = invoices.create_invoice(
+            {
+                "number": f"B{n:03d}",
+                "client": "BENCH",
+                "issue_date": TODAY - dt.timedelta(days=30 * n),
+                "total": "1250.00",
+            }
+        )
         numbers.append(row.id)
     kinds = ["quote", "purchase_order", "delivery_note", "invoice_copy", "correspondence"]
     for n in range(50):
@@ -324,8 +466,9 @@ def measure_documents(folder: Path) -> dict[str, object]:
         else:
             path = folder / f"scan{n}.jpg"
             Image.frombytes("RGB", (800, 1100), os.urandom(800 * 1100 * 3)).save(path, quality=70)
-        documents.attach_files(Owner(invoice_id=numbers[n % 10]), [path],
-                               Meta(kinds[n % 5], signed=True))
+        documents.attach_files(
+            Owner(invoice_id=numbers[n % 10]), [path], Meta(kinds[n % 5], signed=True)
+        )
     started = time.perf_counter()
     result = dossier.build(folder / "evidence.pdf", client_id=client.id)
     evidence_s = time.perf_counter() - started
@@ -481,13 +624,22 @@ def main() -> int:
     results.update(docs)
     saved = measure_backup(path)
     results.update(saved)
-    results["goals"] = {"first_paint_s": 1.5, "keystroke_ms": 100, "evidence_50_documents_s": 5,
-                        "startup_alerts_ms": 200, "letters_1000_s": 10, "backup_s": 60}
-    results["met"] = {"first_paint": paint <= 1.5, "keystroke": max(timings) <= 100,
-                      "evidence": float(docs["evidence_50_documents_s"]) < 5,  # type: ignore[arg-type]
-                      "startup_alerts": float(results["startup_alerts_ms_median"]) <= 200,  # type: ignore[arg-type]
-                      "letters": float(results["letters_1000_s"]) <= 10,  # type: ignore[arg-type]
-                      "backup": float(saved["backup_s"]) < 60}  # type: ignore[arg-type]
+    results["goals"] = {
+        "first_paint_s": 1.5,
+        "keystroke_ms": 100,
+        "evidence_50_documents_s": 5,
+        "startup_alerts_ms": 200,
+        "letters_1000_s": 10,
+        "backup_s": 60,
+    }
+    results["met"] = {
+        "first_paint": paint <= 1.5,
+        "keystroke": max(timings) <= 100,
+        "evidence": float(docs["evidence_50_documents_s"]) < 5,  # type: ignore[arg-type]
+        "startup_alerts": float(results["startup_alerts_ms_median"]) <= 200,  # type: ignore[arg-type]
+        "letters": float(results["letters_1000_s"]) <= 10,  # type: ignore[arg-type]
+        "backup": float(saved["backup_s"]) < 60,
+    }  # type: ignore[arg-type]
     print(json.dumps(results, indent=2))
     return 0
 

@@ -34,8 +34,13 @@ sys.stdin.read()
 
 
 def hold(book: Path, mode: str) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(book), mode], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(book), mode],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
     return proc
 
@@ -85,7 +90,9 @@ def test_a_lock_file_left_behind_is_harmless(qapp, tmp_path: Path) -> None:  # t
     lock.release()
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on this system (Windows)"
+)
 def test_the_lock_of_a_killed_window_is_released(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     book = tmp_path / "book.db"
     crashed = hold(book, "exclusive")
@@ -96,14 +103,19 @@ def test_the_lock_of_a_killed_window_is_released(qapp, tmp_path: Path) -> None: 
     lock.release()
 
 
-def test_a_window_waits_for_a_command_writing_then_says_busy(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_waits_for_a_command_writing_then_says_busy(
+    qapp, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     book = tmp_path / "book.db"
     monkeypatch.setattr(booklock, "WAIT_SECONDS", 0.3)
     command_writing = hold(book, "shared")
     try:
         with pytest.raises(KnownError) as caught:
             acquire_lock(str(book))
-        assert caught.value.render() == "the book is busy: a command is changing it; try again in a moment"
+        assert (
+            caught.value.render()
+            == "the book is busy: a command is changing it; try again in a moment"
+        )
     finally:
         let_go(command_writing)
     lock = acquire_lock(str(book))  # the command ended: the window gets the book
@@ -127,7 +139,9 @@ def test_an_older_book_is_backed_up_then_upgraded(qapp, tmp_path: Path) -> None:
         open_book(str(book))
         assert db.current().current_revision() == head
         with sqlite3.connect(book) as conn:
-            assert conn.execute("SELECT name FROM clients WHERE code='OLD'").fetchone() == ("Ancien client",)
+            assert conn.execute("SELECT name FROM clients WHERE code='OLD'").fetchone() == (
+                "Ancien client",
+            )
         # the copy taken before any upgrade is a complete, consistent book beside it
         saved = db.current()._backup_before_migration("0001")
         assert saved.parent == book.parent and saved.name.startswith("old.before-upgrade-0001-")
@@ -147,11 +161,15 @@ def test_a_damaged_file_is_refused_with_a_message(qapp, tmp_path: Path) -> None:
     db.close()
 
 
-def test_a_bug_goes_to_the_log_and_a_crash_dialog_not_to_the_user(qtbot, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_bug_goes_to_the_log_and_a_crash_dialog_not_to_the_user(
+    qtbot, monkeypatch, caplog
+) -> None:  # type: ignore[no-untyped-def]
     from ui import errors
 
     shown: list[str] = []
-    monkeypatch.setattr(errors.CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText()))
+    monkeypatch.setattr(
+        errors.CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText())
+    )
     handler = errors.CrashHandler()
     try:
         raise ValueError("a bug in a slot")

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 
 from services.book import backup
 from services.core import clock, db
-from services.proof import documents
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
+from services.proof import documents
 from ui import i18n
 from ui.main_window import MainWindow
 
@@ -50,8 +50,15 @@ def book(tmp_path: Path) -> Iterator[Path]:
 
 def add_second_invoice() -> None:
     """F2, made after the first backup: a restore must take it away again."""
-    invoice_service.create_invoice({"number": "F2", "client": "ACME", "issue_date": "2026-02-01",
-                                    "due_date": "2026-03-01", "total": "80.00"})
+    invoice_service.create_invoice(
+        {
+            "number": "F2",
+            "client": "ACME",
+            "issue_date": "2026-02-01",
+            "due_date": "2026-03-01",
+            "total": "80.00",
+        }
+    )
 
 
 def invoice_numbers() -> list[str]:
@@ -324,11 +331,14 @@ def test_quitting_during_a_backup_lets_it_finish_first(qtbot, book: Path) -> Non
     assert finished and finished[0] is not None
     [made] = backup.list_backups()  # rotation keeps the newest of the day: the one on quitting
     assert made.documents == 60 and made.path != finished[0].path  # type: ignore[attr-defined]
-    assert not list(book.parent.glob("backups/*.part")) and not list(book.parent.glob("backups/.encaisse-*"))
+    assert not list(book.parent.glob("backups/*.part")) and not list(
+        book.parent.glob("backups/.encaisse-*")
+    )
 
 
 def test_failing_automatic_backups_are_said_out_loud_once_they_get_old(  # type: ignore[no-untyped-def]
-        qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
+    qtbot, book: Path, tmp_path: Path, monkeypatch
+) -> None:
     from services.core.company import set_setting
 
     blocker = tmp_path / "usb-not-plugged"
@@ -353,7 +363,8 @@ def test_failing_automatic_backups_are_said_out_loud_once_they_get_old(  # type:
 
 
 def test_export_everything_and_one_clients_data_from_the_window(  # type: ignore[no-untyped-def]
-        qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
+    qtbot, book: Path, tmp_path: Path, monkeypatch
+) -> None:
     from PySide6.QtGui import QDesktopServices
 
     from ui.dialogs.client_dialog import ClientDialog
@@ -374,7 +385,9 @@ def test_export_everything_and_one_clients_data_from_the_window(  # type: ignore
     assert told[-1].startswith("Exported ") and opened == [str(everything)]
     dialog = ClientDialog(client_service.get_client_by_code("ACME"), win)
     qtbot.addWidget(dialog)
-    [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Export this client's data…"]
+    [button] = [
+        b for b in dialog.findChildren(QPushButton) if b.text() == "Export this client's data…"
+    ]
     button.click()
     [personal] = [p for p in out.iterdir() if p.name.startswith("encaisse-ACME-")]
     clients = (personal / "clients.csv").read_text(encoding="utf-8")
@@ -390,15 +403,22 @@ def foreign_backup(book: Path, tmp_path: Path) -> Path:
     from tests.test_restore_checks import craft, sqlite_file
 
     good = backup.create(tmp_path / "elsewhere" / "good.zip").path
-    foreign = sqlite_file(tmp_path, "CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('tarte')")
-    crafted = craft(good, "foreign.zip", replace={"book.db": foreign},
-                    manifest=lambda m: m.update(counts={"recipes": 1}))
+    foreign = sqlite_file(
+        tmp_path, "CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('tarte')"
+    )
+    crafted = craft(
+        good,
+        "foreign.zip",
+        replace={"book.db": foreign},
+        manifest=lambda m: m.update(counts={"recipes": 1}),
+    )
     assert backup.read(crafted, check=True).counts == {"recipes": 1}
     return crafted
 
 
 def test_a_backup_refused_by_the_restore_checks_says_why_from_the_file_menu(  # type: ignore[no-untyped-def]
-        qtbot, book: Path, tmp_path: Path, monkeypatch) -> None:
+    qtbot, book: Path, tmp_path: Path, monkeypatch
+) -> None:
     crafted = foreign_backup(book, tmp_path)
     add_second_invoice()
     win = open_window(qtbot, book)
@@ -407,15 +427,21 @@ def test_a_backup_refused_by_the_restore_checks_says_why_from_the_file_menu(  # 
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
     win.restore_backup()
-    assert len(warned) == 1 and "foreign.zip" in warned[0] and "is not an Encaisse book" in warned[0]
+    assert (
+        len(warned) == 1 and "foreign.zip" in warned[0] and "is not an Encaisse book" in warned[0]
+    )
     assert db.current().path == book
     assert sorted(invoice_numbers()) == ["F1", "F2"]  # nothing replaced
     assert not list(book.parent.glob("*.restoring*"))
     win.skip_backup_on_close = True
 
 
-def test_a_damaged_book_is_not_replaced_by_a_backup_the_checks_refuse(qtbot, book: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                       monkeypatch) -> None:
+def test_a_damaged_book_is_not_replaced_by_a_backup_the_checks_refuse(
+    qtbot,
+    book: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     from ui.recovery import offer_restore
 
     crafted = foreign_backup(book, tmp_path)
@@ -432,4 +458,6 @@ def test_a_damaged_book_is_not_replaced_by_a_backup_the_checks_refuse(qtbot, boo
     assert "No good backup" in seen[0]  # the foreign backup in the folder is not offered
     assert "is not an Encaisse book" in seen[1]  # the chosen one is refused, with the reason
     assert book.read_bytes() == before  # nothing replaced, nothing set aside
-    assert not list(book.parent.glob("book.damaged-*")) and not list(book.parent.glob("*.restoring*"))
+    assert not list(book.parent.glob("book.damaged-*")) and not list(
+        book.parent.glob("*.restoring*")
+    )

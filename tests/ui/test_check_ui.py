@@ -54,24 +54,32 @@ class Boxes:
         self.told: list[str] = []
         self.warned: list[str] = []
 
-        def question(_parent: Any, _title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        def question(
+            _parent: Any, _title: str, text: str, *args: Any
+        ) -> QMessageBox.StandardButton:
             self.asked.append(text)
             return answer
 
         monkeypatch.setattr(document_tools.QMessageBox, "question", question)
-        monkeypatch.setattr(document_tools.QMessageBox, "information",
-                            lambda _p, _t, text, *a: self.told.append(text))
-        monkeypatch.setattr(document_tools.QMessageBox, "warning",
-                            lambda _p, _t, text, *a: self.warned.append(text))
+        monkeypatch.setattr(
+            document_tools.QMessageBox,
+            "information",
+            lambda _p, _t, text, *a: self.told.append(text),
+        )
+        monkeypatch.setattr(
+            document_tools.QMessageBox, "warning", lambda _p, _t, text, *a: self.warned.append(text)
+        )
 
 
 def test_the_check_names_a_drifted_running_total_and_the_repair_fixes_it(
-        qtbot, drifted: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, drifted: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     dialog = CheckDialog(drifted)
     qtbot.addWidget(dialog)
     # amounts as the window's language writes them, with their currency
-    assert ("invoice F1 (ACME): its running total says €100.00 paid, its allocations add up to "
-            "€60.00") in _items(dialog)
+    assert (
+        "invoice F1 (ACME): its running total says €100.00 paid, its allocations add up to €60.00"
+    ) in _items(dialog)
     assert dialog.summary.text() == "1 problem found."  # a plural form, not "1 problems"
     assert "Repair recomputes the running totals from the allocations" in dialog.advice.text()
     assert dialog.notes.isHidden()  # an SQLite file: everything is checked
@@ -81,8 +89,10 @@ def test_the_check_names_a_drifted_running_total_and_the_repair_fixes_it(
     boxes = Boxes(monkeypatch, QMessageBox.StandardButton.No)
     dialog.repair_button.click()
     assert len(boxes.asked) == 1
-    assert boxes.asked[0].startswith("Encaisse first makes a backup of the book, in the backup "
-                                     "folder; nothing is repaired if it fails.")
+    assert boxes.asked[0].startswith(
+        "Encaisse first makes a backup of the book, in the backup "
+        "folder; nothing is repaired if it fails."
+    )
     assert backup.list_backups() == []
     assert "invoice F1 (ACME)" in " ".join(_items(dialog))
 
@@ -97,8 +107,9 @@ def test_the_check_names_a_drifted_running_total_and_the_repair_fixes_it(
 
     saved = sqlite3.connect(tmp_path / "saved.db")
     try:
-        assert saved.execute("SELECT allocated FROM invoices WHERE number = 'F1'").fetchone() \
-            == (10000,)  # the backup holds the book before the repair
+        assert saved.execute("SELECT allocated FROM invoices WHERE number = 'F1'").fetchone() == (
+            10000,
+        )  # the backup holds the book before the repair
     finally:
         saved.close()
     [told] = boxes.told
@@ -107,12 +118,16 @@ def test_the_check_names_a_drifted_running_total_and_the_repair_fixes_it(
     with db.reading() as s:
         f1 = s.query(Invoice).filter_by(number="F1").one()
         assert f1.allocated == Decimal("60.00")
-    assert dialog.summary.text().startswith("Everything is sound: the database passed SQLite's "
-                                            "integrity check, all 2 running totals match")
+    assert dialog.summary.text().startswith(
+        "Everything is sound: the database passed SQLite's "
+        "integrity check, all 2 running totals match"
+    )
     assert dialog.problems.isHidden() and dialog.repair_button.isHidden()
 
 
-def test_the_menu_opens_the_check(qtbot, drifted: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_menu_opens_the_check(
+    qtbot, drifted: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     opened: list[CheckDialog] = []
     monkeypatch.setattr(CheckDialog, "exec", lambda self: opened.append(self) or 0)
     drifted.check_documents()
@@ -122,7 +137,8 @@ def test_the_menu_opens_the_check(qtbot, drifted: MainWindow, monkeypatch: pytes
 
 
 def test_what_cannot_be_checked_on_postgresql_is_said(
-        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     """The notes of ``integrity.database_notes`` (what a PostgreSQL book cannot have checked)
     are shown, and the summary does not claim SQLite's check passed; the confirmation says
     Encaisse cannot back the book up."""
@@ -132,19 +148,24 @@ def test_what_cannot_be_checked_on_postgresql_is_said(
     monkeypatch.setattr(CheckDialog, "_can_back_up", staticmethod(lambda: False))
     dialog = CheckDialog(window)
     qtbot.addWidget(dialog)
-    assert dialog.notes.text() == ("Not checked: SQLite's integrity check does not apply to a "
-                                   "PostgreSQL book; the server checks its own pages")
+    assert dialog.notes.text() == (
+        "Not checked: SQLite's integrity check does not apply to a "
+        "PostgreSQL book; the server checks its own pages"
+    )
     assert not dialog.notes.isHidden()
     assert dialog.summary.text().startswith("Everything that can be checked is sound")
     assert "SQLite's integrity check," not in dialog.summary.text()
     boxes = Boxes(monkeypatch, QMessageBox.StandardButton.No)
     dialog._repair()
-    assert boxes.asked[0].startswith("Encaisse cannot back up a PostgreSQL book: back it up "
-                                     "first with the server's own tools (pg_dump).")
+    assert boxes.asked[0].startswith(
+        "Encaisse cannot back up a PostgreSQL book: back it up "
+        "first with the server's own tools (pg_dump)."
+    )
 
 
 def test_the_stores_leftovers_are_shown_and_the_repair_moves_the_old_ones(
-        qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
 
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% a letter copied, then the command was killed\n%%EOF\n")
@@ -158,8 +179,10 @@ def test_the_stores_leftovers_are_shown_and_the_repair_moves_the_old_ones(
     qtbot.addWidget(dialog)
     assert f"a stored file belongs to no document: {store.path_of(item.sha256)}" in _items(dialog)
     advice = dialog.advice.text()
-    assert ("Repair moves the 1 stored files that belong to no document to the store's trash, "
-            "where they stay 30 days.") in advice
+    assert (
+        "Repair moves the 1 stored files that belong to no document to the store's trash, "
+        "where they stay 30 days."
+    ) in advice
     assert "1 of these files are less than 60 minutes old" in advice
     boxes = Boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.repair_button.click()

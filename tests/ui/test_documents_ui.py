@@ -14,10 +14,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 from reportlab.pdfgen import canvas
 
-from services.ledger import clients as client_service
 from services.core import clock, db
-from services.proof import documents, rules as proof
+from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
+from services.proof import documents
+from services.proof import rules as proof
 from services.proof.documents import Meta, Owner
 from ui import i18n
 from ui.dialogs.invoice_dialog import InvoiceDialog
@@ -51,8 +52,15 @@ def book(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-unty
     db.open_database(tmp_path / "book.db")
     client_service.create_client({"code": "BOUL", "name": "Boulangerie Émile", "kind": "pro"})
     for number, issue in (("F-001", "2026-01-05"), ("F-002", "2026-02-20")):
-        invoice_service.create_invoice({"number": number, "client": "BOUL", "issue_date": issue,
-                                        "total": "1200,00", "terms": "30 jours"})
+        invoice_service.create_invoice(
+            {
+                "number": number,
+                "client": "BOUL",
+                "issue_date": issue,
+                "total": "1200,00",
+                "terms": "30 jours",
+            }
+        )
     win = MainWindow(str(tmp_path / "book.db"))
     qtbot.addWidget(win)
     win.show()
@@ -80,12 +88,22 @@ def drop(widget: QWidget, paths: list[Path], at: QPoint | None = None) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = at if at is not None else widget.rect().center()
     # as a real drag does: enter (the widget accepts and becomes the target), then drop
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the widget refused the drag"
-    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(point),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -114,18 +132,27 @@ def test_attach_through_the_dialog(qtbot, book: MainWindow, tmp_path: Path) -> N
     qtbot.mouseClick(dialog.documents.attach_button, Qt.MouseButton.LeftButton)
     assert dialog.documents.model.rowCount() == 1
     [row] = documents.list_documents(invoice_id=invoice_id("F-001"))
-    assert (row.kind, row.title, row.signed, row.signed_on) == ("delivery_note", "BL 2026-004", True, TODAY)
+    assert (row.kind, row.title, row.signed, row.signed_on) == (
+        "delivery_note",
+        "BL 2026-004",
+        True,
+        TODAY,
+    )
     assert proof.proof_of(invoice_id("F-001")).delivery
     assert "✔ Signed delivery note" in dialog.proof_box.text()
     assert "✘ Signed quote or order" in dialog.proof_box.text()
     assert dialog.tabs.tabText(dialog.documents_tab).startswith("Documents (1)")
 
 
-def test_the_attach_dialog_refuses_a_bad_file_and_stores_nothing(qtbot, book: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_attach_dialog_refuses_a_bad_file_and_stores_nothing(
+    qtbot, book: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     text = tmp_path / "notes.txt"
     text.write_text("not a proof")
     warnings: list[str] = []
-    monkeypatch.setattr("ui.documents_panel.QMessageBox.warning", lambda _p, _t, msg: warnings.append(msg))
+    monkeypatch.setattr(
+        "ui.documents_panel.QMessageBox.warning", lambda _p, _t, msg: warnings.append(msg)
+    )
     dialog = AttachDialog(Owner(invoice_id=invoice_id("F-001")), [text], book)
     qtbot.addWidget(dialog)
     dialog.attach()
@@ -135,7 +162,9 @@ def test_the_attach_dialog_refuses_a_bad_file_and_stores_nothing(qtbot, book: Ma
     assert documents.the_store().digests_on_disk() == set()
 
 
-def test_a_file_dropped_on_the_invoice_editor_is_attached(qtbot, book: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_dropped_on_the_invoice_editor_is_attached(
+    qtbot, book: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     png = make_png(tmp_path / "devis-signé.png")
     dialog = InvoiceDialog(invoice_service.get_invoice(invoice_id("F-002")), book)
     qtbot.addWidget(dialog)
@@ -156,7 +185,9 @@ def test_a_file_dropped_on_the_invoice_editor_is_attached(qtbot, book: MainWindo
     assert proof.proof_of(invoice_id("F-002")).order
 
 
-def test_a_file_dropped_on_a_row_of_the_invoice_list_is_attached_to_that_invoice(qtbot, book: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_dropped_on_a_row_of_the_invoice_list_is_attached_to_that_invoice(
+    qtbot, book: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     pdf = make_pdf(tmp_path / "commande.pdf", 1)
     book.nav.setCurrentRow(PAGE_INVOICES)
     page = book.invoices
@@ -173,16 +204,25 @@ def test_a_file_dropped_on_a_row_of_the_invoice_list_is_attached_to_that_invoice
 
 def test_the_proof_missing_filter(qtbot, book: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     owner = Owner(invoice_id=invoice_id("F-001"))
-    documents.attach_files(owner, [make_pdf(tmp_path / "po.pdf", 1)], Meta("purchase_order", signed=True))
-    documents.attach_files(owner, [make_png(tmp_path / "bl.png")], Meta("delivery_note", signed=True))
-    documents.attach_files(Owner(client_id=client_service.get_client_by_code("BOUL").id),
-                           [make_pdf(tmp_path / "cgv.pdf", 2)], Meta("cgv", signed=True))
+    documents.attach_files(
+        owner, [make_pdf(tmp_path / "po.pdf", 1)], Meta("purchase_order", signed=True)
+    )
+    documents.attach_files(
+        owner, [make_png(tmp_path / "bl.png")], Meta("delivery_note", signed=True)
+    )
+    documents.attach_files(
+        Owner(client_id=client_service.get_client_by_code("BOUL").id),
+        [make_pdf(tmp_path / "cgv.pdf", 2)],
+        Meta("cgv", signed=True),
+    )
     book.nav.setCurrentRow(PAGE_INVOICES)
     page = book.invoices
     page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     proof_column = len(page.COLUMNS) - 1
-    texts = {page.model.row_at(r).number: page.model.index(r, proof_column).data() for r in range(2)}
+    texts = {
+        page.model.row_at(r).number: page.model.index(r, proof_column).data() for r in range(2)
+    }
     assert texts["F-001"] == "✔ complete"
     assert texts["F-002"].startswith("✘ 2 missing")  # the CGV on the client covers it
     page.proof_missing.setChecked(True)
@@ -194,12 +234,15 @@ def test_the_proof_missing_filter(qtbot, book: MainWindow, tmp_path: Path) -> No
         qtbot.waitUntil(lambda: page.model.rowCount() == 1)
         background = page.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
         assert background is not None and background.color().name() == "#ffe9d6"
-        assert "before escalating" in page.model.index(0, proof_column).data(Qt.ItemDataRole.ToolTipRole)
+        assert "before escalating" in page.model.index(0, proof_column).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
 
 
 def test_the_preview_opens_a_multi_page_pdf(qtbot, book: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    [row] = documents.attach_files(Owner(invoice_id=invoice_id("F-001")),
-                                   [make_pdf(tmp_path / "devis.pdf", 3)], Meta("quote"))
+    [row] = documents.attach_files(
+        Owner(invoice_id=invoice_id("F-001")), [make_pdf(tmp_path / "devis.pdf", 3)], Meta("quote")
+    )
     viewer = preview(book, row)
     assert isinstance(viewer, DocumentViewer)
     qtbot.addWidget(viewer)
@@ -210,11 +253,14 @@ def test_the_preview_opens_a_multi_page_pdf(qtbot, book: MainWindow, tmp_path: P
     viewer.close()
 
 
-def test_deleting_from_the_panel_asks_then_moves_to_the_trash(qtbot, book: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_from_the_panel_asks_then_moves_to_the_trash(
+    qtbot, book: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    [row] = documents.attach_files(Owner(invoice_id=invoice_id("F-001")),
-                                   [make_pdf(tmp_path / "a.pdf", 1)], Meta("quote"))
+    [row] = documents.attach_files(
+        Owner(invoice_id=invoice_id("F-001")), [make_pdf(tmp_path / "a.pdf", 1)], Meta("quote")
+    )
     dialog = InvoiceDialog(invoice_service.get_invoice(invoice_id("F-001")), book)
     qtbot.addWidget(dialog)
     panel = dialog.documents
@@ -232,7 +278,9 @@ def test_deleting_from_the_panel_asks_then_moves_to_the_trash(qtbot, book: MainW
     assert [d.id for d in documents.list_documents(trash=True)] == [row.id]
 
 
-def test_a_cgv_version_and_a_clients_acceptance_through_the_dialogs(qtbot, book: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_cgv_version_and_a_clients_acceptance_through_the_dialogs(
+    qtbot, book: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from ui.cgv import AcceptanceDialog, CgvVersionDialog
 
     dialog = CgvVersionDialog(book)
@@ -249,16 +297,23 @@ def test_a_cgv_version_and_a_clients_acceptance_through_the_dialogs(qtbot, book:
     accept = AcceptanceDialog(client_id, book)
     qtbot.addWidget(accept)
     accept.accepted_on.set_value(dt.date(2026, 1, 3))
-    accept.file.edit.setText(str(tmp_path / "missing.pdf"))  # a file that is not there: told, nothing stored
+    accept.file.edit.setText(
+        str(tmp_path / "missing.pdf")
+    )  # a file that is not there: told, nothing stored
     warnings: list[str] = []
     import ui.documents_panel as panel
+
     original = panel.QMessageBox.warning
     panel.QMessageBox.warning = lambda _p, _t, msg: warnings.append(msg)  # type: ignore[method-assign]
     try:
         accept.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     finally:
         panel.QMessageBox.warning = original  # type: ignore[method-assign]
-    assert accept.result() != QDialog.DialogCode.Accepted and warnings and "does not exist" in warnings[0]
+    assert (
+        accept.result() != QDialog.DialogCode.Accepted
+        and warnings
+        and "does not exist" in warnings[0]
+    )
     accept.file.edit.setText(str(make_png(tmp_path / "signed.png")))
     accept.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert accept.result() == QDialog.DialogCode.Accepted
@@ -267,19 +322,29 @@ def test_a_cgv_version_and_a_clients_acceptance_through_the_dialogs(qtbot, book:
     assert proof.proof_of(invoice_id("F-001")).cgv  # issued 05/01/2026, accepted 03/01/2026
 
 
-def test_statement_and_claim_summary_from_the_client_editor(qtbot, book: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_statement_and_claim_summary_from_the_client_editor(
+    qtbot, book: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from ui.dialogs.client_dialog import ClientDialog
 
     opened: list[str] = []
-    monkeypatch.setattr("ui.dialogs.client_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(
+        "ui.dialogs.client_dialog.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()),
+    )
     dialog = ClientDialog(client_service.get_client_by_code("BOUL"), book)
     qtbot.addWidget(dialog)
     with clock.frozen(dt.date(2026, 4, 30)):  # both invoices overdue
         for name in ("statement", "claim"):
             target = tmp_path / f"{name}.pdf"
-            monkeypatch.setattr("ui.dialogs.client_dialog.QFileDialog.getSaveFileName",
-                                lambda *_a, target=target: (str(target), ""))
-            button = next(b for b in dialog.findChildren(QPushButton)
-                          if b.text().startswith("Statement" if name == "statement" else "Claim summary"))
+            monkeypatch.setattr(
+                "ui.dialogs.client_dialog.QFileDialog.getSaveFileName",
+                lambda *_a, target=target: (str(target), ""),
+            )
+            button = next(
+                b
+                for b in dialog.findChildren(QPushButton)
+                if b.text().startswith("Statement" if name == "statement" else "Claim summary")
+            )
             button.click()
             assert target.is_file() and opened[-1] == str(target)

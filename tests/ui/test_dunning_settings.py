@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
 
 from services.book import preferences
-from services.followup import alerts, dunning
 from services.core import clock, db
+from services.followup import alerts, dunning
 from services.ledger import clients as client_service
 from tests.ui.conftest import WINDOW_TODAY
 from ui.dialogs.client_dialog import ClientDialog
@@ -44,8 +44,12 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 def test_scenario_dialog_edits_the_business_default(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     dialog = _scenario_dialog(qtbot, window)
     titles = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert titles == ["Default — Business", "Default — Consumer", "Default — Non-profit body",
-                      "Default — Public buyer"]
+    assert titles == [
+        "Default — Business",
+        "Default — Consumer",
+        "Default — Non-profit body",
+        "Default — Public buyer",
+    ]
     assert dialog.current_scenario().client_kind == "pro"  # type: ignore[union-attr]
     assert dialog.offset_box(1).value() == 5
     assert dialog.action_box(1).currentText() == "Reminder"
@@ -105,7 +109,8 @@ def test_scenario_dialog_adds_removes_and_edits_steps(qtbot, window: MainWindow)
 
 
 def test_named_scenario_is_created_renamed_and_deleted(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, monkeypatch) -> None:
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
     dialog = _scenario_dialog(qtbot, window)
     changed: list[bool] = []
     dialog.changed.connect(lambda: changed.append(True))
@@ -165,7 +170,8 @@ def test_leaving_a_changed_scenario_asks_first(qtbot, window: MainWindow, monkey
 
 
 def test_settings_turn_an_alert_kind_off_and_change_due_soon_days(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow) -> None:
+    qtbot, window: MainWindow
+) -> None:
     assert alerts.kinds_off() == set()
     dialog = SettingsDialog(window.database, window)
     qtbot.addWidget(dialog)
@@ -206,24 +212,36 @@ def test_settings_open_the_scenario_editor(qtbot, window: MainWindow, monkeypatc
 
 
 def test_client_follow_up_tab_saves_insurance_scenario_and_procedure(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow) -> None:
+    qtbot, window: MainWindow
+) -> None:
     scenario_id = dunning.save_scenario("Slow payers", list(dunning.DEFAULT_STEPS["consumer"]))
-    client = client_service.create_client({"code": "BOUL", "name": "Boulangerie Émile",
-                                           "kind": "pro"})
-    dunning.log_contact(client.id, dt.date(2026, 2, 20), person="Mme Durand",
-                        outcome="Will pay on Friday", note="Invoice was misplaced")
+    client = client_service.create_client(
+        {"code": "BOUL", "name": "Boulangerie Émile", "kind": "pro"}
+    )
+    dunning.log_contact(
+        client.id,
+        dt.date(2026, 2, 20),
+        person="Mme Durand",
+        outcome="Will pay on Friday",
+        note="Invoice was misplaced",
+    )
 
     dialog = ClientDialog(client_service.get_client(client.id), window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.tabs.setCurrentIndex(dialog.followup_tab)
     assert dialog.scenario.currentText() == "Default for its kind"
-    assert [dialog.scenario.itemText(i) for i in range(dialog.scenario.count())] == \
-        ["Default for its kind", "Slow payers"]
+    assert [dialog.scenario.itemText(i) for i in range(dialog.scenario.count())] == [
+        "Default for its kind",
+        "Slow payers",
+    ]
     assert dialog.contacts.topLevelItemCount() == 1
     call = dialog.contacts.topLevelItem(0)
-    assert [call.text(c) for c in (1, 2, 3)] == \
-        ["Mme Durand", "Will pay on Friday", "Invoice was misplaced"]
+    assert [call.text(c) for c in (1, 2, 3)] == [
+        "Mme Durand",
+        "Will pay on Friday",
+        "Invoice was misplaced",
+    ]
 
     dialog.scenario.setCurrentIndex(dialog.scenario.findData(scenario_id))
     qtbot.keyClicks(dialog.fields["insurer"], "Allianz Trade")
@@ -299,8 +317,8 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
 
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from services.paper import letters
     from services.followup import penalties, rates
+    from services.paper import letters
     from ui.dialogs.charges_dialog import ChargesDialog
 
     clock.freeze(dt.date(2026, 7, 10))
@@ -345,20 +363,27 @@ def test_the_letter_texts_editor(qtbot, tmp_path) -> None:  # type: ignore[no-un
         dialog.render_preview()
         assert "{client}" in dialog.banner.text() and not dialog.banner.isHidden()
         assert not dialog.save()
-        dialog.body.setPlainText("Madame, Monsieur {client_name}, réglez {total_due} avant le {deadline}.")
+        dialog.body.setPlainText(
+            "Madame, Monsieur {client_name}, réglez {total_due} avant le {deadline}."
+        )
         dialog.render_preview()
         assert dialog.banner.isHidden()
         assert dialog.save()
-        assert letters.template("fr", "formal_notice")[1].startswith("Madame, Monsieur {client_name}")
+        assert letters.template("fr", "formal_notice")[1].startswith(
+            "Madame, Monsieur {client_name}"
+        )
         dialog.restore()
-        assert letters.template("fr", "formal_notice") == letters.default_template("fr", "formal_notice")
+        assert letters.template("fr", "formal_notice") == letters.default_template(
+            "fr", "formal_notice"
+        )
         assert dialog.body.toPlainText() == letters.default_template("fr", "formal_notice")[1]
     finally:
         db.close()
 
 
 def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:
     """Issue #11 point 5: the per-value limit of a CSV import is a setting, chosen in
     Settings; a value beyond it is refused with its line, nothing is imported."""
     from services.ledger import imports
@@ -367,7 +392,9 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
     qtbot.addWidget(dialog)
     dialog.show()
     assert (dialog.import_file_mb.value(), dialog.import_field_kib.value()) == (
-        imports.DEFAULT_MAX_FILE_MB, imports.DEFAULT_MAX_FIELD_KIB)
+        imports.DEFAULT_MAX_FILE_MB,
+        imports.DEFAULT_MAX_FIELD_KIB,
+    )
     dialog.import_field_kib.setFocus()
     dialog.import_field_kib.selectAll()
     qtbot.keyClicks(dialog.import_field_kib, "1")
@@ -389,9 +416,8 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
 
 
 def test_an_import_limit_out_of_range_is_refused_and_nothing_is_saved(window: MainWindow) -> None:
-    from services.core import company
-    from services.ledger import imports
     from services.core.errors import UserError
+    from services.ledger import imports
 
     with pytest.raises(UserError, match="Largest value in a cell"):
         preferences.save_settings(due_soon_days=12, import_max_field_kib=0)

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
-from services.followup import alerts, dunning
 from services.core import clock, db
+from services.followup import alerts, dunning
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
 from ui import i18n
@@ -47,10 +47,21 @@ def book(tmp_path: Path) -> Iterator[Path]:
 def due_items() -> None:
     client_service.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
     client_service.create_client({"code": "BETA", "name": "Beta", "kind": "pro"})
-    for number, client, due in (("F1", "ACME", "2026-03-10"), ("F2", "ACME", "2026-03-10"),
-                                ("F3", "BETA", "2026-03-18"), ("F4", "BETA", "2026-01-01")):
-        invoice_service.create_invoice({"number": number, "client": client, "issue_date": "2025-12-01",
-                                        "due_date": due, "total": "500.00"})
+    for number, client, due in (
+        ("F1", "ACME", "2026-03-10"),
+        ("F2", "ACME", "2026-03-10"),
+        ("F3", "BETA", "2026-03-18"),
+        ("F4", "BETA", "2026-01-01"),
+    ):
+        invoice_service.create_invoice(
+            {
+                "number": number,
+                "client": client,
+                "issue_date": "2025-12-01",
+                "due_date": due,
+                "total": "500.00",
+            }
+        )
 
 
 def when_modal(handle) -> None:  # type: ignore[no-untyped-def]
@@ -88,8 +99,15 @@ def test_the_startup_panel_shows_the_right_counts(qtbot, book: Path) -> None:  #
 
 def test_no_panel_when_nothing_is_due(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
     client_service.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
-    invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-03-01",
-                                    "due_date": "2026-05-30", "total": "500.00"})
+    invoice_service.create_invoice(
+        {
+            "number": "F1",
+            "client": "ACME",
+            "issue_date": "2026-03-01",
+            "due_date": "2026-05-30",
+            "total": "500.00",
+        }
+    )
     win = make_window(qtbot, book)
     assert win.alerts_panel.counts() == {}
     assert not win.alerts_panel.isVisible()
@@ -98,14 +116,24 @@ def test_no_panel_when_nothing_is_due(qtbot, book: Path) -> None:  # type: ignor
 
 def test_the_panel_follows_a_change_of_day(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
     client_service.create_client({"code": "ACME", "name": "Acme", "kind": "pro"})
-    invoice_service.create_invoice({"number": "F1", "client": "ACME", "issue_date": "2026-03-01",
-                                    "due_date": "2026-03-30", "total": "500.00"})
+    invoice_service.create_invoice(
+        {
+            "number": "F1",
+            "client": "ACME",
+            "issue_date": "2026-03-01",
+            "due_date": "2026-03-30",
+            "total": "500.00",
+        }
+    )
     win = make_window(qtbot, book)
     assert not win.alerts_panel.isVisible()
     clock.freeze(dt.date(2026, 3, 25))  # the laptop wakes up five days later
     win.alerts_panel._tick()
     qtbot.waitUntil(lambda: win.alerts_panel.day == dt.date(2026, 3, 25), timeout=5000)
-    assert win.alerts_panel.isVisible() and win.alerts_panel.counts() == {"due_soon": 1, "step_due": 1}
+    assert win.alerts_panel.isVisible() and win.alerts_panel.counts() == {
+        "due_soon": 1,
+        "step_due": 1,
+    }
     win.close()
 
 
@@ -169,7 +197,9 @@ def test_opening_a_dispute_removes_the_invoice_from_todays_actions(qtbot, book: 
     page.buttons["dispute"].click()
     [acme] = [a for a in page.actions if a.client_code == "ACME"]
     assert [i.number for i in acme.invoices] == ["F2"]
-    assert [i.number for a in dunning.actions(TODAY) for i in a.invoices if a.client_code == "ACME"] == ["F2"]
+    assert [
+        i.number for a in dunning.actions(TODAY) for i in a.invoices if a.client_code == "ACME"
+    ] == ["F2"]
     win.close()
 
 
@@ -201,7 +231,10 @@ def test_a_dispute_opened_and_closed_from_the_invoice_editor(qtbot, book: Path) 
     when_modal(close_it)
     dialog.dispute_button.click()
     assert not invoice_service.get_invoice(f1.id).disputed
-    events = [i.text(1) for i in (dialog.history.topLevelItem(n) for n in range(dialog.history.topLevelItemCount()))]
+    events = [
+        i.text(1)
+        for i in (dialog.history.topLevelItem(n) for n in range(dialog.history.topLevelItemCount()))
+    ]
     assert any("dispute opened" in e for e in events) and any("dispute closed" in e for e in events)
 
 
@@ -217,11 +250,16 @@ def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Pa
     out = dialog.save(str(tmp_path / "out"))
     assert out is not None
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [p.name for _l, _a, p in dialog.written] + ["2026-03-15-letters.pdf"])
+        [p.name for _l, _a, p in dialog.written] + ["2026-03-15-letters.pdf"]
+    )
     dialog.record_button.click()
     assert not dialog.record_button.isEnabled()
-    assert [a for a in page.actions if a.step.action != "phone_call"] == []  # done: off today's list
-    assert len([d for d in documents.list_documents() if d.kind == "correspondence"]) == len(letters_due)
+    assert [
+        a for a in page.actions if a.step.action != "phone_call"
+    ] == []  # done: off today's list
+    assert len([d for d in documents.list_documents() if d.kind == "correspondence"]) == len(
+        letters_due
+    )
     dialog.close()
     win.close()
 
@@ -243,7 +281,9 @@ def test_a_payment_plan_then_its_agreement_to_sign(qtbot, book: Path) -> None:  
     when_modal(agree)
     page.buttons["plan"].click()
     assert ("ACME", "reminder") not in _steps(page)  # the plan holds the ladder
-    viewers = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentViewer) and w.isVisible()]
+    viewers = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentViewer) and w.isVisible()
+    ]
     assert viewers and viewers[-1].page_count() == 1
     viewers[-1].close()
     win.close()
@@ -253,8 +293,15 @@ def test_registered_letters_get_their_tracking_numbers(qtbot, book: Path) -> Non
     from services.core import history
 
     client_service.create_client({"code": "LATE", "name": "Late SARL", "kind": "pro"})
-    invoice_service.create_invoice({"number": "L1", "client": "LATE", "issue_date": "2026-01-01",
-                                    "due_date": "2026-02-13", "total": "900.00"})  # 30 days late: formal notice
+    invoice_service.create_invoice(
+        {
+            "number": "L1",
+            "client": "LATE",
+            "issue_date": "2026-01-01",
+            "due_date": "2026-02-13",
+            "total": "900.00",
+        }
+    )  # 30 days late: formal notice
     win = make_window(qtbot, book)
     win.nav.setCurrentRow(PAGE_FOLLOWUP)
     dialog = win.followup.prepare_letters()
@@ -264,6 +311,7 @@ def test_registered_letters_get_their_tracking_numbers(qtbot, book: Path) -> Non
 
     def numbers(modal: QWidget) -> None:
         from PySide6.QtWidgets import QLineEdit
+
         modal.findChildren(QLineEdit)[0].setText("1A 000 111 2223 3")
         modal.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from services.ledger import clients as client_service
 from services.core import db
+from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
 from tests.ui.conftest import WINDOW_TODAY
 from ui import i18n
@@ -41,7 +41,9 @@ def test_client_with_invalid_siren_is_refused_then_accepted(qtbot, window: MainW
     qtbot.addWidget(dialog)
     dialog.show()
     _fill_client(qtbot, dialog, code="BOUL", name="Boulangerie Émile", siren="404833047")
-    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.banner.isVisible()
     assert "SIREN" in dialog.banner.text()
@@ -50,15 +52,21 @@ def test_client_with_invalid_siren_is_refused_then_accepted(qtbot, window: MainW
     assert client_service.count_clients(client_service.ClientQuery()) == 0  # nothing written
 
     _fill_client(qtbot, dialog, siren="404833048")
-    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = client_service.get_client_by_code("BOUL")
     assert saved.siren == "404833048"
     assert saved.name == "Boulangerie Émile"
 
 
-def test_invoice_with_terms_then_partial_payment_shows_balance(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    client = client_service.create_client({"code": "BOUL", "name": "Boulangerie Émile", "kind": "pro"})
+def test_invoice_with_terms_then_partial_payment_shows_balance(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    client = client_service.create_client(
+        {"code": "BOUL", "name": "Boulangerie Émile", "kind": "pro"}
+    )
     window.refresh_all()
 
     invoice_dialog = InvoiceDialog(parent=window)
@@ -71,8 +79,10 @@ def test_invoice_with_terms_then_partial_payment_shows_balance(qtbot, window: Ma
     # shared/domain.md §1.2 method A: EOM(15 Jan + 45 days) = 31 March
     assert invoice_dialog.due_date.value() == dt.date(2026, 3, 31)
     qtbot.keyClicks(invoice_dialog.total, "1 200,00")
-    qtbot.mouseClick(invoice_dialog.buttons.button(invoice_dialog.buttons.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        invoice_dialog.buttons.button(invoice_dialog.buttons.StandardButton.Save),
+        Qt.MouseButton.LeftButton,
+    )
     assert invoice_dialog.result() == QDialog.DialogCode.Accepted, invoice_dialog.banner.text()
     invoice = invoice_service.get_invoice_by_number("F-2026-001")
     assert invoice.due_date == dt.date(2026, 3, 31)
@@ -84,8 +94,10 @@ def test_invoice_with_terms_then_partial_payment_shows_balance(qtbot, window: Ma
     payment_dialog.client.set_client(client.id)
     payment_dialog.date.set_value(dt.date(2026, 2, 20))
     qtbot.keyClicks(payment_dialog.amount, "450,50")
-    qtbot.mouseClick(payment_dialog.buttons.button(payment_dialog.buttons.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        payment_dialog.buttons.button(payment_dialog.buttons.StandardButton.Save),
+        Qt.MouseButton.LeftButton,
+    )
     assert payment_dialog.result() == QDialog.DialogCode.Accepted, payment_dialog.banner.text()
 
     window.refresh_all()
@@ -107,8 +119,9 @@ def test_search_as_you_type_filters_the_invoice_list(qtbot, window: MainWindow) 
     a = client_service.create_client({"code": "A1", "name": "Garage Müller"})
     b = client_service.create_client({"code": "B2", "name": "Café de la Gare"})
     for number, cid in (("F1", a.id), ("F2", b.id), ("F3", b.id)):
-        invoice_service.create_invoice({"number": number, "client_id": cid,
-                                        "issue_date": "2026-01-10", "total": "100"})
+        invoice_service.create_invoice(
+            {"number": number, "client_id": cid, "issue_date": "2026-01-10", "total": "100"}
+        )
     window.refresh_all()
     window.nav.setCurrentRow(PAGE_INVOICES)
     assert window.invoices.model.rowCount() == 3
@@ -119,16 +132,22 @@ def test_search_as_you_type_filters_the_invoice_list(qtbot, window: MainWindow) 
     assert "2 documents" in window.invoices.count_label.text()
 
 
-def test_delete_key_asks_and_refuses_client_with_invoices(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_key_asks_and_refuses_client_with_invoices(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     client = client_service.create_client({"code": "A1", "name": "Garage Müller"})
-    invoice_service.create_invoice({"number": "F1", "client_id": client.id,
-                                    "issue_date": "2026-01-10", "total": "100"})
+    invoice_service.create_invoice(
+        {"number": "F1", "client_id": client.id, "issue_date": "2026-01-10", "total": "100"}
+    )
     window.refresh_all()
     window.nav.setCurrentRow(PAGE_CLIENTS)
     questions: list[str] = []
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     table = window.clients.table
     table.selectRow(0)
@@ -170,14 +189,29 @@ def test_french_translation_is_loaded(qtbot, tmp_path: Path) -> None:  # type: i
 def test_filters_client_status_and_date_range(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     a = client_service.create_client({"code": "A1", "name": "Garage Müller"})
     b = client_service.create_client({"code": "B2", "name": "Café de la Gare"})
-    invoice_service.create_invoice({"number": "F1", "client_id": a.id, "issue_date": "2025-12-01",
-                                    "total": "100", "terms": "30 jours"})  # overdue on 2 March
-    invoice_service.create_invoice({"number": "F2", "client_id": b.id, "issue_date": "2026-02-20",
-                                    "total": "200", "terms": "30 jours"})  # not due yet
+    invoice_service.create_invoice(
+        {
+            "number": "F1",
+            "client_id": a.id,
+            "issue_date": "2025-12-01",
+            "total": "100",
+            "terms": "30 jours",
+        }
+    )  # overdue on 2 March
+    invoice_service.create_invoice(
+        {
+            "number": "F2",
+            "client_id": b.id,
+            "issue_date": "2026-02-20",
+            "total": "200",
+            "terms": "30 jours",
+        }
+    )  # not due yet
     window.refresh_all()
     window.nav.setCurrentRow(PAGE_CLIENTS)
-    window.clients.table.selectRow([window.clients.model.row_at(i).code
-                                    for i in range(2)].index("A1"))
+    window.clients.table.selectRow(
+        [window.clients.model.row_at(i).code for i in range(2)].index("A1")
+    )
     qtbot.mouseClick(window.clients.invoices_button, Qt.MouseButton.LeftButton)
     page = window.invoices
     assert window.stack.currentIndex() == PAGE_INVOICES
@@ -199,15 +233,20 @@ def test_filters_client_status_and_date_range(qtbot, window: MainWindow) -> None
     assert [page.model.row_at(i).number for i in range(2)] == ["F2", "F1"]
 
 
-def test_overpayment_is_kept_as_credit_after_confirmation(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_overpayment_is_kept_as_credit_after_confirmation(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from services.ledger import payments as payment_service
 
     client = client_service.create_client({"code": "A1", "name": "Garage Müller"})
-    invoice_service.create_invoice({"number": "F1", "client_id": client.id,
-                                    "issue_date": "2026-01-10", "total": "100"})
+    invoice_service.create_invoice(
+        {"number": "F1", "client_id": client.id, "issue_date": "2026-01-10", "total": "100"}
+    )
     asked: list[str] = []
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0)
+    )
     dialog = PaymentDialog(parent=window, client_id=client.id)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.amount, "150")

@@ -23,7 +23,7 @@ def make_model(total: int) -> tuple[PagedTableModel, list[tuple[int, int, int]]]
     def fetch(query: Query, offset: int, limit: int) -> list[int]:
         calls.append((offset, limit, 0))
         rows = sorted(data, reverse=query.descending)
-        return rows[offset:offset + limit]
+        return rows[offset : offset + limit]
 
     def count(query: Query) -> int:
         return len(data)

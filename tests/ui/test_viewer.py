@@ -184,9 +184,16 @@ def test_ctrl_wheel_zooms(qtbot, three_pages: Path) -> None:  # type: ignore[no-
     centre = QPointF(viewport.width() / 2, viewport.height() / 2)
 
     def wheel(notches: int, modifiers: Qt.KeyboardModifier) -> None:
-        event = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(),
-                            QPoint(0, 120 * notches), Qt.MouseButton.NoButton, modifiers,
-                            Qt.ScrollPhase.NoScrollPhase, False)
+        event = QWheelEvent(
+            centre,
+            viewport.mapToGlobal(centre),
+            QPoint(),
+            QPoint(0, 120 * notches),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         QApplication.sendEvent(viewport, event)
 
     before = dialog.zoom_factor()
@@ -269,9 +276,13 @@ def test_a_multi_page_tiff_has_pages(qtbot, tiff: Path) -> None:  # type: ignore
 
 def test_a_broken_pdf_shows_a_message_and_the_buttons_still_work(qtbot, broken_pdf: Path) -> None:  # type: ignore[no-untyped-def]
     calls: list[str] = []
-    dialog = open_viewer(qtbot, broken_pdf, "application/pdf",
-                         on_export=lambda: calls.append("export"),
-                         on_open_external=lambda: calls.append("open"))
+    dialog = open_viewer(
+        qtbot,
+        broken_pdf,
+        "application/pdf",
+        on_export=lambda: calls.append("export"),
+        on_open_external=lambda: calls.append("open"),
+    )
     qtbot.waitUntil(lambda: dialog.error_text() != "")
     assert "cannot be previewed" in dialog.error_text()
     assert "not a valid PDF" in dialog.error_text()
@@ -289,14 +300,22 @@ def test_a_broken_pdf_shows_a_message_and_the_buttons_still_work(qtbot, broken_p
     assert not dialog.isVisible()
 
 
-@pytest.mark.parametrize("name, content, media_type, reason", [
-    ("garbage.png", b"\x89PNG not really", "image/png", "image cannot be read"),
-    ("missing.jpg", None, "image/jpeg", "cannot be found"),
-    ("notes.txt", b"hello", "text/plain", "text/plain"),
-])
-def test_other_unreadable_documents_show_a_message(qtbot, tmp_path: Path, name: str,  # type: ignore[no-untyped-def]
-                                                   content: bytes | None, media_type: str,
-                                                   reason: str) -> None:
+@pytest.mark.parametrize(
+    "name, content, media_type, reason",
+    [
+        ("garbage.png", b"\x89PNG not really", "image/png", "image cannot be read"),
+        ("missing.jpg", None, "image/jpeg", "cannot be found"),
+        ("notes.txt", b"hello", "text/plain", "text/plain"),
+    ],
+)
+def test_other_unreadable_documents_show_a_message(
+    qtbot,
+    tmp_path: Path,
+    name: str,  # type: ignore[no-untyped-def]
+    content: bytes | None,
+    media_type: str,
+    reason: str,
+) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -308,8 +327,9 @@ def test_other_unreadable_documents_show_a_message(qtbot, tmp_path: Path, name: 
 
 def test_export_button_calls_back_and_hidden_buttons_stay_hidden(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
     calls: list[str] = []
-    dialog = open_viewer(qtbot, three_pages, "application/pdf",
-                         on_export=lambda: calls.append("export"))
+    dialog = open_viewer(
+        qtbot, three_pages, "application/pdf", on_export=lambda: calls.append("export")
+    )
     assert dialog.export_button.isVisible()
     assert not dialog.open_button.isVisible()
     qtbot.mouseClick(dialog.export_button, LEFT)
@@ -318,9 +338,11 @@ def test_export_button_calls_back_and_hidden_buttons_stay_hidden(qtbot, three_pa
 
 def test_print_button_asks_for_a_printer(qtbot, three_pages: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     asked: list[tuple[Path, str, str]] = []
-    monkeypatch.setattr(printing, "ask_and_print",
-                        lambda parent, path, media_type, title: asked.append(
-                            (path, media_type, title)) or 3)
+    monkeypatch.setattr(
+        printing,
+        "ask_and_print",
+        lambda parent, path, media_type, title: asked.append((path, media_type, title)) or 3,
+    )
     dialog = open_viewer(qtbot, three_pages, "application/pdf")
     qtbot.mouseClick(dialog.print_button, LEFT)
     assert asked == [(three_pages, "application/pdf", "Facture F-2026-001")]
@@ -362,8 +384,9 @@ def test_print_document_refuses_what_it_cannot_read(qapp, broken_pdf: Path, tmp_
 
 def test_ask_and_print_returns_none_when_cancelled(qtbot, three_pages: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     printed: list[QPrinter] = []
-    monkeypatch.setattr(printing, "print_document",
-                        lambda path, media_type, printer: printed.append(printer) or 3)
+    monkeypatch.setattr(
+        printing, "print_document", lambda path, media_type, printer: printed.append(printer) or 3
+    )
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert printing.ask_and_print(None, three_pages, "application/pdf", "F1") is None  # type: ignore[arg-type]
     assert printed == []

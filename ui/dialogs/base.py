@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.ledger import payments as payment_service
 from services.core.errors import AppError, UserError, ValidationError
+from services.ledger import payments as payment_service
 from ui import i18n
 from ui.widgets import ErrorBanner
 
@@ -88,8 +88,9 @@ def remove_selected_allocation(parent: QWidget, tree: QTreeWidget) -> bool:
     try:
         payment_service.unallocate(int(allocation_id))
     except AppError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("EditorDialog", "Cannot remove"),
-                            i18n.message(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("EditorDialog", "Cannot remove"), i18n.message(exc)
+        )
         return False
     return True
 
@@ -109,11 +110,15 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         self.extra = QVBoxLayout()
         layout.addLayout(self.extra)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            ok_text or QCoreApplication.translate("FormDialog", "OK"))
+            ok_text or QCoreApplication.translate("FormDialog", "OK")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("FormDialog", "Cancel"))
+            QCoreApplication.translate("FormDialog", "Cancel")
+        )
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from services.book import preferences
-from services.core import clock, company
-from services.paper import letters
+from services.core import clock
 from services.followup import penalties, rates
+from services.paper import letters
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import FormDialog
@@ -35,23 +35,36 @@ def _percent(value: object) -> str:
 
 class ChargesDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("ChargesDialog", "Late charges and letters"), parent,
-                         QCoreApplication.translate("ChargesDialog", "Save"))
+        super().__init__(
+            QCoreApplication.translate("ChargesDialog", "Late charges and letters"),
+            parent,
+            QCoreApplication.translate("ChargesDialog", "Save"),
+        )
         self.resize(720, 760)
-        intro = QLabel(QCoreApplication.translate(
-            "ChargesDialog", "Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus "
-            "10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. "
-            "Enter each new rate when it is published: until then the last known rate is used and the letters' "
-            "preview says so."))
+        intro = QLabel(
+            QCoreApplication.translate(
+                "ChargesDialog",
+                "Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus "
+                "10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. "
+                "Enter each new rate when it is published: until then the last known rate is used and the letters' "
+                "preview says so.",
+            )
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         # ECB rates
-        ecb_box = QGroupBox(QCoreApplication.translate("ChargesDialog", "ECB main refinancing rate"))
+        ecb_box = QGroupBox(
+            QCoreApplication.translate("ChargesDialog", "ECB main refinancing rate")
+        )
         ecb_layout = QVBoxLayout(ecb_box)
         self.ecb = QTreeWidget()
         self.ecb.setRootIsDecorated(False)
-        self.ecb.setHeaderLabels([QCoreApplication.translate("ChargesDialog", "In force from"),
-                                  QCoreApplication.translate("ChargesDialog", "Rate (%)")])
+        self.ecb.setHeaderLabels(
+            [
+                QCoreApplication.translate("ChargesDialog", "In force from"),
+                QCoreApplication.translate("ChargesDialog", "Rate (%)"),
+            ]
+        )
         self.ecb.setMaximumHeight(150)
         ecb_layout.addWidget(self.ecb)
         self.known = QLabel()
@@ -64,22 +77,35 @@ class ChargesDialog(FormDialog):
         self.ecb_rate.setMaximumWidth(80)
         add = QPushButton(QCoreApplication.translate("ChargesDialog", "Add this rate"))
         add.clicked.connect(self._add_ecb)
-        unchanged = QPushButton(QCoreApplication.translate("ChargesDialog", "Unchanged up to this date"))
+        unchanged = QPushButton(
+            QCoreApplication.translate("ChargesDialog", "Unchanged up to this date")
+        )
         unchanged.clicked.connect(self._confirm_ecb)
-        for w in (QLabel(QCoreApplication.translate("ChargesDialog", "From")), self.ecb_from, self.ecb_rate, add,
-                  unchanged):
+        for w in (
+            QLabel(QCoreApplication.translate("ChargesDialog", "From")),
+            self.ecb_from,
+            self.ecb_rate,
+            add,
+            unchanged,
+        ):
             row.addWidget(w)
         row.addStretch(1)
         ecb_layout.addLayout(row)
         self.extra.addWidget(ecb_box)
         # legal rates
-        legal_box = QGroupBox(QCoreApplication.translate("ChargesDialog", "Legal interest rate, per half-year"))
+        legal_box = QGroupBox(
+            QCoreApplication.translate("ChargesDialog", "Legal interest rate, per half-year")
+        )
         legal_layout = QVBoxLayout(legal_box)
         self.legal = QTreeWidget()
         self.legal.setRootIsDecorated(False)
-        self.legal.setHeaderLabels([QCoreApplication.translate("ChargesDialog", "Half-year"),
-                                    QCoreApplication.translate("ChargesDialog", "Creditor acting professionally (%)"),
-                                    QCoreApplication.translate("ChargesDialog", "Private creditor (%)")])
+        self.legal.setHeaderLabels(
+            [
+                QCoreApplication.translate("ChargesDialog", "Half-year"),
+                QCoreApplication.translate("ChargesDialog", "Creditor acting professionally (%)"),
+                QCoreApplication.translate("ChargesDialog", "Private creditor (%)"),
+            ]
+        )
         self.legal.setMaximumHeight(150)
         legal_layout.addWidget(self.legal)
         row = QHBoxLayout()
@@ -101,26 +127,41 @@ class ChargesDialog(FormDialog):
         self.extra.addWidget(legal_box)
         # the company's own terms and the letters
         self.contract = QLineEdit(str(penalties.contractual_rate() or "").replace(".", ","))
-        self.contract.setPlaceholderText(QCoreApplication.translate("ChargesDialog", "empty = ECB rate + 10 points"))
-        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Penalty rate in your terms of sale (%)"),
-                            self.contract)
+        self.contract.setPlaceholderText(
+            QCoreApplication.translate("ChargesDialog", "empty = ECB rate + 10 points")
+        )
+        self.extra_form_row(
+            QCoreApplication.translate("ChargesDialog", "Penalty rate in your terms of sale (%)"),
+            self.contract,
+        )
         self.mediator = QPlainTextEdit(letters.mediator())
         self.mediator.setFixedHeight(50)
-        self.mediator.setPlaceholderText(QCoreApplication.translate(
-            "ChargesDialog", "Name, address and website of your consumer mediator (printed on consumers' letters)"))
-        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Consumer mediator"), self.mediator)
+        self.mediator.setPlaceholderText(
+            QCoreApplication.translate(
+                "ChargesDialog",
+                "Name, address and website of your consumer mediator (printed on consumers' letters)",
+            )
+        )
+        self.extra_form_row(
+            QCoreApplication.translate("ChargesDialog", "Consumer mediator"), self.mediator
+        )
         self.deadline = QSpinBox()
         self.deadline.setRange(1, 60)
         self.deadline.setSuffix(" " + QCoreApplication.translate("ChargesDialog", "days"))
         self.deadline.setValue(letters.deadline_days())
-        self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Deadline in a formal notice"), self.deadline)
+        self.extra_form_row(
+            QCoreApplication.translate("ChargesDialog", "Deadline in a formal notice"),
+            self.deadline,
+        )
         window = letters.window_setting()
         self.window_fields: dict[str, QSpinBox] = {}
         window_row = QHBoxLayout()
-        for key, text in (("x", QCoreApplication.translate("ChargesDialog", "from the left")),
-                          ("y", QCoreApplication.translate("ChargesDialog", "from the top")),
-                          ("w", QCoreApplication.translate("ChargesDialog", "width")),
-                          ("h", QCoreApplication.translate("ChargesDialog", "height"))):
+        for key, text in (
+            ("x", QCoreApplication.translate("ChargesDialog", "from the left")),
+            ("y", QCoreApplication.translate("ChargesDialog", "from the top")),
+            ("w", QCoreApplication.translate("ChargesDialog", "width")),
+            ("h", QCoreApplication.translate("ChargesDialog", "height")),
+        ):
             box = QSpinBox()
             box.setRange(0, 297)
             box.setSuffix(" mm")
@@ -148,8 +189,11 @@ class ChargesDialog(FormDialog):
         self.ecb.clear()
         for start, value in tables.ecb:
             self.ecb.addTopLevelItem(QTreeWidgetItem([fmt.date(start), _percent(value)]))
-        self.known.setText(QCoreApplication.translate("ChargesDialog", "Known to be unchanged up to {date}.")
-                           .format(date=fmt.date(tables.ecb_known_until)))
+        self.known.setText(
+            QCoreApplication.translate(
+                "ChargesDialog", "Known to be unchanged up to {date}."
+            ).format(date=fmt.date(tables.ecb_known_until))
+        )
         self.legal.clear()
         for half, (pro, ind) in sorted(tables.legal.items()):
             self.legal.addTopLevelItem(QTreeWidgetItem([half, _percent(pro), _percent(ind)]))
@@ -176,11 +220,15 @@ class ChargesDialog(FormDialog):
         self._run(lambda: rates.confirm_ecb_until(self.ecb_from.value()))
 
     def _add_legal(self) -> None:
-        self._run(lambda: rates.add_legal_rate(self.half.text(), self.pro.text(), self.individual.text()))
+        self._run(
+            lambda: rates.add_legal_rate(self.half.text(), self.pro.text(), self.individual.text())
+        )
 
     def apply(self) -> bool:
         preferences.save_charge_settings(  # one transaction: all four or none (issue #11)
-            contractual_rate=self.contract.text(), mediator=self.mediator.toPlainText(),
+            contractual_rate=self.contract.text(),
+            mediator=self.mediator.toPlainText(),
             deadline_days=self.deadline.value(),
-            window={k: box.value() for k, box in self.window_fields.items()})
+            window={k: box.value() for k, box in self.window_fields.items()},
+        )
         return True

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.ledger import clients as client_service
 from services.core import clock, history
-from services.followup import dunning
-from services.paper import legal_docs, letters
-from services.proof.documents import Owner
 from services.core.dto import ClientRow
 from services.core.errors import AppError
+from services.followup import dunning
+from services.ledger import clients as client_service
+from services.paper import legal_docs, letters
+from services.proof.documents import Owner
 from ui import format as fmt
 from ui import i18n
 from ui.backup_ui import export_with_dialog
@@ -48,16 +48,24 @@ class ClientDialog(EditorDialog):
         super().__init__(parent)
         self.client = client
         self.saved: ClientRow | None = None
-        self.setWindowTitle(self.tr("New client") if client is None
-                            else self.tr("Client {code}").format(code=client.code))
+        self.setWindowTitle(
+            self.tr("New client")
+            if client is None
+            else self.tr("Client {code}").format(code=client.code)
+        )
         self.resize(620, 560)
         layout = QVBoxLayout(self)
         if client is not None:
-            summary = QLabel(self.tr(
-                "Balance: <b>{balance}</b> — overdue: <b>{overdue}</b> — "
-                "unallocated credit: {credit}"
-            ).format(balance=fmt.money(client.balance), overdue=fmt.money(client.overdue),
-                     credit=fmt.money(client.unallocated)))
+            summary = QLabel(
+                self.tr(
+                    "Balance: <b>{balance}</b> — overdue: <b>{overdue}</b> — "
+                    "unallocated credit: {credit}"
+                ).format(
+                    balance=fmt.money(client.balance),
+                    overdue=fmt.money(client.overdue),
+                    credit=fmt.money(client.unallocated),
+                )
+            )
             layout.addWidget(summary)
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
@@ -78,8 +86,9 @@ class ClientDialog(EditorDialog):
             self.language.addItem(label(LANGUAGES, key), key)
         form.addRow(self.tr("Language of letters"), self.language)
         self.fields["language"] = self.language
-        self._line(form, "terms", self.tr("Payment terms"),
-                   self.tr("Empty = the company's default terms"))
+        self._line(
+            form, "terms", self.tr("Payment terms"), self.tr("Empty = the company's default terms")
+        )
         self.credit_limit = MoneyEdit()
         self.credit_limit.setPlaceholderText(self.tr("No limit"))
         form.addRow(self.tr("Credit limit"), self.credit_limit)
@@ -113,8 +122,9 @@ class ClientDialog(EditorDialog):
         if client is not None:
             self._build_documents_tab(client)
             self.history = HistoryView()
-            self.history.set_events(history.events_for("client", client.id,
-                                                       include_client_events=True))
+            self.history.set_events(
+                history.events_for("client", client.id, include_client_events=True)
+            )
             self.tabs.addTab(self.history, self.tr("History"))
             self._load(client)
         else:
@@ -131,17 +141,29 @@ class ClientDialog(EditorDialog):
         for scenario in dunning.scenarios():
             if scenario.client_kind is None:
                 self.scenario.addItem(scenario.name, scenario.id)
-        self.scenario.setToolTip(self.tr("The steps of its reminders; named scenarios are "
-                                         "edited in Settings › Dunning scenarios"))
+        self.scenario.setToolTip(
+            self.tr(
+                "The steps of its reminders; named scenarios are "
+                "edited in Settings › Dunning scenarios"
+            )
+        )
         form.addRow(self.tr("Dunning scenario"), self.scenario)
         self.fields["scenario_id"] = self.scenario
         self._line(form, "insurer", self.tr("Credit insurer"), self.tr("None"))
-        days = self._line(form, "insurance_days", self.tr("Days to declare an unpaid invoice"),
-                          self.tr("Empty = not insured"))
+        days = self._line(
+            form,
+            "insurance_days",
+            self.tr("Days to declare an unpaid invoice"),
+            self.tr("Empty = not insured"),
+        )
         days.setValidator(QIntValidator(0, 999, days))
         days.setMaximumWidth(160)
-        days.setToolTip(self.tr("Days after the due date within which the insurer must be told of "
-                                "an unpaid invoice; you are warned 15 days before"))
+        days.setToolTip(
+            self.tr(
+                "Days after the due date within which the insurer must be told of "
+                "an unpaid invoice; you are warned 15 days before"
+            )
+        )
 
         self.procedure: OptionalDateEdit | None = None
         if client is not None:
@@ -154,27 +176,32 @@ class ClientDialog(EditorDialog):
             line.addStretch(1)
             inner.addLayout(line)
             self.fields["collective_procedure_on"] = self.procedure
-            note = QLabel(self.tr(
-                "From the notice of a safeguard, receivership or liquidation, reminders stop and "
-                "no penalties or €40 indemnity may be claimed. The claim must be declared to the "
-                "court-appointed administrator (mandataire judiciaire) within 2 months of the "
-                "BODACC notice."))
+            note = QLabel(
+                self.tr(
+                    "From the notice of a safeguard, receivership or liquidation, reminders stop and "
+                    "no penalties or €40 indemnity may be claimed. The claim must be declared to the "
+                    "court-appointed administrator (mandataire judiciaire) within 2 months of the "
+                    "BODACC notice."
+                )
+            )
             note.setWordWrap(True)
             inner.addWidget(note)
             box.addWidget(group)
             box.addWidget(QLabel(self.tr("Logged calls and contacts:")))
             self.contacts = QTreeWidget()
             self.contacts.setColumnCount(4)
-            self.contacts.setHeaderLabels([self.tr("Date"), self.tr("Person"), self.tr("Outcome"),
-                                           self.tr("Note")])
+            self.contacts.setHeaderLabels(
+                [self.tr("Date"), self.tr("Person"), self.tr("Outcome"), self.tr("Note")]
+            )
             self.contacts.setRootIsDecorated(False)
             self.contacts.setAlternatingRowColors(True)
             self.contacts.setColumnWidth(0, 90)
             self.contacts.setColumnWidth(1, 120)
             self.contacts.setColumnWidth(2, 170)
             for contact in dunning.contacts(client.id):
-                item = QTreeWidgetItem([fmt.date(contact.on), contact.person, contact.outcome,
-                                        contact.note])
+                item = QTreeWidgetItem(
+                    [fmt.date(contact.on), contact.person, contact.outcome, contact.note]
+                )
                 item.setToolTip(3, contact.note)
                 if contact.invoice:
                     item.setToolTip(0, self.tr("Invoice {number}").format(number=contact.invoice))
@@ -197,21 +224,36 @@ class ClientDialog(EditorDialog):
         box.addWidget(self.documents, 1)
         row = QHBoxLayout()
         evidence = QPushButton(self.tr("Evidence file…"))
-        evidence.setToolTip(self.tr(
-            "One PDF with a cover page, the client's invoices and every proof document"))
-        evidence.clicked.connect(lambda: build_evidence_file(
-            self, self.tr("evidence-{code}").format(code=client.code), client_id=client.id))
+        evidence.setToolTip(
+            self.tr("One PDF with a cover page, the client's invoices and every proof document")
+        )
+        evidence.clicked.connect(
+            lambda: build_evidence_file(
+                self, self.tr("evidence-{code}").format(code=client.code), client_id=client.id
+            )
+        )
         statement = QPushButton(self.tr("Statement of account…"))
-        statement.clicked.connect(lambda: self._write_pdf(
-            self.tr("statement-{code}").format(code=client.code),
-            lambda out: letters.write_letter(out, letters.statement(client.code), letters.window_setting())))
+        statement.clicked.connect(
+            lambda: self._write_pdf(
+                self.tr("statement-{code}").format(code=client.code),
+                lambda out: letters.write_letter(
+                    out, letters.statement(client.code), letters.window_setting()
+                ),
+            )
+        )
         claim = QPushButton(self.tr("Claim summary (injonction de payer)…"))
-        claim.clicked.connect(lambda: self._write_pdf(
-            self.tr("claim-{code}").format(code=client.code),
-            lambda out: legal_docs.claim_summary(client.code, out)))
+        claim.clicked.connect(
+            lambda: self._write_pdf(
+                self.tr("claim-{code}").format(code=client.code),
+                lambda out: legal_docs.claim_summary(client.code, out),
+            )
+        )
         personal = QPushButton(self.tr("Export this client's data…"))
-        personal.setToolTip(self.tr(
-            "Every row about this client as CSV, with its documents: the answer to a GDPR access request"))
+        personal.setToolTip(
+            self.tr(
+                "Every row about this client as CSV, with its documents: the answer to a GDPR access request"
+            )
+        )
         personal.clicked.connect(lambda: export_with_dialog(self, client.code))
         row.addWidget(personal)
         row.addStretch(1)
@@ -224,7 +266,9 @@ class ClientDialog(EditorDialog):
     def _write_pdf(self, name: str, build: Callable[[Path], object]) -> Path | None:
         """Ask where, write the PDF, open it with the system viewer."""
         start = str(Path(documents_folder()) / f"{name}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), start, self.tr("PDF (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), start, self.tr("PDF (*.pdf)")
+        )
         if not chosen:
             return None
         out = Path(chosen)
@@ -240,8 +284,9 @@ class ClientDialog(EditorDialog):
         assert self.client is not None
         self.acceptances.refresh()
         self.documents.refresh()
-        self.history.set_events(history.events_for("client", self.client.id,
-                                                   include_client_events=True))
+        self.history.set_events(
+            history.events_for("client", self.client.id, include_client_events=True)
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if dropped_files(event):
@@ -262,18 +307,32 @@ class ClientDialog(EditorDialog):
         return edit
 
     def _load(self, c: ClientRow) -> None:
-        for name in ("code", "name", "contact", "terms", "postcode", "city", "country", "email",
-                     "phone", "siren", "siret", "vat_number"):
+        for name in (
+            "code",
+            "name",
+            "contact",
+            "terms",
+            "postcode",
+            "city",
+            "country",
+            "email",
+            "phone",
+            "siren",
+            "siret",
+            "vat_number",
+        ):
             self.fields[name].setText(getattr(c, name))  # type: ignore[attr-defined]
         self.kind.setCurrentIndex(self.kind.findData(c.kind))
         self.language.setCurrentIndex(self.language.findData(c.language))
         self.credit_limit.setText(
-            "" if c.credit_limit is None else f"{c.credit_limit:.2f}".replace(".", ","))
+            "" if c.credit_limit is None else f"{c.credit_limit:.2f}".replace(".", ",")
+        )
         self.notes.setPlainText(c.notes)
         self.address.setPlainText(c.address)
         self.fields["insurer"].setText(c.insurer)  # type: ignore[attr-defined]
         self.fields["insurance_days"].setText(  # type: ignore[attr-defined]
-            "" if c.insurance_days is None else str(c.insurance_days))
+            "" if c.insurance_days is None else str(c.insurance_days)
+        )
         index = self.scenario.findData(c.scenario_id) if c.scenario_id is not None else 0
         self.scenario.setCurrentIndex(max(index, 0))
 
@@ -300,9 +359,14 @@ class ClientDialog(EditorDialog):
             if self.client is None:
                 self.saved = client_service.create_client(self.values())
             else:
-                notice = self.procedure.value() if self.procedure is not None else client_service.UNCHANGED
-                self.saved = client_service.update_client(self.client.id, self.values(),
-                                                          collective_procedure_on=notice)
+                notice = (
+                    self.procedure.value()
+                    if self.procedure is not None
+                    else client_service.UNCHANGED
+                )
+                self.saved = client_service.update_client(
+                    self.client.id, self.values(), collective_procedure_on=notice
+                )
         except AppError as exc:
             self.show_error(exc)
             return

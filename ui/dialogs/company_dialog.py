@@ -64,8 +64,12 @@ class CompanyDialog(EditorDialog):
         logo_row.addWidget(browse)
         form.addRow(self.tr("Logo file"), logo_row)
         self.fields["logo_path"] = self.logo
-        line("default_terms", self.tr("Default payment terms"), data.default_terms,
-             self.tr("e.g. 30 jours, 45 jours fin de mois"))
+        line(
+            "default_terms",
+            self.tr("Default payment terms"),
+            data.default_terms,
+            self.tr("e.g. 30 jours, 45 jours fin de mois"),
+        )
         method_box = QVBoxLayout()
         self.method_a = QRadioButton(self.tr("Method A: invoice date + N days, then end of month"))
         self.method_b = QRadioButton(self.tr("Method B: end of month, then + N days"))
@@ -82,7 +86,8 @@ class CompanyDialog(EditorDialog):
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
+            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.svg)")
+        )
         if path:
             self.logo.setText(path)
 

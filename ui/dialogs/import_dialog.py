@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.ledger import imports
 from services.core.errors import AppError
+from services.ledger import imports
 from ui import i18n
 
 
@@ -52,10 +52,13 @@ class ImportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form.addRow(self.tr("File"), row)
-        help_text = QLabel(self.tr(
-            "Columns are recognised by their header, in English or French (e.g. number/numéro, "
-            "client, issue_date/date, total/montant TTC). Separators , ; or tab; UTF-8 or "
-            "Windows-1252; dates 2026-03-31 or 31/03/2026; amounts 1234.56 or 1 234,56 €."))
+        help_text = QLabel(
+            self.tr(
+                "Columns are recognised by their header, in English or French (e.g. number/numéro, "
+                "client, issue_date/date, total/montant TTC). Separators , ; or tab; UTF-8 or "
+                "Windows-1252; dates 2026-03-31 or 31/03/2026; amounts 1234.56 or 1 234,56 €."
+            )
+        )
         help_text.setWordWrap(True)
         layout.addWidget(help_text)
         self.summary = QLabel()
@@ -64,8 +67,12 @@ class ImportDialog(QDialog):
         self.problems = QListWidget()
         layout.addWidget(self.problems, 1)
         self.buttons = QDialogButtonBox()
-        self.check_button = self.buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.check_button = self.buttons.addButton(
+            self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.check_button.clicked.connect(lambda: self.run(dry_run=True))
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
@@ -77,7 +84,11 @@ class ImportDialog(QDialog):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the CSV file"), "", self.tr("CSV files (*.csv *.txt);;All files (*)"))
+            self,
+            self.tr("Choose the CSV file"),
+            "",
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
+        )
         if path:
             self.path.setText(path)
 
@@ -90,8 +101,9 @@ class ImportDialog(QDialog):
         self.problems.clear()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = imports.import_file(self.kind.currentData(), self.path.text().strip(),
-                                         dry_run=dry_run)
+            result = imports.import_file(
+                self.kind.currentData(), self.path.text().strip(), dry_run=dry_run
+            )
         except AppError as exc:
             QApplication.restoreOverrideCursor()
             self.summary.setText(i18n.message(exc))
@@ -99,19 +111,30 @@ class ImportDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self.outcome = result
         if result.errors:
-            self.summary.setText(self.tr(
-                "%n problem(s) found: nothing was imported. Correct the file and try again.", "",
-                len(result.errors)))
+            self.summary.setText(
+                self.tr(
+                    "%n problem(s) found: nothing was imported. Correct the file and try again.",
+                    "",
+                    len(result.errors),
+                )
+            )
             for error in result.errors:
-                self.problems.addItem(self.tr("line {line}: {column}: {reason}").format(
-                    line=error.line, column=error.column, reason=self._reason(error)))
+                self.problems.addItem(
+                    self.tr("line {line}: {column}: {reason}").format(
+                        line=error.line, column=error.column, reason=self._reason(error)
+                    )
+                )
             return
         for warning in result.warnings:
-            self.problems.addItem(self.tr("line {line}: {column}: {reason}").format(
-                line=warning.line, column=warning.column, reason=self._reason(warning)))
+            self.problems.addItem(
+                self.tr("line {line}: {column}: {reason}").format(
+                    line=warning.line, column=warning.column, reason=self._reason(warning)
+                )
+            )
         if dry_run:
-            self.summary.setText(self.tr("%n row(s) are ready to import. Nothing was written yet.",
-                                         "", result.rows))
+            self.summary.setText(
+                self.tr("%n row(s) are ready to import. Nothing was written yet.", "", result.rows)
+            )
             return
         self.summary.setText(self.tr("%n row(s) imported.", "", result.imported))
         self.accept()

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from services.core import clock, history
+from services.core.dto import InvoiceRow
+from services.core.errors import AppError
 from services.ledger import invoices as invoice_service
 from services.ledger import payments as payment_service
 from services.proof import rules as proof_service
 from services.proof.documents import Owner
-from services.core.dto import InvoiceRow
-from services.core.errors import AppError
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import EditorDialog, form_tab, remove_selected_allocation
@@ -40,9 +40,18 @@ from ui.documents_panel import DocumentsPanel, ProofStatusBox, build_evidence_fi
 from ui.labels import INVOICE_KINDS, STATUSES, label
 from ui.widgets import ClientPicker, DateEdit, HistoryView, MoneyEdit, OptionalDateEdit
 
-COMMON_TERMS = ["à réception", "30 jours", "45 jours", "60 jours", "30 jours fin de mois",
-                "45 jours fin de mois", "30 jours fin de mois le 10", "on receipt", "net 30",
-                "45 days end of month"]
+COMMON_TERMS = [
+    "à réception",
+    "30 jours",
+    "45 jours",
+    "60 jours",
+    "30 jours fin de mois",
+    "45 jours fin de mois",
+    "30 jours fin de mois le 10",
+    "on receipt",
+    "net 30",
+    "45 days end of month",
+]
 CURRENCIES = ["EUR", "USD", "GBP", "CHF"]
 
 
@@ -51,8 +60,14 @@ def _decimal_text(value: Any) -> str:
 
 
 class InvoiceDialog(EditorDialog):
-    def __init__(self, invoice: InvoiceRow | None = None, parent: QWidget | None = None,
-                 *, client_id: int | None = None, kind: str = "invoice") -> None:
+    def __init__(
+        self,
+        invoice: InvoiceRow | None = None,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+        kind: str = "invoice",
+    ) -> None:
         super().__init__(parent)
         self.invoice = invoice
         self.saved: InvoiceRow | None = None
@@ -60,8 +75,9 @@ class InvoiceDialog(EditorDialog):
         if invoice is None:
             title = self.tr("New credit note") if kind == "credit_note" else self.tr("New invoice")
         else:
-            title = self.tr("{kind} {number}").format(kind=label(INVOICE_KINDS, invoice.kind),
-                                                      number=invoice.number)
+            title = self.tr("{kind} {number}").format(
+                kind=label(INVOICE_KINDS, invoice.kind), number=invoice.number
+            )
         self.setWindowTitle(title)
         self.resize(660, 620)
         layout = QVBoxLayout(self)
@@ -72,8 +88,10 @@ class InvoiceDialog(EditorDialog):
         layout.addWidget(self.banner)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("QLabel { background: #fff4d6; color: #6b4e00; padding: 6px;"
-                                   " border: 1px solid #e8cf85; border-radius: 4px; }")
+        self.warning.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #6b4e00; padding: 6px;"
+            " border: 1px solid #e8cf85; border-radius: 4px; }"
+        )
         self.warning.hide()
         layout.addWidget(self.warning)
         self.tabs = QTabWidget()
@@ -169,24 +187,34 @@ class InvoiceDialog(EditorDialog):
                 self.client.set_client(client_id)
 
         self.due_manual.toggled.connect(self._due_mode_changed)
-        for signal in (self.issue_date.dateChanged, self.client.currentIndexChanged,
-                       self.terms.textChanged, self.kind.currentIndexChanged,
-                       self.due_date.dateChanged):
+        for signal in (
+            self.issue_date.dateChanged,
+            self.client.currentIndexChanged,
+            self.terms.textChanged,
+            self.kind.currentIndexChanged,
+            self.due_date.dateChanged,
+        ):
             signal.connect(self._refresh_due)
         self._due_mode_changed(self.due_manual.isChecked())
 
     # -- dispute --------------------------------------------------------------------------
     def _show_dispute_button(self) -> None:
         self.dispute_button.setVisible(self.invoice is not None and self.invoice.kind == "invoice")
-        self.dispute_button.setText(self.tr("Close the dispute…") if self.disputed.isChecked()
-                                    else self.tr("Open a dispute…"))
+        self.dispute_button.setText(
+            self.tr("Close the dispute…")
+            if self.disputed.isChecked()
+            else self.tr("Open a dispute…")
+        )
 
     def _dispute(self) -> None:
         from ui.dunning_dialogs import CloseDisputeDialog, DisputeDialog
 
         assert self.invoice is not None
-        dialog = (CloseDisputeDialog(self.invoice.number, self) if self.disputed.isChecked()
-                  else DisputeDialog(self.invoice.number, self))
+        dialog = (
+            CloseDisputeDialog(self.invoice.number, self)
+            if self.disputed.isChecked()
+            else DisputeDialog(self.invoice.number, self)
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.changed_something = True
@@ -201,15 +229,21 @@ class InvoiceDialog(EditorDialog):
         box = QVBoxLayout(page)
         self.proof_box = ProofStatusBox()
         box.addWidget(self.proof_box)
-        self.documents = DocumentsPanel(Owner(invoice_id=invoice.id),
-                                        self.tr("Invoice {number} — {client}").format(
-                                            number=invoice.number, client=invoice.client_name))
+        self.documents = DocumentsPanel(
+            Owner(invoice_id=invoice.id),
+            self.tr("Invoice {number} — {client}").format(
+                number=invoice.number, client=invoice.client_name
+            ),
+        )
         self.documents.changed.connect(self._after_documents_change)
         box.addWidget(self.documents, 1)
         row = QHBoxLayout()
         self.evidence_button = QPushButton(self.tr("Evidence file…"))
-        self.evidence_button.setToolTip(self.tr(
-            "One PDF with a cover page and every proof document, for a collection agency or a court"))
+        self.evidence_button.setToolTip(
+            self.tr(
+                "One PDF with a cover page and every proof document, for a collection agency or a court"
+            )
+        )
         self.evidence_button.clicked.connect(self._evidence)
         row.addStretch(1)
         row.addWidget(self.evidence_button)
@@ -222,7 +256,9 @@ class InvoiceDialog(EditorDialog):
         status = proof_service.proof_of(self.invoice.id)
         self.proof_box.set_status(status, overdue=self.invoice.status == "overdue")
         count = self.documents.model.rowCount()
-        title = self.tr("Documents ({count})").format(count=count) if count else self.tr("Documents")
+        title = (
+            self.tr("Documents ({count})").format(count=count) if count else self.tr("Documents")
+        )
         if status.missing:
             title += " ⚠"
         self.tabs.setTabText(self.documents_tab, title)
@@ -230,12 +266,17 @@ class InvoiceDialog(EditorDialog):
     def _after_documents_change(self) -> None:
         self.changed_something = True
         self._show_proof()
-        self.history.set_events(history.events_for("invoice", self.invoice.id if self.invoice else 0))
+        self.history.set_events(
+            history.events_for("invoice", self.invoice.id if self.invoice else 0)
+        )
 
     def _evidence(self) -> None:
         assert self.invoice is not None
-        build_evidence_file(self, self.tr("evidence-{number}").format(number=self.invoice.number),
-                            invoice_id=self.invoice.id)
+        build_evidence_file(
+            self,
+            self.tr("evidence-{number}").format(number=self.invoice.number),
+            invoice_id=self.invoice.id,
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if dropped_files(event):
@@ -247,8 +288,11 @@ class InvoiceDialog(EditorDialog):
         if not paths:
             return
         if self.invoice is None:
-            QMessageBox.information(self, self.windowTitle(),
-                                    self.tr("Save the invoice first, then attach its documents."))
+            QMessageBox.information(
+                self,
+                self.windowTitle(),
+                self.tr("Save the invoice first, then attach its documents."),
+            )
             return
         self.tabs.setCurrentIndex(self.documents_tab)
         self.documents.attach(paths)
@@ -259,8 +303,15 @@ class InvoiceDialog(EditorDialog):
         box = QVBoxLayout(page)
         self.allocations = QTreeWidget()
         self.allocations.setRootIsDecorated(False)
-        self.allocations.setHeaderLabels([self.tr("Date"), self.tr("From"), self.tr("Invoice"),
-                                          self.tr("Amount"), self.tr("State")])
+        self.allocations.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("From"),
+                self.tr("Invoice"),
+                self.tr("Amount"),
+                self.tr("State"),
+            ]
+        )
         self.allocations.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         box.addWidget(self.allocations, 1)
         row = QHBoxLayout()
@@ -268,8 +319,10 @@ class InvoiceDialog(EditorDialog):
         self.unallocate_button.clicked.connect(self._unallocate)
         row.addWidget(self.unallocate_button)
         self.apply_button = QPushButton(
-            self.tr("Apply to an invoice…") if invoice.kind == "credit_note"
-            else self.tr("Apply a credit note…"))
+            self.tr("Apply to an invoice…")
+            if invoice.kind == "credit_note"
+            else self.tr("Apply a credit note…")
+        )
         self.apply_button.clicked.connect(self._apply_credit)
         row.addWidget(self.apply_button)
         row.addStretch(1)
@@ -281,12 +334,25 @@ class InvoiceDialog(EditorDialog):
         assert self.invoice is not None
         self.allocations.clear()
         for a in payment_service.allocations_of_invoice(self.invoice.id, include_removed=True):
-            source = (self.tr("Payment {label}").format(label=a.source_label)
-                      if a.source == "payment" else self.tr("Credit note {number}").format(number=a.source_label))
-            state = (self.tr("active") if a.removed_on is None
-                     else self.tr("removed on {date}").format(date=fmt.date(a.removed_on)))
-            item = QTreeWidgetItem([fmt.date(a.date), source, a.invoice_number,
-                                    fmt.money(a.amount, self.invoice.currency), state])
+            source = (
+                self.tr("Payment {label}").format(label=a.source_label)
+                if a.source == "payment"
+                else self.tr("Credit note {number}").format(number=a.source_label)
+            )
+            state = (
+                self.tr("active")
+                if a.removed_on is None
+                else self.tr("removed on {date}").format(date=fmt.date(a.removed_on))
+            )
+            item = QTreeWidgetItem(
+                [
+                    fmt.date(a.date),
+                    source,
+                    a.invoice_number,
+                    fmt.money(a.amount, self.invoice.currency),
+                    state,
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, a.id if a.removed_on is None else None)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
             self.allocations.addTopLevelItem(item)
@@ -303,14 +369,20 @@ class InvoiceDialog(EditorDialog):
         else:
             candidates = invoice_service.open_credit_notes(inv.client_id, inv.currency)
         if not candidates:
-            QMessageBox.information(self, self.windowTitle(), self.tr("Nothing to apply for this client."))
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Nothing to apply for this client.")
+            )
             return
         names = [f"{c.number} — {fmt.money(abs(c.balance), c.currency)}" for c in candidates]
-        choice, ok = QInputDialog.getItem(self, self.windowTitle(), self.tr("Choose:"), names, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.windowTitle(), self.tr("Choose:"), names, 0, False
+        )
         if not ok:
             return
         other = candidates[names.index(choice)]
-        credit_id, invoice_id = (inv.id, other.id) if inv.kind == "credit_note" else (other.id, inv.id)
+        credit_id, invoice_id = (
+            (inv.id, other.id) if inv.kind == "credit_note" else (other.id, inv.id)
+        )
         try:
             payment_service.apply_credit_note(credit_id, invoice_id)
         except AppError as exc:
@@ -327,10 +399,16 @@ class InvoiceDialog(EditorDialog):
         self.history.set_events(history.events_for("invoice", self.invoice.id))
 
     def _show_summary(self, inv: InvoiceRow) -> None:
-        self.summary.setText(self.tr(
-            "Total <b>{total}</b> — paid {paid} — balance <b>{balance}</b> — {status}"
-        ).format(total=fmt.money(inv.total, inv.currency), paid=fmt.money(inv.paid, inv.currency),
-                 balance=fmt.money(inv.balance, inv.currency), status=label(STATUSES, inv.status)))
+        self.summary.setText(
+            self.tr(
+                "Total <b>{total}</b> — paid {paid} — balance <b>{balance}</b> — {status}"
+            ).format(
+                total=fmt.money(inv.total, inv.currency),
+                paid=fmt.money(inv.paid, inv.currency),
+                balance=fmt.money(inv.balance, inv.currency),
+                status=label(STATUSES, inv.status),
+            )
+        )
 
     # -- due date --------------------------------------------------------------------
     def _due_mode_changed(self, manual: bool) -> None:
@@ -348,7 +426,8 @@ class InvoiceDialog(EditorDialog):
             self.due_hint.setText("")
         elif not self.due_manual.isChecked():
             due, used, cap = invoice_service.preview_due_date(
-                self.client.client_id(), issue, self.terms.text())
+                self.client.client_id(), issue, self.terms.text()
+            )
             if due is None:
                 self.due_hint.setText(self.tr("terms not understood"))
             else:
@@ -360,8 +439,14 @@ class InvoiceDialog(EditorDialog):
         else:
             self.due_hint.setText("")
         if not is_credit and self.due_date.value() < issue:
-            warnings.append(fmt.warning_text((invoice_service.WARN_DUE_BEFORE_ISSUE, {
-                "due": fmt.date(self.due_date.value()), "issue": fmt.date(issue)})))
+            warnings.append(
+                fmt.warning_text(
+                    (
+                        invoice_service.WARN_DUE_BEFORE_ISSUE,
+                        {"due": fmt.date(self.due_date.value()), "issue": fmt.date(issue)},
+                    )
+                )
+            )
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
 
@@ -414,13 +499,16 @@ class InvoiceDialog(EditorDialog):
             if self.invoice is None:
                 self.saved, warnings = invoice_service.create_invoice(self.values())
             else:
-                self.saved, warnings = invoice_service.update_invoice(self.invoice.id, self.values())
+                self.saved, warnings = invoice_service.update_invoice(
+                    self.invoice.id, self.values()
+                )
         except AppError as exc:
             self.show_error(exc)
             return
         if warnings:
-            QMessageBox.information(self, self.tr("Saved with a warning"),
-                                    "\n".join(fmt.warning_text(w) for w in warnings))
+            QMessageBox.information(
+                self,
+                self.tr("Saved with a warning"),
+                "\n".join(fmt.warning_text(w) for w in warnings),
+            )
         self.accept()
-
-

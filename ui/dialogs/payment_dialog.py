@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from services.core import clock, history
-from services.ledger import invoices as invoice_service
-from services.ledger import payments as payment_service
 from services.core.dto import PaymentRow
 from services.core.errors import AppError, NeedsConfirmation, UserError
 from services.core.money import parse_amount
+from services.ledger import invoices as invoice_service
+from services.ledger import payments as payment_service
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import EditorDialog, remove_selected_allocation
@@ -41,8 +41,13 @@ COL_NUMBER, COL_DUE, COL_BALANCE, COL_ALLOCATE = range(4)
 
 
 class PaymentDialog(EditorDialog):
-    def __init__(self, payment: PaymentRow | None = None, parent: QWidget | None = None,
-                 *, client_id: int | None = None) -> None:
+    def __init__(
+        self,
+        payment: PaymentRow | None = None,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.payment = payment
         self.saved: PaymentRow | None = None
@@ -92,7 +97,9 @@ class PaymentDialog(EditorDialog):
 
         if payment is None:
             box.addWidget(QLabel(self.tr("<b>What does this payment settle?</b>")))
-            self.auto = QRadioButton(self.tr("The oldest due invoices first (art. 1342-10 Code civil)"))
+            self.auto = QRadioButton(
+                self.tr("The oldest due invoices first (art. 1342-10 Code civil)")
+            )
             self.manual = QRadioButton(self.tr("The invoices I choose below"))
             group = QButtonGroup(self)
             group.addButton(self.auto)
@@ -102,8 +109,9 @@ class PaymentDialog(EditorDialog):
             box.addWidget(self.manual)
             self.open_items = QTreeWidget()
             self.open_items.setRootIsDecorated(False)
-            self.open_items.setHeaderLabels([self.tr("Invoice"), self.tr("Due"),
-                                             self.tr("Balance"), self.tr("To allocate")])
+            self.open_items.setHeaderLabels(
+                [self.tr("Invoice"), self.tr("Due"), self.tr("Balance"), self.tr("To allocate")]
+            )
             self.open_items.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
             box.addWidget(self.open_items, 1)
             self.allocation_hint = QLabel()
@@ -131,9 +139,12 @@ class PaymentDialog(EditorDialog):
         if cid is None:
             return
         for inv in invoice_service.open_invoices(cid, self.currency.currentText().upper() or "EUR"):
-            item = QTreeWidgetItem([inv.number, fmt.date(inv.due_date),
-                                    fmt.money(inv.balance, inv.currency), ""])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            item = QTreeWidgetItem(
+                [inv.number, fmt.date(inv.due_date), fmt.money(inv.balance, inv.currency), ""]
+            )
+            item.setFlags(
+                item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable
+            )
             item.setCheckState(COL_NUMBER, Qt.CheckState.Unchecked)
             item.setData(COL_NUMBER, Qt.ItemDataRole.UserRole, inv.id)
             item.setData(COL_BALANCE, Qt.ItemDataRole.UserRole, str(inv.balance))
@@ -151,9 +162,19 @@ class PaymentDialog(EditorDialog):
             if item.checkState(COL_NUMBER) == Qt.CheckState.Checked and not item.text(COL_ALLOCATE):
                 balance = Decimal(item.data(COL_BALANCE, Qt.ItemDataRole.UserRole))
                 try:
-                    total = parse_amount(self.amount.text(), "amount") if self.amount.text() else balance
-                    used = sum((a or Decimal(0) for i, a in self._chosen()
-                                if i != item.data(COL_NUMBER, Qt.ItemDataRole.UserRole)), Decimal(0))
+                    total = (
+                        parse_amount(self.amount.text(), "amount")
+                        if self.amount.text()
+                        else balance
+                    )
+                    used = sum(
+                        (
+                            a or Decimal(0)
+                            for i, a in self._chosen()
+                            if i != item.data(COL_NUMBER, Qt.ItemDataRole.UserRole)
+                        ),
+                        Decimal(0),
+                    )
                 except UserError:
                     total, used = balance, Decimal(0)
                 proposal = max(Decimal(0), min(balance, total - used))
@@ -169,14 +190,18 @@ class PaymentDialog(EditorDialog):
 
     def _update_hint(self) -> None:
         if not self.manual.isChecked():
-            self.allocation_hint.setText(self.tr("Anything left over stays as credit on the client."))
+            self.allocation_hint.setText(
+                self.tr("Anything left over stays as credit on the client.")
+            )
             return
         try:
             chosen = sum((a or Decimal(0) for _i, a in self._chosen()), Decimal(0))
         except UserError:
             self.allocation_hint.setText(self.tr("An amount to allocate is not a number."))
             return
-        self.allocation_hint.setText(self.tr("Allocated: {amount}").format(amount=fmt.money(chosen)))
+        self.allocation_hint.setText(
+            self.tr("Allocated: {amount}").format(amount=fmt.money(chosen))
+        )
 
     def _chosen(self) -> list[tuple[int, Decimal | None]]:
         chosen: list[tuple[int, Decimal | None]] = []
@@ -185,8 +210,11 @@ class PaymentDialog(EditorDialog):
             if item.checkState(COL_NUMBER) != Qt.CheckState.Checked:
                 continue
             text = item.text(COL_ALLOCATE).strip()
-            amount = parse_amount(text, "amount") if text else \
-                Decimal(item.data(COL_BALANCE, Qt.ItemDataRole.UserRole))
+            amount = (
+                parse_amount(text, "amount")
+                if text
+                else Decimal(item.data(COL_BALANCE, Qt.ItemDataRole.UserRole))
+            )
             if amount == 0:
                 continue
             chosen.append((int(item.data(COL_NUMBER, Qt.ItemDataRole.UserRole)), amount))
@@ -200,8 +228,9 @@ class PaymentDialog(EditorDialog):
         box.addWidget(self.summary)
         self.allocations = QTreeWidget()
         self.allocations.setRootIsDecorated(False)
-        self.allocations.setHeaderLabels([self.tr("Date"), self.tr("Invoice"), self.tr("Amount"),
-                                          self.tr("State")])
+        self.allocations.setHeaderLabels(
+            [self.tr("Date"), self.tr("Invoice"), self.tr("Amount"), self.tr("State")]
+        )
         box.addWidget(self.allocations, 1)
         row = QHBoxLayout()
         remove = QPushButton(self.tr("Remove allocation"))
@@ -218,15 +247,23 @@ class PaymentDialog(EditorDialog):
     def _fill_allocations(self) -> None:
         assert self.payment is not None
         p = self.payment
-        self.summary.setText(self.tr("Amount {amount} — allocated {allocated} — credit left {left}").format(
-            amount=fmt.money(p.amount, p.currency), allocated=fmt.money(p.allocated, p.currency),
-            left=fmt.money(p.unallocated, p.currency)))
+        self.summary.setText(
+            self.tr("Amount {amount} — allocated {allocated} — credit left {left}").format(
+                amount=fmt.money(p.amount, p.currency),
+                allocated=fmt.money(p.allocated, p.currency),
+                left=fmt.money(p.unallocated, p.currency),
+            )
+        )
         self.allocations.clear()
         for a in payment_service.allocations_of_payment(p.id, include_removed=True):
-            state = (self.tr("active") if a.removed_on is None
-                     else self.tr("removed on {date}").format(date=fmt.date(a.removed_on)))
-            item = QTreeWidgetItem([fmt.date(a.date), a.invoice_number,
-                                    fmt.money(a.amount, p.currency), state])
+            state = (
+                self.tr("active")
+                if a.removed_on is None
+                else self.tr("removed on {date}").format(date=fmt.date(a.removed_on))
+            )
+            item = QTreeWidgetItem(
+                [fmt.date(a.date), a.invoice_number, fmt.money(a.amount, p.currency), state]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, a.id if a.removed_on is None else None)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             self.allocations.addTopLevelItem(item)
@@ -283,12 +320,15 @@ class PaymentDialog(EditorDialog):
                     self.saved = payment_service.record_payment(self.values(), allocations)
                 except NeedsConfirmation as question:
                     answer = QMessageBox.question(
-                        self, self.tr("Payment larger than what is due"),
-                        i18n.message(question) + "\n\n" + self.tr("Record it anyway?"))
+                        self,
+                        self.tr("Payment larger than what is due"),
+                        i18n.message(question) + "\n\n" + self.tr("Record it anyway?"),
+                    )
                     if answer != QMessageBox.StandardButton.Yes:
                         return
                     self.saved = payment_service.record_payment(
-                        self.values(), allocations, confirm_overpayment=True)
+                        self.values(), allocations, confirm_overpayment=True
+                    )
         except AppError as exc:
             self.show_error(exc)
             return

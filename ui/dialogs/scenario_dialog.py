@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.core.errors import AppError, ValidationError
 from services.followup import dunning
 from services.followup.dunning import ScenarioRow, Step
-from services.core.errors import AppError, ValidationError
 from ui import i18n
 from ui.dialogs.base import INVALID_STYLE
 from ui.labels import CHANNELS, CLIENT_KINDS, STEP_ACTIONS, label
@@ -54,12 +54,15 @@ class ScenarioDialog(QDialog):
         self._loading = False
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Each step is an offset in days from the invoice's due date (negative = before it) "
-            "and the action to take then. A client follows the default of its kind unless it "
-            "is given a named scenario. The defaults follow common French practice: a "
-            "pre-reminder a few days before the due date, reminders, a call, then a formal "
-            "notice by registered letter about a month late."))
+        intro = QLabel(
+            self.tr(
+                "Each step is an offset in days from the invoice's due date (negative = before it) "
+                "and the action to take then. A client follows the default of its kind unless it "
+                "is given a named scenario. The defaults follow common French practice: a "
+                "pre-reminder a few days before the due date, reminders, a call, then a formal "
+                "notice by registered letter about a month late."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.banner = ErrorBanner()
@@ -96,13 +99,17 @@ class ScenarioDialog(QDialog):
         right.addWidget(self.kind_note)
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Offset"), self.tr("Action"), self.tr("Channel"), self.tr("Penalties shown")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Offset"), self.tr("Action"), self.tr("Channel"), self.tr("Penalties shown")]
+        )
         self.table.horizontalHeaderItem(COL_OFFSET).setToolTip(
-            self.tr("Days from the due date: −5 is 5 days before it (J−5), "
-                    "5 is 5 days after it (J+5)"))
+            self.tr(
+                "Days from the due date: −5 is 5 days before it (J−5), 5 is 5 days after it (J+5)"
+            )
+        )
         self.table.horizontalHeaderItem(COL_PENALTIES).setToolTip(
-            self.tr("The letter states the late-payment penalties and the €40 indemnity"))
+            self.tr("The letter states the late-payment penalties and the €40 indemnity")
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,9 +127,12 @@ class ScenarioDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove step"))
         self.remove_button.clicked.connect(self._remove_step)
         self.restore_button = QPushButton(self.tr("Restore built-in defaults"))
-        self.restore_button.setToolTip(self.tr(
-            "Put back the steps Encaisse comes with for this kind of client "
-            "(saved only when you click Save)"))
+        self.restore_button.setToolTip(
+            self.tr(
+                "Put back the steps Encaisse comes with for this kind of client "
+                "(saved only when you click Save)"
+            )
+        )
         self.restore_button.clicked.connect(self._restore)
         steps_row.addWidget(self.add_button)
         steps_row.addWidget(self.remove_button)
@@ -130,8 +140,9 @@ class ScenarioDialog(QDialog):
         steps_row.addWidget(self.restore_button)
         right.addLayout(steps_row)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -158,9 +169,12 @@ class ScenarioDialog(QDialog):
         self.list.clear()
         for index, row in enumerate(self._rows):
             self.list.addItem(QListWidgetItem(self._title(row)))
-            if (select_kind and row.client_kind == select_kind) or \
-                    (not select_kind and select_id is not None and row.id == select_id
-                     and not row.client_kind):
+            if (select_kind and row.client_kind == select_kind) or (
+                not select_kind
+                and select_id is not None
+                and row.id == select_id
+                and not row.client_kind
+            ):
                 wanted = index
         self.list.setCurrentRow(wanted)
         self.list.blockSignals(False)
@@ -183,10 +197,14 @@ class ScenarioDialog(QDialog):
             return True
         name = self._title(self._rows[self._current])
         answer = QMessageBox.question(
-            self, self.tr("Dunning scenarios"),
+            self,
+            self.tr("Dunning scenarios"),
             self.tr("Save the changes to “{name}”?").format(name=name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self._write()
         return answer == QMessageBox.StandardButton.Discard
@@ -202,9 +220,11 @@ class ScenarioDialog(QDialog):
         self.name.setText(row.name if named and row else "")
         self.kind_note.setVisible(not named)
         if row is not None and row.client_kind:
-            self.kind_note.setText(self.tr("Used by every client of the kind “{kind}” that has no "
-                                           "scenario of its own.")
-                                   .format(kind=label(CLIENT_KINDS, row.client_kind)))
+            self.kind_note.setText(
+                self.tr(
+                    "Used by every client of the kind “{kind}” that has no scenario of its own."
+                ).format(kind=label(CLIENT_KINDS, row.client_kind))
+            )
         self.delete_button.setEnabled(named)
         self.restore_button.setEnabled(not named)
         self.set_steps(row.steps if row else ())
@@ -236,10 +256,14 @@ class ScenarioDialog(QDialog):
         self.table.setCellWidget(row, COL_ACTION, self._choice(STEP_ACTIONS, step.action))
         self.table.setCellWidget(row, COL_CHANNEL, self._choice(CHANNELS, step.channel))
         penalties = QTableWidgetItem()
-        penalties.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                           | Qt.ItemFlag.ItemIsSelectable)
-        penalties.setCheckState(Qt.CheckState.Checked if step.with_penalties
-                                else Qt.CheckState.Unchecked)
+        penalties.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsSelectable
+        )
+        penalties.setCheckState(
+            Qt.CheckState.Checked if step.with_penalties else Qt.CheckState.Unchecked
+        )
         penalties.setData(Qt.ItemDataRole.UserRole, step.label)  # kept as it was
         self.table.setItem(row, COL_PENALTIES, penalties)
 
@@ -281,10 +305,15 @@ class ScenarioDialog(QDialog):
         out = []
         for row in range(self.table.rowCount()):
             penalties = self.table.item(row, COL_PENALTIES)
-            out.append(Step(self.offset_box(row).value(), str(self.action_box(row).currentData()),
-                            str(self.channel_box(row).currentData()),
-                            penalties.checkState() == Qt.CheckState.Checked,
-                            str(penalties.data(Qt.ItemDataRole.UserRole) or "")))
+            out.append(
+                Step(
+                    self.offset_box(row).value(),
+                    str(self.action_box(row).currentData()),
+                    str(self.channel_box(row).currentData()),
+                    penalties.checkState() == Qt.CheckState.Checked,
+                    str(penalties.data(Qt.ItemDataRole.UserRole) or ""),
+                )
+            )
         return out
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -382,8 +411,9 @@ class ScenarioDialog(QDialog):
     def _new(self) -> None:
         """A named scenario starting with the steps shown (the one shown goes back to
         what was saved)."""
-        name, ok = QInputDialog.getText(self, self.tr("New scenario"),
-                                        self.tr("Name of the new scenario:"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("New scenario"), self.tr("Name of the new scenario:")
+        )
         if not ok:
             return
         self._clear_marks()
@@ -401,9 +431,12 @@ class ScenarioDialog(QDialog):
         if row is None or row.client_kind or row.id is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete scenario"),
-            self.tr("Delete the scenario “{name}”? Its clients will follow the default of their "
-                    "kind.").format(name=row.name))
+            self,
+            self.tr("Delete scenario"),
+            self.tr(
+                "Delete the scenario “{name}”? Its clients will follow the default of their kind."
+            ).format(name=row.name),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

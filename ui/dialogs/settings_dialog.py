@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.book import preferences
-from services.followup import alerts, dunning
-from services.book import backup
-from services.core import company
-from services.proof import documents
-from services.ledger import imports
+from services.book import backup, preferences
 from services.core.errors import AppError
+from services.followup import alerts, dunning
+from services.ledger import imports
+from services.proof import documents
 from ui import format as fmt
 from ui import i18n
 from ui.backup_ui import created_text
@@ -76,8 +74,9 @@ class SettingsDialog(QDialog):
         store = QLabel(str(documents.store_root()))
         store.setWordWrap(True)
         store.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        store.setToolTip(self.tr(
-            "Copies of the attached documents; back this folder up with the database."))
+        store.setToolTip(
+            self.tr("Copies of the attached documents; back this folder up with the database.")
+        )
         form.addRow(self.tr("Document store"), store)
         self.max_mb = QSpinBox()
         self.max_mb.setRange(1, 2000)
@@ -94,8 +93,9 @@ class SettingsDialog(QDialog):
         self.import_field_kib.setRange(*imports.FIELD_KIB_RANGE)
         self.import_field_kib.setSuffix(" " + self.tr("KiB"))
         self.import_field_kib.setValue(field_limit // 1024)
-        self.import_field_kib.setToolTip(self.tr(
-            "A cell of a CSV file larger than this is refused, with its line."))
+        self.import_field_kib.setToolTip(
+            self.tr("A cell of a CSV file larger than this is refused, with its line.")
+        )
         limits = QHBoxLayout()
         limits.addWidget(self.import_file_mb)
         limits.addWidget(QLabel(self.tr("a value at most")))
@@ -104,12 +104,17 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("CSV import: a file at most"), limits)
         self._build_backups(form)
         self._build_follow_up(layout)
-        note = QLabel(self.tr("A change of language applies at once to menus and lists; "
-                              "open windows keep their language until closed."))
+        note = QLabel(
+            self.tr(
+                "A change of language applies at once to menus and lists; "
+                "open windows keep their language until closed."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -119,11 +124,16 @@ class SettingsDialog(QDialog):
         one the owner picks (a USB key, a synced folder)."""
         self.backup_folder = QLineEdit(backup.chosen_folder())
         self.backup_folder.setReadOnly(True)
-        self.backup_folder.setPlaceholderText(self.tr("Default: {folder}").format(folder=self._default_backups()))
+        self.backup_folder.setPlaceholderText(
+            self.tr("Default: {folder}").format(folder=self._default_backups())
+        )
         self.backup_folder.setMinimumWidth(300)
-        self.backup_folder.setToolTip(self.tr(
-            "A backup is made on quitting and once a day: the database and the documents in one file. "
-            "Pick a USB key or a synced folder to keep them off this computer."))
+        self.backup_folder.setToolTip(
+            self.tr(
+                "A backup is made on quitting and once a day: the database and the documents in one file. "
+                "Pick a USB key or a synced folder to keep them off this computer."
+            )
+        )
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_backup_folder)
         reset = QPushButton(self.tr("Default"))
@@ -140,7 +150,8 @@ class SettingsDialog(QDialog):
         if found:
             last = found[-1]
             text = self.tr("{count} backup(s) kept; the latest: {date}, {size} MB").format(
-                count=len(found), date=created_text(last), size=fmt.megabytes(last.size))
+                count=len(found), date=created_text(last), size=fmt.megabytes(last.size)
+            )
         else:
             text = self.tr("No backup yet: one is made when you quit.")
         self.backup_status = QLabel(text)
@@ -176,8 +187,12 @@ class SettingsDialog(QDialog):
         self.grace.setRange(0, 60)
         self.grace.setSuffix(" " + self.tr("days"))
         self.grace.setValue(dunning.grace_days())
-        self.grace.setToolTip(self.tr("Reminders stay paused this long after the date a client "
-                                      "promised to pay, before the promise counts as broken"))
+        self.grace.setToolTip(
+            self.tr(
+                "Reminders stay paused this long after the date a client "
+                "promised to pay, before the promise counts as broken"
+            )
+        )
         form.addRow(self.tr("Grace after a promised date"), self.grace)
 
         kinds = QGroupBox(self.tr("Start-up alerts"))
@@ -199,11 +214,15 @@ class SettingsDialog(QDialog):
         self.scenarios_button.clicked.connect(self._edit_scenarios)
         row.addWidget(self.scenarios_button)
         self.texts_button = QPushButton(self.tr("Letter texts…"))
-        self.texts_button.setToolTip(self.tr("The wording of each letter, per language, with a live preview"))
+        self.texts_button.setToolTip(
+            self.tr("The wording of each letter, per language, with a live preview")
+        )
         self.texts_button.clicked.connect(self._edit_texts)
         row.addWidget(self.texts_button)
         self.charges_button = QPushButton(self.tr("Late charges and letters…"))
-        self.charges_button.setToolTip(self.tr("Rates, your penalty rate, the consumer mediator, the envelope window"))
+        self.charges_button.setToolTip(
+            self.tr("Rates, your penalty rate, the consumer mediator, the envelope window")
+        )
         self.charges_button.clicked.connect(self._edit_charges)
         row.addWidget(self.charges_button)
         row.addStretch(1)
@@ -234,10 +253,13 @@ class SettingsDialog(QDialog):
                 grace_days=_if_changed(self.grace.value(), dunning.grace_days()),
                 backup_folder=_if_changed(self.backup_folder.text(), backup.chosen_folder()),
                 kinds_off=_if_changed(self.kinds_unchecked(), alerts.kinds_off()),
-                import_max_file_mb=_if_changed(self.import_file_mb.value(),
-                                               imports.import_limits()[0] // 1_048_576),
-                import_max_field_kib=_if_changed(self.import_field_kib.value(),
-                                                 imports.import_limits()[1] // 1024))
+                import_max_file_mb=_if_changed(
+                    self.import_file_mb.value(), imports.import_limits()[0] // 1_048_576
+                ),
+                import_max_field_kib=_if_changed(
+                    self.import_field_kib.value(), imports.import_limits()[1] // 1024
+                ),
+            )
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
             return

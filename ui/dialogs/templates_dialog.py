@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.core import clock
-from services.paper import letters
 from services.core.errors import AppError
+from services.paper import letters
 from ui import i18n
 from ui.labels import LANGUAGES, label
 from ui.widgets import ErrorBanner
@@ -37,13 +37,15 @@ PREVIEW_DELAY_MS = 400
 
 
 def _keys() -> list[tuple[str, str]]:
-    return [("pre_reminder", QCoreApplication.translate("TemplatesDialog", "Pre-reminder")),
-            ("reminder", QCoreApplication.translate("TemplatesDialog", "First reminder")),
-            ("reminder_2", QCoreApplication.translate("TemplatesDialog", "Further reminders")),
-            ("formal_notice", QCoreApplication.translate("TemplatesDialog", "Formal notice")),
-            ("final_notice", QCoreApplication.translate("TemplatesDialog", "Final notice")),
-            ("hand_off", QCoreApplication.translate("TemplatesDialog", "Hand-off notice")),
-            ("statement", QCoreApplication.translate("TemplatesDialog", "Statement of account"))]
+    return [
+        ("pre_reminder", QCoreApplication.translate("TemplatesDialog", "Pre-reminder")),
+        ("reminder", QCoreApplication.translate("TemplatesDialog", "First reminder")),
+        ("reminder_2", QCoreApplication.translate("TemplatesDialog", "Further reminders")),
+        ("formal_notice", QCoreApplication.translate("TemplatesDialog", "Formal notice")),
+        ("final_notice", QCoreApplication.translate("TemplatesDialog", "Final notice")),
+        ("hand_off", QCoreApplication.translate("TemplatesDialog", "Hand-off notice")),
+        ("statement", QCoreApplication.translate("TemplatesDialog", "Statement of account")),
+    ]
 
 
 class TemplatesDialog(QDialog):
@@ -71,13 +73,18 @@ class TemplatesDialog(QDialog):
         left.addLayout(form)
         self.body = QPlainTextEdit()
         left.addWidget(self.body, 1)
-        hint = QLabel(QCoreApplication.translate("TemplatesDialog", "Placeholders: {names}").format(
-            names=", ".join("{" + p + "}" for p in letters.PLACEHOLDERS)))
+        hint = QLabel(
+            QCoreApplication.translate("TemplatesDialog", "Placeholders: {names}").format(
+                names=", ".join("{" + p + "}" for p in letters.PLACEHOLDERS)
+            )
+        )
         hint.setWordWrap(True)
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(hint)
         row = QHBoxLayout()
-        self.restore_button = QPushButton(QCoreApplication.translate("TemplatesDialog", "Restore default"))
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("TemplatesDialog", "Restore default")
+        )
         self.restore_button.clicked.connect(self.restore)
         self.save_button = QPushButton(QCoreApplication.translate("TemplatesDialog", "Save"))
         self.save_button.clicked.connect(self.save)
@@ -85,7 +92,9 @@ class TemplatesDialog(QDialog):
         row.addWidget(self.save_button)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("TemplatesDialog", "Close"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("TemplatesDialog", "Close")
+        )
         close.rejected.connect(self.reject)
         row.addWidget(close)
         left.addLayout(row)
@@ -117,14 +126,38 @@ class TemplatesDialog(QDialog):
 
     def sample(self) -> letters.Letter:
         language, key = self.key()
-        company = letters.Party("Menuiserie Exemple", "12 rue des Artisans", "69007", "Lyon",
-                                iban="FR7630004008230001012345669")
+        company = letters.Party(
+            "Menuiserie Exemple",
+            "12 rue des Artisans",
+            "69007",
+            "Lyon",
+            iban="FR7630004008230001012345669",
+        )
         step = {"reminder_2": "reminder", "hand_off": "agency"}.get(key, key)
-        sample = letters.Letter(company, letters.Party("Client Exemple", "1 place Bellecour", "69002", "Lyon"), "EXEMPLE",
-                                "pro", language, step, 2 if key == "reminder_2" else 1, False, clock.today(), "EUR")
+        sample = letters.Letter(
+            company,
+            letters.Party("Client Exemple", "1 place Bellecour", "69002", "Lyon"),
+            "EXEMPLE",
+            "pro",
+            language,
+            step,
+            2 if key == "reminder_2" else 1,
+            False,
+            clock.today(),
+            "EUR",
+        )
         due = clock.today() - dt.timedelta(days=20)
-        sample.invoices.append(letters.LetterInvoice("F-0042", due - dt.timedelta(days=30), due, Decimal("1200.00"),
-                                                     Decimal("0.00"), Decimal("1200.00"), 20))
+        sample.invoices.append(
+            letters.LetterInvoice(
+                "F-0042",
+                due - dt.timedelta(days=30),
+                due,
+                Decimal("1200.00"),
+                Decimal("0.00"),
+                Decimal("1200.00"),
+                20,
+            )
+        )
         sample.template = (self.subject.text(), self.body.toPlainText())
         return sample
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import SCHEMA_REVISION
-from services.core import clock
+from services.core import changes, clock
 from services.core.errors import KnownError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.paths import migrations_path
@@ -141,6 +141,7 @@ class Database:
         self.write_sessions = sessionmaker(
             self.engine.execution_options(**{WRITE: True}), expire_on_commit=False, future=True
         )
+        changes.watch(self.write_sessions)  # what each transaction touches (issue #12)
 
     # -- migrations -------------------------------------------------------
     def _alembic_config(self) -> Any:
@@ -233,6 +234,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         database.upgrade()
     _owner_only(database.path)
     _current = database
+    changes.publish(changes.Change.BOOK)  # another book: every view reloads
     return database
 
 
@@ -332,6 +334,8 @@ def transaction() -> Iterator[Session]:
 
     On SQLite it holds the write lock from its first statement (BEGIN IMMEDIATE), so what
     it reads cannot change under it before it writes; never open one inside another.
+    Once committed, the topics it touched are published (:mod:`services.core.changes`);
+    a rolled-back transaction publishes nothing.
     """
     session = current().write_sessions()
     try:
@@ -340,7 +344,9 @@ def transaction() -> Iterator[Session]:
     except (OperationalError, DBAPIError) as exc:
         raise translate_db_error(exc, current().path) from exc
     finally:
+        touched = changes.collected(session)
         session.close()
+    changes.publish(touched)
 
 
 @contextmanager

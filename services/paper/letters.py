@@ -17,77 +17,32 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
+from reportlab.pdfgen.canvas import Canvas
 
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
-from services.core.money import format_money, plain
-from services.core.paths import resource_path
+from services.core.money import format_money as format_money  # what the tests compare with
+from services.core.money import plain
 from services.followup.penalties import Result
+from services.pdf import formats, page, qr
+from services.pdf.fonts import fonts
+from services.pdf.parties import Party as Party  # the letters' parties are every document's
 
-PAGE_W, PAGE_H = A4
-MARGIN = 20 * mm
+PAGE_W, PAGE_H = page.PAGE_W, page.PAGE_H
+MARGIN = page.MARGIN
 WINDOW = {"x": 110, "y": 45, "w": 90, "h": 35}  # whole mm, from the top-left corner
 FORMAL_NOTICE_DAYS = 8
 
-_FONTS_READY = False
-
-
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans (bundled: accents, €, no-break spaces) or Helvetica."""
-    global _FONTS_READY
-    if _FONTS_READY:
-        return "EncaisseSans", "EncaisseSans-Bold"
-    try:
-        pdfmetrics.registerFont(
-            TTFont("EncaisseSans", str(resource_path("fonts", "DejaVuSans.ttf")))
-        )
-        pdfmetrics.registerFont(
-            TTFont("EncaisseSans-Bold", str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
-        )
-        # <b> in paragraphs (platypus) switches to the bold face
-        pdfmetrics.registerFontFamily(
-            "EncaisseSans",
-            normal="EncaisseSans",
-            bold="EncaisseSans-Bold",
-            italic="EncaisseSans",
-            boldItalic="EncaisseSans-Bold",
-        )
-    except Exception:  # noqa: BLE001 - a missing font file: fall back, never fail a letter
-        return "Helvetica", "Helvetica-Bold"
-    _FONTS_READY = True
-    return "EncaisseSans", "EncaisseSans-Bold"
-
 
 # -- data ------------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Party:
-    name: str
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    country: str = "FR"
-    legal_form: str = ""
-    siren: str = ""
-    vat_number: str = ""
-    phone: str = ""
-    email: str = ""
-    iban: str = ""
-    bic: str = ""
-    contact: str = ""
-    logo: str = ""  # path of the company's logo (letterhead)
-
-
 @dataclass(frozen=True, slots=True)
 class LetterInvoice:
     number: str
@@ -145,85 +100,7 @@ class Letter:
         return self.on + dt.timedelta(days=self.deadline_days)
 
 
-# -- EPC QR code (European Payments Council, "SEPA credit transfer") ------------------------------
-def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str = "") -> str:
-    """The text an EPC069-12 QR code carries (version 002, UTF-8, SCT)."""
-    lines = [
-        "BCD",
-        "002",
-        "1",
-        "SCT",
-        bic.replace(" ", "").upper(),
-        name[:70],
-        iban.replace(" ", "").upper(),
-        f"EUR{amount:.2f}",
-        "",
-        "",
-        reference[:140],
-    ]
-    return "\n".join(lines)
-
-
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """The QR code's modules. A fixed mask: choosing the "best" one costs ten times more
-    and any mask gives a valid code (a day of 1,000 letters stays fast)."""
-    import segno
-
-    code = segno.make(payload, error="m", micro=False, mask=2)
-    return [[bool(v) for v in row] for row in code.matrix]
-
-
-def qr_png(payload: str) -> bytes:
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make(payload, error="m", micro=False, mask=2).save(buffer, kind="png", scale=4, border=2)
-    return buffer.getvalue()
-
-
-def draw_qr(c: canvas.Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """Draw the QR code as a small black-and-white image, its modules kept square (8 px
-    each, no smoothing needed): a few hundred bytes in the PDF, quick to write."""
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
-
-    matrix = qr_matrix(payload)
-    n = len(matrix) + 4  # a quiet zone of two modules
-    image = Image.new("1", (n, n), 1)
-    pixels = image.load()
-    for row, cells in enumerate(matrix):
-        for col, dark in enumerate(cells):
-            if dark:
-                pixels[col + 2, row + 2] = 0
-    image = image.resize((n * 8, n * 8), Image.Resampling.NEAREST)
-    c.drawImage(ImageReader(image), x, y, size, size)
-
-
 # -- texts -----------------------------------------------------------------------------------------
-def _date(day: dt.date, language: str) -> str:
-    if language == "fr":
-        months = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ]
-        return f"{day.day}{'er' if day.day == 1 else ''} {months[day.month - 1]} {day.year}"
-    return day.strftime("%d %B %Y").lstrip("0")
-
-
-def _short_date(day: dt.date, language: str) -> str:
-    return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
-
-
 TEXTS: dict[str, dict[str, Any]] = {
     "fr": {
         "subject": {
@@ -471,7 +348,9 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
     key = template_key(letter)
     subject_text, body_text = letter.template or default_template(letter.language, key)
     table = "\n".join(
-        f"{i.number} — {_short_date(i.due_date, letter.language)} — {_money(letter, i.balance)}"
+        " — ".join(
+            (i.number, formats.short_date(i.due_date, letter.language), _money(letter, i.balance))
+        )
         for i in letter.invoices
     )
     values = {
@@ -482,10 +361,10 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
         "level": letter.level,
         "total_due": _money(letter, letter.total_claimed),
         "balance": _money(letter, letter.balance),
-        "deadline": _date(letter.deadline, letter.language),
+        "deadline": formats.long_date(letter.deadline, letter.language),
         "days": letter.deadline_days,
-        "date": _date(letter.on, letter.language),
-        "as_of": _date(letter.on, letter.language),
+        "date": formats.long_date(letter.on, letter.language),
+        "as_of": formats.long_date(letter.on, letter.language),
         "invoice_table": table,
     }
     subject = subject_text.format_map(values)
@@ -509,10 +388,8 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
 
 
 def _money(letter: Letter, value: Decimal) -> str:
-    text = format_money(value, letter.currency, letter.language)
-    return (
-        text if _fonts()[0] != "Helvetica" else text.replace("\u202f", " ").replace("\u00a0", " ")
-    )
+    text = formats.money(value, letter.currency, letter.language)
+    return text if fonts().truetype else text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 # -- drawing ---------------------------------------------------------------------------------------
@@ -523,7 +400,7 @@ class Drawn:
     address_box: tuple[float, float, float, float] = (0, 0, 0, 0)  # x, y from top, w, h in mm
     pages: int = 0
     texts: list[str] = field(default_factory=list)
-    qr_payload: str = ""
+    transfer: qr.Transfer | None = None  # what the payment QR code asks for, when drawn
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -546,20 +423,13 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def draw_letter(
-    c: canvas.Canvas,
-    letter: Letter,
-    window: dict[str, int] | None = None,
-    total_pages: int = 1,
-    measuring: bool = False,
-) -> Drawn:
-    """Draw one letter on ``c`` (one or more pages; ends with showPage). ``total_pages``
-    (from a first pass) numbers the pages of a letter longer than one page."""
-    regular, bold = _fonts()
+def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None) -> Drawn:
+    """Draw one letter on ``c`` (one or more pages; ends with showPage). On a
+    :class:`services.pdf.page.PageCanvas` the pages of a longer letter are numbered."""
+    regular, bold = fonts().regular, fonts().bold
     window = window or WINDOW
     t = _t(letter)
     drawn = Drawn()
-    y_top = PAGE_H
     pages: list[int] = []
 
     def text(x: float, y: float, value: str, size: float = 10, font: str = regular) -> None:
@@ -567,46 +437,9 @@ def draw_letter(
         c.drawString(x, y, value)
         drawn.texts.append(value)
 
-    # letterhead (the logo top right, when there is one that reads)
     company = letter.company
-    if company.logo:
-        try:
-            from reportlab.lib.utils import ImageReader
-
-            logo = ImageReader(company.logo)
-            width, height = logo.getSize()
-            box_w, box_h = 45 * mm, 22 * mm
-            scale = min(box_w / width, box_h / height)
-            c.drawImage(
-                logo,
-                PAGE_W - MARGIN - width * scale,
-                y_top - 12 * mm - height * scale,
-                width * scale,
-                height * scale,
-                mask="auto",
-            )
-        except Exception:  # noqa: BLE001 - a logo that does not read never stops a letter
-            pass
-    y = y_top - 18 * mm
-    text(MARGIN, y, company.name, 14, bold)
-    y -= 5 * mm
-    for line in [
-        company.legal_form,
-        *company.address.splitlines(),
-        f"{company.postcode} {company.city}".strip(),
-        " — ".join(
-            v
-            for v in (
-                f"SIREN {company.siren}" if company.siren else "",
-                f"TVA {company.vat_number}" if company.vat_number else "",
-            )
-            if v
-        ),
-        " — ".join(v for v in (company.phone, company.email) if v),
-    ]:
-        if line.strip():
-            text(MARGIN, y, line, 8.5)
-            y -= 4 * mm
+    head = page.draw_letterhead(c, company, MARGIN)
+    drawn.texts += head.texts
     # the address, in the envelope window
     box_x, box_y_top = window["x"] * mm, PAGE_H - window["y"] * mm
     lines = [letter.client.name]
@@ -639,9 +472,9 @@ def draw_letter(
     y = PAGE_H - 90 * mm
     place = company.city or ""
     dated = (
-        f"{place}, le {_date(letter.on, 'fr')}"
+        f"{place}, le {formats.long_date(letter.on, 'fr')}"
         if letter.language == "fr"
-        else f"{place}, {_date(letter.on, 'en')}"
+        else f"{place}, {formats.long_date(letter.on, 'en')}"
     )
     text(box_x, y, dated.strip(", "), 10)
     y -= 10 * mm
@@ -657,15 +490,7 @@ def draw_letter(
     y -= 9 * mm
     width = PAGE_W - 2 * MARGIN
 
-    def number_page() -> None:
-        if total_pages > 1:
-            c.setFont(regular, 8)
-            c.drawRightString(
-                PAGE_W - MARGIN, 12 * mm, t["page"].format(n=len(pages) + 1, total=total_pages)
-            )
-
     def new_page() -> float:
-        number_page()
         pages.append(1)
         c.showPage()
         return PAGE_H - 25 * mm
@@ -712,8 +537,8 @@ def draw_letter(
             y = header_row(new_page())
         values = [
             inv.number,
-            _short_date(inv.issue_date, letter.language),
-            _short_date(inv.due_date, letter.language),
+            formats.short_date(inv.issue_date, letter.language),
+            formats.short_date(inv.due_date, letter.language),
             _money(letter, inv.total),
             _money(letter, inv.paid),
             _money(letter, inv.balance),
@@ -774,12 +599,13 @@ def draw_letter(
         if y < 60 * mm:
             y = new_page()
         qr_size = 28 * mm
-        payload = epc_payload(
+        transfer = qr.Transfer(
             company.name, company.iban, letter.total_claimed, letter.reference, company.bic
         )
-        drawn.qr_payload = payload
-        if not measuring:  # the first pass only counts pages
-            draw_qr(c, payload, PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm, qr_size)
+        code = qr.epc_qr(transfer)
+        if code is not None:
+            drawn.transfer = transfer
+            qr.draw(c, code, PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm, qr_size)
         saved = width
         width = PAGE_W - 2 * MARGIN - qr_size - 6 * mm
         bic = f" — BIC {company.bic}" if company.bic else ""
@@ -792,7 +618,6 @@ def draw_letter(
     y = paragraph(t["closing"], y)
     y -= 6 * mm
     text(PAGE_W - MARGIN - 60 * mm, y, company.name, 10, bold)
-    number_page()
     c.showPage()
     drawn.pages = len(pages) + 1
     return drawn
@@ -800,23 +625,13 @@ def draw_letter(
 
 def write_letter(path: Path, letter: Letter, window: dict[str, int] | None = None) -> Drawn:
     """One letter to one PDF file (byte-stable: reportlab's invariant mode)."""
-    from reportlab import rl_config
-
-    rl_config.useA85 = 0  # binary streams: smaller, and no slow ASCII85 encoding
     path.parent.mkdir(parents=True, exist_ok=True)
-
-    def render(total: int) -> tuple[io.BytesIO, Drawn]:
-        buffer = io.BytesIO()
-        c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-        c.setTitle(subject_and_body(letter)[0])
-        c.setAuthor(letter.company.name)
-        drawn = draw_letter(c, letter, window, total)
+    buffer = io.BytesIO()
+    footer = page.Footer(numbers=_t(letter)["page"], alone=False)
+    with page.binary_streams():
+        c = page.canvas(buffer, footer, subject_and_body(letter)[0], letter.company.name)
+        drawn = draw_letter(c, letter, window)
         c.save()
-        return buffer, drawn
-
-    buffer, drawn = render(1)
-    if drawn.pages > 1:  # numbered "Page n / N": draw again now that N is known
-        buffer, drawn = render(drawn.pages)
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(buffer.getvalue())
     tmp.replace(path)
@@ -1091,10 +906,15 @@ def _write_one(job: tuple[Path, Letter, dict[str, int]]) -> Path:
 PARALLEL_FROM = 60
 
 
-def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[Letter, Any, Path]]:
-    """One PDF per letter plus ``all.pdf``. A long run uses every core (the letters are
-    independent); a bundled build, where new processes cannot be started the same way,
-    writes them in turn."""
+def write_all(
+    prepared: Sequence[tuple[Letter, Any]],
+    out: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[Letter, Any, Path]]:
+    """One PDF per letter plus ``all.pdf`` (the command line and the window both write them
+    here). A long run uses every core (the letters are independent); a bundled build, where
+    new processes cannot be started the same way, writes them in turn. ``progress`` is told
+    (letters written, letters in all) as they are written."""
     import os
     import sys
 
@@ -1123,11 +943,16 @@ def write_all(prepared: Sequence[tuple[Letter, Any]], out: Path) -> list[tuple[L
 
         # the letters are written by the workers while this process gathers them into all.pdf
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for path in pool.map(_write_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+            chunks = max(1, len(jobs) // (workers * 8))
+            for done, path in enumerate(pool.map(_write_one, jobs, chunksize=chunks), 1):
                 combined.append(str(path))
+                if progress is not None:
+                    progress(done, len(jobs))
     else:
-        for job in jobs:
+        for done, job in enumerate(jobs, 1):
             combined.append(str(_write_one(job)))
+            if progress is not None:
+                progress(done, len(jobs))
     with open(out / "all.pdf", "wb") as fh:
         combined.write(fh)
     return written

@@ -1,0 +1,34 @@
+"""The company and its clients as every document prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A creditor or a debtor. The first fields can be given in order (name, address,
+    postcode, city, country, legal form, SIREN, VAT number, phone, e-mail, IBAN, BIC)."""
+
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "FR"
+    legal_form: str = ""
+    siren: str = ""
+    vat_number: str = ""
+    phone: str = ""
+    email: str = ""
+    iban: str = ""
+    bic: str = ""
+    contact: str = ""
+    logo: str = ""  # path of the company's logo (letterhead)
+    code: str = ""  # the client's code
+    kind: str = ""  # pro / consumer / nonprofit / public ("" for the company)
+    siret: str = ""
+
+    @property
+    def town(self) -> str:
+        """Postcode and city on one line."""
+        return " ".join(p for p in (self.postcode.strip(), self.city.strip()) if p)

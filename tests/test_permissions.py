@@ -117,7 +117,7 @@ def force_a_bug(env: dict[str, str], book: Path) -> subprocess.CompletedProcess[
     """A command that fails with a bug: main() logs the traceback (the path it prints)."""
     code = (
         "import sys, main\n"
-        "from services import cli\n"
+        "import cli\n"
         "def broken(*args):\n"
         "    raise RuntimeError('forced by test_permissions')\n"
         "cli.run = broken\n"

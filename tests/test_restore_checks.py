@@ -440,7 +440,7 @@ def test_a_postgresql_book_is_told_to_use_the_servers_tools(monkeypatch) -> None
 
     server = db.Database("postgresql+psycopg://encaisse@127.0.0.1:9/encaisse")
     assert server.path is None
-    monkeypatch.setattr(cli, "_open", lambda _target: setattr(db, "_current", server))
+    monkeypatch.setattr(cli.app, "open_book", lambda _target: setattr(db, "_current", server))
     expected = (
         "error: PostgreSQL books are backed up with the server's own tools (pg_dump); "
         "Encaisse backs up SQLite books"

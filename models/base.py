@@ -68,11 +68,13 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value
+        stamp: dt.datetime = value
+        if stamp.tzinfo is not None:
+            stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+        return stamp
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=dt.UTC)
+        stamp: dt.datetime = value
+        return stamp.replace(tzinfo=dt.UTC)

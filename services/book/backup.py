@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from models import SCHEMA_REVISION
-from services.core import clock, db
+from services.core import clock, db, settings
 from services.core.errors import AppError, KnownError, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.version import __version__
@@ -55,7 +55,7 @@ from services.proof.store import require_regular_file as _require_regular_file
 
 log = logging.getLogger(__name__)
 
-FOLDER_SETTING = "backup.folder"
+FOLDER_SETTING = settings.KEYS["backup_folder"].stored  # read raw from a damaged book
 MANIFEST = "manifest.json"
 DATABASE = "book.db"
 CHUNK = 1024 * 1024
@@ -145,9 +145,6 @@ MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP(
 MSG_CANNOT_RESTORE = QT_TRANSLATE_NOOP(
     "Messages", "the backup cannot be restored into {folder}: {detail}"
 )
-MSG_FOLDER_UNUSABLE = QT_TRANSLATE_NOOP(
-    "Messages", "the folder {folder} cannot hold backups: {detail}"
-)
 MSG_SOURCE_UNREADABLE = QT_TRANSLATE_NOOP(
     "Messages", "the book {path} cannot be read for a backup: {detail}"
 )
@@ -186,35 +183,8 @@ def default_folder(book: Path) -> Path:
 
 def folder() -> Path:
     """Where backups go: the folder chosen in Settings, else :func:`default_folder`."""
-    chosen = chosen_folder()
+    chosen = settings.read().backup_folder
     return Path(chosen).expanduser() if chosen else default_folder(_book())
-
-
-def chosen_folder() -> str:
-    """The folder set in Settings ("" = the default)."""
-    from services.core.company import get_setting
-
-    return get_setting(FOLDER_SETTING, "")
-
-
-def set_folder(path: str) -> None:
-    """Choose where backups go ("" = back to the default); the folder must take a file."""
-    from services.core.company import set_setting
-    from services.core.text import clean_text
-
-    text = clean_text(path, "backup_folder")  # no control character in a path (issue #11)
-    if text:
-        where = Path(text).expanduser()
-        try:
-            where.mkdir(mode=0o700, parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=where, prefix=".encaisse-probe-"):
-                pass
-        except OSError as exc:
-            raise UserError.from_os(
-                MSG_FOLDER_UNUSABLE, exc, field="backup_folder", folder=text
-            ) from exc
-        text = str(where.resolve())
-    set_setting(FOLDER_SETTING, text)
 
 
 def _book() -> Path:
@@ -398,7 +368,7 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
                     members[name], member_sizes[name] = _add(zf, store.path_of(sha), name, on_bytes)
                     if members[name] != sha:
                         altered.append(sha)  # kept as it is; restore will not install it
-                manifest = {
+                manifest: dict[str, Any] = {
                     "app_version": __version__,
                     "schema": schema,
                     "book": source.name,

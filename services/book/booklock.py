@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -101,7 +102,7 @@ class BookLock:
 
 
 # -- the two platforms ---------------------------------------------------------------------------
-if os.name == "posix":
+if sys.platform != "win32":  # this form of the test is the one mypy understands
     import fcntl
 
     def _try(fd: int, exclusive: bool) -> int | None:

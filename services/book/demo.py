@@ -23,6 +23,7 @@ import datetime as dt
 import random
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -855,10 +856,10 @@ def _po(rng: random.Random, spec: ClientSpec, issue: dt.date) -> str:
     return ""
 
 
-def _invoice(rng: random.Random, spec: ClientSpec, issue: dt.date, **kwargs: object) -> PlannedDoc:
+def _invoice(rng: random.Random, spec: ClientSpec, issue: dt.date, **kwargs: Any) -> PlannedDoc:
     low = kwargs.pop("low", None)
     high = kwargs.pop("high", None)
-    net, vat, total = _amounts(rng, spec, low, high)  # type: ignore[arg-type]
+    net, vat, total = _amounts(rng, spec, low, high)
     delivery = issue - dt.timedelta(days=rng.randint(0, 6)) if rng.random() < 0.6 else None
     work = rng.choice(WORKS)
     kwargs.setdefault("notes", work)
@@ -872,7 +873,7 @@ def _invoice(rng: random.Random, spec: ClientSpec, issue: dt.date, **kwargs: obj
         po_number=_po(rng, spec, issue),
         delivery=delivery,
         **kwargs,
-    )  # type: ignore[arg-type]
+    )
 
 
 def _by_code(code: str) -> ClientSpec:

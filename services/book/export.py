@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Table, or_, select
 from sqlalchemy.orm import Session
@@ -124,6 +124,9 @@ NO_ALLOCATION = "none"
 #: front count too, so that the quote ``import`` takes off is always the one added here
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
 
+#: a SELECT of any columns, its type kept through the filter
+_Stmt = TypeVar("_Stmt", bound=Select[*tuple[Any, ...]])
+
 
 @dataclass(frozen=True, slots=True)
 class ExportInfo:
@@ -198,7 +201,7 @@ def _importable(session: Session, folder: Path, client_id: int | None) -> None:
     credit note is set against is already there when the import reaches it.
     """
 
-    def only(query: Select[Any], column: Any) -> Select[Any]:
+    def only(query: _Stmt, column: Any) -> _Stmt:
         return query if client_id is None else query.where(column == client_id)
 
     codes: dict[int, str] = {}
@@ -269,7 +272,7 @@ def _importable(session: Session, folder: Path, client_id: int | None) -> None:
         )
     _write_csv(folder / "invoices.csv", INVOICE_HEADER, rows)
 
-    paid: dict[int, list[tuple[str, Decimal]]] = {}
+    paid: dict[int | None, list[tuple[str, Decimal]]] = {}
     query = (
         select(Allocation.payment_id, Invoice.number, Allocation.amount)
         .join(Invoice, Invoice.id == Allocation.invoice_id)

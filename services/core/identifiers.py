@@ -61,7 +61,7 @@ def _check(value: str | None, field: str, module: object) -> str:
     except InvalidComponent as exc:
         raise UserError(MSG_COMPONENT, field=field, value=raw, detail=exc.message) from exc
     except ValidationError as exc:
-        raise UserError(MSG_COMPONENT, field=field, value=raw, detail=exc.message) from exc
+        raise UserError(MSG_COMPONENT, field=field, value=raw, detail=str(exc)) from exc
 
 
 def siren(value: str | None, field: str = "siren") -> str:

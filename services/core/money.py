@@ -118,7 +118,7 @@ def format_money(value: Decimal | None, currency: str = "EUR", language: str = "
     value = round_money(value)
     negative = value < 0
     units, _, cents = f"{abs(value):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(units) > 3:
         groups.insert(0, units[-3:])
         units = units[:-3]

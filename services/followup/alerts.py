@@ -27,7 +27,7 @@ from sqlalchemy import not_, select
 from sqlalchemy.orm import Session
 
 from models import AlertSnooze, Client, Document, Invoice
-from services.core import clock, company, db, history
+from services.core import clock, company, db, history, settings
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import from_cents, plain
 from services.followup import dunning
@@ -46,8 +46,6 @@ KINDS = (
     "missing_proof",
     "claim_declaration",
 )
-DUE_SOON_SETTING = "alerts.due_soon_days"
-OFF_SETTING = "alerts.off"
 PRESCRIPTION_WARNING_DAYS = 90
 CLAIM_DECLARATION_MONTHS = 2
 INSURANCE_WARNING_DAYS = 15
@@ -148,33 +146,6 @@ class Raw(NamedTuple):
     @property
     def key(self) -> str:
         return snooze_key(self.kind, self.client_id, self.invoice_id, self.step, self.currency)
-
-
-def due_soon_days() -> int:
-    from services.core.company import get_setting
-
-    try:
-        return max(0, int(get_setting(DUE_SOON_SETTING, "7")))
-    except ValueError:
-        return 7
-
-
-def set_due_soon_days(days: int) -> None:
-    from services.core.company import set_setting
-
-    set_setting(DUE_SOON_SETTING, str(max(0, min(90, days))))
-
-
-def kinds_off() -> set[str]:
-    from services.core.company import get_setting
-
-    return {k for k in get_setting(OFF_SETTING, "").split(",") if k}
-
-
-def set_kinds_off(kinds: set[str]) -> None:
-    from services.core.company import set_setting
-
-    set_setting(OFF_SETTING, ",".join(sorted(k for k in kinds if k in KINDS)))
 
 
 def snooze(alert: Alert, until: dt.date) -> None:
@@ -335,9 +306,10 @@ def find(
     as_of = as_of or clock.today()
     out: list[Raw] = []
     with company.reading(s) as s:
-        soon = due_soon_days()
-        grace = dunning.grace_days()
-        off = set() if include_off else kinds_off()
+        values = settings.load(s)
+        soon = values.due_soon_days
+        grace = values.grace_days
+        off = set() if include_off else set(values.kinds_off)
         source = core.Source(s, as_of)
         holds = dunning._holds(s, as_of, grace)
         ladder_of = dunning.ladders(s)
@@ -351,7 +323,7 @@ def find(
         clients = core.client_infos(s, {r[1] for r in special_rows})
         done = core.done_offsets(s, (r[0] for r in special_rows), as_of)
         action_of = {
-            key: dict(zip(ladder.offsets, (st.action for st in ladder.steps), strict=True))  # type: ignore[attr-defined]
+            key: dict(zip(ladder.offsets, (st.action for st in ladder.steps), strict=True))
             for key, ladder in ladder_of.items()
         }
         pro = action_of["pro"]

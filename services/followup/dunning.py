@@ -45,7 +45,7 @@ from models import (
     PaymentPlan,
     PlanInstalment,
 )
-from services.core import clock, company, db, history, lookups
+from services.core import clock, company, db, history, lookups, settings
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import FIELD_LABELS, QT_TRANSLATE_NOOP
 from services.core.money import from_cents
@@ -55,8 +55,6 @@ from services.followup import open_invoices as core
 from services.ledger import clients
 
 ZERO = Decimal("0.00")
-GRACE_SETTING = "dunning.promise_grace_days"
-DEFAULT_GRACE_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,21 +338,6 @@ def delete_scenario(scenario_id: int) -> None:
         s.delete(scenario)
 
 
-def set_grace_days(days: int) -> None:
-    from services.core.company import set_setting
-
-    set_setting(GRACE_SETTING, str(max(0, min(60, days))))
-
-
-def grace_days() -> int:
-    from services.core.company import get_setting
-
-    try:
-        return max(0, int(get_setting(GRACE_SETTING, str(DEFAULT_GRACE_DAYS))))
-    except ValueError:
-        return DEFAULT_GRACE_DAYS
-
-
 # -- the ladder -------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class OpenInvoice:
@@ -495,11 +478,11 @@ class Situation:
     as_of: dt.date
     rows: list[core.Row]
     clients: dict[int, core.ClientInfo]
-    ladders: dict[int | str, core.Ladder]
+    ladders: dict[int | str, core.Ladder[Step]]
     holds: Holds
     groups: list[core.Group]
 
-    def ladder_of(self, client_id: int) -> core.Ladder:
+    def ladder_of(self, client_id: int) -> core.Ladder[Step]:
         info = self.clients[client_id]
         return (self.ladders.get(info.scenario_id) if info.scenario_id else None) or self.ladders[
             info.kind
@@ -507,12 +490,12 @@ class Situation:
 
     def step_of(self, group: core.Group) -> Step:
         ladder = self.ladder_of(group.client_id)
-        return ladder.steps[ladder.offsets.index(group.offset)]  # type: ignore[return-value]
+        return ladder.steps[ladder.offsets.index(group.offset)]
 
 
-def ladders(s: Session, scenario_ids: Iterable[int] | None = None) -> dict[int | str, core.Ladder]:
+def ladders(s: Session, scenario_ids: Iterable[int] | None = None) -> dict[int | str, core.Ladder[Step]]:
     """The ladder of each client kind's default and of each named scenario in use."""
-    out: dict[int | str, core.Ladder] = {k: core.Ladder(default_steps(k, s)) for k in CLIENT_KINDS}
+    out: dict[int | str, core.Ladder[Step]] = {k: core.Ladder(default_steps(k, s)) for k in CLIENT_KINDS}
     if scenario_ids is None:
         scenario_ids = s.scalars(
             select(Client.scenario_id).where(Client.scenario_id.is_not(None)).distinct()
@@ -526,7 +509,7 @@ def situation(as_of: dt.date | None = None, s: Session | None = None) -> Situati
     """Everything the day's actions need, read in one session (``s``, or one of its own)."""
     as_of = as_of or clock.today()
     with company.reading(s) as s:
-        grace = grace_days()
+        grace = settings.load(s).grace_days
         rows = core.open_rows(s, as_of)
         clients = core.client_infos(s)
         holds = _holds(s, as_of, grace)
@@ -613,10 +596,10 @@ def actions(
                     issued,
                     day - dt.timedelta(days=age),
                     from_cents(cents),
-                    disputed,
+                    bool(disputed),
                 )
             )
-        action.missed = [st for st in ladder.steps if st.offset_days in group.missed]  # type: ignore[attr-defined]
+        action.missed = [st for st in ladder.steps if st.offset_days in group.missed]
         action.invoices.sort(key=lambda i: (i.due_date, i.number))
         out.append(action)
     out.sort(key=lambda a: (-a.step.offset_days, a.client_name.casefold(), a.currency))

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from sqlalchemy import Date, Integer, func, literal, or_, select, text, type_coerce
 from sqlalchemy.orm import Session
@@ -61,7 +61,7 @@ def open_rows(s: Session, as_of: dt.date) -> list[Row]:
         cursor = s.connection().connection.cursor()  # the DBAPI's own tuples, as they come
         try:
             cursor.execute(str(sql), {"d": as_of.isoformat()})
-            return cursor.fetchall()
+            return list(cursor.fetchall())
         finally:
             cursor.close()
     # PostgreSQL (and any other server): DATE - DATE is a number of days
@@ -140,7 +140,7 @@ def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, Clie
                 "SELECT id, code, name, kind, scenario_id, collective_procedure_on, "
                 "credit_limit, insurance_days, insurer FROM clients"
             )
-            rows = cursor.fetchall()
+            raw: list[Any] = list(cursor.fetchall())
         finally:
             cursor.close()
         make = ClientInfo._make
@@ -156,7 +156,7 @@ def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, Clie
                     r[7] if r[8] else None,
                 )
             )
-            for r in rows
+            for r in raw
         }
     rows = s.execute(
         select(
@@ -208,13 +208,26 @@ class Group:
         return max(r[3] for r in self.rows)
 
 
-class Ladder:
+class StepLike(Protocol):
+    """What placement reads of a step (``dunning.Step``, which lives above this module)."""
+
+    @property
+    def offset_days(self) -> int: ...
+
+    @property
+    def action(self) -> str: ...
+
+
+_S = TypeVar("_S", bound=StepLike)
+
+
+class Ladder(Generic[_S]):
     """A scenario's steps, prepared for fast placement."""
 
-    def __init__(self, steps: Sequence[object]) -> None:
-        self.steps = list(steps)
-        self.offsets = [st.offset_days for st in self.steps]  # type: ignore[attr-defined]
-        self.pre = [st.action == "pre_reminder" for st in self.steps]  # type: ignore[attr-defined]
+    def __init__(self, steps: Sequence[_S]) -> None:
+        self.steps: list[_S] = list(steps)
+        self.offsets = [st.offset_days for st in self.steps]
+        self.pre = [st.action == "pre_reminder" for st in self.steps]
         self._cache: dict[int, int] = {}
 
     def target(self, age: int) -> int:
@@ -223,18 +236,17 @@ class Ladder:
             return self._cache[age]
         except KeyError:
             pass
-        if True:
-            index = bisect.bisect_right(self.offsets, age) - 1
-            while index >= 0 and age >= 0 and self.pre[index]:
-                index -= 1
-            self._cache[age] = index
-            return index
+        index = bisect.bisect_right(self.offsets, age) - 1
+        while index >= 0 and age >= 0 and self.pre[index]:
+            index -= 1
+        self._cache[age] = index
+        return index
 
 
 def groups(
     rows: Sequence[Row],
     clients: dict[int, ClientInfo],
-    ladder_of: dict[int | str, Ladder],
+    ladder_of: dict[int | str, Ladder[Any]],
     done: dict[int, set[int]],
     paused: set[int],
     handed: set[int],
@@ -242,7 +254,7 @@ def groups(
 ) -> list[Group]:
     """The day's actions: each open invoice placed on its client's ladder, grouped."""
     out: dict[tuple[int, int, str], Group] = {}
-    ladders: dict[int, Ladder | None] = {}  # per client; None = no reminders (collective procedure)
+    ladders: dict[int, Ladder[Any] | None] = {}  # per client; None = no reminders (collective procedure)
     skip = paused | handed
     earliest = min(
         (ladder.offsets[0] for ladder in ladder_of.values() if ladder.offsets), default=0
@@ -291,7 +303,7 @@ def groups(
 
 
 # -- the same ladder, in SQL, for counting on a large book ------------------------------------
-def _case(ladder: Ladder) -> str:
+def _case(ladder: Ladder[Any]) -> str:
     """SQL for Ladder.target: the offset of the step ``age`` calls for, or NULL."""
 
     def when(offsets: list[int]) -> str:
@@ -305,7 +317,7 @@ def _case(ladder: Ladder) -> str:
 
 
 def sql_groups(
-    s: Session, as_of: dt.date, ladder_of: dict[int | str, Ladder]
+    s: Session, as_of: dt.date, ladder_of: dict[int | str, Ladder[Any]]
 ) -> list[tuple[int, str, int, int, int, int, str, int | None]]:
     """(client_id, currency, step offset, invoices, cents, max age, client kind, scenario id)
     for every open invoice
@@ -339,7 +351,7 @@ def sql_groups(
     cursor = s.connection().connection.cursor()
     try:
         cursor.execute(sql, {"d": as_of.isoformat()})
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
@@ -373,7 +385,7 @@ class Source:
                 + condition,
                 {"d": self.as_of.isoformat(), **params},
             )
-            return cursor.fetchall()
+            return list(cursor.fetchall())
         finally:
             cursor.close()
 
@@ -426,7 +438,8 @@ class Source:
                     "AND +issue_date <= :d AND +due_date < :d",
                     {"d": self.as_of.isoformat()},
                 )
-                return int(cursor.fetchone()[0])
+                row = cursor.fetchone()
+                return int(row[0]) if row is not None else 0
             finally:
                 cursor.close()
         return sum(1 for r in self.rows if r[3] > 0)

@@ -47,7 +47,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import Client, Company, Invoice
-from services.core import db, lookups
+from services.core import db, lookups, settings
 from services.core.errors import UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import ZERO, parse_amount
@@ -64,12 +64,8 @@ KINDS = (CLIENTS, INVOICES, PAYMENTS)
 
 IMPORTED = "imported"  # the history action of every imported row
 
-#: The largest file an import reads (a company setting, in MB) and the largest value it
-#: accepts in one cell (a company setting, in KiB): beyond them, a message (issue #11).
-MAX_FILE_SETTING = "import_max_file_mb"
-DEFAULT_MAX_FILE_MB = 100
-MAX_FIELD_SETTING = "import_max_field_kib"
-DEFAULT_MAX_FIELD_KIB = 256
+#: The largest file an import reads and the largest value it accepts in one cell are
+#: settings of the book (services.core.settings): beyond them, a message (issue #11).
 #: the bytes read at a time: a file is never held whole, as bytes or as text (issue #11)
 _READ_CHUNK = 1024 * 1024
 
@@ -528,7 +524,7 @@ class _EncodingScan:
         self.path = path
         self._head = b""  # the first bytes, until they show whether a BOM starts the file
         self._bom: bytes | None = None  # None: not known yet; b"": none
-        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._decoder: codecs.IncrementalDecoder = codecs.getincrementaldecoder("utf-8")()
         self._newlines = 0  # line ends in what was scanned (UTF-16: in its text)
         self._bad_line = 0  # the line of the first byte the encoding cannot decode
         self._utf8_line = False  # no BOM: a line beyond ASCII that is valid UTF-8
@@ -810,47 +806,6 @@ def _check_sizes(values: list[str], max_field: int, line: int, path: str) -> Non
             )
 
 
-def import_limits() -> tuple[int, int]:
-    """(largest file in bytes, largest value in characters): the book's settings when a
-    book is open, else the defaults."""
-    file_mb, field_kib = DEFAULT_MAX_FILE_MB, DEFAULT_MAX_FIELD_KIB
-    if db.is_open():
-        from services.core.company import get_setting
-
-        try:
-            file_mb = int(get_setting(MAX_FILE_SETTING, str(DEFAULT_MAX_FILE_MB)))
-        except ValueError:
-            pass
-        try:
-            field_kib = int(get_setting(MAX_FIELD_SETTING, str(DEFAULT_MAX_FIELD_KIB)))
-        except ValueError:
-            pass
-    return max(1, file_mb) * 1_048_576, max(1, field_kib) * 1024
-
-
-#: What Settings lets the owner choose (MB for a file, KiB for one value).
-FILE_MB_RANGE = (1, 2000)
-FIELD_KIB_RANGE = (1, 64 * 1024)
-MSG_LIMIT_RANGE = QT_TRANSLATE_NOOP("Messages", "choose a number from {low} to {high}.")
-
-
-def set_import_limits(file_mb: int | None = None, field_kib: int | None = None) -> None:
-    """The largest CSV file an import reads (MB) and the largest value in one of its cells
-    (KiB), saved in the book (Settings; issue #11, point 5). None leaves one as it is."""
-    from services.core.company import set_setting
-
-    for value, (low, high), field in (
-        (file_mb, FILE_MB_RANGE, "import_max_file_mb"),
-        (field_kib, FIELD_KIB_RANGE, "import_max_field_kib"),
-    ):
-        if value is not None and not low <= value <= high:
-            raise UserError(MSG_LIMIT_RANGE, field=field, low=str(low), high=str(high))
-    if file_mb is not None:
-        set_setting(MAX_FILE_SETTING, str(file_mb))
-    if field_kib is not None:
-        set_setting(MAX_FIELD_SETTING, str(field_kib))
-
-
 def _too_big(path: str, limit: int) -> UserError:
     return UserError(MSG_FILE_TOO_BIG, field="file", path=path, limit=str(limit // 1_048_576))
 
@@ -943,8 +898,8 @@ def read_table(
 
     Only a regular file is opened.  It is read in two passes of chunks, never whole (see
     :class:`_EncodingScan`), and refused if it changed between the two.  The limits
-    default to :func:`import_limits`."""
-    file_limit, field_limit = import_limits()
+    default to the book's settings (``Settings.import_limits``; the defaults with no book)."""
+    file_limit, field_limit = settings.read().import_limits
     limit = max_file_bytes or file_limit
     name = str(path)
     if require_regular_file(path, "file", name).st_size > limit:
@@ -1058,8 +1013,8 @@ class _Context:
         elif kind == PAYMENTS:
             numbers = sorted({str(r.get("invoice") or "").strip() for r in rows} - {""})
             for chunk in _chunks(numbers):
-                query = select(Invoice).where(Invoice.number.in_(chunk))
-                for invoice in self.session.scalars(query):
+                by_number = select(Invoice).where(Invoice.number.in_(chunk))
+                for invoice in self.session.scalars(by_number):
                     self.invoices[invoice.number] = invoice
             # what the rows may allocate to, locked now in one order (issue #11)
             payment_service.lock_invoices_of(

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Integer, Select, case, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -73,6 +73,9 @@ FIELDS = (
     "notes",
     "disputed",
 )
+
+#: a SELECT of any columns, its type kept through the filters
+_Stmt = TypeVar("_Stmt", bound=Select[*tuple[Any, ...]])
 
 
 def clean_number(number: str) -> str:
@@ -529,7 +532,7 @@ SORT_KEYS = (
 )
 
 
-def _search(stmt: Select[Any], search: str) -> Select[Any]:
+def _search(stmt: _Stmt, search: str) -> _Stmt:
     """Every word must occur in the invoice's search key (number, client, order).
 
     On SQLite, words of three letters or more go through the trigram index
@@ -549,7 +552,7 @@ def _search(stmt: Select[Any], search: str) -> Select[Any]:
     return stmt
 
 
-def _filtered(query: InvoiceQuery, stmt: Select[Any], today: dt.date) -> Select[Any]:
+def _filtered(query: InvoiceQuery, stmt: _Stmt, today: dt.date) -> _Stmt:
     open_amount = Invoice.total - Invoice.allocated
     stmt = _search(stmt, query.search)
     if query.client_id:

@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -106,6 +106,9 @@ METHOD_ALIASES = {
     "effet": "bill_of_exchange",
     "lettre de change": "bill_of_exchange",
 }
+
+#: a SELECT of any columns, its type kept through the filters
+_Stmt = TypeVar("_Stmt", bound=Select[*tuple[Any, ...]])
 
 
 def normalise_method(value: str | None, field: str = "method") -> str:
@@ -624,7 +627,7 @@ def allocate(payment_id: int, invoice_id: int, amount: Decimal | str | None = No
         invoice = _lock_one(s, Invoice, invoice_id)
         if payment is None or invoice is None:
             raise NotFound(MSG_ALLOCATION_GONE)
-        value = None if amount in (None, "") else parse_amount(amount, "amount", allow_zero=False)  # type: ignore[arg-type]
+        value = None if amount in (None, "") else parse_amount(amount, "amount", allow_zero=False)
         if _allocate_payment(s, payment, invoice, value) is None:
             raise UserError(MSG_NOTHING_TO_ALLOCATE, field="amount")
         return _row_of(s, payment.id)
@@ -643,7 +646,7 @@ def apply_credit_note(
     credit_note_id: int, invoice_id: int, amount: Decimal | str | None = None
 ) -> AllocationRow:
     with db.transaction() as s:
-        value = None if amount in (None, "") else parse_amount(amount, "amount", allow_zero=False)  # type: ignore[arg-type]
+        value = None if amount in (None, "") else parse_amount(amount, "amount", allow_zero=False)
         allocation = apply_credit_in_session(s, credit_note_id, invoice_id, value)
         if allocation is None:
             raise UserError(MSG_NOTHING_TO_ALLOCATE, field="amount")
@@ -813,7 +816,7 @@ SORT_KEYS = (
 )
 
 
-def _filtered(query: PaymentQuery, stmt: Select[Any]) -> Select[Any]:
+def _filtered(query: PaymentQuery, stmt: _Stmt) -> _Stmt:
     for word in fold(query.search).split():
         stmt = stmt.where(
             or_(

@@ -24,7 +24,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, exists, func, not_, or_, select
 from sqlalchemy.orm import aliased
 
 from models import CgvAcceptance, CgvVersion, Document, Invoice
@@ -61,7 +61,7 @@ def delivery_expr() -> ColumnElement[bool]:
     return exists().where(_live(d), d.invoice_id == Invoice.id, d.kind == "delivery_note")
 
 
-def _version_in_force():  # type: ignore[no-untyped-def]
+def _version_in_force() -> ScalarSelect[int]:
     v = aliased(CgvVersion)
     return (
         select(v.id)
@@ -251,11 +251,11 @@ def proof_map(
                     select(Document.invoice_id, Document.client_id, Document.kind).where(*live)
                 )
             )
-        for invoice_id, client_id, kind in found:
-            if invoice_id is not None and invoice_id in wanted_invoices:
-                per_invoice.setdefault(invoice_id, set()).add(kind)
-            elif invoice_id is None and client_id in wanted_clients:
-                per_client.setdefault(client_id, set()).add(kind)
+        for doc_invoice, doc_client, doc_kind in found:
+            if doc_invoice is not None and doc_invoice in wanted_invoices:
+                per_invoice.setdefault(doc_invoice, set()).add(doc_kind)
+            elif doc_invoice is None and doc_client in wanted_clients:
+                per_client.setdefault(doc_client, set()).add(doc_kind)
         versions = list(
             s.execute(
                 select(CgvVersion.id, CgvVersion.in_force_from).order_by(CgvVersion.in_force_from)
@@ -263,13 +263,13 @@ def proof_map(
         )
         accepted: dict[tuple[int, int], dt.date] = {}
         if versions:
-            for client_id, version_id, on in s.execute(
+            for acc_client, version_id, acc_on in s.execute(
                 select(
                     CgvAcceptance.client_id, CgvAcceptance.cgv_version_id, CgvAcceptance.accepted_on
                 )
             ):
-                if client_id in wanted_clients:
-                    accepted[(client_id, version_id)] = on
+                if acc_client in wanted_clients:
+                    accepted[(acc_client, version_id)] = acc_on
     starts = [v[1] for v in versions]
     for invoice_id in ids:
         if invoice_id not in invoices:

@@ -243,7 +243,7 @@ def test_a_float_never_reaches_the_database() -> None:
 def test_from_sql_is_the_one_place_cents_become_money() -> None:
     """issue #12 point 4: the ledger, the payments and the client list read amounts from SQL
     through one helper: integer cents, a Decimal already in euros, or None (an empty sum)."""
-    from services.core.money import from_sql
+    from services.core.money import from_cents, from_sql, to_cents
     from services.ledger import clients, payments
     from services.ledger import open_items as ledger
 
@@ -253,4 +253,24 @@ def test_from_sql_is_the_one_place_cents_become_money() -> None:
         from_sql(Decimal("12.5")) == Decimal("12.50") and str(from_sql(Decimal("12.5"))) == "12.50"
     )
     assert from_sql(None) == Decimal("0.00")
-    assert ledger._dec is payments._dec is clients._cents is from_sql
+    assert ledger.from_sql is payments.from_sql is clients.from_sql is from_sql
+    assert to_cents(Decimal("1234.56")) == 123456 and from_cents(123456) == Decimal("1234.56")
+
+
+def test_no_service_converts_cents_by_hand() -> None:
+    """issue #12 point 4: cents become euros (and back) only in services.core.money; no other
+    module multiplies or divides an amount by 100 on its own (the demo's random amounts and
+    the rate arithmetic, percentages, are not conversions)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "services"
+    pattern = re.compile(r"int\([^)]*\*\s*100\)|\b(cents|raw)\w*\s*/\s*100\b")
+    offences = [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "money.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offences == []

@@ -87,10 +87,12 @@ def parse_amount(
 
 
 def to_cents(value: Decimal) -> int:
+    """An amount as integer cents, for the fast paths that add up cents: 123.45 -> 12345."""
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def from_cents(cents: int) -> Decimal:
+    """Integer cents (the fast paths' raw SQL) as an amount in euros: 12345 -> 123.45."""
     return (Decimal(cents) / 100).quantize(CENT)
 
 
@@ -129,8 +131,5 @@ def format_money(value: Decimal | None, currency: str = "EUR", language: str = "
         text = f"{number}{NBSP}{symbol}"
         return f"-{text}" if negative else text
     number = ",".join(groups) + "." + cents
-    if len(symbol) == 1:
-        text = f"{symbol}{number}"
-    else:
-        text = f"{number} {symbol}"
+    text = f"{symbol}{number}" if len(symbol) == 1 else f"{number} {symbol}"
     return f"-{text}" if negative else text

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from models import AlertSnooze, Client, Document, Invoice
 from services.core import clock, company, db, history, settings
 from services.core.i18n import QT_TRANSLATE_NOOP
-from services.core.money import from_cents, plain
+from services.core.money import from_cents, plain, to_cents
 from services.followup import dunning
 from services.followup import open_invoices as core
 from services.proof import rules as proof
@@ -455,7 +455,7 @@ def find(
         row = by_id.get(invoice_id)
         if row is None:  # paid: a kept promise
             continue
-        cents = int(amount * 100) if amount is not None else row[4]
+        cents = to_cents(amount) if amount is not None else row[4]
         params = (("date", promised_on.isoformat()),)
         if promised_on == as_of:
             out.append(
@@ -492,7 +492,7 @@ def find(
                 client_id,
                 None,
                 currency,
-                int(short * 100),
+                to_cents(short),
                 due_on,
                 (as_of - due_on).days,
                 params=(("date", due_on.isoformat()),),
@@ -501,7 +501,7 @@ def find(
     for client_id, info in infos.items():
         if info.credit_limit is not None:
             owed = balances.get((client_id, "EUR"), 0)
-            if owed > int(info.credit_limit * 100):
+            if owed > to_cents(info.credit_limit):
                 out.append(
                     Raw(
                         "over_credit_limit",

@@ -17,8 +17,7 @@ from services.core.dto import ClientRow, Page
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.lookups import invoice_key
-from services.core.money import from_sql as _cents
-from services.core.money import parse_amount
+from services.core.money import from_sql, parse_amount
 from services.core.terms import check_date_range
 from services.core.text import clean_identifier, clean_text, fold, search_key
 
@@ -453,9 +452,9 @@ def list_clients(query: ClientQuery, offset: int = 0, limit: int = 200) -> list[
             rows.append(
                 _to_row(
                     client,
-                    balance=_cents(balance),
-                    overdue=_cents(overdue),
-                    unallocated=_cents(unallocated),
+                    balance=from_sql(balance),
+                    overdue=from_sql(overdue),
+                    unallocated=from_sql(unallocated),
                     invoice_count=int(count or 0),
                 )
             )

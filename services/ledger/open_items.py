@@ -17,8 +17,7 @@ from sqlalchemy import and_, func, or_, select
 from models import Allocation, Client, Invoice, Payment
 from services.core import db, lookups
 from services.core.dto import ClientBalance, OpenItem
-from services.core.money import ZERO
-from services.core.money import from_sql as _dec
+from services.core.money import ZERO, from_sql
 from services.core.text import nfc
 from services.ledger.invoices import days_late, status_of
 
@@ -97,11 +96,11 @@ def open_items(
             got,
             gave,
         ) in s.execute(stmt):
-            total = _dec(total)
+            total = from_sql(total)
             if kind == "credit_note":
-                signed_total, paid = -total, -_dec(gave)
+                signed_total, paid = -total, -from_sql(gave)
             else:
-                signed_total, paid = total, _dec(got)
+                signed_total, paid = total, from_sql(got)
             balance = signed_total - paid
             if open_only and balance == 0:
                 continue
@@ -160,9 +159,9 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
             pay_stmt = pay_stmt.where(_code_is(client_code))
             pay_alloc = pay_alloc.where(_code_is(client_code))
         for code, currency, amount in s.execute(pay_stmt):
-            acc[(code, currency)]["received"] += _dec(amount)
+            acc[(code, currency)]["received"] += from_sql(amount)
         for code, currency, amount in s.execute(pay_alloc):
-            acc[(code, currency)]["allocated"] += _dec(amount)
+            acc[(code, currency)]["allocated"] += from_sql(amount)
     for item in open_items(as_of, client_code=client_code):
         bucket = acc[(item.client_code, item.currency)]
         if item.kind == "credit_note":
@@ -223,4 +222,4 @@ def current_totals(today: dt.date, currency: str = "EUR") -> tuple[Decimal, Deci
                 Invoice.kind == "invoice", Invoice.currency == currency, Invoice.due_date < today
             )
         )
-    return _dec(invoiced) - _dec(credits) - _dec(unallocated), _dec(overdue)
+    return from_sql(invoiced) - from_sql(credits) - from_sql(unallocated), from_sql(overdue)

@@ -37,8 +37,7 @@ from services.core import clock, db, history, lookups
 from services.core.dto import AllocationRow, Page, PaymentRow
 from services.core.errors import NeedsConfirmation, NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
-from services.core.money import ZERO, parse_amount
-from services.core.money import from_sql as _dec
+from services.core.money import ZERO, from_sql, parse_amount
 from services.core.terms import parse_date
 from services.core.text import fold
 
@@ -420,7 +419,7 @@ def client_open_total(session: Session, client_id: int, currency: str) -> Decima
             Invoice.client_id == client_id, Invoice.kind == "invoice", Invoice.currency == currency
         )
     )
-    return _dec(total)
+    return from_sql(total)
 
 
 def insert(

@@ -27,10 +27,11 @@ from services.paper.evidence import (
     EvidenceItem,
     EvidenceResult,
     InvoiceLine,
-    Party,
     build_evidence,
     sort_items,
 )
+from services.pdf import fonts as pdf_fonts
+from services.pdf.parties import Party
 
 AS_OF = dt.date(2026, 3, 26)
 COMPANY = Party(
@@ -646,10 +647,10 @@ def test_no_documents_and_no_invoices(tmp_path: Path) -> None:
 def test_without_a_truetype_font_helvetica_is_used_with_plain_spaces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(evidence, "_FONT_CANDIDATES", ())
-    evidence._fonts.cache_clear()
+    monkeypatch.setattr(pdf_fonts, "CANDIDATES", ())
+    pdf_fonts.fonts.cache_clear()
     try:
-        assert evidence._fonts().regular == "Helvetica"
+        assert pdf_fonts.fonts().regular == "Helvetica"
         client = Party(name="Łukasz Dvořák 株式会社", kind="pro")
         items = [_pdf_item(tmp_path, "cgv", "Conditions générales")]
         result, reader = _build(tmp_path, items, client=client)
@@ -659,16 +660,16 @@ def test_without_a_truetype_font_helvetica_is_used_with_plain_spaces(
         assert "Établi le" in raw and "Créancier".upper() in raw
         assert "Lukasz Dvorák ????" in raw  # outside Windows-1252: base letter or '?'
     finally:
-        evidence._fonts.cache_clear()
+        pdf_fonts.fonts.cache_clear()
 
 
 def test_texts_exist_in_both_languages() -> None:
     assert evidence._TEXTS["fr"].keys() == evidence._TEXTS["en"].keys()
-    for labels in (evidence._KIND_LABELS, evidence._PARTY_KINDS, evidence._INVOICE_KINDS):
+    for labels in (evidence.KIND_LABELS, evidence._PARTY_KINDS, evidence._INVOICE_KINDS):
         assert labels["fr"].keys() == labels["en"].keys()
-    assert set(evidence._KIND_LABELS["fr"]) == set(KIND_ORDER)
-    assert evidence._KIND_LABELS["en"]["acknowledgment"] == "Acknowledgment of receipt"
-    assert evidence._KIND_LABELS["fr"]["cgv"] == "Conditions générales de vente"
+    assert set(evidence.KIND_LABELS["fr"]) == set(KIND_ORDER)
+    assert evidence.KIND_LABELS["en"]["acknowledgment"] == "Acknowledgment of receipt"
+    assert evidence.KIND_LABELS["fr"]["cgv"] == "Conditions générales de vente"
 
 
 def test_fifty_documents(tmp_path: Path) -> None:

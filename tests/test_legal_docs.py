@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
-from services.core.errors import UserError
+from services.core.errors import NotFound, UserError
 from services.core.lookups import client_id_for
 from services.followup import dunning
 from services.paper import legal_docs
@@ -46,8 +46,11 @@ def test_the_payment_plan_agreement(tmp_path: Path) -> None:
 
 def test_no_plan_no_agreement(tmp_path: Path) -> None:
     add_client("ACME")
-    with pytest.raises(UserError):
-        legal_docs.plan_agreement("ACME", tmp_path / "x.pdf")
+    with pytest.raises(NotFound) as caught:
+        legal_docs.plan_agreement("acme ", tmp_path / "x.pdf")  # found as the lookups find it
+    assert caught.value.message == legal_docs.MSG_NO_PLAN
+    assert caught.value.field == "client" and caught.value.params == {"code": "ACME"}
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def _pdf(path: Path) -> Path:
@@ -86,7 +89,11 @@ def test_the_claim_summary_for_a_consumer_below_5000(tmp_path: Path) -> None:
     assert (
         "40,00 €" not in text and "0,00 €" in text
     )  # no indemnity, no interest before a formal notice
-    with pytest.raises(UserError):
-        add_client("NEW")
+    add_client("NEW")
+    with pytest.raises(UserError) as caught:
         legal_docs.claim_summary("NEW", tmp_path / "none.pdf")
+    assert caught.value.message == legal_docs.MSG_NOTHING_DUE
+    assert caught.value.field == "client"
+    assert caught.value.params == {"code": "NEW", "date": TODAY.isoformat()}
+    assert not (tmp_path / "none.pdf").exists()
     assert client_id_for("PART")

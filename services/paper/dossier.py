@@ -17,7 +17,8 @@ from services.core import clock, company, db, history, lookups
 from services.core.errors import NotFound, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.ledger import open_items as ledger
-from services.paper.evidence import EvidenceItem, EvidenceResult, InvoiceLine, Party, build_evidence
+from services.paper.evidence import EvidenceItem, EvidenceResult, InvoiceLine, build_evidence
+from services.pdf.parties import Party
 from services.proof import documents
 
 MSG_DAMAGED = QT_TRANSLATE_NOOP(

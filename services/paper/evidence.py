@@ -18,19 +18,15 @@ import io
 import logging
 import os
 import tempfile
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageOps
 from pypdf import PageObject, PdfReader, PdfWriter
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -38,42 +34,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    CondPageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
-from services.core.money import format_money
-from services.core.paths import resource_path
 from services.core.text import fold
+from services.pdf import formats, tables
+from services.pdf.fonts import MONO, Fonts, fit, fonts
+from services.pdf.page import Footer, binary_streams, build
+from services.pdf.parties import Party
 
 log = logging.getLogger(__name__)
 
 # -- public data -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """The company (creditor) or the client (debtor), as printed on the cover."""
-
-    name: str
-    code: str = ""
-    kind: str = ""  # pro / consumer / nonprofit / public ("" for the company)
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    country: str = ""
-    siren: str = ""
-    siret: str = ""
-    vat_number: str = ""
-    email: str = ""
-    phone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +269,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-_KIND_LABELS: dict[str, dict[str, str]] = {
+KIND_LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "cgv": "Conditions générales de vente",
         "contract": "Contrat",
@@ -344,116 +316,6 @@ _INVOICE_KINDS: dict[str, dict[str, str]] = {
 
 _COUNTRIES: dict[str, dict[str, str]] = {"fr": {"FR": "France"}, "en": {"FR": "France"}}
 
-# -- fonts -------------------------------------------------------------------------------------
-
-#: (regular, bold) TrueType files tried in turn; all have accents, € and no-break spaces.
-_FONT_CANDIDATES: tuple[tuple[str, str], ...] = (
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
-    ("arial.ttf", "arialbd.ttf"),
-    ("Arial.ttf", "Arial Bold.ttf"),
-)
-_FONT_DIRS: tuple[str, ...] = (
-    str(resource_path("fonts")),
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",
-    "/usr/share/fonts/dejavu-sans-fonts",
-    "/usr/share/fonts/TTF",
-    "/usr/share/fonts/truetype/liberation",
-    "/usr/share/fonts/liberation-sans",
-    "/usr/local/share/fonts",
-    "/Library/Fonts",
-    "/System/Library/Fonts/Supplemental",
-    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
-    *rl_config.TTFSearchPath,
-)
-_MONO = "Courier"  # the fingerprints are hex digits: the standard font always has them
-_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003"
-_BASE_LETTERS = {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Fonts:
-    regular: str
-    bold: str
-    covers: Callable[[str], bool]  # does the regular font have a glyph for this character?
-
-
-def _find_font(filename: str) -> str | None:
-    for folder in _FONT_DIRS:
-        candidate = os.path.join(folder, filename)
-        if os.path.isfile(candidate):
-            return candidate
-    return None
-
-
-def _cp1252(char: str) -> bool:
-    try:
-        char.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _has_glyph(glyphs: dict[int, int]) -> Callable[[str], bool]:
-    def covers(char: str) -> bool:
-        return ord(char) in glyphs
-
-    return covers
-
-
-@cache
-def _fonts() -> _Fonts:
-    """A TrueType font when the machine has one, else Helvetica (then no-break spaces
-    become plain spaces and characters outside Windows-1252 lose their accents)."""
-    for regular_file, bold_file in _FONT_CANDIDATES:
-        regular_path = _find_font(regular_file)
-        if regular_path is None:
-            continue
-        bold_path = _find_font(bold_file) or regular_path
-        try:
-            regular = TTFont("EncaisseEvidence", regular_path)
-            bold = TTFont("EncaisseEvidence-Bold", bold_path)
-        except Exception as exc:  # a damaged or non-embeddable font: try the next one
-            log.warning("font %s not usable: %s", regular_path, exc)
-            continue
-        pdfmetrics.registerFont(regular)
-        pdfmetrics.registerFont(bold)
-        pdfmetrics.registerFontFamily(
-            "EncaisseEvidence",
-            normal="EncaisseEvidence",
-            bold="EncaisseEvidence-Bold",
-            italic="EncaisseEvidence",
-            boldItalic="EncaisseEvidence-Bold",
-        )
-        return _Fonts(
-            "EncaisseEvidence", "EncaisseEvidence-Bold", _has_glyph(regular.face.charToGlyph)
-        )
-    return _Fonts("Helvetica", "Helvetica-Bold", _cp1252)
-
-
-def _printable(text: str, fonts: _Fonts) -> str:
-    """``text`` with only characters the font can draw (and no control characters)."""
-    out: list[str] = []
-    for char in text:
-        if char == "\n":
-            out.append(char)
-        elif char in "\t\r":
-            out.append("" if char == "\r" else " ")
-        elif unicodedata.category(char) in ("Cc", "Cf"):
-            continue
-        elif fonts.covers(char):
-            out.append(char)
-        elif char in _SPACES or char.isspace():
-            out.append(" ")
-        else:
-            base = _BASE_LETTERS.get(char) or "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            )
-            out.append(base if base and all(fonts.covers(c) for c in base) else "?")
-    return "".join(out)
-
-
 # -- small formatting helpers ------------------------------------------------------------------
 
 
@@ -461,7 +323,7 @@ def _printable(text: str, fonts: _Fonts) -> str:
 class _Lang:
     code: str
     texts: dict[str, str]
-    fonts: _Fonts
+    fonts: Fonts
 
     def t(self, key: str, **values: Any) -> str:
         return self.texts[key].format(**values)
@@ -477,10 +339,10 @@ class _Lang:
         return value.strftime(self.texts["datetime"])
 
     def money(self, value: Decimal, currency: str) -> str:
-        return format_money(value, currency, self.code)
+        return formats.money(value, currency, self.code)
 
     def kind(self, kind: str) -> str:
-        labels = _KIND_LABELS[self.code]
+        labels = KIND_LABELS[self.code]
         return labels.get(kind, labels["other"])
 
     def size(self, size: int) -> str:
@@ -492,7 +354,7 @@ class _Lang:
         return self.t("mb", n=f"{tenths // 10}{self.texts['decimal']}{tenths % 10}")
 
     def clean(self, text: str) -> str:
-        return _printable(text, self.fonts)
+        return self.fonts.printable(text)
 
     def line(self, text: str) -> str:
         """``text`` on one line, for drawing with the canvas."""
@@ -660,7 +522,7 @@ class _ImagePages:
         self.lang = lang
         self.workdir = workdir
         self.buffer = io.BytesIO()
-        self.canvas = Canvas(self.buffer, pagesize=A4, pageCompression=1)
+        self.canvas = Canvas(self.buffer, pagesize=A4, pageCompression=1, invariant=1)
         self.pages = 0
 
     def add(self, index: int, item: EvidenceItem, data: bytes) -> int:
@@ -707,7 +569,7 @@ class _ImagePages:
             right = f"{lang.t('frame', n=number, count=count)} · {right}"
         room = page_w - 2 * _MARGIN - pdfmetrics.stringWidth(right, fonts.regular, 8) - 6 * mm
         c.setFont(fonts.bold, 8.5)
-        c.drawString(_MARGIN, page_h - _MARGIN, _fit(caption, fonts.bold, 8.5, room))
+        c.drawString(_MARGIN, page_h - _MARGIN, fit(caption, fonts.bold, 8.5, room))
         c.setFont(fonts.regular, 8)
         c.setFillColor(colors.grey)
         c.drawRightString(page_w - _MARGIN, page_h - _MARGIN, right)
@@ -720,15 +582,6 @@ class _ImagePages:
             return None
         self.canvas.save()
         return PdfReader(io.BytesIO(self.buffer.getvalue()))
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` points."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _prepare(items: list[EvidenceItem], lang: _Lang, workdir: Path) -> list[_Prepared]:
@@ -778,7 +631,7 @@ def _not_included_pages(entries: list[tuple[int, _Prepared]], lang: _Lang) -> Pd
         return None
     fonts = lang.fonts
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=A4, pageCompression=1)
+    c = Canvas(buffer, pagesize=A4, pageCompression=1, invariant=1)
     page_w, page_h = A4
     width = page_w - 2 * _MARGIN - 10 * mm
     for index, entry in entries:
@@ -803,7 +656,7 @@ def _not_included_pages(entries: list[tuple[int, _Prepared]], lang: _Lang) -> Pd
                 y -= 5.5 * mm
         c.drawString(x, y, lang.line(lang.t("sha")))
         y -= 5.5 * mm
-        c.setFont(_MONO, 9)
+        c.setFont(MONO, 9)
         c.drawString(x, y, item.sha256[:80])
         y -= 11 * mm
         c.setFont(fonts.regular, 10)
@@ -819,7 +672,7 @@ def _not_included_pages(entries: list[tuple[int, _Prepared]], lang: _Lang) -> Pd
 
 
 class _Styles:
-    def __init__(self, fonts: _Fonts) -> None:
+    def __init__(self, fonts: Fonts) -> None:
         base = ParagraphStyle("base", fontName=fonts.regular, fontSize=9, leading=11.5)
         self.title = ParagraphStyle(
             "title", base, fontName=fonts.bold, fontSize=20, leading=24, spaceAfter=2
@@ -860,11 +713,6 @@ class _Styles:
             alignment=TA_RIGHT,
             spaceBefore=4,
         )
-
-
-_GRID = colors.HexColor("#b0b0b0")
-_HEAD_BG = colors.HexColor("#e8e8e8")
-_ZEBRA = colors.HexColor("#f6f6f6")
 
 
 def _party_block(party: Party, heading: str, lang: _Lang, styles: _Styles) -> list[Paragraph]:
@@ -955,20 +803,7 @@ def _invoice_table(
             + [""]
         )
     ratios = (0.16, 0.095, 0.105, 0.105, 0.15, 0.15, 0.15, 0.085)
-    table = Table(rows, colWidths=[width * r for r in ratios], repeatRows=1)
-    count = len(invoices)
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, count), 0.25, _GRID),
-        ("LINEABOVE", (0, count + 1), (-1, count + 1), 0.8, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    table.setStyle(TableStyle(style))
+    table = tables.table(rows, [width * r for r in ratios], totals=len(totals))
     flow: list[Any] = [table]
     for currency, sums in totals.items():
         amount = lang.money(sums[2], currency)
@@ -1016,7 +851,7 @@ def _index_table(
             parts.append(lang.markup(" · ".join(details)))
         parts.append(lang.markup(" · ".join(original)))
         parts.append(
-            f"{lang.markup(lang.t('sha'))} <font face={_MONO} size=6.5>{escape(item.sha256)}</font>"
+            f"{lang.markup(lang.t('sha'))} <font face={MONO} size=6.5>{escape(item.sha256)}</font>"
         )
         if entry.mismatch:
             parts.append(f"<font color='#b00000'><b>{lang.markup(lang.t('mismatch'))}</b></font>")
@@ -1039,19 +874,7 @@ def _index_table(
             ]
         )
     ratios = (0.05, 0.15, 0.12, 0.60, 0.08)
-    table = Table(rows, colWidths=[width * r for r in ratios], repeatRows=1)
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, _GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    style += [("BACKGROUND", (0, row), (-1, row), _ZEBRA) for row in range(2, len(rows), 2)]
-    table.setStyle(TableStyle(style))
+    table = tables.table(rows, [width * r for r in ratios], zebra=True, padding=3)
     return [table]
 
 
@@ -1070,28 +893,13 @@ def _render_cover(
 ) -> bytes:
     lang, fonts = cover.lang, cover.lang.fonts
     styles = _Styles(fonts)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=_MARGIN,
-        bottomMargin=_MARGIN + 4 * mm,
+    width = A4[0] - 2 * _MARGIN
+    footer = Footer(
+        left=lang.line(lang.t("footer", title=lang.t("title"), subject=cover.subject)),
+        numbers=lang.t("page_of", n="{n}", total="{total}"),
+        total=total_pages,
+        margin=_MARGIN,
     )
-    width = doc.width
-    footer_left = lang.line(lang.t("footer", title=lang.t("title"), subject=cover.subject))
-
-    def footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.regular, 7.5)
-        canvas.setFillColor(colors.grey)
-        page_w = document.pagesize[0]
-        right = lang.t("page_of", n=document.page, total=total_pages)
-        room = width - pdfmetrics.stringWidth(right, fonts.regular, 7.5) - 8 * mm
-        canvas.drawString(_MARGIN, _MARGIN - 2 * mm, _fit(footer_left, fonts.regular, 7.5, room))
-        canvas.drawRightString(page_w - _MARGIN, _MARGIN - 2 * mm, right)
-        canvas.restoreState()
 
     story: list[Any] = [
         Paragraph(lang.markup(lang.t("title")), styles.title),
@@ -1104,29 +912,12 @@ def _render_cover(
         ),
         Spacer(1, 5 * mm),
     ]
-    parties = Table(
+    parties = tables.boxes(
         [
-            [
-                _party_block(cover.company, lang.t("creditor"), lang, styles),
-                _party_block(cover.client, lang.t("debtor"), lang, styles),
-            ]
+            _party_block(cover.company, lang.t("creditor"), lang, styles),
+            _party_block(cover.client, lang.t("debtor"), lang, styles),
         ],
-        colWidths=[width / 2 - 2 * mm, width / 2 - 2 * mm],
-        spaceBefore=0,
-        hAlign="LEFT",
-    )
-    parties.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (0, 0), 0.5, _GRID),
-                ("BOX", (1, 0), (1, 0), 0.5, _GRID),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
+        [width / 2 - 2 * mm, width / 2 - 2 * mm],
     )
     story.append(parties)
     story.append(Paragraph(lang.markup(lang.t("invoices")), styles.heading))
@@ -1135,20 +926,14 @@ def _render_cover(
     story.append(Paragraph(lang.markup(lang.t("index")), styles.heading))
     story.append(Paragraph(lang.markup(lang.t("note")), styles.note))
     story += _index_table(prepared, starts, lang, styles, width)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    buffer = io.BytesIO()
+    build(
+        buffer,
+        story,
+        footer,
+        margins=(_MARGIN, _MARGIN, _MARGIN, _MARGIN + 4 * mm),
+    )
     return buffer.getvalue()
-
-
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Have reportlab write binary streams, not ASCII85 text (a quarter smaller: this
-    matters for photos).  The setting is process-wide, so it is restored afterwards."""
-    previous = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = previous
 
 
 def _starts(prepared: list[_Prepared], cover_pages: int) -> list[int]:
@@ -1232,7 +1017,7 @@ def build_evidence(
     is listed in ``skipped``; nothing here raises for a damaged attachment.
     """
     code = _language(language)
-    lang = _Lang(code, _TEXTS[code], _fonts())
+    lang = _Lang(code, _TEXTS[code], fonts())
     if not subject:
         subject = (
             lang.t("subject_invoice", number=invoices[0].number)
@@ -1243,7 +1028,7 @@ def build_evidence(
     ordered = sort_items(items)
     out = Path(out)
     tmp = out.with_suffix(".tmp")
-    with tempfile.TemporaryDirectory(prefix="encaisse-evidence-") as workdir, _binary_streams():
+    with tempfile.TemporaryDirectory(prefix="encaisse-evidence-") as workdir, binary_streams():
         prepared = _prepare(ordered, lang, Path(workdir))
         for _attempt in range(len(prepared) + 1):
             try:

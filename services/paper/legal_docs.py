@@ -20,25 +20,24 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlalchemy import select
 
 from models import PaymentPlan, PlanInstalment
 from services.core import clock, db
 from services.core.errors import NotFound, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
-from services.core.money import format_money
 from services.followup import penalties
 from services.ledger import open_items as ledger
-from services.paper import letters
-from services.paper.evidence import _KIND_LABELS
+from services.paper.evidence import KIND_LABELS
+from services.pdf import formats, page, tables
+from services.pdf.fonts import fonts
+from services.pdf.parties import Party
 from services.proof import documents
 
-_KIND_LABELS_FR = _KIND_LABELS["fr"]
+_KIND_LABELS_FR = KIND_LABELS["fr"]
 
 MSG_NO_PLAN = QT_TRANSLATE_NOOP("Messages", "the client {code} has no payment plan in progress")
 MSG_NOTHING_DUE = QT_TRANSLATE_NOOP("Messages", "the client {code} owes nothing overdue on {date}")
@@ -48,7 +47,7 @@ SMALL_CLAIM = Decimal(
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    regular, bold = letters._fonts()
+    regular, bold = fonts().regular, fonts().bold
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=15, leading=19, spaceAfter=6),
         "h": ParagraphStyle(
@@ -64,48 +63,34 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _money(value: Decimal) -> str:
-    text = format_money(value, "EUR", "fr")
-    return (
-        text
-        if letters._fonts()[0] != "Helvetica"
-        else text.replace("\u202f", " ").replace("\u00a0", " ")
-    )
+    return fonts().amount(formats.money(value, "EUR", "fr"))
 
 
 def _d(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return formats.short_date(day, "fr") if day else ""
 
 
 def _table(
     rows: list[list[str]],
     widths: list[float],
     styles: dict[str, ParagraphStyle],
-    right: set[int] = frozenset(),
-) -> Table:  # type: ignore[assignment]
+    right: set[int] | frozenset[int] = frozenset(),
+    totals: int = 0,
+) -> Table:
+    """``rows[0]`` the header, the last ``totals`` rows totals (both in bold); ``widths`` in mm."""
+
     def style(r: int, c: int) -> ParagraphStyle:
-        name = "cellb" if r == 0 or rows[r][0] == "Total" else "cell"
+        name = "cellb" if r == 0 or r >= len(rows) - totals else "cell"
         return styles[name + "r" if c in right else name]
 
     data = [
         [Paragraph(escape(v), style(r, c)) for c, v in enumerate(row)] for r, row in enumerate(rows)
     ]
-    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
-    style = [
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ]
-    for column in right:
-        style.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
-    table.setStyle(TableStyle(style))
-    return table
+    return tables.table(data, [w * mm for w in widths], right=right, totals=totals)
 
 
-def _parties(
-    company: letters.Party, client: letters.Party, code: str, styles: dict[str, ParagraphStyle]
-) -> Table:
-    def block(title: str, p: letters.Party, extra: str = "") -> Paragraph:
+def _parties(company: Party, client: Party, code: str, styles: dict[str, ParagraphStyle]) -> Table:
+    def block(title: str, p: Party, extra: str = "") -> Paragraph:
         lines = [
             f"<b>{escape(title)}</b>",
             f"<b>{escape(p.name)}</b>",
@@ -118,30 +103,20 @@ def _parties(
             lines.append(escape(extra))
         return Paragraph("<br/>".join(lines), styles["p"])
 
-    table = Table(
-        [[block("Créancier", company), block("Débiteur", client, f"Code client : {code}")]],
-        colWidths=[85 * mm, 85 * mm],
+    return tables.boxes(
+        [block("Créancier", company), block("Débiteur", client, f"Code client : {code}")],
+        [85 * mm, 85 * mm],
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (0, 0), 0.4, colors.grey),
-                ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
 
 
-def _company_and_client(code: str) -> tuple[letters.Party, letters.Party, str, str, int]:
+def _company_and_client(code: str) -> tuple[Party, Party, str, str, int]:
     """The company, the client found by ``code`` (any case, trimmed: services.core.lookups),
     its kind, its code as stored and its id."""
     from services.core.company import get_company
     from services.ledger import clients as client_service
 
     company = get_company()
-    me = letters.Party(
+    me = Party(
         company.name,
         company.address,
         company.postcode,
@@ -156,38 +131,13 @@ def _company_and_client(code: str) -> tuple[letters.Party, letters.Party, str, s
         company.bic,
     )
     row = client_service.get_client_by_code(code)
-    client = letters.Party(
-        row.name, row.address, row.postcode, row.city, row.country, siren=row.siren
-    )
+    client = Party(row.name, row.address, row.postcode, row.city, row.country, siren=row.siren)
     return me, client, row.kind, row.code, row.id
 
 
-def _build(out: Path, story: list[object], title: str, author: str) -> int:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    pages: list[int] = []
-
-    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont(letters._fonts()[0], 7.5)
-        canvas.drawString(20 * mm, 10 * mm, f"{title} — page {doc.page}")
-        canvas.restoreState()
-        pages.append(doc.page)
-
-    tmp = out.with_suffix(".tmp")
-    doc = SimpleDocTemplate(
-        str(tmp),
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author=author,
-        invariant=1,
-    )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    tmp.replace(out)
-    return len(pages)
+def _build(out: Path, story: list[Flowable], title: str, author: str) -> int:
+    """The document on A4 pages, "title … page x / y" at the foot of each; its page count."""
+    return page.build(out, story, page.Footer(left=title), title=title, author=author)
 
 
 # -- the payment-plan agreement -----------------------------------------------------------------
@@ -214,7 +164,7 @@ def plan_agreement(code: str, out: Path) -> int:
         agreed_on, total = plan.agreed_on, plan.total
     items = [i for i in ledger.open_items(agreed_on, client_code=code) if i.id in invoice_ids]
     st = _styles()
-    story: list[object] = [
+    story: list[Flowable] = [
         Paragraph("Échéancier de paiement — accord", st["title"]),
         Paragraph(escape(f"Établi le {_d(agreed_on)}"), st["p"]),
         Spacer(1, 4 * mm),
@@ -234,8 +184,8 @@ def plan_agreement(code: str, out: Path) -> int:
         Spacer(1, 2 * mm),
         Paragraph(
             escape(
-                f"Le débiteur reconnaît devoir au créancier la somme de {_money(total)} au titre des "
-                "factures ci-dessus et s’engage à la régler selon l’échéancier suivant :"
+                f"Le débiteur reconnaît devoir au créancier la somme de {_money(total)} au titre "
+                "des factures ci-dessus et s’engage à la régler selon l’échéancier suivant :"
             ),
             st["p"],
         ),
@@ -251,10 +201,14 @@ def plan_agreement(code: str, out: Path) -> int:
         Paragraph("Conditions", st["h"]),
         Paragraph(
             escape(
-                "Tant que les échéances sont honorées à leur date, le créancier suspend toute relance et toute procédure "
-                "de recouvrement pour les factures ci-dessus. À défaut de paiement d’une seule échéance à sa date, et "
-                "huit jours après une mise en demeure restée sans effet, la totalité des sommes restant dues deviendra "
-                "immédiatement exigible et le créancier pourra reprendre le recouvrement. Le présent accord vaut "
+                "Tant que les échéances sont honorées à leur date, le créancier suspend toute "
+                "relance et toute procédure "
+                "de recouvrement pour les factures ci-dessus. À défaut de paiement d’une seule "
+                "échéance à sa date, et "
+                "huit jours après une mise en demeure restée sans effet, la totalité des sommes "
+                "restant dues deviendra "
+                "immédiatement exigible et le créancier pourra reprendre le recouvrement. Le "
+                "présent accord vaut "
                 "reconnaissance de dette par le débiteur (article 2240 du Code civil)."
             ),
             st["p"],
@@ -272,26 +226,15 @@ def plan_agreement(code: str, out: Path) -> int:
                 st["p"],
             )
         )
-    signatures = Table(
+    signatures = tables.boxes(
         [
-            [
-                Paragraph("<b>Pour le créancier</b><br/>Date et signature", st["p"]),
-                Paragraph(
-                    "<b>Pour le débiteur</b><br/>« Bon pour accord », date et signature", st["p"]
-                ),
-            ]
+            Paragraph("<b>Pour le créancier</b><br/>Date et signature", st["p"]),
+            Paragraph(
+                "<b>Pour le débiteur</b><br/>« Bon pour accord », date et signature", st["p"]
+            ),
         ],
-        colWidths=[85 * mm, 85 * mm],
-        rowHeights=[35 * mm],
-    )
-    signatures.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (0, 0), 0.4, colors.grey),
-                ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+        [85 * mm, 85 * mm],
+        height=35 * mm,
     )
     story += [
         Spacer(1, 6 * mm),
@@ -301,7 +244,7 @@ def plan_agreement(code: str, out: Path) -> int:
     return _build(out, story, f"Échéancier — {client.name}", me.name)
 
 
-# -- the claim summary for an injonction de payer ----------------------------------------------------
+# -- the claim summary for an injonction de payer ------------------------------------------------
 def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     """Décompte of the client's overdue invoices with their charges, the exhibits and the
     court to seize; returns the number of pages."""
@@ -346,7 +289,8 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
     )
     business = kind in ("pro", "public")
     court = (
-        "le président du tribunal de commerce (ou du tribunal des activités économiques là où il existe) "
+        "le président du tribunal de commerce (ou du tribunal des activités économiques là où il "
+        "existe) "
         "du siège du débiteur"
         if business
         else "le tribunal judiciaire du domicile du débiteur"
@@ -356,7 +300,7 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
         if business
         else "n° 12948 (requête devant le tribunal judiciaire)"
     )
-    story: list[object] = [
+    story: list[Flowable] = [
         Paragraph("Décompte de créance — requête en injonction de payer", st["title"]),
         Paragraph(
             escape(f"Arrêté au {_d(as_of)} (articles 1405 à 1425 du Code de procédure civile)"),
@@ -366,16 +310,24 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
         _parties(me, client, code, st),
         Spacer(1, 4 * mm),
         Paragraph("Décompte", st["h"]),
-        _table(rows, [26, 22, 17, 27, 24, 24, 30], st, {2, 3, 4, 5, 6}),
+        _table(rows, [26, 22, 17, 27, 24, 24, 30], st, {2, 3, 4, 5, 6}, totals=1),
         Paragraph(
             escape(
-                "Pénalités au taux BCE majoré de 10 points par semestre et indemnité forfaitaire de "
-                "40 € par facture (articles L441-10 et D441-5 du Code de commerce)."
+                (
+                    "Pénalités au taux BCE majoré de 10 points par semestre et indemnité "
+                    "forfaitaire de 40 € par facture (articles L441-10 et D441-5 du Code de "
+                    "commerce)."
+                )
                 if kind in ("pro", "nonprofit")
-                else "Intérêts au taux légal à compter de la mise en demeure (articles 1231-6 et 1344-1 du "
-                "Code civil)."
+                else (
+                    "Intérêts au taux légal à compter de la mise en demeure (articles 1231-6 et "
+                    "1344-1 du Code civil)."
+                )
                 if kind == "consumer"
-                else "Intérêts moratoires au taux BCE majoré de 8 points et indemnité forfaitaire de 40 €."
+                else (
+                    "Intérêts moratoires au taux BCE majoré de 8 points et indemnité forfaitaire "
+                    "de 40 €."
+                )
             ),
             st["small"],
         ),
@@ -392,9 +344,12 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
         story.append(
             Paragraph(
                 escape(
-                    "Créance de 5 000 € au plus devant le tribunal judiciaire : une tentative préalable de conciliation, de "
-                    "médiation ou de procédure participative peut être exigée (article 750-1 du Code de procédure civile), "
-                    "sauf si la procédure simplifiée de recouvrement des petites créances a été tentée en vain."
+                    "Créance de 5 000 € au plus devant le tribunal judiciaire : une tentative "
+                    "préalable de conciliation, de "
+                    "médiation ou de procédure participative peut être exigée (article 750-1 du "
+                    "Code de procédure civile), "
+                    "sauf si la procédure simplifiée de recouvrement des petites créances a été "
+                    "tentée en vain."
                 ),
                 st["p"],
             )
@@ -422,9 +377,12 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
         Paragraph("Suite de la procédure", st["h"]),
         Paragraph(
             escape(
-                "L’ordonnance doit être signifiée par un commissaire de justice dans les six mois (article 1411). Le "
-                "débiteur dispose d’un mois pour former opposition (article 1416). Sans opposition, la formule "
-                "exécutoire se demande dans le mois qui suit (article 1423) ; l’ordonnance vaut alors jugement."
+                "L’ordonnance doit être signifiée par un commissaire de justice dans les six mois "
+                "(article 1411). Le "
+                "débiteur dispose d’un mois pour former opposition (article 1416). Sans "
+                "opposition, la formule "
+                "exécutoire se demande dans le mois qui suit (article 1423) ; l’ordonnance vaut "
+                "alors jugement."
             ),
             st["p"],
         ),

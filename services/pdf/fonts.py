@@ -62,6 +62,10 @@ class Fonts:
     def truetype(self) -> bool:
         return self.regular == REGULAR
 
+    def amount(self, text: str) -> str:
+        """An amount as this font draws it: Helvetica gets plain spaces for the no-break ones."""
+        return text if self.truetype else text.replace("\u202f", " ").replace("\u00a0", " ")
+
     def printable(self, text: str) -> str:
         """``text`` with only characters the font can draw (and no control characters)."""
         out: list[str] = []

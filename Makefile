@@ -22,11 +22,12 @@ PYTEST_ARGS ?=
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help deps run test translations lupdate bench bundle clean distclean
+.PHONY: help deps run test lint translations lupdate bench bundle clean distclean
 
 help:
 	@echo "make run           start Encaisse (ARGS='--db x.db demo' passes arguments to main.py)"
-	@echo "make test          run the tests offscreen (PYTEST_ARGS='-k layers -x' for pytest options)"
+	@echo "make test          the static checks (make lint), then the tests offscreen (PYTEST_ARGS='-k layers -x')"
+	@echo "make lint          ruff, ruff format --check and mypy only"
 	@echo "make translations  compile $(TS) to .qm when it changed"
 	@echo "make lupdate       refresh $(TS) from the sources"
 	@echo "make bench         run tests/bench/bench.py"
@@ -76,8 +77,17 @@ lupdate: deps
 run: deps translations
 	$(BIN)/python main.py $(ARGS)
 
-test: deps translations
+test: deps translations lint
 	QT_QPA_PLATFORM=$(TEST_QT_PLATFORM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The static checks `make test` runs first (issue #12, point 8): ruff with the rules in
+# pyproject.toml, the formatter's check, mypy --strict on services/ and models/, mypy on the
+# adapters (cli/, ui/, main.py). Any finding fails the build.
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict services models
+	$(BIN)/mypy cli ui main.py
 
 bench: deps
 	$(BIN)/python tests/bench/bench.py
@@ -86,7 +96,7 @@ bundle: deps translations
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 clean:
-	rm -rf build dist .pytest_cache .hypothesis .import_linter_cache
+	rm -rf build dist .pytest_cache .hypothesis .import_linter_cache .mypy_cache .ruff_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 distclean: clean

@@ -100,6 +100,7 @@ def _print(file: str, printer: str) -> int:
 
 def _log_bug() -> Path:
     """Write the current exception's traceback to the log file; return its path."""
+    import contextlib
     import logging
     import logging.handlers
 
@@ -110,10 +111,8 @@ def _log_bug() -> Path:
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     if os.name == "posix":  # a log written by an older version may still be 0644
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
-        except OSError:
-            pass
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("encaisse.cli")
     logger.addHandler(handler)

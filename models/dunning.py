@@ -135,7 +135,8 @@ class Dispute(Base):
     __tablename__ = "disputes"
     __table_args__ = (
         CheckConstraint(
-            "reason IN ('not_received','price','quantity','quality','delivery','already_paid','other')",
+            "reason IN ('not_received','price','quantity','quality','delivery',"
+            "'already_paid','other')",
             name="reason",
         ),
         CheckConstraint("outcome IS NULL OR outcome IN ('resolved','rejected')", name="outcome"),

@@ -37,7 +37,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from models import SCHEMA_REVISION, Client, Document, Invoice, Payment
-from services.core import company, db, lookups, terms
+from services.core import db, lookups, terms
+from services.core import settings as book_settings
 from services.core.errors import UserError
 from services.core.money import parse_amount
 from services.core.paths import migrations_path
@@ -192,7 +193,7 @@ def test_a_value_beyond_csvs_own_128_kib_limit_imports(
 def test_a_value_beyond_the_limit_is_refused_with_its_line(
     cli_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert imports.DEFAULT_MAX_FIELD_KIB == 256
+    assert book_settings.DEFAULT_MAX_FIELD_KIB == 256
     path = write_csv(
         tmp_path / "c.csv", f'code,name,notes\nOK,Fine,\nBIG,Big notes,"{"x" * (300 * 1024)}"\n'
     )
@@ -205,7 +206,7 @@ def test_a_value_beyond_the_limit_is_refused_with_its_line(
     assert counts(cli_book) == (0, 0, 0, 0)
     # the limit is a setting
     with open_book(cli_book):
-        company.set_setting(imports.MAX_FIELD_SETTING, "512")
+        book_settings.save({"import_max_field_kib": 512})
     assert run_cli(capsys, cli_book, "import", "clients", str(path)).code == 0
     assert counts(cli_book)[0] == 2
 
@@ -217,7 +218,7 @@ def test_a_file_beyond_the_size_limit_is_refused_naming_file_and_limit(
     path = write_csv(tmp_path / "big.csv", "code,name\n" + rows)
     assert path.stat().st_size > 1_048_576
     with open_book(cli_book):
-        company.set_setting(imports.MAX_FILE_SETTING, "1")
+        book_settings.save({"import_max_file_mb": 1})
     run = run_cli(capsys, cli_book, "import", "clients", str(path))
     assert run.code == 1
     assert run.err_lines == [
@@ -686,8 +687,9 @@ def test_an_old_book_holding_case_duplicates_still_opens(
     with old.engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city, country,"
-                " email, phone, siren, siret, vat_number, language, terms, credit_limit, notes,"
+                "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city,"
+                " country, email, phone, siren, siret, vat_number, language, terms, credit_limit,"
+                " notes,"
                 " search_key, created_at, updated_at) VALUES (1, 'OLD', 'Old', 'pro', '', '', '',"
                 " '', 'FR', '', '', '', '', '', 'fr', '', NULL, '', 'old', :at, :at)"
             ),
@@ -696,8 +698,9 @@ def test_an_old_book_holding_case_duplicates_still_opens(
         for iid, number in ((1, "F-1"), (2, "f-1")):
             conn.execute(
                 text(
-                    "INSERT INTO invoices (id, number, client_id, kind, issue_date, terms, due_date,"
-                    " due_date_manual, total, currency, po_number, notes, disputed, allocated,"
+                    "INSERT INTO invoices (id, number, client_id, kind, issue_date, terms,"
+                    " due_date, due_date_manual, total, currency, po_number, notes, disputed,"
+                    " allocated,"
                     " search_key, created_at, updated_at) VALUES (:id, :n, 1, 'invoice',"
                     " '2026-01-02', '', '2026-02-01', 0, 1000, 'EUR', '', '', 0, 0, '', :at, :at)"
                 ),

@@ -388,10 +388,7 @@ def test_a_stream_reads_what_the_whole_text_reads(
     """Any bytes, read in chunks of a few bytes, give the table (or the message) that
     ``parse_csv(decode(whole bytes))`` gives."""
     data = b"".join(parts)
-    if prefix == b"utf-16":
-        data = data.decode("latin-1").encode("utf-16")
-    else:
-        data = prefix + data
+    data = data.decode("latin-1").encode("utf-16") if prefix == b"utf-16" else prefix + data
     path = tmp_path / "f.csv"
     path.write_bytes(data)
     try:

@@ -157,7 +157,7 @@ def test_money_is_never_a_float() -> None:
     offences: list[str] = []
     for path in _python_files("models", "services"):
         tokens = _code_tokens(path)
-        for token, following in zip(tokens, tokens[1:]):
+        for token, following in zip(tokens, tokens[1:], strict=False):
             if token.type == tokenize.NAME and token.string == "float" and following.string == "(":
                 offences.append(_where(path, token))
     for path in _python_files("ui"):

@@ -117,7 +117,8 @@ def test_the_list_covers_every_command_taking_a_client_or_an_invoice(tmp_path: P
 def test_every_command_finds_a_client_or_invoice_in_any_case(
     book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """issue #12 point 1: ' archiMoreau ' is ARCHIMOREAU and ' f2026-001 ' is F2026-001 everywhere."""
+    """issue #12 point 1: ' archiMoreau ' is ARCHIMOREAU and ' f2026-001 ' is F2026-001
+    everywhere."""
     for name, argv in _commands(tmp_path).items():
         run = run_cli(capsys, book, *argv)
         assert run.code == 0, f"{name}: {run.err}"
@@ -204,8 +205,9 @@ def test_the_lookup_module(book: Path) -> None:
 
 
 def test_the_ledger_filters_by_client_with_the_same_rule(book: Path) -> None:
-    """``invoices --client`` (services.ledger.open_items) uses the lookups' rule too: a code typed in
-    decomposed Unicode ('E' + combining acute) and padded finds the client saved as 'CAFÉ'."""
+    """``invoices --client`` (services.ledger.open_items) uses the lookups' rule too: a code
+    typed in decomposed Unicode ('E' + combining acute) and padded finds the client saved as
+    'CAFÉ'."""
     from services.ledger import open_items as ledger
 
     with open_book(book):

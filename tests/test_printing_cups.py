@@ -32,7 +32,8 @@ def _printer_ready() -> str:
         return "CUPS client tools or pdftotext are not installed"
     state = subprocess.run(["lpstat", "-p", PRINTER], capture_output=True, text=True)
     if state.returncode != 0:
-        return f"no CUPS printer named {PRINTER} (lpstat: {state.stderr.strip() or state.stdout.strip()})"
+        said = state.stderr.strip() or state.stdout.strip()
+        return f"no CUPS printer named {PRINTER} (lpstat: {said})"
     if "disabled" in state.stdout:
         return f"the {PRINTER} printer is disabled"
     return ""

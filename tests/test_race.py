@@ -3,7 +3,8 @@
 Eight worker processes, each with the book opened by itself, record a payment of an
 invoice's full amount at the same moment (a barrier releases them together), twenty rounds, a
 new invoice each round: through the payment dialog's path (automatic allocation) and through
-``import payments`` (a row naming the invoice, or the oldest due invoice first). Whatever the order they run in, the invoice is paid once: one payment is
+``import payments`` (a row naming the invoice, or the oldest due invoice first). Whatever the
+order they run in, the invoice is paid once: one payment is
 allocated to it, the seven others stay as unallocated credit on the client, and every running
 total equals what its allocations add up to. Before the fix, two or more payments were
 allocated in full to the same invoice (paid twice, balance negative) while its running total

@@ -595,7 +595,8 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
         path.write_text(
             "number,client,issue_date,total\n"
             + "".join(
-                f"{prefix}-{i:05d},{('ACME', 'BOUL')[i % 2]},2026-01-{1 + i % 28:02d},{100 + i % 97}.50\n"
+                f"{prefix}-{i:05d},{('ACME', 'BOUL')[i % 2]},"
+                f"2026-01-{1 + i % 28:02d},{100 + i % 97}.50\n"
                 for i in range(count)
             ),
             encoding="utf-8",
@@ -682,7 +683,8 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
             con.close()
         state = _state(work / "book.db")
         assert state in (old_state, restored_state), (
-            f"round {rounds}: killed after {delay:.2f} s, the book is neither the old one nor the restored one"
+            f"round {rounds}: killed after {delay:.2f} s, the book is neither the old one"
+            " nor the restored one"
         )
         seen["finished" if not killed else "old" if state == old_state else "restored"] += 1
         if not killed:
@@ -690,6 +692,7 @@ def test_restore_killed_at_random_moments_leaves_the_old_book_or_the_restored_on
     assert kills >= KILLS, f"only {kills} kills of a running restore in {rounds} rounds: {seen}"
     with capsys.disabled():
         print(
-            f"\nrestore kill test: {kills} kills ({seen['old']} left the old book, {seen['restored']} "
-            f"the restored one; {seen['finished']} restores ended first), restore of {duration:.1f} s, seed {SEED}"
+            f"\nrestore kill test: {kills} kills ({seen['old']} left the old book, "
+            f"{seen['restored']} the restored one; {seen['finished']} restores ended first), "
+            f"restore of {duration:.1f} s, seed {SEED}"
         )

@@ -9,12 +9,13 @@ import html
 import json
 import re
 import sys
+from pathlib import Path
 
-path = sys.argv[1]
-text = open(path, encoding="utf-8").read()
+path = Path(sys.argv[1])
+text = path.read_text(encoding="utf-8")
 pairs = {}
 if len(sys.argv) > 3 and sys.argv[2] == "--json":
-    for ctx, src, tr in json.load(open(sys.argv[3], encoding="utf-8")):
+    for ctx, src, tr in json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")):
         pairs[(ctx, src)] = tr
 else:
     for line in sys.stdin.read().splitlines():
@@ -54,7 +55,7 @@ for m in re.finditer(
         new = f"<translation>{esc(tr)}</translation>"
     body2 = re.sub(
         r"<translation[^>]*>.*?</translation>|<translation[^>]*/>",
-        lambda _m: new,
+        lambda _m, new=new: new,
         body,
         count=1,
         flags=re.S,
@@ -62,5 +63,5 @@ for m in re.finditer(
     out.append((m.start(3), m.end(3), body2))
 for s, e, b in reversed(out):
     text = text[:s] + b + text[e:]
-open(path, "w", encoding="utf-8").write(text)
+path.write_text(text, encoding="utf-8")
 print("filled", len(out), "left", list(pairs))

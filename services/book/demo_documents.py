@@ -137,9 +137,11 @@ def add(
                         company_name,
                         f"En vigueur à compter du {start:%d/%m/%Y}.",
                         "Art. 1 — Les présentes conditions s'appliquent à toute commande.",
-                        "Art. 2 — Paiement à 30 jours à compter de la date d'émission de la facture.",
+                        "Art. 2 — Paiement à 30 jours à compter de la date d'émission"
+                        " de la facture.",
                         "Art. 3 — Tout retard entraîne des pénalités au taux BCE + 10 points",
-                        "          et une indemnité forfaitaire de 40 € pour frais de recouvrement.",
+                        "          et une indemnité forfaitaire de 40 € pour frais"
+                        " de recouvrement.",
                         "Art. 4 — Réserve de propriété jusqu'au paiement intégral du prix.",
                     ],
                 )

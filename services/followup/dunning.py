@@ -493,9 +493,13 @@ class Situation:
         return ladder.steps[ladder.offsets.index(group.offset)]
 
 
-def ladders(s: Session, scenario_ids: Iterable[int] | None = None) -> dict[int | str, core.Ladder[Step]]:
+def ladders(
+    s: Session, scenario_ids: Iterable[int] | None = None
+) -> dict[int | str, core.Ladder[Step]]:
     """The ladder of each client kind's default and of each named scenario in use."""
-    out: dict[int | str, core.Ladder[Step]] = {k: core.Ladder(default_steps(k, s)) for k in CLIENT_KINDS}
+    out: dict[int | str, core.Ladder[Step]] = {
+        k: core.Ladder(default_steps(k, s)) for k in CLIENT_KINDS
+    }
     if scenario_ids is None:
         scenario_ids = s.scalars(
             select(Client.scenario_id).where(Client.scenario_id.is_not(None)).distinct()

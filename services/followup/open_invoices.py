@@ -254,7 +254,8 @@ def groups(
 ) -> list[Group]:
     """The day's actions: each open invoice placed on its client's ladder, grouped."""
     out: dict[tuple[int, int, str], Group] = {}
-    ladders: dict[int, Ladder[Any] | None] = {}  # per client; None = no reminders (collective procedure)
+    # per client; None = no reminders (collective procedure)
+    ladders: dict[int, Ladder[Any] | None] = {}
     skip = paused | handed
     earliest = min(
         (ladder.offsets[0] for ladder in ladder_of.values() if ladder.offsets), default=0
@@ -346,8 +347,9 @@ def sql_groups(
               AND i.id NOT IN (SELECT invoice_id FROM dunning_records)
               AND i.id NOT IN (SELECT invoice_id FROM invoice_holds WHERE closed_on IS NULL)
         ), p AS (SELECT client_id, currency, cents, age, kind, scenario_id, {target} AS t FROM o)
-        SELECT client_id, currency, t, count(*), sum(cents), max(age), min(kind), min(scenario_id) FROM p
-        WHERE t IS NOT NULL GROUP BY client_id, currency, t"""
+        SELECT client_id, currency, t, count(*), sum(cents), max(age), min(kind),
+               min(scenario_id)
+        FROM p WHERE t IS NOT NULL GROUP BY client_id, currency, t"""
     cursor = s.connection().connection.cursor()
     try:
         cursor.execute(sql, {"d": as_of.isoformat()})
@@ -379,7 +381,8 @@ class Source:
         cursor = self.s.connection().connection.cursor()
         try:
             cursor.execute(
-                "SELECT id, client_id, currency, CAST(julianday(:d) - julianday(due_date) AS INTEGER), "
+                "SELECT id, client_id, currency, "
+                "CAST(julianday(:d) - julianday(due_date) AS INTEGER), "
                 "total - allocated, disputed FROM invoices "
                 "WHERE kind = 'invoice' AND total > allocated AND +issue_date <= :d AND "
                 + condition,

@@ -11,6 +11,7 @@ brought in are removed again, so nothing is stored half-way.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import os
@@ -33,14 +34,13 @@ from models import (
     Invoice,
     StoredFile,
 )
-from services.core import clock, db, history, lookups
+from services.core import clock, db, history, lookups, settings
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.proof import store
 from services.proof.store import Ingested, Progress, Store
 
 TRASH_DAYS = 30
-MAX_MB_SETTING = "documents.max_mb"
 
 KIND_LABELS: dict[str, str] = {
     "cgv": QT_TRANSLATE_NOOP("Messages", "Terms of sale (CGV)"),
@@ -78,7 +78,6 @@ MSG_CGV_NONE = QT_TRANSLATE_NOOP(
 MSG_STORE_DAMAGED = QT_TRANSLATE_NOOP(
     "Messages", "the stored copy is {state}; run the integrity check (Tools menu)"
 )
-MSG_MAX_MB = QT_TRANSLATE_NOOP("Messages", "give a size between 1 and 2000 MB")
 
 # History actions (shown through QCoreApplication.translate("History", …)).
 history.ACTIONS.update(
@@ -131,7 +130,10 @@ def _url_key(url: str) -> str:
         parsed = make_url(url)
         if parsed.database in (None, "", ":memory:") and parsed.get_backend_name() == "sqlite":
             return f"memory-{os.getpid()}-{id(db.current()) if db.is_open() else 0}"
-        visible = f"{parsed.get_backend_name()}-{parsed.host or 'local'}-{parsed.port or ''}-{parsed.database or ''}"
+        visible = (
+            f"{parsed.get_backend_name()}-{parsed.host or 'local'}-{parsed.port or ''}"
+            f"-{parsed.database or ''}"
+        )
         secret_free = parsed.render_as_string(hide_password=True)  # "***" for any password
     except Exception:  # noqa: BLE001 - not a URL SQLAlchemy reads: still a folder of its own
         visible, secret_free = "book", url
@@ -141,24 +143,6 @@ def _url_key(url: str) -> str:
 
 def the_store() -> Store:
     return Store(store_root())
-
-
-def max_bytes() -> int:
-    from services.core.company import get_setting
-
-    try:
-        mb = int(get_setting(MAX_MB_SETTING, str(store.DEFAULT_MAX_MB)))
-    except ValueError:
-        mb = store.DEFAULT_MAX_MB
-    return max(1, mb) * 1_048_576
-
-
-def set_max_mb(value: int) -> None:
-    from services.core.company import set_setting
-
-    if not 1 <= value <= 2000:
-        raise UserError(MSG_MAX_MB, field="max_mb")
-    set_setting(MAX_MB_SETTING, str(value))
 
 
 # -- data shapes ------------------------------------------------------------------
@@ -352,7 +336,7 @@ def ingest(path: Path, *, limit: int | None = None, progress: Progress | None = 
     """Copy one file into the store (safe to run off the GUI thread: no database access
     when ``limit`` is given)."""
     return the_store().ingest(
-        path, max_bytes=limit if limit is not None else max_bytes(), progress=progress
+        path, max_bytes=limit if limit is not None else settings.read().max_bytes, progress=progress
     )
 
 
@@ -452,10 +436,8 @@ def _forget_unreferenced(items: Iterable[Ingested]) -> None:
         kept = set(s.scalars(select(StoredFile.sha256).where(StoredFile.sha256.in_(digests))))
     the = the_store()
     for sha in digests - kept:
-        try:
+        with contextlib.suppress(OSError):  # the integrity check will report it as an orphan
             the.remove(sha)
-        except OSError:
-            pass  # the integrity check will report it as an orphan
 
 
 def attach_in_session(
@@ -495,7 +477,7 @@ def forget(items: Iterable[Ingested]) -> None:
 
 def check_file(path: Path, limit: int | None = None) -> None:
     """Refuse at once a file that cannot be attached (missing, empty, too big, wrong type)."""
-    store.check_source(path, limit if limit is not None else max_bytes())
+    store.check_source(path, limit if limit is not None else settings.read().max_bytes)
 
 
 def attach_ingested(
@@ -546,7 +528,7 @@ def attach_files(
     meta = validate_meta(meta)
     if not paths:
         raise UserError(MSG_NO_FILES, field="file")
-    limit = max_bytes()
+    limit = settings.read().max_bytes
     for path in paths:  # refuse before copying anything
         store.check_source(path, limit)
     with db.reading() as s:
@@ -562,7 +544,7 @@ def ingest_all(
     caller then records them (``attach_in_session``) in one transaction with the rest of its
     action, and calls :func:`forget` if that fails. One bad file and nothing is copied;
     a failed copy drops the copies already made (issue #11)."""
-    limit = limit if limit is not None else max_bytes()
+    limit = limit if limit is not None else settings.read().max_bytes
     for path in paths:  # refuse before copying anything
         store.check_source(path, limit)
     items: list[Ingested] = []
@@ -868,10 +850,8 @@ def purge_trash() -> int:
                 released.discard(sha)
     the = the_store()
     for sha in released:
-        try:
+        with contextlib.suppress(OSError):
             the.remove(sha)
-        except OSError:
-            pass
     return count
 
 

@@ -212,6 +212,20 @@ def default_steps(kind: str, s: Session | None = None) -> tuple[Step, ...]:
         return read(session)
 
 
+def client_steps(s: Session, kind: str, scenario_id: int | None) -> tuple[Step, ...]:
+    """The ladder a client is on, as placement reads it (``Situation.ladder_of``): its own
+    scenario when it has one, else its kind's default."""
+    return _steps_of(s, scenario_id) if scenario_id else default_steps(kind, s)
+
+
+def reminder_number(steps: Sequence[Step], step: Step) -> int:
+    """The number a reminder letter prints ("Relance n° 3"): 1 + the reminders of the client's
+    own ladder that come before ``step``."""
+    return 1 + sum(
+        1 for st in steps if st.action == "reminder" and st.offset_days < step.offset_days
+    )
+
+
 def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
     """Replace the default scenario of a client kind (Settings)."""
     if kind not in CLIENT_KINDS:

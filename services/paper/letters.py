@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from services.core import settings
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import format_money as format_money  # what the tests compare with
@@ -259,7 +259,6 @@ PLACEHOLDERS = (
     "as_of",
     "invoice_table",
 )
-TEMPLATE_SETTING = "letters.template.{language}.{key}"
 MSG_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "Messages", "unknown placeholder {{{name}}}; use one of: {known}"
 )
@@ -304,41 +303,24 @@ def validate_template(text: str, field: str) -> str:
     return text
 
 
-def custom_template(language: str, key: str) -> tuple[str, str] | None:
-    from services.core import db
-    from services.core.company import get_setting
-
-    if not db.is_open():
-        return None
-    raw = get_setting(TEMPLATE_SETTING.format(language=language, key=key), "")
-    if not raw:
-        return None
-    data = json.loads(raw)
-    return data["subject"], data["body"]
-
-
-def template(language: str, key: str) -> tuple[str, str]:
-    return custom_template(language, key) or default_template(language, key)
+def template(values: settings.Settings, language: str, key: str) -> tuple[str, str]:
+    """The owner's text of a letter in ``values`` (the book's settings), else the shipped one."""
+    return values.template(language, key) or default_template(language, key)
 
 
 def set_template(language: str, key: str, subject: str, body: str) -> None:
-    from services.core.company import set_setting
-
+    """Save the owner's text of a letter (its placeholders checked first)."""
     default_template(language, key)  # the key exists
     subject, body = (
         validate_template(subject.strip(), "subject"),
         validate_template(body.strip(), "body"),
     )
-    set_setting(
-        TEMPLATE_SETTING.format(language=language, key=key),
-        json.dumps({"subject": subject, "body": body}),
-    )
+    settings.save({"templates": {(language, key): (subject, body)}})
 
 
 def reset_template(language: str, key: str) -> None:
-    from services.core.company import set_setting
-
-    set_setting(TEMPLATE_SETTING.format(language=language, key=key), "")
+    """Back to the shipped text of a letter."""
+    settings.save({"templates": {(language, key): None}})
 
 
 def subject_and_body(letter: Letter) -> tuple[str, str]:
@@ -388,8 +370,7 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
 
 
 def _money(letter: Letter, value: Decimal) -> str:
-    text = formats.money(value, letter.currency, letter.language)
-    return text if fonts().truetype else text.replace("\u202f", " ").replace("\u00a0", " ")
+    return fonts().amount(formats.money(value, letter.currency, letter.language))
 
 
 # -- drawing ---------------------------------------------------------------------------------------
@@ -664,81 +645,7 @@ def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
 
 
 # -- from the book -----------------------------------------------------------------------------------
-MEDIATOR_SETTING = "letters.mediator"
-WINDOW_SETTING = "letters.window"
 NO_LETTER = ("phone_call",)
-
-
-MSG_WINDOW = QT_TRANSLATE_NOOP("Messages", "the window must lie on an A4 page (0–210 × 0–297 mm)")
-
-
-def set_window(window: dict[str, int]) -> None:
-    import json
-
-    from services.core.company import set_setting
-
-    clean = {k: int(window.get(k, v)) for k, v in WINDOW.items()}
-    if not (
-        clean["x"] >= 0
-        and clean["x"] + clean["w"] <= 210
-        and clean["y"] >= 0
-        and clean["y"] + clean["h"] <= 297
-        and clean["w"] >= 40
-        and clean["h"] >= 20
-    ):
-        raise UserError(MSG_WINDOW, field="window")
-    set_setting(WINDOW_SETTING, json.dumps(clean))
-
-
-DEADLINE_SETTING = "letters.deadline_days"
-MSG_DEADLINE = QT_TRANSLATE_NOOP("Messages", "give a number of days between 1 and 60")
-
-
-def deadline_days() -> int:
-    from services.core.company import get_setting
-
-    try:
-        return max(1, min(60, int(get_setting(DEADLINE_SETTING, str(FORMAL_NOTICE_DAYS)))))
-    except ValueError:
-        return FORMAL_NOTICE_DAYS
-
-
-def set_deadline_days(days: int) -> None:
-    from services.core.company import set_setting
-
-    if not 1 <= days <= 60:
-        raise UserError(MSG_DEADLINE, field="deadline_days")
-    set_setting(DEADLINE_SETTING, str(days))
-
-
-def mediator() -> str:
-    from services.core.company import get_setting
-
-    return get_setting(MEDIATOR_SETTING, "")
-
-
-def set_mediator(text: str) -> None:
-    """The consumer mediator printed on consumers' letters: several lines (name, address,
-    website), no control character but tabs and newlines (issue #11)."""
-    from services.core.company import set_setting
-    from services.core.text import clean_text
-
-    set_setting(MEDIATOR_SETTING, clean_text(text, "mediator", multiline=True))
-
-
-def window_setting() -> dict[str, int]:
-    import json
-
-    from services.core import db
-    from services.core.company import get_setting
-
-    if not db.is_open():
-        return dict(WINDOW)
-    try:
-        data = json.loads(get_setting(WINDOW_SETTING, "") or "{}")
-        return {k: int(data.get(k, v)) for k, v in WINDOW.items()}
-    except (ValueError, TypeError, AttributeError):
-        return dict(WINDOW)
 
 
 def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
@@ -771,10 +678,11 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
             data.bic,
             logo=data.logo_path,
         )
-        mediator = company.get_setting(MEDIATOR_SETTING, "")
-        days = deadline_days()
-        own_rate = penalties.contractual_rate()
-        tables = rates.tables()
+        values = settings.load(s)
+        mediator = values.mediator
+        days = values.deadline_days
+        own_rate = values.contractual_rate
+        tables = rates.tables(values)
         actions = [a for a in dunning.actions(as_of, s=s) if a.step.action not in NO_LETTER]
         ids = [i.id for a in actions for i in a.invoices]
         clients = {
@@ -794,12 +702,9 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
             client = Party(
                 row.name, row.address, row.postcode, row.city, row.country, contact=row.contact
             )
-            steps = dunning.default_steps(row.kind, s)
-            level = 1 + sum(
-                1
-                for st in steps
-                if st.action == "reminder" and st.offset_days < action.step.offset_days
-            )
+            # numbered on the client's own ladder, not its kind's default (issue #12)
+            steps = dunning.client_steps(s, row.kind, row.scenario_id)
+            level = dunning.reminder_number(steps, action.step)
             letter = Letter(
                 me,
                 client,
@@ -813,7 +718,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 action.currency,
                 mediator=mediator,
             )
-            letter.template = custom_template(letter.language, template_key(letter))
+            letter.template = values.template(letter.language, template_key(letter))
             letter.deadline_days = days
             for inv in action.invoices:
                 full = invoices[inv.id]
@@ -919,7 +824,7 @@ def write_all(
     import sys
 
     out.mkdir(parents=True, exist_ok=True)
-    window = window_setting()
+    window = settings.read().window
     jobs = [
         (
             out / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf",
@@ -1027,7 +932,7 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
         as_of,
         "EUR",
     )
-    letter.template = custom_template(letter.language, "statement")
+    letter.template = settings.read().template(letter.language, "statement")
     items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
     if items:
         letter.currency = items[0].currency

@@ -1,6 +1,6 @@
 """The number a reminder letter prints comes from the client's own ladder (issue #12, "copies of
 one rule"): with a custom scenario of three reminders, the third one says "Relance n° 3", not
-the number of the kind's default ladder (which has two reminders: it said "n° 2")."""
+the number counted on the kind's default ladder (reminders at +5 and +15: "n° 2")."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from tests.service_fixtures import add_client, add_invoice, book  # noqa: F401
 pytestmark = pytest.mark.usefixtures("book")
 
 THREE_REMINDERS = [
-    Step(5, "reminder", "letter"),
-    Step(12, "reminder", "letter"),
-    Step(20, "reminder", "letter", True),
+    Step(2, "reminder", "letter"),
+    Step(4, "reminder", "letter"),
+    Step(6, "reminder", "letter", True),
     Step(35, "formal_notice", "registered_letter", True),
 ]
 
@@ -38,7 +38,7 @@ def test_the_third_reminder_of_a_custom_scenario_is_number_3() -> None:
     add_invoice("F1", issue="2025-01-15", terms="30 jours")  # due 2025-02-14
     due = dt.date(2025, 2, 14)
     seen = {}
-    for offset in (5, 12, 20):
+    for offset in (2, 4, 6):
         [letter] = _letters_on(due + dt.timedelta(days=offset))
         seen[offset] = letter.level
         subject, _body = letters.subject_and_body(letter)
@@ -51,7 +51,7 @@ def test_the_third_reminder_of_a_custom_scenario_is_number_3() -> None:
             ),
             due + dt.timedelta(days=offset),
         )
-    assert seen == {5: 1, 12: 2, 20: 3}
+    assert seen == {2: 1, 4: 2, 6: 3}  # the default pro ladder would say 1, 1, 2
 
 
 def test_a_client_on_its_kinds_default_ladder_counts_on_that_ladder() -> None:

@@ -43,21 +43,11 @@ class LettersThread(QThread):
         self.error = ""
 
     def run(self) -> None:
+        """The letters written as the command line writes them (services.paper.letters)."""
         try:
             prepared = letters.prepare(self.day)
             self.progressed.emit(0, max(1, len(prepared)))
-            window = letters.window_setting()
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for n, (letter, action) in enumerate(prepared, 1):
-                path = (
-                    self.folder
-                    / f"{letter.on:%Y-%m-%d}-{letter.client_code}-{letter.step}-{letter.level}.pdf"
-                )
-                letters.write_letter(path, letter, window)
-                self.written.append((letter, action, path))
-                self.progressed.emit(n, len(prepared))
-            if self.written:
-                letters.merge([p for _, _, p in self.written], self.folder / "all.pdf")
+            self.written = letters.write_all(prepared, self.folder, self.progressed.emit)
         except AppError as exc:
             self.error = i18n.message(exc)
         except Exception:  # a bug: logged, told in plain words
@@ -112,10 +102,10 @@ class LettersDialog(QDialog):
         close.rejected.connect(self.reject)
         row.addWidget(close)
         self.layout_.addLayout(row)
-        self.thread = LettersThread(day, self.folder)
-        self.thread.progressed.connect(self._progress)
-        self.thread.finished.connect(self._ready)
-        self.thread.start()
+        self.worker = LettersThread(day, self.folder)
+        self.worker.progressed.connect(self._progress)
+        self.worker.finished.connect(self._ready)
+        self.worker.start()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
@@ -123,15 +113,15 @@ class LettersDialog(QDialog):
 
     def wait_ready(self) -> None:
         """Block until the letters are built (tests)."""
-        self.thread.wait()
+        self.worker.wait()
         QCoreApplication.processEvents()
 
     def _ready(self) -> None:
         self.progress.hide()
-        if self.thread.error:
-            self.summary.setText(self.thread.error)
+        if self.worker.error:
+            self.summary.setText(self.worker.error)
             return
-        self.written = self.thread.written
+        self.written = self.worker.written
         if not self.written:
             self.summary.setText(
                 QCoreApplication.translate("LettersDialog", "No letter to send on this date.")
@@ -203,14 +193,16 @@ class LettersDialog(QDialog):
             self.windowTitle(),
             QCoreApplication.translate(
                 "LettersDialog",
-                "Were the letters sent? They will be recorded as done and kept in the clients' documents.",
+                "Were the letters sent? They will be recorded as done and kept in the clients' "
+                "documents.",
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.record()
 
     def tracking_numbers(self) -> dict[str, str] | None:
-        """The registered letters' tracking numbers (formal and final notices); None if cancelled."""
+        """The registered letters' tracking numbers (formal and final notices); None if
+        cancelled."""
         from PySide6.QtWidgets import QFormLayout, QLineEdit
 
         registered = [
@@ -272,7 +264,7 @@ class LettersDialog(QDialog):
         self.recorded.emit()
 
     def done(self, result: int) -> None:  # noqa: A003 - QDialog API
-        self.thread.wait()
+        self.worker.wait()
         if self.viewer is not None:
             self.viewer.close()
         super().done(result)

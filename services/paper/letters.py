@@ -112,30 +112,40 @@ TEXTS: dict[str, dict[str, Any]] = {
             "statement": "Relevé de compte au {as_of}",
         },
         "body": {
-            "pre_reminder": "Nous nous permettons de vous rappeler que {count_label} ci-dessous arrive à échéance "
-            "prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue et qu’aucun point "
-            "ne fait obstacle à son règlement ? Si le paiement est déjà parti, merci de ne pas tenir "
+            "pre_reminder": "Nous nous permettons de vous rappeler que {count_label} ci-dessous "
+            "arrive à échéance "
+            "prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue et qu’aucun "
+            "point "
+            "ne fait obstacle à son règlement ? Si le paiement est déjà parti, merci de ne pas "
+            "tenir "
             "compte de ce courrier.",
-            "reminder": "Sauf erreur de notre part, {count_label} ci-dessous reste impayée à ce jour. Il peut "
+            "reminder": "Sauf erreur de notre part, {count_label} ci-dessous reste impayée à ce "
+            "jour. Il peut "
             "s’agir d’un oubli : nous vous remercions de bien vouloir procéder à son règlement dès "
             "réception de ce courrier. Si votre paiement a croisé cette lettre, merci de ne pas en "
             "tenir compte.",
-            "reminder_2": "Malgré notre précédent courrier, {count_label} ci-dessous reste impayée. Nous vous "
+            "reminder_2": "Malgré notre précédent courrier, {count_label} ci-dessous reste "
+            "impayée. Nous vous "
             "demandons de procéder sans délai à son règlement.",
-            "formal_notice": "Malgré nos relances, {count_label} ci-dessous reste impayée. Par la présente, nous vous "
+            "formal_notice": "Malgré nos relances, {count_label} ci-dessous reste impayée. Par la "
+            "présente, nous vous "
             "mettons en demeure de nous régler la somme de {total_due} dans un délai de {days} "
             "jours à compter de la réception de ce courrier, soit au plus tard le {deadline}. "
             "À défaut, nous engagerons sans autre avis une procédure judiciaire de recouvrement "
             "(injonction de payer), dont les frais resteront à votre charge dans les conditions "
             "prévues par la loi.",
-            "formal_notice_consumer": " La présente mise en demeure fait courir les intérêts au taux légal "
+            "formal_notice_consumer": " La présente mise en demeure fait courir les intérêts au "
+            "taux légal "
             "(articles 1231-6 et 1344-1 du Code civil).",
-            "final_notice": "Notre mise en demeure est restée sans effet. Sans règlement de la somme de {total_due} "
+            "final_notice": "Notre mise en demeure est restée sans effet. Sans règlement de la "
+            "somme de {total_due} "
             "d’ici le {deadline}, votre dossier sera transmis pour recouvrement judiciaire, sans "
             "nouvel avis.",
-            "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. Toute "
+            "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. "
+            "Toute "
             "correspondance devra désormais lui être adressée.",
-            "statement": "Veuillez trouver ci-dessous le relevé de votre compte : les factures et avoirs "
+            "statement": "Veuillez trouver ci-dessous le relevé de votre compte : les factures et "
+            "avoirs "
             "non soldés à cette date. Nous restons à votre disposition pour toute question.",
         },
         "registered": "Lettre recommandée avec accusé de réception",
@@ -143,7 +153,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "client_code": "Votre code client : {code}",
         "subject_label": "Objet : ",
         "greeting": "Madame, Monsieur,",
-        "closing": "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.",
+        "closing": "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations "
+        "distinguées.",
         "table": [
             "Facture",
             "Émise le",
@@ -154,18 +165,21 @@ TEXTS: dict[str, dict[str, Any]] = {
             "Retard",
         ],
         "days": "{n} j",
-        "penalties_title": "Pénalités de retard et indemnité forfaitaire (art. L441-10 et D441-5 du Code de commerce)",
+        "penalties_title": "Pénalités de retard et indemnité forfaitaire (art. L441-10 et D441-5 "
+        "du Code de commerce)",
         "penalties_line": "{number} : {days} j de retard — pénalités {penalties}",
         "penalties_rate": "taux annuel {rates} %, taux BCE + 10 points par semestre",
         "public_rate": "intérêts moratoires au taux BCE + 8 points",
         "penalties_total": "Total des pénalités de retard : {penalties}",
-        "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40 € par facture, soit {indemnity}",
+        "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40 € par facture, "
+        "soit {indemnity}",
         "consumer_interest": "Intérêts au taux légal depuis la mise en demeure : {penalties}",
         "total_balance": "Total restant dû : {balance}",
         "total_claimed": "Total réclamé : {total}",
         "pay": "Règlement par virement : IBAN {iban}{bic} — référence à rappeler : {reference}. "
         "Le QR code ci-contre pré-remplit le virement dans votre application bancaire.",
-        "mediator": "En cas de litige, vous pouvez recourir gratuitement au médiateur de la consommation : {mediator}",
+        "mediator": "En cas de litige, vous pouvez recourir gratuitement au médiateur de la "
+        "consommation : {mediator}",
         "page": "Page {n} / {total}",
         "count_one": "la facture",
         "count_many": "les factures",
@@ -181,25 +195,37 @@ TEXTS: dict[str, dict[str, Any]] = {
             "statement": "Statement of account as of {as_of}",
         },
         "body": {
-            "pre_reminder": "We would like to remind you that {count_label} below will soon fall due. Could you check "
-            "that you received it and that nothing stands in the way of its payment? If payment has "
+            "pre_reminder": "We would like to remind you that {count_label} below will soon fall "
+            "due. Could you check "
+            "that you received it and that nothing stands in the way of its payment? If payment "
+            "has "
             "already been sent, please disregard this letter.",
-            "reminder": "According to our records, {count_label} below is still unpaid. This may be an oversight: "
-            "please arrange payment on receipt of this letter. If your payment has crossed this letter, "
+            "reminder": "According to our records, {count_label} below is still unpaid. This may "
+            "be an oversight: "
+            "please arrange payment on receipt of this letter. If your payment has crossed this "
+            "letter, "
             "please disregard it.",
-            "reminder_2": "Despite our previous letter, {count_label} below is still unpaid. We ask you to pay it "
+            "reminder_2": "Despite our previous letter, {count_label} below is still unpaid. We "
+            "ask you to pay it "
             "without delay.",
-            "formal_notice": "Despite our reminders, {count_label} below is still unpaid. We hereby give you formal "
-            "notice to pay the sum of {total_due} within {days} days of receiving this letter, that "
-            "is by {deadline} at the latest. Failing that, we will start legal recovery proceedings "
+            "formal_notice": "Despite our reminders, {count_label} below is still unpaid. We "
+            "hereby give you formal "
+            "notice to pay the sum of {total_due} within {days} days of receiving this letter, "
+            "that "
+            "is by {deadline} at the latest. Failing that, we will start legal recovery "
+            "proceedings "
             "(injonction de payer) without further notice.",
-            "formal_notice_consumer": " This formal notice starts interest at the legal rate (articles 1231-6 and "
+            "formal_notice_consumer": " This formal notice starts interest at the legal rate "
+            "(articles 1231-6 and "
             "1344-1 of the French Civil Code).",
-            "final_notice": "Our formal notice has had no effect. Unless the sum of {total_due} is paid by {deadline}, "
+            "final_notice": "Our formal notice has had no effect. Unless the sum of {total_due} is "
+            "paid by {deadline}, "
             "your file will be handed over for legal recovery without further notice.",
-            "hand_off": "As no payment has been received, your file is handed over today for recovery. Please "
+            "hand_off": "As no payment has been received, your file is handed over today for "
+            "recovery. Please "
             "address all correspondence to them from now on.",
-            "statement": "Please find below the statement of your account: the invoices and credit notes still "
+            "statement": "Please find below the statement of your account: the invoices and credit "
+            "notes still "
             "open on this date. Do not hesitate to contact us with any question.",
         },
         "registered": "Registered letter with acknowledgment of receipt",
@@ -210,7 +236,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "closing": "Yours faithfully,",
         "table": ["Invoice", "Issued", "Due", "Amount incl. VAT", "Paid", "Balance", "Late"],
         "days": "{n} d",
-        "penalties_title": "Late-payment penalties and fixed recovery indemnity (art. L441-10 and D441-5 "
+        "penalties_title": "Late-payment penalties and fixed recovery indemnity (art. L441-10 and "
+        "D441-5 "
         "of the French Commercial Code)",
         "penalties_line": "{number}: {days} days late — penalties {penalties}",
         "penalties_rate": "annual rate {rates} %, ECB rate + 10 points per half-year",
@@ -222,7 +249,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "total_claimed": "Total claimed: {total}",
         "pay": "Payment by bank transfer: IBAN {iban}{bic} — please quote: {reference}. "
         "The QR code fills in the transfer in your banking app.",
-        "mediator": "In case of dispute, you may refer to the consumer mediator free of charge: {mediator}",
+        "mediator": "In case of dispute, you may refer to the consumer mediator free of charge: "
+        "{mediator}",
         "page": "Page {n} / {total}",
         "count_one": "the invoice",
         "count_many": "the invoices",
@@ -357,8 +385,10 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
         body = (
             body.replace("ci-dessous reste impayée", "ci-dessous restent impayées")
             .replace(
-                "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien parvenue",
-                "arrivent à échéance prochainement. Pourriez-vous vérifier qu’elles vous sont bien parvenues",
+                "arrive à échéance prochainement. Pourriez-vous vérifier qu’elle vous est bien "
+                "parvenue",
+                "arrivent à échéance prochainement. Pourriez-vous vérifier qu’elles vous sont bien "
+                "parvenues",
             )
             .replace("procéder à son règlement", "procéder à leur règlement")
             .replace("obstacle à son règlement", "obstacle à leur règlement")
@@ -619,16 +649,6 @@ def write_letter(path: Path, letter: Letter, window: dict[str, int] | None = Non
     return drawn
 
 
-def merge(paths: Sequence[Path], out: Path) -> None:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for p in paths:
-        writer.append(str(p))
-    with open(out, "wb") as fh:
-        writer.write(fh)
-
-
 def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
     return {
         "client": letter.client_code,
@@ -644,7 +664,7 @@ def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
     }
 
 
-# -- from the book -----------------------------------------------------------------------------------
+# -- from the book ---------------------------------------------------------------------------------
 NO_LETTER = ("phone_call",)
 
 
@@ -779,7 +799,8 @@ def _paid_by(
 
 
 def _formal_notices(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, dt.date]:
-    """The first formal notice done by ``as_of`` for each invoice (it starts a consumer's interest)."""
+    """The first formal notice done by ``as_of`` for each invoice (it starts a consumer's
+    interest)."""
     from sqlalchemy import func, select
 
     from models import DunningRecord

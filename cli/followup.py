@@ -11,6 +11,7 @@ from typing import Any
 from cli.output import out, plural, print_json, print_table
 from services.core import clock
 from services.core.money import parse_amount, plain
+from services.core.text import nfc
 from services.followup import alerts, dunning, penalties
 
 
@@ -80,20 +81,26 @@ def _cmd_actions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _typed(number: str) -> str:
+    """The number as the user typed it, trimmed (and in Unicode's composed form): what the
+    message of an unknown number quotes too (services.core.lookups)."""
+    return nfc(number)
+
+
 def _cmd_promise(args: argparse.Namespace) -> int:
     amount = parse_amount(args.amount, "amount")
     dunning.promise(args.invoice, amount, args.date, note=args.note)
-    out(f"promise recorded: {plain(amount)} by {args.date.isoformat()} on {args.invoice}")
+    out(f"promise recorded: {plain(amount)} by {args.date.isoformat()} on {_typed(args.invoice)}")
     return 0
 
 
 def _cmd_dispute(args: argparse.Namespace) -> int:
     if args.operation == "open":
         dunning.open_dispute(args.invoice, args.reason or "other", args.note)
-        out(f"dispute opened on {args.invoice}: its dunning is paused")
+        out(f"dispute opened on {_typed(args.invoice)}: its dunning is paused")
     else:
         dunning.close_dispute(args.invoice, args.reason or "resolved", args.note)
-        out(f"dispute closed on {args.invoice}: its dunning resumes")
+        out(f"dispute closed on {_typed(args.invoice)}: its dunning resumes")
     return 0
 
 

@@ -70,6 +70,7 @@ def test_amounts_in_euros_are_babels_with_no_break_spaces(value: str) -> None:
     assert "\u202f" not in formats.money(amount, "EUR", "fr")
 
 
+@pytest.mark.gui
 def test_the_same_letters_from_the_window_and_the_command_line(
     qtbot, french_locale: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from services.book import backup, demo
-from services.core import clock, db, lookups
+from services.core import clock, db, lookups, settings
 from services.core.errors import UserError
 from services.proof import documents
 
@@ -169,7 +169,7 @@ def test_two_books_share_a_backup_folder_without_touching_each_other(tmp_path: P
     try:
         for name in ("shop.db", "workshop.db"):
             db.open_database(tmp_path / name)
-            backup.set_folder(str(shared))
+            settings.save({"backup_folder": str(shared)})
             for n in range(40):  # 40 days of backups: rotation deletes some of each book's
                 clock.freeze(dt.date(2026, 1, 1) + dt.timedelta(days=n))
                 backup.rotate(backup.create().path.parent)
@@ -191,12 +191,12 @@ def test_a_backup_folder_that_cannot_take_files_is_refused(tmp_path: Path) -> No
         blocker = tmp_path / "a file"
         blocker.write_text("x")
         with pytest.raises(UserError) as caught:
-            backup.set_folder(str(blocker / "backups"))
+            settings.save({"backup_folder": str(blocker / "backups")})
         assert caught.value.render().startswith("Backup folder:")
-        assert backup.chosen_folder() == ""
-        backup.set_folder(str(tmp_path / "new folder"))  # created when missing
+        assert settings.read().backup_folder == ""
+        settings.save({"backup_folder": str(tmp_path / "new folder")})  # created when missing
         assert backup.folder() == (tmp_path / "new folder").resolve()
-        backup.set_folder("")
+        settings.save({"backup_folder": ""})
         assert backup.folder() == tmp_path / "backups"
     finally:
         db.close()

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
 from models import Document, Event, StoredFile
-from services.core import clock, db, lookups
+from services.core import clock, db, lookups, settings
 from services.core.errors import UserError, ValidationError
 from services.proof import documents, store
 from services.proof import rules as proof
@@ -151,15 +151,15 @@ def test_bad_files_are_refused_with_the_field_named_and_nothing_stored(
 def test_the_size_limit_is_a_setting(invoice: int, tmp_path: Path) -> None:
     big = tmp_path / "big.pdf"
     big.write_bytes(b"%PDF-1.4\n" + os.urandom(1_048_576 + 10))
-    documents.set_max_mb(1)
+    settings.save({"max_mb": 1})
     with pytest.raises(UserError) as caught:
         documents.attach_files(Owner(invoice_id=invoice), [big], Meta("other"))
     assert "over the limit of 1 MB" in caught.value.render()
-    documents.set_max_mb(2)
+    settings.save({"max_mb": 2})
     [row] = documents.attach_files(Owner(invoice_id=invoice), [big], Meta("other"))
     assert row.unreadable  # not a real PDF: accepted, flagged
     with pytest.raises(UserError):
-        documents.set_max_mb(0)
+        settings.save({"max_mb": 0})
 
 
 def test_a_pdf_that_does_not_parse_is_kept_as_unreadable(invoice: int, tmp_path: Path) -> None:

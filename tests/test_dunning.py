@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from services.core import clock
+from services.core import clock, settings
 from services.core.errors import UserError, ValidationError
 from services.followup import alerts, dunning
 from services.followup.dunning import Step
@@ -311,7 +311,7 @@ def test_kinds_can_be_turned_off_and_alerts_snoozed() -> None:
     invoice("F1")
     day = at(5)
     assert {a.kind for a in alerts.alerts(day)} >= {"step_due", "missing_proof"}
-    alerts.set_kinds_off({"missing_proof"})
+    settings.save({"kinds_off": {"missing_proof"}})
     assert "missing_proof" not in {a.kind for a in alerts.alerts(day)}
     [step] = [a for a in alerts.alerts(day) if a.kind == "step_due"]
     alerts.snooze(step, at(8))

@@ -26,8 +26,7 @@ import pytest
 from sqlalchemy import select
 
 from models import Base
-from services.book import preferences
-from services.core import company, db, lookups
+from services.core import company, db, lookups, settings
 from services.core.errors import UserError, ValidationError, field_label
 from services.core.i18n import FIELD_LABELS
 from services.core.terms import MSG_DATE_RANGE
@@ -270,11 +269,13 @@ def test_the_first_and_last_dates_are_accepted(book: Path) -> None:
         (lambda: rates.add_legal_rate("\u0662\u0660\u0662\u0666-H2", "3", "7"), "half"),
         (lambda: rates.add_legal_rate("2026-H2", "\u0663", "7"), "professional"),
         (
-            lambda: preferences.save_charge_settings(
-                contractual_rate="\u0661\u0660",
-                mediator="",
-                deadline_days=8,
-                window=letters.window_setting(),
+            lambda: settings.save(
+                {
+                    "contractual_rate": "\u0661\u0660",
+                    "mediator": "",
+                    "deadline_days": 8,
+                    "window": settings.read().window,
+                }
             ),
             "rate",
         ),  # the company's own penalty rate goes through the same check
@@ -340,8 +341,13 @@ TEXT_ENTRY_POINTS: dict[str, tuple[str, bool, Callable[[str, Path], Any]]] = {
     "consumer mediator": (
         "mediator",
         True,
-        lambda x, t: preferences.save_charge_settings(
-            contractual_rate="", mediator=x, deadline_days=8, window=letters.window_setting()
+        lambda x, t: settings.save(
+            {
+                "contractual_rate": "",
+                "mediator": x,
+                "deadline_days": 8,
+                "window": settings.read().window,
+            }
         ),
     ),
     "letter subject": (
@@ -447,15 +453,20 @@ def test_notes_and_multi_line_texts_keep_tabs_and_newlines_issue_11_point_6(
     version = documents.add_cgv_version("2026-03", TODAY, notes=NOTE)
     assert version.notes == NOTE
     assert _company(address="1 rue Haute\nBât. B").address == "1 rue Haute\nBât. B"
-    preferences.save_charge_settings(
-        contractual_rate="",
-        mediator="CM2C\n14 rue Saint-Jean\t75017 Paris",
-        deadline_days=8,
-        window=letters.window_setting(),
+    settings.save(
+        {
+            "contractual_rate": "",
+            "mediator": "CM2C\n14 rue Saint-Jean\t75017 Paris",
+            "deadline_days": 8,
+            "window": settings.read().window,
+        }
     )
-    assert letters.mediator() == "CM2C\n14 rue Saint-Jean\t75017 Paris"
+    assert settings.read().mediator == "CM2C\n14 rue Saint-Jean\t75017 Paris"
     letters.set_template("fr", "reminder", "Relance {client_name}", "Bonjour,\n\n\tMerci.")
-    assert letters.template("fr", "reminder") == ("Relance {client_name}", "Bonjour,\n\n\tMerci.")
+    assert letters.template(settings.read(), "fr", "reminder") == (
+        "Relance {client_name}",
+        "Bonjour,\n\n\tMerci.",
+    )
     dunning.open_dispute("F2", "price", NOTE)
     dunning.log_contact(client_id(), TODAY, person="Jean", note=NOTE)
     dunning.create_plan(
@@ -640,12 +651,11 @@ def test_an_alert_hidden_until_a_date_out_of_range_is_refused(tmp_path) -> None:
 
 
 def test_a_backup_folder_with_a_control_character_is_refused(tmp_path) -> None:  # noqa: ANN001
-    from services.book import backup
     from services.core.errors import UserError
     from tests.service_fixtures import fresh_book
 
     with fresh_book(tmp_path / "book.db"):
         with pytest.raises(UserError, match="Backup folder"):
-            backup.set_folder(str(tmp_path / "usb\x1b[31m"))
-        assert backup.chosen_folder() == ""
+            settings.save({"backup_folder": str(tmp_path / "usb\x1b[31m")})
+        assert settings.read().backup_folder == ""
         assert not any(p.name.startswith("usb") for p in tmp_path.iterdir())

@@ -31,8 +31,7 @@ import pytest
 from sqlalchemy import select
 
 from models import Allocation, Base, ContactLog, Invoice, PaymentPlan, Setting
-from services.book import preferences
-from services.core import company, db
+from services.core import db, settings
 from services.core.errors import UserError
 from services.followup import alerts, dunning
 from services.ledger import clients as client_service
@@ -170,17 +169,16 @@ def test_saving_settings_writes_them_all_in_one_transaction(
         return real()
 
     monkeypatch.setattr(db.current(), "write_sessions", counting)
-    preferences.save_settings(backup_folder=str(folder), **SETTINGS)  # type: ignore[arg-type]
+    settings.save({"backup_folder": str(folder), **SETTINGS})
     assert len(opened) == 1
-    assert (
-        documents.max_bytes(),
-        alerts.due_soon_days(),
-        dunning.grace_days(),
-        alerts.kinds_off(),
-    ) == (40 * 1_048_576, 12, 6, {"missing_proof"})
-    from services.book import backup
-
-    assert backup.chosen_folder() == str(folder.resolve())
+    saved = settings.read()
+    assert (saved.max_bytes, saved.due_soon_days, saved.grace_days, saved.kinds_off) == (
+        40 * 1_048_576,
+        12,
+        6,
+        {"missing_proof"},
+    )
+    assert saved.backup_folder == str(folder.resolve())
 
 
 def test_settings_whose_last_value_is_refused_save_nothing(tmp_path: Path) -> None:
@@ -190,8 +188,13 @@ def test_settings_whose_last_value_is_refused_save_nothing(tmp_path: Path) -> No
     blocker.write_text("not a folder")
     before = _settings()
     with pytest.raises(UserError):
-        preferences.save_settings(
-            backup_folder=str(blocker / "backups"), max_mb=40, due_soon_days=12, grace_days=6
+        settings.save(
+            {
+                "max_mb": 40,
+                "due_soon_days": 12,
+                "grace_days": 6,
+                "backup_folder": str(blocker / "b"),
+            }
         )
     assert _settings() == before
 
@@ -200,9 +203,9 @@ def test_settings_whose_last_write_fails_save_nothing(monkeypatch: pytest.Monkey
     """Issue #11: the write of the last setting fails inside the transaction: it is rolled
     back whole (four settings were written before it)."""
     before = _dump()
-    calls = _fail_on_call(monkeypatch, company, "_write_setting", 5)
+    calls = _fail_on_call(monkeypatch, settings, "_write", 5)
     with pytest.raises(Injected):
-        preferences.save_settings(backup_folder="", **SETTINGS)  # type: ignore[arg-type]
+        settings.save({**SETTINGS, "backup_folder": ""})
     assert calls[0] == 5
     assert _dump() == before
 
@@ -215,13 +218,12 @@ CHARGES = {
 
 
 def test_the_charges_dialog_saves_its_four_settings_together() -> None:
-    preferences.save_charge_settings(window={"x": 100, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
-    from services.followup import penalties
-
-    assert penalties.contractual_rate() == Decimal("12.50")
-    assert letters.mediator() == CHARGES["mediator"]
-    assert letters.deadline_days() == 15
-    assert letters.window_setting() == {"x": 100, "y": 50, "w": 95, "h": 40}
+    settings.save({**CHARGES, "window": {"x": 100, "y": 50, "w": 95, "h": 40}})
+    saved = settings.read()
+    assert saved.contractual_rate == Decimal("12.50")
+    assert saved.mediator == CHARGES["mediator"]
+    assert saved.deadline_days == 15
+    assert saved.window == {"x": 100, "y": 50, "w": 95, "h": 40}
 
 
 def test_charges_whose_last_value_is_refused_save_nothing() -> None:
@@ -229,23 +231,22 @@ def test_charges_whose_last_value_is_refused_save_nothing() -> None:
     mediator and the deadline checked before it are not saved either."""
     before = _settings()
     with pytest.raises(UserError):
-        preferences.save_charge_settings(window={"x": 180, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
+        settings.save({**CHARGES, "window": {"x": 180, "y": 50, "w": 95, "h": 40}})
     assert _settings() == before
 
 
 def test_charges_whose_last_write_fails_save_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     before = _dump()
-    calls = _fail_on_call(monkeypatch, company, "_write_setting", 4)
+    calls = _fail_on_call(monkeypatch, settings, "_write", 4)
     with pytest.raises(Injected):
-        preferences.save_charge_settings(window={"x": 100, "y": 50, "w": 95, "h": 40}, **CHARGES)  # type: ignore[arg-type]
+        settings.save({**CHARGES, "window": {"x": 100, "y": 50, "w": 95, "h": 40}})
     assert calls[0] == 4
     assert _dump() == before
 
 
-def test_a_setter_alone_still_saves_at_once() -> None:
-    """The public setters keep working for their other callers (one transaction each)."""
-    alerts.set_due_soon_days(3)
-    assert alerts.due_soon_days() == 3
+def test_one_setting_alone_is_saved_at_once() -> None:
+    settings.save({"due_soon_days": 3})
+    assert settings.read().due_soon_days == 3
 
 
 # -- the client editor and the follow-up ---------------------------------------------------------
@@ -369,11 +370,13 @@ def _busy_book() -> None:
         add_invoice(f"F{n}", code, issue=f"2025-0{2 + n}-01", total="500.00")
     pay("ACME", "2025-05-01", "120.00")
     dunning.promise("F3", Decimal("100.00"), dt.date(2025, 7, 2), today=TODAY)
-    preferences.save_charge_settings(
-        contractual_rate="12",
-        mediator="CM2C",
-        deadline_days=10,
-        window={"x": 110, "y": 45, "w": 90, "h": 35},
+    settings.save(
+        {
+            "contractual_rate": "12",
+            "mediator": "CM2C",
+            "deadline_days": 10,
+            "window": {"x": 110, "y": 45, "w": 90, "h": 35},
+        }
     )
 
 
@@ -637,12 +640,12 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(
 
 
 def test_settings_saved_inside_a_larger_transaction_go_with_it() -> None:
-    """A caller's transaction can carry settings (``settings_in(s, write=True)``): a batch
-    inside it writes into that transaction — never a second one waiting on the first's lock —
-    and the caller's failure takes them back."""
+    """A caller's transaction can carry settings (``settings.save_in``): they are written into
+    that transaction — never a second one waiting on the first's lock — and the caller's
+    failure takes them back."""
     before = _settings()
-    with pytest.raises(Injected), db.transaction() as s, company.settings_in(s, write=True):
-        preferences.save_settings(due_soon_days=12, grace_days=6)
-        assert company.get_setting(alerts.DUE_SOON_SETTING) == "12"  # seen inside the transaction
+    with pytest.raises(Injected), db.transaction() as s:
+        settings.save_in(s, {"due_soon_days": 12, "grace_days": 6})
+        assert settings.load(s).due_soon_days == 12  # seen inside the transaction
         raise Injected("the caller's last step")
     assert _settings() == before

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import DISPUTE_REASONS
-from services.core import clock
+from services.core import clock, settings
 from services.core.errors import UserError
 from services.core.money import parse_amount
 from services.followup import dunning
@@ -198,7 +198,7 @@ class PromiseDialog(FormDialog):
             QCoreApplication.translate(
                 "DunningDialogs",
                 "The dunning of this invoice pauses until that date plus {days} days of grace.",
-            ).format(days=dunning.grace_days())
+            ).format(days=settings.read().grace_days)
         )
         note.setWordWrap(True)
         self.extra.addWidget(note)

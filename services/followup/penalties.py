@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from services.core import settings
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import plain
 from services.followup import rates
@@ -37,7 +38,6 @@ CENT = Decimal("0.01")
 INDEMNITY = Decimal("40.00")
 B2B_POINTS = Decimal("10")
 PUBLIC_POINTS = Decimal("8")
-CONTRACT_RATE_SETTING = "penalties.contractual_rate"
 
 WARN_NO_RATE = QT_TRANSLATE_NOOP(
     "Messages",
@@ -217,21 +217,6 @@ def compute(
     return result
 
 
-def contractual_rate() -> Decimal | None:
-    from services.core.company import get_setting
-
-    text = get_setting(CONTRACT_RATE_SETTING, "").strip()
-    return Decimal(text) if text else None
-
-
-def set_contractual_rate(text: str) -> None:
-    """The company's own late-penalty rate (CGV), or "" for the statutory ECB + 10 points."""
-    from services.core.company import set_setting
-
-    value = "" if not text.strip() else f"{rates._percent(text, 'rate'):.2f}"
-    set_setting(CONTRACT_RATE_SETTING, value)
-
-
 def for_invoice(number: str, as_of: dt.date | None = None) -> tuple[Any, Result]:
     """Read one invoice (its payments, the client, its formal notice) and compute."""
     from sqlalchemy import select
@@ -272,6 +257,7 @@ def for_invoice(number: str, as_of: dt.date | None = None) -> tuple[Any, Result]
             invoice.due_date,
             client.collective_procedure_on,
         )
+        values = settings.load(s)
     number_, kind, total, due, procedure = data
     result = compute(
         client_kind=kind,
@@ -281,7 +267,8 @@ def for_invoice(number: str, as_of: dt.date | None = None) -> tuple[Any, Result]
         payments=paid,
         formal_notice_on=notice,
         collective_procedure_on=procedure,
-        contractual_rate=contractual_rate() if kind in ("pro", "nonprofit") else None,
+        contractual_rate=values.contractual_rate if kind in ("pro", "nonprofit") else None,
+        t=rates.tables(values),
     )
     return number_, result
 

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from services.core import db, settings
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.paths import resource_path
 from services.core.terms import FIRST_DATE, LAST_DATE, check_date_range
 from services.core.text import check_ascii_digits
 
-USER_SETTING = "rates.user"
-MSG_RATE = QT_TRANSLATE_NOOP("Messages", "{value} is not a rate in percent (e.g. 2.15)")
+MSG_RATE = settings.MSG_RATE
 MSG_HALF = QT_TRANSLATE_NOOP("Messages", "{value} is not a half-year (e.g. 2026-H2)")
 
 
@@ -56,29 +57,16 @@ def _shipped() -> dict[str, Any]:
     return data
 
 
-def _user() -> dict[str, Any]:
-    """Rates the owner added, kept in the book (none when no book is open: pure use)."""
-    from services.core import db
-    from services.core.company import get_setting
-
-    if not db.is_open():
-        return {}
-    try:
-        data = json.loads(get_setting(USER_SETTING, "{}") or "{}")
-    except ValueError:
-        data = {}
-    return data if isinstance(data, dict) else {}
+def _update_user(change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the rates the owner added (kept in the book's settings): read and written in
+    one transaction."""
+    with db.transaction() as s:
+        user = settings.load(s).user_rates
+        change(user)
+        settings.save_in(s, {"user_rates": user})
 
 
-def _percent(text: str, field: str = "rate") -> Decimal:
-    check_ascii_digits(str(text), field)  # Decimal() reads Arabic-Indic digits (issue #11)
-    try:
-        value = Decimal(str(text).replace(",", ".").replace("%", "").strip())
-    except InvalidOperation as exc:
-        raise UserError(MSG_RATE, field=field, value=str(text)) from exc
-    if not Decimal("-5") <= value <= Decimal("50"):
-        raise UserError(MSG_RATE, field=field, value=str(text))
-    return value
+_percent = settings.percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +76,10 @@ class Tables:
     legal: dict[str, tuple[Decimal, Decimal]]  # half -> (professional, individual)
 
 
-def tables() -> Tables:
-    shipped, user = _shipped(), _user()
+def tables(values: settings.Settings | None = None) -> Tables:
+    """The shipped tables with the owner's rates (``values``: the settings already read, else
+    a read of their own; none when no book is open: pure use)."""
+    shipped, user = _shipped(), (values or settings.read()).user_rates
     ecb = {dt.date.fromisoformat(r["from"]): Decimal(r["rate"]) for r in shipped["ecb_mro"]}
     for r in user.get("ecb_mro", []):
         ecb[dt.date.fromisoformat(r["from"])] = Decimal(r["rate"])
@@ -137,30 +127,24 @@ def legal_rate(day: dt.date, *, individual: bool = False, t: Tables | None = Non
 
 def add_ecb_rate(start: dt.date, rate: str) -> None:
     """A new ECB rate from ``start`` (Settings); also marks the table known up to it."""
-    from services.core.company import set_setting
-
     check_date_range(start, "in_force_from")
     value = _percent(rate)
-    user = _user()
-    rows = [r for r in user.get("ecb_mro", []) if r["from"] != start.isoformat()]
-    rows.append({"from": start.isoformat(), "rate": f"{value:.2f}"})
-    user["ecb_mro"] = sorted(rows, key=lambda r: r["from"])
-    set_setting(USER_SETTING, json.dumps(user))
+
+    def change(user: dict[str, Any]) -> None:
+        rows = [r for r in user.get("ecb_mro", []) if r["from"] != start.isoformat()]
+        rows.append({"from": start.isoformat(), "rate": f"{value:.2f}"})
+        user["ecb_mro"] = sorted(rows, key=lambda r: r["from"])
+
+    _update_user(change)
 
 
 def confirm_ecb_until(day: dt.date) -> None:
     """The owner checked that the ECB rate did not change up to ``day``."""
-    from services.core.company import set_setting
-
     check_date_range(day, "date")
-    user = _user()
-    user["ecb_known_until"] = day.isoformat()
-    set_setting(USER_SETTING, json.dumps(user))
+    _update_user(lambda user: user.update(ecb_known_until=day.isoformat()))
 
 
 def add_legal_rate(half: str, professional: str, individual: str) -> None:
-    from services.core.company import set_setting
-
     half = half.strip().upper().replace("S", "H")
     check_ascii_digits(half, "half")  # '٢٠٢٦-H2' is no half-year (issue #11)
     if len(half) != 7 or half[4:6] not in ("-H",) or half[6] not in "12" or not half[:4].isdigit():
@@ -168,8 +152,10 @@ def add_legal_rate(half: str, professional: str, individual: str) -> None:
     if not FIRST_DATE.year <= int(half[:4]) <= LAST_DATE.year:  # the years Encaisse accepts
         check_date_range(half_start_of(half), "half")
     pro, ind = _percent(professional, "professional"), _percent(individual, "individual")
-    user = _user()
-    rows = [r for r in user.get("legal", []) if r["half"] != half]
-    rows.append({"half": half, "professional": f"{pro:.2f}", "individual": f"{ind:.2f}"})
-    user["legal"] = sorted(rows, key=lambda r: r["half"])
-    set_setting(USER_SETTING, json.dumps(user))
+
+    def change(user: dict[str, Any]) -> None:
+        rows = [r for r in user.get("legal", []) if r["half"] != half]
+        rows.append({"half": half, "professional": f"{pro:.2f}", "individual": f"{ind:.2f}"})
+        user["legal"] = sorted(rows, key=lambda r: r["half"])
+
+    _update_user(change)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from services.book import backup
-from services.core import clock, db
+from services.core import clock, db, settings
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
 from services.proof import documents
@@ -230,7 +230,7 @@ def test_an_unusable_backup_folder_is_refused_naming_the_field(
     dialog.backup_folder.setText(str(bad))
     dialog.accept()
     assert seen and seen[0].startswith("Backup folder:") and str(bad) in seen[0]
-    assert backup.chosen_folder() == ""  # nothing saved
+    assert settings.read().backup_folder == ""  # nothing saved
 
 
 def test_restore_from_the_file_menu(qtbot, book: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -339,11 +339,12 @@ def test_quitting_during_a_backup_lets_it_finish_first(qtbot, book: Path) -> Non
 def test_failing_automatic_backups_are_said_out_loud_once_they_get_old(  # type: ignore[no-untyped-def]
     qtbot, book: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    from services.core.company import set_setting
+    from models import Setting
 
     blocker = tmp_path / "usb-not-plugged"
     blocker.write_text("a file where the folder should be")
-    set_setting(backup.FOLDER_SETTING, str(blocker / "backups"))  # as if the key were gone
+    with db.transaction() as s:  # written as it was chosen, before the key went
+        s.merge(Setting(key=backup.FOLDER_SETTING, value=str(blocker / "backups")))
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
     win = open_window(qtbot, book)

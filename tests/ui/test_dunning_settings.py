@@ -9,9 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
 
-from services.book import preferences
-from services.core import clock, db
-from services.followup import alerts, dunning
+from services.core import clock, db, settings
+from services.followup import dunning
 from services.ledger import clients as client_service
 from tests.ui.conftest import WINDOW_TODAY
 from ui.dialogs.client_dialog import ClientDialog
@@ -172,12 +171,12 @@ def test_leaving_a_changed_scenario_asks_first(qtbot, window: MainWindow, monkey
 def test_settings_turn_an_alert_kind_off_and_change_due_soon_days(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow
 ) -> None:
-    assert alerts.kinds_off() == set()
+    assert settings.read().kinds_off == set()
     dialog = SettingsDialog(window.database, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.due_soon.value() == alerts.due_soon_days() == 7
-    assert dialog.grace.value() == dunning.grace_days()
+    assert dialog.due_soon.value() == settings.read().due_soon_days == 7
+    assert dialog.grace.value() == settings.read().grace_days
     assert all(check.isChecked() for check in dialog.alert_kinds.values())
     assert dialog.alert_kinds["missing_proof"].text() == "Overdue, proof missing"
 
@@ -191,9 +190,10 @@ def test_settings_turn_an_alert_kind_off_and_change_due_soon_days(  # type: igno
     qtbot.keyClicks(dialog.grace, "5")
     _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert alerts.kinds_off() == {"missing_proof"}
-    assert alerts.due_soon_days() == 14
-    assert dunning.grace_days() == 5
+    saved = settings.read()
+    assert saved.kinds_off == {"missing_proof"}
+    assert saved.due_soon_days == 14
+    assert saved.grace_days == 5
 
     again = SettingsDialog(window.database, window)
     qtbot.addWidget(again)
@@ -317,8 +317,7 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
 
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from services.followup import penalties, rates
-    from services.paper import letters
+    from services.followup import rates
     from ui.dialogs.charges_dialog import ChargesDialog
 
     clock.freeze(dt.date(2026, 7, 10))
@@ -340,9 +339,10 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
         qtbot.keyClicks(dialog.mediator, "CM2C, 49 rue de Ponthieu, Paris")
         dialog.window_fields["x"].setValue(20)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-        assert penalties.contractual_rate() == Decimal("12.50")
-        assert letters.mediator() == "CM2C, 49 rue de Ponthieu, Paris"
-        assert letters.window_setting()["x"] == 20
+        saved = settings.read()
+        assert saved.contractual_rate == Decimal("12.50")
+        assert saved.mediator == "CM2C, 49 rue de Ponthieu, Paris"
+        assert saved.window["x"] == 20
     finally:
         clock.freeze(None)
         db.close()
@@ -369,11 +369,11 @@ def test_the_letter_texts_editor(qtbot, tmp_path) -> None:  # type: ignore[no-un
         dialog.render_preview()
         assert dialog.banner.isHidden()
         assert dialog.save()
-        assert letters.template("fr", "formal_notice")[1].startswith(
+        assert letters.template(settings.read(), "fr", "formal_notice")[1].startswith(
             "Madame, Monsieur {client_name}"
         )
         dialog.restore()
-        assert letters.template("fr", "formal_notice") == letters.default_template(
+        assert letters.template(settings.read(), "fr", "formal_notice") == letters.default_template(
             "fr", "formal_notice"
         )
         assert dialog.body.toPlainText() == letters.default_template("fr", "formal_notice")[1]
@@ -392,15 +392,15 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
     qtbot.addWidget(dialog)
     dialog.show()
     assert (dialog.import_file_mb.value(), dialog.import_field_kib.value()) == (
-        imports.DEFAULT_MAX_FILE_MB,
-        imports.DEFAULT_MAX_FIELD_KIB,
+        settings.DEFAULT_MAX_FILE_MB,
+        settings.DEFAULT_MAX_FIELD_KIB,
     )
     dialog.import_field_kib.setFocus()
     dialog.import_field_kib.selectAll()
     qtbot.keyClicks(dialog.import_field_kib, "1")
     _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert imports.import_limits()[1] == 1024
+    assert settings.read().import_limits[1] == 1024
 
     csv = tmp_path / "clients.csv"
     csv.write_text("code,name,kind,notes\nBIG,Big SARL,pro," + "x" * 2000 + "\n", encoding="utf-8")
@@ -417,9 +417,8 @@ def test_settings_set_the_csv_import_limits_that_imports_obey(  # type: ignore[n
 
 def test_an_import_limit_out_of_range_is_refused_and_nothing_is_saved(window: MainWindow) -> None:
     from services.core.errors import UserError
-    from services.ledger import imports
 
     with pytest.raises(UserError, match="Largest value in a cell"):
-        preferences.save_settings(due_soon_days=12, import_max_field_kib=0)
-    assert alerts.due_soon_days() == 7  # all or nothing
-    assert imports.import_limits()[1] == imports.DEFAULT_MAX_FIELD_KIB * 1024
+        settings.save({"due_soon_days": 12, "import_max_field_kib": 0})
+    assert settings.read().due_soon_days == 7  # all or nothing
+    assert settings.read().import_limits[1] == settings.DEFAULT_MAX_FIELD_KIB * 1024

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.book import preferences
-from services.core import clock
-from services.followup import penalties, rates
-from services.paper import letters
+from services.core import clock, settings
+from services.followup import rates
 from ui import format as fmt
 from ui import i18n
 from ui.dialogs.base import FormDialog
@@ -126,7 +124,8 @@ class ChargesDialog(FormDialog):
         legal_layout.addLayout(row)
         self.extra.addWidget(legal_box)
         # the company's own terms and the letters
-        self.contract = QLineEdit(str(penalties.contractual_rate() or "").replace(".", ","))
+        values = settings.read()
+        self.contract = QLineEdit(str(values.contractual_rate or "").replace(".", ","))
         self.contract.setPlaceholderText(
             QCoreApplication.translate("ChargesDialog", "empty = ECB rate + 10 points")
         )
@@ -134,7 +133,7 @@ class ChargesDialog(FormDialog):
             QCoreApplication.translate("ChargesDialog", "Penalty rate in your terms of sale (%)"),
             self.contract,
         )
-        self.mediator = QPlainTextEdit(letters.mediator())
+        self.mediator = QPlainTextEdit(values.mediator)
         self.mediator.setFixedHeight(50)
         self.mediator.setPlaceholderText(
             QCoreApplication.translate(
@@ -148,12 +147,12 @@ class ChargesDialog(FormDialog):
         self.deadline = QSpinBox()
         self.deadline.setRange(1, 60)
         self.deadline.setSuffix(" " + QCoreApplication.translate("ChargesDialog", "days"))
-        self.deadline.setValue(letters.deadline_days())
+        self.deadline.setValue(values.deadline_days)
         self.extra_form_row(
             QCoreApplication.translate("ChargesDialog", "Deadline in a formal notice"),
             self.deadline,
         )
-        window = letters.window_setting()
+        window = values.window
         self.window_fields: dict[str, QSpinBox] = {}
         window_row = QHBoxLayout()
         for key, text in (
@@ -225,10 +224,12 @@ class ChargesDialog(FormDialog):
         )
 
     def apply(self) -> bool:
-        preferences.save_charge_settings(  # one transaction: all four or none (issue #11)
-            contractual_rate=self.contract.text(),
-            mediator=self.mediator.toPlainText(),
-            deadline_days=self.deadline.value(),
-            window={k: box.value() for k, box in self.window_fields.items()},
+        settings.save(  # one transaction: all four or none (issue #11)
+            {
+                "contractual_rate": self.contract.text(),
+                "mediator": self.mediator.toPlainText(),
+                "deadline_days": self.deadline.value(),
+                "window": {k: box.value() for k, box in self.window_fields.items()},
+            }
         )
         return True

@@ -3,8 +3,6 @@ follow-up settings (kept in the book)."""
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.book import backup, preferences
+from services.book import backup
+from services.core import settings
 from services.core.errors import AppError
-from services.followup import alerts, dunning
-from services.ledger import imports
+from services.followup import alerts
 from services.proof import documents
 from ui import format as fmt
 from ui import i18n
@@ -37,14 +35,6 @@ from ui.dialogs.scenario_dialog import ScenarioDialog
 from ui.labels import ALERT_KINDS, label
 
 LANGUAGE_KEY = "ui/language"
-
-
-_T = TypeVar("_T")
-
-
-def _if_changed(value: _T, current: _T) -> _T | None:
-    """The value to save, or None (left as it is) when it is the one already saved."""
-    return value if value != current else None
 
 
 def saved_language() -> str:
@@ -61,6 +51,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.addLayout(form)
+        values = settings.read()
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("Français", "fr")
@@ -79,20 +70,19 @@ class SettingsDialog(QDialog):
         )
         form.addRow(self.tr("Document store"), store)
         self.max_mb = QSpinBox()
-        self.max_mb.setRange(1, 2000)
+        self.max_mb.setRange(*settings.MAX_MB_RANGE)
         self.max_mb.setSuffix(" " + self.tr("MB"))
-        self.max_mb.setValue(documents.max_bytes() // 1_048_576)
+        self.max_mb.setValue(values.max_mb)
         form.addRow(self.tr("Largest document accepted"), self.max_mb)
         # CSV imports (issue #11): beyond these, a file or a value is refused with a message
-        file_limit, field_limit = imports.import_limits()
         self.import_file_mb = QSpinBox()
-        self.import_file_mb.setRange(*imports.FILE_MB_RANGE)
+        self.import_file_mb.setRange(*settings.FILE_MB_RANGE)
         self.import_file_mb.setSuffix(" " + self.tr("MB"))
-        self.import_file_mb.setValue(file_limit // 1_048_576)
+        self.import_file_mb.setValue(values.import_max_file_mb)
         self.import_field_kib = QSpinBox()
-        self.import_field_kib.setRange(*imports.FIELD_KIB_RANGE)
+        self.import_field_kib.setRange(*settings.FIELD_KIB_RANGE)
         self.import_field_kib.setSuffix(" " + self.tr("KiB"))
-        self.import_field_kib.setValue(field_limit // 1024)
+        self.import_field_kib.setValue(values.import_max_field_kib)
         self.import_field_kib.setToolTip(
             self.tr("A cell of a CSV file larger than this is refused, with its line.")
         )
@@ -102,8 +92,8 @@ class SettingsDialog(QDialog):
         limits.addWidget(self.import_field_kib)
         limits.addStretch(1)
         form.addRow(self.tr("CSV import: a file at most"), limits)
-        self._build_backups(form)
-        self._build_follow_up(layout)
+        self._build_backups(form, values)
+        self._build_follow_up(layout, values)
         note = QLabel(
             self.tr(
                 "A change of language applies at once to menus and lists; "
@@ -119,10 +109,10 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _build_backups(self, form: QFormLayout) -> None:
+    def _build_backups(self, form: QFormLayout, values: settings.Settings) -> None:
         """Where the automatic backups go (issue #6): the default folder beside the book, or
         one the owner picks (a USB key, a synced folder)."""
-        self.backup_folder = QLineEdit(backup.chosen_folder())
+        self.backup_folder = QLineEdit(values.backup_folder)
         self.backup_folder.setReadOnly(True)
         self.backup_folder.setPlaceholderText(
             self.tr("Default: {folder}").format(folder=self._default_backups())
@@ -170,7 +160,7 @@ class SettingsDialog(QDialog):
         if chosen:
             self.backup_folder.setText(chosen)
 
-    def _build_follow_up(self, layout: QVBoxLayout) -> None:
+    def _build_follow_up(self, layout: QVBoxLayout, values: settings.Settings) -> None:
         box = QGroupBox(self.tr("Follow-up"))
         layout.addWidget(box)
         outer = QVBoxLayout(box)
@@ -180,13 +170,13 @@ class SettingsDialog(QDialog):
         self.due_soon = QSpinBox()
         self.due_soon.setRange(0, 90)
         self.due_soon.setSuffix(" " + self.tr("days"))
-        self.due_soon.setValue(alerts.due_soon_days())
+        self.due_soon.setValue(values.due_soon_days)
         self.due_soon.setToolTip(self.tr("0 = only the invoices due today"))
         form.addRow(self.tr("Warn about invoices due within"), self.due_soon)
         self.grace = QSpinBox()
         self.grace.setRange(0, 60)
         self.grace.setSuffix(" " + self.tr("days"))
-        self.grace.setValue(dunning.grace_days())
+        self.grace.setValue(values.grace_days)
         self.grace.setToolTip(
             self.tr(
                 "Reminders stay paused this long after the date a client "
@@ -198,7 +188,7 @@ class SettingsDialog(QDialog):
         kinds = QGroupBox(self.tr("Start-up alerts"))
         kinds.setToolTip(self.tr("The kinds of alert shown when a book is opened"))
         grid = QGridLayout(kinds)
-        off = alerts.kinds_off()
+        off = values.kinds_off
         self.alert_kinds: dict[str, QCheckBox] = {}
         half = (len(alerts.KINDS) + 1) // 2
         for index, kind in enumerate(alerts.KINDS):
@@ -246,20 +236,18 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
-        try:  # one transaction: every setting or none (issue #11)
-            preferences.save_settings(
-                max_mb=_if_changed(self.max_mb.value(), documents.max_bytes() // 1_048_576),
-                due_soon_days=_if_changed(self.due_soon.value(), alerts.due_soon_days()),
-                grace_days=_if_changed(self.grace.value(), dunning.grace_days()),
-                backup_folder=_if_changed(self.backup_folder.text(), backup.chosen_folder()),
-                kinds_off=_if_changed(self.kinds_unchecked(), alerts.kinds_off()),
-                import_max_file_mb=_if_changed(
-                    self.import_file_mb.value(), imports.import_limits()[0] // 1_048_576
-                ),
-                import_max_field_kib=_if_changed(
-                    self.import_field_kib.value(), imports.import_limits()[1] // 1024
-                ),
-            )
+        shown = {
+            "max_mb": self.max_mb.value(),
+            "due_soon_days": self.due_soon.value(),
+            "grace_days": self.grace.value(),
+            "backup_folder": self.backup_folder.text(),
+            "kinds_off": frozenset(self.kinds_unchecked()),
+            "import_max_file_mb": self.import_file_mb.value(),
+            "import_max_field_kib": self.import_field_kib.value(),
+        }
+        try:  # only what changed (an unchanged folder is not checked again); all or nothing
+            saved = settings.read()
+            settings.save({k: v for k, v in shown.items() if v != getattr(saved, k)})
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Settings"), i18n.message(exc))
             return

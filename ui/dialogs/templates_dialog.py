@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core import clock
+from services.core import clock, settings
 from services.core.errors import AppError
 from services.paper import letters
 from ui import i18n
@@ -119,7 +119,7 @@ class TemplatesDialog(QDialog):
         return self.language.currentData(), self.step.currentData()
 
     def load(self) -> None:
-        subject, body = letters.template(*self.key())
+        subject, body = letters.template(settings.read(), *self.key())
         self.subject.setText(subject)
         self.body.setPlainText(body)
         self.render_preview()

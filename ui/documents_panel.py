@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import DOCUMENT_KINDS
-from services.core import clock, history
+from services.core import clock, history, settings
 from services.core.errors import AppError
 from services.proof import documents
 from services.proof.documents import DocumentRow, Meta, Owner
@@ -145,7 +145,7 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
     """Copy files into the store without freezing the window; None if it failed (the
     user was told) or was cancelled."""
     try:
-        limit = documents.max_bytes()
+        limit = settings.read().max_bytes
         for path in paths:  # refuse at once what cannot be attached
             documents.check_file(path, limit)
     except AppError as exc:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core import clock, history
+from services.core import clock, history, settings
 from services.core.dto import ClientRow
 from services.core.errors import AppError
 from services.followup import dunning
@@ -237,7 +237,7 @@ class ClientDialog(EditorDialog):
             lambda: self._write_pdf(
                 self.tr("statement-{code}").format(code=client.code),
                 lambda out: letters.write_letter(
-                    out, letters.statement(client.code), letters.window_setting()
+                    out, letters.statement(client.code), settings.read().window
                 ),
             )
         )

@@ -22,4 +22,4 @@ def _isolated_qt_paths(tmp_path_factory: pytest.TempPathFactory) -> None:
     QStandardPaths.setTestModeEnabled(True)
 
 
-pytest_plugins = ["tests.engines"]
+pytest_plugins = ["tests.engines", "tests.book_template"]

@@ -7,12 +7,18 @@ tests then take the ``engine`` parameter ``sqlite`` or ``postgresql`` (through t
 ``ENCAISSE_TEST_PG_URL`` environment variable (``tools/pg-start`` starts one and prints its
 URL; ``.ci/run`` does so). Without one, the PostgreSQL runs are skipped and say why.
 
-Each PostgreSQL test gets a new database of its own, copied from a template migrated once
-per session, and dropped after the test.
+Each PostgreSQL test gets an empty, migrated database of its own: the session (each xdist
+worker) makes one database from a template migrated once, and empties it before each test
+(every row deleted, every id sequence restarted: as in a new database). ``CREATE DATABASE``
+costs most of a second; emptying costs a few milliseconds. A test that changed the database
+itself (a table, a constraint, a trigger, a grant, the schema revision) is caught by a
+fingerprint of its catalog, and the next test gets a new copy of the template instead. Tests
+that need a database to themselves (to drop, to lock out) call :func:`new_pg_database`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Iterator
@@ -29,6 +35,10 @@ NO_SERVER = (
 _TEMPLATE = f"encaisse_test_template_{os.getpid()}"
 _counter = itertools.count(1)
 _template_ready: dict[str, bool] = {}
+#: per server: (URL, name) of the database this session empties and hands to each test
+_reused: dict[str, tuple[str, str]] = {}
+#: per server: the catalog fingerprint of a database fresh from the template
+_fingerprint: dict[str, str] = {}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -59,12 +69,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """The session's template database is dropped with it."""
+    """The session's template database and its reused test database are dropped with it."""
+    for server, (_url, name) in list(_reused.items()):
+        with contextlib.suppress(Exception):  # a server gone away: nothing left to tidy
+            drop_pg_database(server, name)
+        _reused.pop(server, None)
     for url in list(_template_ready):
-        try:
+        with contextlib.suppress(Exception):  # a server gone away: nothing left to tidy
             drop_pg_database(url, _TEMPLATE)
-        except Exception:  # noqa: BLE001 - a server gone away: nothing left to tidy
-            pass
         _template_ready.pop(url, None)
 
 
@@ -145,7 +157,7 @@ def book_target(
         return
     server = server_url(request.config)
     assert server is not None  # the engine fixture skipped otherwise
-    url, name = new_pg_database(server)
+    url = empty_pg_database(server)
     monkeypatch.setenv("ENCAISSE_DOCUMENTS", str(tmp_path / "book.documents"))
     try:
         yield url
@@ -153,4 +165,116 @@ def book_target(
         from services.core import db
 
         db.close()
+
+
+#: the catalog of the book's schema: what a test must not leave changed for the next one
+_CATALOG = """
+SELECT md5(string_agg(item, '|' ORDER BY item)) FROM (
+    SELECT 'class:' || relname || ':' || relkind::text FROM pg_class
+     WHERE relnamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT 'column:' || attrelid::regclass || '.' || attname || ':' || atttypid::regtype
+           || ':' || attnotnull || ':' || coalesce(pg_get_expr(adbin, adrelid), '')
+      FROM pg_attribute JOIN pg_class ON pg_class.oid = attrelid
+      LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
+     WHERE relnamespace = 'public'::regnamespace AND attnum > 0 AND NOT attisdropped
+    UNION ALL
+    SELECT 'constraint:' || conrelid::regclass || ':' || conname || ':' || pg_get_constraintdef(oid)
+      FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT 'trigger:' || tgrelid::regclass || ':' || tgname || ':' || tgenabled::text
+      FROM pg_trigger WHERE NOT tgisinternal
+    UNION ALL
+    SELECT 'function:' || proname || ':' || md5(prosrc) FROM pg_proc
+     WHERE pronamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT 'acl:' || coalesce(datacl::text, '') FROM pg_database WHERE datname = current_database()
+    UNION ALL
+    SELECT 'revision:' || version_num FROM alembic_version
+) AS catalog(item)
+"""
+
+
+#: every row of every table but alembic_version deleted (the triggers, the events' append-only
+#: ones and the foreign keys', off for this transaction), every id sequence back to 1
+_DELETE_ALL = """
+DO $$ DECLARE r record; BEGIN
+    SET LOCAL session_replication_role = replica;
+    FOR r IN SELECT tablename FROM pg_tables
+              WHERE schemaname = 'public' AND tablename <> 'alembic_version' LOOP
+        EXECUTE format('DELETE FROM %I', r.tablename);
+    END LOOP;
+    FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' LOOP
+        EXECUTE format('ALTER SEQUENCE %I RESTART', r.sequencename);
+    END LOOP;
+END $$
+"""
+
+
+def _tables(conn) -> list[str]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    return list(
+        conn.execute(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                "AND tablename <> 'alembic_version' ORDER BY tablename"
+            )
+        ).scalars()
+    )
+
+
+def _empty(url: str, name: str, expected: str | None) -> str | None:
+    """Empty the database ``name`` (ids from 1 again); its fingerprint, or None when it is
+    no longer the template's schema (a test altered it)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            # a connection a test left behind (a thread, a leaked session) holds no lock
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            )
+            found = str(conn.execute(text(_CATALOG)).scalar())
+            if expected is not None and found != expected:
+                return None
+            conn.execute(text("SET lock_timeout = '10s'"))
+            try:  # a few rows: DELETE is quicker than TRUNCATE's new files for every table
+                conn.execute(text("BEGIN"))
+                conn.execute(text(_DELETE_ALL))
+                conn.execute(text("COMMIT"))
+            except Exception:  # noqa: BLE001 - not a superuser (session_replication_role)
+                conn.execute(text("ROLLBACK"))
+                tables = ", ".join(f'"{t}"' for t in _tables(conn))
+                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            return found
+    finally:
+        engine.dispose()
+
+
+def empty_pg_database(server: str) -> str:
+    """URL of a migrated database holding nothing, for one test: this session's reused
+    database, emptied, or a new copy of the template when a test changed that one."""
+    if server in _reused:
+        url, name = _reused[server]
+        try:
+            if _empty(url, name, _fingerprint[server]) is not None:
+                return url
+        except Exception:  # noqa: BLE001 - whatever the last test left: start afresh
+            pass
+        _reused.pop(server)
         drop_pg_database(server, name)
+    url, name = new_pg_database(server)
+    _reused[server] = (url, name)
+    fingerprint = _empty(url, name, None)
+    assert fingerprint is not None
+    _fingerprint.setdefault(server, fingerprint)
+    if fingerprint != _fingerprint[server]:  # pragma: no cover - the template itself changed
+        raise AssertionError("a new copy of the template does not match the first one")
+    return url

@@ -142,11 +142,11 @@ def test_an_older_book_is_backed_up_then_upgraded(qapp, tmp_path: Path) -> None:
             assert conn.execute("SELECT name FROM clients WHERE code='OLD'").fetchone() == (
                 "Ancien client",
             )
-        # the copy taken before any upgrade is a complete, consistent book beside it
-        saved = db.current()._backup_before_migration("0001")
-        assert saved.parent == book.parent and saved.name.startswith("old.before-upgrade-0001-")
+        # the copy opening took before the upgrade is a complete, consistent old book beside it
+        [saved] = book.parent.glob("old.before-upgrade-0001-*.db")
         with sqlite3.connect(saved) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
             assert conn.execute("SELECT code FROM clients").fetchall() == [("OLD",)]
     finally:
         db.close()

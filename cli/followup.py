@@ -39,6 +39,7 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def action_json(action: dunning.Action, as_of: dt.date) -> dict[str, Any]:
+    """One row of ``actions --json``."""
     return {
         "client": action.client_code,
         "step": action.step.action,

@@ -39,6 +39,7 @@ def _client_code(code: str | None) -> str | None:
 
 
 def invoice_json(item: OpenItem) -> dict[str, Any]:
+    """One row of ``invoices --json`` (without its ``proof``, added by the command)."""
     return {
         "number": item.number,
         "client": item.client_code,
@@ -121,6 +122,7 @@ def _totals(pairs: Any) -> str:
 
 
 def client_json(b: ClientBalance) -> dict[str, Any]:
+    """One row of ``clients --json``."""
     return {
         "code": b.code,
         "name": b.name,

@@ -21,6 +21,8 @@ migrated from nothing have the same schema and rows.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -30,6 +32,9 @@ import pytest
 
 _template: Path | None = None
 _enabled = True
+_cache: pytest.TempPathFactory | None = None
+#: demo books built this session, by (day, with documents)
+_demo_books: dict[tuple[dt.date, bool], Path] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -78,9 +83,10 @@ def _blank(path: Path) -> bool:
 
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    global _template
+    global _template, _cache
     from services.core import db
 
+    _cache = tmp_path_factory
     _template = build_template(tmp_path_factory.mktemp("template") / "template.db")
     real_upgrade = db.Database.upgrade
 
@@ -112,3 +118,43 @@ def _real_migrations(request: pytest.FixtureRequest) -> Iterator[None]:
         yield
     finally:
         _enabled = True
+
+
+def demo_copy(target: Path, day: dt.date, *, with_documents: bool = True) -> Path:
+    """Put at ``target`` (a SQLite path; no book open) the demo book of ``day``, with its
+    documents' store beside it, and return ``target``.
+
+    The demo is built once per session for each (day, documents) by the application's own
+    ``fill_demo`` on a book of its own, the clock frozen on ``day`` (the demo is the same
+    for the same day: tests/test_demo.py), and copied for each test: a build takes seconds,
+    a copy milliseconds. Tests about building the demo (the ``demo`` command, the demo's
+    contents) build it themselves."""
+    from services.book import demo
+    from services.core import clock, db
+
+    assert not db.is_open(), "demo_copy replaces a book: close the one open first"
+    key = (day, with_documents)
+    source = _demo_books.get(key)
+    if source is None:
+        assert _cache is not None
+        source = _cache.mktemp(f"demo-{day.isoformat()}") / "book.db"
+        documents = os.environ.pop("ENCAISSE_DOCUMENTS", None)  # the store beside the book
+        try:
+            with clock.frozen(day):
+                db.open_database(source)
+                try:
+                    demo.fill_demo(day, with_documents=with_documents)
+                finally:
+                    db.close()
+        finally:
+            if documents is not None:
+                os.environ["ENCAISSE_DOCUMENTS"] = documents
+        for companion in (Path(f"{source}-wal"), Path(f"{source}-shm")):
+            assert not companion.exists(), companion  # closed: one self-contained file
+        _demo_books[key] = source
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)  # the mode too: the owner's only, as the book was made
+    store = source.with_name(f"{source.stem}.documents")
+    if store.exists():
+        shutil.copytree(store, target.with_name(f"{target.stem}.documents"), symlinks=True)
+    return target

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from services.book import backup, demo
+from services.book import backup
 from services.core import clock, db, lookups, settings
 from services.core.errors import UserError
 from services.proof import documents
+from tests.book_template import demo_copy
 
 
 def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -38,8 +39,7 @@ def store_bytes(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def demo_book(tmp_path: Path):  # type: ignore[no-untyped-def]
     clock.freeze(dt.date(2026, 3, 15))
-    db.open_database(tmp_path / "book.db")
-    demo.fill_demo(dt.date(2026, 3, 15))
+    db.open_database(demo_copy(tmp_path / "book.db", dt.date(2026, 3, 15)))  # built once
     yield tmp_path / "book.db"
     clock.freeze(None)
     db.close()

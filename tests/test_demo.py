@@ -21,6 +21,7 @@ from services.core.dto import OpenItem
 from services.core.errors import UserError
 from services.ledger import clients
 from services.ledger import open_items as ledger
+from tests.book_template import demo_copy
 from tests.helpers_cli import TODAY, open_book
 
 FAR_FUTURE = dt.date(2100, 1, 1)
@@ -31,12 +32,9 @@ def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """One demo book for the module (built once: it takes a second or two)."""
     from services.core import clock
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
     clock.freeze(TODAY)
-    try:
-        with open_book(path):
-            demo.fill_demo(TODAY)
-        yield path
+    try:  # fill_demo(TODAY) on a new book, built once per session (tests/book_template.py)
+        yield demo_copy(tmp_path_factory.mktemp("demo") / "demo.db", TODAY)
     finally:
         clock.freeze(None)
         db.close()

@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 
 from models import Base
-from services.book import demo, export
+from services.book import export
 from services.core import clock, db
 from services.core.errors import UserError
 from services.ledger import imports
 from services.ledger import invoices as invoice_service
+from tests.book_template import demo_copy
 from tests.helpers_cli import run_cli
 
 DAY = dt.date(2026, 3, 15)
@@ -31,8 +32,7 @@ DAY = dt.date(2026, 3, 15)
 @pytest.fixture
 def demo_book(tmp_path: Path) -> Iterator[Path]:
     clock.freeze(DAY)
-    db.open_database(tmp_path / "book.db")
-    demo.fill_demo(DAY)
+    db.open_database(demo_copy(tmp_path / "book.db", DAY))  # built once per session
     yield tmp_path / "book.db"
     clock.freeze(None)
     db.close()

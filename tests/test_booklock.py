@@ -262,7 +262,9 @@ def test_books_that_are_not_files_have_no_lock(tmp_path: Path) -> None:
     assert db.sqlite_path("postgresql+psycopg://u@localhost/encaisse") is None
 
 
-def test_shared_and_exclusive_in_one_process(tmp_path: Path) -> None:
+def test_shared_and_exclusive_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The rules themselves: shared + shared pass; exclusive keeps everyone out and is told
     apart from commands (a window's lock is never waited for)."""
     book = tmp_path / "book.db"
@@ -276,12 +278,21 @@ def test_shared_and_exclusive_in_one_process(tmp_path: Path) -> None:
     second.release()
     window = booklock.acquire(book, exclusive=True)
     assert window is not None
+    waits: list[float] = []
+    real_sleep = time.sleep
+    monkeypatch.setattr(booklock.time, "sleep", lambda s: waits.append(s) or real_sleep(s))
     for exclusive in (False, True):
-        started = time.monotonic()
         with pytest.raises(booklock.Held) as caught:
             booklock.acquire(book, exclusive=exclusive, wait=5)
-        assert caught.value.by_window is True and time.monotonic() - started < 1
+        assert caught.value.by_window is True
+    assert waits == []  # refused at the first try: a window's lock is never waited for
     window.release()
+    blocker = booklock.acquire(book, exclusive=False)  # a command's lock is waited for
+    with pytest.raises(booklock.Held):
+        booklock.acquire(book, exclusive=True, wait=0.1)
+    assert waits  # (the count above is not blind to waiting)
+    blocker.release()  # type: ignore[union-attr]
+    monkeypatch.undo()
     with booklock.acquire(book, exclusive=True) as again:  # type: ignore[union-attr]
         assert again.held
     assert not again.held

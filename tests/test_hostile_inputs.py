@@ -23,7 +23,6 @@ import logging
 import os
 import subprocess
 import sys
-import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -117,12 +116,10 @@ def test_a_fifo_is_refused_by_import_and_attach_without_waiting(book: Path, tmp_
         ["import", "invoices", str(fifo)],
         ["attach", "--client", "ACME", "--kind", "other", str(fifo)],
     ):
-        started = time.monotonic()
         run = run_bounded("--db", str(book), *argv)  # TimeoutExpired if it ever blocks
         assert run.returncode == 1, run.stderr
         assert "pipe.csv is not an ordinary file (a pipe, a device or a socket)" in run.stderr
         assert "Traceback" not in run.stderr and "unexpected problem" not in run.stderr
-        assert time.monotonic() - started < 30
     assert counts(book) == before and stored_files(book) == []
 
 
@@ -142,20 +139,22 @@ def test_the_regular_file_check_never_opens_a_fifo(
         store.open_regular(fifo, "file")
     with pytest.raises(UserError):
         imports.read_table(fifo)
+    if Path("/dev/zero").exists():  # a device: refused the same way, never read
+        with pytest.raises(UserError):
+            imports.read_table(Path("/dev/zero"))
     assert opened == []
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 def test_dev_zero_is_refused_at_once(book: Path) -> None:
-    """issue #11: 'import invoices /dev/zero' read the whole (endless) file into memory."""
-    started = time.monotonic()
+    """issue #11: 'import invoices /dev/zero' read the whole (endless) file into memory.
+    Refused from stat, before any read (test_the_regular_file_check_never_opens_a_fifo)."""
     run = run_bounded("--db", str(book), "import", "invoices", "/dev/zero", timeout=30)
     assert run.returncode == 1
     assert run.stderr.strip() == (
         "error: File: /dev/zero is not an ordinary file "
         "(a pipe, a device or a socket) and cannot be read"
     )
-    assert time.monotonic() - started < 20
     run = run_bounded(
         "--db", str(book), "attach", "--client", "ACME", "--kind", "other", "/dev/zero", timeout=30
     )

@@ -120,7 +120,8 @@ class SettingsDialog(QDialog):
         self.backup_folder.setMinimumWidth(300)
         self.backup_folder.setToolTip(
             self.tr(
-                "A backup is made on quitting and once a day: the database and the documents in one file. "
+                "A backup is made on quitting and once a day: "
+                "the database and the documents in one file. "
                 "Pick a USB key or a synced folder to keep them off this computer."
             )
         )

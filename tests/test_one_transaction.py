@@ -258,7 +258,7 @@ def test_saving_a_client_with_its_procedure_date_is_one_transaction(
     client = add_client("ACME", city="Lyon")
     data = {**{name: getattr(client, name) for name in client_service.FIELDS}, "city": "Paris"}
     before = _dump()
-    _fail_on_call(monkeypatch, dunning, "collective_procedure_in_session", 1)
+    _fail_on_call(monkeypatch, client_service, "collective_procedure_in_session", 1)
     with pytest.raises(Injected):
         client_service.update_client(client.id, data, collective_procedure_on=dt.date(2025, 6, 20))
     assert _dump() == before

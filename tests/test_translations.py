@@ -2,7 +2,7 @@
 
 * every message of ``resources/i18n/encaisse_fr.ts`` is finished, with the same
   ``{placeholders}``, ``%n``, HTML tags and menu accelerator as its source;
-* every string the code marks for translation (``main.py``, ``ui/``, ``services/``)
+* every string the code marks for translation (``main.py``, ``ui/``, ``services/``, ``cli/``)
   has a French translation in the committed ``.ts`` (checked with ``pyside6-lupdate``);
 * the committed ``encaisse_fr.qm`` is what ``pyside6-lrelease`` makes of the ``.ts``;
 * widgets in ``ui/`` never receive a user-visible literal without ``tr()``.
@@ -189,7 +189,7 @@ def need_tool(name: str) -> Path:
 
 def python_sources() -> list[Path]:
     files = [ROOT / "main.py"]
-    for folder in ("ui", "services"):
+    for folder in ("ui", "services", "cli"):
         files += sorted(p for p in (ROOT / folder).rglob("*.py") if "__pycache__" not in p.parts)
     return files
 

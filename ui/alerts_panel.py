@@ -1,8 +1,9 @@
 """The start-up alerts: a panel above the lists that says what needs attention today.
 
-Non-blocking: the alerts are computed in a worker thread after the window is shown,
-again when the data changes, and when the day changes (a timer checks every minute,
-which also covers a laptop waking up). It shows what ``python main.py alerts`` prints.
+Non-blocking: the alerts are computed in a background job after the window is shown,
+again whenever a transaction changes the book (:mod:`ui.changes`), and when the day
+changes (a timer checks every minute, which also covers a laptop waking up). It shows what
+``python main.py alerts`` prints.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,33 +32,13 @@ from services.core.errors import AppError
 from services.followup import alerts
 from services.followup.alerts import Alert
 from ui import format as fmt
-from ui import i18n
+from ui import i18n, jobs
+from ui.changes import Change, watch
 from ui.labels import ALERT_KINDS, label
 from ui.widgets import DateEdit
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 60_000
-
-
-class AlertsThread(QThread):
-    computed = Signal(object, list)  # date, alerts
-
-    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.day = day
-        self.found: alerts.Found | None = None
-        self.error = ""
-
-    def run(self) -> None:
-        try:
-            self.found = alerts.find(self.day)
-        except AppError as exc:
-            self.error = i18n.message(exc)
-        except Exception:  # a bug: logged; the panel stays quiet rather than crash the window
-            log.exception("alerts could not be computed")
-            self.error = QCoreApplication.translate(
-                "AlertsPanel", "The alerts could not be computed (see the log)."
-            )
 
 
 class AlertsPanel(QFrame):
@@ -74,8 +55,9 @@ class AlertsPanel(QFrame):
         self.found: alerts.Found | None = None
         self.day: dt.date | None = None
         self.dismissed_on: dt.date | None = None
-        self._thread: AlertsThread | None = None
+        self._job: jobs.Job | None = None
         self._again = False
+        self._stopped = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.title = QLabel()
@@ -95,42 +77,62 @@ class AlertsPanel(QFrame):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        # every change may move an alert; the panel hides itself, so it listens when hidden
+        watch(self, Change.everything(), self._book_changed, when_hidden=True)
 
     # -- computing ---------------------------------------------------------------------
     def refresh(self, *, wait: bool = False) -> None:
-        """Recompute in a worker thread (``wait``: block until done — tests, the CLI agreement)."""
-        if self._thread is not None and self._thread.isRunning():
-            self._again = True
-            if wait:
-                self._thread.wait()
-            else:
+        """Recompute in a background job (``wait``: block until shown — tests, the CLI
+        agreement)."""
+        if self._stopped:
+            return
+        if self._job is not None and self._job.running():
+            self._again = True  # once this one is done: it may have read the book too early
+            if not wait:
                 return
+            self._job.wait()
+            QCoreApplication.processEvents()  # its done: shown, and the next one started
+            if self._job is not None and self._job.running():
+                self._job.wait()
+                QCoreApplication.processEvents()
+            return
         day = clock.today()
-        thread = AlertsThread(day, self)
-        thread.finished.connect(lambda: self._done(thread))
-        self._thread = thread
-        thread.start()
+        job = jobs.Job(lambda _progress: alerts.find(day))
+        job.done.connect(lambda: self._done(job, day))
+        self._job = job
+        job.start()
         if wait:
-            thread.wait()
+            job.wait()
             QCoreApplication.processEvents()
 
-    def _done(self, thread: AlertsThread) -> None:
-        thread.deleteLater()  # finished: one thread object per computation, not one per day forever
-        if thread is not self._thread:
+    def _book_changed(self, _change: Change) -> None:
+        if self.day is not None or self._job is not None:  # the first one waits for the paint
+            self.refresh()
+
+    def _done(self, job: jobs.Job, day: dt.date) -> None:
+        job.deleteLater()  # one job object per computation, not one per change forever
+        if job is not self._job:
             return
-        self._thread = None
-        if not thread.error and thread.found is not None:
-            self.show_alerts(thread.day, thread.found)
+        self._job = None
+        if job.ok and job.result is not None:
+            self.show_alerts(day, job.result)
         if self._again:
             self._again = False
             self.refresh()
 
     def stop(self) -> None:
-        """Before the window closes (and the book with it): no thread left reading."""
+        """Before the window closes (and the book with it): no job left reading."""
+        self._stopped = True
         self.timer.stop()
         self._again = False
-        if self._thread is not None:
-            self._thread.wait()
+        if self._job is not None:
+            self._job.wait()
+
+    def resume(self) -> None:
+        """After :meth:`stop` (the book was replaced): recompute, and follow the day again."""
+        self._stopped = False
+        self.timer.start()
+        self.refresh()
 
     def _tick(self) -> None:
         if self.day is not None and clock.today() != self.day:
@@ -187,9 +189,7 @@ class AlertsPanel(QFrame):
         dialog = AlertListDialog(kind, shown, self)
         dialog.open_invoice.connect(self.open_invoice)
         dialog.open_client.connect(self.open_client)
-        dialog.exec()
-        if dialog.changed:
-            self.refresh()
+        dialog.exec()  # a snooze is a change of the book: the panel recomputes by itself
 
 
 class AlertListDialog(QDialog):
@@ -200,7 +200,6 @@ class AlertListDialog(QDialog):
         super().__init__(parent)
         self.kind = kind
         self.items = items
-        self.changed = False
         self.setWindowTitle(label(ALERT_KINDS, kind))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
@@ -277,6 +276,5 @@ class AlertListDialog(QDialog):
         except AppError as exc:
             QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
             return
-        self.changed = True
         item = self.tree.currentItem()
         self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))

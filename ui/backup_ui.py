@@ -1,20 +1,20 @@
 """Backups from the window (issue #6): the slow parts (writing a backup, verifying one)
-run in a QThread so the window stays responsive; the book itself is only swapped on the
-GUI thread, once the backup has been verified."""
+run as background jobs (:mod:`ui.jobs`) so the window stays responsive; the book itself is
+only swapped on the GUI thread, once the backup has been verified."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QWidget
 
-from services.core.errors import AppError
-from ui import i18n
+from ui.jobs import PROGRESS_AFTER_MS, Cancelled, Job, run_modal, wait_modal
 from ui.labels import PLURALS
+
+__all__ = ["PROGRESS_AFTER_MS", "Cancelled", "Job", "run_modal", "wait_modal"]
 
 log = logging.getLogger(__name__)
 
@@ -22,95 +22,6 @@ log = logging.getLogger(__name__)
 #: backups are found even when the book can no longer say where it keeps them
 FOLDERS_KEY = "backup/folders"
 LAST_DAY_KEY = "backup/last_day"
-PROGRESS_AFTER_MS = 400
-
-
-class Cancelled(Exception):
-    """Raised from a progress callback when the user pressed Cancel."""
-
-
-class Job(QThread):
-    """Run ``work(progress)`` off the GUI thread; ``result`` or ``error`` (in plain words)."""
-
-    progressed = Signal(int, int)  # done, total (in KiB: bytes overflow a Qt int)
-    done = Signal()
-
-    def __init__(
-        self, work: Callable[[Callable[[int, int], None]], Any], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.work = work
-        self.result: Any = None
-        self.error = ""
-        self.cancelled = False
-        self._stop = False
-
-    def cancel(self) -> None:
-        self._stop = True
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._stop:
-            raise Cancelled
-        self.progressed.emit(done // 1024, max(total // 1024, 1))
-
-    def run(self) -> None:
-        try:
-            self.result = self.work(self._progress)
-        except Cancelled:
-            self.cancelled = True
-        except AppError as exc:
-            self.error = i18n.message(exc)
-        except Exception:  # a bug: logged, reported in plain words
-            log.exception("a background task failed")
-            self.error = QCoreApplication.translate(
-                "Backup", "The task failed (the details are in the log)."
-            )
-        finally:
-            self.done.emit()
-
-
-def run_modal(
-    parent: QWidget | None,
-    title: str,
-    text: str,
-    work: Callable[[Callable[[int, int], None]], Any],
-    *,
-    cancel: str = "",
-) -> Job:
-    """Run ``work`` in a :class:`Job` behind a progress dialog; the window keeps painting.
-    Returns the finished job (``result``, ``error``, ``cancelled``)."""
-    job = Job(work)  # no parent: Python owns it, and waits for it below
-    job.start()
-    wait_modal(parent, title, text, job, cancel=cancel)
-    return job
-
-
-def wait_modal(
-    parent: QWidget | None, title: str, text: str, job: Job, *, cancel: str = ""
-) -> None:
-    """Show a progress dialog (after a moment) until ``job`` has finished."""
-    progress = QProgressDialog(text, cancel, 0, 0, parent)
-    progress.setWindowTitle(title)
-    if not cancel:
-        progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(PROGRESS_AFTER_MS)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.canceled.connect(job.cancel)
-
-    def on_progress(done: int, total: int) -> None:
-        progress.setMaximum(total)
-        progress.setValue(min(done, total))
-
-    job.progressed.connect(on_progress)
-    while job.isRunning():
-        QCoreApplication.processEvents()
-        job.wait(20)
-    job.progressed.disconnect(on_progress)
-    QCoreApplication.processEvents()
-    progress.close()
-    progress.deleteLater()
 
 
 def remember_folder(folder: str) -> None:
@@ -174,8 +85,9 @@ def export_with_dialog(parent: QWidget, client_code: str | None = None) -> Path 
         QCoreApplication.translate("Backup", "Writing the tables and the documents…"),
         lambda _progress: export.export(target, client_code),
     )
-    if job.error:
-        QMessageBox.warning(parent, title, job.error)
+    if not job.ok:
+        if job.error:
+            QMessageBox.warning(parent, title, job.error)
         return None
     result = job.result
     QMessageBox.information(

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from services.proof import documents
 from services.proof.store import Ingested
 from ui import format as fmt
 from ui import i18n
+from ui.changes import Change, watch
 from ui.dialogs.base import FormDialog
 from ui.documents_panel import documents_folder, file_filter, ingest_with_progress, preview
 from ui.widgets import DateEdit
@@ -131,6 +131,7 @@ class CgvVersionsPanel(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.refresh()
+        watch(self, Change.DOCUMENTS, lambda _change: self.refresh())
 
     def refresh(self) -> None:
         self.tree.clear()
@@ -151,8 +152,7 @@ class CgvVersionsPanel(QWidget):
             self.tree.resizeColumnToContents(column)
 
     def _add(self) -> None:
-        if CgvVersionDialog(self).exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        CgvVersionDialog(self).exec()  # the list reloads itself when a version is added
 
     def _preview(self) -> None:
         item = self.tree.currentItem()
@@ -211,7 +211,8 @@ class AcceptanceDialog(FormDialog):
 
 
 class AcceptancesBox(QWidget):
-    """Client editor: which CGV versions this client accepted, and when."""
+    """Client editor: which CGV versions this client accepted, and when; it reloads itself
+    when they change, then says so."""
 
     changed = Signal()
 
@@ -245,6 +246,11 @@ class AcceptancesBox(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.refresh()
+        watch(self, Change.DOCUMENTS, self._acceptances_changed)
+
+    def _acceptances_changed(self, _change: Change) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def refresh(self) -> None:
         self.tree.clear()
@@ -274,9 +280,7 @@ class AcceptancesBox(QWidget):
                 ),
             )
             return
-        if AcceptanceDialog(self.client_id, self).exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
-            self.changed.emit()
+        AcceptanceDialog(self.client_id, self).exec()  # the box reloads itself
 
     def _remove(self) -> None:
         item = self.tree.currentItem()
@@ -298,6 +302,3 @@ class AcceptancesBox(QWidget):
             QMessageBox.warning(
                 self, QCoreApplication.translate("Cgv", "Cannot remove"), i18n.message(exc)
             )
-            return
-        self.refresh()
-        self.changed.emit()

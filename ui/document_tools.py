@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,7 +27,8 @@ from services.core.errors import AppError
 from services.proof import documents
 from services.proof.documents import CheckReport
 from ui import format as fmt
-from ui import i18n
+from ui import i18n, jobs
+from ui.changes import Change, watch
 from ui.documents_panel import preview
 from ui.labels import DOCUMENT_KINDS, PLURALS, label
 
@@ -53,47 +54,34 @@ class CheckResult:
         return bool(self.totals.problems or self.plan.to_trash)
 
 
-class CheckThread(QThread):
-    """The whole check off the GUI thread: SQLite reads the whole file, the store is rehashed."""
-
-    done = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.result: CheckResult | None = None
-        self.error = ""
-
-    def run(self) -> None:
-        try:
-            report = documents.check_documents(record=False)
-            self.result = CheckResult(
-                db.integrity_problems(),
-                integrity.database_notes(),
-                integrity.running_total_problems(),
-                report,
-                integrity.store_plan(report),
-            )
-        except AppError as exc:
-            self.error = i18n.message(exc)
-        except Exception:  # a bug: logged, reported in plain words
-            log.exception("document check failed")
-            self.error = QCoreApplication.translate(
-                "DocumentTools", "The check could not run (the details are in the log)."
-            )
+def _check() -> CheckResult:
+    """The whole check (on a worker thread): SQLite reads the whole file, the store is
+    rehashed."""
+    report = documents.check_documents(record=False)
+    return CheckResult(
+        db.integrity_problems(),
+        integrity.database_notes(),
+        integrity.running_total_problems(),
+        report,
+        integrity.store_plan(report),
+    )
 
 
 def run_check(parent: QWidget) -> tuple[CheckResult | None, str]:
     """(result, error) — the window stays responsive while the check runs."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        thread = CheckThread()  # no parent: Python owns it, and waits for it
-        thread.start()
-        while thread.isRunning():
-            QCoreApplication.processEvents()
-            thread.wait(20)
-        if thread.result is not None:
-            documents.record_verification(thread.result.report)
-        return thread.result, thread.error
+        job = jobs.start(lambda _progress: _check())
+        loop = QEventLoop()
+        job.done.connect(loop.quit)
+        if not job.finished:
+            loop.exec()
+        if not job.ok:
+            return None, job.error or QCoreApplication.translate(
+                "DocumentTools", "The check could not run (the details are in the log)."
+            )
+        documents.record_verification(job.result.report)
+        return job.result, ""
     finally:
         QApplication.restoreOverrideCursor()
 
@@ -291,22 +279,23 @@ class CheckDialog(QDialog):
         return self._can_back_up()
 
     def _repair(self) -> None:
-        from ui.backup_ui import run_modal
-
         with_backup = self._confirm()
         if with_backup is None:
             return
         title = QCoreApplication.translate("DocumentTools", "Repair the book")
-        job = run_modal(
+        job = jobs.run_modal(
             self,
             title,
             QCoreApplication.translate("DocumentTools", "Backing up and repairing the book…"),
             lambda _progress: integrity.back_up_and_repair(without_backup=not with_backup),
         )
-        if job.error:
-            QMessageBox.warning(
-                self, QCoreApplication.translate("DocumentTools", "Nothing was repaired"), job.error
-            )
+        if not job.ok:
+            if job.error:
+                QMessageBox.warning(
+                    self,
+                    QCoreApplication.translate("DocumentTools", "Nothing was repaired"),
+                    job.error,
+                )
             return
         repair, backup_path = job.result
         done = QCoreApplication.translate(
@@ -328,10 +317,7 @@ class CheckDialog(QDialog):
                 + "\n"
                 + done
             )
-        refresh = getattr(self.parentWidget(), "refresh_all", None)
-        if callable(refresh):  # the window's lists show the repaired balances
-            refresh()
-        self.run()
+        self.run()  # the window's lists show the repaired balances by themselves
         QMessageBox.information(self, title, done)
 
 
@@ -340,7 +326,6 @@ class TrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.changed = False
         self.setWindowTitle(QCoreApplication.translate("DocumentTools", "Document trash"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
@@ -380,6 +365,7 @@ class TrashDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.refresh()
+        watch(self, Change.DOCUMENTS, lambda _change: self.refresh())
 
     def refresh(self) -> None:
         self.tree.clear()
@@ -421,9 +407,7 @@ class TrashDialog(QDialog):
                 QCoreApplication.translate("DocumentTools", "Cannot restore"),
                 i18n.message(exc),
             )
-            return
-        self.changed = True
-        self.refresh()
+            return  # the notifier refreshes this list and the window's
 
     def _preview(self) -> None:
         row = self._current()

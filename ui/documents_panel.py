@@ -1,7 +1,7 @@
 """Proof documents in the editors: list, attach (dialog or drop), preview,
 open, export, print, replace, delete — and the proof status of an invoice.
 
-Copying and hashing run off the GUI thread (:class:`IngestThread`), with a
+Copying and hashing run off the GUI thread (a :mod:`ui.jobs` job), with a
 progress dialog for large files; the rows are written afterwards, in the GUI
 thread, in one transaction.
 """
@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStandardPaths,
     Qt,
-    QThread,
     QUrl,
     Signal,
 )
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -57,15 +55,13 @@ from services.proof.documents import DocumentRow, Meta, Owner
 from services.proof.rules import ProofStatus
 from services.proof.store import Ingested
 from ui import format as fmt
-from ui import i18n
+from ui import i18n, jobs
+from ui.changes import Change, watch
 from ui.labels import DOCUMENT_KINDS as KIND_LABELS
 from ui.labels import PROOFS, label
 from ui.widgets import DateEdit, ErrorBanner, HistoryView, OptionalDateEdit
 
 log = logging.getLogger(__name__)
-
-#: show a progress dialog when a copy takes longer than this (ms)
-PROGRESS_AFTER_MS = 400
 
 
 def file_filter() -> str:
@@ -101,44 +97,25 @@ def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 
 
 # -- copying off the GUI thread -----------------------------------------------------------
-class IngestThread(QThread):
-    """Copy and hash files into the store; report progress; never touch the database."""
+def _ingest(paths: Sequence[Path], limit: int, progress: jobs.Progress) -> list[Ingested]:
+    """Copy and hash files into the store (on a worker thread, never touching the
+    database); the copies already made are forgotten when one fails or is cancelled."""
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in paths]
+    total = max(1, sum(sizes))
+    items: list[Ingested] = []
+    before = 0
+    try:
+        for path, size in zip(paths, sizes, strict=True):
 
-    progressed = Signal(int, int)  # bytes done, bytes total (all files)
-    succeeded = Signal(list)  # list[Ingested]
-    failed = Signal(str)
+            def report(done: int, _size: int, base: int = before) -> None:
+                progress(base + done, total)
 
-    def __init__(self, paths: Sequence[Path], limit: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths = list(paths)
-        self.limit = limit
-        self.items: list[Ingested] = []
-        self.error = ""
-
-    def run(self) -> None:
-        sizes = [p.stat().st_size if p.is_file() else 0 for p in self.paths]
-        total = max(1, sum(sizes))
-        before = 0
-        try:
-            for path, size in zip(self.paths, sizes, strict=True):
-
-                def report(done: int, _size: int, base: int = before) -> None:
-                    self.progressed.emit((base + done) // 1024, total // 1024)
-
-                self.items.append(documents.ingest(path, limit=self.limit, progress=report))
-                before += size
-        except AppError as exc:
-            self.error = i18n.message(exc)
-            self.failed.emit(self.error)
-            return
-        except Exception:  # a bug: logged, reported in plain words
-            log.exception("copying into the document store failed")
-            self.error = QCoreApplication.translate(
-                "Documents", "The files could not be copied (the details are in the log)."
-            )
-            self.failed.emit(self.error)
-            return
-        self.succeeded.emit(self.items)
+            items.append(documents.ingest(path, limit=limit, progress=report))
+            before += size
+    except BaseException:
+        documents.forget(items)
+        raise
+    return items
 
 
 def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingested] | None:
@@ -153,40 +130,21 @@ def ingest_with_progress(parent: QWidget, paths: Sequence[Path]) -> list[Ingeste
             parent, QCoreApplication.translate("Documents", "Cannot attach"), i18n.message(exc)
         )
         return None
-    thread = IngestThread(paths, limit)  # no parent: Python owns it, and waits for it below
-    progress = QProgressDialog(
-        QCoreApplication.translate("Documents", "Copying into the document store…"),
-        "",
-        0,
-        0,
+    chosen = list(paths)
+    job = jobs.run_modal(
         parent,
+        QCoreApplication.translate("Documents", "Attaching"),
+        QCoreApplication.translate("Documents", "Copying into the document store…"),
+        lambda progress: _ingest(chosen, limit, progress),
     )
-    progress.setWindowTitle(QCoreApplication.translate("Documents", "Attaching"))
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(PROGRESS_AFTER_MS)
-    progress.setAutoClose(False)
-
-    def on_progress(done: int, total: int) -> None:
-        progress.setMaximum(total)
-        progress.setValue(min(done, total))
-
-    thread.progressed.connect(on_progress)
-    thread.finished.connect(progress.close)
-    thread.start()
-    while thread.isRunning():
-        QCoreApplication.processEvents()
-        thread.wait(20)
-    QCoreApplication.processEvents()
-    progress.close()
-    progress.deleteLater()
-    if thread.error:
-        documents.forget(thread.items)  # the copies made before the failure
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("Documents", "Cannot attach"), thread.error
-        )
+    if not job.ok:
+        if job.error:
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("Documents", "Cannot attach"), job.error
+            )
         return None
-    return thread.items
+    items: list[Ingested] = job.result
+    return items
 
 
 # -- the attach dialog ------------------------------------------------------------------------
@@ -375,7 +333,7 @@ def documents_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
-# -- actions on one document (shared by the panel, the trash and the CGV lists) ---------------------
+# -- actions on one document (shared by the panel, the trash and the CGV lists) ----------
 def preview(parent: QWidget, row: DocumentRow) -> QWidget | None:
     from ui.viewer import DocumentViewer
 
@@ -589,9 +547,10 @@ def human_size(size: int) -> str:
 
 
 class DocumentsPanel(QWidget):
-    """The documents of one invoice or client, with every action on them; accepts drops."""
+    """The documents of one invoice or client, with every action on them; accepts drops.
+    It reloads itself when documents change (from here or anywhere else), then says so."""
 
-    changed = Signal()
+    changed = Signal()  # the documents changed and the list shows them
 
     def __init__(self, owner: Owner, owner_label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -664,6 +623,11 @@ class DocumentsPanel(QWidget):
         layout.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(self._enable)
         self.refresh()
+        watch(self, Change.DOCUMENTS | Change.INVOICES | Change.CLIENTS, self._documents_changed)
+
+    def _documents_changed(self, _change: Change) -> None:
+        self.refresh_keep()
+        self.changed.emit()
 
     def refresh(self) -> None:
         if self.owner.invoice_id is not None:
@@ -713,11 +677,7 @@ class DocumentsPanel(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def attach(self, paths: Sequence[Path] = ()) -> list[DocumentRow]:
-        rows = attach_files_interactively(self, self.owner, paths, self.owner_label)
-        if rows:
-            self.refresh()
-            self.changed.emit()
-        return rows
+        return attach_files_interactively(self, self.owner, paths, self.owner_label)
 
     def replace(self) -> None:
         row = self.selected()
@@ -740,9 +700,6 @@ class DocumentsPanel(QWidget):
             QMessageBox.warning(
                 self, QCoreApplication.translate("Documents", "Cannot replace"), i18n.message(exc)
             )
-            return
-        self.refresh()
-        self.changed.emit()
 
     def delete(self) -> None:
         row = self.selected()
@@ -765,9 +722,6 @@ class DocumentsPanel(QWidget):
             QMessageBox.warning(
                 self, QCoreApplication.translate("Documents", "Cannot delete"), i18n.message(exc)
             )
-            return
-        self.refresh()
-        self.changed.emit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if dropped_files(event):

@@ -26,6 +26,7 @@ from services.core.errors import AppError
 from services.followup import dunning
 from ui import format as fmt
 from ui import i18n
+from ui.changes import Change, watch
 from ui.dunning_dialogs import (
     CallDialog,
     DisputeDialog,
@@ -45,7 +46,6 @@ MISSED_COLOUR = QColor("#8a5a00")
 
 
 class FollowUpPage(QWidget):
-    changed = Signal()  # something was recorded: other pages reload
     open_invoice = Signal(int)
     open_client = Signal(int)
 
@@ -129,6 +129,8 @@ class FollowUpPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self._stale = True
+        # any change may move an action (invoices, payments, scenarios, holds, settings...)
+        watch(self, Change.everything(), lambda _change: self.mark_stale(), when_hidden=True)
 
     # -- data -----------------------------------------------------------------------------
     def mark_stale(self) -> None:
@@ -253,16 +255,13 @@ class FollowUpPage(QWidget):
                 self.open_client.emit(action.client_id)
 
     # -- doing --------------------------------------------------------------------------------
-    def _after(self) -> None:
-        self.reload()
-        self.changed.emit()
-
+    # What is recorded here changes the book: this page, the lists and the alerts reload
+    # themselves (ui.changes), so no action below refreshes anything.
     def _with_action(self, dialog_class: Callable[..., QDialog]) -> None:
         action = self.selected_action()
         if action is None:
             return
-        if dialog_class(action, self).exec() == QDialog.DialogCode.Accepted:
-            self._after()
+        dialog_class(action, self).exec()
 
     def mark_done(self) -> None:
         action = self.selected_action()
@@ -272,14 +271,11 @@ class FollowUpPage(QWidget):
             dunning.mark_done(action, self.as_of.value())
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Cannot record"), i18n.message(exc))
-            return
-        self._after()
 
     def prepare_letters(self) -> QDialog:
         from ui.letters_dialog import LettersDialog
 
         dialog = LettersDialog(self.as_of.value(), self)
-        dialog.recorded.connect(self._after)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -303,7 +299,6 @@ class FollowUpPage(QWidget):
             if not i.disputed
         ]
         if PlanDialog(whole, self).exec() == QDialog.DialogCode.Accepted:
-            self._after()
             self.show_agreement(action.client_code)
 
     def show_agreement(self, client_code: str) -> QWidget | None:
@@ -332,31 +327,20 @@ class FollowUpPage(QWidget):
 
     def log_call(self) -> None:
         action = self.selected_action()
-        if (
-            action is not None
-            and CallDialog(action.client_id, action.invoices, self).exec()
-            == QDialog.DialogCode.Accepted
-        ):
-            self._after()
+        if action is not None:
+            CallDialog(action.client_id, action.invoices, self).exec()
 
     def promise(self) -> None:
         invoices = self.selected_invoices()
-        if invoices and PromiseDialog(invoices[0], self).exec() == QDialog.DialogCode.Accepted:
-            self._after()
+        if invoices:
+            PromiseDialog(invoices[0], self).exec()
 
     def dispute(self) -> None:
         invoices = self.selected_invoices()
-        if (
-            invoices
-            and DisputeDialog(invoices[0].number, self).exec() == QDialog.DialogCode.Accepted
-        ):
-            self._after()
+        if invoices:
+            DisputeDialog(invoices[0].number, self).exec()
 
     def hand_off(self) -> None:
         invoices = self.selected_invoices()
-        if (
-            invoices
-            and HandOffDialog([i.number for i in invoices], self).exec()
-            == QDialog.DialogCode.Accepted
-        ):
-            self._after()
+        if invoices:
+            HandOffDialog([i.number for i in invoices], self).exec()

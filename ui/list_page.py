@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 
 from services.core.errors import AppError
 from ui import i18n
+from ui.changes import Change, watch
 from ui.table_model import PagedTableModel
 
 
 class ListPage(QWidget):
-    """Subclasses supply the model, the filters and the editor."""
+    """Subclasses supply the model, the filters, the editor and the topics they show: the
+    list reloads itself when a transaction changes one of them (:mod:`ui.changes`), at once
+    when visible, else when next shown."""
 
-    changed = Signal()  # data changed: other pages should reload
+    #: what the rows show (BOOK always counts)
+    TOPICS = Change.everything()
     last_refresh_ms: float = 0.0
 
     def __init__(self, model: PagedTableModel, parent: QWidget | None = None) -> None:
@@ -123,6 +127,7 @@ class ListPage(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self._update_buttons()
+        watch(self, self.TOPICS, lambda _change: self.reload(), when_hidden=True)
 
     # -- files dropped on a row ------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -174,7 +179,7 @@ class ListPage(QWidget):
         raise NotImplementedError
 
     def open_row(self, row: Any) -> bool:
-        """Open the editor; return True if something changed."""
+        """Open the editor; return True if something changed (the list reloads by itself)."""
         raise NotImplementedError
 
     def delete_row(self, row: Any) -> None:
@@ -223,8 +228,8 @@ class ListPage(QWidget):
 
     def edit_selected(self) -> None:
         row = self.selected_row()
-        if row is not None and self.open_row(row):
-            self.after_change()
+        if row is not None:
+            self.open_row(row)
 
     def delete_selected(self) -> None:
         row = self.selected_row()
@@ -243,12 +248,6 @@ class ListPage(QWidget):
             self.delete_row(row)
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Cannot delete"), i18n.message(exc))
-            return
-        self.after_change()
-
-    def after_change(self) -> None:
-        self.reload()
-        self.changed.emit()
 
     def _update_count(self) -> None:
         known = self.model.known_total()

@@ -35,7 +35,6 @@ from ui import i18n
 from ui.alerts_panel import AlertsPanel
 from ui.backup_ui import (
     LAST_DAY_KEY,
-    Job,
     created_text,
     describe_counts,
     export_with_dialog,
@@ -43,10 +42,12 @@ from ui.backup_ui import (
     run_modal,
     wait_modal,
 )
+from ui.changes import Change, watch
 from ui.dialogs.company_dialog import CompanyDialog
 from ui.dialogs.settings_dialog import SettingsDialog, saved_language
 from ui.document_tools import CheckDialog, TrashDialog
 from ui.followup_page import FollowUpPage
+from ui.jobs import Job, fit
 from ui.pages import ClientsPage, InvoicesPage, PaymentsPage
 from ui.welcome import WelcomePage
 
@@ -110,15 +111,12 @@ class MainWindow(QMainWindow):
         self.alerts_panel.open_client.connect(self.open_client)
         self.followup.open_invoice.connect(self.open_invoice)
         self.followup.open_client.connect(self.open_client)
-        self.followup.changed.connect(self.refresh_all)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=database))
 
-        for page in (self.clients, self.invoices, self.payments):
-            page.changed.connect(self.refresh_all)
         self.clients.invoices_requested.connect(self.show_client_invoices)
         self.welcome.company_requested.connect(self.edit_company)
         self.welcome.import_requested.connect(lambda: self.import_csv("invoices"))
@@ -144,7 +142,10 @@ class MainWindow(QMainWindow):
         self.backup_timer.setInterval(15 * 60_000)  # checks the day four times an hour
         self.backup_timer.timeout.connect(self._daily_backup)
         self.backup_timer.start()
-        self.refresh_all()
+        # the lists, the follow-up page and the alerts reload themselves (ui.changes); the
+        # window's own view of the book is the status bar's totals
+        watch(self, Change.INVOICES | Change.PAYMENTS, lambda _change: self._update_status())
+        self._update_status()
         geometry = QSettings().value("ui/geometry")
         if geometry:
             self.restoreGeometry(geometry)
@@ -231,16 +232,6 @@ class MainWindow(QMainWindow):
             )
 
     # -- actions --------------------------------------------------------------------
-    def refresh_all(self) -> None:
-        for page in (self.clients, self.invoices, self.payments):
-            page.reload()
-        self.followup.mark_stale()
-        if self.alerts_panel.day is not None:  # the first computation waits for the first paint
-            self.alerts_panel.refresh()
-        self.invoices.reload_client_filter()
-        self.payments.reload_client_filter()
-        self._update_status()
-
     def _update_status(self) -> None:
         today = clock.today()
         outstanding, overdue = ledger.current_totals(today)
@@ -265,7 +256,6 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_dialog import ImportDialog
 
         if ImportDialog(kind, self).exec() == QDialog.DialogCode.Accepted:
-            self.refresh_all()
             self.nav.setCurrentRow(
                 {"clients": PAGE_CLIENTS, "payments": PAGE_PAYMENTS}.get(kind, PAGE_INVOICES)
             )
@@ -291,7 +281,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Demo data"), i18n.message(exc))
             return
         QApplication.restoreOverrideCursor()
-        self.refresh_all()
         self.nav.setCurrentRow(PAGE_INVOICES)
         self.statusBar().showMessage(self.tr("Demo data loaded."), 5000)
 
@@ -332,9 +321,7 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
             return
-        dialog = InvoiceDialog(row, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted or dialog.changed_something:
-            self.refresh_all()
+        InvoiceDialog(row, self).exec()
 
     def open_client(self, client_id: int) -> None:
         from services.ledger import clients as client_service
@@ -345,8 +332,7 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
             return
-        if ClientDialog(row, self).exec() == QDialog.DialogCode.Accepted:
-            self.refresh_all()
+        ClientDialog(row, self).exec()
 
     def edit_charges(self) -> None:
         from ui.dialogs.charges_dialog import ChargesDialog
@@ -361,18 +347,13 @@ class MainWindow(QMainWindow):
     def edit_scenarios(self) -> None:
         from ui.dialogs.scenario_dialog import ScenarioDialog
 
-        dialog = ScenarioDialog(self)
-        dialog.changed.connect(self.refresh_all)
-        dialog.exec()
+        ScenarioDialog(self).exec()
 
     def check_documents(self) -> None:
         CheckDialog(self).exec()
 
     def show_trash(self) -> None:
-        dialog = TrashDialog(self)
-        dialog.exec()
-        if dialog.changed:
-            self.refresh_all()
+        TrashDialog(self).exec()
 
     def show_missing_proof(self) -> None:
         self.nav.setCurrentRow(PAGE_INVOICES)
@@ -391,7 +372,7 @@ class MainWindow(QMainWindow):
 
     # -- backups (issue #6) -----------------------------------------------------------
     def backup_running(self) -> bool:
-        return self._backup_job is not None and self._backup_job.isRunning()
+        return self._backup_job is not None and self._backup_job.running()
 
     def backup_now(self, *, quiet: bool = False) -> bool:
         """Start a backup off the GUI thread; ``backup_finished`` says how it went. False when
@@ -420,8 +401,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _backup_progress(self, done: int, total: int) -> None:
-        self.backup_bar.setRange(0, total)
-        self.backup_bar.setValue(min(done, total))
+        shown, most = fit(done, total)
+        self.backup_bar.setRange(0, most)
+        self.backup_bar.setValue(shown)
 
     def _backup_done(self) -> None:
         job = self._backup_job
@@ -429,7 +411,9 @@ class MainWindow(QMainWindow):
         self.backup_label.hide()
         if job is None:
             return
-        job.wait()
+        if job.crashed:  # the crash dialog told it
+            self.backup_finished.emit(None)
+            return
         if job.error or job.cancelled:
             self._backup_failed(
                 job.error or self.tr("The backup was cancelled."), self._backup_quiet
@@ -481,10 +465,9 @@ class MainWindow(QMainWindow):
         """Let a running backup finish (behind a progress dialog) before the book changes or
         the window closes."""
         job = self._backup_job
-        if job is None or not job.isRunning():
+        if job is None or not job.running():
             return
         wait_modal(self, self.tr("Backup"), self.tr("Finishing the backup…"), job)
-        QApplication.processEvents()  # delivers the job's `done` to _backup_done
 
     def _daily_backup(self) -> None:
         """At most once a day while the window is open (and on quitting)."""
@@ -523,10 +506,9 @@ class MainWindow(QMainWindow):
             lambda progress: backup.read(path, check=True, progress=progress),
             cancel=self.tr("Cancel"),
         )
-        if job.cancelled:
-            return
-        if job.error:
-            QMessageBox.warning(self, self.tr("Restore"), job.error)
+        if not job.ok:
+            if job.error:
+                QMessageBox.warning(self, self.tr("Restore"), job.error)
             return
         info = job.result
         if info.schema > SCHEMA_REVISION:
@@ -553,20 +535,21 @@ class MainWindow(QMainWindow):
             self.tr("Backing up the current book first…"),
             lambda progress: backup.create(progress=progress),
         )
-        if safety.error:
-            QMessageBox.warning(self, self.tr("Restore"), safety.error)
+        if not safety.ok:
+            if safety.error:
+                QMessageBox.warning(self, self.tr("Restore"), safety.error)
             return
-        self.alerts_panel.stop()
+        self.alerts_panel.stop()  # no job reading the book while it is replaced
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backup.restore(path, verified=True, safety=False)
+            backup.restore(path, verified=True, safety=False)  # another book: BOOK, all reload
         except AppError as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Restore"), i18n.message(exc))
             return
+        finally:
+            self.alerts_panel.resume()
         QApplication.restoreOverrideCursor()
-        self.refresh_all()
-        self.alerts_panel.refresh()
         self.statusBar().showMessage(
             self.tr("Backup of {date} restored; the previous book is kept in {path}.").format(
                 date=created_text(info), path=str(safety.result.path)
@@ -603,7 +586,9 @@ class MainWindow(QMainWindow):
             lambda progress: backup.back_up(progress=progress),
             cancel=self.tr("Skip"),
         )
-        if job.error:
+        if job.crashed:
+            pass  # the crash dialog told it
+        elif job.error:
             log.warning("backup on quitting failed: %s", job.error)
             QMessageBox.warning(
                 self,

@@ -17,6 +17,7 @@ from services.ledger import invoices as invoice_service
 from services.ledger import payments as payment_service
 from services.proof.documents import Owner
 from ui import format as fmt
+from ui.changes import Change, watch
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog
 from ui.dialogs.payment_dialog import PaymentDialog
@@ -34,6 +35,8 @@ NO_PROOF_BG = QColor("#ffe9d6")  # overdue and proof missing: look before escala
 
 class ClientsPage(ListPage):
     invoices_requested = Signal(int)
+    #: balances, overdue amounts and credit come from the invoices and payments
+    TOPICS = Change.CLIENTS | Change.INVOICES | Change.PAYMENTS
 
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Code"), "code", lambda r: r.code),
@@ -111,8 +114,7 @@ class ClientsPage(ListPage):
         )
 
     def create(self) -> None:
-        if ClientDialog(parent=self).exec() == QDialog.DialogCode.Accepted:
-            self.after_change()
+        ClientDialog(parent=self).exec()
 
     def open_row(self, row: ClientRow) -> bool:
         return (
@@ -131,8 +133,7 @@ class ClientsPage(ListPage):
 
     def drop_files(self, row: ClientRow, paths: list[Path]) -> None:
         title = self.tr("Client {code} — {name}").format(code=row.code, name=row.name)
-        if attach_files_interactively(self, Owner(client_id=row.id), paths, title):
-            self.reload()
+        attach_files_interactively(self, Owner(client_id=row.id), paths, title)
 
 
 def _status_text(row: InvoiceRow) -> str:
@@ -166,12 +167,13 @@ def _proof_tooltip(row: InvoiceRow) -> str:
 
 class ClientFilter(QComboBox):
     """ "All clients" or one client; the list is filled when first opened, so a book
-    of 20,000 clients costs nothing at start-up."""
+    of 20,000 clients costs nothing at start-up, and again after the clients changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.addItem(self.tr("All clients"), None)
         self._stale = True
+        watch(self, Change.CLIENTS, lambda _change: self.mark_stale(), when_hidden=True)
 
     def mark_stale(self) -> None:
         self._stale = True
@@ -195,6 +197,15 @@ class ClientFilter(QComboBox):
 
 
 class InvoicesPage(ListPage):
+    #: amounts paid, clients' names, proof (documents, CGV, settings), disputes (follow-up)
+    TOPICS = (
+        Change.INVOICES
+        | Change.PAYMENTS
+        | Change.CLIENTS
+        | Change.DOCUMENTS
+        | Change.FOLLOWUP
+        | Change.SETTINGS
+    )
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Number"), "number", lambda r: r.number),
         Column(
@@ -333,9 +344,7 @@ class InvoicesPage(ListPage):
         )
 
     def create(self, kind: str = "invoice") -> None:
-        dialog = InvoiceDialog(parent=self, client_id=self.client_filter.currentData(), kind=kind)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_change()
+        InvoiceDialog(parent=self, client_id=self.client_filter.currentData(), kind=kind).exec()
 
     def open_row(self, row: InvoiceRow) -> bool:
         dialog = InvoiceDialog(invoice_service.get_invoice(row.id), self)
@@ -358,11 +367,11 @@ class InvoicesPage(ListPage):
         title = self.tr("Invoice {number} — {client}").format(
             number=row.number, client=row.client_name
         )
-        if attach_files_interactively(self, Owner(invoice_id=row.id), paths, title):
-            self.reload()
+        attach_files_interactively(self, Owner(invoice_id=row.id), paths, title)
 
 
 class PaymentsPage(ListPage):
+    TOPICS = Change.PAYMENTS | Change.INVOICES | Change.CLIENTS
     COLUMNS = [
         Column(QT_TRANSLATE_NOOP("Columns", "Date"), "date", lambda r: fmt.date(r.date)),
         Column(
@@ -451,8 +460,7 @@ class PaymentsPage(ListPage):
         self.client_filter.mark_stale()
 
     def create(self, client_id: int | None = None) -> None:
-        if PaymentDialog(parent=self, client_id=client_id).exec() == QDialog.DialogCode.Accepted:
-            self.after_change()
+        PaymentDialog(parent=self, client_id=client_id).exec()
 
     def open_row(self, row: PaymentRow) -> bool:
         dialog = PaymentDialog(payment_service.get_payment(row.id), self)

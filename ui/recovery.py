@@ -29,7 +29,7 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
         ),
         lambda progress: backup.latest_good(book, extra, progress),
     )
-    found = job.result if not job.error else None
+    found = job.result if job.ok else None
     detail = problems[0] if problems else ""
     while True:
         box = QMessageBox(parent)
@@ -91,8 +91,9 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
             QCoreApplication.translate("Recovery", "Restoring the backup…"),
             lambda _progress, chosen=target: backup.recover(book, chosen),
         )
-        if job.error:
-            QMessageBox.warning(parent, APP_NAME, job.error)
+        if not job.ok:
+            if job.error:
+                QMessageBox.warning(parent, APP_NAME, job.error)
             continue
         QMessageBox.information(
             parent,

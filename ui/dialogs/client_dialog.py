@@ -281,9 +281,7 @@ class ClientDialog(EditorDialog):
         return out
 
     def _after_documents_change(self) -> None:
-        assert self.client is not None
-        self.acceptances.refresh()
-        self.documents.refresh()
+        assert self.client is not None  # the lists reloaded themselves (ui.changes)
         self.history.set_events(
             history.events_for("client", self.client.id, include_client_events=True)
         )

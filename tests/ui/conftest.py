@@ -31,3 +31,11 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-un
     win.close()
     clock.freeze(None)
     db.close()
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every change the services reported has reached the open views (they
+    reload by themselves: ui.changes); never a refresh call."""
+    from ui.changes import notifier
+
+    qtbot.waitUntil(notifier().idle, timeout=5000)

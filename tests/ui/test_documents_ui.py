@@ -130,7 +130,7 @@ def test_attach_through_the_dialog(qtbot, book: MainWindow, tmp_path: Path) -> N
 
     when_modal(qtbot, fill)
     qtbot.mouseClick(dialog.documents.attach_button, Qt.MouseButton.LeftButton)
-    assert dialog.documents.model.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.documents.model.rowCount() == 1)  # it reloads by itself
     [row] = documents.list_documents(invoice_id=invoice_id("F-001"))
     assert (row.kind, row.title, row.signed, row.signed_on) == (
         "delivery_note",
@@ -263,6 +263,8 @@ def test_deleting_from_the_panel_asks_then_moves_to_the_trash(
     )
     dialog = InvoiceDialog(invoice_service.get_invoice(invoice_id("F-001")), book)
     qtbot.addWidget(dialog)
+    dialog.show()  # a hidden panel reloads when next shown
+    dialog.tabs.setCurrentIndex(dialog.documents_tab)
     panel = dialog.documents
     panel.select_row(0)
     asked: list[str] = []
@@ -274,7 +276,7 @@ def test_deleting_from_the_panel_asks_then_moves_to_the_trash(
     monkeypatch.setattr("ui.documents_panel.QMessageBox.question", answer)
     qtbot.mouseClick(panel.actions["delete"], Qt.MouseButton.LeftButton)
     assert asked and "30 days" in asked[0]
-    assert panel.model.rowCount() == 0
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     assert [d.id for d in documents.list_documents(trash=True)] == [row.id]
 
 

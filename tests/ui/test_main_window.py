@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from services.core import db
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
-from tests.ui.conftest import WINDOW_TODAY
+from tests.ui.conftest import WINDOW_TODAY, settle
 from ui import i18n
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.invoice_dialog import InvoiceDialog
@@ -67,7 +67,7 @@ def test_invoice_with_terms_then_partial_payment_shows_balance(
     client = client_service.create_client(
         {"code": "BOUL", "name": "Boulangerie Émile", "kind": "pro"}
     )
-    window.refresh_all()
+    settle(qtbot)
 
     invoice_dialog = InvoiceDialog(parent=window)
     qtbot.addWidget(invoice_dialog)
@@ -100,7 +100,7 @@ def test_invoice_with_terms_then_partial_payment_shows_balance(
     )
     assert payment_dialog.result() == QDialog.DialogCode.Accepted, payment_dialog.banner.text()
 
-    window.refresh_all()
+    settle(qtbot)
     window.nav.setCurrentRow(PAGE_INVOICES)
     model = window.invoices.model
     assert model.rowCount() == 1
@@ -122,7 +122,7 @@ def test_search_as_you_type_filters_the_invoice_list(qtbot, window: MainWindow) 
         invoice_service.create_invoice(
             {"number": number, "client_id": cid, "issue_date": "2026-01-10", "total": "100"}
         )
-    window.refresh_all()
+    settle(qtbot)
     window.nav.setCurrentRow(PAGE_INVOICES)
     assert window.invoices.model.rowCount() == 3
     window.invoices.focus_search()
@@ -139,7 +139,7 @@ def test_delete_key_asks_and_refuses_client_with_invoices(
     invoice_service.create_invoice(
         {"number": "F1", "client_id": client.id, "issue_date": "2026-01-10", "total": "100"}
     )
-    window.refresh_all()
+    settle(qtbot)
     window.nav.setCurrentRow(PAGE_CLIENTS)
     questions: list[str] = []
     warnings: list[str] = []
@@ -207,7 +207,7 @@ def test_filters_client_status_and_date_range(qtbot, window: MainWindow) -> None
             "terms": "30 jours",
         }
     )  # not due yet
-    window.refresh_all()
+    settle(qtbot)
     window.nav.setCurrentRow(PAGE_CLIENTS)
     window.clients.table.selectRow(
         [window.clients.model.row_at(i).code for i in range(2)].index("A1")

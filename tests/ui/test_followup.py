@@ -156,7 +156,7 @@ def test_done_moves_the_action_off_today(qtbot, book: Path) -> None:  # type: ig
     assert page.tree.topLevelItemCount() == len(page.actions)
     assert page.select_action("ACME", "reminder")
     page.buttons["done"].click()
-    assert ("ACME", "reminder") not in _steps(page)
+    qtbot.waitUntil(lambda: ("ACME", "reminder") not in _steps(page))  # it reloads by itself
     # on the day of the next step it comes back, one step further
     page.as_of.set_value(TODAY + dt.timedelta(days=10))  # F1, F2 due 10/03: J+15
     assert [a.step.offset_days for a in page.actions if a.client_code == "ACME"] == [15]
@@ -174,7 +174,7 @@ def test_postpone_moves_the_action_to_the_chosen_date(qtbot, book: Path) -> None
 
     when_modal(postpone)
     page.buttons["postpone"].click()
-    assert ("ACME", "reminder") not in _steps(page)
+    qtbot.waitUntil(lambda: ("ACME", "reminder") not in _steps(page))
     page.as_of.set_value(TODAY + dt.timedelta(days=3))
     assert ("ACME", "reminder") in _steps(page)
     win.close()
@@ -195,8 +195,12 @@ def test_opening_a_dispute_removes_the_invoice_from_todays_actions(qtbot, book: 
 
     when_modal(dispute)
     page.buttons["dispute"].click()
-    [acme] = [a for a in page.actions if a.client_code == "ACME"]
-    assert [i.number for i in acme.invoices] == ["F2"]
+    qtbot.waitUntil(
+        lambda: (
+            [i.number for a in page.actions if a.client_code == "ACME" for i in a.invoices]
+            == ["F2"]
+        )
+    )
     assert [
         i.number for a in dunning.actions(TODAY) for i in a.invoices if a.client_code == "ACME"
     ] == ["F2"]
@@ -254,9 +258,9 @@ def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Pa
     )
     dialog.record_button.click()
     assert not dialog.record_button.isEnabled()
-    assert [
-        a for a in page.actions if a.step.action != "phone_call"
-    ] == []  # done: off today's list
+    qtbot.waitUntil(  # done: off today's list (the page reloads by itself)
+        lambda: [a for a in page.actions if a.step.action != "phone_call"] == []
+    )
     assert len([d for d in documents.list_documents() if d.kind == "correspondence"]) == len(
         letters_due
     )
@@ -280,7 +284,7 @@ def test_a_payment_plan_then_its_agreement_to_sign(qtbot, book: Path) -> None:  
 
     when_modal(agree)
     page.buttons["plan"].click()
-    assert ("ACME", "reminder") not in _steps(page)  # the plan holds the ladder
+    qtbot.waitUntil(lambda: ("ACME", "reminder") not in _steps(page))  # the plan holds the ladder
     viewers = [
         w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentViewer) and w.isVisible()
     ]

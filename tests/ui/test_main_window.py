@@ -67,7 +67,6 @@ def test_invoice_with_terms_then_partial_payment_shows_balance(
     client = client_service.create_client(
         {"code": "BOUL", "name": "Boulangerie Émile", "kind": "pro"}
     )
-    settle(qtbot)
 
     invoice_dialog = InvoiceDialog(parent=window)
     qtbot.addWidget(invoice_dialog)

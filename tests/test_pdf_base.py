@@ -94,7 +94,7 @@ def test_the_same_letters_from_the_window_and_the_command_line(
         dialog = LettersDialog(DAY)
         qtbot.addWidget(dialog)
         dialog.wait_ready()
-        assert dialog.worker.error == ""
+        assert dialog.job.ok, dialog.job.error
         written = dialog.written
         english = [path for letter, _action, path in written if letter.language == "en"]
         assert english, "the demo day has a letter to an English client"

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,34 +27,19 @@ from PySide6.QtWidgets import (
 
 from services.core.errors import AppError
 from services.paper import letters
-from ui import i18n
+from ui import i18n, jobs
 
 log = logging.getLogger(__name__)
 
 
-class LettersThread(QThread):
-    progressed = Signal(int, int)
-
-    def __init__(self, day: dt.date, folder: Path) -> None:
-        super().__init__()
-        self.day = day
-        self.folder = folder
-        self.written: list[tuple[letters.Letter, Any, Path]] = []
-        self.error = ""
-
-    def run(self) -> None:
-        """The letters written as the command line writes them (services.paper.letters)."""
-        try:
-            prepared = letters.prepare(self.day)
-            self.progressed.emit(0, max(1, len(prepared)))
-            self.written = letters.write_all(prepared, self.folder, self.progressed.emit)
-        except AppError as exc:
-            self.error = i18n.message(exc)
-        except Exception:  # a bug: logged, told in plain words
-            log.exception("the letters could not be prepared")
-            self.error = QCoreApplication.translate(
-                "LettersDialog", "The letters could not be prepared (see the log)."
-            )
+def _write_letters(
+    day: dt.date, folder: Path, progress: jobs.Progress
+) -> list[tuple[letters.Letter, Any, Path]]:
+    """The letters written as the command line writes them (services.paper.letters); on a
+    worker thread of :mod:`ui.jobs` (Cancel stops at the next letter)."""
+    prepared = letters.prepare(day)
+    progress(0, max(1, len(prepared)))
+    return letters.write_all(prepared, folder, progress)
 
 
 class LettersDialog(QDialog):
@@ -102,26 +87,35 @@ class LettersDialog(QDialog):
         close.rejected.connect(self.reject)
         row.addWidget(close)
         self.layout_.addLayout(row)
-        self.worker = LettersThread(day, self.folder)
-        self.worker.progressed.connect(self._progress)
-        self.worker.finished.connect(self._ready)
-        self.worker.start()
+        self.job = jobs.Job(lambda progress: _write_letters(day, self.folder, progress), self)
+        self.job.progressed.connect(self._progress)
+        self.job.done.connect(self._ready)
+        self.job.start()
 
     def _progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
+        value, maximum = jobs.fit(done, total)
+        self.progress.setMaximum(maximum)
+        self.progress.setValue(value)
 
     def wait_ready(self) -> None:
-        """Block until the letters are built (tests)."""
-        self.worker.wait()
-        QCoreApplication.processEvents()
+        """Block until the letters are built and shown (tests)."""
+        self.job.wait()
+        while not self.job.finished:
+            QCoreApplication.processEvents()
 
     def _ready(self) -> None:
         self.progress.hide()
-        if self.worker.error:
-            self.summary.setText(self.worker.error)
+        if self.job.cancelled:
             return
-        self.written = self.worker.written
+        if not self.job.ok:  # a bug went to the crash dialog and the log
+            self.summary.setText(
+                self.job.error
+                or QCoreApplication.translate(
+                    "LettersDialog", "The letters could not be prepared (see the log)."
+                )
+            )
+            return
+        self.written = self.job.result
         if not self.written:
             self.summary.setText(
                 QCoreApplication.translate("LettersDialog", "No letter to send on this date.")
@@ -264,7 +258,8 @@ class LettersDialog(QDialog):
         self.recorded.emit()
 
     def done(self, result: int) -> None:  # noqa: A003 - QDialog API
-        self.worker.wait()
+        self.job.cancel()  # closed while writing: stop at the next letter
+        self.job.wait()
         if self.viewer is not None:
             self.viewer.close()
         super().done(result)

@@ -9,13 +9,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services.book import backup, booklock
 from services.core import db
 from services.core.errors import KnownError
+from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.paths import resource_path
 from services.core.version import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ui import i18n
@@ -113,7 +114,7 @@ def run_gui(database: str, argv: list[str]) -> int:
         QMessageBox.critical(None, APP_NAME, i18n.message(exc))
         return 1
     book = db.sqlite_path(db.database_url(database))
-    problems, MainWindow = check_while_loading(book)  # noqa: N806 - a class
+    problems, window_class = check_while_loading(book)
     if problems and book is not None:
         from ui.recovery import offer_restore
 
@@ -131,7 +132,7 @@ def run_gui(database: str, argv: list[str]) -> int:
 
     def build() -> None:
         old = holder.get("window")
-        window = MainWindow(database)
+        window = window_class(database)
         window.language_changed.connect(build)
         holder["window"] = window
         window.show()

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from models import DISPUTE_REASONS
 from services.core import clock, settings
 from services.core.errors import UserError
+from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import parse_amount
 from services.followup import dunning
 from ui import format as fmt
@@ -331,10 +332,14 @@ class PlanDialog(FormDialog):
 
         out = []
         for row in range(self.table.rowCount()):
-            day = parse_date(self.table.item(row, 0).text(), "instalments")
-            amount = parse_amount(self.table.item(row, 1).text(), "instalments", allow_zero=False)
+            day = parse_date(self._cell(row, 0), "instalments")
+            amount = parse_amount(self._cell(row, 1), "instalments", allow_zero=False)
             out.append((day, amount))
         return out
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)  # split() fills every cell; None would be empty
+        return item.text() if item is not None else ""
 
     def apply(self) -> None:
         dunning.create_plan(

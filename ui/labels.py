@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
+
+from services.core.i18n import QT_TRANSLATE_NOOP
 
 CLIENT_KINDS = {
     "pro": QT_TRANSLATE_NOOP("Labels", "Business"),

@@ -93,7 +93,9 @@ class ListPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.new_button.clicked.connect(self.create)
+        # not connected to create_new itself: PySide6 would pass ``checked`` (False) as its
+        # first argument (InvoicesPage's kind, PaymentsPage's client)
+        self.new_button.clicked.connect(lambda: self.create_new())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -105,7 +107,7 @@ class ListPage(QWidget):
         QShortcut(
             QKeySequence.StandardKey.New,
             self,
-            self.create,
+            self.create_new,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         QShortcut(
@@ -175,7 +177,7 @@ class ListPage(QWidget):
     def count_text(self, count: int) -> str:
         return self.tr("%n row(s)", "", count)
 
-    def create(self) -> None:
+    def create_new(self) -> None:
         raise NotImplementedError
 
     def open_row(self, row: Any) -> bool:

@@ -247,10 +247,12 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         before = saved_language()
-        if SettingsDialog(self.database, self).exec() == QDialog.DialogCode.Accepted:
-            if saved_language() != before:
-                i18n.install(QApplication.instance(), saved_language())  # type: ignore[arg-type]
-                self.language_changed.emit()
+        accepted = SettingsDialog(self.database, self).exec() == QDialog.DialogCode.Accepted
+        if accepted and saved_language() != before:
+            app = QApplication.instance()
+            assert app is not None  # this window exists, so does the application
+            i18n.install(app, saved_language())
+            self.language_changed.emit()
 
     def import_csv(self, kind: str) -> None:
         from ui.dialogs.import_dialog import ImportDialog
@@ -286,19 +288,19 @@ class MainWindow(QMainWindow):
 
     def new_client(self) -> None:
         self.nav.setCurrentRow(PAGE_CLIENTS)
-        self.clients.create()
+        self.clients.create_new()
 
     def new_invoice(self) -> None:
         self.nav.setCurrentRow(PAGE_INVOICES)
-        self.invoices.create()
+        self.invoices.create_new()
 
     def new_credit_note(self) -> None:
         self.nav.setCurrentRow(PAGE_INVOICES)
-        self.invoices.create("credit_note")
+        self.invoices.create_new("credit_note")
 
     def new_payment(self) -> None:
         self.nav.setCurrentRow(PAGE_PAYMENTS)
-        self.payments.create()
+        self.payments.create_new()
 
     def show_client_invoices(self, client_id: int) -> None:
         self.nav.setCurrentRow(PAGE_INVOICES)
@@ -431,7 +433,8 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Backup"),
                 self.tr(
-                    "The backup is written, but {count} stored document(s) no longer match their fingerprint; "
+                    "The backup is written, but {count} stored document(s) no longer match their "
+                    "fingerprint; "
                     "they were copied as they are. Run Tools ▸ Check the book and documents."
                 ).format(count=len(info.altered)),
             )
@@ -456,7 +459,8 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Backup"),
                 self.tr(
-                    "The automatic backup failed: {message}\n\nLast backup: {since}. Check the backup folder "
+                    "The automatic backup failed: {message}\n\nLast backup: {since}. "
+                    "Check the backup folder "
                     "in Settings (is the USB key or the network folder there?)."
                 ).format(message=message, since=since),
             )
@@ -524,7 +528,8 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Restore"),
             self.tr(
-                "Restore the backup of {date}?\n\n{counts}\n\nThe current book is backed up first, then replaced."
+                "Restore the backup of {date}?\n\n{counts}\n\n"
+                "The current book is backed up first, then replaced."
             ).format(date=created_text(info), counts=describe_counts(info)),
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QPushButton, QWidget
 
 from services.core import clock
 from services.core.dto import ClientRow, InvoiceRow, PaymentRow
+from services.core.i18n import QT_TRANSLATE_NOOP
 from services.ledger import clients as client_service
 from services.ledger import invoices as invoice_service
 from services.ledger import payments as payment_service
@@ -38,7 +39,7 @@ class ClientsPage(ListPage):
     #: balances, overdue amounts and credit come from the invoices and payments
     TOPICS = Change.CLIENTS | Change.INVOICES | Change.PAYMENTS
 
-    COLUMNS = [
+    COLUMNS: ClassVar[list[Column[ClientRow]]] = [
         Column(QT_TRANSLATE_NOOP("Columns", "Code"), "code", lambda r: r.code),
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), "name", lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), "kind", lambda r: label(CLIENT_KINDS, r.kind)),
@@ -113,7 +114,7 @@ class ClientsPage(ListPage):
             overdue_only=self.overdue.isChecked(),
         )
 
-    def create(self) -> None:
+    def create_new(self) -> None:
         ClientDialog(parent=self).exec()
 
     def open_row(self, row: ClientRow) -> bool:
@@ -206,7 +207,7 @@ class InvoicesPage(ListPage):
         | Change.FOLLOWUP
         | Change.SETTINGS
     )
-    COLUMNS = [
+    COLUMNS: ClassVar[list[Column[InvoiceRow]]] = [
         Column(QT_TRANSLATE_NOOP("Columns", "Number"), "number", lambda r: r.number),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Client"),
@@ -343,7 +344,7 @@ class InvoicesPage(ListPage):
             proof_missing_only=self.proof_missing.isChecked(),
         )
 
-    def create(self, kind: str = "invoice") -> None:
+    def create_new(self, kind: str = "invoice") -> None:
         InvoiceDialog(parent=self, client_id=self.client_filter.currentData(), kind=kind).exec()
 
     def open_row(self, row: InvoiceRow) -> bool:
@@ -372,7 +373,7 @@ class InvoicesPage(ListPage):
 
 class PaymentsPage(ListPage):
     TOPICS = Change.PAYMENTS | Change.INVOICES | Change.CLIENTS
-    COLUMNS = [
+    COLUMNS: ClassVar[list[Column[PaymentRow]]] = [
         Column(QT_TRANSLATE_NOOP("Columns", "Date"), "date", lambda r: fmt.date(r.date)),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Client"),
@@ -459,7 +460,7 @@ class PaymentsPage(ListPage):
     def reload_client_filter(self) -> None:
         self.client_filter.mark_stale()
 
-    def create(self, client_id: int | None = None) -> None:
+    def create_new(self, client_id: int | None = None) -> None:
         PaymentDialog(parent=self, client_id=client_id).exec()
 
     def open_row(self, row: PaymentRow) -> bool:

@@ -38,9 +38,9 @@ class Column(Generic[R]):
 
     header: str  # source text, translated in headerData (context "Columns")
     sort_key: str | None
-    display: Callable[[Any], str]
+    display: Callable[[R], str]
     align_right: bool = False
-    tooltip: Callable[[Any], str] | None = None
+    tooltip: Callable[[R], str] | None = None
 
 
 class PagedTableModel(QAbstractTableModel):

@@ -5,6 +5,7 @@ only swapped on the GUI thread, once the backup has been verified."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,9 @@ def remember_folder(folder: str) -> None:
 
 def remembered_folders() -> list[str]:
     value = QSettings().value(FOLDERS_KEY, []) or []
-    return [value] if isinstance(value, str) else [str(v) for v in value if v]
+    if isinstance(value, str):  # a list of one comes back as its string
+        return [value]
+    return [str(v) for v in value if v] if isinstance(value, Iterable) else []
 
 
 def created_text(info: Any) -> str:

@@ -67,9 +67,13 @@ class CrashHandler(QObject):
 
     def install(self) -> None:
         sys.excepthook = self.hook
-        threading.excepthook = lambda args: self.hook(
-            args.exc_type, args.exc_value, args.exc_traceback
-        )  # type: ignore[arg-type]
+        threading.excepthook = self._thread_hook
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None:  # typed optional; a raised exception always has its value
+            threading.__excepthook__(args)
+            return
+        self.hook(args.exc_type, args.exc_value, args.exc_traceback)
 
     def hook(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None

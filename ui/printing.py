@@ -92,7 +92,8 @@ def pdf_error_reason(error: QPdfDocument.Error) -> str:
 
 def open_pdf(path: Path, parent: QObject | None = None) -> QPdfDocument:
     """A loaded PDF with at least one page; the caller closes it. Raises DocumentError."""
-    document = QPdfDocument(parent)
+    # PySide6's stub types the parent as not None; Qt takes a null parent (QObject *)
+    document = QPdfDocument(parent)  # type: ignore[arg-type]
     error = document.load(str(path))
     if error == QPdfDocument.Error.None_ and document.status() == QPdfDocument.Status.Ready:
         if document.pageCount() > 0:

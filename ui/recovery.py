@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from services.book import backup
 from services.core.version import APP_NAME
 from ui.backup_ui import created_text, describe_counts, remembered_folders, run_modal
+from ui.jobs import Progress
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +86,15 @@ def offer_restore(book: Path, problems: list[str], parent: QWidget | None = None
                 continue
             chosen = Path(name)
         target = chosen
+
+        def recover(_progress: Progress, chosen: Path = target) -> Path:
+            return backup.recover(book, chosen)
+
         job = run_modal(
             parent,
             APP_NAME,
             QCoreApplication.translate("Recovery", "Restoring the backup…"),
-            lambda _progress, chosen=target: backup.recover(book, chosen),
+            recover,
         )
         if not job.ok:
             if job.error:

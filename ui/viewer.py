@@ -105,7 +105,8 @@ class _PdfPane(QPdfView):
     zoom_changed = Signal()
 
     def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # PySide6's stub types the parent as not None; Qt takes a null parent (QWidget *)
+        super().__init__(parent)  # type: ignore[arg-type]
         self._wheel = 0
         self.setDocument(document)
         self.setPageMode(QPdfView.PageMode.MultiPage)

@@ -103,7 +103,9 @@ class ClientPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText(self.tr("Type a client's code or name"))
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText(self.tr("Type a client's code or name"))
 
     def reload(self) -> None:
         current = self.client_id()

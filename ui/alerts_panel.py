@@ -142,8 +142,8 @@ class AlertsPanel(QFrame):
     def show_alerts(self, day: dt.date, found: alerts.Found) -> None:
         self.day = day
         self.found = found
-        while self.chips.count():
-            widget = self.chips.takeAt(0).widget()
+        while (chip := self.chips.takeAt(0)) is not None:  # None once empty
+            widget = chip.widget()
             if widget is not None:
                 widget.deleteLater()
         self.buttons = {}
@@ -251,8 +251,9 @@ class AlertListDialog(QDialog):
         close.rejected.connect(self.reject)
         row.addWidget(close)
         layout.addLayout(row)
-        if items:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)  # None when there are no items
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def current(self) -> Alert | None:
         item = self.tree.currentItem()
@@ -276,5 +277,6 @@ class AlertListDialog(QDialog):
         except AppError as exc:
             QMessageBox.warning(self, self.windowTitle(), i18n.message(exc))
             return
-        item = self.tree.currentItem()
-        self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+        item = self.tree.currentItem()  # the snoozed alert's, as current() found one
+        if item is not None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))

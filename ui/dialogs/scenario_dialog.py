@@ -102,12 +102,15 @@ class ScenarioDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Offset"), self.tr("Action"), self.tr("Channel"), self.tr("Penalties shown")]
         )
-        self.table.horizontalHeaderItem(COL_OFFSET).setToolTip(
+        offset_header = self.table.horizontalHeaderItem(COL_OFFSET)
+        penalties_header = self.table.horizontalHeaderItem(COL_PENALTIES)
+        assert offset_header is not None and penalties_header is not None  # labels set above
+        offset_header.setToolTip(
             self.tr(
                 "Days from the due date: −5 is 5 days before it (J−5), 5 is 5 days after it (J+5)"
             )
         )
-        self.table.horizontalHeaderItem(COL_PENALTIES).setToolTip(
+        penalties_header.setToolTip(
             self.tr("The letter states the late-payment penalties and the €40 indemnity")
         )
         self.table.verticalHeader().setVisible(False)
@@ -305,6 +308,7 @@ class ScenarioDialog(QDialog):
         out = []
         for row in range(self.table.rowCount()):
             penalties = self.table.item(row, COL_PENALTIES)
+            assert penalties is not None  # every row gets one (_append_row)
             out.append(
                 Step(
                     self.offset_box(row).value(),

@@ -207,7 +207,7 @@ class PaymentDialog(EditorDialog):
         chosen: list[tuple[int, Decimal | None]] = []
         for i in range(self.open_items.topLevelItemCount()):
             item = self.open_items.topLevelItem(i)
-            if item.checkState(COL_NUMBER) != Qt.CheckState.Checked:
+            if item is None or item.checkState(COL_NUMBER) != Qt.CheckState.Checked:
                 continue
             text = item.text(COL_ALLOCATE).strip()
             amount = (

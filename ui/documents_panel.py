@@ -585,7 +585,7 @@ class DocumentsPanel(QWidget):
         self.attach_button = QPushButton(QCoreApplication.translate("Documents", "Attach…"))
         self.attach_button.clicked.connect(lambda: self.attach())
         buttons.addWidget(self.attach_button)
-        self.actions: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             (
                 "preview",
@@ -618,7 +618,7 @@ class DocumentsPanel(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-            self.actions[key] = button
+            self.action_buttons[key] = button
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(self._enable)
@@ -653,10 +653,10 @@ class DocumentsPanel(QWidget):
 
     def _enable(self) -> None:
         has = self.selected() is not None
-        for button in self.actions.values():
+        for button in self.action_buttons.values():
             button.setEnabled(has)
 
-    def _act(self, action: Callable[[QWidget, DocumentRow], None]) -> None:
+    def _act(self, action: Callable[[QWidget, DocumentRow], object]) -> None:
         row = self.selected()
         if row is not None:
             action(self, row)
@@ -672,7 +672,7 @@ class DocumentsPanel(QWidget):
         if self.selected() is None:
             return
         menu = QMenu(self)
-        for button in self.actions.values():
+        for button in self.action_buttons.values():
             menu.addAction(button.text(), button.click)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 

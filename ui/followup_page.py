@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -51,7 +51,7 @@ class FollowUpPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions: list[dunning.Action] = []
+        self.due_actions: list[dunning.Action] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         top = QHBoxLayout()
@@ -138,8 +138,8 @@ class FollowUpPage(QWidget):
         if self.isVisible():
             self.reload()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
         if self._stale:
             self.reload()
 
@@ -147,12 +147,12 @@ class FollowUpPage(QWidget):
         self._stale = False
         day = self.as_of.value()
         try:
-            self.actions = dunning.actions(day)
+            self.due_actions = dunning.actions(day)
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Follow-up"), i18n.message(exc))
-            self.actions = []
+            self.due_actions = []
         self.tree.clear()
-        for index, action in enumerate(self.actions):
+        for index, action in enumerate(self.due_actions):
             step = label(STEP_ACTIONS, action.step.action)
             if action.step.with_penalties:
                 step += " " + self.tr("(with penalties)")
@@ -206,12 +206,13 @@ class FollowUpPage(QWidget):
                 )
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
-            top.setExpanded(len(self.actions) <= 50)
-        self.tree.setVisible(bool(self.actions))
-        self.empty.setVisible(not self.actions)
-        self.summary.setText(self.tr("%n action(s)", "", len(self.actions)))
-        if self.actions:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            top.setExpanded(len(self.due_actions) <= 50)
+        self.tree.setVisible(bool(self.due_actions))
+        self.empty.setVisible(not self.due_actions)
+        self.summary.setText(self.tr("%n action(s)", "", len(self.due_actions)))
+        first = self.tree.topLevelItem(0)  # None when there is no action
+        if first is not None:
+            self.tree.setCurrentItem(first)
         self._enable()
 
     # -- selection --------------------------------------------------------------------------
@@ -220,23 +221,31 @@ class FollowUpPage(QWidget):
         if item is None:
             return None
         index = item.data(0, ActionRole)
-        return self.actions[index] if index is not None and index < len(self.actions) else None
+        return (
+            self.due_actions[index] if index is not None and index < len(self.due_actions) else None
+        )
 
     def selected_invoices(self) -> list[dunning.OpenInvoice]:
         """The invoice row selected, else every invoice of the selected action."""
         action = self.selected_action()
         if action is None:
             return []
-        invoice_id = self.tree.currentItem().data(0, InvoiceRole)
+        item = self.tree.currentItem()  # not None: it is the selected action's
+        invoice_id = item.data(0, InvoiceRole) if item is not None else None
         if invoice_id is not None:
             return [i for i in action.invoices if i.id == invoice_id]
         return list(action.invoices)
 
     def select_action(self, client_code: str, step: str) -> bool:
         for index in range(self.tree.topLevelItemCount()):
-            action = self.actions[index]
-            if action.client_code == client_code and action.step.action == step:
-                self.tree.setCurrentItem(self.tree.topLevelItem(index))
+            action = self.due_actions[index]
+            item = self.tree.topLevelItem(index)  # not None: index < the count
+            if (
+                item is not None
+                and action.client_code == client_code
+                and action.step.action == step
+            ):
+                self.tree.setCurrentItem(item)
                 return True
         return False
 

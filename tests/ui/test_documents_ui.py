@@ -274,7 +274,7 @@ def test_deleting_from_the_panel_asks_then_moves_to_the_trash(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr("ui.documents_panel.QMessageBox.question", answer)
-    qtbot.mouseClick(panel.actions["delete"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.action_buttons["delete"], Qt.MouseButton.LeftButton)
     assert asked and "30 days" in asked[0]
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     assert [d.id for d in documents.list_documents(trash=True)] == [row.id]

@@ -147,19 +147,19 @@ def _followup(qtbot, book: Path) -> tuple[MainWindow, QWidget]:  # type: ignore[
 
 
 def _steps(page) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(a.client_code, a.step.action) for a in page.actions]
+    return [(a.client_code, a.step.action) for a in page.due_actions]
 
 
 def test_done_moves_the_action_off_today(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
     win, page = _followup(qtbot, book)
     assert ("ACME", "reminder") in _steps(page)
-    assert page.tree.topLevelItemCount() == len(page.actions)
+    assert page.tree.topLevelItemCount() == len(page.due_actions)
     assert page.select_action("ACME", "reminder")
     page.buttons["done"].click()
     qtbot.waitUntil(lambda: ("ACME", "reminder") not in _steps(page))  # it reloads by itself
     # on the day of the next step it comes back, one step further
     page.as_of.set_value(TODAY + dt.timedelta(days=10))  # F1, F2 due 10/03: J+15
-    assert [a.step.offset_days for a in page.actions if a.client_code == "ACME"] == [15]
+    assert [a.step.offset_days for a in page.due_actions if a.client_code == "ACME"] == [15]
     win.close()
 
 
@@ -182,7 +182,7 @@ def test_postpone_moves_the_action_to_the_chosen_date(qtbot, book: Path) -> None
 
 def test_opening_a_dispute_removes_the_invoice_from_todays_actions(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
     win, page = _followup(qtbot, book)
-    [acme] = [a for a in page.actions if a.client_code == "ACME"]
+    [acme] = [a for a in page.due_actions if a.client_code == "ACME"]
     assert [i.number for i in acme.invoices] == ["F1", "F2"]
     page.select_action("ACME", "reminder")
     top = page.tree.currentItem()
@@ -197,7 +197,7 @@ def test_opening_a_dispute_removes_the_invoice_from_todays_actions(qtbot, book: 
     page.buttons["dispute"].click()
     qtbot.waitUntil(
         lambda: (
-            [i.number for a in page.actions if a.client_code == "ACME" for i in a.invoices]
+            [i.number for a in page.due_actions if a.client_code == "ACME" for i in a.invoices]
             == ["F2"]
         )
     )
@@ -246,7 +246,7 @@ def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Pa
     from services.proof import documents
 
     win, page = _followup(qtbot, book)  # the book of due_items()
-    letters_due = [a for a in page.actions if a.step.action != "phone_call"]
+    letters_due = [a for a in page.due_actions if a.step.action != "phone_call"]
     dialog = page.prepare_letters()
     dialog.wait_ready()
     qtbot.waitUntil(lambda: dialog.viewer is not None, timeout=5000)
@@ -259,7 +259,7 @@ def test_prepare_letters_preview_save_and_record(qtbot, book: Path, tmp_path: Pa
     dialog.record_button.click()
     assert not dialog.record_button.isEnabled()
     qtbot.waitUntil(  # done: off today's list (the page reloads by itself)
-        lambda: [a for a in page.actions if a.step.action != "phone_call"] == []
+        lambda: [a for a in page.due_actions if a.step.action != "phone_call"] == []
     )
     assert len([d for d in documents.list_documents() if d.kind == "correspondence"]) == len(
         letters_due

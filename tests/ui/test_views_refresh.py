@@ -89,8 +89,8 @@ def test_a_payment_recorded_in_the_dialog_shows_in_every_view(qtbot, demo: MainW
     qtbot.waitUntil(lambda: win.status_label.text().startswith(_status_text()))
     # the pages behind: as soon as they are shown
     win.nav.setCurrentRow(PAGE_FOLLOWUP)
-    assert action.client_code not in {a.client_code for a in win.followup.actions}
-    assert len(win.followup.actions) == len(dunning.actions(TODAY))
+    assert action.client_code not in {a.client_code for a in win.followup.due_actions}
+    assert len(win.followup.due_actions) == len(dunning.actions(TODAY))
     win.nav.setCurrentRow(PAGE_PAYMENTS)
     qtbot.waitUntil(lambda: win.payments.model.total == payments_before + 1)
     win.nav.setCurrentRow(PAGE_CLIENTS)
@@ -137,7 +137,7 @@ def test_a_client_renamed_in_its_editor_shows_everywhere(qtbot, demo: MainWindow
     win.invoices.client_filter.ensure_loaded()  # what opening it does: it lists the clients
     assert win.invoices.client_filter.findText(f"Renamed & Co ({client.code})") >= 0
     win.nav.setCurrentRow(PAGE_FOLLOWUP)
-    names = {a.client_code: a.client_name for a in win.followup.actions}
+    names = {a.client_code: a.client_name for a in win.followup.due_actions}
     assert names[client.code] == "Renamed & Co"
     item = next(
         win.followup.tree.topLevelItem(i)

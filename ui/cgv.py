@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -84,7 +85,7 @@ class CgvVersionDialog(FormDialog):
         return True
 
 
-def _copy_in(parent: QWidget, path: Path | None) -> Ingested | None | bool:
+def _copy_in(parent: QWidget, path: Path | None) -> Ingested | None | Literal[False]:
     """The chosen file copied into the store; None without a file; False when it failed
     (the user was told)."""
     if path is None:
@@ -205,7 +206,7 @@ class AcceptanceDialog(FormDialog):
             )
         except AppError:
             if item:
-                documents.forget([item])  # type: ignore[list-item]
+                documents.forget([item])
             raise
         return True
 

@@ -92,7 +92,7 @@ class CheckDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result: CheckResult | None = None
+        self.check_result: CheckResult | None = None
         self.setWindowTitle(
             QCoreApplication.translate("DocumentTools", "Check the book and the documents")
         )
@@ -138,7 +138,7 @@ class CheckDialog(QDialog):
 
     def run(self) -> None:
         result, error = run_check(self)
-        self.result = result
+        self.check_result = result
         self.problems.clear()
         if error or result is None:
             self.summary.setText(error)
@@ -385,8 +385,9 @@ class TrashDialog(QDialog):
         for column in range(5):
             self.tree.resizeColumnToContents(column)
         self.restore_button.setEnabled(bool(self.rows))
-        if self.rows:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)  # None when there are no rows
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _current(self) -> documents.DocumentRow | None:
         item = self.tree.currentItem()

@@ -128,7 +128,7 @@ class ClientDialog(EditorDialog):
             self.tabs.addTab(self.history, self.tr("History"))
             self._load(client)
         else:
-            self.fields["country"].setText("FR")  # type: ignore[attr-defined]
+            self._line_edit("country").setText("FR")
 
     def _build_follow_up_tab(self, client: ClientRow | None) -> None:
         page = QWidget()
@@ -178,8 +178,10 @@ class ClientDialog(EditorDialog):
             self.fields["collective_procedure_on"] = self.procedure
             note = QLabel(
                 self.tr(
-                    "From the notice of a safeguard, receivership or liquidation, reminders stop and "
-                    "no penalties or €40 indemnity may be claimed. The claim must be declared to the "
+                    "From the notice of a safeguard, receivership or liquidation, "
+                    "reminders stop and "
+                    "no penalties or €40 indemnity may be claimed. "
+                    "The claim must be declared to the "
                     "court-appointed administrator (mandataire judiciaire) within 2 months of the "
                     "BODACC notice."
                 )
@@ -251,7 +253,8 @@ class ClientDialog(EditorDialog):
         personal = QPushButton(self.tr("Export this client's data…"))
         personal.setToolTip(
             self.tr(
-                "Every row about this client as CSV, with its documents: the answer to a GDPR access request"
+                "Every row about this client as CSV, with its documents: "
+                "the answer to a GDPR access request"
             )
         )
         personal.clicked.connect(lambda: export_with_dialog(self, client.code))
@@ -304,6 +307,11 @@ class ClientDialog(EditorDialog):
         self.fields[name] = edit
         return edit
 
+    def _line_edit(self, name: str) -> QLineEdit:
+        edit = self.fields[name]
+        assert isinstance(edit, QLineEdit)  # made by _line
+        return edit
+
     def _load(self, c: ClientRow) -> None:
         for name in (
             "code",
@@ -319,7 +327,7 @@ class ClientDialog(EditorDialog):
             "siret",
             "vat_number",
         ):
-            self.fields[name].setText(getattr(c, name))  # type: ignore[attr-defined]
+            self._line_edit(name).setText(getattr(c, name))
         self.kind.setCurrentIndex(self.kind.findData(c.kind))
         self.language.setCurrentIndex(self.language.findData(c.language))
         self.credit_limit.setText(
@@ -327,8 +335,8 @@ class ClientDialog(EditorDialog):
         )
         self.notes.setPlainText(c.notes)
         self.address.setPlainText(c.address)
-        self.fields["insurer"].setText(c.insurer)  # type: ignore[attr-defined]
-        self.fields["insurance_days"].setText(  # type: ignore[attr-defined]
+        self._line_edit("insurer").setText(c.insurer)
+        self._line_edit("insurance_days").setText(
             "" if c.insurance_days is None else str(c.insurance_days)
         )
         index = self.scenario.findData(c.scenario_id) if c.scenario_id is not None else 0
@@ -348,7 +356,8 @@ class ClientDialog(EditorDialog):
 
     def _reveal(self, widget: QWidget) -> None:
         for i in range(self.tabs.count()):
-            if self.tabs.widget(i).isAncestorOf(widget):
+            page = self.tabs.widget(i)  # not None: i < count()
+            if page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(i)
                 return
 

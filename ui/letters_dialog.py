@@ -9,7 +9,7 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 from services.core.errors import AppError
 from services.paper import letters
 from ui import i18n, jobs
+
+if TYPE_CHECKING:  # at run time, imported where the viewer is built
+    from ui.viewer import DocumentViewer
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ class LettersDialog(QDialog):
         self.day = day
         self.folder = Path(tempfile.mkdtemp(prefix="encaisse-letters-"))
         self.written: list[tuple[letters.Letter, Any, Path]] = []
-        self.viewer: QWidget | None = None
+        self.viewer: DocumentViewer | None = None
         self.setWindowTitle(QCoreApplication.translate("LettersDialog", "Letters of the day"))
         self.resize(900, 900)
         self.layout_ = QVBoxLayout(self)
@@ -143,7 +146,7 @@ class LettersDialog(QDialog):
             button.setEnabled(True)
 
     def page_count(self) -> int:
-        return self.viewer.page_count() if self.viewer is not None else 0  # type: ignore[attr-defined]
+        return self.viewer.page_count() if self.viewer is not None else 0
 
     def print_all(self) -> None:
         from ui.printing import ask_and_print

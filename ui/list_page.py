@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -133,12 +133,12 @@ class ListPage(QWidget):
 
     # -- files dropped on a row ------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.table.viewport() and event.type() in (
-            QEvent.Type.DragEnter,
-            QEvent.Type.DragMove,
-            QEvent.Type.Drop,
+        if (
+            watched is self.table.viewport()
+            and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+            and isinstance(event, QDropEvent)  # PySide6 hands these over as their own classes
         ):
-            return self._drag_event(event)  # type: ignore[arg-type]
+            return self._drag_event(event)
         return super().eventFilter(watched, event)
 
     def _drag_event(self, event: QDropEvent) -> bool:
@@ -213,7 +213,7 @@ class ListPage(QWidget):
         else:
             self.stale = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if self.stale:
             self.model.reload()
             self.stale = False

@@ -33,7 +33,8 @@ class WelcomePage(QWidget):
         box.addWidget(title)
         intro = QLabel(
             self.tr(
-                "Encaisse keeps track of who owes you what, tells you what falls due and what is late, "
+                "Encaisse keeps track of who owes you what, "
+                "tells you what falls due and what is late, "
                 "and helps you get paid. Your book is empty: how would you like to start?"
             )
         )

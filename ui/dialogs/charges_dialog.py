@@ -3,6 +3,8 @@ contractual penalty rate, the consumer mediator, the envelope window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -42,9 +44,12 @@ class ChargesDialog(FormDialog):
         intro = QLabel(
             QCoreApplication.translate(
                 "ChargesDialog",
-                "Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus "
-                "10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. "
-                "Enter each new rate when it is published: until then the last known rate is used and the letters' "
+                "Business clients owe penalties at the ECB rate in force on 1 January or 1 July "
+                "plus "
+                "10 points (L441-10 of the Code de commerce), "
+                "consumers the legal interest rate from the formal notice. "
+                "Enter each new rate when it is published: "
+                "until then the last known rate is used and the letters' "
                 "preview says so.",
             )
         )
@@ -138,7 +143,8 @@ class ChargesDialog(FormDialog):
         self.mediator.setPlaceholderText(
             QCoreApplication.translate(
                 "ChargesDialog",
-                "Name, address and website of your consumer mediator (printed on consumers' letters)",
+                "Name, address and website of your consumer mediator "
+                "(printed on consumers' letters)",
             )
         )
         self.extra_form_row(
@@ -200,7 +206,7 @@ class ChargesDialog(FormDialog):
             for column in range(tree.columnCount()):
                 tree.resizeColumnToContents(column)
 
-    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> None:
         from services.core.errors import AppError
         from ui import i18n
 

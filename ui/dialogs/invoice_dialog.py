@@ -241,7 +241,8 @@ class InvoiceDialog(EditorDialog):
         self.evidence_button = QPushButton(self.tr("Evidence file…"))
         self.evidence_button.setToolTip(
             self.tr(
-                "One PDF with a cover page and every proof document, for a collection agency or a court"
+                "One PDF with a cover page and every proof document, "
+                "for a collection agency or a court"
             )
         )
         self.evidence_button.clicked.connect(self._evidence)

@@ -78,7 +78,7 @@ run: deps translations
 	$(BIN)/python main.py $(ARGS)
 
 test: deps translations lint
-	QT_QPA_PLATFORM=$(TEST_QT_PLATFORM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=$(TEST_QT_PLATFORM) $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # The static checks `make test` runs first (issue #12, point 8): ruff with the rules in
 # pyproject.toml, the formatter's check, mypy --strict on services/ and models/, mypy on the

@@ -406,8 +406,9 @@ def test_a_book_from_the_first_migration_is_upgraded_and_read(
     with old.engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city, country,"
-                " email, phone, siren, siret, vat_number, language, terms, credit_limit, notes,"
+                "INSERT INTO clients (id, code, name, kind, contact, address, postcode, city,"
+                " country, email, phone, siren, siret, vat_number, language, terms, credit_limit,"
+                " notes,"
                 " search_key, created_at, updated_at) VALUES (1, 'OLD', 'Ancien Client', 'pro', '',"
                 " '', '', 'Lyon', 'FR', '', '', '', '', '', 'fr', '30 jours', NULL, '', 'old',"
                 " :at, :at)"
@@ -416,11 +417,11 @@ def test_a_book_from_the_first_migration_is_upgraded_and_read(
         )
         conn.execute(
             text(
-                "INSERT INTO invoices (id, number, client_id, kind, issue_date, delivery_date, terms,"
-                " due_date, due_date_manual, total, net, vat, currency, po_number, notes, disputed,"
-                " allocated, search_key, created_at, updated_at) VALUES (1, 'OLD-1', 1, 'invoice',"
-                " '2026-01-02', NULL, '30 jours', '2026-02-01', 0, 150000, 125000, 25000, 'EUR', '',"
-                " '', 0, 50000, 'old-1', :at, :at)"
+                "INSERT INTO invoices (id, number, client_id, kind, issue_date, delivery_date,"
+                " terms, due_date, due_date_manual, total, net, vat, currency, po_number, notes,"
+                " disputed, allocated, search_key, created_at, updated_at) VALUES (1, 'OLD-1', 1,"
+                " 'invoice', '2026-01-02', NULL, '30 jours', '2026-02-01', 0, 150000, 125000,"
+                " 25000, 'EUR', '', '', 0, 50000, 'old-1', :at, :at)"
             ),
             {"at": stamp},
         )

@@ -201,7 +201,8 @@ def test_penalties_json_for_a_business_and_a_consumer(
     later = run_cli(
         capsys, book, "penalties", "--invoice", "C1", "--date", "2026-04-19", "--json"
     ).json()
-    # legal rate "autres cas" H1 2026 2.62 % from 2026-03-21 to 2026-04-19: 30 days × 1000 × 2.62 % / 365
+    # legal rate "autres cas" H1 2026 2.62 % from 2026-03-21 to 2026-04-19:
+    # 30 days × 1000 × 2.62 % / 365
     assert later["periods"] == [
         {
             "from": "2026-03-21",

@@ -634,8 +634,9 @@ def test_letters_record_killed_at_random_moments_is_all_or_nothing(
     assert all(p["kind"] == "leftover" for p in report["documents"]["problems"]), report
     with capsys.disabled():
         print(
-            f"\nletters --record kill test: {kills} kills in {rounds} rounds, {outcomes}, {count} letters "
-            f"in {duration:.1f} s, seed {SEED}, {time.monotonic() - started:.0f} s in all"
+            f"\nletters --record kill test: {kills} kills in {rounds} rounds, {outcomes}, "
+            f"{count} letters in {duration:.1f} s, seed {SEED}, "
+            f"{time.monotonic() - started:.0f} s in all"
         )
 
 

@@ -103,7 +103,8 @@ MSG_BAD_MEMBER = QT_TRANSLATE_NOOP(
 )
 MSG_TOO_LARGE = QT_TRANSLATE_NOOP(
     "Messages",
-    "the backup {name} is not what it says: {member} is larger than the {size} bytes its manifest gives",
+    "the backup {name} is not what it says: {member} is larger than the {size} bytes its "
+    "manifest gives",
 )
 MSG_TOO_MUCH = QT_TRANSLATE_NOOP(
     "Messages",

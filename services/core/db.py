@@ -7,6 +7,7 @@ it is upgraded.  A book written by a newer version is refused.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sqlite3
@@ -79,10 +80,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    try:
+    with contextlib.suppress(sqlite3.DatabaseError):  # a read-only book: saving will say so
         cursor.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.DatabaseError:  # a read-only book: WAL cannot be set; saving will say so
-        pass
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

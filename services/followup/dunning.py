@@ -226,6 +226,24 @@ def reminder_number(steps: Sequence[Step], step: Step) -> int:
     )
 
 
+def _replace_steps(s: Session, scenario_id: int, steps: Sequence[Step]) -> None:
+    """The scenario's steps become ``steps`` (already validated): the old rows go first."""
+    for row in s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario_id)):
+        s.delete(row)
+    s.flush()
+    for step in steps:
+        s.add(
+            DunningStep(
+                scenario_id=scenario_id,
+                offset_days=step.offset_days,
+                action=step.action,
+                channel=step.channel,
+                with_penalties=step.with_penalties,
+                label=step.label,
+            )
+        )
+
+
 def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
     """Replace the default scenario of a client kind (Settings)."""
     if kind not in CLIENT_KINDS:
@@ -242,20 +260,7 @@ def save_default_scenario(kind: str, steps: Sequence[Step]) -> None:
             s.add(scenario)
             s.flush()
         before = [step.offset_days for step in _steps_of(s, scenario.id)]
-        for row in s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario.id)):
-            s.delete(row)
-        s.flush()
-        for step in clean:
-            s.add(
-                DunningStep(
-                    scenario_id=scenario.id,
-                    offset_days=step.offset_days,
-                    action=step.action,
-                    channel=step.channel,
-                    with_penalties=step.with_penalties,
-                    label=step.label,
-                )
-            )
+        _replace_steps(s, scenario.id, clean)
         history.record(
             s,
             "scenario",
@@ -316,20 +321,7 @@ def save_scenario(name: str, steps: Sequence[Step], scenario_id: int | None = No
                 raise NotFound(MSG_SCENARIO_GONE, field="name")
             scenario = found
             scenario.name = name
-            for row in s.scalars(select(DunningStep).where(DunningStep.scenario_id == scenario.id)):
-                s.delete(row)
-            s.flush()
-        for step in clean:
-            s.add(
-                DunningStep(
-                    scenario_id=scenario.id,
-                    offset_days=step.offset_days,
-                    action=step.action,
-                    channel=step.channel,
-                    with_penalties=step.with_penalties,
-                    label=step.label,
-                )
-            )
+        _replace_steps(s, scenario.id, clean)
         history.record(
             s,
             "scenario",

@@ -544,6 +544,28 @@ def invoice_details(ids: Sequence[int], s: Session | None = None) -> dict[int, t
     return out
 
 
+def _open_invoice(
+    row: core.Row, details: tuple[str, dt.date], info: core.ClientInfo, as_of: dt.date
+) -> OpenInvoice:
+    """An open row as of ``as_of`` (its age is days past the due date), with its number and
+    issue date, and its client."""
+    invoice_id, client_id, currency, age, cents, disputed = row
+    number, issued = details
+    return OpenInvoice(
+        invoice_id,
+        number,
+        client_id,
+        info.code,
+        info.name,
+        info.kind,
+        currency,
+        issued,
+        as_of - dt.timedelta(days=age),
+        from_cents(cents),
+        bool(disputed),
+    )
+
+
 def overdue_invoices(
     client_id: int, as_of: dt.date | None = None, currency: str = "EUR"
 ) -> list[OpenInvoice]:
@@ -557,22 +579,7 @@ def overdue_invoices(
         ]
         info = core.client_infos(s, {client_id})[client_id]
         details = invoice_details([r[0] for r in rows], s)
-    out = [
-        OpenInvoice(
-            r[0],
-            details[r[0]][0],
-            client_id,
-            info.code,
-            info.name,
-            info.kind,
-            r[2],
-            details[r[0]][1],
-            as_of - dt.timedelta(days=r[3]),
-            from_cents(r[4]),
-            bool(r[5]),
-        )
-        for r in rows
-    ]
+    out = [_open_invoice(r, details[r[0]], info, as_of) for r in rows]
     return sorted(out, key=lambda i: (i.due_date, i.number))
 
 
@@ -592,23 +599,7 @@ def actions(
         action = Action(
             group.client_id, info.code, info.name, info.kind, now.step_of(group), group.currency
         )
-        for invoice_id, client_id, currency, age, cents, disputed in group.rows:
-            number, issued = details[invoice_id]
-            action.invoices.append(
-                OpenInvoice(
-                    invoice_id,
-                    number,
-                    client_id,
-                    info.code,
-                    info.name,
-                    info.kind,
-                    currency,
-                    issued,
-                    day - dt.timedelta(days=age),
-                    from_cents(cents),
-                    bool(disputed),
-                )
-            )
+        action.invoices += [_open_invoice(r, details[r[0]], info, day) for r in group.rows]
         action.missed = [st for st in ladder.steps if st.offset_days in group.missed]
         action.invoices.sort(key=lambda i: (i.due_date, i.number))
         out.append(action)

@@ -78,6 +78,14 @@ def _require(
     return found
 
 
+def client(session: Session, client_id: int | None) -> Client:
+    """The client known by its id; :data:`MSG_CLIENT_GONE` when it was deleted meanwhile."""
+    found = session.get(Client, client_id) if client_id is not None else None
+    if found is None:
+        raise NotFound(MSG_CLIENT_GONE, field="client")
+    return found
+
+
 def client_id_for(code: str | None, field: str = "client") -> int:
     """:func:`client_id` in its own reading session."""
     with db.reading() as s:

@@ -161,6 +161,11 @@ def _note(text: str, field: str = "notes") -> str:
     return clean_text(text, field, multiline=True)
 
 
+def _day_or_today(day: dt.date | None) -> dt.date:
+    """The date an action is recorded on: the one given (checked, named 'date'), else today."""
+    return check_date_range(day, "date") if day is not None else clock.today()
+
+
 # -- scenarios ------------------------------------------------------------------------------
 def validate_steps(steps: Sequence[Step]) -> list[Step]:
     errors: list[UserError] = []
@@ -671,7 +676,7 @@ def mark_done_in_session(
     s: Session, action: Action, on: dt.date | None = None, *, tracking_number: str = ""
 ) -> None:
     """:func:`mark_done` inside the caller's transaction (letters recorded as sent)."""
-    on = check_date_range(on, "date") if on is not None else clock.today()
+    on = _day_or_today(on)
     tracking = _line(tracking_number, "reference")
     for invoice in _invoices(s, [i.id for i in action.invoices]):
         _record_step(s, invoice, action.step, "done", on, tracking=tracking)
@@ -681,7 +686,7 @@ def skip(action: Action, reason: str, on: dt.date | None = None) -> None:
     reason = _line(reason, "reason")
     if not reason:
         raise UserError(MSG_NEED_REASON, field="reason")
-    on = check_date_range(on, "date") if on is not None else clock.today()
+    on = _day_or_today(on)
     with db.transaction() as s:
         for invoice in _invoices(s, [i.id for i in action.invoices]):
             _record_step(s, invoice, action.step, "skipped", on, reason=reason)
@@ -689,7 +694,7 @@ def skip(action: Action, reason: str, on: dt.date | None = None) -> None:
 
 def postpone(action: Action, until: dt.date, on: dt.date | None = None) -> None:
     check_date_range(until, "date")
-    on = check_date_range(on, "date") if on is not None else clock.today()
+    on = _day_or_today(on)
     if until <= on:
         raise UserError(MSG_PAST, field="date", value=until.isoformat())
     with db.transaction() as s:
@@ -727,7 +732,7 @@ def promise(
     number: str, amount: Decimal, on_date: dt.date, *, note: str = "", today: dt.date | None = None
 ) -> None:
     """A promise to pay ``amount`` by ``on_date``: the ladder pauses until then plus grace."""
-    today = check_date_range(today, "date") if today is not None else clock.today()
+    today = _day_or_today(today)
     _check_promise(amount, on_date, today)
     note = _note(note)
     with db.transaction() as s:
@@ -776,7 +781,7 @@ def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None
         raise UserError(
             MSG_REASON, field="reason", value=reason, choices=", ".join(DISPUTE_REASONS)
         )
-    today = check_date_range(today, "date") if today is not None else clock.today()
+    today = _day_or_today(today)
     note = _note(note)
     with db.transaction() as s:
         invoice = _invoice_by_number(s, number)
@@ -806,7 +811,7 @@ def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None
 def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | None = None) -> None:
     if outcome not in ("resolved", "rejected"):
         raise UserError(MSG_OUTCOME, field="outcome")
-    today = check_date_range(today, "date") if today is not None else clock.today()
+    today = _day_or_today(today)
     note = _note(note)
     with db.transaction() as s:
         invoice = _invoice_by_number(s, number)
@@ -836,7 +841,7 @@ def hand_off(
 ) -> None:
     """Hand invoices to a collection agency (``agency``) or to court (``legal``):
     internal reminders stop (§4.6, §4.8). One transaction for all of them."""
-    today = check_date_range(today, "date") if today is not None else clock.today()
+    today = _day_or_today(today)
     numbers = [numbers] if isinstance(numbers, str) else list(numbers)
     details = _checked_details(details)
     with db.transaction() as s:
@@ -882,9 +887,7 @@ def set_collective_procedure(client_id: int, notice_date: dt.date | None) -> Non
     if notice_date is not None:
         check_date_range(notice_date, "collective_procedure_on")
     with db.transaction() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
+        client = lookups.client(s, client_id)
         clients.collective_procedure_in_session(s, client, notice_date)
 
 
@@ -916,9 +919,7 @@ def log_contact(
     if promised is not None and invoice_number:
         _check_promise(promised[0], promised[1], on)
     with db.transaction() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
+        client = lookups.client(s, client_id)
         invoice = _invoice_by_number(s, invoice_number) if invoice_number else None
         s.add(
             ContactLog(
@@ -974,7 +975,7 @@ def create_plan(
     note: str = "",
 ) -> int:
     """Agree a payment plan over these invoices; their ladder pauses while it is kept."""
-    agreed_on = check_date_range(agreed_on, "date") if agreed_on is not None else clock.today()
+    agreed_on = _day_or_today(agreed_on)
     if not instalments:
         raise UserError(MSG_PLAN_EMPTY, field="instalments")
     dates = [check_date_range(d, "instalments") for d, _ in instalments]
@@ -985,9 +986,7 @@ def create_plan(
     total = sum((a for _, a in instalments), ZERO)
     note = _note(note)
     with db.transaction() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
+        client = lookups.client(s, client_id)
         covered = list(
             s.scalars(
                 select(Invoice).where(Invoice.id.in_(invoice_ids), Invoice.client_id == client_id)

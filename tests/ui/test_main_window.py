@@ -258,3 +258,20 @@ def test_overpayment_is_kept_as_credit_after_confirmation(
     payment = payment_service.list_payments(payment_service.PaymentQuery())[0]
     assert payment.unallocated == Decimal("50.00")
     assert invoice_service.get_invoice_by_number("F1").balance == Decimal("0.00")
+
+
+def test_the_new_button_opens_an_invoice_dialog_of_kind_invoice(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The invoices list's New button: PySide6 passed the button's ``checked`` (False) as the
+    kind, and the dialog opened with its Kind box empty (issue #12, found by the type check)."""
+    opened: list[InvoiceDialog] = []
+
+    def record(dialog: InvoiceDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(InvoiceDialog, "exec", record)
+    window.invoices.new_button.click()
+    assert len(opened) == 1
+    assert opened[0].kind.currentData() == "invoice"

@@ -292,6 +292,26 @@ def _amount_to_allocate(free: Decimal, invoice: Invoice, amount: Decimal | None)
     return amount
 
 
+def _set_against(
+    session: Session,
+    invoice: Invoice,
+    source: Payment | Invoice,
+    amount: Decimal,
+    date: dt.date,
+    **source_id: int,
+) -> Allocation:
+    """A new allocation of ``amount`` from ``source`` (a payment or a credit note, named by
+    ``payment_id=`` or ``credit_note_id=``) against ``invoice``, counted on both sides."""
+    allocation = Allocation(
+        invoice_id=invoice.id, amount=amount, date=date, created_at=clock.now(), **source_id
+    )
+    session.add(allocation)
+    source.allocated += amount
+    invoice.allocated += amount
+    session.flush()
+    return allocation
+
+
 def _allocate_payment(
     session: Session, payment: Payment, invoice: Invoice, amount: Decimal | None
 ) -> Allocation | None:
@@ -301,17 +321,7 @@ def _allocate_payment(
     if amount is None:
         return None
     date = _allocation_date(session, payment.date, invoice, Allocation.payment_id == payment.id)
-    allocation = Allocation(
-        invoice_id=invoice.id,
-        payment_id=payment.id,
-        amount=amount,
-        date=date,
-        created_at=clock.now(),
-    )
-    session.add(allocation)
-    payment.allocated += amount
-    invoice.allocated += amount
-    session.flush()
+    allocation = _set_against(session, invoice, payment, amount, date, payment_id=payment.id)
     history.record(
         session,
         "invoice",
@@ -340,17 +350,7 @@ def apply_credit_in_session(
     date = _allocation_date(
         session, credit.issue_date, invoice, Allocation.credit_note_id == credit.id
     )
-    allocation = Allocation(
-        invoice_id=invoice.id,
-        credit_note_id=credit.id,
-        amount=amount,
-        date=date,
-        created_at=clock.now(),
-    )
-    session.add(allocation)
-    credit.allocated += amount
-    invoice.allocated += amount
-    session.flush()
+    allocation = _set_against(session, invoice, credit, amount, date, credit_note_id=credit.id)
     history.record(
         session,
         "invoice",

@@ -4,7 +4,7 @@
 <context>
     <name>ClientsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+88"/>
+        <location filename="../../ui/pages.py" line="+107"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>FollowUpPage</name>
     <message numerus="yes">
-        <location filename="../../ui/followup_page.py" line="+169"/>
+        <location filename="../../ui/followup_page.py" line="+212"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n action</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="+103"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="+116"/>
         <source>%n problem(s) found: nothing was imported. Correct the file and try again.</source>
         <translation>
             <numerusform>%n problem found: nothing was imported. Correct the file and try again.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+20"/>
         <source>%n row(s) are ready to import. Nothing was written yet.</source>
         <translation>
             <numerusform>%n row is ready to import. Nothing was written yet.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>InvoicesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+163"/>
+        <location filename="../../ui/pages.py" line="+225"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>LettersDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/letters_dialog.py" line="+126"/>
+        <location filename="../../ui/letters_dialog.py" line="+128"/>
         <source>%n letter(s) to send.</source>
         <translation>
             <numerusform>%n letter to send.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="+152"/>
+        <location filename="../../ui/list_page.py" line="+178"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+203"/>
+        <location filename="../../ui/main_window.py" line="+235"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation>
             <numerusform>%n document deleted more than 30 days ago removed from the trash.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>PaymentsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="+83"/>
+        <location filename="../../ui/pages.py" line="+114"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n payment</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>Plurals</name>
     <message numerus="yes">
-        <location filename="../../ui/labels.py" line="+104"/>
+        <location filename="../../ui/labels.py" line="+106"/>
         <source>✘ %n missing</source>
         <translation>
             <numerusform>✘ %n missing</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>ScenarioDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/scenario_dialog.py" line="+258"/>
+        <location filename="../../ui/dialogs/scenario_dialog.py" line="+285"/>
         <source>J−%n: %n day(s) before the due date</source>
         <translation>
             <numerusform>J−%n: %n day before the due date</numerusform>

@@ -4,27 +4,22 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ui/alerts_panel.py" line="+57"/>
-        <source>The alerts could not be computed (see the log).</source>
-        <translation>Les alertes n’ont pas pu être calculées (voir le journal).</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../ui/alerts_panel.py" line="+69"/>
         <source>Hide until tomorrow</source>
         <translation>Masquer jusqu’à demain</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+90"/>
         <source>Open the list</source>
         <translation>Ouvrir la liste</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>To look at on {date}:</source>
         <translation>À voir le {date}&#xa0;:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
@@ -49,7 +44,7 @@
         <translation>Quoi</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -64,7 +59,7 @@
         <translation>Reporter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -72,14 +67,9 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+65"/>
-        <source>The task failed (the details are in the log).</source>
-        <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
-        <translation>La tâche a échoué (les détails sont dans le journal).</translation>
-    </message>
-    <message>
-        <location line="+94"/>
+        <location filename="../../ui/backup_ui.py" line="+76"/>
         <source>Export</source>
+        <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
         <translation>Export</translation>
     </message>
     <message>
@@ -93,7 +83,7 @@
         <translation>Écriture des tables et des documents…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Exported {rows} rows in {tables} CSV files and {documents} documents into {folder}.</source>
         <translation>{rows} lignes exportées dans {tables} fichiers CSV, et {documents} documents, dans {folder}.</translation>
     </message>
@@ -101,7 +91,7 @@
 <context>
     <name>Cgv</name>
     <message>
-        <location filename="../../ui/cgv.py" line="+41"/>
+        <location filename="../../ui/cgv.py" line="+43"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
@@ -111,63 +101,63 @@
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>New version of the terms of sale</source>
         <translation>Nouvelle version des conditions générales de vente</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>e.g. 2026-01</source>
         <translation>ex. 2026-01</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
-        <location line="+48"/>
-        <location line="+37"/>
+        <location line="+44"/>
+        <location line="+65"/>
+        <location line="+50"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+34"/>
-        <location line="+85"/>
+        <location line="-156"/>
+        <location line="+42"/>
+        <location line="+115"/>
         <source>In force from</source>
         <translation>En vigueur depuis</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-155"/>
         <source>The CGV (PDF)</source>
         <translation>Les CGV (PDF)</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+81"/>
+        <location line="-9"/>
+        <location line="+101"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-66"/>
         <source>Keep every version of your general terms of sale. Each invoice is checked against the version in force on its issue date, and against the client&apos;s acceptance of it.</source>
         <translation>Conservez chaque version de vos conditions générales de vente. Chaque facture est rapprochée de la version en vigueur à sa date d’émission et de l’acceptation de cette version par le client.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Accepted by</source>
         <translation>Acceptée par</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Add a version…</source>
         <translation>Ajouter une version…</translation>
     </message>
@@ -177,12 +167,12 @@
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>PDF on file</source>
         <translation>PDF conservé</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>no file</source>
         <translation>aucun fichier</translation>
     </message>
@@ -192,39 +182,39 @@
         <translation>{n} clients</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Acceptance of the terms of sale</source>
         <translation>Acceptation des conditions générales de vente</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>{label} (in force from {date})</source>
         <translation>{label} (en vigueur depuis le {date})</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+34"/>
+        <location line="+9"/>
+        <location line="+49"/>
         <source>Accepted on</source>
         <translation>Acceptée le</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+32"/>
+        <location line="-47"/>
+        <location line="+48"/>
         <source>Signed copy</source>
         <translation>Exemplaire signé</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-43"/>
         <source>Add a CGV version first (Company ▸ Terms of sale).</source>
         <translation>Ajoutez d’abord une version des CGV (Entreprise ▸ CGV).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Terms of sale accepted by this client:</source>
         <translation>CGV acceptées par ce client&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Record an acceptance…</source>
         <translation>Enregistrer une acceptation…</translation>
     </message>
@@ -234,37 +224,37 @@
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>on file</source>
         <translation>conservé</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>No CGV version</source>
         <translation>Aucune version des CGV</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add the versions of your terms of sale first (Company ▸ Terms of sale).</source>
         <translation>Ajoutez d’abord les versions de vos CGV (Entreprise ▸ CGV).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Remove the acceptance</source>
         <translation>Retirer l’acceptation</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Remove the acceptance of version {label}? The signed copy stays in the documents.</source>
         <translation>Retirer l’acceptation de la version {label}&#xa0;? L’exemplaire signé reste dans les documents.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Cannot remove</source>
         <translation>Impossible de retirer</translation>
     </message>
@@ -272,27 +262,27 @@
 <context>
     <name>ChargesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/charges_dialog.py" line="+35"/>
+        <location filename="../../ui/dialogs/charges_dialog.py" line="+39"/>
         <source>Late charges and letters</source>
         <translation>Pénalités et courriers</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus 10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. Enter each new rate when it is published: until then the last known rate is used and the letters&apos; preview says so.</source>
         <translation>Les clients professionnels doivent des pénalités au taux BCE en vigueur au 1er janvier ou au 1er juillet majoré de 10 points (L441-10 du Code de commerce), les consommateurs l’intérêt au taux légal à compter de la mise en demeure. Saisissez chaque nouveau taux dès sa publication&#xa0;: en attendant, le dernier taux connu est utilisé et l’aperçu des courriers le signale.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>ECB main refinancing rate</source>
         <translation>Taux de refinancement principal de la BCE</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>In force from</source>
         <translation>En vigueur depuis</translation>
     </message>
@@ -302,27 +292,27 @@
         <translation>Taux (%)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Add this rate</source>
         <translation>Ajouter ce taux</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unchanged up to this date</source>
         <translation>Inchangé jusqu’à cette date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>From</source>
         <translation>À partir du</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Legal interest rate, per half-year</source>
         <translation>Taux de l’intérêt légal, par semestre</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Half-year</source>
         <translation>Semestre</translation>
     </message>
@@ -337,7 +327,7 @@
         <translation>Créancier particulier (%)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>e.g. 2026-H2</source>
         <translation>ex. 2026-H2</translation>
     </message>
@@ -347,37 +337,37 @@
         <translation>Ajouter ces taux</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>empty = ECB rate + 10 points</source>
         <translation>vide = taux BCE + 10 points</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Penalty rate in your terms of sale (%)</source>
         <translation>Taux des pénalités dans vos CGV (%)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Name, address and website of your consumer mediator (printed on consumers&apos; letters)</source>
         <translation>Nom, adresse et site de votre médiateur de la consommation (imprimés sur les courriers aux particuliers)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Consumer mediator</source>
         <translation>Médiateur de la consommation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>days</source>
         <translation>jours</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Deadline in a formal notice</source>
         <translation>Délai de paiement d’une mise en demeure</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>from the left</source>
         <translation>depuis la gauche</translation>
     </message>
@@ -397,12 +387,12 @@
         <translation>hauteur</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Envelope window</source>
         <translation>Fenêtre de l’enveloppe</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Known to be unchanged up to {date}.</source>
         <translation>Inchangé au moins jusqu’au {date}.</translation>
     </message>
@@ -410,22 +400,22 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/client_dialog.py" line="+49"/>
+        <location filename="../../ui/dialogs/client_dialog.py" line="+52"/>
         <source>New client</source>
         <translation>Nouveau client</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Client {code}</source>
         <translation>Client {code}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Balance: &lt;b&gt;{balance}&lt;/b&gt; — overdue: &lt;b&gt;{overdue}&lt;/b&gt; — unallocated credit: {credit}</source>
         <translation>Solde&#xa0;: &lt;b&gt;{balance}&lt;/b&gt; — échu&#xa0;: &lt;b&gt;{overdue}&lt;/b&gt; — crédit non affecté&#xa0;: {credit}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -460,17 +450,17 @@
         <translation>Langue des courriers</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Payment terms</source>
         <translation>Conditions de paiement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Empty = the company&apos;s default terms</source>
         <translation>Vide = conditions par défaut de l’entreprise</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No limit</source>
         <translation>Sans limite</translation>
     </message>
@@ -545,7 +535,7 @@
         <translation>Les numéros SIREN, SIRET et de TVA intracommunautaire sont vérifiés grâce à leur clé de contrôle.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -555,12 +545,12 @@
         <translation>Par défaut pour son type</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The steps of its reminders; named scenarios are edited in Settings › Dunning scenarios</source>
         <translation>Les étapes de ses relances&#xa0;; les scénarios nommés se modifient dans Paramètres › Scénarios de relance</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Dunning scenario</source>
         <translation>Scénario de relance</translation>
     </message>
@@ -575,7 +565,7 @@
         <translation>Aucun</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Days to declare an unpaid invoice</source>
         <translation>Délai de déclaration d’un impayé (jours)</translation>
     </message>
@@ -585,12 +575,12 @@
         <translation>Vide = non assuré</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Days after the due date within which the insurer must be told of an unpaid invoice; you are warned 15 days before</source>
         <translation>Jours après l’échéance dans lesquels l’assureur doit être informé d’un impayé&#xa0;; vous êtes prévenu 15 jours avant</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Collective procedure</source>
         <translation>Procédure collective</translation>
     </message>
@@ -600,17 +590,17 @@
         <translation>Annonce BODACC du</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>From the notice of a safeguard, receivership or liquidation, reminders stop and no penalties or €40 indemnity may be claimed. The claim must be declared to the court-appointed administrator (mandataire judiciaire) within 2 months of the BODACC notice.</source>
         <translation>Dès l’annonce d’une sauvegarde, d’un redressement ou d’une liquidation, les relances s’arrêtent et ni pénalités ni indemnité de 40 € ne peuvent être réclamées. La créance doit être déclarée au mandataire judiciaire dans les 2 mois de l’annonce au BODACC.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Logged calls and contacts:</source>
         <translation>Appels et contacts notés&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -625,12 +615,12 @@
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Invoice {number}</source>
         <translation>Facture {number}</translation>
     </message>
@@ -660,47 +650,47 @@
         <translation>Un seul PDF&#xa0;: page de garde, factures du client et toutes les pièces justificatives</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>evidence-{code}</source>
         <translation>preuves-{code}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Statement of account…</source>
         <translation>Relevé de compte…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>statement-{code}</source>
         <translation>releve-{code}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Claim summary (injonction de payer)…</source>
         <translation>Décompte pour injonction de payer…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>claim-{code}</source>
         <translation>decompte-{code}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Export this client&apos;s data…</source>
         <translation>Exporter les données de ce client…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every row about this client as CSV, with its documents: the answer to a GDPR access request</source>
         <translation>Toutes les lignes concernant ce client en CSV, avec ses documents&#xa0;: la réponse à une demande d’accès RGPD</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -708,8 +698,8 @@
 <context>
     <name>ClientFilter</name>
     <message>
-        <location filename="../../ui/pages.py" line="+150"/>
-        <location line="+12"/>
+        <location filename="../../ui/pages.py" line="+175"/>
+        <location line="+13"/>
         <source>All clients</source>
         <translation>Tous les clients</translation>
     </message>
@@ -717,7 +707,7 @@
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/widgets.py" line="+106"/>
+        <location filename="../../ui/widgets.py" line="+108"/>
         <source>Type a client&apos;s code or name</source>
         <translation>Saisissez le code ou le nom d’un client</translation>
     </message>
@@ -725,7 +715,7 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-103"/>
+        <location filename="../../ui/pages.py" line="-111"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
@@ -740,7 +730,7 @@
         <translation>Factures de ce client</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Search clients: code, name, city… (Ctrl+F)</source>
         <translation>Rechercher un client&#xa0;: code, nom, ville… (Ctrl+F)</translation>
     </message>
@@ -758,7 +748,7 @@
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Delete the client {code} — {name}?</source>
         <translation>Supprimer le client {code} — {name}&#xa0;?</translation>
     </message>
@@ -771,8 +761,9 @@
 <context>
     <name>Columns</name>
     <message>
-        <location line="-72"/>
+        <location line="-93"/>
         <source>Code</source>
+        <extracomment>balances, overdue amounts and credit come from the invoices and payments</extracomment>
         <translation>Code</translation>
     </message>
     <message>
@@ -782,109 +773,110 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location line="+173"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-172"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+140"/>
+        <location line="+2"/>
+        <location line="+189"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-186"/>
         <source>Overdue</source>
         <translation>Échu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Unallocated credit</source>
         <translation>Crédit non affecté</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Credit limit</source>
         <translation>Encours autorisé</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+151"/>
         <source>Number</source>
+        <extracomment>amounts paid, clients&apos; names, proof (documents, CGV, settings), disputes (follow-up)</extracomment>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+114"/>
+        <location line="+2"/>
+        <location line="+166"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-158"/>
         <source>Issued</source>
         <translation>Émission</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Paid</source>
         <translation>Réglé</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Days late</source>
         <translation>Retard (j)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proof</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+127"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Allocated</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Unallocated</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Method</source>
         <translation>Mode de règlement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
@@ -982,17 +974,17 @@
         <translation>Fichier du logo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Default payment terms</source>
         <translation>Conditions de paiement par défaut</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>e.g. 30 jours, 45 jours fin de mois</source>
         <translation>par ex. 30 jours, 45 jours fin de mois</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Method A: invoice date + N days, then end of month</source>
         <translation>Méthode A&#xa0;: date de facture + N jours, puis fin de mois</translation>
     </message>
@@ -1030,12 +1022,12 @@
         <translation>Un problème est survenu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Encaisse ran into an unexpected problem. Your data is safe: the action in progress was cancelled. The details below were written to the log; please send them to support.</source>
         <translation>Encaisse a rencontré un problème inattendu. Vos données sont intactes&#xa0;: l’action en cours a été annulée. Les détails ci-dessous ont été enregistrés dans le journal&#xa0;; merci de les transmettre à l’assistance.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -1043,7 +1035,7 @@
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../ui/widgets.py" line="+92"/>
+        <location filename="../../ui/widgets.py" line="+99"/>
         <source>to</source>
         <translation>au</translation>
     </message>
@@ -1051,83 +1043,83 @@
 <context>
     <name>DocumentTools</name>
     <message>
-        <location filename="../../ui/document_tools.py" line="+74"/>
+        <location filename="../../ui/document_tools.py" line="+80"/>
         <source>The check could not run (the details are in the log).</source>
         <translation>La vérification n’a pas pu être menée (le détail est dans le journal).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <source>Check the book and the documents</source>
         <translation>Vérifier le dossier et les documents</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+172"/>
+        <location line="+30"/>
+        <location line="+235"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-212"/>
         <source>Database: {problem}</source>
         <translation>Base de données&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-36"/>
         <source>Repair…</source>
         <translation>Réparer…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Back the book up, then recompute the running totals and move the files that belong to no document to the store&apos;s trash</source>
         <translation>Sauvegarder le dossier, puis recalculer les totaux cumulés et mettre les fichiers qui n’appartiennent à aucun document dans la corbeille du coffre</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Not checked: {note}</source>
         <translation>Non vérifié&#xa0;: {note}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Everything that can be checked is sound: every row the book refers to exists, all {totals} running totals match their allocations and all {count} documents match their SHA-256 fingerprint.</source>
         <translation>Tout ce qui peut être vérifié est sain&#xa0;: chaque ligne à laquelle le dossier renvoie existe, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Everything is sound: the database passed SQLite&apos;s integrity check, all {totals} running totals match their allocations and all {count} documents match their SHA-256 fingerprint.</source>
         <translation>Tout est sain&#xa0;: la base de données a passé le contrôle d’intégrité de SQLite, les {totals} totaux cumulés correspondent à leurs imputations et les {count} documents à leur empreinte SHA-256.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Repair recomputes the running totals from the allocations, after a backup: an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment.</source>
         <translation>Réparer recalcule les totaux cumulés à partir des imputations, après une sauvegarde&#xa0;: une imputation au-delà du total d’une facture est reprise, la plus récente d’abord, et reste en crédit sur son paiement.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Repair moves the {count} stored files that belong to no document to the store&apos;s trash, where they stay {days} days.</source>
         <translation>Réparer met les {count} fichiers conservés qui n’appartiennent à aucun document dans la corbeille du coffre, où ils restent {days} jours.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Repair moves the {count} partial copies to the store&apos;s trash, where they stay {days} days.</source>
         <translation>Réparer met les {count} copies partielles dans la corbeille du coffre, où elles restent {days} jours.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>{count} of these files are less than {minutes} minutes old: an attachment or a restore may still be writing them. Repair leaves them alone; check again later.</source>
         <translation>{count} de ces fichiers ont moins de {minutes} minutes&#xa0;: un ajout ou une restauration est peut-être encore en train de les écrire. Réparer n’y touche pas&#xa0;; vérifiez de nouveau plus tard.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Restore the damaged files from a backup, or attach them again.</source>
         <translation>Restaurez les fichiers abîmés depuis une sauvegarde, ou joignez-les de nouveau.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Restore the book from a backup (File ▸ Restore a backup…).</source>
         <translation>Restaurez le dossier depuis une sauvegarde (Fichier ▸ Restaurer une sauvegarde…).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Encaisse first makes a backup of the book, in the backup folder; nothing is repaired if it fails. Then it recomputes every running total from the allocations (an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment) and moves the files that belong to no document to the store&apos;s trash, for {days} days. Every change is written to the history.
 
 Back up and repair now?</source>
@@ -1136,7 +1128,7 @@ Back up and repair now?</source>
 Sauvegarder et réparer maintenant&#xa0;?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Encaisse cannot back up a PostgreSQL book: back it up first with the server&apos;s own tools (pg_dump). Encaisse then recomputes every running total from the allocations (an allocation beyond an invoice&apos;s total is taken back, newest first, and stays as credit on its payment) and moves the files that belong to no document to the store&apos;s trash, for {days} days. Every change is written to the history.
 
 The book is backed up: repair it now?</source>
@@ -1145,68 +1137,68 @@ The book is backed up: repair it now?</source>
 Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Repair the book</source>
         <translation>Réparer le dossier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Backing up and repairing the book…</source>
         <translation>Sauvegarde et réparation du dossier…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Nothing was repaired</source>
         <translation>Rien n’a été réparé</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Running totals recomputed: {recomputed}. Allocations in excess taken back: {taken}. Files moved to the store&apos;s trash: {moved}. Missing files put back from it: {recovered}.</source>
         <translation>Totaux cumulés recalculés&#xa0;: {recomputed}. Imputations en excès reprises&#xa0;: {taken}. Fichiers mis dans la corbeille du coffre&#xa0;: {moved}. Fichiers manquants récupérés depuis celle-ci&#xa0;: {recovered}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>The book was backed up to {path}.</source>
         <translation>Le dossier a été sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Document trash</source>
         <translation>Corbeille des documents</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Deleted documents stay here for {days} days, then are removed for good.</source>
         <translation>Les documents supprimés restent ici {days} jours, puis sont effacés définitivement.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Deleted on</source>
         <translation>Supprimé le</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
@@ -1216,7 +1208,7 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>Cannot restore</source>
         <translation>Impossible de restaurer</translation>
     </message>
@@ -1224,18 +1216,18 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer.py" line="+361"/>
+        <location filename="../../ui/viewer.py" line="+382"/>
         <source>Open with system viewer</source>
         <extracomment>What &quot;zoom in&quot; and &quot;zoom out&quot; step through (1.0 = actual size). A zoomed image is never made larger than this many pixels a side (memory). The widget showing the pages; None when the document cannot be shown.</extracomment>
         <translation>Ouvrir avec la visionneuse du système</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export a copy…</source>
         <translation>Exporter une copie…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+8"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
@@ -1246,22 +1238,22 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>an unexpected error occurred ({error}).</source>
         <translation>une erreur inattendue s’est produite ({error}).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Page shown (type a number and press Enter)</source>
         <translation>Page affichée (tapez un numéro puis Entrée)</translation>
     </message>
@@ -1271,7 +1263,7 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
@@ -1281,32 +1273,32 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Fit width</source>
         <translation>Pleine largeur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Fit page</source>
         <translation>Page entière</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Actual size</source>
         <translation>Taille réelle</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>You can still open it with the system viewer or export a copy.</source>
         <translation>Vous pouvez tout de même l’ouvrir avec la visionneuse du système ou en exporter une copie.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>of {count}</source>
         <translation>sur {count}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>This document cannot be previewed: {reason}</source>
         <translation>Ce document ne peut pas être affiché&#xa0;: {reason}</translation>
     </message>
@@ -1319,44 +1311,38 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="+72"/>
+        <location filename="../../ui/documents_panel.py" line="+68"/>
         <source>PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;All files (*)</source>
-        <extracomment>show a progress dialog when a copy takes longer than this (ms)</extracomment>
         <translation>PDF et images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.webp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>The files could not be copied (the details are in the log).</source>
-        <translation>Les fichiers n’ont pas pu être copiés (le détail est dans le journal).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+25"/>
+        <location line="+62"/>
+        <location line="+13"/>
         <source>Cannot attach</source>
         <translation>Impossible de joindre</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-6"/>
         <source>Copying into the document store…</source>
         <translation>Copie dans le coffre des documents…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Attaching</source>
         <translation>Ajout de pièces</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>Attach documents</source>
         <translation>Joindre des documents</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Drop files here, or use “Add files…”</source>
         <translation>Déposez des fichiers ici, ou utilisez «&#xa0;Ajouter des fichiers…&#xa0;»</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Files (drop them here):</source>
         <translation>Fichiers (déposez-les ici)&#xa0;:</translation>
     </message>
@@ -1371,24 +1357,24 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Retirer de la liste</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+215"/>
+        <location line="+12"/>
+        <location line="+292"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-289"/>
         <source>Empty = the file name</source>
         <translation>Vide = le nom du fichier</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+212"/>
+        <location line="+2"/>
+        <location line="+288"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-287"/>
         <source>known</source>
         <translation>connue</translation>
     </message>
@@ -1418,104 +1404,104 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Attach</source>
         <translation>Joindre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Choose documents</source>
         <translation>Choisir des documents</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Add at least one file (or drop it here).</source>
         <translation>Ajoutez au moins un fichier (ou déposez-le ici).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Attached with a warning</source>
         <translation>Joint avec un avertissement</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>These PDF files could not be read: they are kept as proof, but cannot be previewed or merged into an evidence file:
 {names}</source>
         <translation>Ces fichiers PDF n’ont pas pu être lus&#xa0;: ils sont conservés comme preuve, mais ne peuvent être ni affichés ni intégrés à un dossier de preuves&#xa0;:
 {names}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Cannot preview</source>
         <translation>Aperçu impossible</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+3"/>
+        <location line="+24"/>
+        <location line="+6"/>
         <source>Cannot open</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No application is set to open this kind of file. A copy is here:
 {path}</source>
         <translation>Aucune application n’est associée à ce type de fichier. Une copie se trouve ici&#xa0;:
 {path}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Export a copy</source>
         <translation>Exporter une copie</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+5"/>
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>The copy could not be written: {detail}</source>
         <translation>La copie n’a pas pu être écrite&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot print</source>
         <translation>Impression impossible</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>History of {title}</source>
         <translation>Historique de {title}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Versions (newest first):</source>
         <translation>Versions (la plus récente d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{date} — {name} — SHA-256 {sha}</source>
         <translation>{date} — {name} — SHA-256 {sha}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>SHA-256 fingerprint: {sha}</source>
         <translation>Empreinte SHA-256&#xa0;: {sha}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+300"/>
+        <location line="+13"/>
+        <location line="+408"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-374"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1525,12 +1511,12 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Signé</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
@@ -1540,22 +1526,22 @@ Le dossier est sauvegardé&#xa0;: le réparer maintenant&#xa0;?</translation>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(unreadable PDF)</source>
         <translation>(PDF illisible)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{name}
 SHA-256 {sha}
 added by {who}</source>
@@ -1564,7 +1550,7 @@ SHA-256 {sha}
 ajouté par {who}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{n} B</source>
         <translation>{n} o</translation>
     </message>
@@ -1579,38 +1565,38 @@ ajouté par {who}</translation>
         <translation>{n} Mo</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Drop files here to attach them, or use “Attach…”.</source>
         <translation>Déposez des fichiers ici pour les joindre, ou utilisez «&#xa0;Joindre…&#xa0;».</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+190"/>
+        <location line="+5"/>
+        <location line="+265"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-260"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Replace…</source>
         <translation>Remplacer…</translation>
     </message>
@@ -1620,17 +1606,17 @@ ajouté par {who}</translation>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Choose the new version</source>
         <translation>Choisir la nouvelle version</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Cannot replace</source>
         <translation>Remplacement impossible</translation>
     </message>
@@ -1640,17 +1626,17 @@ ajouté par {who}</translation>
         <translation>Supprimer le document</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Move “{title}” to the trash? It can be restored for {days} days (Tools ▸ Document trash).</source>
         <translation>Mettre «&#xa0;{title}&#xa0;» à la corbeille&#xa0;? Il pourra être restauré pendant {days} jours (Outils ▸ Corbeille des documents).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>A credit note needs no proof.</source>
         <translation>Un avoir ne demande aucune preuve.</translation>
     </message>
@@ -1660,27 +1646,27 @@ ajouté par {who}</translation>
         <translation>acceptée par le client le {date}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>no acceptance by the client on file</source>
         <translation>aucune acceptation du client conservée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>CGV in force on the issue date: version {label} (from {date}) — {accepted}</source>
         <translation>CGV en vigueur à la date d’émission&#xa0;: version {label} (depuis le {date}) — {accepted}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>No CGV version is kept for that date (Company ▸ Terms of sale); a signed CGV attached to the client counts.</source>
         <translation>Aucune version des CGV n’est enregistrée pour cette date (Entreprise ▸ CGV)&#xa0;; des CGV signées jointes au client valent preuve.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>This invoice is overdue and its proof is incomplete: gather the missing documents before escalating.</source>
         <translation>Cette facture est en retard et ses preuves sont incomplètes&#xa0;: réunissez les pièces manquantes avant d’aller plus loin.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>complete</source>
         <translation>complètes</translation>
     </message>
@@ -1690,34 +1676,34 @@ ajouté par {who}</translation>
         <translation>manquantes&#xa0;: {what}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Save the evidence file</source>
         <translation>Enregistrer le dossier de preuves</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Cannot build the evidence file</source>
         <translation>Impossible de constituer le dossier de preuves</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The evidence file has {pages} pages: the cover and {count} documents.</source>
         <translation>Le dossier de preuves compte {pages} pages&#xa0;: la page de garde et {count} documents.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not be included (listed on the cover with their fingerprint):
 {names}</source>
         <translation>N’ont pas pu être intégrés (listés en page de garde avec leur empreinte)&#xa0;:
 {names}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Evidence file ready</source>
         <translation>Dossier de preuves prêt</translation>
     </message>
@@ -1725,75 +1711,75 @@ ajouté par {who}</translation>
 <context>
     <name>DunningDialogs</name>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="+43"/>
-        <location line="+1"/>
+        <location filename="../../ui/dunning_dialogs.py" line="+46"/>
+        <location line="+2"/>
         <source>Postpone</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Until</source>
         <translation>Jusqu’au</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Skip this step</source>
         <translation>Passer cette étape</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>e.g. agreed by phone to wait</source>
         <translation>ex. convenu par téléphone d’attendre</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+111"/>
+        <location line="+2"/>
+        <location line="+157"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-148"/>
         <source>Sent by registered letter</source>
         <translation>Envoyé en recommandé</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+75"/>
+        <location line="+2"/>
+        <location line="+107"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-102"/>
         <source>e.g. 1A 123 456 7890 1</source>
         <translation>ex. 1A 123 456 7890 1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Tracking number</source>
         <translation>Numéro de suivi</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sent on</source>
         <translation>Envoyé le</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Log a call</source>
         <translation>Noter un appel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1803,7 +1789,7 @@ ajouté par {who}</translation>
         <translation>Interlocuteur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>will pay</source>
         <translation>va payer</translation>
     </message>
@@ -1828,107 +1814,107 @@ ajouté par {who}</translation>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+89"/>
+        <location line="+3"/>
+        <location line="+137"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+65"/>
-        <location line="+24"/>
+        <location line="-134"/>
+        <location line="+98"/>
+        <location line="+39"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-135"/>
         <source>The client promised to pay</source>
         <translation>Le client a promis de payer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Amount promised</source>
         <translation>Montant promis</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+29"/>
+        <location line="+5"/>
+        <location line="+44"/>
         <source>Promised for</source>
         <translation>Promis pour le</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-12"/>
         <source>Promise to pay — {number}</source>
         <translation>Promesse de paiement — {number}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+81"/>
+        <location line="+9"/>
+        <location line="+120"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-115"/>
         <source>The dunning of this invoice pauses until that date plus {days} days of grace.</source>
         <translation>Les relances de cette facture sont suspendues jusqu’à cette date, plus {days} jours de grâce.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Dispute — {number}</source>
         <translation>Litige — {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Open the dispute</source>
         <translation>Ouvrir le litige</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>A disputed invoice leaves the dunning ladder until the dispute is closed; it still counts in the balance.</source>
         <translation>Une facture en litige sort des relances jusqu’à la clôture du litige&#xa0;; elle reste comptée dans le solde.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Close the dispute — {number}</source>
         <translation>Clore le litige — {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Close the dispute</source>
         <translation>Clore le litige</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Resolved (with a credit note where needed)</source>
         <translation>Résolu (avec un avoir si nécessaire)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Rejected: the invoice is due as it is</source>
         <translation>Rejeté&#xa0;: la facture est due telle quelle</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The invoice goes back on the dunning ladder.</source>
         <translation>La facture reprend son parcours de relance.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Payment plan — {client}</source>
         <translation>Échéancier — {client}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Agree the plan</source>
         <translation>Accorder l’échéancier</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Amount owed</source>
         <translation>Montant dû</translation>
     </message>
@@ -1938,48 +1924,48 @@ ajouté par {who}</translation>
         <translation>Échéances</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>First instalment</source>
         <translation>Première échéance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Split equally</source>
         <translation>Répartir également</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Date (DD/MM/YYYY)</source>
         <translation>Date (JJ/MM/AAAA)</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+1"/>
+        <location line="+47"/>
+        <location line="+2"/>
         <source>Hand off</source>
         <translation>Transmettre</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Collection agency</source>
         <translation>Société de recouvrement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Injonction de payer</source>
         <translation>Injonction de payer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Small-claims procedure</source>
         <translation>Procédure simplifiée (petites créances)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>To</source>
         <translation>À</translation>
     </message>
@@ -1994,22 +1980,22 @@ ajouté par {who}</translation>
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ordonnance of</source>
         <translation>Ordonnance du</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Served (signification) on</source>
         <translation>Signifiée le</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The debtor may oppose until {opposition}; if not, ask for the formule exécutoire by {executory}.</source>
         <translation>Le débiteur peut faire opposition jusqu’au {opposition}&#xa0;; à défaut, demandez la formule exécutoire avant le {executory}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Internal reminders stop for these invoices.</source>
         <translation>Les relances internes s’arrêtent pour ces factures.</translation>
     </message>
@@ -2027,7 +2013,7 @@ ajouté par {who}</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Cannot remove</source>
         <translation>Impossible de retirer l’imputation</translation>
     </message>
@@ -2035,7 +2021,7 @@ ajouté par {who}</translation>
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../services/i18n.py" line="+23"/>
+        <location filename="../../services/core/i18n.py" line="+23"/>
         <source>Code</source>
         <extracomment>Field (attribute) name -&gt; English label shown to the user.</extracomment>
         <translation>Code</translation>
@@ -2407,13 +2393,12 @@ ajouté par {who}</translation>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../services/company.py" line="+30"/>
+        <location filename="../../services/core/settings.py" line="+47"/>
         <source>Consumer mediator</source>
-        <extracomment>the company&apos;s texts that may hold tabs and newlines (issue #11)</extracomment>
         <translation>Médiateur de la consommation</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="+142"/>
+        <location filename="../../services/followup/dunning.py" line="+144"/>
         <source>BODACC notice date</source>
         <translation>Date de l&apos;annonce BODACC</translation>
     </message>
@@ -2446,7 +2431,7 @@ ajouté par {who}</translation>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../ui/followup_page.py" line="+57"/>
+        <location filename="../../ui/followup_page.py" line="+58"/>
         <source>Actions due on</source>
         <translation>Actions à faire le</translation>
     </message>
@@ -2461,22 +2446,22 @@ ajouté par {who}</translation>
         <translation>Préparer les courriers…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The day&apos;s letters: preview, print or save, then record them as sent</source>
         <translation>Les courriers du jour&#xa0;: aperçu, impression ou enregistrement, puis envoi consigné</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Client / invoice</source>
         <translation>Client / facture</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
@@ -2486,32 +2471,32 @@ ajouté par {who}</translation>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Days late</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Nothing to do on this date. Invoices due soon and late ones will appear here when their next step comes.</source>
         <translation>Rien à faire à cette date. Les factures bientôt échues et celles en retard apparaîtront ici quand viendra leur prochaine étape.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Sent by registered letter…</source>
         <translation>Envoyé en recommandé…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Postpone…</source>
         <translation>Reporter…</translation>
     </message>
@@ -2546,7 +2531,7 @@ ajouté par {who}</translation>
         <translation>Transmettre…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Follow-up</source>
         <translation>Relances</translation>
     </message>
@@ -2561,12 +2546,12 @@ ajouté par {who}</translation>
         <translation>jamais faites&#xa0;: {steps}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>{number} — due {date}</source>
         <translation>{number} — échéance {date}</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+23"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n action</numerusform>
@@ -2574,17 +2559,17 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>Cannot record</source>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Payment plan</source>
         <translation>Échéancier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Payment plan to sign — {code}</source>
         <translation>Échéancier à signer — {code}</translation>
     </message>
@@ -2592,12 +2577,12 @@ ajouté par {who}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="+23"/>
+        <location filename="../../ui/dialogs/base.py" line="+25"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2605,7 +2590,7 @@ ajouté par {who}</translation>
 <context>
     <name>History</name>
     <message>
-        <location filename="../../services/history.py" line="+20"/>
+        <location filename="../../services/core/history.py" line="+20"/>
         <source>created</source>
         <translation>création</translation>
     </message>
@@ -2650,7 +2635,7 @@ ajouté par {who}</translation>
         <translation>mise en litige</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="-22"/>
+        <location filename="../../services/followup/dunning.py" line="-24"/>
         <source>dunning step done</source>
         <translation>étape de relance faite</translation>
     </message>
@@ -2675,13 +2660,13 @@ ajouté par {who}</translation>
         <translation>litige ouvert</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../services/history.py" line="+1"/>
+        <location filename="../../services/core/history.py" line="+1"/>
+        <location filename="../../services/followup/dunning.py" line="+1"/>
         <source>dispute closed</source>
         <translation>litige clos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../services/followup/dunning.py" line="+1"/>
         <source>handed off</source>
         <translation>transmise</translation>
     </message>
@@ -2716,37 +2701,37 @@ ajouté par {who}</translation>
         <translation>échéancier clos</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt_history.py" line="+35"/>
+        <location filename="../../ui/fmt_history.py" line="+36"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>no. {id}</source>
         <translation>n°&#xa0;{id}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}&#xa0;: {before} → {after}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>{field}: {value}</source>
         <translation>{field}&#xa0;: {value}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>; </source>
         <translation>&#xa0;; </translation>
     </message>
     <message>
-        <location filename="../../services/documents.py" line="+82"/>
+        <location filename="../../services/proof/documents.py" line="+85"/>
         <source>document added</source>
         <translation>document ajouté</translation>
     </message>
@@ -2799,7 +2784,7 @@ ajouté par {who}</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/widgets.py" line="-35"/>
+        <location filename="../../ui/widgets.py" line="-38"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
@@ -2857,37 +2842,37 @@ ajouté par {who}</translation>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Columns are recognised by their header, in English or French (e.g. number/numéro, client, issue_date/date, total/montant TTC). Separators , ; or tab; UTF-8 or Windows-1252; dates 2026-03-31 or 31/03/2026; amounts 1234.56 or 1 234,56 €.</source>
         <translation>Les colonnes sont reconnues par leur en-tête, en anglais ou en français (par ex. number/numéro, client, issue_date/date, total/montant TTC). Séparateur&#xa0;: virgule, point-virgule ou tabulation&#xa0;; encodage UTF-8 ou Windows-1252&#xa0;; dates 2026-03-31 ou 31/03/2026&#xa0;; montants 1234.56 ou 1&#xa0;234,56&#xa0;€.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Check</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Choose the CSV file</source>
         <translation>Choisir le fichier CSV</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+26"/>
         <source>%n problem(s) found: nothing was imported. Correct the file and try again.</source>
         <translation>
             <numerusform>%n problème détecté&#xa0;: rien n’a été importé. Corrigez le fichier et réessayez.</numerusform>
@@ -2895,13 +2880,13 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>line {line}: {column}: {reason}</source>
         <translation>ligne {line}&#xa0;: {column}&#xa0;: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%n row(s) are ready to import. Nothing was written yet.</source>
         <translation>
             <numerusform>%n ligne est prête à être importée. Rien n’a encore été enregistré.</numerusform>
@@ -2920,7 +2905,7 @@ ajouté par {who}</translation>
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/invoice_dialog.py" line="+61"/>
+        <location filename="../../ui/dialogs/invoice_dialog.py" line="+76"/>
         <source>New credit note</source>
         <translation>Nouvel avoir</translation>
     </message>
@@ -2935,13 +2920,13 @@ ajouté par {who}</translation>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+178"/>
+        <location line="+24"/>
+        <location line="+209"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-207"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -3047,32 +3032,32 @@ ajouté par {who}</translation>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Close the dispute…</source>
         <translation>Clore le litige…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open a dispute…</source>
         <translation>Ouvrir un litige…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Invoice {number} — {client}</source>
         <translation>Facture {number} — {client}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Evidence file…</source>
         <translation>Dossier de preuves…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>One PDF with a cover page and every proof document, for a collection agency or a court</source>
         <translation>Un seul PDF avec une page de garde et toutes les pièces justificatives, pour une société de recouvrement ou un tribunal</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Documents ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
@@ -3082,37 +3067,37 @@ ajouté par {who}</translation>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>evidence-{number}</source>
         <translation>preuves-{number}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Save the invoice first, then attach its documents.</source>
         <translation>Enregistrez d’abord la facture, puis joignez-y ses documents.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>From</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Remove allocation</source>
         <translation>Retirer l’imputation</translation>
     </message>
@@ -3122,57 +3107,57 @@ ajouté par {who}</translation>
         <translation>Imputer sur une facture…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Apply a credit note…</source>
         <translation>Imputer un avoir…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Payments and credit notes</source>
         <translation>Paiements et avoirs</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Payment {label}</source>
         <translation>Paiement {label}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Credit note {number}</source>
         <translation>Avoir {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>removed on {date}</source>
         <translation>retirée le {date}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Nothing to apply for this client.</source>
         <translation>Rien à imputer pour ce client.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Choose:</source>
         <translation>Choisissez&#xa0;:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Cannot apply</source>
         <translation>Imputation impossible</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Total &lt;b&gt;{total}&lt;/b&gt; — paid {paid} — balance &lt;b&gt;{balance}&lt;/b&gt; — {status}</source>
         <translation>Total &lt;b&gt;{total}&lt;/b&gt; — réglé {paid} — solde &lt;b&gt;{balance}&lt;/b&gt; — {status}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>terms not understood</source>
         <translation>conditions non reconnues</translation>
     </message>
@@ -3182,7 +3167,7 @@ ajouté par {who}</translation>
         <translation>calculée d’après «&#xa0;{terms}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
         <source>Saved with a warning</source>
         <translation>Enregistrement avec avertissement</translation>
     </message>
@@ -3190,7 +3175,7 @@ ajouté par {who}</translation>
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="-94"/>
+        <location filename="../../ui/pages.py" line="-126"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
@@ -3205,17 +3190,17 @@ ajouté par {who}</translation>
         <translation>Émises du</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Proof missing</source>
         <translation>Preuves manquantes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Invoices without a signed quote or order, a signed delivery note or accepted CGV</source>
         <translation>Factures sans devis ou bon de commande signé, sans bon de livraison signé ou sans CGV acceptées</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Search invoices: number, client, order… (Ctrl+F)</source>
         <translation>Rechercher une facture&#xa0;: numéro, client, commande… (Ctrl+F)</translation>
     </message>
@@ -3233,7 +3218,7 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Delete {number} ({total})? Only a document entered by mistake should be deleted; its deletion is kept in the history.</source>
         <translation>Supprimer {number} ({total})&#xa0;? Ne supprimez qu’une pièce saisie par erreur&#xa0;; sa suppression restera tracée dans l’historique.</translation>
     </message>
@@ -3246,7 +3231,7 @@ ajouté par {who}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+8"/>
+        <location filename="../../ui/labels.py" line="+10"/>
         <source>Business</source>
         <translation>Professionnel</translation>
     </message>
@@ -3542,7 +3527,7 @@ ajouté par {who}</translation>
         <translation>Dit avoir déjà payé</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="-165"/>
+        <location filename="../../ui/pages.py" line="-226"/>
         <source>Credit to apply</source>
         <translation>Avoir à imputer</translation>
     </message>
@@ -3565,19 +3550,19 @@ ajouté par {who}</translation>
 <context>
     <name>LettersDialog</name>
     <message>
-        <location filename="../../ui/letters_dialog.py" line="+62"/>
+        <location filename="../../ui/letters_dialog.py" line="+116"/>
         <source>The letters could not be prepared (see the log).</source>
         <translation>Les courriers n’ont pas pu être préparés (voir le journal).</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+60"/>
-        <location line="+13"/>
+        <location line="-59"/>
+        <location line="+83"/>
+        <location line="+18"/>
         <source>Letters of the day</source>
         <translation>Courriers du jour</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-98"/>
         <source>Preparing the letters…</source>
         <translation>Préparation des courriers…</translation>
     </message>
@@ -3592,27 +3577,27 @@ ajouté par {who}</translation>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Record as sent</source>
         <translation>Consigner l’envoi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The actions are marked done and each letter is kept in its client&apos;s documents</source>
         <translation>Les actions sont marquées faites et chaque courrier est conservé dans les documents de son client</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>No letter to send on this date.</source>
         <translation>Aucun courrier à envoyer à cette date.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n letter(s) to send.</source>
         <translation>
             <numerusform>%n courrier à envoyer.</numerusform>
@@ -3620,52 +3605,52 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Note: {warning}</source>
         <translation>Remarque&#xa0;: {warning}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Save the letters in</source>
         <translation>Enregistrer les courriers dans</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The letters could not be saved: {detail}</source>
         <translation>Les courriers n’ont pas pu être enregistrés&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Were the letters sent? They will be recorded as done and kept in the clients&apos; documents.</source>
         <translation>Les courriers ont-ils été envoyés&#xa0;? Ils seront consignés comme faits et conservés dans les documents des clients.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>Registered letters</source>
         <translation>Lettres recommandées</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The tracking number of each registered letter (it can be left empty):</source>
         <translation>Le numéro de suivi de chaque lettre recommandée (il peut rester vide)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>e.g. 1A 123 456 7890 1</source>
         <translation>ex. 1A 123 456 7890 1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Record</source>
         <translation>Consigner</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Recorded as sent.</source>
         <translation>Envoi consigné.</translation>
     </message>
@@ -3673,8 +3658,9 @@ ajouté par {who}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="+52"/>
+        <location filename="../../ui/list_page.py" line="+56"/>
         <source>Create (Ctrl+N)</source>
+        <extracomment>what the rows show (BOOK always counts)</extracomment>
         <translation>Créer (Ctrl+N)</translation>
     </message>
     <message>
@@ -3684,12 +3670,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+161"/>
+        <location line="+184"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -3707,7 +3693,7 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
@@ -3715,28 +3701,28 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+70"/>
+        <location filename="../../ui/main_window.py" line="+75"/>
         <source>Encaisse — receivables</source>
         <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them an automatic backup that fails this long after the last good one is said out loud a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
         <translation>Encaisse — suivi des créances</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Start</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
@@ -3751,7 +3737,7 @@ ajouté par {who}</translation>
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>&amp;File</source>
         <extracomment>set when the window is replaced (a change of language): no backup then</extracomment>
         <translation>&amp;Fichier</translation>
@@ -3802,12 +3788,12 @@ ajouté par {who}</translation>
         <translation>E&amp;xporter toutes les données…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -3842,32 +3828,32 @@ ajouté par {who}</translation>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Clients</source>
         <translation>&amp;Clients</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Overdue invoices</source>
         <translation>Factures en &amp;retard</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Follow-up</source>
         <translation>R&amp;elances</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
@@ -3912,7 +3898,7 @@ ajouté par {who}</translation>
         <translation>À &amp;propos d’Encaisse</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation>
             <numerusform>%n document supprimé il y a plus de 30 jours a été effacé de la corbeille.</numerusform>
@@ -3920,73 +3906,73 @@ ajouté par {who}</translation>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Outstanding {total} — overdue {overdue} — {date}</source>
         <translation>Encours {total} — échu {overdue} — {date}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Company details saved.</source>
         <translation>Coordonnées de l’entreprise enregistrées.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+9"/>
+        <location line="+25"/>
+        <location line="+12"/>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Demo data can only be added to an empty book. Open another database with --db to explore the demo.</source>
         <translation>Les données de démonstration ne peuvent être ajoutées qu’à un dossier vide. Ouvrez une autre base de données avec l’option --db pour découvrir la démonstration.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+81"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&lt;b&gt;Encaisse&lt;/b&gt; {version}&lt;br&gt;Get paid: receivables, reminders and letters for French small businesses.&lt;br&gt;&lt;br&gt;Book: {path}&lt;br&gt;Company: {company}</source>
         <translation>&lt;b&gt;Encaisse&lt;/b&gt; {version}&lt;br&gt;Encaissez vos factures&#xa0;: suivi des créances, relances et courriers pour les petites entreprises françaises.&lt;br&gt;&lt;br&gt;Dossier&#xa0;: {path}&lt;br&gt;Entreprise&#xa0;: {company}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>A backup is already running.</source>
         <translation>Une sauvegarde est déjà en cours.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>The backup was cancelled.</source>
         <translation>La sauvegarde a été annulée.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
-        <location line="+9"/>
-        <location line="+10"/>
-        <location line="+86"/>
-        <location line="+4"/>
+        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+14"/>
+        <location line="+115"/>
+        <location line="+11"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-143"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The automatic backup failed: {message}
 
 Last backup: {since}. Check the backup folder in Settings (is the USB key or the network folder there?).</source>
@@ -3995,7 +3981,7 @@ Last backup: {since}. Check the backup folder in Settings (is the USB key or the
 Dernière sauvegarde&#xa0;: {since}. Vérifiez le dossier des sauvegardes dans les Paramètres (la clé USB ou le dossier réseau est-il bien là&#xa0;?).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Checking every file in the backup…</source>
         <translation>Vérification de chaque fichier de la sauvegarde…</translation>
     </message>
@@ -4005,7 +3991,7 @@ Dernière sauvegarde&#xa0;: {since}. Vérifiez le dossier des sauvegardes dans l
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Restore the backup of {date}?
 
 {counts}
@@ -4018,47 +4004,47 @@ The current book is backed up first, then replaced.</source>
 Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Backing up the current book first…</source>
         <translation>Sauvegarde préalable du dossier actuel…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Backup of {date} restored; the previous book is kept in {path}.</source>
         <translation>Sauvegarde du {date} restaurée&#xa0;; le dossier précédent est conservé dans {path}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Backing up before closing…</source>
         <translation>Sauvegarde avant de fermer…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>The backup on closing failed: {message}</source>
         <translation>La sauvegarde à la fermeture a échoué&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-172"/>
         <source>Backed up to {path}</source>
         <translation>Sauvegardé dans {path}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The backup is written, but {count} stored document(s) no longer match their fingerprint; they were copied as they are. Run Tools ▸ Check the book and documents.</source>
         <translation>La sauvegarde est écrite, mais {count} document(s) conservé(s) ne correspondent plus à leur empreinte&#xa0;; ils ont été copiés tels quels. Lancez Outils ▸ Vérifier le dossier et les documents.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Automatic backup failed: {message}</source>
         <translation>La sauvegarde automatique a échoué&#xa0;: {message}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Finishing the backup…</source>
         <translation>Fin de la sauvegarde…</translation>
     </message>
@@ -4073,12 +4059,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Sauvegardes (*.zip)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <location line="+6"/>
-        <location line="+4"/>
-        <location line="+3"/>
-        <location line="+5"/>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+6"/>
         <location line="+8"/>
         <source>Restore</source>
         <translation>Restauration</translation>
@@ -4087,19 +4073,19 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/app.py" line="+29"/>
+        <location filename="../../ui/app.py" line="+31"/>
         <source>This book is already open in another Encaisse window ({path}). Switch to that window, or close it first.</source>
         <translation>Ce dossier est déjà ouvert dans une autre fenêtre d’Encaisse ({path}). Passez à cette fenêtre, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../services/cli.py" line="+75"/>
+        <location filename="../../cli/app.py" line="+24"/>
         <source>the database {target} cannot be opened: {detail}</source>
         <translation>impossible d’ouvrir la base de données {target}&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/clients.py" line="+23"/>
-        <location filename="../../services/invoices.py" line="+24"/>
-        <location filename="../../services/payments.py" line="+44"/>
+        <location filename="../../services/ledger/clients.py" line="+24"/>
+        <location filename="../../services/ledger/invoices.py" line="+26"/>
+        <location filename="../../services/ledger/payments.py" line="+44"/>
         <source>this field is required.</source>
         <translation>ce champ est obligatoire.</translation>
     </message>
@@ -4139,7 +4125,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le client {code} ne peut pas être supprimé car il a des factures ou des paiements.</translation>
     </message>
     <message>
-        <location filename="../../services/lookups.py" line="+25"/>
+        <location filename="../../services/core/lookups.py" line="+25"/>
         <source>no client has the code &apos;{code}&apos;.</source>
         <translation>aucun client n’a le code «&#xa0;{code}&#xa0;».</translation>
     </message>
@@ -4150,7 +4136,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce client n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../services/company.py" line="-10"/>
+        <location filename="../../services/core/company.py" line="+19"/>
         <source>the company name is required.</source>
         <translation>la raison sociale est obligatoire.</translation>
     </message>
@@ -4165,7 +4151,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail valide.</translation>
     </message>
     <message>
-        <location filename="../../services/db.py" line="+31"/>
+        <location filename="../../services/core/db.py" line="+32"/>
         <source>This book was written by a newer version of Encaisse (schema {revision}). Install the newer version to open it.</source>
         <translation>Ce dossier a été enregistré par une version plus récente d’Encaisse (schéma {revision}). Installez cette version pour l’ouvrir.</translation>
     </message>
@@ -4210,7 +4196,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>La base de données {database} n’existe pas sur le serveur {server}. Créez-la, vide&#xa0;: Encaisse crée ses tables au premier démarrage.</translation>
     </message>
     <message>
-        <location filename="../../services/identifiers.py" line="+26"/>
+        <location filename="../../services/core/identifiers.py" line="+26"/>
         <source>&apos;{value}&apos; has the wrong length ({expected}).</source>
         <translation>«&#xa0;{value}&#xa0;» n’a pas la bonne longueur ({expected}).</translation>
     </message>
@@ -4266,9 +4252,9 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>8 ou 11 caractères</translation>
     </message>
     <message>
-        <location filename="../../services/imports.py" line="+76"/>
+        <location filename="../../services/ledger/imports.py" line="+72"/>
         <source>the file {path} cannot be read: {detail}</source>
-        <extracomment>The largest file an import reads (a company setting, in MB) and the largest value it accepts in one cell (a company setting, in KiB): beyond them, a message (issue #11). the bytes read at a time: a file is never held whole, as bytes or as text (issue #11)</extracomment>
+        <extracomment>The largest file an import reads and the largest value it accepts in one cell are settings of the book (services.core.settings): beyond them, a message (issue #11). the bytes read at a time: a file is never held whole, as bytes or as text (issue #11)</extracomment>
         <translation>impossible de lire le fichier {path}&#xa0;: {detail}</translation>
     </message>
     <message>
@@ -4292,22 +4278,22 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>la ligne {line} de {path} contient une valeur de {size} Kio, au-delà de la limite de {limit} Kio par valeur.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the file {path} mixes text encodings: line {line} is not UTF-8 like the other lines. Save the file again as UTF-8.</source>
         <translation>le fichier {path} mélange des encodages&#xa0;: la ligne {line} n&apos;est pas en UTF-8 comme les autres lignes. Enregistrez de nouveau le fichier en UTF-8.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the file {path} is not valid {encoding}: line {line} holds a byte that is not a character. Save the file again as UTF-8.</source>
         <translation>le fichier {path} n&apos;est pas un {encoding} valide&#xa0;: la ligne {line} contient un octet qui n&apos;est pas un caractère. Enregistrez de nouveau le fichier en UTF-8.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the file {path} changed while it was being read: nothing was imported. Try again once the program writing it has finished.</source>
         <translation>le fichier {path} a changé pendant sa lecture&#xa0;: rien n&apos;a été importé. Réessayez quand le programme qui l&apos;écrit aura terminé.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>line {line} of {path} cannot be read as CSV: {detail}</source>
         <translation>la ligne {line} de {path} ne peut pas être lue comme du CSV&#xa0;: {detail}</translation>
     </message>
@@ -4347,14 +4333,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>refusé par la base de données ({detail}).</translation>
     </message>
     <message>
-        <location line="+489"/>
+        <location filename="../../services/core/settings.py" line="-11"/>
         <source>choose a number from {low} to {high}.</source>
-        <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a byte beyond ASCII the state of the line being scanned in a file without a BOM What Settings lets the owner choose (MB for a file, KiB for one value).</extracomment>
         <translation>choisissez un nombre de {low} à {high}.</translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location filename="../../services/ledger/imports.py" line="+965"/>
         <source>&apos;{value}&apos; is neither yes nor no.</source>
+        <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a byte beyond ASCII the state of the line being scanned in a file without a BOM</extracomment>
         <translation>«&#xa0;{value}&#xa0;» n’est ni oui ni non.</translation>
     </message>
     <message>
@@ -4373,7 +4359,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>seul un avoir s’impute sur des factures&#xa0;; les règlements d’une facture vont dans le fichier des règlements.</translation>
     </message>
     <message>
-        <location filename="../../services/invoices.py" line="+1"/>
+        <location filename="../../services/ledger/invoices.py" line="+1"/>
         <source>the number &apos;{number}&apos; is already used.</source>
         <translation>le numéro «&#xa0;{number}&#xa0;» est déjà utilisé.</translation>
     </message>
@@ -4384,7 +4370,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../services/payments.py" line="+6"/>
+        <location filename="../../services/ledger/payments.py" line="+6"/>
         <source>&apos;{value}&apos; is not a three-letter currency code (EUR…).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un code devise à trois lettres (EUR…).</translation>
     </message>
@@ -4404,7 +4390,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>la facture {number} a des pièces justificatives (y compris dans la corbeille) et ne peut pas être supprimée.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the invoice {number} has payments or credit notes set against it and cannot be deleted; remove the allocations first, or cancel it with a credit note.</source>
         <translation>la facture {number} ne peut pas être supprimée car des paiements ou des avoirs y sont imputés&#xa0;; retirez d’abord les imputations, ou annulez-la par un avoir.</translation>
     </message>
@@ -4419,7 +4405,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>modification impossible tant que des paiements ou des avoirs sont imputés sur cette pièce.</translation>
     </message>
     <message>
-        <location filename="../../services/lookups.py" line="+1"/>
+        <location filename="../../services/core/lookups.py" line="+1"/>
         <source>this invoice no longer exists.</source>
         <translation>cette facture n’existe plus.</translation>
     </message>
@@ -4429,12 +4415,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>aucune facture ne porte le numéro «&#xa0;{number}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../services/invoices.py" line="+5"/>
+        <location filename="../../services/ledger/invoices.py" line="+5"/>
         <source>The due date {due} is before the issue date {issue}.</source>
         <translation>L’échéance du {due} est antérieure à la date d’émission du {issue}.</translation>
     </message>
     <message>
-        <location filename="../../services/money.py" line="+19"/>
+        <location filename="../../services/core/money.py" line="+20"/>
         <source>&apos;{value}&apos; is not an amount.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un montant valide.</translation>
     </message>
@@ -4459,7 +4445,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le montant est trop élevé.</translation>
     </message>
     <message>
-        <location filename="../../services/payments.py" line="-5"/>
+        <location filename="../../services/ledger/payments.py" line="-5"/>
         <source>&apos;{value}&apos; is not a payment method (transfer, cheque, card, cash, direct_debit, bill_of_exchange).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un mode de règlement valide (transfer, cheque, card, cash, direct_debit, bill_of_exchange).</translation>
     </message>
@@ -4529,7 +4515,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>modification impossible tant que le paiement est imputé&#xa0;; retirez d’abord ses imputations.</translation>
     </message>
     <message>
-        <location filename="../../services/terms.py" line="+32"/>
+        <location filename="../../services/core/terms.py" line="+32"/>
         <source>&apos;{text}&apos; is not understood. Examples: &apos;à réception&apos;, &apos;30 jours&apos;, &apos;45 jours fin de mois&apos;, &apos;30 jours fin de mois le 10&apos;, &apos;le 15/03/2026&apos;.</source>
         <translation>«&#xa0;{text}&#xa0;» n’est pas reconnu. Exemples&#xa0;: «&#xa0;à réception&#xa0;», «&#xa0;30 jours&#xa0;», «&#xa0;45 jours fin de mois&#xa0;», «&#xa0;30 jours fin de mois le 10&#xa0;», «&#xa0;le 15/03/2026&#xa0;».</translation>
     </message>
@@ -4560,18 +4546,18 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>L’échéance du {due} dépasse les deux plafonds légaux applicables à un client professionnel (60 jours&#xa0;: {cap60}&#xa0;; 45 jours fin de mois&#xa0;: {cap45}) — art. L441-10 du Code de commerce.</translation>
     </message>
     <message>
-        <location filename="../../services/demo.py" line="+48"/>
+        <location filename="../../services/book/demo.py" line="+50"/>
         <source>the database already holds data; demo data goes into an empty database (or use --force to add it alongside, with prefixed codes).</source>
         <translation>la base de données contient déjà des données&#xa0;; les données de démonstration se chargent dans une base vide (ou utilisez --force pour les ajouter en plus, avec des codes préfixés).</translation>
     </message>
     <message>
-        <location filename="../../services/errors.py" line="+19"/>
+        <location filename="../../services/core/errors.py" line="+19"/>
         <source>{field}: {reason}</source>
         <extracomment>How a field&apos;s error reads: &quot;SIREN: the check digits do not match&quot;.</extracomment>
         <translation>{field}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../services/documents.py" line="-46"/>
+        <location filename="../../services/proof/documents.py" line="-48"/>
         <source>Terms of sale (CGV)</source>
         <translation>Conditions générales de vente (CGV)</translation>
     </message>
@@ -4691,38 +4677,37 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>aucune version des CGV n’est en vigueur le {value}&#xa0;; ajoutez-en une dans la fiche de l’entreprise</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the stored copy is {state}; run the integrity check (Tools menu)</source>
         <translation>la copie conservée est {state}&#xa0;; lancez la vérification (menu Outils)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../services/core/settings.py" line="-1"/>
         <source>give a size between 1 and 2000 MB</source>
         <translation>indiquez une taille entre 1 et 2000 Mo</translation>
     </message>
     <message>
-        <location line="+519"/>
+        <location filename="../../services/proof/documents.py" line="+621"/>
         <source>missing</source>
-        <extracomment>The lookups by number and by code live in services.lookups (issue #12); these names stay for the callers (tests mostly) that find an owner through this module.</extracomment>
         <translation>manquante</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>altered</source>
         <translation>altérée</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+180"/>
         <source>document {id} “{title}”: the stored file is missing ({sha})</source>
         <translation>document {id} «&#xa0;{title}&#xa0;»&#xa0;: le fichier conservé est manquant ({sha})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>document {id} “{title}”: the stored file was altered (its SHA-256 no longer matches {sha})</source>
         <translation>document {id} «&#xa0;{title}&#xa0;»&#xa0;: le fichier conservé a été altéré (son SHA-256 ne correspond plus à {sha})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>a stored file belongs to no document: {path}</source>
         <translation>un fichier conservé n’appartient à aucun document&#xa0;: {path}</translation>
     </message>
@@ -4732,22 +4717,22 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>une copie partielle a été laissée par un ajout interrompu&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>a partial copy was left by an interrupted restore: {path}</source>
         <translation>une copie partielle a été laissée par une restauration interrompue&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../services/dossier.py" line="+21"/>
+        <location filename="../../services/paper/dossier.py" line="+24"/>
         <source>the stored copy of “{title}” is {state}; run the integrity check before building an evidence file</source>
         <translation>la copie conservée de «&#xa0;{title}&#xa0;» est {state}&#xa0;; lancez la vérification avant de constituer un dossier de preuves</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the file {path} cannot be written: {detail}</source>
         <translation>le fichier {path} ne peut pas être écrit&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/proof.py" line="+38"/>
+        <location filename="../../services/proof/rules.py" line="+38"/>
         <source>signed quote or purchase order</source>
         <translation>devis ou bon de commande signé</translation>
     </message>
@@ -4762,12 +4747,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>CGV acceptées</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>this invoice no longer exists</source>
         <translation>cette facture n’existe plus</translation>
     </message>
     <message>
-        <location filename="../../services/store.py" line="+38"/>
+        <location filename="../../services/proof/store.py" line="+38"/>
         <source>the file {name} does not exist</source>
         <translation>le fichier {name} n’existe pas</translation>
     </message>
@@ -4817,7 +4802,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le fichier {name} a changé pendant sa copie&#xa0;: rien n&apos;a été conservé. Réessayez quand le programme qui l&apos;écrit aura terminé</translation>
     </message>
     <message>
-        <location filename="../../services/alerts.py" line="+45"/>
+        <location filename="../../services/followup/alerts.py" line="+54"/>
         <source>Due soon</source>
         <translation>Bientôt échues</translation>
     </message>
@@ -4887,7 +4872,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>{invoice}&#xa0;: paiement promis pour le {date} non reçu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>balance {amount} over the credit limit of {limit}</source>
         <translation>solde de {amount} au-delà de l’encours autorisé de {limit}</translation>
     </message>
@@ -4902,22 +4887,22 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>{invoice} est en retard et ses preuves sont incomplètes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>instalment of {date} not paid in full ({amount} short)</source>
         <translation>échéance du {date} non payée en entier (il manque {amount})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{invoice}: declare it to the credit insurer before {date}</source>
         <translation>{invoice}&#xa0;: à déclarer à l’assureur-crédit avant le {date}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>declare the claim before {date} (BODACC notice of {notice})</source>
         <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
     </message>
     <message>
-        <location filename="../../services/dunning.py" line="-38"/>
+        <location filename="../../services/followup/dunning.py" line="-39"/>
         <source>pre-reminder</source>
         <translation>pré-relance</translation>
     </message>
@@ -5027,7 +5012,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez pourquoi l’étape est passée</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+166"/>
         <source>give the scenario a name</source>
         <translation>donnez un nom au scénario</translation>
     </message>
@@ -5042,7 +5027,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+463"/>
+        <location line="+606"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -5057,42 +5042,42 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>les dates d’échéance doivent se suivre et ne pas précéder le {date}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>this payment plan no longer exists.</source>
         <translation>cet échéancier n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="-268"/>
+        <location filename="../../ui/dunning_dialogs.py" line="-380"/>
         <source>give the tracking number</source>
         <translation>indiquez le numéro de suivi</translation>
     </message>
     <message>
-        <location filename="../../services/penalties.py" line="+42"/>
+        <location filename="../../services/followup/penalties.py" line="+42"/>
         <source>no rate is known yet for {half}: the last known rate ({rate} %) was used — enter the new rate in Settings</source>
         <translation>aucun taux n’est encore connu pour {half}&#xa0;: le dernier taux connu ({rate}&#xa0;%) a été utilisé — saisissez le nouveau taux dans les Paramètres</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the contractual rate of {rate} % is below 3 times the legal interest rate for {half} ({floor} %): L441-10 does not allow it</source>
         <translation>le taux contractuel de {rate}&#xa0;% est inférieur à 3 fois le taux d’intérêt légal de {half} ({floor}&#xa0;%)&#xa0;: l’article L441-10 ne le permet pas</translation>
     </message>
     <message>
-        <location filename="../../services/rates.py" line="+25"/>
+        <location filename="../../services/core/settings.py" line="+5"/>
         <source>{value} is not a rate in percent (e.g. 2.15)</source>
         <translation>{value} n’est pas un taux en pourcentage (ex. 2,15)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../services/followup/rates.py" line="+27"/>
         <source>{value} is not a half-year (e.g. 2026-H2)</source>
         <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
     </message>
     <message>
-        <location filename="../../services/letters.py" line="+322"/>
+        <location filename="../../services/paper/letters.py" line="+290"/>
         <source>unknown placeholder {{{name}}}; use one of: {known}</source>
         <translation>champ {{{name}}} inconnu&#xa0;; champs possibles&#xa0;: {known}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>a brace is not closed or not opened: {detail}</source>
         <translation>une accolade n’est pas fermée ou pas ouverte&#xa0;: {detail}</translation>
     </message>
@@ -5102,17 +5087,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>aucun modèle {value}</translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location filename="../../services/core/settings.py" line="+1"/>
         <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
         <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>give a number of days between 1 and 60</source>
         <translation>indiquez un nombre de jours entre 1 et 60</translation>
     </message>
     <message>
-        <location filename="../../services/legal_docs.py" line="+39"/>
+        <location filename="../../services/paper/legal_docs.py" line="+42"/>
         <source>the client {code} has no payment plan in progress</source>
         <translation>le client {code} n’a pas d’échéancier en cours</translation>
     </message>
@@ -5122,7 +5107,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
     <message>
-        <location filename="../../services/backup.py" line="+79"/>
+        <location filename="../../services/book/backup.py" line="+80"/>
         <source>PostgreSQL books are backed up with the server&apos;s own tools (pg_dump); Encaisse backs up SQLite books</source>
         <extracomment>the working folder of a backup being written, inside the backup folder ``done, total`` in bytes read so far the compressions Encaisse writes, the only ones it reads back a backup made before the manifest recorded sizes may unpack to 4 × its own size, or this the manifest itself is read with this cap (about a million documents) the suffix of the checked copy of a backup&apos;s database, beside the book</extracomment>
         <translation>les dossiers PostgreSQL se sauvegardent avec les outils du serveur (pg_dump)&#xa0;; Encaisse sauvegarde les dossiers SQLite</translation>
@@ -5153,12 +5138,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>{name} n’est pas une sauvegarde d’Encaisse&#xa0;: elle annonce un élément inattendu, {member}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the backup {name} is not what it says: {member} is larger than the {size} bytes its manifest gives</source>
         <translation>la sauvegarde {name} n’est pas ce qu’elle annonce&#xa0;: {member} dépasse les {size} octets indiqués par son manifeste</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the backup {name} would unpack to {size} MB, more than 4 times what it announces ({limit} MB at most): it is refused</source>
         <translation>la sauvegarde {name} occuperait {size}&#xa0;Mo une fois décompressée, plus de 4 fois ce qu’elle annonce ({limit}&#xa0;Mo au plus)&#xa0;: elle est refusée</translation>
     </message>
@@ -5213,17 +5198,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>la sauvegarde ne peut pas être restaurée dans {folder}&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../services/core/settings.py" line="-5"/>
         <source>the folder {folder} cannot hold backups: {detail}</source>
         <translation>le dossier {folder} ne peut pas recevoir de sauvegardes&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../services/book/backup.py" line="+3"/>
         <source>the book {path} cannot be read for a backup: {detail}</source>
         <translation>le dossier comptable {path} ne peut pas être lu pour une sauvegarde&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/export.py" line="+50"/>
+        <location filename="../../services/book/export.py" line="+51"/>
         <source>the folder {folder} is not empty: choose a new or empty folder</source>
         <translation>le dossier {folder} n’est pas vide&#xa0;: choisissez un dossier nouveau ou vide</translation>
     </message>
@@ -5233,7 +5218,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>l’export ne peut pas être écrit dans {folder}&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/booklock.py" line="+37"/>
+        <location filename="../../services/book/booklock.py" line="+38"/>
         <source>the book is open in Encaisse; close it first</source>
         <translation>le dossier est ouvert dans Encaisse&#xa0;; fermez-le d’abord</translation>
     </message>
@@ -5243,7 +5228,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le dossier est occupé&#xa0;: une commande est en train de le modifier&#xa0;; réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../../services/integrity.py" line="+48"/>
+        <location filename="../../services/book/integrity.py" line="+49"/>
         <source>invoice {number} ({client}): its running total says {stored} paid, its allocations add up to {recomputed}</source>
         <translation>facture {number} ({client})&#xa0;: son total cumulé indique {stored} payé, ses imputations font {recomputed}</translation>
     </message>
@@ -5279,12 +5264,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>la vérification d’intégrité de SQLite ne s’applique pas à un dossier PostgreSQL&#xa0;; le serveur vérifie lui-même ses pages</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Encaisse cannot back this book up before the repair ({reason}): back it up that way, then repair it with --yes</source>
         <translation>Encaisse ne peut pas sauvegarder ce dossier avant la réparation ({reason})&#xa0;: sauvegardez-le par ce moyen, puis réparez-le avec --yes</translation>
     </message>
     <message>
-        <location filename="../../services/text.py" line="+13"/>
+        <location filename="../../services/core/text.py" line="+13"/>
         <source>contains an invisible, control or no-break character (U+{code}, character {position}); type it again with ordinary characters.</source>
         <translation>contient un caractère invisible, de contrôle ou une espace insécable (U+{code}, caractère {position})&#xa0;; saisissez-le de nouveau avec des caractères ordinaires.</translation>
     </message>
@@ -5302,7 +5287,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/payment_dialog.py" line="+50"/>
+        <location filename="../../ui/dialogs/payment_dialog.py" line="+55"/>
         <source>Record a payment</source>
         <translation>Enregistrer un paiement</translation>
     </message>
@@ -5324,12 +5309,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+131"/>
+        <location line="+155"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-150"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -5359,28 +5344,28 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>&lt;b&gt;Que règle ce paiement&#xa0;?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The oldest due invoices first (art. 1342-10 Code civil)</source>
         <translation>Les factures échues les plus anciennes d’abord (art. 1342-10 du Code civil)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The invoices I choose below</source>
         <translation>Les factures que je choisis ci-dessous</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+98"/>
+        <location line="+10"/>
+        <location line="+119"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-119"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
@@ -5390,37 +5375,37 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>À imputer</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+62"/>
         <source>Anything left over stays as credit on the client.</source>
         <translation>Tout excédent reste en crédit sur le compte du client.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>An amount to allocate is not a number.</source>
         <translation>Un montant à imputer n’est pas un nombre valide.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Allocated: {amount}</source>
         <translation>Imputé&#xa0;: {amount}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Remove allocation</source>
         <translation>Retirer l’imputation</translation>
     </message>
@@ -5435,27 +5420,27 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Imputation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Amount {amount} — allocated {allocated} — credit left {left}</source>
         <translation>Montant {amount} — imputé {allocated} — crédit restant {left}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>removed on {date}</source>
         <translation>retirée le {date}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cannot allocate</source>
         <translation>Imputation impossible</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Payment larger than what is due</source>
         <translation>Paiement supérieur au montant dû</translation>
     </message>
@@ -5468,7 +5453,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="+170"/>
+        <location filename="../../ui/pages.py" line="+254"/>
         <source>All methods</source>
         <translation>Tous les modes de règlement</translation>
     </message>
@@ -5483,7 +5468,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Reçus du</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Search payments: client, reference… (Ctrl+F)</source>
         <translation>Rechercher un paiement&#xa0;: client, référence… (Ctrl+F)</translation>
     </message>
@@ -5501,7 +5486,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Delete the payment of {amount} received on {date}? Its allocations are removed and the deletion is kept in the history.</source>
         <translation>Supprimer le paiement de {amount} reçu le {date}&#xa0;? Ses imputations seront retirées et la suppression restera tracée dans l’historique.</translation>
     </message>
@@ -5560,20 +5545,20 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="+65"/>
+        <location filename="../../ui/printing.py" line="+73"/>
         <source>files of type “{type}” cannot be shown or printed here.</source>
         <extracomment>Image types whose frames are pages (a scanned multi-page TIFF). The frames of a GIF or WebP are an animation: only the first one is shown and printed. PDF pages are rasterised for printing at no more than this resolution: enough for text on paper, and an A4 page stays near 35 MB in memory (at 1200 dpi it would be 550 MB). Resolution assumed for an image that does not record one.</extracomment>
         <translation>les fichiers de type «&#xa0;{type}&#xa0;» ne peuvent être ni affichés ni imprimés ici.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <location line="+13"/>
         <source>the file cannot be found.</source>
         <translation>le fichier est introuvable.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>the file is not a valid PDF or is damaged.</source>
         <translation>le fichier n’est pas un PDF valide ou il est abîmé.</translation>
     </message>
@@ -5588,72 +5573,72 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le PDF utilise une protection non prise en charge.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the file could not be read.</source>
         <translation>le fichier n’a pas pu être lu.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>the PDF has no pages.</source>
         <translation>le PDF ne contient aucune page.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>page {page} of the image cannot be read.</source>
         <translation>la page {page} de l’image ne peut pas être lue.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>the image cannot be read ({error}).</source>
         <translation>l’image ne peut pas être lue ({error}).</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>This document cannot be printed: {reason}</source>
         <translation>Ce document ne peut pas être imprimé&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The pages chosen are not in this document (it has {count}).</source>
         <translation>Les pages choisies ne sont pas dans ce document (il en compte {count}).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>The printer could not be started. Check that it is connected and switched on, then try again.</source>
         <translation>L’imprimante n’a pas pu démarrer. Vérifiez qu’elle est branchée et allumée, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>The printer refused to start a new page.</source>
         <translation>L’imprimante a refusé de commencer une nouvelle page.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Page {page} could not be rendered.</source>
         <translation>La page {page} n’a pas pu être rendue.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+79"/>
         <source>Cannot print</source>
         <translation>Impression impossible</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Printing failed</source>
         <translation>L’impression a échoué</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>no printer named {name}</source>
         <translation>aucune imprimante nommée {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>no printer is set up on this computer</source>
         <translation>aucune imprimante n’est installée sur cet ordinateur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the file {path} does not exist</source>
         <translation>le fichier {path} n’existe pas</translation>
     </message>
@@ -5661,7 +5646,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="+27"/>
+        <location filename="../../ui/recovery.py" line="+28"/>
         <source>The book is damaged: looking for the latest good backup…</source>
         <translation>Le dossier est endommagé&#xa0;: recherche de la dernière sauvegarde saine…</translation>
     </message>
@@ -5706,12 +5691,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Sauvegardes (*.zip)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Restoring the backup…</source>
         <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The backup is restored. The damaged book is kept as {path}.</source>
         <translation>La sauvegarde est restaurée. Le dossier endommagé est conservé sous {path}.</translation>
     </message>
@@ -5720,17 +5705,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <name>ScenarioDialog</name>
     <message>
         <location filename="../../ui/dialogs/scenario_dialog.py" line="+49"/>
-        <location line="+137"/>
+        <location line="+155"/>
         <source>Dunning scenarios</source>
         <translation>Scénarios de relance</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-145"/>
         <source>Each step is an offset in days from the invoice&apos;s due date (negative = before it) and the action to take then. A client follows the default of its kind unless it is given a named scenario. The defaults follow common French practice: a pre-reminder a few days before the due date, reminders, a call, then a formal notice by registered letter about a month late.</source>
         <translation>Chaque étape est un décalage en jours par rapport à l’échéance de la facture (négatif = avant) et l’action à mener alors. Un client suit le scénario par défaut de son type, sauf si un scénario nommé lui est attribué. Les scénarios par défaut suivent l’usage français&#xa0;: une pré-relance quelques jours avant l’échéance, des relances, un appel, puis une mise en demeure en recommandé environ un mois après.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>New scenario…</source>
         <translation>Nouveau scénario…</translation>
     </message>
@@ -5741,12 +5726,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+323"/>
+        <location line="+355"/>
         <source>Delete scenario</source>
         <translation>Supprimer le scénario</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-354"/>
         <source>Its clients go back to the default of their kind</source>
         <translation>Ses clients reviennent au scénario par défaut de leur type</translation>
     </message>
@@ -5776,17 +5761,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Pénalités indiquées</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Days from the due date: −5 is 5 days before it (J−5), 5 is 5 days after it (J+5)</source>
         <translation>Jours depuis l’échéance&#xa0;: −5 = 5 jours avant (J−5), 5 = 5 jours après (J+5)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The letter states the late-payment penalties and the €40 indemnity</source>
         <translation>La lettre mentionne les pénalités de retard et l’indemnité de 40 €</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Add step</source>
         <translation>Ajouter une étape</translation>
     </message>
@@ -5801,12 +5786,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Rétablir les étapes d’origine</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Put back the steps Encaisse comes with for this kind of client (saved only when you click Save)</source>
         <translation>Remettre les étapes fournies avec Encaisse pour ce type de client (enregistré seulement avec Enregistrer)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -5821,12 +5806,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Par défaut — {kind}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Save the changes to “{name}”?</source>
         <translation>Enregistrer les modifications de «&#xa0;{name}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Used by every client of the kind “{kind}” that has no scenario of its own.</source>
         <translation>Suivi par tous les clients du type «&#xa0;{kind}&#xa0;» sans scénario propre.</translation>
     </message>
@@ -5836,7 +5821,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>jours</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+33"/>
         <source>J−%n: %n day(s) before the due date</source>
         <translation>
             <numerusform>J−%n&#xa0;: %n jour avant l’échéance</numerusform>
@@ -5857,17 +5842,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>J&#xa0;: le jour de l’échéance</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+130"/>
         <source>New scenario</source>
         <translation>Nouveau scénario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Name of the new scenario:</source>
         <translation>Nom du nouveau scénario&#xa0;:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Delete the scenario “{name}”? Its clients will follow the default of their kind.</source>
         <translation>Supprimer le scénario «&#xa0;{name}&#xa0;»&#xa0;? Ses clients suivront le scénario par défaut de leur type.</translation>
     </message>
@@ -5875,13 +5860,13 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+55"/>
-        <location line="+182"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+48"/>
+        <location line="+205"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-197"/>
         <source>Follow the system</source>
         <translation>Langue du système</translation>
     </message>
@@ -5901,23 +5886,23 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Copies des documents joints&#xa0;; sauvegardez ce dossier avec la base de données.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Document store</source>
         <translation>Coffre des documents</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>MB</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Largest document accepted</source>
         <translation>Taille maximale d’un document</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>KiB</source>
         <translation>Kio</translation>
     </message>
@@ -5927,7 +5912,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Une cellule d’un fichier CSV plus grande que ceci est refusée, avec sa ligne.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>a value at most</source>
         <translation>une valeur au plus</translation>
     </message>
@@ -5937,22 +5922,22 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Import CSV&#xa0;: un fichier au plus</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>A change of language applies at once to menus and lists; open windows keep their language until closed.</source>
         <translation>Le changement de langue s’applique immédiatement aux menus et aux listes&#xa0;; les fenêtres ouvertes conservent leur langue jusqu’à leur fermeture.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Default: {folder}</source>
         <translation>Par défaut&#xa0;: {folder}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>A backup is made on quitting and once a day: the database and the documents in one file. Pick a USB key or a synced folder to keep them off this computer.</source>
         <translation>Une sauvegarde est faite à la fermeture et une fois par jour&#xa0;: la base et les documents dans un seul fichier. Choisissez une clé USB ou un dossier synchronisé pour les garder hors de cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -5963,17 +5948,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Backup folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>{count} backup(s) kept; the latest: {date}, {size} MB</source>
         <translation>{count} sauvegarde(s) conservée(s)&#xa0;; la dernière&#xa0;: {date}, {size} Mo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No backup yet: one is made when you quit.</source>
         <translation>Pas encore de sauvegarde&#xa0;: une sauvegarde est faite quand vous quittez.</translation>
     </message>
@@ -5999,12 +5984,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Prévenir des factures échéant dans les</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Reminders stay paused this long after the date a client promised to pay, before the promise counts as broken</source>
         <translation>Les relances restent suspendues ce délai après la date promise par le client, avant que la promesse soit tenue pour non respectée</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Grace after a promised date</source>
         <translation>Délai de grâce après une promesse</translation>
     </message>
@@ -6034,17 +6019,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Textes des courriers…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The wording of each letter, per language, with a live preview</source>
         <translation>Le texte de chaque courrier, par langue, avec un aperçu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Late charges and letters…</source>
         <translation>Pénalités et courriers…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Rates, your penalty rate, the consumer mediator, the envelope window</source>
         <translation>Les taux, votre taux de pénalités, le médiateur de la consommation, la fenêtre de l’enveloppe</translation>
     </message>
@@ -6052,7 +6037,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/templates_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/templates_dialog.py" line="+41"/>
         <source>Pre-reminder</source>
         <translation>Pré-relance</translation>
     </message>
@@ -6087,7 +6072,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Relevé de compte</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Letter texts</source>
         <translation>Textes des courriers</translation>
     </message>
@@ -6107,22 +6092,22 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Objet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Placeholders: {names}</source>
         <translation>Champs&#xa0;: {names}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Restore default</source>
         <translation>Rétablir le texte d’origine</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -6130,17 +6115,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+26"/>
+        <location filename="../../ui/welcome.py" line="+28"/>
         <source>Welcome to Encaisse</source>
         <translation>Bienvenue dans Encaisse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Encaisse keeps track of who owes you what, tells you what falls due and what is late, and helps you get paid. Your book is empty: how would you like to start?</source>
         <translation>Encaisse suit qui vous doit quoi, vous signale les échéances et les retards, et vous aide à vous faire payer. Votre dossier est vide&#xa0;: par où souhaitez-vous commencer&#xa0;?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Enter my company details</source>
         <translation>Saisir les coordonnées de mon entreprise</translation>
     </message>
@@ -6150,17 +6135,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>Raison sociale, SIREN, adresse, coordonnées bancaires et vos conditions de paiement habituelles.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Import my invoices (CSV)</source>
         <translation>Importer mes factures (CSV)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Clients, invoices and payments from a spreadsheet or your invoicing software.</source>
         <translation>Clients, factures et paiements depuis un tableur ou votre logiciel de facturation.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Explore with demo data</source>
         <translation>Découvrir avec des données de démonstration</translation>
     </message>

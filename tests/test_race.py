@@ -29,6 +29,7 @@ from sqlalchemy import func, select
 from models import Allocation, Invoice, Payment
 from services.book import integrity
 from services.core import db
+from services.core.money import from_sql
 from services.ledger import open_items as ledger
 from tests.service_fixtures import FAR_FUTURE, add_client, add_invoice, book  # noqa: F401
 
@@ -120,7 +121,7 @@ def _assert_paid_once(number: str, writers: int) -> None:
     allocations."""
     with db.reading() as s:
         invoice = s.scalars(select(Invoice).where(Invoice.number == number)).one()
-        carried = ledger._dec(
+        carried = from_sql(
             s.scalar(
                 select(func.coalesce(func.sum(Allocation.amount), 0)).where(
                     Allocation.invoice_id == invoice.id, Allocation.removed_on.is_(None)
@@ -138,7 +139,7 @@ def _assert_paid_once(number: str, writers: int) -> None:
                     Allocation.payment_id == payment.id, Allocation.removed_on.is_(None)
                 )
             )
-            assert payment.allocated == ledger._dec(own)
+            assert payment.allocated == from_sql(own)
         assert sum((p.allocated for p in payments), Decimal("0.00")) == AMOUNT
         surplus = sum((p.amount - p.allocated for p in payments), Decimal("0.00"))
         assert surplus == AMOUNT * (writers - 1)

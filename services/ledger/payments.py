@@ -710,54 +710,43 @@ def _allocation_row(session: Session, a: Allocation) -> AllocationRow:
     if a.payment_id is not None:
         payment = session.get(Payment, a.payment_id)
         assert payment is not None
+        kind, source_id = "payment", payment.id
         label = f"{payment.date.isoformat()} {payment.reference}".strip()
-        return AllocationRow(
-            a.id,
-            invoice.id,
-            invoice.number,
-            "payment",
-            payment.id,
-            label,
-            a.amount,
-            a.date,
-            a.removed_on,
-        )
-    credit = session.get(Invoice, a.credit_note_id)
-    assert credit is not None
+    else:
+        credit = session.get(Invoice, a.credit_note_id)
+        assert credit is not None
+        kind, source_id, label = "credit_note", credit.id, credit.number
     return AllocationRow(
-        a.id,
-        invoice.id,
-        invoice.number,
-        "credit_note",
-        credit.id,
-        credit.number,
-        a.amount,
-        a.date,
-        a.removed_on,
+        a.id, invoice.id, invoice.number, kind, source_id, label, a.amount, a.date, a.removed_on
     )
+
+
+def _allocation_rows(
+    session: Session, include_removed: bool, condition: Any
+) -> list[AllocationRow]:
+    """The allocations matching ``condition`` (removed ones only if asked), by date."""
+    stmt = select(Allocation).where(condition)
+    if not include_removed:
+        stmt = stmt.where(Allocation.removed_on.is_(None))
+    return [
+        _allocation_row(session, a)
+        for a in session.scalars(stmt.order_by(Allocation.date, Allocation.id))
+    ]
 
 
 def allocations_of_invoice(invoice_id: int, include_removed: bool = False) -> list[AllocationRow]:
     """Money set against an invoice, or (for a credit note) applied from it."""
     with db.reading() as s:
-        stmt = select(Allocation).where(
-            or_(Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id)
+        return _allocation_rows(
+            s,
+            include_removed,
+            or_(Allocation.invoice_id == invoice_id, Allocation.credit_note_id == invoice_id),
         )
-        if not include_removed:
-            stmt = stmt.where(Allocation.removed_on.is_(None))
-        return [
-            _allocation_row(s, a) for a in s.scalars(stmt.order_by(Allocation.date, Allocation.id))
-        ]
 
 
 def allocations_of_payment(payment_id: int, include_removed: bool = False) -> list[AllocationRow]:
     with db.reading() as s:
-        stmt = select(Allocation).where(Allocation.payment_id == payment_id)
-        if not include_removed:
-            stmt = stmt.where(Allocation.removed_on.is_(None))
-        return [
-            _allocation_row(s, a) for a in s.scalars(stmt.order_by(Allocation.date, Allocation.id))
-        ]
+        return _allocation_rows(s, include_removed, Allocation.payment_id == payment_id)
 
 
 def _to_row(p: Payment, c: Client) -> PaymentRow:

@@ -112,6 +112,31 @@ MSG_DATABASE = QT_TRANSLATE_NOOP("Messages", "refused by the database ({detail})
 
 # -- column names ----------------------------------------------------------------
 
+# the header names of a column that more than one kind of file has (one list each)
+#: the client an invoice or a payment belongs to, by its code
+CLIENT_REFERENCE_ALIASES = (
+    "client",
+    "code client",
+    "client code",
+    "customer",
+    "customer code",
+    "ref client",
+    "reference client",
+    "numero client",
+    "n client",
+)
+TERMS_ALIASES = (
+    "terms",
+    "payment terms",
+    "conditions",
+    "conditions de paiement",
+    "conditions de reglement",
+    "delai",
+    "delai de paiement",
+    "delai de reglement",
+)
+NOTES_ALIASES = ("notes", "note", "remarques", "commentaire", "commentaires", "comments")
+
 #: field -> accepted header names, in the normalised form of :func:`normalise_header`.
 #: The first name of each field is the English name of the issue's format.
 CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -191,16 +216,7 @@ CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "postcode": ("postcode", "code postal", "cp", "zip", "zip code", "postal code"),
     "city": ("city", "ville", "commune", "localite", "town"),
     "country": ("country", "pays", "country code", "code pays"),
-    "terms": (
-        "terms",
-        "payment terms",
-        "conditions",
-        "conditions de paiement",
-        "conditions de reglement",
-        "delai",
-        "delai de paiement",
-        "delai de reglement",
-    ),
+    "terms": TERMS_ALIASES,
     "credit_limit": (
         "credit limit",
         "encours autorise",
@@ -212,7 +228,7 @@ CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
         "limite d encours",
     ),
     "language": ("language", "langue", "lang", "langue des courriers"),
-    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "notes": NOTES_ALIASES,
     "insurer": ("insurer", "credit insurer", "assureur", "assureur credit", "assureur de credit"),
     "insurance_days": (
         "insurance days",
@@ -257,17 +273,7 @@ INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
         "numero de piece",
         "piece",
     ),
-    "client": (
-        "client",
-        "code client",
-        "client code",
-        "customer",
-        "customer code",
-        "ref client",
-        "reference client",
-        "numero client",
-        "n client",
-    ),
+    "client": CLIENT_REFERENCE_ALIASES,
     "issue_date": (
         "issue date",
         "date",
@@ -299,16 +305,7 @@ INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
         "date de paiement prevue",
         "due",
     ),
-    "terms": (
-        "terms",
-        "payment terms",
-        "conditions",
-        "conditions de paiement",
-        "conditions de reglement",
-        "delai",
-        "delai de paiement",
-        "delai de reglement",
-    ),
+    "terms": TERMS_ALIASES,
     "net": (
         "net",
         "montant ht",
@@ -340,7 +337,7 @@ INVOICE_COLUMNS: dict[str, tuple[str, ...]] = {
         "reference commande",
         "order number",
     ),
-    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "notes": NOTES_ALIASES,
     "disputed": (
         "disputed",
         "dispute",
@@ -368,17 +365,7 @@ PAYMENT_COLUMNS: dict[str, tuple[str, ...]] = {
         "value date",
         "date d encaissement",
     ),
-    "client": (
-        "client",
-        "code client",
-        "client code",
-        "customer",
-        "customer code",
-        "ref client",
-        "reference client",
-        "numero client",
-        "n client",
-    ),
+    "client": CLIENT_REFERENCE_ALIASES,
     "amount": (
         "amount",
         "montant",
@@ -409,7 +396,7 @@ PAYMENT_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "reference": ("reference", "ref", "libelle", "payment reference", "reference paiement"),
     "currency": ("currency", "devise", "monnaie"),
-    "notes": ("notes", "note", "remarques", "commentaire", "commentaires", "comments"),
+    "notes": NOTES_ALIASES,
     "allocations": ALLOCATION_ALIASES,
 }
 

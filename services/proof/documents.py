@@ -372,21 +372,14 @@ def _record(
     history.record(
         s, "document", doc.id, action, client_id=doc.client_id, label=label, details=details
     )
-    if on_owner and doc.invoice_id is not None:
+    entity, owner_id = (
+        ("invoice", doc.invoice_id) if doc.invoice_id is not None else ("client", doc.client_id)
+    )
+    if on_owner and owner_id is not None:
         history.record(
             s,
-            "invoice",
-            doc.invoice_id,
-            action,
-            client_id=doc.client_id,
-            label=label,
-            details={"document": doc.id, "kind": doc.kind},
-        )
-    elif on_owner and doc.client_id is not None:
-        history.record(
-            s,
-            "client",
-            doc.client_id,
+            entity,
+            owner_id,
             action,
             client_id=doc.client_id,
             label=label,
@@ -440,14 +433,11 @@ def _forget_unreferenced(items: Iterable[Ingested]) -> None:
             the.remove(sha)
 
 
-def attach_in_session(
-    s: Session, owner: Owner, item: Ingested, meta: Meta, *, checked: bool = False
+def _add_document(
+    s: Session, ids: tuple[int | None, int | None, int | None], item: Ingested, meta: Meta
 ) -> Document:
-    """Record one stored file inside the caller's transaction (the demo book, imports);
-    ``checked``: the caller vouches for the metadata (the demo, built around its own date)."""
-    if not checked:
-        meta = validate_meta(meta)
-    doc = _new_document(s, _owner_ids(s, owner), item, meta)
+    """A new document for a stored file, in the history of the document and of its owner."""
+    doc = _new_document(s, ids, item, meta)
     _record(
         s,
         doc,
@@ -462,6 +452,16 @@ def attach_in_session(
         on_owner=True,
     )
     return doc
+
+
+def attach_in_session(
+    s: Session, owner: Owner, item: Ingested, meta: Meta, *, checked: bool = False
+) -> Document:
+    """Record one stored file inside the caller's transaction (the demo book, imports);
+    ``checked``: the caller vouches for the metadata (the demo, built around its own date)."""
+    if not checked:
+        meta = validate_meta(meta)
+    return _add_document(s, _owner_ids(s, owner), item, meta)
 
 
 def accept_in_session(
@@ -492,21 +492,7 @@ def attach_ingested(
             ids = _owner_ids(s, owner)
             docs = []
             for item in items:
-                doc = _new_document(s, ids, item, meta)
-                _record(
-                    s,
-                    doc,
-                    "document_added",
-                    {
-                        "kind": doc.kind,
-                        "sha256": doc.sha256,
-                        "size": doc.size,
-                        "original_name": doc.original_name,
-                        "signed": doc.signed,
-                    },
-                    on_owner=True,
-                )
-                docs.append(doc)
+                docs.append(_add_document(s, ids, item, meta))
             if meta.kind == "cgv" and meta.signed and ids[1] is None and ids[0] is not None:
                 _accept_signed_cgv(s, ids[0], docs[-1], meta, accept_cgv_version)
             doc_ids = [d.id for d in docs]

@@ -81,9 +81,7 @@ def build(
             subject_number = invoice.number
         else:
             subject_number = ""
-        client = s.get(Client, client_id) if client_id is not None else None
-        if client is None:
-            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
+        client = lookups.client(s, client_id)
         party = _client_party(client)
         lang = language or client.language or "fr"
     items = [

@@ -321,8 +321,7 @@ def _owner_ids(s: Session, owner: Owner) -> tuple[int | None, int | None, int | 
             raise NotFound(lookups.MSG_INVOICE_GONE, field="invoice")
         return invoice.client_id, invoice.id, None
     if owner.client_id is not None:
-        if s.get(Client, owner.client_id) is None:
-            raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
+        lookups.client(s, owner.client_id)
         return owner.client_id, None, None
     if owner.cgv_version_id is not None:
         if s.get(CgvVersion, owner.cgv_version_id) is None:
@@ -1124,8 +1123,7 @@ def record_acceptance(
         raise UserError(MSG_SIGNED_FUTURE, field="accepted_on", value=accepted_on.isoformat())
     try:
         with db.transaction() as s:
-            if s.get(Client, client_id) is None:
-                raise NotFound(lookups.MSG_CLIENT_GONE, field="client")
+            lookups.client(s, client_id)
             version = s.get(CgvVersion, cgv_version_id)
             if version is None:
                 raise NotFound(MSG_CGV_GONE, field="cgv_version", value=str(cgv_version_id))

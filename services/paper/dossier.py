@@ -18,7 +18,7 @@ from services.core.errors import NotFound, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.ledger import open_items as ledger
 from services.paper.evidence import EvidenceItem, EvidenceResult, InvoiceLine, build_evidence
-from services.pdf.parties import Party
+from services.pdf.parties import Party, company_party
 from services.proof import documents
 
 MSG_DAMAGED = QT_TRANSLATE_NOOP(
@@ -43,22 +43,6 @@ def _client_party(client: Client) -> Party:
         vat_number=client.vat_number,
         email=client.email,
         phone=client.phone,
-    )
-
-
-def _company_party() -> Party:
-    c = company.get_company()
-    return Party(
-        name=c.name,
-        address=c.address,
-        postcode=c.postcode,
-        city=c.city,
-        country=c.country,
-        siren=c.siren,
-        siret=c.siret,
-        vat_number=c.vat_number,
-        email=c.email,
-        phone=c.phone,
     )
 
 
@@ -143,7 +127,7 @@ def build(
         out.parent.mkdir(parents=True, exist_ok=True)
         result = build_evidence(
             out,
-            company=_company_party(),
+            company=company_party(company.get_company()),
             client=party,
             invoices=lines,
             items=evidence,

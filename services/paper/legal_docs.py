@@ -34,7 +34,7 @@ from services.ledger import open_items as ledger
 from services.paper.evidence import KIND_LABELS
 from services.pdf import formats, page, tables
 from services.pdf.fonts import fonts
-from services.pdf.parties import Party
+from services.pdf.parties import Party, company_party
 from services.proof import documents
 
 _KIND_LABELS_FR = KIND_LABELS["fr"]
@@ -115,21 +115,7 @@ def _company_and_client(code: str) -> tuple[Party, Party, str, str, int]:
     from services.core.company import get_company
     from services.ledger import clients as client_service
 
-    company = get_company()
-    me = Party(
-        company.name,
-        company.address,
-        company.postcode,
-        company.city,
-        company.country,
-        company.legal_form,
-        company.siren,
-        company.vat_number,
-        company.phone,
-        company.email,
-        company.iban,
-        company.bic,
-    )
+    me = company_party(get_company())
     row = client_service.get_client_by_code(code)
     client = Party(row.name, row.address, row.postcode, row.city, row.country, siren=row.siren)
     return me, client, row.kind, row.code, row.id

@@ -35,6 +35,7 @@ from services.followup.penalties import Result
 from services.pdf import formats, page, qr
 from services.pdf.fonts import fonts
 from services.pdf.parties import Party as Party  # the letters' parties are every document's
+from services.pdf.parties import company_party
 
 PAGE_W, PAGE_H = page.PAGE_W, page.PAGE_H
 MARGIN = page.MARGIN
@@ -683,21 +684,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
     out = []
     with company.reading() as s:
         data = company.load(s)
-        me = Party(
-            data.name,
-            data.address,
-            data.postcode,
-            data.city,
-            data.country,
-            data.legal_form,
-            data.siren,
-            data.vat_number,
-            data.phone,
-            data.email,
-            data.iban,
-            data.bic,
-            logo=data.logo_path,
-        )
+        me = company_party(data, with_logo=True)
         values = settings.load(s)
         mediator = values.mediator
         days = values.deadline_days
@@ -925,22 +912,8 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
     from services.ledger import open_items as ledger
 
     as_of = as_of or clock.today()
-    company = get_company()
     row = client_service.get_client_by_code(client_code)
-    me = Party(
-        company.name,
-        company.address,
-        company.postcode,
-        company.city,
-        company.country,
-        company.legal_form,
-        company.siren,
-        company.vat_number,
-        company.phone,
-        company.email,
-        company.iban,
-        company.bic,
-    )
+    me = company_party(get_company())
     letter = Letter(
         me,
         Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.core.dto import CompanyData
+
 
 @dataclass(frozen=True, slots=True)
 class Party:
@@ -32,3 +34,23 @@ class Party:
     def town(self) -> str:
         """Postcode and city on one line."""
         return " ".join(p for p in (self.postcode.strip(), self.city.strip()) if p)
+
+
+def company_party(company: CompanyData, *, with_logo: bool = False) -> Party:
+    """The company as the creditor of every document (its logo only for a letterhead)."""
+    return Party(
+        company.name,
+        company.address,
+        company.postcode,
+        company.city,
+        company.country,
+        company.legal_form,
+        company.siren,
+        company.vat_number,
+        company.phone,
+        company.email,
+        company.iban,
+        company.bic,
+        logo=company.logo_path if with_logo else "",
+        siret=company.siret,
+    )

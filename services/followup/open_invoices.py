@@ -106,6 +106,26 @@ def _open_rows_as_of(s: Session, as_of: dt.date) -> list[Row]:
     ]
 
 
+#: what :class:`ClientInfo` is read from (the raw SQLite query below names the same columns)
+_INFO_COLUMNS = (
+    Client.id,
+    Client.code,
+    Client.name,
+    Client.kind,
+    Client.scenario_id,
+    Client.collective_procedure_on,
+    Client.credit_limit,
+    Client.insurance_days,
+    Client.insurer,
+)
+
+
+def _client_info(r: Any) -> ClientInfo:
+    """A row of :data:`_INFO_COLUMNS`, its id left out; the insurer's days count only with an
+    insurer."""
+    return ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None)
+
+
 def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, ClientInfo]:
     """Clients by id (all of them, or only ``ids``)."""
     if ids is not None:
@@ -113,25 +133,8 @@ def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, Clie
         out: dict[int, ClientInfo] = {}
         for start in range(0, len(wanted), 900):
             chunk = wanted[start : start + 900]
-            rows = s.execute(
-                select(
-                    Client.id,
-                    Client.code,
-                    Client.name,
-                    Client.kind,
-                    Client.scenario_id,
-                    Client.collective_procedure_on,
-                    Client.credit_limit,
-                    Client.insurance_days,
-                    Client.insurer,
-                ).where(Client.id.in_(chunk))
-            ).all()
-            out.update(
-                {
-                    r[0]: ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None)
-                    for r in rows
-                }
-            )
+            rows = s.execute(select(*_INFO_COLUMNS).where(Client.id.in_(chunk))).all()
+            out.update({r[0]: _client_info(r) for r in rows})
         return out
     if s.get_bind().dialect.name == "sqlite":  # raw: one row per client of a large book
         cursor = s.connection().connection.cursor()
@@ -158,22 +161,7 @@ def client_infos(s: Session, ids: Iterable[int] | None = None) -> dict[int, Clie
             )
             for r in raw
         }
-    rows = s.execute(
-        select(
-            Client.id,
-            Client.code,
-            Client.name,
-            Client.kind,
-            Client.scenario_id,
-            Client.collective_procedure_on,
-            Client.credit_limit,
-            Client.insurance_days,
-            Client.insurer,
-        )
-    ).all()
-    return {
-        r[0]: ClientInfo(r[1], r[2], r[3], r[4], r[5], r[6], r[7] if r[8] else None) for r in rows
-    }
+    return {r[0]: _client_info(r) for r in s.execute(select(*_INFO_COLUMNS))}
 
 
 def done_offsets(s: Session, invoice_ids: Iterable[int], as_of: dt.date) -> dict[int, set[int]]:

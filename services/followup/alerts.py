@@ -224,6 +224,24 @@ def _complete_among(s: Any, rows: Sequence[core.Row]) -> set[int]:
     return complete
 
 
+def _on_invoice(
+    kind: str, r: core.Row, days: int, date: dt.date | None = None, *, cents: int | None = None
+) -> Raw:
+    """An alert on one open invoice row: its client, currency and balance (or ``cents``), its
+    age; ``date``, when given, is the date the alert's text names."""
+    return Raw(
+        kind,
+        r[1],
+        r[0],
+        r[2],
+        r[4] if cents is None else cents,
+        None,
+        days,
+        params=(("date", date.isoformat()),) if date is not None else (),
+        age=r[3],
+    )
+
+
 @dataclass(slots=True)
 class Found:
     """The alerts of a date, cheap to count: the two kinds that can run to tens of
@@ -243,11 +261,7 @@ class Found:
     def _missing(self, s: Session | None = None) -> list[Raw]:
         with company.reading(s) as s:
             rows = core.Source(s, self.as_of).overdue()
-        return [
-            Raw("missing_proof", r[1], r[0], r[2], r[4], None, r[3], age=r[3])
-            for r in rows
-            if r[0] not in self.complete
-        ]
+        return [_on_invoice("missing_proof", r, r[3]) for r in rows if r[0] not in self.complete]
 
     def _steps(self) -> list[Raw]:
         return [
@@ -385,7 +399,7 @@ def find(
         # the other kinds: small sets
         for r in source.due_between(as_of, as_of + dt.timedelta(days=soon)):
             if not r[5]:
-                out.append(Raw("due_soon", r[1], r[0], r[2], r[4], None, -r[3], age=r[3]))
+                out.append(_on_invoice("due_soon", r, -r[3]))
         watched = dict(
             s.execute(
                 select(Client.id, Client.kind).where(
@@ -416,19 +430,7 @@ def find(
                     continue
                 barred = as_of - dt.timedelta(days=r[3]) + relativedelta(years=years)
                 if 0 <= (barred - as_of).days <= PRESCRIPTION_WARNING_DAYS:
-                    out.append(
-                        Raw(
-                            "prescription_near",
-                            r[1],
-                            r[0],
-                            r[2],
-                            r[4],
-                            None,
-                            r[3],
-                            params=(("date", barred.isoformat()),),
-                            age=r[3],
-                        )
-                    )
+                    out.append(_on_invoice("prescription_near", r, r[3], barred))
         infos = core.client_infos(s, watched)
         balances: dict[tuple[int, str], int] = defaultdict(int)
         for r in source.of_clients(set(watched)):
@@ -437,19 +439,7 @@ def find(
             if days is not None and r[3] > 0 and not r[5]:
                 deadline = as_of - dt.timedelta(days=r[3] - days)
                 if 0 <= (deadline - as_of).days <= INSURANCE_WARNING_DAYS:
-                    out.append(
-                        Raw(
-                            "insurance_deadline",
-                            r[1],
-                            r[0],
-                            r[2],
-                            r[4],
-                            None,
-                            r[3],
-                            params=(("date", deadline.isoformat()),),
-                            age=r[3],
-                        )
-                    )
+                    out.append(_on_invoice("insurance_deadline", r, r[3], deadline))
         promised = source.of_invoices({i for i, _, _ in holds.promises})
         snoozed = {
             k for k, until in s.execute(select(AlertSnooze.key, AlertSnooze.until)) if until > as_of
@@ -459,36 +449,14 @@ def find(
         row = by_id.get(invoice_id)
         if row is None:  # paid: a kept promise
             continue
-        cents = to_cents(amount) if amount is not None else row[4]
-        params = (("date", promised_on.isoformat()),)
         if promised_on == as_of:
-            out.append(
-                Raw(
-                    "promise_due",
-                    row[1],
-                    invoice_id,
-                    row[2],
-                    cents,
-                    None,
-                    max(0, row[3]),
-                    params=params,
-                    age=row[3],
-                )
-            )
+            kind = "promise_due"
         elif as_of > promised_on + dt.timedelta(days=grace):
-            out.append(
-                Raw(
-                    "promise_broken",
-                    row[1],
-                    invoice_id,
-                    row[2],
-                    cents,
-                    None,
-                    max(0, row[3]),
-                    params=params,
-                    age=row[3],
-                )
-            )
+            kind = "promise_broken"
+        else:
+            continue
+        cents = to_cents(amount) if amount is not None else None
+        out.append(_on_invoice(kind, row, max(0, row[3]), promised_on, cents=cents))
     for _plan_id, client_id, due_on, short, currency in holds.missed_instalments:
         out.append(
             Raw(

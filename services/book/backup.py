@@ -66,6 +66,21 @@ LEFTOVER = ".encaisse-backup-"
 #: ``done, total`` in bytes read so far
 Progress = Callable[[int, int], None]
 
+
+def _counter(progress: Progress | None, total: int) -> Callable[[int], None]:
+    """What each chunk read calls with its size: ``progress`` told the bytes so far of
+    ``total``."""
+    done = 0
+
+    def on_bytes(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    return on_bytes
+
+
 #: the compressions Encaisse writes, the only ones it reads back
 COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 #: a backup made before the manifest recorded sizes may unpack to 4 × its own size, or this
@@ -348,14 +363,7 @@ def create(out: Path | None = None, *, progress: Progress | None = None) -> Back
                 ) from exc
             objects = sorted(store.digests_on_disk())
             sizes = {sha: store.path_of(sha).stat().st_size for sha in objects}
-            total = copy.stat().st_size + sum(sizes.values())
-            done = 0
-
-            def on_bytes(n: int) -> None:
-                nonlocal done
-                done += n
-                if progress is not None:
-                    progress(done, total)
+            on_bytes = _counter(progress, copy.stat().st_size + sum(sizes.values()))
 
             members: dict[str, str] = {}
             member_sizes: dict[str, int] = {}
@@ -620,15 +628,7 @@ def _inspect(
             manifest = _load_manifest(zf, path)
             members = _members(zf, path, manifest)
             if check:
-                total = sum(m.info.file_size for m in members)
-                done = 0
-
-                def on_bytes(n: int) -> None:
-                    nonlocal done
-                    done += n
-                    if progress is not None:
-                        progress(done, total)
-
+                on_bytes = _counter(progress, sum(m.info.file_size for m in members))
                 for member in members:
                     _stream(zf, member, path, on_bytes=on_bytes)
     except (

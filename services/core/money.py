@@ -22,6 +22,9 @@ MSG_NEGATIVE = QT_TRANSLATE_NOOP("Messages", "the amount must not be negative.")
 MSG_ZERO = QT_TRANSLATE_NOOP("Messages", "the amount must be greater than zero.")
 MSG_DECIMALS = QT_TRANSLATE_NOOP("Messages", "at most two decimals are allowed.")
 MSG_TOO_LARGE = QT_TRANSLATE_NOOP("Messages", "the amount is too large.")
+MSG_CURRENCY = QT_TRANSLATE_NOOP(
+    "Messages", "'{value}' is not a three-letter currency code (EUR…)."
+)
 
 MAX_AMOUNT = Decimal("999999999999.99")
 
@@ -84,6 +87,14 @@ def parse_amount(
     if value == 0 and not allow_zero:
         raise UserError(MSG_ZERO, field=field)
     return value.quantize(CENT) + ZERO  # + ZERO turns "-0" into 0.00
+
+
+def parse_currency(value: Any, field: str = "currency") -> str:
+    """A currency code as typed: trimmed, in capitals, three letters; none given is EUR."""
+    code = str(value or "EUR").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise UserError(MSG_CURRENCY, field=field, value=value)
+    return code
 
 
 def to_cents(value: Decimal) -> int:

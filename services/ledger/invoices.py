@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -13,7 +12,7 @@ from sqlalchemy import Integer, Select, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from models import INVOICE_KINDS, Allocation, Client, Document, Invoice
-from services.core import clock, db, history, lookups, terms
+from services.core import clock, db, history, lookups, money, terms
 from services.core import company as company_service
 from services.core.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
 from services.core.errors import NotFound, UserError, ValidationError
@@ -27,9 +26,6 @@ MSG_REQUIRED = QT_TRANSLATE_NOOP("Messages", "this field is required.")
 MSG_NUMBER_TAKEN = QT_TRANSLATE_NOOP("Messages", "the number '{number}' is already used.")
 MSG_KIND = QT_TRANSLATE_NOOP(
     "Messages", "'{value}' is not a kind of invoice (invoice, credit_note)."
-)
-MSG_CURRENCY = QT_TRANSLATE_NOOP(
-    "Messages", "'{value}' is not a three-letter currency code (EUR…)."
 )
 MSG_TOTAL_ZERO = QT_TRANSLATE_NOOP("Messages", "the total must be greater than zero.")
 MSG_NET_VAT = QT_TRANSLATE_NOOP(
@@ -204,10 +200,10 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
     elif v["net"] is not None and v["total"] is not None and v["vat"] is None:
         v["vat"] = v["total"] - v["net"]
 
-    currency = str(data.get("currency") or "EUR").strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", currency):
-        errors.append(UserError(MSG_CURRENCY, field="currency", value=data.get("currency")))
-    v["currency"] = currency
+    try:
+        v["currency"] = money.parse_currency(data.get("currency"))
+    except UserError as exc:
+        errors.append(exc)
 
     def text_field(name: str, multiline: bool = False) -> str:
         raw = str(data.get(name) or "").strip()

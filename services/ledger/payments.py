@@ -24,7 +24,6 @@ write lock before the first read (``BEGIN IMMEDIATE``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -33,7 +32,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import PAYMENT_METHODS, Allocation, Client, Invoice, Payment
-from services.core import clock, db, history, lookups
+from services.core import clock, db, history, lookups, money
 from services.core.dto import AllocationRow, Page, PaymentRow
 from services.core.errors import NeedsConfirmation, NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
@@ -46,9 +45,6 @@ MSG_METHOD = QT_TRANSLATE_NOOP(
     "Messages",
     "'{value}' is not a payment method (transfer, cheque, card, cash, direct_debit, "
     "bill_of_exchange).",
-)
-MSG_CURRENCY = QT_TRANSLATE_NOOP(
-    "Messages", "'{value}' is not a three-letter currency code (EUR…)."
 )
 MSG_OVERPAID = QT_TRANSLATE_NOOP(
     "Messages",
@@ -171,9 +167,11 @@ def validate(session: Session, data: dict[str, Any]) -> PaymentInput:
             amount = parse_amount(data["amount"], "amount", allow_zero=False)
         except UserError as exc:
             errors.append(exc)
-    currency = str(data.get("currency") or "EUR").strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", currency):
-        errors.append(UserError(MSG_CURRENCY, field="currency", value=data.get("currency")))
+    currency = "EUR"
+    try:
+        currency = money.parse_currency(data.get("currency"))
+    except UserError as exc:
+        errors.append(exc)
     method = "transfer"
     try:
         method = normalise_method(str(data.get("method") or ""))

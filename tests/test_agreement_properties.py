@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -50,7 +50,7 @@ HISTORY = ("done", "skip", "postpone", "promise", "dispute", "hand_off")
 index = st.integers(0, 30)  # into what exists, modulo its length
 # days before today on a coarse grid, so that an issue date, a version's first day and an
 # acceptance often fall on the same day (where <= and < part)
-back = st.integers(0, 16).map(lambda k: 10 * k)
+back = st.integers(0, 8).map(lambda k: 20 * k)
 cents = st.integers(1, 300_000)
 
 books = st.fixed_dictionaries(
@@ -88,7 +88,7 @@ books = st.fixed_dictionaries(
         ),
         # CGV versions in force from (days before today); acceptances: client, version, day
         "cgv": st.lists(back, max_size=2, unique=True),
-        "accepted": st.lists(st.tuples(index, index, back), max_size=3),
+        "accepted": st.lists(st.tuples(index, index, back), max_size=4),
         # what the follow-up did: on which of the day's actions, or on which invoice
         "history": st.lists(st.tuples(st.sampled_from(HISTORY), index), max_size=4),
         # the days the forms are compared on (from today on: SQLite's fast paths)
@@ -253,6 +253,20 @@ def check_ladder(day: dt.date) -> None:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(spec=books)
+# the boundaries, always tried: CGV accepted on the very day an invoice is issued (in force
+# from that day too), and an invoice issued the day before the acceptance
+@example(
+    spec={
+        "clients": [("pro", None, False)],
+        "invoices": [(0, 40, 10_000, "30 jours", None), (0, 41, 10_000, "30 jours", None)],
+        "payments": [],
+        "documents": [("purchase_order", True, 0, True, False)],
+        "cgv": [60],
+        "accepted": [(0, 0, 40)],
+        "history": [],
+        "days": [0],
+    }
+)
 def test_sql_and_python_agree_on_any_book(
     tmp_path_factory: pytest.TempPathFactory, spec: dict[str, Any]
 ) -> None:

@@ -348,14 +348,11 @@ def _take_back(
         if allocation.payment_id is not None
         else {"credit_note": allocation.credit_note_id}
     )
-    history.record(
+    history.record_invoice(
         session,
-        "invoice",
-        invoice.id,
+        invoice,
         "unallocated",
-        client_id=invoice.client_id,
-        label=invoice.number,
-        details={**source, "amount": taken, "reason": "over-allocation repaired"},
+        {**source, "amount": taken, "reason": "over-allocation repaired"},
     )
     session.flush()
     return taken
@@ -410,14 +407,11 @@ def _repair(session: Session) -> Repair:
     for doc in documents.values():
         value = (by_credit if doc.kind == "credit_note" else by_invoice)[doc.id]
         if doc.allocated != value:
-            history.record(
+            history.record_invoice(
                 session,
-                "invoice",
-                doc.id,
+                doc,
                 "edited",
-                client_id=doc.client_id,
-                label=doc.number,
-                details={"allocated": [doc.allocated, value], "reason": "running total recomputed"},
+                {"allocated": [doc.allocated, value], "reason": "running total recomputed"},
             )
             doc.allocated = value
             recomputed += 1

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from models import Event
+from models import Event, Invoice
 from services.core import clock, db
 from services.core.dto import EventRow
 from services.core.i18n import QT_TRANSLATE_NOOP
@@ -60,6 +60,21 @@ def record(
             label=label,
             details=json.dumps(clean, ensure_ascii=False, default=str),
         )
+    )
+
+
+def record_invoice(
+    session: Session, invoice: Invoice, action: str, details: dict[str, Any] | None = None
+) -> None:
+    """:func:`record` for an invoice or a credit note: its client, labelled by its number."""
+    record(
+        session,
+        "invoice",
+        invoice.id,
+        action,
+        client_id=invoice.client_id,
+        label=invoice.number,
+        details=details,
     )
 
 

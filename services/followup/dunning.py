@@ -646,15 +646,7 @@ def _record_step(
         details["reason"] = reason
     if tracking:
         details["tracking_number"] = tracking
-    history.record(
-        s,
-        "invoice",
-        invoice.id,
-        action,
-        client_id=invoice.client_id,
-        label=invoice.number,
-        details=details,
-    )
+    history.record_invoice(s, invoice, action, details)
 
 
 def record_step_in_session(s: Session, invoice: Invoice, step: Step, on: dt.date) -> None:
@@ -710,14 +702,8 @@ def postpone(action: Action, until: dt.date, on: dt.date | None = None) -> None:
                     created_at=clock.now(),
                 )
             )
-            history.record(
-                s,
-                "invoice",
-                invoice.id,
-                "step_postponed",
-                client_id=invoice.client_id,
-                label=invoice.number,
-                details={"step": action.step.action, "until": until},
+            history.record_invoice(
+                s, invoice, "step_postponed", {"step": action.step.action, "until": until}
             )
 
 
@@ -765,15 +751,7 @@ def _promise(
             created_at=clock.now(),
         )
     )
-    history.record(
-        s,
-        "invoice",
-        invoice.id,
-        "promise",
-        client_id=invoice.client_id,
-        label=invoice.number,
-        details={"amount": amount, "date": on_date, "note": note},
-    )
+    history.record_invoice(s, invoice, "promise", {"amount": amount, "date": on_date, "note": note})
 
 
 def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None = None) -> None:
@@ -797,15 +775,7 @@ def open_dispute(number: str, reason: str, note: str = "", today: dt.date | None
                 created_at=clock.now(),
             )
         )
-        history.record(
-            s,
-            "invoice",
-            invoice.id,
-            "dispute_opened",
-            client_id=invoice.client_id,
-            label=invoice.number,
-            details={"reason": reason, "note": note},
-        )
+        history.record_invoice(s, invoice, "dispute_opened", {"reason": reason, "note": note})
 
 
 def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | None = None) -> None:
@@ -825,15 +795,7 @@ def close_dispute(number: str, outcome: str, note: str = "", today: dt.date | No
             dispute.outcome = outcome
             if note:
                 dispute.note = (dispute.note + "\n" + note).strip()
-        history.record(
-            s,
-            "invoice",
-            invoice.id,
-            "dispute_closed",
-            client_id=invoice.client_id,
-            label=invoice.number,
-            details={"outcome": outcome, "note": note},
-        )
+        history.record_invoice(s, invoice, "dispute_closed", {"outcome": outcome, "note": note})
 
 
 def hand_off(
@@ -857,15 +819,7 @@ def hand_off(
                     created_at=clock.now(),
                 )
             )
-            history.record(
-                s,
-                "invoice",
-                invoice.id,
-                "handed_off",
-                client_id=invoice.client_id,
-                label=invoice.number,
-                details={"to": kind, **details},
-            )
+            history.record_invoice(s, invoice, "handed_off", {"to": kind, **details})
 
 
 def _checked_details(details: dict[str, Any]) -> dict[str, Any]:

@@ -361,15 +361,7 @@ def update_invoice(
         invoice.updated_at = clock.now()
         diff = history.changes(before, v)
         if diff:
-            history.record(
-                s,
-                "invoice",
-                invoice.id,
-                "edited",
-                client_id=invoice.client_id,
-                label=invoice.number,
-                details=diff,
-            )
+            history.record_invoice(s, invoice, "edited", diff)
         s.flush()
         return _row_of(s, invoice.id), checked.warnings
 
@@ -409,14 +401,11 @@ def delete_invoice(invoice_id: int) -> None:
             raise UserError(MSG_HAS_PAYMENTS, field="invoice", number=invoice.number)
         if s.scalar(select(Document.id).where(Document.invoice_id == invoice_id).limit(1)):
             raise UserError(MSG_HAS_DOCUMENTS, field="invoice", number=invoice.number)
-        history.record(
+        history.record_invoice(
             s,
-            "invoice",
-            invoice.id,
+            invoice,
             "deleted",
-            client_id=invoice.client_id,
-            label=invoice.number,
-            details={
+            {
                 "number": invoice.number,
                 "total": invoice.total,
                 "issue_date": invoice.issue_date,

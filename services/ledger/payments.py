@@ -320,14 +320,8 @@ def _allocate_payment(
         return None
     date = _allocation_date(session, payment.date, invoice, Allocation.payment_id == payment.id)
     allocation = _set_against(session, invoice, payment, amount, date, payment_id=payment.id)
-    history.record(
-        session,
-        "invoice",
-        invoice.id,
-        "allocated",
-        client_id=invoice.client_id,
-        label=invoice.number,
-        details={"payment": payment.id, "amount": amount, "date": date},
+    history.record_invoice(
+        session, invoice, "allocated", {"payment": payment.id, "amount": amount, "date": date}
     )
     return allocation
 
@@ -349,23 +343,17 @@ def apply_credit_in_session(
         session, credit.issue_date, invoice, Allocation.credit_note_id == credit.id
     )
     allocation = _set_against(session, invoice, credit, amount, date, credit_note_id=credit.id)
-    history.record(
+    history.record_invoice(
         session,
-        "invoice",
-        invoice.id,
+        invoice,
         "credit_applied",
-        client_id=invoice.client_id,
-        label=invoice.number,
-        details={"credit_note": credit.number, "amount": amount, "date": date},
+        {"credit_note": credit.number, "amount": amount, "date": date},
     )
-    history.record(
+    history.record_invoice(
         session,
-        "invoice",
-        credit.id,
+        credit,
         "credit_applied",
-        client_id=credit.client_id,
-        label=credit.number,
-        details={"invoice": invoice.number, "amount": amount, "date": date},
+        {"invoice": invoice.number, "amount": amount, "date": date},
     )
     return allocation
 
@@ -590,14 +578,11 @@ def delete_payment(payment_id: int) -> None:
                 invoice = invoices.get(allocation.invoice_id)
                 assert invoice is not None
                 invoice.allocated -= allocation.amount
-                history.record(
+                history.record_invoice(
                     s,
-                    "invoice",
-                    invoice.id,
+                    invoice,
                     "unallocated",
-                    client_id=invoice.client_id,
-                    label=invoice.number,
-                    details={
+                    {
                         "payment": payment.id,
                         "amount": allocation.amount,
                         "reason": "payment deleted",
@@ -679,24 +664,10 @@ def unallocate(allocation_id: int) -> None:
             assert credit is not None
             credit.allocated -= allocation.amount
             source = {"credit_note": credit.number}
-            history.record(
-                s,
-                "invoice",
-                credit.id,
-                "unallocated",
-                client_id=credit.client_id,
-                label=credit.number,
-                details={"invoice": invoice.number, "amount": allocation.amount},
+            history.record_invoice(
+                s, credit, "unallocated", {"invoice": invoice.number, "amount": allocation.amount}
             )
-        history.record(
-            s,
-            "invoice",
-            invoice.id,
-            "unallocated",
-            client_id=invoice.client_id,
-            label=invoice.number,
-            details={**source, "amount": allocation.amount},
-        )
+        history.record_invoice(s, invoice, "unallocated", {**source, "amount": allocation.amount})
 
 
 # -- reading -----------------------------------------------------------------

@@ -267,6 +267,20 @@ def check_ladder(day: dt.date) -> None:
         "days": [0],
     }
 )
+# and a day on which an invoice's age is exactly a step's offset (due in 10 days; on day 15
+# it is 5 days late, the default pro ladder's first reminder; on day 25, 15: its second)
+@example(
+    spec={
+        "clients": [("pro", None, False), ("consumer", None, True)],
+        "invoices": [(0, 20, 10_000, "30 jours", None), (1, 20, 5_000, "30 jours", None)],
+        "payments": [],
+        "documents": [],
+        "cgv": [],
+        "accepted": [],
+        "history": [],
+        "days": [15, 25, 39],
+    }
+)
 def test_sql_and_python_agree_on_any_book(
     tmp_path_factory: pytest.TempPathFactory, spec: dict[str, Any]
 ) -> None:

@@ -130,6 +130,7 @@ def force_a_bug(env: dict[str, str], book: Path) -> subprocess.CompletedProcess[
     return done
 
 
+@pytest.mark.slow  # a dozen commands in subprocesses, the demo and letters among them
 def test_every_file_is_owner_only_after_a_full_run(tmp_path: Path) -> None:
     root = tmp_path / "run"  # everything below is listed
     home = root / "home"

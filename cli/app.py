@@ -8,12 +8,12 @@ never a traceback). A bug is not caught here: ``main.py`` logs it.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from cli import book, followup, ledger, paper, proof
 from cli.output import err, one_line
 from cli.parser import build_parser
 from services.book import booklock
@@ -23,14 +23,50 @@ from services.core.i18n import QT_TRANSLATE_NOOP
 
 MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP("Messages", "the database {target} cannot be opened: {detail}")
 
-#: Every command this package runs, by name (``print`` is run by ``main.py``: it needs Qt).
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    **ledger.COMMANDS,
-    **proof.COMMANDS,
-    **followup.COMMANDS,
-    **paper.COMMANDS,
-    **book.COMMANDS,
+Command = Callable[[argparse.Namespace], int]
+
+#: Every command this package runs and the module of ``cli`` that holds it (``print`` is run by
+#: ``main.py``: it needs Qt). A command's module is imported when the command runs, so that
+#: ``import invoices`` does not load the PDF, backup and demo code (every subprocess of the
+#: tests, every script of a user, starts faster); tests/test_cli_commands.py checks this table
+#: against each module's own ``COMMANDS``.
+WHERE: dict[str, str] = {
+    **dict.fromkeys(("import", "invoices", "clients"), "ledger"),
+    **dict.fromkeys(("attach", "documents", "evidence"), "proof"),
+    **dict.fromkeys(("alerts", "actions", "promise", "dispute", "penalties"), "followup"),
+    **dict.fromkeys(("letters", "statement", "agreement", "claim"), "paper"),
+    **dict.fromkeys(("demo", "backup", "backups", "restore", "export", "check"), "book"),
 }
+
+
+class _Commands(MutableMapping[str, Command]):
+    """The commands by name, each imported on first use (a test may replace one)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._loaded:
+            if name not in WHERE:
+                raise KeyError(name)
+            module = importlib.import_module(f"cli.{WHERE[name]}")
+            self._loaded[name] = module.COMMANDS[name]
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(WHERE)
+
+    def __len__(self) -> int:
+        return len(WHERE)
+
+
+COMMANDS: MutableMapping[str, Command] = _Commands()
 
 
 def open_book(target: str) -> None:
@@ -119,6 +155,8 @@ def run(args: argparse.Namespace, target: str) -> int:
     try:
         lock = _lock_for(args, target)
         if args.command in ("backups", "restore"):
+            from cli import book
+
             damaged = book.damaged_book(target)
             if damaged is not None:
                 return book.run_on_damaged_book(args, damaged)

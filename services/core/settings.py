@@ -416,11 +416,9 @@ def load(session: Session) -> Settings:
     return Settings(**values)
 
 
-def read(session: Session | None = None) -> Settings:
-    """Every setting: in ``session`` when given, else in a read session of its own; the
+def read() -> Settings:
+    """Every setting, in a read session of its own (:func:`load` reads in the caller's); the
     defaults when no book is open."""
-    if session is not None:
-        return load(session)
     if not db.is_open():
         return defaults()
     with db.reading() as s:

@@ -88,11 +88,6 @@ class Job(QObject):
         """Finished with a result: no error, no cancel, no bug."""
         return not (self.error or self.cancelled or self.crashed)
 
-    @property
-    def cancel_requested(self) -> bool:
-        """For work that checks by itself between its progress reports."""
-        return self._stop
-
     def start(self) -> Job:
         self._thread = _Worker(self)
         _running.add(self)

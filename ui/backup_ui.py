@@ -12,10 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
-from ui.jobs import PROGRESS_AFTER_MS, Cancelled, Job, run_modal, wait_modal
+from ui.jobs import run_modal
 from ui.labels import PLURALS
-
-__all__ = ["PROGRESS_AFTER_MS", "Cancelled", "Job", "run_modal", "wait_modal"]
 
 log = logging.getLogger(__name__)
 

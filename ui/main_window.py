@@ -41,15 +41,13 @@ from ui.backup_ui import (
     describe_counts,
     export_with_dialog,
     remember_folder,
-    run_modal,
-    wait_modal,
 )
 from ui.changes import Change, watch
 from ui.dialogs.company_dialog import CompanyDialog
 from ui.dialogs.settings_dialog import SettingsDialog, saved_language
 from ui.document_tools import CheckDialog, TrashDialog
 from ui.followup_page import FollowUpPage
-from ui.jobs import Job, fit
+from ui.jobs import Job, fit, run_modal, wait_modal
 from ui.pages import ClientsPage, InvoicesPage, PaymentsPage
 from ui.welcome import WelcomePage
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from services.book import backup
 from services.core.version import APP_NAME
-from ui.backup_ui import created_text, describe_counts, remembered_folders, run_modal
-from ui.jobs import Progress
+from ui.backup_ui import created_text, describe_counts, remembered_folders
+from ui.jobs import Progress, run_modal
 
 log = logging.getLogger(__name__)
 

@@ -533,7 +533,7 @@ def measure_backup(path: Path, megabytes: int = 1024) -> dict[str, object]:
     from services.book import backup
     from services.core import db
     from services.proof import documents
-    from ui.backup_ui import Job
+    from ui.jobs import Job
 
     app = QApplication.instance() or QApplication([])
     started = time.perf_counter()

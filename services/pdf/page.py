@@ -10,7 +10,7 @@ document from the same data gives the same bytes, from the window or the command
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -68,11 +68,6 @@ class PageCanvas(Canvas):
             self._draw_footer(number, total)
             super().showPage()
         super().save()
-
-    @property
-    def pages(self) -> int:
-        """The pages drawn so far."""
-        return len(self._held)
 
     def _draw_footer(self, number: int, total: int) -> None:
         footer = self.footer
@@ -182,7 +177,6 @@ def build(
     title: str = "",
     author: str = "",
     margins: tuple[float, float, float, float] = (MARGIN, MARGIN, 18 * mm, 18 * mm),
-    first_page: Callable[[Canvas, Any], None] | None = None,
 ) -> int:
     """Lay ``story`` out on A4 pages with the page template and write it to ``target`` (a
     file is replaced at once, never left half-written); returns the number of pages.
@@ -202,15 +196,9 @@ def build(
         author=author,
         invariant=1,
     )
-    noop: Callable[[Canvas, Any], None] = lambda _c, _d: None  # noqa: E731
     with binary_streams():
         try:
-            doc.build(
-                list(story),
-                onFirstPage=first_page or noop,
-                onLaterPages=noop,
-                canvasmaker=partial(PageCanvas, footer=footer),
-            )
+            doc.build(list(story), canvasmaker=partial(PageCanvas, footer=footer))
         except BaseException:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)

@@ -723,9 +723,8 @@ def _party_block(party: Party, heading: str, lang: _Lang, styles: _Styles) -> li
         lines.append(lang.markup(_PARTY_KINDS[lang.code].get(party.kind, party.kind)))
     if party.address.strip():
         lines.append(lang.markup(party.address.strip()))
-    town = " ".join(p for p in (party.postcode.strip(), party.city.strip()) if p)
-    if town:
-        lines.append(lang.markup(town))
+    if party.town:
+        lines.append(lang.markup(party.town))
     if party.country:
         lines.append(lang.markup(_COUNTRIES[lang.code].get(party.country, party.country)))
     for key, value in (

@@ -23,7 +23,6 @@ from services.core.paths import resource_path
 from services.core.terms import FIRST_DATE, LAST_DATE, check_date_range
 from services.core.text import check_ascii_digits
 
-MSG_RATE = settings.MSG_RATE
 MSG_HALF = QT_TRANSLATE_NOOP("Messages", "{value} is not a half-year (e.g. 2026-H2)")
 
 
@@ -64,9 +63,6 @@ def _update_user(change: Callable[[dict[str, Any]], None]) -> None:
         user = settings.load(s).user_rates
         change(user)
         settings.save_in(s, {"user_rates": user})
-
-
-_percent = settings.percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +124,7 @@ def legal_rate(day: dt.date, *, individual: bool = False, t: Tables | None = Non
 def add_ecb_rate(start: dt.date, rate: str) -> None:
     """A new ECB rate from ``start`` (Settings); also marks the table known up to it."""
     check_date_range(start, "in_force_from")
-    value = _percent(rate)
+    value = settings.percent(rate)
 
     def change(user: dict[str, Any]) -> None:
         rows = [r for r in user.get("ecb_mro", []) if r["from"] != start.isoformat()]
@@ -151,7 +147,10 @@ def add_legal_rate(half: str, professional: str, individual: str) -> None:
         raise UserError(MSG_HALF, field="half", value=half)
     if not FIRST_DATE.year <= int(half[:4]) <= LAST_DATE.year:  # the years Encaisse accepts
         check_date_range(half_start_of(half), "half")
-    pro, ind = _percent(professional, "professional"), _percent(individual, "individual")
+    pro, ind = (
+        settings.percent(professional, "professional"),
+        settings.percent(individual, "individual"),
+    )
 
     def change(user: dict[str, Any]) -> None:
         rows = [r for r in user.get("legal", []) if r["half"] != half]

@@ -165,6 +165,9 @@ def test_bad_date_message_names_the_value(
 # -- demo ------------------------------------------------------------------------
 
 
+# The demo built on PostgreSQL is tests/test_postgresql.py's: it builds it there and compares
+# every list with SQLite's. Here, what the command says and refuses, and its default date.
+@pytest.mark.sqlite_only
 def test_demo_fills_an_empty_book_then_refuses(
     cli_book: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -185,6 +188,9 @@ def test_demo_fills_an_empty_book_then_refuses(
         assert s.scalar(select(func.count(Invoice.id))) == counted  # nothing added
 
 
+# The demo built on PostgreSQL is tests/test_postgresql.py's: it builds it there and compares
+# every list with SQLite's. Here, what the command says and refuses, and its default date.
+@pytest.mark.sqlite_only
 def test_demo_defaults_to_today(cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run = run_cli(capsys, cli_book, "demo")
     assert run.code == 0, run.err
@@ -198,6 +204,7 @@ def test_demo_defaults_to_today(cli_book: Path, capsys: pytest.CaptureFixture[st
     )
 
 
+@pytest.mark.sqlite_only  # two whole demos; the prefix's SQL on both engines below
 def test_demo_force_adds_alongside_with_prefixed_codes(
     cli_book: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -216,9 +223,29 @@ def test_demo_force_adds_alongside_with_prefixed_codes(
             n.startswith("DEMO-") for n in numbers if n not in {"F1", "F2", "F3", "F9", "AV1"}
         )
         assert s.get(Company, 1).name == "Ma Boîte"  # the user's company is left alone
-    # a second forced run takes the next prefix
-    run = run_cli(capsys, cli_book, "demo", "--force")
-    assert run.code == 0 and "DEMO2-" in run.out
+    # a second forced run takes the next prefix: test_the_demo_prefix_skips_the_prefixes_in_use…
+
+
+def test_the_demo_prefix_skips_the_prefixes_in_use_without_regard_to_case(
+    cli_book: Path,
+) -> None:
+    """What `demo --force` looks up in the book (lower() and LIKE), on both engines."""
+    from services.book import demo
+
+    with open_book(cli_book):
+        with db.reading() as s:
+            assert demo.free_prefix(s) == "DEMO-"
+        clients.create_client({"code": "demo-acme", "name": "Acme"})
+        with db.reading() as s:
+            assert demo.free_prefix(s) == "DEMO2-"  # a client code, in lower case
+        invoices.create_invoice(
+            {"number": "Demo2-F1", "client": "demo-acme", "issue_date": "2026-01-05", "total": "1"}
+        )
+        with db.reading() as s:
+            assert demo.free_prefix(s) == "DEMO3-"  # an invoice number, in mixed case
+        clients.create_client({"code": "XDEMO3-Y", "name": "Not a prefix"})
+        with db.reading() as s:
+            assert demo.free_prefix(s) == "DEMO3-"  # only at the start
 
 
 # -- invoices --------------------------------------------------------------------

@@ -1176,10 +1176,16 @@ def generate(
             return generate(s, today, seed=seed, prefix=prefix, with_documents=with_documents)
     rng = random.Random(seed + 1)
     _set_company(session)
+    ours = company_service.load(session)
+    # The session's identity map holds objects weakly: keeping the clients and invoices
+    # here lets the documents, payments and reminders below find them without a query each.
+    keep: list[object] = []
     client_ids: dict[str, int] = {}
     for spec in CLIENTS:
         clean = client_service.validate(_client_data(rng, spec, prefix))
-        client_ids[spec.code] = client_service.insert(session, clean).id
+        client = client_service.insert(session, clean)
+        keep.append(client)
+        client_ids[spec.code] = client.id
     docs = plan(today, seed)
     _numbers(docs, prefix)
     for doc in sorted(docs, key=lambda d: d.number):
@@ -1199,8 +1205,11 @@ def generate(
                 "notes": doc.notes,
                 "disputed": doc.disputed,
             },
+            company=ours,
         )
-        doc.id = invoice_service.insert(session, checked).id
+        invoice = invoice_service.insert(session, checked)
+        keep.append(invoice)
+        doc.id = invoice.id
     for doc in docs:
         if doc.kind == "credit_note" and doc.applies_to is not None:
             payment_service.apply_credit_in_session(session, doc.id, doc.applies_to.id, doc.applied)

@@ -9,6 +9,7 @@ document, and recorded inside the demo's transaction.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import random
 import tempfile
@@ -65,6 +66,7 @@ def _pdf(path: Path, title: str, lines: Sequence[str], signed: str = "") -> Path
     return path
 
 
+@functools.cache
 def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """The bundled DejaVu Sans (French accents), else Pillow's own font."""
     try:

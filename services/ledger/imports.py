@@ -46,8 +46,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models import Client, Company, Invoice
+from models import Client, Invoice
+from services.core import company as company_service
 from services.core import db, lookups, settings
+from services.core.dto import CompanyData
 from services.core.errors import UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import ZERO, parse_amount
@@ -971,12 +973,12 @@ class _Context:
         # The session's identity map holds objects weakly: keep what the rows
         # refer to, so that validate()/insert() find it without a query per row.
         self._keep: list[Any] = []
+        #: the company's terms and end-of-month method, read once for all the rows (preload)
+        self.company = CompanyData()
 
     def preload(self, kind: str, rows: list[dict[str, str]]) -> None:
         """Load once what the rows refer to (clients, invoices, the company)."""
-        company = self.session.get(Company, 1)
-        if company is not None:
-            self._keep.append(company)
+        self.company = company_service.load(self.session)
         if kind == CLIENTS:
             return
         wanted = {self.client_ids().get(str(r.get("client") or "").strip().lower()) for r in rows}
@@ -1230,7 +1232,7 @@ def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         errors.append(exc)
     checked = None
     try:
-        checked = invoice_service.validate(ctx.session, values)
+        checked = invoice_service.validate(ctx.session, values, company=ctx.company)
     except ValidationError as exc:
         errors.extend(exc.errors)
     except UserError as exc:
@@ -1262,7 +1264,8 @@ def _import_invoice(ctx: _Context, line: int, data: dict[str, str], seen: dict[s
         return False
     for message, params in checked.warnings:
         ctx.warn(line, "due_date", message, params)
-    credit_note = invoice_service.insert(ctx.session, checked, action=IMPORTED)
+    # the number was looked up above, with all the file's numbers (preload)
+    credit_note = invoice_service.insert(ctx.session, checked, action=IMPORTED, number_checked=True)
     for invoice, amount in targets:
         payment_service.apply_credit_in_session(ctx.session, credit_note.id, invoice.id, amount)
     return True

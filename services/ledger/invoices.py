@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models import INVOICE_KINDS, Allocation, Client, Document, Invoice
 from services.core import clock, db, history, lookups, money, terms
 from services.core import company as company_service
-from services.core.dto import NOT_DUE, OVERDUE, PAID, InvoiceRow, Page
+from services.core.dto import NOT_DUE, OVERDUE, PAID, CompanyData, InvoiceRow, Page
 from services.core.errors import NotFound, UserError, ValidationError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.lookups import invoice_key
@@ -108,13 +108,15 @@ def _as_id(value: Any) -> int | None:
         return None
 
 
-def validate(session: Session, data: dict[str, Any]) -> Checked:
+def validate(
+    session: Session, data: dict[str, Any], *, company: CompanyData | None = None
+) -> Checked:
     """Check every field, compute the due date; raise ValidationError listing the bad ones.
 
     ``data['client_id']`` or ``data['client']`` (a code) names the client.  When
     ``due_date`` is empty, or ``due_date_manual`` is false, the due date is
     computed from the invoice's terms, else the client's, else the company's
-    (shared/domain.md §1.2).
+    (shared/domain.md §1.2). An import passes the ``company`` it read once for all its rows.
     """
     errors: list[UserError] = []
     warnings: list[tuple[str, dict[str, str]]] = []
@@ -233,14 +235,16 @@ def validate(session: Session, data: dict[str, Any]) -> Checked:
 
     issue = v["issue_date"]
     assert issue is not None and client is not None
-    method = company_service.eom_method(session)
+    if company is None:
+        company = company_service.load(session)
+    method = company.eom_method
     if v["kind"] == "credit_note":
         v["due_date"] = due_given or issue
     elif v["due_date_manual"]:
         v["due_date"] = due_given
     else:
         if parsed is None:
-            fallback = client.terms or company_service.load(session).default_terms or "30 jours"
+            fallback = client.terms or company.default_terms or "30 jours"
             parsed = terms.parse_terms(fallback, "terms")
             if not v["terms"]:
                 v["terms"] = fallback
@@ -271,10 +275,17 @@ def _number_taken(session: Session, number: str, exclude_id: int | None = None) 
     return session.scalar(query) is not None
 
 
-def insert(session: Session, checked: Checked, action: str = "created") -> Invoice:
-    """Insert a validated invoice inside the caller's transaction."""
+def insert(
+    session: Session, checked: Checked, action: str = "created", *, number_checked: bool = False
+) -> Invoice:
+    """Insert a validated invoice inside the caller's transaction.
+
+    ``number_checked``: the caller has already looked up the number in this transaction (an
+    import reads the numbers of all its rows in one query); the unique index on
+    lower(number) stays the guard against a writer that committed since.
+    """
     v = checked.values
-    if _number_taken(session, v["number"]):
+    if not number_checked and _number_taken(session, v["number"]):
         raise UserError(MSG_NUMBER_TAKEN, field="number", number=v["number"])
     client = session.get(Client, v["client_id"])
     assert client is not None

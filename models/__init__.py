@@ -31,7 +31,7 @@ from models.ledger import (
 )
 
 #: The Alembic head this code expects (tests check it matches models/migrations).
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 __all__ = [
     "SCHEMA_REVISION",

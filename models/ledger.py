@@ -57,6 +57,16 @@ class Company(Base):
     default_terms: Mapped[str] = mapped_column(String(100), default="30 jours")
     # shared/domain.md §1.2: "N jours fin de mois" method A = EOM(d + N), B = EOM(d) + N
     eom_method: Mapped[str] = mapped_column(String(1), default="A")
+    # what identifies the creditor on letters and claims (migration 0008, issue #13)
+    share_capital: Mapped[str] = mapped_column(String(40), default="")
+    register_kind: Mapped[str] = mapped_column(String(10), default="")  # "rcs", "rm", "rne"
+    register_city: Mapped[str] = mapped_column(String(100), default="")
+    register_number: Mapped[str] = mapped_column(String(40), default="")
+    signatory_name: Mapped[str] = mapped_column(String(200), default="")
+    signatory_title: Mapped[str] = mapped_column(String(100), default="")
+    # the consumer mediator (L612-1, L616-1 C. conso.; shared/domain.md §3.7)
+    mediator_name: Mapped[str] = mapped_column(String(200), default="")
+    mediator_contact: Mapped[str] = mapped_column(Text, default="")
 
 
 class Setting(Base):
@@ -99,6 +109,12 @@ class Client(Base):
         ForeignKey("dunning_scenarios.id", ondelete="SET NULL"), nullable=True
     )
     collective_procedure_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # the debtor's legal status (migration 0008, shared/domain.md §2.6.1, §4.6.1): a legal
+    # form code ("" = not known), for a sole trader the register it is on ("commercant",
+    # "artisan", ""), and for a non-profit whether it buys for an economic activity
+    legal_form: Mapped[str] = mapped_column(String(20), default="")
+    registered_as: Mapped[str] = mapped_column(String(10), default="")
+    acts_professionally: Mapped[bool] = mapped_column(Boolean, default=False)
     # credit insurance (§4.9): the insurer and the days after the due date within which
     # an unpaid invoice must be declared (from the policy)
     insurer: Mapped[str] = mapped_column(String(100), default="")

@@ -64,9 +64,6 @@ class Company(Base):
     register_number: Mapped[str] = mapped_column(String(40), default="")
     signatory_name: Mapped[str] = mapped_column(String(200), default="")
     signatory_title: Mapped[str] = mapped_column(String(100), default="")
-    # the consumer mediator (L612-1, L616-1 C. conso.; shared/domain.md §3.7)
-    mediator_name: Mapped[str] = mapped_column(String(200), default="")
-    mediator_contact: Mapped[str] = mapped_column(Text, default="")
 
 
 class Setting(Base):

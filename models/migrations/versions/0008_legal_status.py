@@ -8,7 +8,7 @@ Issue #13 (shared/domain.md §2.6.1, §4.6.1, §3.7, §2.7):
   L441-10 applies to it, not the legal interest of C. civ. 1231-6);
 - company: what identifies the creditor on every letter and claim (art. 57 CPC, company
   law): share capital, register (RCS / RNE-RM) with its city and number, the signatory's
-  name and title, and the consumer mediator (L612-1, L616-1 C. conso.).
+  name and title. (The consumer mediator is a setting already: letters.mediator.)
 
 Revision ID: 0008
 Revises: 0007
@@ -41,8 +41,6 @@ def _company_columns() -> tuple[sa.Column, ...]:
         sa.Column('register_number', sa.String(40), nullable=False, server_default=''),
         sa.Column('signatory_name', sa.String(200), nullable=False, server_default=''),
         sa.Column('signatory_title', sa.String(100), nullable=False, server_default=''),
-        sa.Column('mediator_name', sa.String(200), nullable=False, server_default=''),
-        sa.Column('mediator_contact', sa.Text(), nullable=False, server_default=''),
     )
 
 

@@ -16,6 +16,7 @@ from models.dunning import (
     PaymentPlan,
     PlanInstalment,
 )
+from models.email import OUTBOX_STATUSES, OutboxEmail
 from models.ledger import (
     CLIENT_KINDS,
     INVOICE_KINDS,
@@ -31,7 +32,7 @@ from models.ledger import (
 )
 
 #: The Alembic head this code expects (tests check it matches models/migrations).
-SCHEMA_REVISION = "0008"
+SCHEMA_REVISION = "0009"
 
 __all__ = [
     "SCHEMA_REVISION",
@@ -47,6 +48,8 @@ __all__ = [
     "DunningRecord",
     "DunningScenario",
     "DunningStep",
+    "OUTBOX_STATUSES",
+    "OutboxEmail",
     "InvoiceHold",
     "DOCUMENT_KINDS",
     "CgvAcceptance",

@@ -107,6 +107,8 @@ class DunningRecord(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     tracking_number: Mapped[str] = mapped_column(String(50), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    #: the Message-ID of the e-mail that carried out the step (issue #13, point 10; "" = none)
+    message_id: Mapped[str] = mapped_column(String(255), default="", server_default="")
 
 
 class InvoiceHold(Base):

@@ -328,6 +328,7 @@ def _client_filters(client_id: int) -> dict[str, Callable[[Table], ColumnElement
             tb.c.credit_note_id.in_(invoices),
         ),
         "contact_logs": lambda tb: tb.c.client_id == client_id,
+        "email_outbox": lambda tb: tb.c.client_id == client_id,
         "disputes": lambda tb: tb.c.invoice_id.in_(invoices),
         "dunning_records": lambda tb: or_(
             tb.c.client_id == client_id, tb.c.invoice_id.in_(invoices)

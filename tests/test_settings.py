@@ -58,6 +58,11 @@ CHANGED: dict[str, Any] = {
     "deadline_days": 15,
     "window": {"x": 100, "y": 50, "w": 95, "h": 40},
     "templates": {("fr", "reminder"): ("Relance {client_name}", "Bonjour,\n\n\tMerci.")},
+    "smtp_host": "smtp.example.org",
+    "smtp_port": 465,
+    "smtp_security": "ssl",
+    "smtp_user": "relances@example.org",
+    "smtp_sender": "compta@example.org",
 }
 
 
@@ -93,6 +98,11 @@ def test_the_stored_keys_are_those_books_already_hold() -> None:
         "deadline_days": "letters.deadline_days",
         "window": "letters.window",
         "templates": "letters.template.{language}.{key}",
+        "smtp_host": "email.smtp_host",
+        "smtp_port": "email.smtp_port",
+        "smtp_security": "email.smtp_security",
+        "smtp_user": "email.smtp_user",
+        "smtp_sender": "email.smtp_sender",
     }
 
 
@@ -127,6 +137,12 @@ def test_values_round_trip(tmp_path: Path) -> None:
     assert saved.window == CHANGED["window"]
     assert saved.template("fr", "reminder") == CHANGED["templates"][("fr", "reminder")]
     assert saved.template("en", "reminder") is None
+    assert (saved.smtp_host, saved.smtp_port, saved.smtp_security) == (
+        "smtp.example.org",
+        465,
+        "ssl",
+    )
+    assert (saved.smtp_user, saved.smtp_sender) == ("relances@example.org", "compta@example.org")
     for key in settings.TABLE:  # saving what was read changes nothing
         if key.name != "backup_folder":
             before = _rows()

@@ -47,6 +47,23 @@ FIELD_LABELS.update(
         "mediator": QT_TRANSLATE_NOOP("Fields", "Consumer mediator"),
     }
 )
+# the e-mail account (issue #13, point 10)
+MSG_SMTP_HOST = QT_TRANSLATE_NOOP("Messages", "{value} is not a server name")
+MSG_SMTP_SECURITY = QT_TRANSLATE_NOOP("Messages", "{value} is not SSL, STARTTLS or none")
+MSG_ADDRESS = QT_TRANSLATE_NOOP("Messages", "{value} is not an e-mail address")
+FIELD_LABELS.update(
+    {
+        "smtp_host": QT_TRANSLATE_NOOP("Fields", "SMTP server"),
+        "smtp_port": QT_TRANSLATE_NOOP("Fields", "SMTP port"),
+        "smtp_security": QT_TRANSLATE_NOOP("Fields", "Connection security"),
+        "smtp_user": QT_TRANSLATE_NOOP("Fields", "SMTP user"),
+        "smtp_sender": QT_TRANSLATE_NOOP("Fields", "Sender address"),
+        "smtp_password": QT_TRANSLATE_NOOP("Fields", "SMTP password"),
+    }
+)
+DEFAULT_SMTP_PORT = 587
+SMTP_SECURITY = ("ssl", "starttls", "none")
+_ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 
 #: the proof documents' size limit (services.proof.store.DEFAULT_MAX_MB is this one)
 DEFAULT_MAX_MB = 50
@@ -179,6 +196,32 @@ def _templates(value: Any) -> dict[tuple[str, str], tuple[str, str] | None]:
             clean_text(body, "body", multiline=True),
         )
     return clean
+
+
+def _smtp_host(value: Any) -> str:
+    text = clean_text(value, "smtp_host")
+    if any(ch.isspace() for ch in text) or "/" in text:
+        raise UserError(MSG_SMTP_HOST, field="smtp_host", value=text)
+    return text
+
+
+def _smtp_security(value: Any) -> str:
+    if value not in SMTP_SECURITY:
+        raise UserError(MSG_SMTP_SECURITY, field="smtp_security", value=str(value))
+    return str(value)
+
+
+def _smtp_sender(value: Any) -> str:
+    text = clean_text(value, "smtp_sender")
+    if text and not _ADDRESS.match(text):
+        raise UserError(MSG_ADDRESS, field="smtp_sender", value=text)
+    return text
+
+
+def _stored_security(text: str) -> str:
+    if text not in SMTP_SECURITY:
+        raise ValueError(text)  # a damaged stored value reads as the default
+    return text
 
 
 # -- reads: the stored text -> the value (a text that cannot be read: the default) -------------
@@ -345,6 +388,49 @@ TABLE: tuple[Key, ...] = (
         "puts one back to the shipped text.",
         _templates,
     ),
+    # -- the e-mail account (issue #13, point 10); its password is in the system keyring --
+    Key(
+        "smtp_host",
+        "email.smtp_host",
+        str,
+        "",
+        'The SMTP server that sends e-mails ("" = no account: e-mails are only written).',
+        _smtp_host,
+    ),
+    Key(
+        "smtp_port",
+        "email.smtp_port",
+        int,
+        DEFAULT_SMTP_PORT,
+        "The SMTP server's port (1 to 65535; 587 for STARTTLS, 465 for SSL).",
+        _limit(1, 65535, "smtp_port"),
+        _stored_int(1, 65535),
+    ),
+    Key(
+        "smtp_security",
+        "email.smtp_security",
+        str,
+        "starttls",
+        'How the connection is protected: "ssl", "starttls" or "none".',
+        _smtp_security,
+        _stored_security,
+    ),
+    Key(
+        "smtp_user",
+        "email.smtp_user",
+        str,
+        "",
+        'The SMTP login ("" = the server takes mail without one).',
+        lambda text: clean_text(text, "smtp_user"),
+    ),
+    Key(
+        "smtp_sender",
+        "email.smtp_sender",
+        str,
+        "",
+        'The From address of e-mails ("" = the company\'s e-mail address).',
+        _smtp_sender,
+    ),
 )
 KEYS: Mapping[str, Key] = {key.name: key for key in TABLE}
 _BY_STORED = {key.stored: key for key in TABLE if key.name != "templates"}
@@ -368,6 +454,11 @@ class Settings:
     deadline_days: int
     window: dict[str, int]
     templates: dict[tuple[str, str], tuple[str, str]]
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_user: str
+    smtp_sender: str
 
     @property
     def max_bytes(self) -> int:

@@ -104,7 +104,11 @@ def test_a_business_formal_notice_states_amounts_penalties_and_the_40_per_invoic
             letters.format_money(amount, "EUR", "fr").replace("\u202f", " ").replace("\u00a0", " ")
         )
         assert shown in text.replace("\u202f", " ").replace("\u00a0", " "), shown
-    assert "9 octobre 2025" in text  # the 8-day deadline
+    # the deadline: one rule, from receipt, no computed date to contradict it (issue #13, pt 8)
+    assert "dans un délai de 8 jours à compter de la réception de ce courrier" in " ".join(
+        text.split()
+    )
+    assert "9 octobre 2025" not in text and "au plus tard" not in text
     assert FORTY.search(
         text.replace("\u202f", " ").replace("\u00a0", " ")
     )  # the check below can see a €40
@@ -388,7 +392,7 @@ def test_the_logo_in_the_letterhead_and_the_deadline_setting(tmp_path: Path) -> 
     assert (
         len(page.images) == len(PdfReader(str(plain)).pages[0].images) + 1
     )  # the logo is on the page
-    assert "16 octobre 2025" in text_of(branded)  # 1 October + 15 days
+    assert "dans un délai de 15 jours" in " ".join(text_of(branded).split())  # the setting
     subject.company = with_(subject.company, logo=str(tmp_path / "missing.png"))
     letters.write_letter(
         tmp_path / "nologo.pdf", subject

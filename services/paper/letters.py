@@ -75,10 +75,32 @@ class Letter:
         None  # the owner's wording (subject, body); None = the default
     )
     deadline_days: int = FORMAL_NOTICE_DAYS  # to pay after a formal or final notice
+    channel: str = "letter"  # the step's channel: "registered_letter" prints the AR mention
+    # What the book records as done before this letter (issue #13, point 7): the dates of the
+    # reminders, formal notices and final notices sent about these invoices, and each
+    # invoice's first formal notice. A letter never mentions an earlier step without them.
+    letters_sent: list[dt.date] = field(default_factory=list)
+    notices_sent: dict[str, dt.date] = field(default_factory=dict)
+    # the hand-off recorded for these invoices: to whom (name, address), and since when
+    handed_to: str = ""
+    handed_on: dt.date | None = None
+    # the creditor's identification (legal form, capital, register, signatory: point 9)
+    identification: list[str] = field(default_factory=list)
+    signatory: str = ""
 
     @property
     def balance(self) -> Decimal:
         return sum((i.balance for i in self.invoices), Decimal("0.00"))
+
+    @property
+    def formal_notice_sent(self) -> bool:
+        """Every invoice of the letter had its formal notice (recorded as done)."""
+        return bool(self.invoices) and all(i.number in self.notices_sent for i in self.invoices)
+
+    @property
+    def abroad(self) -> bool:
+        """The debtor has no address in France: no French injonction de payer (§4.6.1)."""
+        return bool(self.client.country) and self.client.country != "FR"
 
     @property
     def penalties(self) -> Decimal:
@@ -90,7 +112,10 @@ class Letter:
 
     @property
     def total_claimed(self) -> Decimal:
-        return self.balance + self.penalties + self.indemnity
+        """What is claimed in the letter's currency: the €40 indemnities are in euros and
+        are added only to a claim in euros (issue #13, point 5); see :attr:`indemnity`."""
+        total = self.balance + self.penalties
+        return total + self.indemnity if self.currency == "EUR" else total
 
     @property
     def reference(self) -> str:
@@ -110,6 +135,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "formal_notice": "Mise en demeure de payer",
             "final_notice": "Dernier avis avant poursuites",
             "hand_off": "Transmission de votre dossier",
+            "moratorium_claim": "Demande de paiement des intérêts moratoires",
             "statement": "Relevé de compte au {as_of}",
         },
         "body": {
@@ -125,26 +151,22 @@ TEXTS: dict[str, dict[str, Any]] = {
             "s’agir d’un oubli : nous vous remercions de bien vouloir procéder à son règlement dès "
             "réception de ce courrier. Si votre paiement a croisé cette lettre, merci de ne pas en "
             "tenir compte.",
-            "reminder_2": "Malgré notre précédent courrier, {count_label} ci-dessous reste "
-            "impayée. Nous vous "
-            "demandons de procéder sans délai à son règlement.",
-            "formal_notice": "Malgré nos relances, {count_label} ci-dessous reste impayée. Par la "
-            "présente, nous vous "
-            "mettons en demeure de nous régler la somme de {total_due} dans un délai de {days} "
-            "jours à compter de la réception de ce courrier, soit au plus tard le {deadline}. "
-            "À défaut, nous engagerons sans autre avis une procédure judiciaire de recouvrement "
-            "(injonction de payer), dont les frais resteront à votre charge dans les conditions "
-            "prévues par la loi.",
+            "reminder_2": "{unpaid} Nous vous demandons de procéder sans délai à son règlement.",
+            "formal_notice": "{unpaid} Par la présente, nous vous mettons en demeure de nous "
+            "régler la somme de {total_due} dans un délai de {days} jours à compter de la "
+            "réception de ce courrier. {consequence}",
             "formal_notice_consumer": " La présente mise en demeure fait courir les intérêts au "
             "taux légal "
             "(articles 1231-6 et 1344-1 du Code civil).",
-            "final_notice": "Notre mise en demeure est restée sans effet. Sans règlement de la "
-            "somme de {total_due} "
-            "d’ici le {deadline}, votre dossier sera transmis pour recouvrement judiciaire, sans "
-            "nouvel avis.",
-            "hand_off": "Faute de règlement, votre dossier est transmis ce jour pour recouvrement. "
-            "Toute "
-            "correspondance devra désormais lui être adressée.",
+            "final_notice": "{formal_notice} Sans règlement de la somme de {total_due} dans un "
+            "délai de {days} jours à compter de la réception de ce courrier, votre dossier sera "
+            "transmis pour recouvrement judiciaire, sans nouvel avis.",
+            "hand_off": "{hand_off}",
+            "moratorium_claim": "{unpaid} En application des articles L2192-13 et R2192-31 du "
+            "Code de la commande publique, des intérêts moratoires courent de plein droit depuis "
+            "le lendemain de l’échéance, ainsi que l’indemnité forfaitaire pour frais de "
+            "recouvrement de 40 € par facture (article D2192-35). Nous vous demandons de nous "
+            "régler la somme de {total_due} détaillée ci-dessous.",
             "statement": "Veuillez trouver ci-dessous le relevé de votre compte : les factures et "
             "avoirs "
             "non soldés à cette date. Nous restons à votre disposition pour toute question.",
@@ -170,10 +192,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         "du Code de commerce)",
         "penalties_line": "{number} : {days} j de retard — pénalités {penalties}",
         "penalties_rate": "taux annuel {rates} %, taux BCE + 10 points par semestre",
-        "public_rate": "intérêts moratoires au taux BCE + 8 points",
+        "public_rate": "intérêts moratoires au taux de {rates} % (taux BCE + 8 points, figé au "
+        "semestre où ils ont commencé à courir)",
         "penalties_total": "Total des pénalités de retard : {penalties}",
-        "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40 € par facture, "
-        "soit {indemnity}",
+        "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40,00 € par "
+        "facture, soit {indemnity}",
         "consumer_interest": "Intérêts au taux légal depuis la mise en demeure : {penalties}",
         "total_balance": "Total restant dû : {balance}",
         "total_claimed": "Total réclamé : {total}",
@@ -185,6 +208,43 @@ TEXTS: dict[str, dict[str, Any]] = {
         "count_one": "la facture",
         "count_many": "les factures",
         "warning_rate": "Attention : {warning}",
+        # what the book records, said only when it does (issue #13, point 7)
+        "unpaid_after": "Malgré {letters}, {count_label} ci-dessous reste impayée.",
+        "unpaid_first": "Sauf erreur de notre part, {count_label} ci-dessous reste impayée à ce "
+        "jour.",
+        "letters_one": "notre relance du {dates}",
+        "letters_many": "nos relances des {dates}",
+        "notice_one": "Notre mise en demeure du {dates} est restée sans effet.",
+        "notice_many": "Nos mises en demeure des {dates} sont restées sans effet.",
+        "and": "et",
+        "handed_to": "Faute de règlement, votre dossier a été transmis le {date} à {agent}, "
+        "chargé de son recouvrement. Tout paiement et toute correspondance devront désormais "
+        "lui être adressés.",
+        "handed_now": "Faute de règlement, nous engageons ce jour le recouvrement de votre "
+        "dossier par un tiers. Ses coordonnées vous seront communiquées ; d’ici là, tout "
+        "paiement reste à nous adresser.",
+        # the consequence of a formal notice, by debtor (shared/domain.md §3.7, §4.6.1)
+        "consequence": {
+            "pro": "À défaut, nous engagerons sans autre avis une procédure judiciaire de "
+            "recouvrement (injonction de payer), dont les frais resteront à votre charge dans les "
+            "conditions prévues par la loi.",
+            "civil": "À défaut, nous engagerons sans autre avis une procédure judiciaire de "
+            "recouvrement (injonction de payer) ; les frais de cette procédure pourront être mis "
+            "à votre charge par le juge.",
+            "public": "À défaut, nous saisirons sans autre avis le tribunal administratif d’une "
+            "demande de provision (article R541-1 du Code de justice administrative).",
+            "eu": "À défaut, nous engagerons sans autre avis une procédure judiciaire de "
+            "recouvrement (procédure européenne d’injonction de payer, règlement (CE) "
+            "n° 1896/2006).",
+            "abroad": "À défaut, nous engagerons sans autre avis une procédure judiciaire de "
+            "recouvrement.",
+        },
+        "public_title": "Intérêts moratoires et indemnité forfaitaire (art. L2192-13, R2192-31 "
+        "et D2192-35 du Code de la commande publique)",
+        "total_with_indemnity": "{total} + {indemnity} d’indemnité forfaitaire",
+        "pay_no_qr": "Règlement par virement : IBAN {iban}{bic} — référence à rappeler : "
+        "{reference}.",
+        "signed": "{name}",
     },
     "en": {
         "subject": {
@@ -193,6 +253,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "formal_notice": "Formal notice to pay",
             "final_notice": "Final notice before legal action",
             "hand_off": "Your file is being handed over",
+            "moratorium_claim": "Claim for moratorium interest",
             "statement": "Statement of account as of {as_of}",
         },
         "body": {
@@ -206,25 +267,20 @@ TEXTS: dict[str, dict[str, Any]] = {
             "please arrange payment on receipt of this letter. If your payment has crossed this "
             "letter, "
             "please disregard it.",
-            "reminder_2": "Despite our previous letter, {count_label} below is still unpaid. We "
-            "ask you to pay it "
-            "without delay.",
-            "formal_notice": "Despite our reminders, {count_label} below is still unpaid. We "
-            "hereby give you formal "
-            "notice to pay the sum of {total_due} within {days} days of receiving this letter, "
-            "that "
-            "is by {deadline} at the latest. Failing that, we will start legal recovery "
-            "proceedings "
-            "(injonction de payer) without further notice.",
+            "reminder_2": "{unpaid} We ask you to pay it without delay.",
+            "formal_notice": "{unpaid} We hereby give you formal notice to pay the sum of "
+            "{total_due} within {days} days of receiving this letter. {consequence}",
             "formal_notice_consumer": " This formal notice starts interest at the legal rate "
             "(articles 1231-6 and "
             "1344-1 of the French Civil Code).",
-            "final_notice": "Our formal notice has had no effect. Unless the sum of {total_due} is "
-            "paid by {deadline}, "
-            "your file will be handed over for legal recovery without further notice.",
-            "hand_off": "As no payment has been received, your file is handed over today for "
-            "recovery. Please "
-            "address all correspondence to them from now on.",
+            "final_notice": "{formal_notice} Unless the sum of {total_due} is paid within {days} "
+            "days of receiving this letter, your file will be handed over for legal recovery "
+            "without further notice.",
+            "hand_off": "{hand_off}",
+            "moratorium_claim": "{unpaid} Under articles L2192-13 and R2192-31 of the French "
+            "Public Procurement Code, moratorium interest runs by right from the day after the "
+            "due date, together with the fixed recovery indemnity of €40 per invoice (article "
+            "D2192-35). We ask you to pay the sum of {total_due} detailed below.",
             "statement": "Please find below the statement of your account: the invoices and credit "
             "notes still "
             "open on this date. Do not hesitate to contact us with any question.",
@@ -242,9 +298,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "of the French Commercial Code)",
         "penalties_line": "{number}: {days} days late — penalties {penalties}",
         "penalties_rate": "annual rate {rates} %, ECB rate + 10 points per half-year",
-        "public_rate": "moratorium interest at the ECB rate + 8 points",
+        "public_rate": "moratorium interest at {rates} % (ECB rate + 8 points, frozen at the "
+        "half-year in which it started)",
         "penalties_total": "Total late-payment penalties: {penalties}",
-        "indemnity_line": "Fixed recovery indemnity: €40 per invoice, that is {indemnity}",
+        "indemnity_line": "Fixed recovery indemnity: €40.00 per invoice, that is {indemnity}",
         "consumer_interest": "Interest at the legal rate since the formal notice: {penalties}",
         "total_balance": "Total due: {balance}",
         "total_claimed": "Total claimed: {total}",
@@ -256,6 +313,38 @@ TEXTS: dict[str, dict[str, Any]] = {
         "count_one": "the invoice",
         "count_many": "the invoices",
         "warning_rate": "Note: {warning}",
+        "unpaid_after": "Despite {letters}, {count_label} below is still unpaid.",
+        "unpaid_first": "According to our records, {count_label} below is still unpaid.",
+        "letters_one": "our reminder of {dates}",
+        "letters_many": "our reminders of {dates}",
+        "notice_one": "Our formal notice of {dates} has had no effect.",
+        "notice_many": "Our formal notices of {dates} have had no effect.",
+        "and": "and",
+        "handed_to": "As no payment has been received, your file was handed over on {date} to "
+        "{agent}, who is in charge of its recovery. Please address any payment and "
+        "correspondence to them from now on.",
+        "handed_now": "As no payment has been received, we are handing your file over today "
+        "to a third party for recovery. You will be given their details; until then, please "
+        "keep paying us.",
+        "consequence": {
+            "pro": "Failing that, we will start legal recovery proceedings (injonction de "
+            "payer) without further notice, the costs of which will be borne by you as the law "
+            "provides.",
+            "civil": "Failing that, we will start legal recovery proceedings (injonction de "
+            "payer) without further notice; the court may order you to bear their costs.",
+            "public": "Failing that, we will apply to the administrative court for an interim "
+            "payment (article R541-1 of the French Code of Administrative Justice) without "
+            "further notice.",
+            "eu": "Failing that, we will start legal recovery proceedings (European order for "
+            "payment procedure, Regulation (EC) No 1896/2006) without further notice.",
+            "abroad": "Failing that, we will start legal recovery proceedings without further "
+            "notice.",
+        },
+        "public_title": "Moratorium interest and fixed recovery indemnity (art. L2192-13, "
+        "R2192-31 and D2192-35 of the French Public Procurement Code)",
+        "total_with_indemnity": "{total} + {indemnity} fixed recovery indemnity",
+        "pay_no_qr": "Payment by bank transfer: IBAN {iban}{bic} — please quote: {reference}.",
+        "signed": "{name}",
     },
 }
 
@@ -272,6 +361,7 @@ TEMPLATE_KEYS = (
     "formal_notice",
     "final_notice",
     "hand_off",
+    "moratorium_claim",
     "statement",
 )
 PLACEHOLDERS = (
@@ -287,22 +377,93 @@ PLACEHOLDERS = (
     "date",
     "as_of",
     "invoice_table",
+    # sentences that say an earlier step only when the book records it (issue #13, point 7)
+    "unpaid",
+    "formal_notice",
+    "formal_notice_date",
+    "consequence",
+    "hand_off",
 )
 MSG_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "Messages", "unknown placeholder {{{name}}}; use one of: {known}"
 )
 MSG_BRACES = QT_TRANSLATE_NOOP("Messages", "a brace is not closed or not opened: {detail}")
 MSG_TEMPLATE = QT_TRANSLATE_NOOP("Messages", "no template {value}")
+MSG_MENTIONS_STEP = QT_TRANSLATE_NOOP(
+    "Messages",
+    "this text says “{phrase}”: an earlier letter the ladder may have skipped. Use {{unpaid}} "
+    "(or {{formal_notice}} in a final notice), which names the letters the book records and "
+    "says nothing when there are none",
+)
+MSG_COSTS = QT_TRANSLATE_NOOP(
+    "Messages",
+    "this text says “{phrase}”: costs of recovery without a court order stay with the creditor "
+    "for consumers (L111-8 CPCE). Use {{consequence}}, which says it right for each debtor",
+)
+#: phrases that mention an earlier step (folded: lower case, no accents). A text must use
+#: the {unpaid} / {formal_notice} sentences instead, which follow what the book records.
+EARLIER_STEP_PHRASES = (
+    "precedent courrier",
+    "precedente lettre",
+    "precedente relance",
+    "notre relance",
+    "nos relances",
+    "notre courrier du",
+    "nos courriers",
+    "notre lettre du",
+    "nos lettres",
+    "notre mise en demeure",
+    "nos mises en demeure",
+    "malgre notre",
+    "malgre nos",
+    "previous letter",
+    "previous reminder",
+    "our reminder",
+    "our letter of",
+    "our letters",
+    "our formal notice",
+    "despite our",
+)
+#: what a letter to a consumer must not say (shared/domain.md §3.7)
+COST_PHRASES = (
+    "resteront a votre charge",
+    "seront a votre charge",
+    "a vos frais",
+    "borne by you",
+    "at your expense",
+)
 
 
 def template_key(letter: Letter) -> str:
+    """The text a letter is written with. A final notice whose formal notice the book does
+    not record is a formal notice itself (issue #13, point 7)."""
     t = TEXTS["fr"]
     step = (
         letter.step
         if letter.step in t["subject"]
         else ("hand_off" if letter.step in ("agency", "small_claims", "injunction") else "reminder")
     )
+    if step == "final_notice" and not letter.formal_notice_sent:
+        return "formal_notice"
     return "reminder_2" if step == "reminder" and letter.level >= 2 else step
+
+
+def check_mentions(text: str, key: str, field: str = "body") -> None:
+    """Refuse a text that mentions an earlier step in its own words (the ladder may have
+    skipped it: only {unpaid} and {formal_notice} say it, from the book), or that puts the
+    costs of recovery on the debtor in a formal or final notice (consumers: §3.7). A final
+    notice is written only when the formal notice is recorded: it may mention it."""
+    from services.core.text import fold
+
+    folded = fold(text).lower()
+    allowed = ("notre mise en demeure", "nos mises en demeure", "our formal notice")
+    for phrase in EARLIER_STEP_PHRASES:
+        if phrase in folded and not (key == "final_notice" and phrase in allowed):
+            raise UserError(MSG_MENTIONS_STEP, field=field, phrase=phrase)
+    if key in ("formal_notice", "final_notice"):
+        for phrase in COST_PHRASES:
+            if phrase in folded:
+                raise UserError(MSG_COSTS, field=field, phrase=phrase)
 
 
 def default_template(language: str, key: str) -> tuple[str, str]:
@@ -344,12 +505,107 @@ def set_template(language: str, key: str, subject: str, body: str) -> None:
         validate_template(subject.strip(), "subject"),
         validate_template(body.strip(), "body"),
     )
+    check_mentions(subject, key, "subject")
+    check_mentions(body, key, "body")
     settings.save({"templates": {(language, key): (subject, body)}})
 
 
 def reset_template(language: str, key: str) -> None:
     """Back to the shipped text of a letter."""
     settings.save({"templates": {(language, key): None}})
+
+
+#: the member states of the European Union (the European order for payment, §4.6.1)
+EU_COUNTRIES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+
+
+def _dates(letter: Letter, days: Sequence[dt.date]) -> str:
+    """'3 mars 2026', '3 mars 2026 et 17 mars 2026', '2, 3 and 4 …' in the letter's language."""
+    names = [formats.long_date(d, letter.language) for d in sorted(set(days))]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_t(letter)['and']} {names[-1]}"
+
+
+def consequence_kind(letter: Letter) -> str:
+    """Which consequence a formal notice announces (shared/domain.md §3.7, §4.6.1)."""
+    if letter.abroad:
+        return "eu" if letter.client.country in EU_COUNTRIES else "abroad"
+    if letter.client_kind == "public":
+        return "public"
+    return "pro" if letter.client_kind == "pro" else "civil"
+
+
+def _said(letter: Letter, count_label: str) -> dict[str, str]:
+    """The sentences that state what was done before, from what the book records only."""
+    t = _t(letter)
+    sent = sorted(set(letter.letters_sent))
+    if sent:
+        letters_text = t["letters_many" if len(sent) > 1 else "letters_one"].format(
+            dates=_dates(letter, sent)
+        )
+        unpaid = t["unpaid_after"].format(letters=letters_text, count_label=count_label)
+    else:
+        unpaid = t["unpaid_first"].format(count_label=count_label)
+    notices = sorted(set(letter.notices_sent.values()))
+    notice = (
+        t["notice_many" if len(notices) > 1 else "notice_one"].format(dates=_dates(letter, notices))
+        if letter.formal_notice_sent
+        else ""
+    )
+    if letter.handed_to and letter.handed_on is not None:
+        hand_off = t["handed_to"].format(
+            date=formats.long_date(letter.handed_on, letter.language), agent=letter.handed_to
+        )
+    else:
+        hand_off = t["handed_now"]
+    return {
+        "unpaid": unpaid,
+        "formal_notice": notice,
+        "formal_notice_date": _dates(letter, notices) if letter.formal_notice_sent else "",
+        "consequence": t["consequence"][consequence_kind(letter)],
+        "hand_off": hand_off,
+    }
+
+
+def total_due_text(letter: Letter) -> str:
+    """The total claimed as printed: in the letter's currency, and the €40 indemnities apart
+    when the letter is in another currency ("16 201,25 USD + 40,00 €", issue #13 point 5)."""
+    total = _money(letter, letter.total_claimed)
+    if letter.currency != "EUR" and letter.indemnity:
+        text: str = _t(letter)["total_with_indemnity"]
+        return text.format(total=total, indemnity=_euros(letter, letter.indemnity))
+    return total
 
 
 def subject_and_body(letter: Letter) -> tuple[str, str]:
@@ -370,13 +626,14 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
         "company_name": letter.company.name,
         "count_label": count_label,
         "level": letter.level,
-        "total_due": _money(letter, letter.total_claimed),
+        "total_due": total_due_text(letter),
         "balance": _money(letter, letter.balance),
         "deadline": formats.long_date(letter.deadline, letter.language),
         "days": letter.deadline_days,
         "date": formats.long_date(letter.on, letter.language),
         "as_of": formats.long_date(letter.on, letter.language),
         "invoice_table": table,
+        **_said(letter, count_label),
     }
     subject = subject_text.format_map(values)
     body = body_text.format_map(values)
@@ -397,11 +654,23 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
         subject = subject.replace("impayée(s)", "impayées")
     elif letter.language == "fr":
         subject = subject.replace("impayée(s)", "impayée")
+    elif many:  # English: the invoices below are…, them, their
+        body = (
+            body.replace("below is still unpaid", "below are still unpaid")
+            .replace("that you received it", "that you received them")
+            .replace("in the way of its payment", "in the way of their payment")
+            .replace("pay it without delay", "pay them without delay")
+        )
     return subject, body
 
 
 def _money(letter: Letter, value: Decimal) -> str:
     return fonts().amount(formats.money(value, letter.currency, letter.language))
+
+
+def _euros(letter: Letter, value: Decimal) -> str:
+    """The €40 indemnities: always in euros (D441-5, D2192-35), whatever the invoice's currency."""
+    return fonts().amount(formats.money(value, "EUR", letter.language))
 
 
 # -- drawing ---------------------------------------------------------------------------------------
@@ -490,7 +759,7 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
     )
     text(box_x, y, dated.strip(", "), 10)
     y -= 10 * mm
-    if letter.step in ("formal_notice", "final_notice"):
+    if letter.step in ("formal_notice", "final_notice") or letter.channel == "registered_letter":
         text(MARGIN, y, t["registered"], 10, bold)
         y -= 5 * mm
     text(MARGIN, y, t["reference"].format(reference=letter.reference), 9)
@@ -573,7 +842,8 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
                 t["consumer_interest"].format(penalties=_money(letter, letter.penalties)), y, 9.5
             )
         else:
-            y = paragraph(t["penalties_title"], y, 9.5, bold)
+            title = t["public_title"] if letter.client_kind == "public" else t["penalties_title"]
+            y = paragraph(title, y, 9.5, bold)
             for inv in charged:
                 assert inv.charges is not None
                 rates_text = ", ".join(sorted({f"{p.rate:.2f}" for p in inv.charges.periods}))
@@ -582,15 +852,11 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
                     days=inv.charges.days_late,
                     penalties=_money(letter, inv.charges.penalties),
                 )
-                rate_note = (
-                    t["public_rate"]
-                    if letter.client_kind == "public"
-                    else t["penalties_rate"].format(
-                        rates=rates_text.replace(".", ",")
-                        if letter.language == "fr"
-                        else rates_text
-                    )
+                shown_rates = (
+                    rates_text.replace(".", ",") if letter.language == "fr" else rates_text
                 )
+                rate_note = t["public_rate" if letter.client_kind == "public" else "penalties_rate"]
+                rate_note = rate_note.format(rates=shown_rates)
                 y = paragraph(f"{line} ({rate_note})", y, 9)
             if len(charged) > 1:
                 y = paragraph(
@@ -598,12 +864,10 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
                 )
             if letter.indemnity:
                 y = paragraph(
-                    t["indemnity_line"].format(indemnity=_money(letter, letter.indemnity)), y, 9
+                    t["indemnity_line"].format(indemnity=_euros(letter, letter.indemnity)), y, 9
                 )
         y -= 2 * mm
-        y = paragraph(
-            t["total_claimed"].format(total=_money(letter, letter.total_claimed)), y, 10.5, bold
-        )
+        y = paragraph(t["total_claimed"].format(total=total_due_text(letter)), y, 10.5, bold)
     # letter.warnings are for the owner (preview, command line), never printed for the client
     y -= 3 * mm
     # payment: instructions and QR code (for what is owed)
@@ -614,14 +878,16 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
         transfer = qr.Transfer(
             company.name, company.iban, letter.total_claimed, letter.reference, company.bic
         )
-        code = qr.epc_qr(transfer)
+        # an EPC QR code asks for euros: none for an amount in another currency (point 5)
+        code = qr.epc_qr(transfer) if letter.currency == "EUR" else None
         if code is not None:
             drawn.transfer = transfer
             qr.draw(c, code, PAGE_W - MARGIN - qr_size, y - qr_size + 4 * mm, qr_size)
         saved = width
         width = PAGE_W - 2 * MARGIN - qr_size - 6 * mm
         bic = f" — BIC {company.bic}" if company.bic else ""
-        y = paragraph(t["pay"].format(iban=company.iban, bic=bic, reference=letter.reference), y, 9)
+        pay = t["pay" if code is not None else "pay_no_qr"]
+        y = paragraph(pay.format(iban=company.iban, bic=bic, reference=letter.reference), y, 9)
         width = saved
         y = min(y, y - 8 * mm)
     if letter.client_kind == "consumer" and letter.mediator:
@@ -629,7 +895,19 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
     y -= 4 * mm
     y = paragraph(t["closing"], y)
     y -= 6 * mm
+    needed = (4.5 if letter.signatory else 0) + (
+        8 + 3.6 * len(letter.identification) if letter.identification else 0
+    )
+    if needed and y - needed * mm < 20 * mm:
+        y = new_page()
     text(PAGE_W - MARGIN - 60 * mm, y, company.name, 10, bold)
+    if letter.signatory:  # the signatory's name and title (issue #13, point 9)
+        y -= 4.5 * mm
+        text(PAGE_W - MARGIN - 60 * mm, y, letter.signatory, 9.5)
+    if letter.identification:  # who the creditor is: legal form, capital, register
+        y -= 8 * mm
+        for line in letter.identification:
+            y = paragraph(line, y, 7.5, regular, 3.6)
     c.showPage()
     drawn.pages = len(pages) + 1
     return drawn
@@ -660,6 +938,7 @@ def letter_json(letter: Letter, file: Path) -> dict[str, Any]:
         "penalties": plain(letter.penalties),
         "indemnity": plain(letter.indemnity),
         "total_claimed": plain(letter.total_claimed),
+        "currency": letter.currency,
         "file": str(file),
         "warnings": letter.warnings,
     }
@@ -704,6 +983,8 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
         }
         paid = _paid_by(s, ids, as_of)
         notices = _formal_notices(s, ids, as_of)
+        sent = _letters_sent(s, ids, as_of)
+        handed = _hand_offs(s, ids, as_of)
         for action in actions:
             row = clients[action.client_id]
             client = Party(
@@ -724,11 +1005,16 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 as_of,
                 action.currency,
                 mediator=mediator,
+                channel=action.step.channel,
             )
-            letter.template = values.template(letter.language, template_key(letter))
             letter.deadline_days = days
             for inv in action.invoices:
                 full = invoices[inv.id]
+                letter.letters_sent += sent.get(inv.id, [])
+                if inv.id in notices:
+                    letter.notices_sent[inv.number] = notices[inv.id]
+                if inv.id in handed and not letter.handed_to:
+                    letter.handed_on, letter.handed_to = handed[inv.id]
                 charges = penalties.compute(
                     client_kind=row.kind,
                     total=full.total,
@@ -756,8 +1042,38 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                         charges if action.step.with_penalties else None,
                     )
                 )
+            _choose_template(letter, values)
+            if letter.client_kind == "consumer" and not letter.mediator:
+                letter.warnings.append(WARN_NO_MEDIATOR)
             out.append((letter, action))
     return out
+
+
+WARN_NO_MEDIATOR = QT_TRANSLATE_NOOP(
+    "Messages",
+    "no consumer mediator is set (Settings): the law requires giving consumers the "
+    "mediator's details (L616-1 Code de la consommation)",
+)
+WARN_OWN_TEXT = QT_TRANSLATE_NOOP(
+    "Messages",
+    "your text for this letter was not used ({problem}); the shipped text was",
+)
+
+
+def _choose_template(letter: Letter, values: settings.Settings) -> None:
+    """The owner's text for the letter, unless it says what the book does not record
+    (a text saved before the check of issue #13): then the shipped one, and a warning."""
+    key = template_key(letter)
+    own = values.template(letter.language, key)
+    if own is None:
+        return
+    try:
+        for field_name, text in zip(("subject", "body"), own, strict=True):
+            check_mentions(text, key, field_name)
+    except UserError as exc:
+        letter.warnings.append(WARN_OWN_TEXT.format(problem=exc.render()))
+        return
+    letter.template = own
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
@@ -806,6 +1122,64 @@ def _formal_notices(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, dt.
                 .group_by(DunningRecord.invoice_id)
             ).all()
         )
+    return out
+
+
+#: the steps whose letters a later letter may cite ("despite our reminders of …")
+CITED_STEPS = ("reminder", "formal_notice", "final_notice", "moratorium_claim")
+
+
+def _letters_sent(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[dt.date]]:
+    """The dates of the reminders and notices recorded as done by ``as_of``, per invoice."""
+    from sqlalchemy import select
+
+    from models import DunningRecord
+
+    out: dict[int, list[dt.date]] = {}
+    for chunk in _chunks(ids):
+        for invoice_id, on in s.execute(
+            select(DunningRecord.invoice_id, DunningRecord.on).where(
+                DunningRecord.invoice_id.in_(chunk),
+                DunningRecord.action.in_(CITED_STEPS),
+                DunningRecord.status == "done",
+                DunningRecord.on <= as_of,
+            )
+        ):
+            out.setdefault(invoice_id, []).append(on)
+    return out
+
+
+def _hand_offs(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, tuple[dt.date, str]]:
+    """The hand-off recorded for each invoice by ``as_of``: (since, "name, reference")."""
+    import json
+
+    from sqlalchemy import select
+
+    from models import InvoiceHold
+
+    out: dict[int, tuple[dt.date, str]] = {}
+    for chunk in _chunks(ids):
+        for hold in s.scalars(
+            select(InvoiceHold)
+            .where(
+                InvoiceHold.invoice_id.in_(chunk),
+                InvoiceHold.kind.in_(("agency", "legal")),
+                InvoiceHold.since <= as_of,
+                InvoiceHold.closed_on.is_(None),
+            )
+            .order_by(InvoiceHold.since)
+        ):
+            try:
+                details = json.loads(hold.details or "{}")
+            except ValueError:
+                details = {}
+            agent = ", ".join(
+                str(details[k]).strip()
+                for k in ("name", "address")
+                if isinstance(details, dict) and str(details.get(k) or "").strip()
+            )
+            if agent:
+                out.setdefault(hold.invoice_id, (hold.since, agent))
     return out
 
 

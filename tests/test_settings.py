@@ -63,6 +63,7 @@ CHANGED: dict[str, Any] = {
     "smtp_security": "ssl",
     "smtp_user": "relances@example.org",
     "smtp_sender": "compta@example.org",
+    "payments_to_penalties_first": True,
 }
 
 
@@ -103,6 +104,7 @@ def test_the_stored_keys_are_those_books_already_hold() -> None:
         "smtp_security": "email.smtp_security",
         "smtp_user": "email.smtp_user",
         "smtp_sender": "email.smtp_sender",
+        "payments_to_penalties_first": "penalties.payments_first",
     }
 
 
@@ -143,6 +145,7 @@ def test_values_round_trip(tmp_path: Path) -> None:
         "ssl",
     )
     assert (saved.smtp_user, saved.smtp_sender) == ("relances@example.org", "compta@example.org")
+    assert saved.payments_to_penalties_first is True
     for key in settings.TABLE:  # saving what was read changes nothing
         if key.name != "backup_folder":
             before = _rows()

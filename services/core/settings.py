@@ -131,6 +131,12 @@ def _contractual_rate(value: Any) -> Decimal | None:
     return Decimal(f"{percent(str(value), 'rate'):.2f}")
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"True or False is expected, not {value!r}")
+    return value
+
+
 def _folder(value: Any) -> str:
     """The backup folder ("" = the default beside the book): it must take a file."""
     text = clean_text(value, "backup_folder")  # no control character in a path (issue #11)
@@ -431,6 +437,18 @@ TABLE: tuple[Key, ...] = (
         'The From address of e-mails ("" = the company\'s e-mail address).',
         _smtp_sender,
     ),
+    Key(
+        "payments_to_penalties_first",
+        "penalties.payments_first",
+        bool,
+        False,
+        "C. civ. 1343-1 (shared/domain.md §3.5): a partial payment first pays the penalties "
+        'accrued to its date, then the principal (False, stored "0": principal first, '
+        "the conservative claim).",
+        _flag,
+        lambda text: text.strip() == "1",
+        lambda value: "1" if value else "0",
+    ),
 )
 KEYS: Mapping[str, Key] = {key.name: key for key in TABLE}
 _BY_STORED = {key.stored: key for key in TABLE if key.name != "templates"}
@@ -459,6 +477,7 @@ class Settings:
     smtp_security: str
     smtp_user: str
     smtp_sender: str
+    payments_to_penalties_first: bool
 
     @property
     def max_bytes(self) -> int:

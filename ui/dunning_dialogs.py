@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,7 +30,7 @@ from ui import format as fmt
 from ui.dialogs.base import FormDialog
 from ui.labels import DISPUTE_REASONS as REASON_LABELS
 from ui.labels import label
-from ui.widgets import DateEdit, MoneyEdit
+from ui.widgets import DateEdit, MoneyEdit, OptionalDateEdit
 
 MSG_TRACKING = QT_TRANSLATE_NOOP("Messages", "give the tracking number")
 
@@ -352,8 +351,9 @@ class PlanDialog(FormDialog):
 
 class HandOffDialog(FormDialog):
     """Hand invoices to an agency, or record the legal procedure and its deadlines
-    (injonction de payer: opposition 1 month after service, then 1 month to ask for the
-    formule exécutoire — shared/domain.md §4.6)."""
+    (injonction de payer since 1 March 2022: the ordonnance, issued with the formule
+    exécutoire, must be served within 6 months or it lapses; the debtor may oppose for one
+    month from service; then it is enforceable — shared/domain.md §4.6)."""
 
     def __init__(self, numbers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(
@@ -380,37 +380,61 @@ class HandOffDialog(FormDialog):
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Agency or court"), self.name)
         self.reference = QLineEdit()
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reference"), self.reference)
-        self.ordonnance = DateEdit()
-        self.ordonnance.set_value(clock.today())
-        self.form.addRow(
-            QCoreApplication.translate("DunningDialogs", "Ordonnance of"), self.ordonnance
+        today = clock.today()
+        self.filed = OptionalDateEdit(
+            QCoreApplication.translate("DunningDialogs", "Request filed on")
         )
-        self.served = DateEdit()
-        self.served.set_value(clock.today())
-        self.form.addRow(
-            QCoreApplication.translate("DunningDialogs", "Served (signification) on"), self.served
+        self.filed.set_value(today)
+        self.form.addRow("", self.filed)
+        self.ordonnance = OptionalDateEdit(
+            QCoreApplication.translate("DunningDialogs", "Ordonnance of")
         )
+        self.ordonnance.set_value(None, today)
+        self.form.addRow("", self.ordonnance)
+        self.served = OptionalDateEdit(
+            QCoreApplication.translate("DunningDialogs", "Served (signification) on")
+        )
+        self.served.set_value(None, today)
+        self.form.addRow("", self.served)
         self.deadlines = QLabel()
         self.deadlines.setWordWrap(True)
         self.extra.addWidget(self.deadlines)
         self.kind.currentIndexChanged.connect(self._refresh)
-        self.served.dateChanged.connect(self._refresh)
+        for widget in (self.filed, self.ordonnance, self.served):
+            widget.changed.connect(self._refresh)
         self._refresh()
 
     def _refresh(self) -> None:
         legal = self.kind.currentData() == "injunction"
-        for widget in (self.ordonnance, self.served):
+        for widget in (self.filed, self.ordonnance, self.served):
             widget.setEnabled(legal)
         if legal:
-            opposition = self.served.value() + relativedelta(months=1)
-            executory = opposition + relativedelta(months=1)
-            self.deadlines.setText(
-                QCoreApplication.translate(
-                    "DunningDialogs",
-                    "The debtor may oppose until {opposition}; if not, ask for the formule "
-                    "exécutoire by {executory}.",
-                ).format(opposition=fmt.date(opposition), executory=fmt.date(executory))
+            deadlines = dunning.procedure_deadlines(
+                {"ordonnance": self.ordonnance.value(), "served": self.served.value()}
             )
+            if "enforceable_from" in deadlines:
+                text = QCoreApplication.translate(
+                    "DunningDialogs",
+                    "The debtor may oppose until {opposition}. Without opposition, the "
+                    "ordonnance — issued with the formule exécutoire — is enforceable from "
+                    "{enforceable}.",
+                ).format(
+                    opposition=fmt.date(deadlines["opposition_until"]),
+                    enforceable=fmt.date(deadlines["enforceable_from"]),
+                )
+            elif "serve_by" in deadlines:
+                text = QCoreApplication.translate(
+                    "DunningDialogs",
+                    "Have the ordonnance served by a commissaire de justice by {serve_by} "
+                    "(6 months, art. 1411 CPC), or it lapses.",
+                ).format(serve_by=fmt.date(deadlines["serve_by"]))
+            else:
+                text = QCoreApplication.translate(
+                    "DunningDialogs",
+                    "Once the ordonnance is issued, it must be served within 6 months; the "
+                    "debtor then has one month to oppose. Record the dates as they come.",
+                )
+            self.deadlines.setText(text)
         else:
             self.deadlines.setText(
                 QCoreApplication.translate(
@@ -426,11 +450,12 @@ class HandOffDialog(FormDialog):
             "reference": self.reference.text().strip(),
         }
         if kind == "injunction":
-            opposition = self.served.value() + relativedelta(months=1)
-            details.update(
+            dunning.hand_off_to_injunction(
+                self.numbers,
+                details,
+                filed=self.filed.value(),
                 ordonnance=self.ordonnance.value(),
                 served=self.served.value(),
-                opposition_until=opposition,
-                executory_request_by=opposition + relativedelta(months=1),
             )
+            return
         dunning.hand_off(self.numbers, "agency" if kind == "agency" else "legal", details)

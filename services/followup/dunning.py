@@ -129,6 +129,7 @@ history.ACTIONS.update(
         "dispute_opened": QT_TRANSLATE_NOOP("History", "dispute opened"),
         "dispute_closed": QT_TRANSLATE_NOOP("History", "dispute closed"),
         "handed_off": QT_TRANSLATE_NOOP("History", "handed off"),
+        "procedure": QT_TRANSLATE_NOOP("History", "injonction de payer: dates recorded"),
         "collective_procedure": QT_TRANSLATE_NOOP("History", "collective procedure"),
         "scenario_changed": QT_TRANSLATE_NOOP("History", "dunning scenario changed"),
         "alert_snoozed": QT_TRANSLATE_NOOP("History", "alert snoozed"),
@@ -143,12 +144,81 @@ FIELD_LABELS.update(
     {
         "collective_procedure_on": QT_TRANSLATE_NOOP("Fields", "BODACC notice date"),
         "promised_on": QT_TRANSLATE_NOOP("Fields", "Promised for"),
+        "filed": QT_TRANSLATE_NOOP("Fields", "Request filed on"),
         "ordonnance": QT_TRANSLATE_NOOP("Fields", "Ordonnance of"),
         "served": QT_TRANSLATE_NOOP("Fields", "Served (signification) on"),
+        "serve_by": QT_TRANSLATE_NOOP("Fields", "To serve by"),
         "opposition_until": QT_TRANSLATE_NOOP("Fields", "Opposition until"),
+        "enforceable_from": QT_TRANSLATE_NOOP("Fields", "Enforceable from"),
+        # books from before issue #13 hold this date of the step abolished on 1 March 2022
         "executory_request_by": QT_TRANSLATE_NOOP("Fields", "Formule exécutoire to ask by"),
     }
 )
+
+MSG_PROCEDURE_ORDER = QT_TRANSLATE_NOOP(
+    "Messages", "the {field} date ({value}) cannot be before the {earlier} date ({before})"
+)
+MSG_FUTURE = QT_TRANSLATE_NOOP("Messages", "the date {value} is in the future")
+MSG_NO_PROCEDURE = QT_TRANSLATE_NOOP(
+    "Messages", "the invoice {number} is not handed over to an injonction de payer"
+)
+#: the injonction de payer since 1 March 2022 (art. 1410–1411, 1416 CPC; shared/domain.md
+#: §4.6): serve the ordonnance within 6 months or it lapses; the debtor may oppose for one
+#: month from service; without opposition the ordonnance, issued with the formule
+#: exécutoire, is enforceable. (No "ask for the formule exécutoire" step any more.)
+SERVE_WITHIN_MONTHS = 6
+OPPOSE_WITHIN_MONTHS = 1
+PROCEDURE_DATES = ("filed", "ordonnance", "served")
+
+
+def procedure_deadlines(details: dict[str, Any]) -> dict[str, dt.date]:
+    """The dates an injonction de payer's recorded dates lead to (§4.6)."""
+    from dateutil.relativedelta import relativedelta
+
+    def day(key: str) -> dt.date | None:
+        value = details.get(key)
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+
+    out: dict[str, dt.date] = {}
+    ordonnance, served = day("ordonnance"), day("served")
+    if ordonnance is not None and served is None:
+        out["serve_by"] = ordonnance + relativedelta(months=SERVE_WITHIN_MONTHS)
+    if served is not None:
+        out["opposition_until"] = served + relativedelta(months=OPPOSE_WITHIN_MONTHS)
+        out["enforceable_from"] = out["opposition_until"] + dt.timedelta(days=1)
+    return out
+
+
+def _procedure_details(
+    filed: dt.date | None, ordonnance: dt.date | None, served: dt.date | None, today: dt.date
+) -> dict[str, Any]:
+    """The injonction's dates, checked (in order, none after today), with their deadlines."""
+    given = {"filed": filed, "ordonnance": ordonnance, "served": served}
+    before: tuple[str, dt.date] | None = None
+    for key in PROCEDURE_DATES:
+        value = given[key]
+        if value is None:
+            continue
+        check_date_range(value, key)
+        if value > today:
+            raise UserError(MSG_FUTURE, field=key, value=value.isoformat())
+        if before is not None and value < before[1]:
+            raise UserError(
+                MSG_PROCEDURE_ORDER,
+                field=key,
+                value=value.isoformat(),
+                earlier=before[0],
+                before=before[1].isoformat(),
+            )
+        before = (key, value)
+    details: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    details.update(procedure_deadlines(details))
+    return details
 
 
 def _line(text: str, field: str) -> str:
@@ -820,6 +890,101 @@ def hand_off(
                 )
             )
             history.record_invoice(s, invoice, "handed_off", {"to": kind, **details})
+
+
+def hand_off_to_injunction(
+    numbers: str | Sequence[str],
+    details: dict[str, Any],
+    *,
+    filed: dt.date | None = None,
+    ordonnance: dt.date | None = None,
+    served: dt.date | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Hand invoices to an injonction de payer (a ``legal`` hold, ``to`` = ``injunction``)
+    with the procedure's dates known so far and their deadlines (§4.6)."""
+    today = _day_or_today(today)
+    dates = _procedure_details(filed, ordonnance, served, today)
+    hand_off(numbers, "legal", {**details, "to": "injunction", **dates}, today)
+
+
+def record_procedure(
+    numbers: str | Sequence[str],
+    *,
+    filed: dt.date | None = None,
+    ordonnance: dt.date | None = None,
+    served: dt.date | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """The injonction de payer moved on: the dates given (and the ones already recorded)
+    are kept on each invoice's hand-off with the deadlines they lead to. One transaction."""
+    today = _day_or_today(today)
+    numbers = [numbers] if isinstance(numbers, str) else list(numbers)
+    with db.transaction() as s:
+        for number in numbers:
+            invoice = _invoice_by_number(s, number)
+            hold = s.scalars(
+                select(InvoiceHold)
+                .where(
+                    InvoiceHold.invoice_id == invoice.id,
+                    InvoiceHold.kind == "legal",
+                    InvoiceHold.closed_on.is_(None),
+                )
+                .order_by(InvoiceHold.since.desc())
+                .limit(1)
+            ).first()
+            details = json.loads(hold.details or "{}") if hold is not None else {}
+            if hold is None or details.get("to") != "injunction":
+                raise UserError(MSG_NO_PROCEDURE, field="invoice", number=invoice.number)
+            known = {
+                key: dt.date.fromisoformat(details[key])
+                for key in PROCEDURE_DATES
+                if details.get(key)
+            }
+            given = {"filed": filed, "ordonnance": ordonnance, "served": served}
+            merged = {key: given[key] or known.get(key) for key in PROCEDURE_DATES}
+            dates = _procedure_details(
+                merged["filed"], merged["ordonnance"], merged["served"], today
+            )
+            for key in ("serve_by", "opposition_until", "enforceable_from", "executory_request_by"):
+                details.pop(key, None)
+            details.update(dates)
+            hold.details = json.dumps(details, default=str)
+            changed = {k: v for k, v in given.items() if v is not None}
+            history.record_invoice(s, invoice, "procedure", {**changed, **dates})
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    """An injonction de payer in progress, for the alerts (§4.6)."""
+
+    invoice_id: int
+    number: str
+    client_id: int
+    details: dict[str, Any]
+    deadlines: dict[str, dt.date]
+
+
+def procedures(s: Session) -> list[Procedure]:
+    """The injonctions de payer in progress (open ``legal`` hand-offs to an injunction)."""
+    out = []
+    for hold, number in s.execute(
+        select(InvoiceHold, Invoice.number)
+        .join(Invoice, Invoice.id == InvoiceHold.invoice_id)
+        .where(InvoiceHold.kind == "legal", InvoiceHold.closed_on.is_(None))
+        .order_by(InvoiceHold.since, Invoice.number)
+    ):
+        try:
+            details = json.loads(hold.details or "{}")
+        except ValueError:
+            continue
+        if isinstance(details, dict) and details.get("to") == "injunction":
+            out.append(
+                Procedure(
+                    hold.invoice_id, number, hold.client_id, details, procedure_deadlines(details)
+                )
+            )
+    return out
 
 
 def _checked_details(details: dict[str, Any]) -> dict[str, Any]:

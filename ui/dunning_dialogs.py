@@ -378,6 +378,9 @@ class HandOffDialog(FormDialog):
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "To"), self.kind)
         self.name = QLineEdit()
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Agency or court"), self.name)
+        # named in the hand-off letter: where the debtor pays and writes from now on (§4.8)
+        self.address = QLineEdit()
+        self.form.addRow(QCoreApplication.translate("DunningDialogs", "Its address"), self.address)
         self.reference = QLineEdit()
         self.form.addRow(QCoreApplication.translate("DunningDialogs", "Reference"), self.reference)
         today = clock.today()
@@ -447,6 +450,7 @@ class HandOffDialog(FormDialog):
         details: dict[str, object] = {
             "to": kind,
             "name": self.name.text().strip(),
+            "address": self.address.text().strip(),
             "reference": self.reference.text().strip(),
         }
         if kind == "injunction":

@@ -1149,6 +1149,11 @@ def _letters_sent(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[
     return out
 
 
+#: where a hand-off's details name who the file went to (the dialog: "name"; older books
+#: and the command line: "agency", "court")
+WHO_KEYS = ("name", "agency", "court", "lawyer")
+
+
 def _hand_offs(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, tuple[dt.date, str]]:
     """The hand-off recorded for each invoice by ``as_of``: (since, "name, reference")."""
     import json
@@ -1173,11 +1178,14 @@ def _hand_offs(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, tuple[dt
                 details = json.loads(hold.details or "{}")
             except ValueError:
                 details = {}
-            agent = ", ".join(
-                str(details[k]).strip()
-                for k in ("name", "address")
-                if isinstance(details, dict) and str(details.get(k) or "").strip()
+            if not isinstance(details, dict):
+                continue
+            who = next(
+                (str(details[k]).strip() for k in WHO_KEYS if str(details.get(k) or "").strip()),
+                "",
             )
+            address = str(details.get("address") or "").strip()
+            agent = f"{who}, {address}" if who and address else who
             if agent:
                 out.setdefault(hold.invoice_id, (hold.since, agent))
     return out

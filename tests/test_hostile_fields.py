@@ -222,11 +222,13 @@ DATE_ENTRY_POINTS: dict[str, tuple[str, Callable[[dt.date, Path], Any]]] = {
             collective_procedure_on=d,
         ),
     ),
-    "ECB rate from": ("in_force_from", lambda d, t: rates.add_ecb_rate(d, "2.15")),
-    "ECB rate unchanged until": ("date", lambda d, t: rates.confirm_ecb_until(d)),
+    "ECB rate from": ("in_force_from", lambda d, t: rates.add_ecb_rate(d, "2.15", "ECB decision")),
+    "ECB rate unchanged until": ("date", lambda d, t: rates.confirm_ecb_until(d, "ECB meeting")),
     "legal rate half-year": (
         "half",
-        lambda d, t: rates.add_legal_rate(f"{d.year}-H{1 if d.month <= 6 else 2}", "3.00", "7.00"),
+        lambda d, t: rates.add_legal_rate(
+            f"{d.year}-H{1 if d.month <= 6 else 2}", "3.00", "7.00", "arrêté"
+        ),
     ),
 }
 
@@ -258,16 +260,16 @@ def test_the_first_and_last_dates_are_accepted(book: Path) -> None:
     _payment(dt.date(1900, 1, 1))
     _payment(dt.date(2100, 12, 31))
     dunning.set_collective_procedure(client_id(), dt.date(2100, 12, 31))
-    rates.add_ecb_rate(dt.date(1900, 1, 1), "1.00")
+    rates.add_ecb_rate(dt.date(1900, 1, 1), "1.00", "ECB decision")
     assert rates.tables().ecb[0][0] == dt.date(1900, 1, 1)
 
 
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: rates.add_ecb_rate(TODAY, "\u0662.15"), "rate"),
-        (lambda: rates.add_legal_rate("\u0662\u0660\u0662\u0666-H2", "3", "7"), "half"),
-        (lambda: rates.add_legal_rate("2026-H2", "\u0663", "7"), "professional"),
+        (lambda: rates.add_ecb_rate(TODAY, "\u0662.15", "ECB decision"), "rate"),
+        (lambda: rates.add_legal_rate("\u0662\u0660\u0662\u0666-H2", "3", "7", "arrêté"), "half"),
+        (lambda: rates.add_legal_rate("2026-H2", "\u0663", "7", "arrêté"), "professional"),
         (
             lambda: settings.save(
                 {

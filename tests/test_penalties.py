@@ -186,16 +186,16 @@ def test_a_half_year_with_no_rate_yet_uses_the_last_one_and_says_so() -> None:
 
 @pytest.mark.usefixtures("book")
 def test_a_rate_entered_in_settings_replaces_the_guess() -> None:
-    rates.add_ecb_rate(day("2026-06-10"), "2,00")
-    rates.confirm_ecb_until(day("2026-07-31"))
+    rates.add_ecb_rate(day("2026-06-10"), "2,00", "ECB decision of 4 June 2026")
+    rates.confirm_ecb_until(day("2026-07-31"), "ECB meeting of 23 July 2026")
     r = compute(
         client_kind="pro", total=D("1000.00"), due_date=day("2026-06-20"), as_of=day("2026-07-20")
     )
     assert [p.rate for p in r.periods] == [D("12.15"), D("12.00")] and r.warnings == []
-    rates.add_legal_rate("2026-H2", "2.50", "6.50")
+    rates.add_legal_rate("2026-H2", "2.50", "6.50", "arrêté of 22 June 2026")
     assert rates.legal_rate(day("2026-08-01")) == rates.Rate(D("2.50"), True)
     with pytest.raises(UserError):
-        rates.add_legal_rate("2026-H3", "1", "1")
+        rates.add_legal_rate("2026-H3", "1", "1", "arrêté")
 
 
 def test_the_json_shape() -> None:

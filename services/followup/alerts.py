@@ -8,7 +8,9 @@ passed, still unpaid), ``over_credit_limit``, ``prescription_near`` (time-barred
 within 90 days: 2 years for a consumer, 5 otherwise, from the due date —
 shared/domain.md §3.4), ``missing_proof`` (overdue invoice whose proof is
 incomplete), ``claim_declaration`` (collective procedure: declare the claim within
-2 months of the BODACC notice — §4.10).
+2 months of the BODACC notice — §4.10), ``rates_missing`` (from the first day of a
+half-year, one per half-year whose ECB or legal rates are not entered yet — §2.2–2.3; not
+about a client: its client id is 0 and its client code "").
 
 Paid invoices never raise alerts; amounts are per currency.
 """
@@ -30,7 +32,7 @@ from models import AlertSnooze, Client, Document, Invoice
 from services.core import clock, company, db, history, settings
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import from_cents, plain, to_cents
-from services.followup import dunning
+from services.followup import dunning, rates
 from services.followup import open_invoices as core
 from services.proof import rules as proof
 
@@ -45,10 +47,13 @@ KINDS = (
     "prescription_near",
     "missing_proof",
     "claim_declaration",
+    "rates_missing",
 )
 PRESCRIPTION_WARNING_DAYS = 90
 CLAIM_DECLARATION_MONTHS = 2
 INSURANCE_WARNING_DAYS = 15
+#: the client id of an alert about no client (rates_missing)
+NO_CLIENT = 0
 
 KIND_LABELS = {
     "due_soon": QT_TRANSLATE_NOOP("Messages", "Due soon"),
@@ -61,6 +66,7 @@ KIND_LABELS = {
     "prescription_near": QT_TRANSLATE_NOOP("Messages", "Claim soon time-barred"),
     "missing_proof": QT_TRANSLATE_NOOP("Messages", "Overdue with proof missing"),
     "claim_declaration": QT_TRANSLATE_NOOP("Messages", "Declare the claim (collective procedure)"),
+    "rates_missing": QT_TRANSLATE_NOOP("Messages", "Rates not entered"),
 }
 
 MSG_DUE_SOON = QT_TRANSLATE_NOOP("Messages", "{invoice} falls due on {date} ({amount})")
@@ -82,6 +88,11 @@ MSG_INSURANCE = QT_TRANSLATE_NOOP(
 )
 MSG_DECLARE = QT_TRANSLATE_NOOP(
     "Messages", "declare the claim before {date} (BODACC notice of {notice})"
+)
+MSG_RATES_MISSING = QT_TRANSLATE_NOOP(
+    "Messages",
+    "rates for {half} not entered: enter the ECB rate in force on {date} and the legal "
+    "interest rates in Settings (late charges are provisional until then)",
 )
 
 
@@ -505,6 +516,22 @@ def find(
                         ),
                     )
                 )
+    # the half-years whose rates the owner has not entered yet (issue #13): not about a client
+    for half in rates.missing_halves(as_of, rates.tables(values)):
+        first = rates.half_start_of(half)
+        out.append(
+            Raw(
+                "rates_missing",
+                NO_CLIENT,
+                None,
+                "EUR",
+                0,
+                first,
+                (as_of - first).days,
+                half,
+                (("half", half),),
+            )
+        )
     kept = [r for r in out if r.kind not in off and (not snoozed or r.key not in snoozed)]
     return Found(as_of, kept, steps, missing_count, off, snoozed, complete)
 
@@ -543,6 +570,7 @@ MESSAGES = {
     "prescription_near": MSG_PRESCRIPTION,
     "missing_proof": MSG_MISSING_PROOF,
     "claim_declaration": MSG_DECLARE,
+    "rates_missing": MSG_RATES_MISSING,
 }
 
 
@@ -555,7 +583,7 @@ def dress(found: Found, raws: list[Raw], s: Session | None = None) -> list[Alert
         clients = core.client_infos(s, {r.client_id for r in raws})
     out = []
     for raw in raws:
-        info = clients[raw.client_id]
+        info = clients.get(raw.client_id)  # None: an alert about no client (rates_missing)
         amount = from_cents(raw.cents)
         number = numbers[raw.invoice_id][0] if raw.invoice_id is not None else None
         due = raw.due_date
@@ -572,7 +600,7 @@ def dress(found: Found, raws: list[Raw], s: Session | None = None) -> list[Alert
         out.append(
             Alert(
                 raw.kind,
-                info.code,
+                info.code if info is not None else "",
                 raw.client_id,
                 number,
                 raw.invoice_id,

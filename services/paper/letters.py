@@ -54,6 +54,7 @@ class LetterInvoice:
     balance: Decimal
     days_late: int
     charges: Result | None = None  # late charges, when the letter shows them
+    currency: str = ""  # "" = the letter's; a statement lists each item in its own (point 5)
 
 
 @dataclass(slots=True)
@@ -90,7 +91,22 @@ class Letter:
 
     @property
     def balance(self) -> Decimal:
-        return sum((i.balance for i in self.invoices), Decimal("0.00"))
+        """What is due in the letter's currency (a statement's items in another currency are
+        in :attr:`other_balances`: currencies are never added together)."""
+        return self.balances.get(self.currency, Decimal("0.00"))
+
+    @property
+    def balances(self) -> dict[str, Decimal]:
+        """What is due, per currency, the letter's own first."""
+        out: dict[str, Decimal] = {self.currency: Decimal("0.00")}
+        for i in self.invoices:
+            currency = i.currency or self.currency
+            out[currency] = out.get(currency, Decimal("0.00")) + i.balance
+        return out
+
+    @property
+    def other_balances(self) -> dict[str, Decimal]:
+        return {c: v for c, v in self.balances.items() if c != self.currency}
 
     @property
     def formal_notice_sent(self) -> bool:
@@ -616,7 +632,11 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
     subject_text, body_text = letter.template or default_template(letter.language, key)
     table = "\n".join(
         " — ".join(
-            (i.number, formats.short_date(i.due_date, letter.language), _money(letter, i.balance))
+            (
+                i.number,
+                formats.short_date(i.due_date, letter.language),
+                _money(letter, i.balance, i.currency),
+            )
         )
         for i in letter.invoices
     )
@@ -664,8 +684,8 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
     return subject, body
 
 
-def _money(letter: Letter, value: Decimal) -> str:
-    return fonts().amount(formats.money(value, letter.currency, letter.language))
+def _money(letter: Letter, value: Decimal, currency: str = "") -> str:
+    return fonts().amount(formats.money(value, currency or letter.currency, letter.language))
 
 
 def _euros(letter: Letter, value: Decimal) -> str:
@@ -820,9 +840,9 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
             inv.number,
             formats.short_date(inv.issue_date, letter.language),
             formats.short_date(inv.due_date, letter.language),
-            _money(letter, inv.total),
-            _money(letter, inv.paid),
-            _money(letter, inv.balance),
+            _money(letter, inv.total, inv.currency),
+            _money(letter, inv.paid, inv.currency),
+            _money(letter, inv.balance, inv.currency),
             t["days"].format(n=inv.days_late) if inv.days_late > 0 else "",
         ]
         for i, v in enumerate(values):
@@ -831,6 +851,9 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
     c.line(MARGIN, y + 3 * mm, MARGIN + 170 * mm, y + 3 * mm)
     y -= 2 * mm
     cell(5, t["total_balance"].format(balance=_money(letter, letter.balance)), y, bold, 9.5)
+    for currency, amount in letter.other_balances.items():  # never added to the euros
+        y -= 5 * mm
+        cell(5, t["total_balance"].format(balance=_money(letter, amount, currency)), y, bold, 9.5)
     y -= 8 * mm
     # late charges
     charged = [
@@ -1310,11 +1333,10 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
     )
     letter.template = settings.read().template(letter.language, "statement")
     items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
-    if items:
-        letter.currency = items[0].currency
-    for item in items:
-        if item.currency != letter.currency:
-            continue  # one statement per currency: the first one
+    if items:  # the statement's currency: euros when it has any, else the first item's
+        currencies = {i.currency for i in items}
+        letter.currency = "EUR" if "EUR" in currencies else items[0].currency
+    for item in items:  # every open item, each in its own currency (issue #13, point 5)
         letter.invoices.append(
             LetterInvoice(
                 item.number,
@@ -1324,6 +1346,7 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
                 item.paid,
                 item.balance,
                 item.days_late if item.status == "overdue" else 0,
+                currency=item.currency,
             )
         )
     return letter

@@ -325,16 +325,34 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
     try:
         dialog = ChargesDialog()
         qtbot.addWidget(dialog)
-        assert dialog.legal.topLevelItemCount() == 7  # the shipped half-years, 2023-H1 to 2026-H1
+        # the shipped half-years, 2015-H1 to 2026-H1 (issue #13), each with its source
+        assert dialog.legal.topLevelItemCount() == 23
+        assert dialog.legal.topLevelItem(0).text(0) == "2026-H1"
+        assert "juriblio" in dialog.legal.topLevelItem(0).text(3)
+        assert dialog.ecb.topLevelItemCount() == 24
         qtbot.keyClicks(dialog.half, "2026-H2")
         qtbot.keyClicks(dialog.pro, "2,50")
         qtbot.keyClicks(dialog.individual, "6,40")
+        dialog._add_legal()  # no official reference: refused (issue #13)
+        assert "Official reference" in dialog.banner.text()
+        assert dialog.legal.topLevelItemCount() == 23
+        dialog.legal_reference.setText("arrêté du 23 juin 2026")  # QTest types ASCII only
         dialog._add_legal()
-        assert dialog.legal.topLevelItemCount() == 8
+        assert dialog.legal.topLevelItemCount() == 24
+        assert dialog.legal.topLevelItem(0).text(3) == "arrêté du 23 juin 2026"
         assert rates.legal_rate(dt.date(2026, 9, 1)) == rates.Rate(Decimal("2.50"), True)
         dialog.ecb_rate.setText("abc")
+        qtbot.keyClicks(dialog.ecb_reference, "ECB decision of 9 July 2026")
         dialog._add_ecb()
         assert "is not a rate" in dialog.banner.text()
+        dialog.ecb_rate.setText("31")
+        dialog._add_ecb()
+        assert "between 0 and 30" in dialog.banner.text()
+        dialog.ecb_rate.setText("2,40")
+        dialog._add_ecb()
+        assert dialog.ecb.topLevelItem(0).text(2) == "ECB decision of 9 July 2026"
+        assert not settings.read().payments_to_penalties_first
+        dialog.penalties_first.setChecked(True)
         dialog.contract.setText("12,5")
         qtbot.keyClicks(dialog.mediator, "CM2C, 49 rue de Ponthieu, Paris")
         dialog.window_fields["x"].setValue(20)
@@ -343,6 +361,7 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
         assert saved.contractual_rate == Decimal("12.50")
         assert saved.mediator == "CM2C, 49 rue de Ponthieu, Paris"
         assert saved.window["x"] == 20
+        assert saved.payments_to_penalties_first
     finally:
         clock.freeze(None)
         db.close()

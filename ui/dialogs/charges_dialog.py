@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -48,9 +49,9 @@ class ChargesDialog(FormDialog):
                 "plus "
                 "10 points (L441-10 of the Code de commerce), "
                 "consumers the legal interest rate from the formal notice. "
-                "Enter each new rate when it is published: "
-                "until then the last known rate is used and the letters' "
-                "preview says so.",
+                "Enter each new rate when it is published, with its official reference: "
+                "until then the last known rate is used, the amounts are marked provisional "
+                "and an alert says which half-year's rates are missing.",
             )
         )
         intro.setWordWrap(True)
@@ -66,6 +67,7 @@ class ChargesDialog(FormDialog):
             [
                 QCoreApplication.translate("ChargesDialog", "In force from"),
                 QCoreApplication.translate("ChargesDialog", "Rate (%)"),
+                QCoreApplication.translate("ChargesDialog", "Source"),
             ]
         )
         self.ecb.setMaximumHeight(150)
@@ -78,6 +80,18 @@ class ChargesDialog(FormDialog):
         self.ecb_rate = QLineEdit()
         self.ecb_rate.setPlaceholderText("2,15")
         self.ecb_rate.setMaximumWidth(80)
+        self.ecb_reference = QLineEdit()
+        self.ecb_reference.setPlaceholderText(
+            QCoreApplication.translate(
+                "ChargesDialog", "Official reference, e.g. ECB decision of 5 June 2025"
+            )
+        )
+        self.ecb_reference.setToolTip(
+            QCoreApplication.translate(
+                "ChargesDialog",
+                "Required: the ECB decision that set this rate (or kept it unchanged)",
+            )
+        )
         add = QPushButton(QCoreApplication.translate("ChargesDialog", "Add this rate"))
         add.clicked.connect(self._add_ecb)
         unchanged = QPushButton(
@@ -88,11 +102,11 @@ class ChargesDialog(FormDialog):
             QLabel(QCoreApplication.translate("ChargesDialog", "From")),
             self.ecb_from,
             self.ecb_rate,
+            self.ecb_reference,
             add,
             unchanged,
         ):
             row.addWidget(w)
-        row.addStretch(1)
         ecb_layout.addLayout(row)
         self.extra.addWidget(ecb_box)
         # legal rates
@@ -107,6 +121,7 @@ class ChargesDialog(FormDialog):
                 QCoreApplication.translate("ChargesDialog", "Half-year"),
                 QCoreApplication.translate("ChargesDialog", "Creditor acting professionally (%)"),
                 QCoreApplication.translate("ChargesDialog", "Private creditor (%)"),
+                QCoreApplication.translate("ChargesDialog", "Source"),
             ]
         )
         self.legal.setMaximumHeight(150)
@@ -121,11 +136,21 @@ class ChargesDialog(FormDialog):
         self.individual = QLineEdit()
         self.individual.setPlaceholderText("6,67")
         self.individual.setMaximumWidth(80)
+        self.legal_reference = QLineEdit()
+        self.legal_reference.setPlaceholderText(
+            QCoreApplication.translate(
+                "ChargesDialog", "Official reference, e.g. arrêté of 15 December 2025"
+            )
+        )
+        self.legal_reference.setToolTip(
+            QCoreApplication.translate(
+                "ChargesDialog", "Required: the arrêté that set these rates (its date or text)"
+            )
+        )
         add_legal = QPushButton(QCoreApplication.translate("ChargesDialog", "Add these rates"))
         add_legal.clicked.connect(self._add_legal)
-        for w in (self.half, self.pro, self.individual, add_legal):
+        for w in (self.half, self.pro, self.individual, self.legal_reference, add_legal):
             row.addWidget(w)
-        row.addStretch(1)
         legal_layout.addLayout(row)
         self.extra.addWidget(legal_box)
         # the company's own terms and the letters
@@ -138,6 +163,22 @@ class ChargesDialog(FormDialog):
             QCoreApplication.translate("ChargesDialog", "Penalty rate in your terms of sale (%)"),
             self.contract,
         )
+        self.penalties_first = QCheckBox(
+            QCoreApplication.translate(
+                "ChargesDialog",
+                "Apply partial payments first to penalties (C. civ. 1343-1)",
+            )
+        )
+        self.penalties_first.setToolTip(
+            QCoreApplication.translate(
+                "ChargesDialog",
+                "On: a partial payment first pays the penalties accrued to its date, then the "
+                "principal, in the letters and the claim. Off: it lowers the principal "
+                "(the conservative claim).",
+            )
+        )
+        self.penalties_first.setChecked(values.payments_to_penalties_first)
+        self.extra.addWidget(self.penalties_first)
         self.mediator = QPlainTextEdit(values.mediator)
         self.mediator.setFixedHeight(50)
         self.mediator.setPlaceholderText(
@@ -192,18 +233,26 @@ class ChargesDialog(FormDialog):
     def refresh(self) -> None:
         tables = rates.tables()
         self.ecb.clear()
-        for start, value in tables.ecb:
-            self.ecb.addTopLevelItem(QTreeWidgetItem([fmt.date(start), _percent(value)]))
+        for start, value in reversed(tables.ecb):  # the latest first
+            self.ecb.addTopLevelItem(
+                QTreeWidgetItem(
+                    [fmt.date(start), _percent(value), tables.ecb_sources.get(start, "")]
+                )
+            )
         self.known.setText(
             QCoreApplication.translate(
-                "ChargesDialog", "Known to be unchanged up to {date}."
-            ).format(date=fmt.date(tables.ecb_known_until))
+                "ChargesDialog", "Known to be unchanged up to {date} ({source})."
+            ).format(date=fmt.date(tables.ecb_known_until), source=tables.ecb_known_source)
         )
         self.legal.clear()
-        for half, (pro, ind) in sorted(tables.legal.items()):
-            self.legal.addTopLevelItem(QTreeWidgetItem([half, _percent(pro), _percent(ind)]))
+        for half, (pro, ind) in sorted(tables.legal.items(), reverse=True):
+            self.legal.addTopLevelItem(
+                QTreeWidgetItem(
+                    [half, _percent(pro), _percent(ind), tables.legal_sources.get(half, "")]
+                )
+            )
         for tree in (self.ecb, self.legal):
-            for column in range(tree.columnCount()):
+            for column in range(tree.columnCount() - 1):  # the source takes what is left
                 tree.resizeColumnToContents(column)
 
     def _run(self, action: Callable[[], object]) -> None:
@@ -219,20 +268,30 @@ class ChargesDialog(FormDialog):
         self.refresh()
 
     def _add_ecb(self) -> None:
-        self._run(lambda: rates.add_ecb_rate(self.ecb_from.value(), self.ecb_rate.text()))
+        self._run(
+            lambda: rates.add_ecb_rate(
+                self.ecb_from.value(), self.ecb_rate.text(), self.ecb_reference.text()
+            )
+        )
 
     def _confirm_ecb(self) -> None:
-        self._run(lambda: rates.confirm_ecb_until(self.ecb_from.value()))
+        self._run(lambda: rates.confirm_ecb_until(self.ecb_from.value(), self.ecb_reference.text()))
 
     def _add_legal(self) -> None:
         self._run(
-            lambda: rates.add_legal_rate(self.half.text(), self.pro.text(), self.individual.text())
+            lambda: rates.add_legal_rate(
+                self.half.text(),
+                self.pro.text(),
+                self.individual.text(),
+                self.legal_reference.text(),
+            )
         )
 
     def apply(self) -> bool:
-        settings.save(  # one transaction: all four or none (issue #11)
+        settings.save(  # one transaction: all or none (issue #11)
             {
                 "contractual_rate": self.contract.text(),
+                "payments_to_penalties_first": self.penalties_first.isChecked(),
                 "mediator": self.mediator.toPlainText(),
                 "deadline_days": self.deadline.value(),
                 "window": {k: box.value() for k, box in self.window_fields.items()},

@@ -88,6 +88,16 @@ class Letter:
     # the creditor's identification (legal form, capital, register, signatory: point 9)
     identification: list[str] = field(default_factory=list)
     signatory: str = ""
+    # a non-profit buying for an economic activity it carries on owes L441-10 (§2.6.1)
+    acts_professionally: bool = False
+
+    @property
+    def legal_interest(self) -> bool:
+        """The debtor owes legal interest from the formal notice (C. civ. 1231-6), not the
+        penalties of L441-10: a consumer, or a non-profit not acting professionally (§2.6.1)."""
+        return self.client_kind == "consumer" or (
+            self.client_kind == "nonprofit" and not self.acts_professionally
+        )
 
     @property
     def balance(self) -> Decimal:
@@ -657,7 +667,7 @@ def subject_and_body(letter: Letter) -> tuple[str, str]:
     }
     subject = subject_text.format_map(values)
     body = body_text.format_map(values)
-    if key == "formal_notice" and letter.client_kind == "consumer":
+    if key == "formal_notice" and letter.legal_interest:
         body += t["body"]["formal_notice_consumer"]  # the law's effect, not a matter of wording
     if letter.language == "fr" and many:  # agreement of the French participle with a plural subject
         body = (
@@ -860,7 +870,7 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
         i for i in letter.invoices if i.charges and (i.charges.penalties or i.charges.indemnity)
     ]
     if letter.with_penalties and charged:
-        if letter.client_kind == "consumer":
+        if letter.legal_interest:
             y = paragraph(
                 t["consumer_interest"].format(penalties=_money(letter, letter.penalties)), y, 9.5
             )
@@ -1029,6 +1039,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 action.currency,
                 mediator=mediator,
                 channel=action.step.channel,
+                acts_professionally=bool(row.acts_professionally),
             )
             letter.deadline_days = days
             for inv in action.invoices:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -62,6 +63,18 @@ class LettersDialog(QDialog):
         self.layout_.addWidget(self.summary)
         self.progress = QProgressBar()
         self.layout_.addWidget(self.progress)
+        # issue #13: a letter printing an amount computed with a rate not entered yet
+        # (provisional) is neither printed nor saved until the owner enters the rate (and
+        # prepares the letters again) or confirms here
+        self.provisional_codes: list[str] = []
+        self.confirm_provisional = QCheckBox(
+            QCoreApplication.translate(
+                "LettersDialog", "Print and save these provisional amounts anyway"
+            )
+        )
+        self.confirm_provisional.setVisible(False)
+        self.confirm_provisional.toggled.connect(self._enable_buttons)
+        self.layout_.addWidget(self.confirm_provisional)
         self.preview_box = QVBoxLayout()
         self.layout_.addLayout(self.preview_box, 1)
         row = QHBoxLayout()
@@ -131,6 +144,21 @@ class LettersDialog(QDialog):
                 QCoreApplication.translate("LettersDialog", "Note: {warning}").format(warning=w)
                 for w in warnings
             )
+        self.provisional_codes = sorted(
+            {
+                letter.client_code
+                for letter, _a, _p in self.written
+                if any(i.charges is not None and i.charges.provisional for i in letter.invoices)
+            }
+        )
+        if self.provisional_codes:
+            text += "\n" + QCoreApplication.translate(
+                "LettersDialog",
+                "The late charges in the letters to {clients} use a rate not entered yet: "
+                "they are provisional. Enter the rate in Settings ▸ Late charges and prepare "
+                "the letters again, or confirm below to print them as they are.",
+            ).format(clients=", ".join(self.provisional_codes))
+            self.confirm_provisional.setVisible(True)
         self.summary.setText(text)
         from ui.viewer import DocumentViewer
 
@@ -142,8 +170,16 @@ class LettersDialog(QDialog):
         )
         self.viewer.setWindowFlags(Qt.WindowType.Widget)
         self.preview_box.addWidget(self.viewer)
+        self._enable_buttons()
+
+    def may_print(self) -> bool:
+        """No provisional amount, or the owner confirmed them."""
+        return not self.provisional_codes or self.confirm_provisional.isChecked()
+
+    def _enable_buttons(self) -> None:
+        ready = bool(self.written) and self.viewer is not None and self.may_print()
         for button in (self.print_button, self.save_button, self.record_button):
-            button.setEnabled(True)
+            button.setEnabled(ready)
 
     def page_count(self) -> int:
         return self.viewer.page_count() if self.viewer is not None else 0
@@ -151,6 +187,8 @@ class LettersDialog(QDialog):
     def print_all(self) -> None:
         from ui.printing import ask_and_print
 
+        if not self.may_print():
+            return
         if ask_and_print(
             self,
             self.folder / "all.pdf",
@@ -160,6 +198,8 @@ class LettersDialog(QDialog):
             self._offer_record()
 
     def save(self, folder: str | None = None) -> Path | None:
+        if not self.may_print():
+            return None
         target = folder or QFileDialog.getExistingDirectory(
             self, QCoreApplication.translate("LettersDialog", "Save the letters in")
         )
@@ -248,6 +288,8 @@ class LettersDialog(QDialog):
         return {code: edit.text().strip() for code, edit in edits.items() if edit.text().strip()}
 
     def record(self) -> None:
+        if not self.may_print():
+            return
         numbers = self.tracking_numbers()
         if numbers is None:
             return

@@ -34,7 +34,7 @@ WHERE: dict[str, str] = {
     **dict.fromkeys(("import", "invoices", "clients"), "ledger"),
     **dict.fromkeys(("attach", "documents", "evidence"), "proof"),
     **dict.fromkeys(("alerts", "actions", "promise", "dispute", "penalties"), "followup"),
-    **dict.fromkeys(("letters", "statement", "agreement", "claim"), "paper"),
+    **dict.fromkeys(("letters", "statement", "agreement", "claim", "send-queue"), "paper"),
     **dict.fromkeys(("demo", "backup", "backups", "restore", "export", "check"), "book"),
 }
 

@@ -254,6 +254,23 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="record the letters as sent (actions done, letters archived as documents)",
     )
+    p.add_argument(
+        "--eml",
+        action="store_true",
+        help="for steps whose channel is e-mail, also write the e-mail (.eml, the letter "
+        "attached) beside its PDF; with --record the e-mails are queued for send-queue instead "
+        "of recorded as sent (a client without an e-mail address gets the paper letter)",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser(
+        "send-queue",
+        parents=[common],
+        help="send the queued e-mails through the SMTP account of Settings",
+        description="Each e-mail the server accepts is recorded as done (its Message-ID kept) "
+        "and kept with its letter in the client's documents. An unreachable server or a "
+        "refused login leaves every e-mail queued.",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser(

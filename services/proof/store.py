@@ -67,6 +67,7 @@ MEDIA_TYPES = (
     "image/tiff",
     "image/gif",
     "image/webp",
+    "message/rfc822",  # an e-mail sent for a dunning step, kept as correspondence (issue #13)
 )
 
 Progress = Callable[[int, int], None]
@@ -87,6 +88,11 @@ def sniff(head: bytes) -> str | None:
     # PDF readers accept the header anywhere in the first 1024 bytes
     if b"%PDF-" in head[:1024]:
         return "application/pdf"
+    # an Internet message as services.paper.email writes one: header lines from the first byte
+    if re.match(rb"(From|To|Subject|Date|Message-ID|MIME-Version): ", head) and (
+        b"\r\nMIME-Version: 1.0\r\n" in head
+    ):
+        return "message/rfc822"
     return None
 
 

@@ -139,3 +139,37 @@ def test_an_owners_text_that_mentions_a_step_the_ladder_may_skip_is_refused() ->
     letters.set_template(
         "fr", "final_notice", "Dernier avis", "Notre mise en demeure du {formal_notice_date} …"
     )
+
+
+def test_a_hand_off_letter_names_whom_the_file_went_to_or_says_what_is_being_done() -> None:
+    """shared/domain.md §4.8: the hand-off letter says where payment goes now."""
+    from tests.test_letters import letter
+
+    subject = letter(kind="pro", step="agency", invoices=1)
+    subject.handed_to, subject.handed_on = "Recouvre SA, 4 quai Perrache, 69002 Lyon", DUE
+    body = _flat(letters.subject_and_body(subject)[1])
+    assert "transmis le 14 février 2025 à Recouvre SA, 4 quai Perrache, 69002 Lyon" in body
+    assert "lui être adressés" in body
+    subject.handed_to, subject.handed_on = "", None  # nothing recorded: no one is named
+    body = _flat(letters.subject_and_body(subject)[1])
+    assert "lui être adressé" not in body and "reste à nous adresser" in body
+    subject.step = "injunction"
+    assert "requête en injonction de payer" in _flat(letters.subject_and_body(subject)[1])
+    subject.client = subject.client.__class__("Acme Inc.", "1 Main St", "97201", "Portland", "US")
+    body = _flat(letters.subject_and_body(subject)[1])
+    assert "injonction" not in body  # no French injonction against a debtor abroad (§4.6.1)
+
+
+def test_a_formal_notice_to_a_debtor_abroad_or_a_consumer_says_the_right_consequence() -> None:
+    from tests.test_letters import letter
+
+    pro = _flat(letters.subject_and_body(letter(kind="pro"))[1])
+    assert "(injonction de payer)" in pro
+    consumer = _flat(letters.subject_and_body(letter(kind="consumer"))[1])
+    assert "resteront à votre charge" not in consumer  # L111-8 CPCE (§3.7)
+    assert "pourront être mis à votre charge par le juge" in consumer
+    public = _flat(letters.subject_and_body(letter(kind="public"))[1])
+    assert "tribunal administratif" in public and "injonction" not in public
+    german = letter(kind="pro")
+    german.client = german.client.__class__("Müller GmbH", "Hauptstr. 1", "10115", "Berlin", "DE")
+    assert "1896/2006" in _flat(letters.subject_and_body(german)[1])

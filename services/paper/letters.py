@@ -246,9 +246,19 @@ TEXTS: dict[str, dict[str, Any]] = {
         "handed_to": "Faute de règlement, votre dossier a été transmis le {date} à {agent}, "
         "chargé de son recouvrement. Tout paiement et toute correspondance devront désormais "
         "lui être adressés.",
-        "handed_now": "Faute de règlement, nous engageons ce jour le recouvrement de votre "
-        "dossier par un tiers. Ses coordonnées vous seront communiquées ; d’ici là, tout "
-        "paiement reste à nous adresser.",
+        # the hand-off letter of a step whose hand-off is not recorded yet: what is being done
+        "handed_now": {
+            "agency": "Faute de règlement, nous confions ce jour le recouvrement de votre dossier "
+            "à un tiers, dont les coordonnées vous seront communiquées. D’ici là, tout paiement "
+            "reste à nous adresser.",
+            "injunction": "Faute de règlement, nous déposons ce jour une requête en injonction "
+            "de payer auprès de la juridiction compétente. Tout paiement reste à nous adresser.",
+            "small_claims": "Faute de règlement, nous confions ce jour votre dossier à un "
+            "commissaire de justice (procédure simplifiée de recouvrement des petites "
+            "créances) ; il prendra contact avec vous.",
+            "abroad": "Faute de règlement, nous engageons ce jour une procédure judiciaire de "
+            "recouvrement. Tout paiement reste à nous adresser.",
+        },
         # the consequence of a formal notice, by debtor (shared/domain.md §3.7, §4.6.1)
         "consequence": {
             "pro": "À défaut, nous engagerons sans autre avis une procédure judiciaire de "
@@ -349,9 +359,18 @@ TEXTS: dict[str, dict[str, Any]] = {
         "handed_to": "As no payment has been received, your file was handed over on {date} to "
         "{agent}, who is in charge of its recovery. Please address any payment and "
         "correspondence to them from now on.",
-        "handed_now": "As no payment has been received, we are handing your file over today "
-        "to a third party for recovery. You will be given their details; until then, please "
-        "keep paying us.",
+        "handed_now": {
+            "agency": "As no payment has been received, we are handing the recovery of your "
+            "file over to a third party today; you will be given their details. Until then, "
+            "please keep paying us.",
+            "injunction": "As no payment has been received, we are filing a request for an "
+            "injonction de payer with the competent court today. Please keep paying us.",
+            "small_claims": "As no payment has been received, we are handing your file over to "
+            "a commissaire de justice today (simplified procedure for small claims); they will "
+            "contact you.",
+            "abroad": "As no payment has been received, we are starting legal recovery "
+            "proceedings today. Please keep paying us.",
+        },
         "consequence": {
             "pro": "Failing that, we will start legal recovery proceedings (injonction de "
             "payer) without further notice, the costs of which will be borne by you as the law "
@@ -614,7 +633,11 @@ def _said(letter: Letter, count_label: str) -> dict[str, str]:
             date=formats.long_date(letter.handed_on, letter.language), agent=letter.handed_to
         )
     else:
-        hand_off = t["handed_now"]
+        now = t["handed_now"]
+        if letter.abroad or letter.client_kind == "public":  # no French injonction (§4.6.1)
+            hand_off = now["abroad"] if letter.step != "agency" else now["agency"]
+        else:
+            hand_off = now.get(letter.step, now["agency"])
     return {
         "unpaid": unpaid,
         "formal_notice": notice,

@@ -36,6 +36,13 @@ class CompanyData:
     logo_path: str = ""
     default_terms: str = "30 jours"
     eom_method: str = "A"
+    # what identifies the creditor on letters and claims (art. 57 CPC; issue #13, point 9)
+    share_capital: str = ""  # euros, "10000.00"; "" = not given (a sole trader has none)
+    register_kind: str = ""  # "rcs", "rm", "rne" or ""
+    register_city: str = ""
+    register_number: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
 
     @property
     def is_set_up(self) -> bool:
@@ -66,6 +73,10 @@ class ClientRow:
     insurance_days: int | None = None
     scenario_id: int | None = None
     collective_procedure_on: dt.date | None = None
+    # the debtor's legal status (shared/domain.md §2.6.1, §4.6.1; services.core.legal_status)
+    legal_form: str = ""
+    registered_as: str = ""
+    acts_professionally: bool = False
     balance: Decimal = Decimal("0.00")
     overdue: Decimal = Decimal("0.00")
     unallocated: Decimal = Decimal("0.00")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import LANGUAGES, CgvAcceptance, Client, Document, Invoice, Payment
 from models.base import Money
-from services.core import clock, db, history, identifiers, lookups, terms
+from services.core import clock, db, history, identifiers, legal_status, lookups, terms
 from services.core.company import check_email
 from services.core.dto import ClientRow, Page
 from services.core.errors import NotFound, UserError, ValidationError
@@ -39,6 +39,7 @@ MSG_HAS_DOCUMENTS = QT_TRANSLATE_NOOP(
 MSG_HAS_INVOICES = QT_TRANSLATE_NOOP(
     "Messages", "the client {code} has invoices or payments and cannot be deleted."
 )
+MSG_YES_NO = QT_TRANSLATE_NOOP("Messages", "'{value}' is neither yes nor no.")
 MSG_CLIENT_GONE = lookups.MSG_CLIENT_GONE
 
 #: the texts that may hold tabs and newlines (issue #11)
@@ -65,6 +66,9 @@ FIELDS = (
     "insurer",
     "insurance_days",
     "scenario_id",
+    "legal_form",
+    "registered_as",
+    "acts_professionally",
 )
 
 KIND_ALIASES = {
@@ -102,6 +106,24 @@ def normalise_kind(value: str | None, field: str = "kind") -> str:
     return kind
 
 
+_YES = ("1", "yes", "y", "true", "oui", "o", "vrai", "x")
+_NO = ("", "0", "no", "n", "false", "non", "faux")
+
+
+def _yes_no(value: Any) -> bool:
+    """The editor's tick box (a bool) or a CSV cell ('oui', 'no', '1', '')."""
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    key = fold(str(value))
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise UserError(MSG_YES_NO, field="acts_professionally", value=str(value))
+
+
 def validate(
     data: dict[str, Any], *, partial_errors: list[UserError] | None = None
 ) -> dict[str, Any]:
@@ -132,6 +154,14 @@ def validate(
             errors.append(exc)
 
     attempt("kind", normalise_kind)
+    # the debtor's legal status (shared/domain.md §4.6.1): codes, French abbreviations
+    attempt("legal_form", legal_status.normalise_legal_form)
+    attempt("registered_as", legal_status.normalise_registered_as)
+    attempt("acts_professionally", _yes_no)
+    if not any(e.field in ("kind", "legal_form", "registered_as") for e in errors):
+        errors.extend(
+            legal_status.check(clean["kind"], clean["legal_form"], clean["registered_as"])
+        )
     attempt("siren", identifiers.siren)
     attempt("siret", identifiers.siret)
     attempt("vat_number", identifiers.vat_number)

@@ -239,6 +239,21 @@ CLIENT_COLUMNS: dict[str, tuple[str, ...]] = {
         "delai assureur",
         "jours assurance",
     ),
+    # the debtor's legal status (issue #13, point 3; services.core.legal_status): a code or a
+    # French abbreviation (SAS, SARL, SCI, EI, association…), any case
+    "legal_form": ("legal form", "forme juridique", "forme", "statut juridique"),
+    "registered_as": (
+        "registered as",
+        "immatricule comme",
+        "immatriculation",
+        "registre",
+        "commercant ou artisan",
+    ),
+    "acts_professionally": (
+        "acts professionally",
+        "activite professionnelle",
+        "agit a titre professionnel",
+    ),
 }
 
 #: which invoices a payment pays, or a credit note is set against (issue #11, point 7):

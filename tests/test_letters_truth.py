@@ -10,9 +10,11 @@ that was not sent; a final notice whose formal notice was missed is a formal not
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from services.followup import dunning
 from services.paper import letters
@@ -173,3 +175,37 @@ def test_a_formal_notice_to_a_debtor_abroad_or_a_consumer_says_the_right_consequ
     german = letter(kind="pro")
     german.client = german.client.__class__("Müller GmbH", "Hauptstr. 1", "10115", "Berlin", "DE")
     assert "1896/2006" in _flat(letters.subject_and_body(german)[1])
+
+
+def test_the_creditor_is_identified_on_every_letter_and_the_signatory_signs() -> None:
+    """Issue #13, point 9 (shared/domain.md §2.7, art. 57 CPC): legal form and capital,
+    registered office, register, signatory — from the company's settings."""
+    from services.core import company
+
+    company.save_company(
+        {
+            "name": "Menuiserie Lefèvre",
+            "legal_form": "SARL",
+            "address": "12 rue des Artisans",
+            "postcode": "69007",
+            "city": "Lyon",
+            "siren": "812456374",
+            "share_capital": "10000.00",
+            "register_kind": "rcs",
+            "register_city": "Lyon",
+            "register_number": "812456374",
+            "signatory_name": "Jean Lefèvre",
+            "signatory_title": "gérant",
+        }
+    )
+    add_client("ACME", kind="pro", language="fr")
+    add_invoice("F1", issue=ISSUE, total="1200.00")
+    [(letter, _action)] = letters.prepare(DUE + dt.timedelta(days=5))
+    assert letter.signatory == "Jean Lefèvre, gérant"
+    flat = [_flat(line) for line in letter.identification]
+    assert "SARL au capital de 10 000,00 €" in flat
+    assert "Siège social : 12 rue des Artisans, 69007 Lyon" in flat
+    assert "RCS Lyon 812 456 374" in flat
+    drawn = letters.draw_letter(Canvas(io.BytesIO()), letter)
+    texts = [_flat(t) for t in drawn.texts]
+    assert "Jean Lefèvre, gérant" in texts and "RCS Lyon 812 456 374" in texts

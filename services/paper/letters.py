@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from services.core import settings
+from services.core import legal_status, settings
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import format_money as format_money  # what the tests compare with
@@ -125,8 +125,10 @@ class Letter:
 
     @property
     def abroad(self) -> bool:
-        """The debtor has no address in France: no French injonction de payer (§4.6.1)."""
-        return bool(self.client.country) and self.client.country != "FR"
+        """The debtor has no address in France (overseas departments are France): no French
+        injonction de payer (§4.6.1)."""
+        country = (self.client.country or "FR").upper()
+        return country != "FR" and country not in legal_status.FRENCH_OVERSEAS
 
     @property
     def penalties(self) -> Decimal:
@@ -560,40 +562,6 @@ def reset_template(language: str, key: str) -> None:
     settings.save({"templates": {(language, key): None}})
 
 
-#: the member states of the European Union (the European order for payment, §4.6.1)
-EU_COUNTRIES = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ]
-)
-
-
 def _dates(letter: Letter, days: Sequence[dt.date]) -> str:
     """'3 mars 2026', '3 mars 2026 et 17 mars 2026', '2, 3 and 4 …' in the letter's language."""
     names = [formats.long_date(d, letter.language) for d in sorted(set(days))]
@@ -603,10 +571,15 @@ def _dates(letter: Letter, days: Sequence[dt.date]) -> str:
 
 
 def consequence_kind(letter: Letter) -> str:
-    """Which consequence a formal notice announces (shared/domain.md §3.7, §4.6.1)."""
-    if letter.abroad:
-        return "eu" if letter.client.country in EU_COUNTRIES else "abroad"
-    if letter.client_kind == "public":
+    """Which consequence a formal notice announces: the route of shared/domain.md §4.6.1
+    (services.core.legal_status) and, for a French injonction, whether the costs may be
+    put on the debtor as on a professional or only by the judge (§3.7)."""
+    route = legal_status.route(letter.client_kind, "", "", letter.client.country)
+    if route.procedure == legal_status.EUROPEAN_ORDER:
+        return "eu"
+    if route.procedure == legal_status.LOCAL_COUNSEL:
+        return "abroad"
+    if route.procedure == legal_status.REFERE_PROVISION:
         return "public"
     return "pro" if letter.client_kind == "pro" else "civil"
 
@@ -1064,6 +1037,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 channel=action.step.channel,
                 acts_professionally=bool(row.acts_professionally),
             )
+            _identify(letter, data)
             letter.deadline_days = days
             for inv in action.invoices:
                 full = invoices[inv.id]
@@ -1115,6 +1089,21 @@ WARN_OWN_TEXT = QT_TRANSLATE_NOOP(
     "Messages",
     "your text for this letter was not used ({problem}); the shipped text was",
 )
+
+
+def _identify(letter: Letter, data: Any) -> None:
+    """The creditor's identification under the signature (issue #13, point 9): legal form
+    and capital, registered office, register; the signatory under the company's name."""
+    from dataclasses import replace
+
+    from services.core import company
+
+    letter.identification = company.identification_lines(
+        replace(data, signatory_name="", signatory_title=""), letter.language
+    )
+    letter.signatory = ", ".join(
+        part for part in (data.signatory_name.strip(), data.signatory_title.strip()) if part
+    )
 
 
 def _choose_template(letter: Letter, values: settings.Settings) -> None:
@@ -1352,7 +1341,8 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
 
     as_of = as_of or clock.today()
     row = client_service.get_client_by_code(client_code)
-    me = company_party(get_company())
+    data = get_company()
+    me = company_party(data)
     letter = Letter(
         me,
         Party(row.name, row.address, row.postcode, row.city, row.country, contact=row.contact),
@@ -1365,6 +1355,7 @@ def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
         as_of,
         "EUR",
     )
+    _identify(letter, data)
     letter.template = settings.read().template(letter.language, "statement")
     items = [i for i in ledger.open_items(as_of, client_code=row.code, open_only=True)]
     if items:  # the statement's currency: euros when it has any, else the first item's

@@ -220,8 +220,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "du Code de commerce)",
         "penalties_line": "{number} : {days} j de retard — pénalités {penalties}",
         "penalties_rate": "taux annuel {rates} %, taux BCE + 10 points par semestre",
-        "public_rate": "intérêts moratoires au taux de {rates} % (taux BCE + 8 points, figé au "
-        "semestre où ils ont commencé à courir)",
+        "public_rate": "taux de {rates} %, soit le taux BCE + 8 points, figé au semestre où "
+        "ils ont commencé à courir",
+        "public_line": "{number} : {days} j de retard — intérêts moratoires {penalties}",
+        "public_total": "Total des intérêts moratoires : {penalties}",
         "penalties_total": "Total des pénalités de retard : {penalties}",
         "indemnity_line": "Indemnité forfaitaire pour frais de recouvrement : 40,00 € par "
         "facture, soit {indemnity}",
@@ -336,8 +338,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "of the French Commercial Code)",
         "penalties_line": "{number}: {days} days late — penalties {penalties}",
         "penalties_rate": "annual rate {rates} %, ECB rate + 10 points per half-year",
-        "public_rate": "moratorium interest at {rates} % (ECB rate + 8 points, frozen at the "
-        "half-year in which it started)",
+        "public_rate": "rate {rates} %, the ECB rate + 8 points, frozen at the half-year in "
+        "which it started",
+        "public_line": "{number}: {days} days late — moratorium interest {penalties}",
+        "public_total": "Total moratorium interest: {penalties}",
         "penalties_total": "Total late-payment penalties: {penalties}",
         "indemnity_line": "Fixed recovery indemnity: €40.00 per invoice, that is {indemnity}",
         "consumer_interest": "Interest at the legal rate since the formal notice: {penalties}",
@@ -876,7 +880,8 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
             for inv in charged:
                 assert inv.charges is not None
                 rates_text = ", ".join(sorted({f"{p.rate:.2f}" for p in inv.charges.periods}))
-                line = t["penalties_line"].format(
+                line = t["public_line" if letter.client_kind == "public" else "penalties_line"]
+                line = line.format(
                     number=inv.number,
                     days=inv.charges.days_late,
                     penalties=_money(letter, inv.charges.penalties),
@@ -888,9 +893,8 @@ def draw_letter(c: Canvas, letter: Letter, window: dict[str, int] | None = None)
                 rate_note = rate_note.format(rates=shown_rates)
                 y = paragraph(f"{line} ({rate_note})", y, 9)
             if len(charged) > 1:
-                y = paragraph(
-                    t["penalties_total"].format(penalties=_money(letter, letter.penalties)), y, 9
-                )
+                total_key = "public_total" if letter.client_kind == "public" else "penalties_total"
+                y = paragraph(t[total_key].format(penalties=_money(letter, letter.penalties)), y, 9)
             if letter.indemnity:
                 y = paragraph(
                     t["indemnity_line"].format(indemnity=_euros(letter, letter.indemnity)), y, 9

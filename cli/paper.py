@@ -97,7 +97,10 @@ def _cmd_send_queue(args: argparse.Namespace) -> int:
         print_json(
             {
                 "sent": [{"id": n, "message_id": mid} for n, mid in report.sent],
-                "refused": [{"id": n, "error": text} for n, text in report.refused],
+                "refused": [
+                    {"id": n, "error": one_line(problem.render())}
+                    for n, problem in report.refused
+                ],
                 "queued": report.remaining,
                 "error": one_line(report.error.render()) if report.error else None,
             }
@@ -105,8 +108,8 @@ def _cmd_send_queue(args: argparse.Namespace) -> int:
     else:
         for _n, message_id in report.sent:
             out(f"sent {message_id}")
-        for _n, text in report.refused:
-            out(f"refused: {text}")
+        for _n, problem in report.refused:
+            out(f"refused: {one_line(problem.render())}")
         out(plural(len(report.sent), "e-mail") + f" sent, {report.remaining} still queued")
     if report.error is not None:
         raise report.error

@@ -95,6 +95,18 @@ class LettersDialog(QDialog):
         for button in (self.print_button, self.save_button, self.record_button):
             button.setEnabled(False)
             row.addWidget(button)
+        # issue #13, point 10: the letters of e-mail steps go as e-mails (queued when offline)
+        self.emails_sent = False
+        self.email_button = QPushButton(self.tr("Send e-mails"))
+        self.email_button.setToolTip(
+            self.tr(
+                "The letters of steps whose channel is e-mail are sent as e-mails (the letter "
+                "attached); without a connection they wait in the send queue"
+            )
+        )
+        self.email_button.clicked.connect(self.send_emails)
+        self.email_button.setEnabled(False)
+        row.addWidget(self.email_button)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(
@@ -180,6 +192,13 @@ class LettersDialog(QDialog):
         ready = bool(self.written) and self.viewer is not None and self.may_print()
         for button in (self.print_button, self.save_button, self.record_button):
             button.setEnabled(ready)
+        from services.paper import email
+
+        self.email_button.setEnabled(
+            ready
+            and not self.emails_sent
+            and any(email.is_email_step(a) for _l, a, _p in self.written)
+        )
 
     def page_count(self) -> int:
         return self.viewer.page_count() if self.viewer is not None else 0
@@ -301,6 +320,20 @@ class LettersDialog(QDialog):
         self.record_button.setEnabled(False)
         self.summary.setText(QCoreApplication.translate("LettersDialog", "Recorded as sent."))
         self.recorded.emit()
+
+    def send_emails(self) -> None:
+        """Send the e-mail steps' letters as e-mails; "Record as sent" then records the paper
+        letters only (an e-mail is recorded when the server has accepted it)."""
+        from ui.outbox_dialog import email_letters
+
+        if not self.may_print():
+            return
+        before = len(self.written)
+        self.written = email_letters(self, self.written)
+        self.emails_sent = len(self.written) < before
+        self._enable_buttons()
+        if self.emails_sent:
+            self.recorded.emit()
 
     def done(self, result: int) -> None:  # noqa: A003 - QDialog API
         self.job.cancel()  # closed while writing: stop at the next letter

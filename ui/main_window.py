@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_WELCOME if db.current().is_empty() else PAGE_INVOICES)
         # after the first paint: the alerts never hold the window back
         QTimer.singleShot(STARTUP_ALERTS_DELAY_MS, self.alerts_panel.refresh)
+        # e-mails queued while offline go when the window opens (issue #13, point 10)
+        self.send_queue_job: Job | None = None
+        QTimer.singleShot(STARTUP_ALERTS_DELAY_MS, self.retry_send_queue)
         self._backup_job: Job | None = None
         self._backup_quiet = False
         self._stale_backup_warned = False  # said once per session
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
             self.edit_settings,
             QKeySequence.StandardKey.Preferences,
         )
+        self._action(file_menu, self.tr("E-&mail account…"), self.edit_email_account)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("&Dunning scenarios…"), self.edit_scenarios)
         self._action(tools, self.tr("&Late charges and letters…"), self.edit_charges)
         self._action(tools, self.tr("Letter &texts…"), self.edit_templates)
+        self._action(tools, self.tr("E-mail send &queue…"), self.show_send_queue)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Encaisse"), self.about)
@@ -346,6 +351,44 @@ class MainWindow(QMainWindow):
         from ui.dialogs.charges_dialog import ChargesDialog
 
         ChargesDialog(self).exec()
+
+    # -- e-mails (issue #13, point 10) ---------------------------------------------
+    def edit_email_account(self) -> None:
+        from ui.email_settings import EmailSettingsDialog
+
+        if EmailSettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("E-mail account saved."), 4000)
+
+    def show_send_queue(self) -> None:
+        from ui.outbox_dialog import OutboxDialog
+
+        OutboxDialog(self).exec()
+
+    def retry_send_queue(self) -> Job | None:
+        """At start (and on request): the e-mails left in the send queue go now when an
+        account is set — the connection may have returned. Told in the status bar."""
+        from services.paper import outbox
+        from ui.outbox_dialog import send_job
+
+        try:
+            if outbox.account() is None or not outbox.pending_count():
+                return None
+        except AppError:
+            log.exception("the send queue could not be read")
+            return None
+        self.send_queue_job = send_job(self)
+        self.send_queue_job.done.connect(self._send_queue_done)
+        return self.send_queue_job
+
+    def _send_queue_done(self) -> None:
+        from ui.outbox_dialog import report_text
+
+        job = self.send_queue_job
+        if job is None:
+            return
+        text = report_text(job.result) if job.ok else job.error
+        if text:
+            self.statusBar().showMessage(" ".join(text.splitlines()), 15000)
 
     def edit_templates(self) -> None:
         from ui.dialogs.templates_dialog import TemplatesDialog

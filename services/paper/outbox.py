@@ -306,7 +306,7 @@ class Report:
     sending (unreachable server, login refused), if any."""
 
     sent: list[tuple[int, str]] = field(default_factory=list)
-    refused: list[tuple[int, str]] = field(default_factory=list)
+    refused: list[tuple[int, UserError]] = field(default_factory=list)
     remaining: int = 0
     error: UserError | None = None
 
@@ -354,13 +354,13 @@ def send_queue(
                     MSG_REFUSED, field="email", recipient=row.recipient, detail=detail
                 )
                 _failed([outbox_id], problem)
-                report.refused.append((outbox_id, str(problem)))
+                report.refused.append((outbox_id, problem))
             except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
                 problem = UserError(
                     MSG_REFUSED, field="email", recipient=row.recipient, detail=_detail(exc)
                 )
                 _failed([outbox_id], problem)
-                report.refused.append((outbox_id, str(problem)))
+                report.refused.append((outbox_id, problem))
             except (OSError, smtplib.SMTPException) as exc:  # the connection dropped
                 assert acc is not None
                 problem = UserError(

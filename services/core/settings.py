@@ -75,9 +75,9 @@ FILE_MB_RANGE = (1, 2000)
 FIELD_KIB_RANGE = (1, 64 * 1024)
 DEFAULT_DUE_SOON_DAYS = 7
 DEFAULT_GRACE_DAYS = 3
-#: the deadline to pay after a formal notice (services.paper.letters.FORMAL_NOTICE_DAYS)
+#: the deadline to pay after a formal notice, in days from its receipt
 DEFAULT_DEADLINE_DAYS = 8
-#: the envelope window, whole mm from the page's top-left corner (services.paper.letters.WINDOW)
+#: the envelope window, whole mm from the page's top-left corner
 DEFAULT_WINDOW: dict[str, int] = {"x": 110, "y": 45, "w": 90, "h": 35}
 #: a letter text's stored key: ``letters.template.{language}.{key}``
 TEMPLATE_PREFIX = "letters.template."

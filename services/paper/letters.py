@@ -39,8 +39,8 @@ from services.pdf.parties import company_party
 
 PAGE_W, PAGE_H = page.PAGE_W, page.PAGE_H
 MARGIN = page.MARGIN
-WINDOW = {"x": 110, "y": 45, "w": 90, "h": 35}  # whole mm, from the top-left corner
-FORMAL_NOTICE_DAYS = 8
+WINDOW = settings.DEFAULT_WINDOW  # whole mm, from the top-left corner (Settings can move it)
+FORMAL_NOTICE_DAYS = settings.DEFAULT_DEADLINE_DAYS  # days to pay from receipt (Settings)
 
 
 # -- data ------------------------------------------------------------------------------------------
@@ -1059,6 +1059,8 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                     formal_notice_on=notices.get(inv.id),
                     collective_procedure_on=row.collective_procedure_on,
                     contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None,
+                    acts_professionally=row.acts_professionally,
+                    payments_to_penalties_first=values.payments_to_penalties_first,
                     t=tables,
                 )
                 for text, params in charges.warnings:

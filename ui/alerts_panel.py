@@ -263,7 +263,11 @@ class AlertListDialog(QDialog):
         alert = self.current()
         if alert is None:
             return
-        if alert.invoice_id is not None:
+        if alert.kind == "rates_missing":  # about no client: where the rates are entered
+            from ui.dialogs.charges_dialog import ChargesDialog
+
+            ChargesDialog(self).exec()
+        elif alert.invoice_id is not None:
             self.open_invoice.emit(alert.invoice_id)
         else:
             self.open_client.emit(alert.client_id)

@@ -85,6 +85,7 @@ ALERT_KINDS = {
     "prescription_near": QT_TRANSLATE_NOOP("Labels", "Claim soon time-barred"),
     "missing_proof": QT_TRANSLATE_NOOP("Labels", "Overdue, proof missing"),
     "claim_declaration": QT_TRANSLATE_NOOP("Labels", "Declare the claim"),
+    "rates_missing": QT_TRANSLATE_NOOP("Labels", "Rates not entered"),
 }
 DISPUTE_REASONS = {
     "not_received": QT_TRANSLATE_NOOP("Labels", "Not received"),

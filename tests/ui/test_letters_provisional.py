@@ -84,3 +84,32 @@ def test_once_the_rates_are_entered_the_letters_print_at_once(qtbot, book: Path)
     for button in (dialog.print_button, dialog.save_button, dialog.record_button):
         assert button.isEnabled()
     dialog.close()
+
+
+def test_the_rates_missing_alert_opens_where_the_rates_are_entered(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from services.followup import alerts
+    from ui.alerts_panel import AlertListDialog
+    from ui.dialogs.charges_dialog import ChargesDialog
+    from ui.labels import ALERT_KINDS, label
+
+    assert label(ALERT_KINDS, "rates_missing") == "Rates not entered"
+    found = alerts.find(TODAY)
+    shown = alerts.dress(found, found.of_kind("rates_missing"))
+    assert [a.params["half"] for a in shown] == ["2026-H2"]
+    dialog = AlertListDialog("rates_missing", shown)
+    qtbot.addWidget(dialog)
+    opened: list[object] = []
+
+    def close_it() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, close_it)
+            return
+        opened.append(modal)
+        modal.close()
+
+    QTimer.singleShot(20, close_it)
+    dialog._open()
+    assert len(opened) == 1 and isinstance(opened[0], ChargesDialog)

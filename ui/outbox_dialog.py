@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,22 +29,23 @@ from ui import format as fmt
 from ui import i18n, jobs
 
 
+class SendReport(QObject):
+    """What a sending did, in plain words (the queue's window, the letters dialog and the main
+    window say it)."""
+
+    def text(self, report: outbox.Report) -> str:
+        lines = [self.tr("%n e-mail(s) sent.", "", len(report.sent))]
+        for _id, problem in report.refused:
+            lines.append(i18n.message(problem))
+        if report.error is not None:
+            lines.append(i18n.message(report.error))
+        if report.remaining:
+            lines.append(self.tr("%n e-mail(s) still in the send queue.", "", report.remaining))
+        return "\n".join(lines)
+
+
 def report_text(report: outbox.Report) -> str:
-    """What a sending did, in plain words (the letters dialog and the window say it too)."""
-    lines = [
-        QCoreApplication.translate("OutboxDialog", "%n e-mail(s) sent.", "", len(report.sent)),
-    ]
-    for _id, problem in report.refused:
-        lines.append(i18n.message(problem))
-    if report.error is not None:
-        lines.append(i18n.message(report.error))
-    if report.remaining:
-        lines.append(
-            QCoreApplication.translate(
-                "OutboxDialog", "%n e-mail(s) still in the send queue.", "", report.remaining
-            )
-        )
-    return "\n".join(lines)
+    return SendReport().text(report)
 
 
 def send_job(parent: QWidget | None) -> jobs.Job:

@@ -20,6 +20,9 @@ never change meaning.
 - ``promise --invoice NUMBER --amount A --date D [--note TEXT]``
 - ``dispute open|close --invoice NUMBER [--reason R] [--note TEXT]``
 - ``penalties --invoice NUMBER [--date D] [--json]``
+- ``rates [list] [--date D] [--json]``, ``rates add-ecb --from D --rate R --reference T``,
+  ``rates unchanged-until --date D --reference T``,
+  ``rates add-legal --half YYYY-HN --professional R --individual R --reference T``
 - ``letters [--date D] --out DIR [--record] [--json]``
 - ``statement --client CODE [--date D] --out FILE.pdf``
 - ``agreement --client CODE --out FILE.pdf``
@@ -36,7 +39,7 @@ The package, an adapter over the services beside ``ui/``: :mod:`cli.parser` (the
 :mod:`cli.app` (:func:`run`: the book's lock, opening the book, the dispatch, the errors),
 :mod:`cli.output` (lines, JSON and tables, escaped), and one module per group of commands:
 :mod:`cli.ledger` (import, invoices, clients), :mod:`cli.proof` (attach, documents,
-evidence), :mod:`cli.followup` (alerts, actions, promise, dispute, penalties),
+evidence), :mod:`cli.followup` (alerts, actions, promise, dispute, penalties, rates),
 :mod:`cli.paper` (letters, statement, agreement, claim) and :mod:`cli.book` (demo, backup,
 backups, restore, export, check).  ``print`` needs Qt: ``main.py`` runs it.
 """

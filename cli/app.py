@@ -33,7 +33,7 @@ Command = Callable[[argparse.Namespace], int]
 WHERE: dict[str, str] = {
     **dict.fromkeys(("import", "invoices", "clients"), "ledger"),
     **dict.fromkeys(("attach", "documents", "evidence"), "proof"),
-    **dict.fromkeys(("alerts", "actions", "promise", "dispute", "penalties"), "followup"),
+    **dict.fromkeys(("alerts", "actions", "promise", "dispute", "penalties", "rates"), "followup"),
     **dict.fromkeys(("letters", "statement", "agreement", "claim", "send-queue"), "paper"),
     **dict.fromkeys(("demo", "backup", "backups", "restore", "export", "check"), "book"),
 }
@@ -106,6 +106,7 @@ WRITERS: dict[str, Callable[[argparse.Namespace], bool]] = {
     "attach": lambda a: True,
     "promise": lambda a: True,
     "dispute": lambda a: True,
+    "rates": lambda a: a.operation != "list",
     "letters": lambda a: bool(a.record),
     "backup": lambda a: a.out is None,  # the backup folder's rotation; --out only reads the book
     "restore": lambda a: bool(a.yes),

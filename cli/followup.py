@@ -1,5 +1,5 @@
-"""Commands of the follow-up: ``alerts``, ``actions``, ``promise``, ``dispute`` and
-``penalties``."""
+"""Commands of the follow-up: ``alerts``, ``actions``, ``promise``, ``dispute``,
+``penalties`` and ``rates``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 
 from cli.output import out, plural, print_json, print_table
 from services.core import clock
+from services.core.errors import UserError
 from services.core.money import parse_amount, plain
 from services.core.text import nfc
-from services.followup import alerts, dunning, penalties
+from services.followup import alerts, dunning, penalties, rates
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
@@ -130,10 +131,88 @@ def _cmd_penalties(args: argparse.Namespace) -> int:
     return 0
 
 
+def rates_json(as_of: dt.date) -> dict[str, Any]:
+    """``rates --json``: the tables in force (shipped rows with their source, the owner's with
+    their official reference) and the half-years whose rates are missing on ``as_of``."""
+    t = rates.tables()
+    return {
+        "as_of": as_of.isoformat(),
+        "ecb_mro": [
+            {"from": d.isoformat(), "rate": f"{r:.2f}", "source": t.ecb_sources.get(d, "")}
+            for d, r in t.ecb
+        ],
+        "ecb_known_until": t.ecb_known_until.isoformat(),
+        "ecb_known_source": t.ecb_known_source,
+        "legal": [
+            {
+                "half": half,
+                "professional": f"{pro:.2f}",
+                "individual": f"{ind:.2f}",
+                "source": t.legal_sources.get(half, ""),
+            }
+            for half, (pro, ind) in sorted(t.legal.items())
+        ],
+        "missing": rates.missing_halves(as_of, t),
+    }
+
+
+def _required(value: Any, field: str) -> Any:
+    from services.ledger.clients import MSG_REQUIRED
+
+    if value is None:
+        raise UserError(MSG_REQUIRED, field=field)
+    return value
+
+
+def _cmd_rates(args: argparse.Namespace) -> int:
+    operation = args.operation or "list"
+    if operation == "add-ecb":
+        start = _required(args.in_force_from, "in_force_from")
+        rates.add_ecb_rate(start, args.rate or "", args.reference or "")
+        out(f"ECB rate {args.rate} % recorded from {start.isoformat()}")
+        return 0
+    if operation == "unchanged-until":
+        day = _required(args.date, "date")
+        rates.confirm_ecb_until(day, args.reference or "")
+        out(f"ECB rate recorded as unchanged up to {day.isoformat()}")
+        return 0
+    if operation == "add-legal":
+        half = rates.parse_half(args.half or "")
+        rates.add_legal_rate(
+            half, args.professional or "", args.individual or "", args.reference or ""
+        )
+        out(f"legal interest rates recorded for {half}")
+        return 0
+    as_of = args.date or clock.today()
+    payload = rates_json(as_of)
+    if args.json:
+        print_json(payload)
+        return 0
+    out(f"ECB main refinancing rate (known up to {payload['ecb_known_until']})")
+    print_table(
+        ["From", "Rate", "Source"],
+        [[r["from"], r["rate"] + " %", r["source"]] for r in payload["ecb_mro"]],
+        right={1},
+    )
+    out("Legal interest rate (creditor acting professionally / private creditor)")
+    print_table(
+        ["Half-year", "Professional", "Individual", "Source"],
+        [
+            [r["half"], r["professional"] + " %", r["individual"] + " %", r["source"]]
+            for r in payload["legal"]
+        ],
+        right={1, 2},
+    )
+    for half in payload["missing"]:
+        out(f"warning: rates for {half} not entered (late charges are provisional)")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "alerts": _cmd_alerts,
     "actions": _cmd_actions,
     "promise": _cmd_promise,
     "dispute": _cmd_dispute,
     "penalties": _cmd_penalties,
+    "rates": _cmd_rates,
 }

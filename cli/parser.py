@@ -369,6 +369,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser(
+        "rates",
+        parents=[common],
+        help="the ECB and legal interest rate tables; enter a new rate",
+        description="Without an operation (or 'list'): the rate tables, each row with its "
+        "source, and the half-years whose rates are not entered yet (late charges computed "
+        "in them are provisional). add-ecb --from D --rate R --reference T: a new ECB main "
+        "refinancing rate; unchanged-until --date D --reference T: the ECB rate did not "
+        "change up to D; add-legal --half 2026-H2 --professional P --individual I "
+        "--reference T: a half-year's legal interest rates. A rate lies between 0 and 30 %; "
+        "its official reference (the ECB decision's date, the arrêté's date or text) is "
+        "required.",
+    )
+    p.add_argument(
+        "operation",
+        nargs="?",
+        choices=("list", "add-ecb", "unchanged-until", "add-legal"),
+        default="list",
+    )
+    p.add_argument(
+        "--from",
+        dest="in_force_from",
+        type=_date_arg,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="add-ecb: the day the rate applies from",
+    )
+    p.add_argument(
+        "--date",
+        type=_date_arg,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="unchanged-until: the last day the rate is known unchanged; list: the day the "
+        "missing half-years are counted to (default: today)",
+    )
+    p.add_argument("--rate", metavar="R", default=None, help="add-ecb: the rate in percent")
+    p.add_argument("--half", metavar="YYYY-HN", default=None, help="add-legal: e.g. 2026-H2")
+    p.add_argument(
+        "--professional",
+        metavar="R",
+        default=None,
+        help="add-legal: the rate for a creditor acting professionally (tous les autres cas)",
+    )
+    p.add_argument(
+        "--individual",
+        metavar="R",
+        default=None,
+        help="add-legal: the rate for a private creditor",
+    )
+    p.add_argument(
+        "--reference",
+        metavar="TEXT",
+        default=None,
+        help="the official reference (ECB decision date, arrêté date or text): required",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output (list)")
+
+    p = sub.add_parser(
         "check",
         parents=[common],
         help="check the database and the documents",

@@ -550,3 +550,54 @@ def test_a_sender_address_set_in_settings_is_the_from(
     items = {i["client"]: i for i in run.json()["letters"]}
     message = parse(Path(items["ELOISE"]["eml"]).read_bytes())
     assert message["From"].addresses[0].addr_spec == "relances@menuiserie-lefevre.fr"
+
+
+class RefuseRecipient(Collect):
+    async def handle_RCPT(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        return "550 5.1.1 no such mailbox"
+
+
+def test_a_recipient_the_server_refuses_stays_queued_with_the_reason(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _queue(book, tmp_path, capsys)
+    handler = RefuseRecipient()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        _open(book)
+        try:
+            _set_account(port)
+            report = outbox.send_queue()
+        finally:
+            db.close()
+    finally:
+        controller.stop()
+    assert report.error is None and report.sent == [] and report.remaining == 1
+    ((_id, problem),) = report.refused
+    assert problem.field == "email" and "550" in str(problem)
+    assert "compta@eloise-cafe.fr" in str(problem)
+    _open(book)
+    try:
+        (queued,) = outbox.listed()
+        assert "no such mailbox" in queued.last_error and queued.attempts == 1
+        assert [r for r in _records() if r.message_id] == []
+    finally:
+        db.close()
+
+
+def test_starttls_on_a_server_without_it_names_the_security_field(book: Path) -> None:
+    with smtp_server() as (_server, port):
+        _open(book)
+        try:
+            _set_account(port, security="starttls")
+            acc = outbox.account()
+            assert acc is not None
+            with pytest.raises(UserError) as caught:
+                outbox.test_account(acc)
+        finally:
+            db.close()
+    assert caught.value.field == "smtp_security" and "STARTTLS" in str(caught.value)

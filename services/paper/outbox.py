@@ -65,6 +65,9 @@ MSG_KEYRING = QT_TRANSLATE_NOOP(
 MSG_REFUSED = QT_TRANSLATE_NOOP(
     "Messages", "the SMTP server refused the e-mail to {recipient}: {detail}"
 )
+MSG_NO_STARTTLS = QT_TRANSLATE_NOOP(
+    "Messages", "the SMTP server {host} does not offer STARTTLS: choose SSL, or none"
+)
 MSG_NOT_QUEUED = QT_TRANSLATE_NOOP("Messages", "no e-mail {value} in the send queue")
 
 
@@ -147,6 +150,10 @@ def connect(acc: Account, secret: str | None = None) -> smtplib.SMTP:
             server = smtplib.SMTP(acc.host, acc.port, timeout=TIMEOUT)
             if acc.security == "starttls":
                 server.starttls(context=context)
+    except smtplib.SMTPNotSupportedError as exc:
+        if server is not None:
+            _quit(server)
+        raise UserError(MSG_NO_STARTTLS, field="smtp_security", host=acc.host) from exc
     except (OSError, smtplib.SMTPException) as exc:
         if server is not None:
             _quit(server)

@@ -62,7 +62,7 @@ def _pdf(path: Path) -> Path:
 
 
 def test_the_claim_summary_for_a_business_debtor(tmp_path: Path) -> None:
-    add_client("ACME")
+    add_client("ACME", legal_form="SARL", postcode="69003", city="Lyon")  # §4.6.1: commercial
     f1 = add_invoice("F1", issue="2025-04-01", due_date="2025-05-01", terms="", total="1000.00").id
     [quote] = attach_files(
         Owner(invoice_id=f1), [_pdf(tmp_path / "devis.pdf")], Meta("quote", "Devis 12", signed=True)
@@ -73,6 +73,7 @@ def test_the_claim_summary_for_a_business_debtor(tmp_path: Path) -> None:
     # 1000 € × 13.15 % × 60/365 (2 May – 30 June 2025, H1 2025) = 21.62 €, plus 40 €
     assert "21,62 €" in text and "40,00 €" in text and "1 061,62 €" in text
     assert "tribunal de commerce" in text and "12946" in text and "L441-10" in text
+    assert "69003 Lyon" in text
     assert "Devis — Devis 12" in text and quote.sha256[:16] in text
     assert "750-1" not in text
 

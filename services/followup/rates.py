@@ -212,7 +212,7 @@ def _rate(text: str, field_name: str) -> Decimal:
     """A rate the owner enters for a table: a percentage from 0 to 30 % (issue #13)."""
     value = settings.percent(text, field_name)
     if not RATE_RANGE[0] <= value <= RATE_RANGE[1]:
-        raise UserError(MSG_RATE_RANGE, field=field_name, value=str(text).strip())
+        raise UserError(MSG_RATE_RANGE, field=field_name, value=str(text).replace("%", "").strip())
     return value
 
 

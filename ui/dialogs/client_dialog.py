@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QIntValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core import clock, history, settings
+from services.core import clock, history, legal_status, settings
 from services.core.dto import ClientRow
 from services.core.errors import AppError
 from services.followup import dunning
@@ -41,6 +42,9 @@ from ui.dialogs.base import EditorDialog, form_tab
 from ui.documents_panel import DocumentsPanel, build_evidence_file, documents_folder, dropped_files
 from ui.labels import CLIENT_KINDS, LANGUAGES, label
 from ui.widgets import HistoryView, MoneyEdit, OptionalDateEdit
+
+#: the legal forms' labels, translated in the "Labels" context like ui.labels' tables
+LEGAL_FORM_LABELS = {code: legal.label for code, legal in legal_status.LEGAL_FORMS.items()}
 
 
 class ClientDialog(EditorDialog):
@@ -80,6 +84,43 @@ class ClientDialog(EditorDialog):
             self.kind.addItem(label(CLIENT_KINDS, key), key)
         form.addRow(self.tr("Kind"), self.kind)
         self.fields["kind"] = self.kind
+        # the debtor's legal status decides the court of a claim (shared/domain.md §4.6.1)
+        self.legal_form = QComboBox()
+        self.legal_form.addItem(self.tr("Not known"), "")
+        for code in LEGAL_FORM_LABELS:
+            self.legal_form.addItem(label(LEGAL_FORM_LABELS, code), code)
+        self.legal_form.setToolTip(
+            self.tr(
+                "Decides the court of a claim: tribunal de commerce for a commercial company, "
+                "a trader or an artisan; tribunal judiciaire for a civil company, a liberal "
+                "profession, a farmer or an association"
+            )
+        )
+        form.addRow(self.tr("Legal form"), self.legal_form)
+        self.fields["legal_form"] = self.legal_form
+        self.registered_as = QComboBox()
+        self.registered_as.addItem(self.tr("Not known"), "")
+        self.registered_as.addItem(self.tr("Trader (commerçant, RCS)"), "commercant")
+        self.registered_as.addItem(self.tr("Artisan (RNE / répertoire des métiers)"), "artisan")
+        self.registered_as.setToolTip(
+            self.tr("For a sole trader (EI): both go to the tribunal de commerce")
+        )
+        form.addRow(self.tr("Registered as"), self.registered_as)
+        self.fields["registered_as"] = self.registered_as
+        self.acts_professionally = QCheckBox(
+            self.tr("Buys for an economic activity it carries on (L441-10 applies)")
+        )
+        self.acts_professionally.setToolTip(
+            self.tr(
+                "A non-profit body owes legal interest from the formal notice and no €40, "
+                "unless it buys for an economic activity of its own"
+            )
+        )
+        form.addRow(self.tr("Professional purchases"), self.acts_professionally)
+        self.fields["acts_professionally"] = self.acts_professionally
+        self.kind.currentIndexChanged.connect(self._status_fields)
+        self.legal_form.currentIndexChanged.connect(self._status_fields)
+        self._status_fields()
         self._line(form, "contact", self.tr("Contact person"))
         self.language = QComboBox()
         for key in LANGUAGES:
@@ -129,6 +170,14 @@ class ClientDialog(EditorDialog):
             self._load(client)
         else:
             self._line_edit("country").setText("FR")
+
+    def _status_fields(self) -> None:
+        """A register only for a sole trader; professional purchases only for a non-profit;
+        no legal form for a consumer."""
+        consumer = self.kind.currentData() == "consumer"
+        self.legal_form.setEnabled(not consumer)
+        self.registered_as.setEnabled(not consumer and self.legal_form.currentData() == "ei")
+        self.acts_professionally.setEnabled(self.kind.currentData() == "nonprofit")
 
     def _build_follow_up_tab(self, client: ClientRow | None) -> None:
         page = QWidget()
@@ -329,6 +378,9 @@ class ClientDialog(EditorDialog):
         ):
             self._line_edit(name).setText(getattr(c, name))
         self.kind.setCurrentIndex(self.kind.findData(c.kind))
+        self.legal_form.setCurrentIndex(max(self.legal_form.findData(c.legal_form), 0))
+        self.registered_as.setCurrentIndex(max(self.registered_as.findData(c.registered_as), 0))
+        self.acts_professionally.setChecked(c.acts_professionally)
         self.language.setCurrentIndex(self.language.findData(c.language))
         self.credit_limit.setText(
             "" if c.credit_limit is None else f"{c.credit_limit:.2f}".replace(".", ",")
@@ -347,6 +399,14 @@ class ClientDialog(EditorDialog):
             name: w.text() for name, w in self.fields.items() if isinstance(w, QLineEdit)
         }
         data["kind"] = self.kind.currentData()
+        # what a disabled field shows is not the client's (a consumer has no legal form…)
+        data["legal_form"] = self.legal_form.currentData() if self.legal_form.isEnabled() else ""
+        data["registered_as"] = (
+            self.registered_as.currentData() if self.registered_as.isEnabled() else ""
+        )
+        data["acts_professionally"] = (
+            self.acts_professionally.isEnabled() and self.acts_professionally.isChecked()
+        )
         data["language"] = self.language.currentData()
         data["notes"] = self.notes.toPlainText()
         data["address"] = self.address.toPlainText()

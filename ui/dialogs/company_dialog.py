@@ -1,9 +1,12 @@
-"""The user's company: identity, bank details, default terms and the end-of-month method."""
+"""The user's company: identity (with what identifies it on letters and claims: legal form,
+share capital, register, signatory — art. 57 CPC), bank details, default terms and the
+end-of-month method."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -25,7 +28,7 @@ class CompanyDialog(EditorDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("My company"))
-        self.resize(560, 640)
+        self.resize(560, 780)
         data = company_service.get_company()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -50,6 +53,40 @@ class CompanyDialog(EditorDialog):
         line("city", self.tr("City"), data.city)
         line("country", self.tr("Country"), data.country)
         line("siren", self.tr("SIREN"), data.siren, "123 456 789")
+        # printed on every letter and claim (issue #13, point 9)
+        line(
+            "share_capital",
+            self.tr("Share capital (€)"),
+            data.share_capital.replace(".", ","),
+            self.tr("Empty for a sole trader"),
+        )
+        self.register_kind = QComboBox()
+        self.register_kind.addItem(self.tr("None"), "")
+        self.register_kind.addItem(self.tr("RCS (trade and companies register)"), "rcs")
+        self.register_kind.addItem(self.tr("RNE (national register of businesses)"), "rne")
+        self.register_kind.addItem(self.tr("RM (trades register)"), "rm")
+        self.register_kind.setCurrentIndex(max(self.register_kind.findData(data.register_kind), 0))
+        form.addRow(self.tr("Register"), self.register_kind)
+        self.fields["register_kind"] = self.register_kind
+        line("register_city", self.tr("Register town"), data.register_city, self.tr("e.g. Lyon"))
+        line(
+            "register_number",
+            self.tr("Registration number"),
+            data.register_number,
+            self.tr("Empty = the SIREN"),
+        )
+        line(
+            "signatory_name",
+            self.tr("Signatory"),
+            data.signatory_name,
+            self.tr("First and last name"),
+        )
+        line(
+            "signatory_title",
+            self.tr("Signatory's title"),
+            data.signatory_title,
+            self.tr("gérant, président…"),
+        )
         line("siret", self.tr("SIRET"), data.siret)
         line("vat_number", self.tr("VAT number"), data.vat_number, "FR00 123456789")
         line("iban", self.tr("IBAN"), data.iban)
@@ -95,6 +132,7 @@ class CompanyDialog(EditorDialog):
         data = {name: w.text() for name, w in self.fields.items() if isinstance(w, QLineEdit)}
         data["address"] = self.address.toPlainText()
         data["eom_method"] = "B" if self.method_b.isChecked() else "A"
+        data["register_kind"] = self.register_kind.currentData()
         return data
 
     def _reveal(self, widget: QWidget) -> None:

@@ -171,6 +171,7 @@ class LettersDialog(QDialog):
                 "the letters again, or confirm below to print them as they are.",
             ).format(clients=", ".join(self.provisional_codes))
             self.confirm_provisional.setVisible(True)
+        text += self._email_notes()
         self.summary.setText(text)
         from ui.viewer import DocumentViewer
 
@@ -320,6 +321,20 @@ class LettersDialog(QDialog):
         self.record_button.setEnabled(False)
         self.summary.setText(QCoreApplication.translate("LettersDialog", "Recorded as sent."))
         self.recorded.emit()
+
+    def _email_notes(self) -> str:
+        """The e-mail steps whose client has no e-mail address: they go by post (issue #13)."""
+        from services.paper import email
+
+        codes = sorted(
+            {letter.client_code for letter, a, _p in self.written if email.is_email_step(a)}
+        )
+        known = email.client_emails(codes) if codes else {}
+        return "".join(
+            "\n" + QCoreApplication.translate("Messages", email.NOTE_NO_EMAIL).format(client=code)
+            for code in codes
+            if not known.get(code)
+        )
 
     def send_emails(self) -> None:
         """Send the e-mail steps' letters as e-mails; "Record as sent" then records the paper

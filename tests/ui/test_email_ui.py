@@ -133,6 +133,12 @@ def test_send_emails_sends_the_email_steps_and_leaves_the_paper_letter_to_record
         dialog = _letters(qtbot)
         assert {letter.client_code for letter, _a, _p in dialog.written} == {"ELOISE", "NOMAIL"}
         assert dialog.email_button.isEnabled()
+        # told before anything is sent: that client's letter goes by post
+        assert (
+            "NOMAIL has no e-mail address: a paper letter instead of the e-mail"
+            in dialog.summary.text()
+        )
+        assert "ELOISE" not in dialog.summary.text()
         dialog.email_button.click()
     assert len(server.received) == 1 and server.received[0][1] == ["compta@eloise.fr"]
     text = told[-1]

@@ -111,8 +111,11 @@ class OutboxDialog(QDialog):
                 item.last_error,
             ]
             for column, value in enumerate(values):
-                self.table.setItem(n, column, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)  # the last problem is long: whole in the tooltip
+                self.table.setItem(n, column, cell)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 220))
         self.summary.setText(
             self.tr("%n e-mail(s) waiting to be sent.", "", len(self.rows))
             if self.rows

@@ -109,3 +109,27 @@ def test_the_hand_off_dialog_says_the_2022_procedure(qtbot) -> None:  # type: ig
     text = dialog.deadlines.text()
     assert fmt.date(dt.date(2025, 12, 3)) in text and fmt.date(dt.date(2025, 12, 4)) in text
     assert "ask for the formule" not in text
+
+
+def test_the_alerts_follow_the_procedures_deadlines_domain_4_6() -> None:
+    from services.followup import alerts
+
+    add_client("ACME")
+    add_invoice("F1", issue="2025-06-01", total="900.00")
+    dunning.hand_off_to_injunction(
+        "F1", {"name": "TC Lyon"}, ordonnance=dt.date(2025, 10, 20), today=dt.date(2025, 10, 25)
+    )
+
+    def kinds(day: dt.date) -> list[tuple[str, str]]:
+        return [
+            (a.kind, a.render()) for a in alerts.alerts(day) if a.kind.startswith("injunction_")
+        ]
+
+    assert kinds(dt.date(2026, 3, 20)) == []  # 31 days before the deadline: nothing yet
+    [(kind, text)] = kinds(dt.date(2026, 3, 21))  # 30 days before 2026-04-20
+    assert kind == "injunction_serve" and "2026-04-20" in text and "2025-10-20" in text
+    dunning.record_procedure("F1", served=dt.date(2026, 4, 2), today=dt.date(2026, 4, 2))
+    assert kinds(dt.date(2026, 4, 3)) == []  # served: the month to oppose runs
+    assert kinds(dt.date(2026, 5, 2)) == []  # its last day
+    [(kind, text)] = kinds(dt.date(2026, 5, 3))
+    assert kind == "injunction_enforceable" and "2026-05-02" in text and "2026-05-03" in text

@@ -85,6 +85,8 @@ ALERT_KINDS = {
     "prescription_near": QT_TRANSLATE_NOOP("Labels", "Claim soon time-barred"),
     "missing_proof": QT_TRANSLATE_NOOP("Labels", "Overdue, proof missing"),
     "claim_declaration": QT_TRANSLATE_NOOP("Labels", "Declare the claim"),
+    "injunction_serve": QT_TRANSLATE_NOOP("Labels", "Serve the ordonnance"),
+    "injunction_enforceable": QT_TRANSLATE_NOOP("Labels", "Opposition period over"),
     "rates_missing": QT_TRANSLATE_NOOP("Labels", "Rates not entered"),
 }
 DISPUTE_REASONS = {

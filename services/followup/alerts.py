@@ -8,7 +8,9 @@ passed, still unpaid), ``over_credit_limit``, ``prescription_near`` (time-barred
 within 90 days: 2 years for a consumer, 5 otherwise, from the due date —
 shared/domain.md §3.4), ``missing_proof`` (overdue invoice whose proof is
 incomplete), ``claim_declaration`` (collective procedure: declare the claim within
-2 months of the BODACC notice — §4.10), ``rates_missing`` (from the first day of a
+2 months of the BODACC notice — §4.10), ``injunction_serve`` (an ordonnance to serve within
+30 days of its 6-month deadline, art. 1411 CPC — §4.6), ``injunction_enforceable`` (the
+month to oppose has ended), ``rates_missing`` (from the first day of a
 half-year, one per half-year whose ECB or legal rates are not entered yet — §2.2–2.3; not
 about a client: its client id is 0 and its client code "").
 
@@ -47,11 +49,15 @@ KINDS = (
     "prescription_near",
     "missing_proof",
     "claim_declaration",
+    "injunction_serve",
+    "injunction_enforceable",
     "rates_missing",
 )
 PRESCRIPTION_WARNING_DAYS = 90
 CLAIM_DECLARATION_MONTHS = 2
 INSURANCE_WARNING_DAYS = 15
+#: warn this many days before the 6-month deadline to serve an ordonnance (art. 1411 CPC)
+INJUNCTION_WARNING_DAYS = 30
 #: the client id of an alert about no client (rates_missing)
 NO_CLIENT = 0
 
@@ -66,6 +72,8 @@ KIND_LABELS = {
     "prescription_near": QT_TRANSLATE_NOOP("Messages", "Claim soon time-barred"),
     "missing_proof": QT_TRANSLATE_NOOP("Messages", "Overdue with proof missing"),
     "claim_declaration": QT_TRANSLATE_NOOP("Messages", "Declare the claim (collective procedure)"),
+    "injunction_serve": QT_TRANSLATE_NOOP("Messages", "Serve the ordonnance (injonction)"),
+    "injunction_enforceable": QT_TRANSLATE_NOOP("Messages", "Opposition period over (injonction)"),
     "rates_missing": QT_TRANSLATE_NOOP("Messages", "Rates not entered"),
 }
 
@@ -88,6 +96,16 @@ MSG_INSURANCE = QT_TRANSLATE_NOOP(
 )
 MSG_DECLARE = QT_TRANSLATE_NOOP(
     "Messages", "declare the claim before {date} (BODACC notice of {notice})"
+)
+MSG_INJUNCTION_SERVE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{invoice}: have the ordonnance of {ordonnance} served by a commissaire de justice by "
+    "{date}; after that it lapses (art. 1411 CPC)",
+)
+MSG_INJUNCTION_ENFORCEABLE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{invoice}: the month to oppose the ordonnance ended on {end}; unless the debtor opposed "
+    "it, it is enforceable from {date}",
 )
 MSG_RATES_MISSING = QT_TRANSLATE_NOOP(
     "Messages",
@@ -452,6 +470,9 @@ def find(
                 if 0 <= (deadline - as_of).days <= INSURANCE_WARNING_DAYS:
                     out.append(_on_invoice("insurance_deadline", r, r[3], deadline))
         promised = source.of_invoices({i for i, _, _ in holds.promises})
+        # the injonctions de payer in progress (issue #13, point 6; shared/domain.md §4.6)
+        procedures = dunning.procedures(s)
+        pending = {r[0]: r for r in source.of_invoices({p.invoice_id for p in procedures})}
         snoozed = {
             k for k, until in s.execute(select(AlertSnooze.key, AlertSnooze.until)) if until > as_of
         }
@@ -516,6 +537,22 @@ def find(
                         ),
                     )
                 )
+    for procedure in procedures:
+        row = pending.get(procedure.invoice_id)
+        if row is None:  # paid meanwhile
+            continue
+        serve_by = procedure.deadlines.get("serve_by")
+        if serve_by is not None and (serve_by - as_of).days <= INJUNCTION_WARNING_DAYS:
+            alert = _on_invoice("injunction_serve", row, (serve_by - as_of).days, serve_by)
+            ordonnance = str(procedure.details.get("ordonnance", ""))
+            out.append(alert._replace(params=(*alert.params, ("ordonnance", ordonnance))))
+        enforceable = procedure.deadlines.get("enforceable_from")
+        if enforceable is not None and as_of >= enforceable:
+            end = procedure.deadlines["opposition_until"].isoformat()
+            alert = _on_invoice(
+                "injunction_enforceable", row, (as_of - enforceable).days, enforceable
+            )
+            out.append(alert._replace(params=(*alert.params, ("end", end))))
     # the half-years whose rates the owner has not entered yet (issue #13): not about a client
     for half in rates.missing_halves(as_of, rates.tables(values)):
         first = rates.half_start_of(half)
@@ -570,6 +607,8 @@ MESSAGES = {
     "prescription_near": MSG_PRESCRIPTION,
     "missing_proof": MSG_MISSING_PROOF,
     "claim_declaration": MSG_DECLARE,
+    "injunction_serve": MSG_INJUNCTION_SERVE,
+    "injunction_enforceable": MSG_INJUNCTION_ENFORCEABLE,
     "rates_missing": MSG_RATES_MISSING,
 }
 

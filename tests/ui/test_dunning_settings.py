@@ -354,7 +354,9 @@ def test_the_late_charges_settings(qtbot, tmp_path) -> None:  # type: ignore[no-
         assert not settings.read().payments_to_penalties_first
         dialog.penalties_first.setChecked(True)
         dialog.contract.setText("12,5")
+        assert not dialog.mediator_warning.isHidden()  # none set: L616-1 (issue #13, point 8)
         qtbot.keyClicks(dialog.mediator, "CM2C, 49 rue de Ponthieu, Paris")
+        assert dialog.mediator_warning.isHidden()
         dialog.window_fields["x"].setValue(20)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         saved = settings.read()

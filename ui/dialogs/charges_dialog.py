@@ -191,6 +191,20 @@ class ChargesDialog(FormDialog):
         self.extra_form_row(
             QCoreApplication.translate("ChargesDialog", "Consumer mediator"), self.mediator
         )
+        # L612-1 and L616-1 C. conso.: consumers must be given the mediator's details
+        # (shared/domain.md §3.7); a visible warning while none is set (issue #13, point 8)
+        self.mediator_warning = QLabel(
+            QCoreApplication.translate(
+                "ChargesDialog",
+                "No consumer mediator: the law requires giving consumers the details of a "
+                "consumer mediator (L612-1 and L616-1 Code de la consommation).",
+            )
+        )
+        self.mediator_warning.setWordWrap(True)
+        self.mediator_warning.setStyleSheet("color: #a40000;")
+        self.extra.addWidget(self.mediator_warning)
+        self.mediator.textChanged.connect(self._show_mediator_warning)
+        self._show_mediator_warning()
         self.deadline = QSpinBox()
         self.deadline.setRange(1, 60)
         self.deadline.setSuffix(" " + QCoreApplication.translate("ChargesDialog", "days"))
@@ -221,6 +235,9 @@ class ChargesDialog(FormDialog):
         holder.setLayout(window_row)
         self.extra_form_row(QCoreApplication.translate("ChargesDialog", "Envelope window"), holder)
         self.refresh()
+
+    def _show_mediator_warning(self) -> None:
+        self.mediator_warning.setVisible(not self.mediator.toPlainText().strip())
 
     def extra_form_row(self, text: str, widget: QWidget) -> None:
         row = QHBoxLayout()

@@ -209,3 +209,18 @@ def test_the_creditor_is_identified_on_every_letter_and_the_signatory_signs() ->
     drawn = letters.draw_letter(Canvas(io.BytesIO()), letter)
     texts = [_flat(t) for t in drawn.texts]
     assert "Jean Lefèvre, gérant" in texts and "RCS Lyon 812 456 374" in texts
+
+
+def test_an_invoice_older_than_the_rate_tables_gets_no_charges_and_a_warning_not_zero() -> None:
+    """Issue #13, point 1: a date before the first ECB row is never computed at 0 %; the
+    day's other letters are still prepared."""
+    add_client("OLD", kind="pro", language="fr")
+    add_invoice("F0", client="OLD", issue=dt.date(2011, 1, 2), total="500.00")  # due 2011-02-01
+    add_client("ACME", kind="pro", language="fr")
+    add_invoice("F1", client="ACME", issue=ISSUE, total="1200.00")
+    day = DUE + dt.timedelta(days=15)  # ACME's second reminder shows the charges
+    prepared = {letter.client_code: letter for letter, _action in letters.prepare(day)}
+    old = prepared["OLD"]
+    assert old.penalties == 0 and all(i.charges is None for i in old.invoices)
+    assert any("F0" in w and "2011-01-01" in w for w in old.warnings), old.warnings
+    assert prepared["ACME"].penalties > 0

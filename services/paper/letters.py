@@ -1050,20 +1050,26 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                     letter.notices_sent[inv.number] = notices[inv.id]
                 if inv.id in handed and not letter.handed_to:
                     letter.handed_on, letter.handed_to = handed[inv.id]
-                charges = penalties.compute(
-                    client_kind=row.kind,
-                    total=full.total,
-                    due_date=full.due_date,
-                    as_of=as_of,
-                    payments=paid.get(inv.id, []),
-                    formal_notice_on=notices.get(inv.id),
-                    collective_procedure_on=row.collective_procedure_on,
-                    contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None,
-                    acts_professionally=row.acts_professionally,
-                    payments_to_penalties_first=values.payments_to_penalties_first,
-                    t=tables,
-                )
-                for text, params in charges.warnings:
+                try:
+                    charges: Result | None = penalties.compute(
+                        client_kind=row.kind,
+                        total=full.total,
+                        due_date=full.due_date,
+                        as_of=as_of,
+                        payments=paid.get(inv.id, []),
+                        formal_notice_on=notices.get(inv.id),
+                        collective_procedure_on=row.collective_procedure_on,
+                        contractual_rate=own_rate if row.kind in ("pro", "nonprofit") else None,
+                        acts_professionally=row.acts_professionally,
+                        payments_to_penalties_first=values.payments_to_penalties_first,
+                        t=tables,
+                    )
+                except UserError as exc:  # a date before the rate tables: never computed at 0
+                    charges = None
+                    letter.warnings.append(
+                        WARN_NO_CHARGES.format(invoice=inv.number, problem=exc.render())
+                    )
+                for text, params in charges.warnings if charges is not None else ():
                     message = text.format(**params)
                     if message not in letter.warnings:
                         letter.warnings.append(message)
@@ -1086,6 +1092,9 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
     return out
 
 
+WARN_NO_CHARGES = QT_TRANSLATE_NOOP(
+    "Messages", "the late charges of {invoice} are left out of the letter: {problem}"
+)
 WARN_NO_MEDIATOR = QT_TRANSLATE_NOOP(
     "Messages",
     "no consumer mediator is set (Settings): the law requires giving consumers the "

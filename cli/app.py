@@ -108,6 +108,7 @@ WRITERS: dict[str, Callable[[argparse.Namespace], bool]] = {
     "dispute": lambda a: True,
     "rates": lambda a: a.operation != "list",
     "letters": lambda a: bool(a.record),
+    "send-queue": lambda a: True,  # records what was sent
     "backup": lambda a: a.out is None,  # the backup folder's rotation; --out only reads the book
     "restore": lambda a: bool(a.yes),
     "check": lambda a: bool(getattr(a, "repair", False)),

@@ -68,6 +68,7 @@ TOPICS: dict[type[Any], Change] = {
     models.ContactLog: Change.FOLLOWUP,
     models.PaymentPlan: Change.FOLLOWUP,
     models.PlanInstalment: Change.FOLLOWUP,
+    models.OutboxEmail: Change.FOLLOWUP,  # the e-mail send queue (issue #13)
     models.Setting: Change.SETTINGS,
     models.Company: Change.COMPANY,
     models.Event: Change.NONE,

@@ -138,7 +138,10 @@ def _town(postcode: str, city: str) -> str:
 def _creditor_lines(company: CompanyData) -> list[str]:
     """The creditor as art. 57 CPC identifies a legal person: name, legal form, registered
     office, register and the person who represents it; what is not entered is said so."""
-    lines = [company.name, *identification_lines(company, "fr")]
+    lines = [
+        company.name or "Raison sociale : non renseignée",
+        *identification_lines(company, "fr"),
+    ]
     if not company.legal_form:
         lines.append("Forme juridique : non renseignée")
     if not (company.address or company.city):
@@ -538,7 +541,7 @@ def claim_summary(code: str, out: Path, as_of: dt.date | None = None) -> int:
         Paragraph("<b>Total réclamé : " + escape(_sums(claimed, indemnity)) + "</b>", st["p"]),
         _p(_basis_of_charges(client), st["small"]),
     ]
-    if len(currencies) > 1 or currencies != ["EUR"]:
+    if currencies != ["EUR"]:
         story.append(
             _p(
                 "Chaque montant est exprimé dans la devise de sa facture ; les montants en "

@@ -138,6 +138,22 @@ def test_an_association_goes_to_the_tribunal_judiciaire(tmp_path: Path) -> None:
     assert "Intérêts au taux légal à compter de la mise en demeure" in text
 
 
+def test_a_non_profit_buying_for_its_economic_activity_owes_l441_10(tmp_path: Path) -> None:
+    add_client(
+        "ASSO", kind="nonprofit", legal_form="association", acts_professionally=True, city="Lyon"
+    )
+    overdue_invoice("A1", "ASSO")
+    text = claim(tmp_path, "ASSO")
+    assert "L441-10" in text and "Intérêts au taux légal" not in text
+    assert "tribunal judiciaire" in text  # the court follows the legal form, not the rates
+
+
+def test_a_company_without_its_name_says_so(tmp_path: Path) -> None:
+    add_client("ACME", legal_form="sarl", city="Lyon")
+    overdue_invoice("F1", "ACME")
+    assert "Raison sociale : non renseignée" in claim(tmp_path, "ACME")
+
+
 def test_a_public_buyer_gets_a_refere_provision_not_an_injonction(tmp_path: Path) -> None:
     add_client("CITY", kind="public", name="Mairie de Bron", postcode="69500", city="Bron")
     overdue_invoice("M1", "CITY")
@@ -166,6 +182,7 @@ def test_a_debtor_in_the_usa_no_french_injonction_amounts_in_dollars(tmp_path: P
     assert total is not None, text
     assert total.group(1).startswith("16 ") and total.group(1).endswith("+ 40,00 €")
     assert "$" not in text
+    assert "les montants en devises différentes ne sont pas additionnés" in text
 
 
 def test_a_debtor_in_germany_european_order_for_payment(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@
 <context>
     <name>LettersDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/letters_dialog.py" line="+128"/>
+        <location filename="../../ui/letters_dialog.py" line="+153"/>
         <source>%n letter(s) to send.</source>
         <translation>
             <numerusform>%n letter to send.</numerusform>
@@ -86,11 +86,30 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+235"/>
+        <location filename="../../ui/main_window.py" line="+238"/>
         <source>%n document(s) deleted more than 30 days ago removed from the trash.</source>
         <translation>
             <numerusform>%n document deleted more than 30 days ago removed from the trash.</numerusform>
             <numerusform>%n documents deleted more than 30 days ago removed from the trash.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/outbox_dialog.py" line="+120"/>
+        <source>%n e-mail(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n e-mail waiting to be sent.</numerusform>
+            <numerusform>%n e-mails waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Remove %n e-mail(s) from the queue without sending them?</source>
+        <translation>
+            <numerusform>Remove %n e-mail from the queue without sending it?</numerusform>
+            <numerusform>Remove %n e-mails from the queue without sending them?</numerusform>
         </translation>
     </message>
 </context>
@@ -108,7 +127,7 @@
 <context>
     <name>Plurals</name>
     <message numerus="yes">
-        <location filename="../../ui/labels.py" line="+106"/>
+        <location filename="../../ui/labels.py" line="+109"/>
         <source>✘ %n missing</source>
         <translation>
             <numerusform>✘ %n missing</numerusform>
@@ -172,6 +191,25 @@
         <translation>
             <numerusform>J+%n: %n day after the due date</numerusform>
             <numerusform>J+%n: %n days after the due date</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendReport</name>
+    <message numerus="yes">
+        <location filename="../../ui/outbox_dialog.py" line="-128"/>
+        <source>%n e-mail(s) sent.</source>
+        <translation>
+            <numerusform>%n e-mail sent.</numerusform>
+            <numerusform>%n e-mails sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n e-mail(s) still in the send queue.</source>
+        <translation>
+            <numerusform>%n e-mail still in the send queue.</numerusform>
+            <numerusform>%n e-mails still in the send queue.</numerusform>
         </translation>
     </message>
 </context>

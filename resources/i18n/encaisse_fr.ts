@@ -67,7 +67,7 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+76"/>
+        <location filename="../../ui/backup_ui.py" line="+74"/>
         <source>Export</source>
         <extracomment>QSettings key: the backup folders used on this computer, so that a damaged book&apos;s backups are found even when the book can no longer say where it keeps them</extracomment>
         <translation>Export</translation>
@@ -262,7 +262,7 @@
 <context>
     <name>ChargesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/charges_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/charges_dialog.py" line="+40"/>
         <source>Late charges and letters</source>
         <translation>Pénalités et courriers</translation>
     </message>
@@ -273,8 +273,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus 10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. Enter each new rate when it is published: until then the last known rate is used and the letters&apos; preview says so.</source>
-        <translation>Les clients professionnels doivent des pénalités au taux BCE en vigueur au 1er janvier ou au 1er juillet majoré de 10 points (L441-10 du Code de commerce), les consommateurs l’intérêt au taux légal à compter de la mise en demeure. Saisissez chaque nouveau taux dès sa publication&#xa0;: en attendant, le dernier taux connu est utilisé et l’aperçu des courriers le signale.</translation>
+        <source>Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus 10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. Enter each new rate when it is published, with its official reference: until then the last known rate is used, the amounts are marked provisional and an alert says which half-year&apos;s rates are missing.</source>
+        <translation>Les clients professionnels doivent des pénalités au taux BCE en vigueur au 1er janvier ou au 1er juillet majoré de 10 points (L441-10 du Code de commerce), les consommateurs l’intérêt au taux légal à compter de la mise en demeure. Saisissez chaque nouveau taux dès sa publication, avec sa référence officielle : en attendant, le dernier taux connu est utilisé, les montants sont signalés comme provisoires et une alerte indique le semestre dont les taux manquent.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -292,7 +292,23 @@
         <translation>Taux (%)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Official reference, e.g. ECB decision of 5 June 2025</source>
+        <translation>Référence officielle, p. ex. décision de la BCE du 5 juin 2025</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required: the ECB decision that set this rate (or kept it unchanged)</source>
+        <translation>Obligatoire : la décision de la BCE qui a fixé ce taux (ou l’a maintenu)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Add this rate</source>
         <translation>Ajouter ce taux</translation>
     </message>
@@ -327,17 +343,27 @@
         <translation>Créancier particulier (%)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>e.g. 2026-H2</source>
         <translation>ex. 2026-H2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Official reference, e.g. arrêté of 15 December 2025</source>
+        <translation>Référence officielle, p. ex. arrêté du 15 décembre 2025</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required: the arrêté that set these rates (its date or text)</source>
+        <translation>Obligatoire : l’arrêté qui a fixé ces taux (sa date ou son texte)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Add these rates</source>
         <translation>Ajouter ces taux</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>empty = ECB rate + 10 points</source>
         <translation>vide = taux BCE + 10 points</translation>
     </message>
@@ -347,7 +373,17 @@
         <translation>Taux des pénalités dans vos CGV (%)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Apply partial payments first to penalties (C. civ. 1343-1)</source>
+        <translation>Imputer les paiements partiels d’abord sur les pénalités (art. 1343-1 C. civ.)</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>On: a partial payment first pays the penalties accrued to its date, then the principal, in the letters and the claim. Off: it lowers the principal (the conservative claim).</source>
+        <translation>Coché : un paiement partiel règle d’abord les pénalités échues à sa date, puis le principal, dans les courriers et le décompte. Décoché : il réduit le principal (la demande la plus prudente).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Name, address and website of your consumer mediator (printed on consumers&apos; letters)</source>
         <translation>Nom, adresse et site de votre médiateur de la consommation (imprimés sur les courriers aux particuliers)</translation>
     </message>
@@ -357,7 +393,12 @@
         <translation>Médiateur de la consommation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>No consumer mediator: the law requires giving consumers the details of a consumer mediator (L612-1 and L616-1 Code de la consommation).</source>
+        <translation>Aucun médiateur de la consommation : la loi impose de communiquer aux consommateurs les coordonnées d’un médiateur de la consommation (L612-1 et L616-1 du Code de la consommation).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>days</source>
         <translation>jours</translation>
     </message>
@@ -392,16 +433,17 @@
         <translation>Fenêtre de l’enveloppe</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Known to be unchanged up to {date}.</source>
-        <translation>Inchangé au moins jusqu’au {date}.</translation>
+        <location line="+24"/>
+        <source>Known to be unchanged up to {date} ({source}).</source>
+        <translation>Inchangé au moins jusqu’au {date} ({source}).</translation>
     </message>
 </context>
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/client_dialog.py" line="+52"/>
+        <location filename="../../ui/dialogs/client_dialog.py" line="+56"/>
         <source>New client</source>
+        <extracomment>the legal forms&apos; labels, translated in the &quot;Labels&quot; context like ui.labels&apos; tables</extracomment>
         <translation>Nouveau client</translation>
     </message>
     <message>
@@ -440,7 +482,58 @@
         <translation>Type</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>Not known</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Decides the court of a claim: tribunal de commerce for a commercial company, a trader or an artisan; tribunal judiciaire for a civil company, a liberal profession, a farmer or an association</source>
+        <translation>Désigne le tribunal d’une action : tribunal de commerce pour une société commerciale, un commerçant ou un artisan ; tribunal judiciaire pour une société civile, une profession libérale, un agriculteur ou une association</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Legal form</source>
+        <translation>Forme juridique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trader (commerçant, RCS)</source>
+        <translation>Commerçant (RCS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Artisan (RNE / répertoire des métiers)</source>
+        <translation>Artisan (RNE / répertoire des métiers)</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>For a sole trader (EI): both go to the tribunal de commerce</source>
+        <translation>Pour un entrepreneur individuel (EI) : l’un et l’autre relèvent du tribunal de commerce</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registered as</source>
+        <translation>Immatriculé comme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Buys for an economic activity it carries on (L441-10 applies)</source>
+        <translation>Achète pour une activité économique qu’il exerce (L441-10 s’applique)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A non-profit body owes legal interest from the formal notice and no €40, unless it buys for an economic activity of its own</source>
+        <translation>Un organisme sans but lucratif doit l’intérêt légal à compter de la mise en demeure et pas d’indemnité de 40 €, sauf s’il achète pour une activité économique qu’il exerce</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Professional purchases</source>
+        <translation>Achats professionnels</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Contact person</source>
         <translation>Interlocuteur</translation>
     </message>
@@ -540,7 +633,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Default for its kind</source>
         <translation>Par défaut pour son type</translation>
     </message>
@@ -884,7 +977,7 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/company_dialog.py" line="+27"/>
+        <location filename="../../ui/dialogs/company_dialog.py" line="+30"/>
         <source>My company</source>
         <translation>Mon entreprise</translation>
     </message>
@@ -934,7 +1027,82 @@
         <translation>SIREN</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Share capital (€)</source>
+        <translation>Capital social (€)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty for a sole trader</source>
+        <translation>Vide pour un entrepreneur individuel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>RCS (trade and companies register)</source>
+        <translation>RCS (registre du commerce et des sociétés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RNE (national register of businesses)</source>
+        <translation>RNE (registre national des entreprises)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RM (trades register)</source>
+        <translation>RM (répertoire des métiers)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register town</source>
+        <translation>Ville du greffe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. Lyon</source>
+        <translation>par ex. Lyon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration number</source>
+        <translation>Numéro d’immatriculation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty = the SIREN</source>
+        <translation>Vide = le SIREN</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signatory</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First and last name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signatory&apos;s title</source>
+        <translation>Qualité du signataire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gérant, président…</source>
+        <translation>gérant, président…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
@@ -1711,7 +1879,7 @@ ajouté par {who}</translation>
 <context>
     <name>DunningDialogs</name>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="+46"/>
+        <location filename="../../ui/dunning_dialogs.py" line="+45"/>
         <location line="+2"/>
         <source>Postpone</source>
         <translation>Reporter</translation>
@@ -1939,7 +2107,7 @@ ajouté par {who}</translation>
         <translation>Date (JJ/MM/AAAA)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <location line="+2"/>
         <source>Hand off</source>
         <translation>Transmettre</translation>
@@ -1975,12 +2143,22 @@ ajouté par {who}</translation>
         <translation>Société ou tribunal</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Its address</source>
+        <translation>Son adresse</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Request filed on</source>
+        <translation>Requête déposée le</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Ordonnance of</source>
         <translation>Ordonnance du</translation>
     </message>
@@ -1990,9 +2168,19 @@ ajouté par {who}</translation>
         <translation>Signifiée le</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The debtor may oppose until {opposition}; if not, ask for the formule exécutoire by {executory}.</source>
-        <translation>Le débiteur peut faire opposition jusqu’au {opposition}&#xa0;; à défaut, demandez la formule exécutoire avant le {executory}.</translation>
+        <location line="+21"/>
+        <source>The debtor may oppose until {opposition}. Without opposition, the ordonnance — issued with the formule exécutoire — is enforceable from {enforceable}.</source>
+        <translation>Le débiteur peut former opposition jusqu’au {opposition}. Sans opposition, l’ordonnance — rendue avec la formule exécutoire — est exécutoire à partir du {enforceable}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Have the ordonnance served by a commissaire de justice by {serve_by} (6 months, art. 1411 CPC), or it lapses.</source>
+        <translation>Faites signifier l’ordonnance par un commissaire de justice avant le {serve_by} (6 mois, art. 1411 CPC), sinon elle devient non avenue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Once the ordonnance is issued, it must be served within 6 months; the debtor then has one month to oppose. Record the dates as they come.</source>
+        <translation>Une fois rendue, l’ordonnance doit être signifiée dans les 6 mois ; le débiteur dispose alors d’un mois pour former opposition. Enregistrez les dates au fur et à mesure.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2016,6 +2204,104 @@ ajouté par {who}</translation>
         <location line="+58"/>
         <source>Cannot remove</source>
         <translation>Impossible de retirer l’imputation</translation>
+    </message>
+</context>
+<context>
+    <name>EmailSettingsDialog</name>
+    <message>
+        <location filename="../../ui/email_settings.py" line="+31"/>
+        <source>E-mail account</source>
+        <translation>Compte de messagerie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The SMTP server that sends the e-mails of the dunning steps whose channel is e-mail. Without a server, the e-mails are written (.eml) and wait in the send queue.</source>
+        <translation>Le serveur SMTP qui envoie les e-mails des étapes de relance dont le canal est l’e-mail. Sans serveur, les e-mails sont écrits (.eml) et attendent dans la file d’envoi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. smtp.example.org</source>
+        <translation>p. ex. smtp.exemple.fr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (port 465)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (not encrypted)</source>
+        <translation>Aucune (non chiffrée)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kept in the system keyring; leave empty to keep the current one</source>
+        <translation>conservé dans le trousseau du système ; laisser vide pour garder l’actuel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: the company&apos;s e-mail address</source>
+        <translation>vide : l’adresse e-mail de l’entreprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender address</source>
+        <translation>Adresse d’expéditeur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Give the SMTP server first.</source>
+        <translation>Indiquez d’abord le serveur SMTP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server accepted the connection.</source>
+        <translation>Le serveur a accepté la connexion.</translation>
     </message>
 </context>
 <context>
@@ -2125,6 +2411,51 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Legal form</source>
         <translation>Forme juridique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registered as</source>
+        <translation>Immatriculé comme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Professional purchases</source>
+        <translation>Achats professionnels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share capital</source>
+        <translation>Capital social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register town</source>
+        <translation>Ville du greffe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration number</source>
+        <translation>Numéro d’immatriculation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatory</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatory&apos;s title</source>
+        <translation>Qualité du signataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late charges</source>
+        <translation>Pénalités et indemnité</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2398,7 +2729,37 @@ ajouté par {who}</translation>
         <translation>Médiateur de la consommation</translation>
     </message>
     <message>
-        <location filename="../../services/followup/dunning.py" line="+144"/>
+        <location line="+9"/>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP port</source>
+        <translation>Port SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection security</source>
+        <translation>Sécurité de la connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP user</source>
+        <translation>Utilisateur SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender address</source>
+        <translation>Adresse d’expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP password</source>
+        <translation>Mot de passe SMTP</translation>
+    </message>
+    <message>
+        <location filename="../../services/followup/dunning.py" line="+145"/>
         <source>BODACC notice date</source>
         <translation>Date de l&apos;annonce BODACC</translation>
     </message>
@@ -2406,6 +2767,11 @@ ajouté par {who}</translation>
         <location line="+1"/>
         <source>Promised for</source>
         <translation>Promis pour le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request filed on</source>
+        <translation>Requête déposée le</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2419,13 +2785,28 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>To serve by</source>
+        <translation>À signifier avant le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Opposition until</source>
         <translation>Opposition possible jusqu&apos;au</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Enforceable from</source>
+        <translation>Exécutoire à partir du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Formule exécutoire to ask by</source>
         <translation>Formule exécutoire à demander avant le</translation>
+    </message>
+    <message>
+        <location filename="../../services/followup/rates.py" line="+49"/>
+        <source>Official reference</source>
+        <translation>Référence officielle</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +3016,7 @@ ajouté par {who}</translation>
         <translation>mise en litige</translation>
     </message>
     <message>
-        <location filename="../../services/followup/dunning.py" line="-24"/>
+        <location filename="../../services/followup/dunning.py" line="-29"/>
         <source>dunning step done</source>
         <translation>étape de relance faite</translation>
     </message>
@@ -2669,6 +3050,11 @@ ajouté par {who}</translation>
         <location filename="../../services/followup/dunning.py" line="+1"/>
         <source>handed off</source>
         <translation>transmise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>injonction de payer: dates recorded</source>
+        <translation>injonction de payer : dates enregistrées</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3362,12 +3748,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-43"/>
         <source>Signed quote or order</source>
         <translation>Devis ou commande signé</translation>
     </message>
@@ -3497,6 +3883,21 @@ ajouté par {who}</translation>
         <translation>Déclarer la créance</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Serve the ordonnance</source>
+        <translation>Signifier l’ordonnance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposition period over</source>
+        <translation>Délai d’opposition écoulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rates not entered</source>
+        <translation>Taux non saisis</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Not received</source>
         <translation>Non reçue</translation>
@@ -3546,28 +3947,159 @@ ajouté par {who}</translation>
         <source>Overdue with proof missing: gather the documents before escalating.</source>
         <translation>En retard et preuves manquantes&#xa0;: réunissez les pièces avant d’aller plus loin.</translation>
     </message>
+    <message>
+        <location filename="../../services/core/legal_status.py" line="+94"/>
+        <source>SAS — simplified joint-stock company</source>
+        <extracomment>code -&gt; legal form, in the editor&apos;s order (shared/domain.md §4.6.1)</extracomment>
+        <translation>SAS — société par actions simplifiée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SASU — single-shareholder simplified joint-stock company</source>
+        <translation>SASU — société par actions simplifiée unipersonnelle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SARL — limited liability company</source>
+        <translation>SARL — société à responsabilité limitée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>EURL — single-member limited liability company</source>
+        <translation>EURL — entreprise unipersonnelle à responsabilité limitée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SA — public limited company</source>
+        <translation>SA — société anonyme</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SNC — general partnership</source>
+        <translation>SNC — société en nom collectif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SCS — limited partnership</source>
+        <translation>SCS — société en commandite simple</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SCA — partnership limited by shares</source>
+        <translation>SCA — société en commandite par actions</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>EI — sole trader (incl. micro-entrepreneur)</source>
+        <translation>EI — entrepreneur individuel (dont micro-entrepreneur)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SELARL — professional practice company (limited)</source>
+        <translation>SELARL — société d’exercice libéral à responsabilité limitée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SELAS — professional practice company (simplified)</source>
+        <translation>SELAS — société d’exercice libéral par actions simplifiée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SELAFA — professional practice company (public limited)</source>
+        <translation>SELAFA — société d’exercice libéral à forme anonyme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SELCA — professional practice company (partnership)</source>
+        <translation>SELCA — société d’exercice libéral en commandite par actions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SCI — property holding company</source>
+        <translation>SCI — société civile immobilière</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SCP — professional partnership</source>
+        <translation>SCP — société civile professionnelle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SCM — cost-sharing partnership</source>
+        <translation>SCM — société civile de moyens</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other civil company (SCCV, SCEA…)</source>
+        <translation>Autre société civile (SCCV, SCEA…)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Liberal profession in their own name</source>
+        <translation>Profession libérale en nom propre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GAEC — farming partnership</source>
+        <translation>GAEC — groupement agricole d’exploitation en commun</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>EARL — limited liability farm</source>
+        <translation>EARL — exploitation agricole à responsabilité limitée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Farmer in their own name</source>
+        <translation>Exploitant agricole en nom propre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Other non-merchant professional</source>
+        <translation>Autre professionnel non commerçant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Syndicat de copropriétaires (flat owners&apos; association)</source>
+        <translation>Syndicat de copropriétaires</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Foundation</source>
+        <translation>Fondation</translation>
+    </message>
 </context>
 <context>
     <name>LettersDialog</name>
     <message>
-        <location filename="../../ui/letters_dialog.py" line="+116"/>
+        <location filename="../../ui/letters_dialog.py" line="+141"/>
         <source>The letters could not be prepared (see the log).</source>
         <translation>Les courriers n’ont pas pu être préparés (voir le journal).</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+83"/>
-        <location line="+18"/>
+        <location line="-83"/>
+        <location line="+123"/>
+        <location line="+35"/>
         <source>Letters of the day</source>
         <translation>Courriers du jour</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-155"/>
         <source>Preparing the letters…</source>
         <translation>Préparation des courriers…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Print and save these provisional amounts anyway</source>
+        <translation>Imprimer et enregistrer quand même ces montants provisoires</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
@@ -3587,7 +4119,17 @@ ajouté par {who}</translation>
         <translation>Les actions sont marquées faites et chaque courrier est conservé dans les documents de son client</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Send e-mails</source>
+        <translation>Envoyer les e-mails</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The letters of steps whose channel is e-mail are sent as e-mails (the letter attached); without a connection they wait in the send queue</source>
+        <translation>Les lettres des étapes dont le canal est l’e-mail partent par e-mail (la lettre en pièce jointe) ; sans connexion, elles attendent dans la file d’envoi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -3610,7 +4152,12 @@ ajouté par {who}</translation>
         <translation>Remarque&#xa0;: {warning}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
+        <source>The late charges in the letters to {clients} use a rate not entered yet: they are provisional. Enter the rate in Settings ▸ Late charges and prepare the letters again, or confirm below to print them as they are.</source>
+        <translation>Les pénalités des courriers à {clients} utilisent un taux pas encore saisi : elles sont provisoires. Saisissez le taux dans Paramètres ▸ Pénalités et courriers puis préparez à nouveau les courriers, ou confirmez ci-dessous pour les imprimer tels quels.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Save the letters in</source>
         <translation>Enregistrer les courriers dans</translation>
     </message>
@@ -3650,7 +4197,7 @@ ajouté par {who}</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Recorded as sent.</source>
         <translation>Envoi consigné.</translation>
     </message>
@@ -3701,7 +4248,7 @@ ajouté par {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+75"/>
+        <location filename="../../ui/main_window.py" line="+73"/>
         <source>Encaisse — receivables</source>
         <extracomment>the start-up alerts wait this long after the window is shown, so the first paint never shares the processor with them an automatic backup that fails this long after the last good one is said out loud a backup started from the window ended: its BackupInfo, or None when it failed</extracomment>
         <translation>Encaisse — suivi des créances</translation>
@@ -3737,7 +4284,7 @@ ajouté par {who}</translation>
         <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <extracomment>set when the window is replaced (a change of language): no backup then</extracomment>
         <translation>&amp;Fichier</translation>
@@ -3793,7 +4340,12 @@ ajouté par {who}</translation>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>E-&amp;mail account…</source>
+        <translation>Compte de &amp;messagerie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -3888,6 +4440,11 @@ ajouté par {who}</translation>
         <translation>&amp;Textes des courriers…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>E-mail send &amp;queue…</source>
+        <translation>&amp;File d’envoi des e-mails…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
@@ -3932,7 +4489,12 @@ ajouté par {who}</translation>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+62"/>
+        <source>E-mail account saved.</source>
+        <translation>Compte de messagerie enregistré.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>About Encaisse</source>
         <translation>À propos d’Encaisse</translation>
     </message>
@@ -4084,8 +4646,8 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location filename="../../services/ledger/clients.py" line="+24"/>
-        <location filename="../../services/ledger/invoices.py" line="+26"/>
-        <location filename="../../services/ledger/payments.py" line="+44"/>
+        <location filename="../../services/ledger/invoices.py" line="+25"/>
+        <location filename="../../services/ledger/payments.py" line="+43"/>
         <source>this field is required.</source>
         <translation>ce champ est obligatoire.</translation>
     </message>
@@ -4136,7 +4698,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce client n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../services/core/company.py" line="+19"/>
+        <location filename="../../services/core/company.py" line="+20"/>
         <source>the company name is required.</source>
         <translation>la raison sociale est obligatoire.</translation>
     </message>
@@ -4149,6 +4711,41 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+1"/>
         <source>&apos;{value}&apos; is not an e-mail address.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{value}&apos; is not a register of companies (RCS, RM or RNE).</source>
+        <translation>« {{value}} » n’est pas un registre des entreprises (RCS, RM ou RNE).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the town of the RCS registry is required with an RCS registration (RCS Lyon…).</source>
+        <translation>la ville du greffe est obligatoire avec une immatriculation au RCS (RCS Lyon…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the registration number is required (or the SIREN) with a register.</source>
+        <translation>le numéro d’immatriculation (ou le SIREN) est obligatoire avec un registre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the RCS number is the SIREN ({siren}), not {value}.</source>
+        <translation>le numéro RCS est le SIREN ({siren}), pas {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose the register (RCS, RM or RNE) this number belongs to.</source>
+        <translation>choisissez le registre (RCS, RM ou RNE) de ce numéro.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the signatory&apos;s title is required (gérant, président…).</source>
+        <translation>la qualité du signataire est obligatoire (gérant, président…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the signatory&apos;s name is required with a title.</source>
+        <translation>le nom du signataire est obligatoire avec sa qualité.</translation>
     </message>
     <message>
         <location filename="../../services/core/db.py" line="+32"/>
@@ -4252,7 +4849,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>8 ou 11 caractères</translation>
     </message>
     <message>
-        <location filename="../../services/ledger/imports.py" line="+72"/>
+        <location filename="../../services/ledger/imports.py" line="+74"/>
         <source>the file {path} cannot be read: {detail}</source>
         <extracomment>The largest file an import reads and the largest value it accepts in one cell are settings of the book (services.core.settings): beyond them, a message (issue #11). the bytes read at a time: a file is never held whole, as bytes or as text (issue #11)</extracomment>
         <translation>impossible de lire le fichier {path}&#xa0;: {detail}</translation>
@@ -4333,18 +4930,19 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>refusé par la base de données ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../services/core/settings.py" line="-11"/>
+        <location filename="../../services/core/settings.py" line="-25"/>
         <source>choose a number from {low} to {high}.</source>
         <translation>choisissez un nombre de {low} à {high}.</translation>
     </message>
     <message>
-        <location filename="../../services/ledger/imports.py" line="+965"/>
+        <location filename="../../services/ledger/clients.py" line="+3"/>
+        <location filename="../../services/ledger/imports.py" line="+967"/>
         <source>&apos;{value}&apos; is neither yes nor no.</source>
-        <extracomment>field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a byte beyond ASCII the state of the line being scanned in a file without a BOM</extracomment>
+        <extracomment>the client an invoice or a payment belongs to, by its code field -&gt; accepted header names, in the normalised form of :func:`normalise_header`. The first name of each field is the English name of the issue&apos;s format. which invoices a payment pays, or a credit note is set against (issue #11, point 7): ``F2025-001=120.00;F2025-002=30.00`` the error itself, for a translated reason (``error.reason(translate)``) a byte beyond ASCII the state of the line being scanned in a file without a BOM the company&apos;s terms and end-of-month method, read once for all the rows (preload)</extracomment>
         <translation>«&#xa0;{value}&#xa0;» n’est ni oui ni non.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../services/ledger/imports.py" line="+1"/>
         <source>&apos;{value}&apos; is not a list of invoices with amounts (F2025-001=120.00;F2025-002=30.00).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une liste de factures avec leurs montants (F2025-001=120,00;F2025-002=30,00).</translation>
     </message>
@@ -4369,13 +4967,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un type de pièce valide (invoice, credit_note).</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../services/ledger/payments.py" line="+6"/>
+        <location filename="../../services/core/money.py" line="+25"/>
         <source>&apos;{value}&apos; is not a three-letter currency code (EUR…).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un code devise à trois lettres (EUR…).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../services/ledger/invoices.py" line="+3"/>
         <source>the total must be greater than zero.</source>
         <translation>le total doit être supérieur à zéro.</translation>
     </message>
@@ -4420,7 +5017,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>L’échéance du {due} est antérieure à la date d’émission du {issue}.</translation>
     </message>
     <message>
-        <location filename="../../services/core/money.py" line="+20"/>
+        <location filename="../../services/core/money.py" line="-5"/>
         <source>&apos;{value}&apos; is not an amount.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un montant valide.</translation>
     </message>
@@ -4445,12 +5042,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le montant est trop élevé.</translation>
     </message>
     <message>
-        <location filename="../../services/ledger/payments.py" line="-5"/>
+        <location filename="../../services/ledger/payments.py" line="+1"/>
         <source>&apos;{value}&apos; is not a payment method (transfer, cheque, card, cash, direct_debit, bill_of_exchange).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un mode de règlement valide (transfer, cheque, card, cash, direct_debit, bill_of_exchange).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>the payment of {amount} is more than the {due} the client owes; the difference of {extra} will be kept as credit on the client.</source>
         <translation>le paiement de {amount} dépasse le montant dû par le client ({due})&#xa0;; l’excédent de {extra} restera en crédit sur son compte.</translation>
     </message>
@@ -4687,7 +5284,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez une taille entre 1 et 2000 Mo</translation>
     </message>
     <message>
-        <location filename="../../services/proof/documents.py" line="+621"/>
+        <location filename="../../services/proof/documents.py" line="+606"/>
         <source>missing</source>
         <translation>manquante</translation>
     </message>
@@ -4802,8 +5399,9 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le fichier {name} a changé pendant sa copie&#xa0;: rien n&apos;a été conservé. Réessayez quand le programme qui l&apos;écrit aura terminé</translation>
     </message>
     <message>
-        <location filename="../../services/followup/alerts.py" line="+54"/>
+        <location filename="../../services/followup/alerts.py" line="+65"/>
         <source>Due soon</source>
+        <extracomment>warn this many days before the 6-month deadline to serve an ordonnance (art. 1411 CPC) the client id of an alert about no client (rates_missing)</extracomment>
         <translation>Bientôt échues</translation>
     </message>
     <message>
@@ -4850,6 +5448,21 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+1"/>
         <source>Declare the claim (collective procedure)</source>
         <translation>Déclarer la créance (procédure collective)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serve the ordonnance (injonction)</source>
+        <translation>Signifier l’ordonnance (injonction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposition period over (injonction)</source>
+        <translation>Délai d’opposition écoulé (injonction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rates not entered</source>
+        <translation>Taux non saisis</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4902,7 +5515,22 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>déclarer la créance avant le {date} (annonce BODACC du {notice})</translation>
     </message>
     <message>
-        <location filename="../../services/followup/dunning.py" line="-39"/>
+        <location line="+3"/>
+        <source>{invoice}: have the ordonnance of {ordonnance} served by a commissaire de justice by {date}; after that it lapses (art. 1411 CPC)</source>
+        <translation>{invoice} : faites signifier l’ordonnance du {ordonnance} par un commissaire de justice avant le {date} ; passé ce délai, elle est non avenue (art. 1411 CPC)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{invoice}: the month to oppose the ordonnance ended on {end}; unless the debtor opposed it, it is enforceable from {date}</source>
+        <translation>{invoice} : le délai d’un mois pour former opposition à l’ordonnance a pris fin le {end} ; sauf opposition du débiteur, elle est exécutoire à partir du {date}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rates for {half} not entered: enter the ECB rate in force on {date} and the legal interest rates in Settings (late charges are provisional until then)</source>
+        <translation>taux de {half} non saisis : saisissez dans les Paramètres le taux BCE en vigueur le {date} et les taux de l’intérêt légal (d’ici là, les pénalités sont provisoires)</translation>
+    </message>
+    <message>
+        <location filename="../../services/followup/dunning.py" line="-40"/>
         <source>pre-reminder</source>
         <translation>pré-relance</translation>
     </message>
@@ -5012,8 +5640,24 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez pourquoi l’étape est passée</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+37"/>
+        <source>the {field} date ({value}) cannot be before the {earlier} date ({before})</source>
+        <translation>la date {field} ({value}) ne peut pas précéder la date {earlier} ({before})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the date {value} is in the future</source>
+        <translation>la date {value} est dans le futur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the invoice {number} is not handed over to an injonction de payer</source>
+        <translation>la facture {number} n’est pas transmise en injonction de payer</translation>
+    </message>
+    <message>
+        <location line="+195"/>
         <source>give the scenario a name</source>
+        <extracomment>the injonction de payer since 1 March 2022 (art. 1410–1411, 1416 CPC; shared/domain.md §4.6): serve the ordonnance within 6 months or it lapses; the debtor may oppose for one month from service; without opposition the ordonnance, issued with the formule exécutoire, is enforceable. (No &quot;ask for the formule exécutoire&quot; step any more.)</extracomment>
         <translation>donnez un nom au scénario</translation>
     </message>
     <message>
@@ -5027,7 +5671,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+606"/>
+        <location line="+655"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -5047,14 +5691,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>cet échéancier n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="-380"/>
+        <location filename="../../ui/dunning_dialogs.py" line="-408"/>
         <source>give the tracking number</source>
         <translation>indiquez le numéro de suivi</translation>
     </message>
     <message>
-        <location filename="../../services/followup/penalties.py" line="+42"/>
-        <source>no rate is known yet for {half}: the last known rate ({rate} %) was used — enter the new rate in Settings</source>
-        <translation>aucun taux n’est encore connu pour {half}&#xa0;: le dernier taux connu ({rate}&#xa0;%) a été utilisé — saisissez le nouveau taux dans les Paramètres</translation>
+        <location filename="../../services/followup/penalties.py" line="+51"/>
+        <source>no rate is known yet for {half}: the last known rate ({rate} %) was used, so the amount is provisional — enter the new rate in Settings</source>
+        <translation>aucun taux n’est encore connu pour {half} : le dernier taux connu ({rate} %) a été utilisé, le montant est donc provisoire — saisissez le nouveau taux dans les Paramètres</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5067,12 +5711,32 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>{value} n’est pas un taux en pourcentage (ex. 2,15)</translation>
     </message>
     <message>
-        <location filename="../../services/followup/rates.py" line="+27"/>
+        <location filename="../../services/followup/rates.py" line="-17"/>
         <source>{value} is not a half-year (e.g. 2026-H2)</source>
         <translation>{value} n’est pas un semestre (ex. 2026-H2)</translation>
     </message>
     <message>
-        <location filename="../../services/paper/letters.py" line="+290"/>
+        <location line="+1"/>
+        <source>no ECB rate is known for {date}: the table starts on {first}. Enter the rate in force on that date in Settings, with its official reference</source>
+        <translation>aucun taux BCE n’est connu pour le {date} : la table commence le {first}. Saisissez le taux en vigueur à cette date dans les Paramètres, avec sa référence officielle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no legal interest rate is known for {date} ({half}): the table starts with {first}. Enter that half-year&apos;s rates in Settings, with their official reference</source>
+        <translation>aucun taux d’intérêt légal n’est connu pour le {date} ({half}) : la table commence à {first}. Saisissez les taux de ce semestre dans les Paramètres, avec leur référence officielle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} % is not a rate between 0 and 30 %</source>
+        <translation>{value} % n’est pas un taux compris entre 0 et 30 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give the rate&apos;s official reference (the ECB decision&apos;s date, the arrêté&apos;s date or text)</source>
+        <translation>indiquez la référence officielle du taux (date de la décision de la BCE, date ou texte de l’arrêté)</translation>
+    </message>
+    <message>
+        <location filename="../../services/paper/letters.py" line="+438"/>
         <source>unknown placeholder {{{name}}}; use one of: {known}</source>
         <translation>champ {{{name}}} inconnu&#xa0;; champs possibles&#xa0;: {known}</translation>
     </message>
@@ -5087,6 +5751,32 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>aucun modèle {value}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>this text says “{phrase}”: an earlier letter the ladder may have skipped. Use {{unpaid}} (or {{formal_notice}} in a final notice), which names the letters the book records and says nothing when there are none</source>
+        <translation>ce texte dit « {phrase} » : un courrier antérieur que la procédure a pu sauter. Utilisez {{unpaid}} (ou {{formal_notice}} dans un dernier avis), qui cite les courriers enregistrés dans le dossier et ne dit rien quand il n’y en a pas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this text says “{phrase}”: costs of recovery without a court order stay with the creditor for consumers (L111-8 CPCE). Use {{consequence}}, which says it right for each debtor</source>
+        <translation>ce texte dit « {phrase} » : les frais de recouvrement engagés sans titre exécutoire restent à la charge du créancier pour un consommateur (L111-8 CPCE). Utilisez {{consequence}}, qui le dit correctement pour chaque débiteur</translation>
+    </message>
+    <message>
+        <location line="+646"/>
+        <source>the late charges of {invoice} are left out of the letter: {problem}</source>
+        <extracomment>phrases that mention an earlier step (folded: lower case, no accents). A text must use the {unpaid} / {formal_notice} sentences instead, which follow what the book records. what a letter to a consumer must not say (shared/domain.md §3.7)</extracomment>
+        <translation>les frais de retard de {invoice} ne figurent pas dans le courrier : {problem}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no consumer mediator is set (Settings): the law requires giving consumers the mediator&apos;s details (L616-1 Code de la consommation)</source>
+        <translation>aucun médiateur de la consommation n’est renseigné (Paramètres) : la loi impose de communiquer ses coordonnées aux consommateurs (L616-1 du Code de la consommation)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>your text for this letter was not used ({problem}); the shipped text was</source>
+        <translation>votre texte pour ce courrier n’a pas été utilisé ({problem}) ; le texte fourni l’a été</translation>
+    </message>
+    <message>
         <location filename="../../services/core/settings.py" line="+1"/>
         <source>the window must lie on an A4 page (0–210 × 0–297 mm)</source>
         <translation>la fenêtre doit tenir sur une page A4 (0–210 × 0–297 mm)</translation>
@@ -5097,7 +5787,23 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez un nombre de jours entre 1 et 60</translation>
     </message>
     <message>
-        <location filename="../../services/paper/legal_docs.py" line="+42"/>
+        <location line="+9"/>
+        <source>{value} is not a server name</source>
+        <translation>{value} n’est pas un nom de serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not SSL, STARTTLS or none</source>
+        <translation>{value} n’est ni SSL, ni STARTTLS, ni aucune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../services/paper/email.py" line="+40"/>
+        <source>{value} is not an e-mail address</source>
+        <translation>{value} n’est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../services/paper/legal_docs.py" line="+55"/>
         <source>the client {code} has no payment plan in progress</source>
         <translation>le client {code} n’a pas d’échéancier en cours</translation>
     </message>
@@ -5107,7 +5813,12 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>le client {code} ne doit rien d’échu au {date}</translation>
     </message>
     <message>
-        <location filename="../../services/book/backup.py" line="+80"/>
+        <location line="+1"/>
+        <source>&apos;{value}&apos; says neither that the late charges are waived nor reserved.</source>
+        <translation>« {{value}} » ne dit ni que les pénalités sont abandonnées ni qu’elles sont réservées.</translation>
+    </message>
+    <message>
+        <location filename="../../services/book/backup.py" line="+95"/>
         <source>PostgreSQL books are backed up with the server&apos;s own tools (pg_dump); Encaisse backs up SQLite books</source>
         <extracomment>the working folder of a backup being written, inside the backup folder ``done, total`` in bytes read so far the compressions Encaisse writes, the only ones it reads back a backup made before the manifest recorded sizes may unpack to 4 × its own size, or this the manifest itself is read with this cap (about a million documents) the suffix of the checked copy of a backup&apos;s database, beside the book</extracomment>
         <translation>les dossiers PostgreSQL se sauvegardent avec les outils du serveur (pg_dump)&#xa0;; Encaisse sauvegarde les dossiers SQLite</translation>
@@ -5198,7 +5909,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>la sauvegarde ne peut pas être restaurée dans {folder}&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/core/settings.py" line="-5"/>
+        <location filename="../../services/core/settings.py" line="-16"/>
         <source>the folder {folder} cannot hold backups: {detail}</source>
         <translation>le dossier {folder} ne peut pas recevoir de sauvegardes&#xa0;: {detail}</translation>
     </message>
@@ -5282,6 +5993,179 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+4"/>
         <source>&apos;{value}&apos; holds digits other than 0-9; type it again with the digits 0 to 9.</source>
         <translation>«&#xa0;{value}&#xa0;» contient des chiffres autres que 0-9&#xa0;; saisissez-le de nouveau avec les chiffres 0 à 9.</translation>
+    </message>
+    <message>
+        <location filename="../../services/core/legal_status.py" line="-256"/>
+        <source>&apos;{value}&apos; is not a legal form Encaisse knows (SAS, SARL, SCI, SELARL, EI, GAEC, association…).</source>
+        <translation>« {{value}} » n’est pas une forme juridique connue d’Encaisse (SAS, SARL, SCI, SELARL, EI, GAEC, association…).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;{value}&apos; is not a register of sole traders (commercant, artisan).</source>
+        <translation>« {{value}} » n’est pas une immatriculation d’entrepreneur individuel (commerçant, artisan).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only a sole trader (legal form EI) is registered as commercant or artisan; a company&apos;s legal form says it all.</source>
+        <translation>seul un entrepreneur individuel (forme EI) est immatriculé comme commerçant ou artisan ; la forme juridique d’une société suffit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a consumer is a private person and has no legal form: choose the kind Business or Non-profit body for a company or an association.</source>
+        <translation>un consommateur est un particulier et n’a pas de forme juridique : choisissez le type Professionnel ou Personne morale non professionnelle pour une société ou une association.</translation>
+    </message>
+    <message>
+        <location filename="../../services/paper/email.py" line="-4"/>
+        <source>no sender address: give the company&apos;s e-mail address, or the sender address in Settings</source>
+        <extracomment>the channel of a dunning step whose letter goes by e-mail (models.dunning.CHANNELS)</extracomment>
+        <translation>aucune adresse d’expéditeur : indiquez l’adresse e-mail de l’entreprise, ou l’adresse d’expéditeur dans les Paramètres</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{client} has no e-mail address: a paper letter instead of the e-mail</source>
+        <extracomment>the note shown (command line, dialog) when an e-mail step&apos;s client has no address</extracomment>
+        <translation>{client} n’a pas d’adresse e-mail : une lettre papier au lieu de l’e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../services/paper/outbox.py" line="+46"/>
+        <source>no SMTP server is set in Settings: the e-mails stay in the send queue</source>
+        <extracomment>the keyring&apos;s service name for the SMTP password (the user name is ``user@host``) seconds to wait for the server before the e-mails stay queued</extracomment>
+        <translation>aucun serveur SMTP n’est indiqué dans les Paramètres : les e-mails restent dans la file d’envoi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMTP server {host}:{port} cannot be reached ({detail}): the e-mails stay in the send queue and are sent when the connection returns</source>
+        <translation>le serveur SMTP {host}:{port} est injoignable ({detail}) : les e-mails restent dans la file d’envoi et partiront au retour de la connexion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the SMTP server refused the login of {user} ({detail}): check the user and the password; the e-mails stay in the send queue</source>
+        <translation>le serveur SMTP a refusé la connexion de {user} ({detail}) : vérifiez l’utilisateur et le mot de passe ; les e-mails restent dans la file d’envoi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no password is kept for {user}: enter it in Settings ▸ E-mail account</source>
+        <translation>aucun mot de passe n’est conservé pour {user} : saisissez-le dans Paramètres ▸ Compte de messagerie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the system keyring cannot be used ({detail}): the password is not kept</source>
+        <translation>le trousseau du système est inutilisable ({detail}) : le mot de passe n’est pas conservé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMTP server refused the e-mail to {recipient}: {detail}</source>
+        <translation>le serveur SMTP a refusé l’e-mail à {recipient} : {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMTP server {host} does not offer STARTTLS: choose SSL, or none</source>
+        <translation>le serveur SMTP {host} ne propose pas STARTTLS : choisissez SSL, ou aucune</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no e-mail {value} in the send queue</source>
+        <translation>aucun e-mail {value} dans la file d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../ui/outbox_dialog.py" line="+61"/>
+        <source>E-mail send queue</source>
+        <translation>File d’envoi des e-mails</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter of</source>
+        <translation>Lettre du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem</source>
+        <translation>Dernier problème</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove from the queue</source>
+        <translation>Retirer de la file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n e-mail(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n e-mail en attente d’envoi.</numerusform>
+            <numerusform>%n e-mails en attente d’envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The send queue is empty.</source>
+        <translation>La file d’envoi est vide.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+60"/>
+        <source>The e-mails could not be sent (see the log).</source>
+        <translation>Les e-mails n’ont pas pu être envoyés (voir le journal).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-49"/>
+        <source>Remove %n e-mail(s) from the queue without sending them?</source>
+        <translation>
+            <numerusform>Retirer %n e-mail de la file sans l’envoyer ?</numerusform>
+            <numerusform>Retirer %n e-mails de la file sans les envoyer ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Send e-mails</source>
+        <translation>Envoyer les e-mails</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sending the e-mails…</source>
+        <translation>Envoi des e-mails…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No e-mail to send.</source>
+        <translation>Aucun e-mail à envoyer.</translation>
     </message>
 </context>
 <context>
@@ -5855,6 +6739,25 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="+22"/>
         <source>Delete the scenario “{name}”? Its clients will follow the default of their kind.</source>
         <translation>Supprimer le scénario «&#xa0;{name}&#xa0;»&#xa0;? Ses clients suivront le scénario par défaut de leur type.</translation>
+    </message>
+</context>
+<context>
+    <name>SendReport</name>
+    <message numerus="yes">
+        <location filename="../../ui/outbox_dialog.py" line="-184"/>
+        <source>%n e-mail(s) sent.</source>
+        <translation>
+            <numerusform>%n e-mail envoyé.</numerusform>
+            <numerusform>%n e-mails envoyés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n e-mail(s) still in the send queue.</source>
+        <translation>
+            <numerusform>%n e-mail encore dans la file d’envoi.</numerusform>
+            <numerusform>%n e-mails encore dans la file d’envoi.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

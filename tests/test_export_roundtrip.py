@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from models import Allocation, Invoice, Payment
+from models import Allocation, Client, Invoice, Payment
 from services.book import export
 from services.core import db
 from services.ledger import imports
@@ -144,6 +144,15 @@ def test_the_demo_book_round_trips(
     )
     # unallocated: 50.00 + 90.00 of the payments, 99.50 + 45.00 of the credit notes
     assert client["name"] == FORMULA_NAME and client["unallocated"] == "284.50"
+    with open_book(book_b), db.reading() as s:  # the legal status comes through (issue #13)
+        status = {
+            code: (form, register)
+            for code, form, register in s.execute(
+                select(Client.code, Client.legal_form, Client.registered_as)
+            )
+        }
+    assert status["SCITILLEULS"] == ("sci", "") and status["BOULMARTIN"] == ("ei", "artisan")
+    assert status["SDCBELLECOUR"] == ("syndicat_copro", "")
     with open_book(book_b), db.reading() as s:  # 50.00 of the split payment, 90.00 kept whole
         allocations = s.execute(
             select(Invoice.number, Allocation.amount)

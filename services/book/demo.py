@@ -1055,8 +1055,41 @@ def _slug(name: str) -> str:
     return "-".join(words[:3]) or "client"
 
 
+#: the demo clients' legal status (shared/domain.md §4.6.1): (legal form, register of a sole
+#: trader). Agence Immobilière Bernard is left unknown on purpose: its claim summary shows what
+#: to fill in before a court can be named; foreign, consumer and public clients have none.
+LEGAL_STATUS: dict[str, tuple[str, str]] = {
+    "BOULMARTIN": ("ei", "artisan"),
+    "GARDUBOIS": ("sarl", ""),
+    "HOTELPARC": ("sas", ""),
+    "ARCHIMOREAU": ("liberal", ""),
+    "PETITBOUCHON": ("sarl", ""),
+    "SCITILLEULS": ("sci", ""),
+    "PHARMACENTRALE": ("selarl", ""),
+    "GIRARDTRANS": ("sas", ""),
+    "ROUXPLOMB": ("ei", "artisan"),
+    "FOURNIERELEC": ("sarl", ""),
+    "BRASSHALLES": ("sarl", ""),
+    "LAMBERTBOUCH": ("ei", "artisan"),
+    "LIBVINCENT": ("ei", "commercant"),
+    "MERCIERFLEURS": ("eurl", ""),
+    "BLANCIMPRIM": ("sas", ""),
+    "GARNIERVETO": ("selarl", ""),
+    "CHEVPATISS": ("ei", "artisan"),
+    "FAUREDOMAINE": ("earl", ""),
+    "ROUSSEAUBE": ("sasu", ""),
+    "ASVILLEURB": ("association", ""),
+    "COMITECALUIRE": ("association", ""),
+    "AMISVIEUXLYON": ("association", ""),
+    "SDCBELLECOUR": ("syndicat_copro", ""),
+}
+
+
 def _client_data(rng: random.Random, spec: ClientSpec, prefix: str) -> dict[str, object]:
+    legal_form, registered_as = LEGAL_STATUS.get(spec.code, ("", ""))
     data: dict[str, object] = {
+        "legal_form": legal_form,
+        "registered_as": registered_as,
         "code": f"{prefix}{spec.code}",
         "name": spec.name,
         "kind": spec.kind,

@@ -83,6 +83,9 @@ CLIENT_HEADER = (
     "insurer",
     "insurance_days",
     "notes",
+    "legal_form",
+    "registered_as",
+    "acts_professionally",
 )
 INVOICE_HEADER = (
     "number",
@@ -229,6 +232,9 @@ def _importable(session: Session, folder: Path, client_id: int | None) -> None:
                 _cell(c.insurer),
                 "" if c.insurance_days is None else str(c.insurance_days),
                 _cell(c.notes),
+                c.legal_form,
+                c.registered_as,
+                "yes" if c.acts_professionally else "",
             ]
         )
     _write_csv(folder / "clients.csv", CLIENT_HEADER, rows)

@@ -77,7 +77,8 @@ def _cmd_statement(args: argparse.Namespace) -> int:
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
 
-    pages = legal_docs.plan_agreement(args.client, Path(args.out))  # finds the client
+    charges = legal_docs.WAIVED if args.waive_charges else legal_docs.RESERVED
+    pages = legal_docs.plan_agreement(args.client, Path(args.out), charges=charges)
     out(f"wrote {args.out}: {plural(pages, 'page')}")
     return 0
 
@@ -98,8 +99,7 @@ def _cmd_send_queue(args: argparse.Namespace) -> int:
             {
                 "sent": [{"id": n, "message_id": mid} for n, mid in report.sent],
                 "refused": [
-                    {"id": n, "error": one_line(problem.render())}
-                    for n, problem in report.refused
+                    {"id": n, "error": one_line(problem.render())} for n, problem in report.refused
                 ],
                 "queued": report.remaining,
                 "error": one_line(report.error.render()) if report.error else None,

@@ -292,6 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--client", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--waive-charges",
+        action="store_true",
+        help="the late charges are waived if every instalment is paid on its date "
+        "(default: they are reserved; the agreement says which)",
+    )
 
     p = sub.add_parser(
         "claim",

@@ -342,3 +342,27 @@ def test_the_agreement_can_waive_the_charges_if_the_plan_is_kept(tmp_path: Path)
     with pytest.raises(UserError) as caught:
         legal_docs.plan_agreement("PART", out, charges="maybe")
     assert caught.value.field == "charges"
+
+
+def test_the_agreement_command_reserves_or_waives_the_charges(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`agreement --waive-charges` (issue #13, point 11); without it the charges are reserved."""
+    from services.core import db
+    from tests.helpers_cli import run_cli
+
+    the_company()
+    add_client("ACME", legal_form="sarl", city="Lyon")
+    _plan("ACME")
+    path = db.current().path
+    assert path is not None
+    db.close()  # the command line opens the book itself
+    reserved, waived = tmp_path / "reserved.pdf", tmp_path / "waived.pdf"
+    assert run_cli(capsys, path, "agreement", "--client", "acme", "--out", str(reserved)).code == 0
+    run = run_cli(
+        capsys, path, "agreement", "--client", "ACME", "--out", str(waived), "--waive-charges"
+    )
+    assert run.code == 0, run.err
+    assert "réservées" in text_of(reserved) and "réservées" not in text_of(waived)
+    assert "abandonnées si l’échéancier est respecté" in text_of(waived)
+    db.open_database(path)  # as the fixture expects to find it

@@ -315,6 +315,14 @@ class PlanDialog(FormDialog):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.extra.addWidget(self.table)
+        # what the agreement says of the late charges (issue #13, point 11): reserved unless
+        # the owner waives them for a plan kept to the day
+        self.waive = QCheckBox(
+            QCoreApplication.translate(
+                "DunningDialogs", "Waive the late charges if every instalment is paid on time"
+            )
+        )
+        self.extra.addWidget(self.waive)
         self.split()
 
     def split(self) -> None:

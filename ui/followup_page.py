@@ -307,11 +307,13 @@ class FollowUpPage(QWidget):
             for i in dunning.overdue_invoices(action.client_id, self.as_of.value(), action.currency)
             if not i.disputed
         ]
-        if PlanDialog(whole, self).exec() == QDialog.DialogCode.Accepted:
-            self.show_agreement(action.client_code)
+        dialog = PlanDialog(whole, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_agreement(action.client_code, waive=dialog.waive.isChecked())
 
-    def show_agreement(self, client_code: str) -> QWidget | None:
-        """The agreement for the client to sign, in the viewer (print, export)."""
+    def show_agreement(self, client_code: str, *, waive: bool = False) -> QWidget | None:
+        """The agreement for the client to sign, in the viewer (print, export); it says
+        whether the late charges are waived if the plan is kept, or reserved."""
         import tempfile
         from pathlib import Path
 
@@ -319,8 +321,9 @@ class FollowUpPage(QWidget):
         from ui.viewer import DocumentViewer
 
         out = Path(tempfile.mkdtemp(prefix="encaisse-plan-")) / f"echeancier-{client_code}.pdf"
+        charges = legal_docs.WAIVED if waive else legal_docs.RESERVED
         try:
-            legal_docs.plan_agreement(client_code, out)
+            legal_docs.plan_agreement(client_code, out, charges=charges)
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Payment plan"), i18n.message(exc))
             return None

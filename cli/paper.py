@@ -68,10 +68,10 @@ def _cmd_statement(args: argparse.Namespace) -> int:
     letter = letters.statement(args.client, args.date)  # finds the client (services.core.lookups)
     path = Path(args.out)
     letters.write_letter(path, letter, settings.read().window)
-    out(
-        f"wrote {path}: {plural(len(letter.invoices), 'open item')}, balance "
-        f"{plain(letter.balance)} {letter.currency}"
+    balances = ", ".join(
+        f"{plain(amount)} {currency}" for currency, amount in letter.balances.items()
     )
+    out(f"wrote {path}: {plural(len(letter.invoices), 'open item')}, balance {balances}")
     return 0
 
 

@@ -61,3 +61,27 @@ def test_a_statement_lists_every_open_item_in_its_own_currency(tmp_path: Path) -
     assert "Total restant dû : 1 200,00 €" in text
     assert f"Total restant dû : {_flat(letters.format_money(D('3400.00'), 'USD', 'fr'))}" in text
     assert "4 600" not in text  # never the two added together
+
+
+def test_the_statement_command_gives_each_currencys_balance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from services.core import clock, db
+    from tests.helpers_cli import run_cli
+
+    path = tmp_path / "book.db"
+    clock.freeze(dt.date(2025, 3, 1))
+    try:
+        db.open_database(path)
+        add_client("ACME", language="fr")
+        add_invoice("F1", issue=dt.date(2025, 1, 15), total="1200.00")
+        add_invoice("U1", issue=dt.date(2025, 1, 20), total="3400.00", currency="USD")
+        db.close()
+        run = run_cli(
+            capsys, path, "statement", "--client", "ACME", "--out", str(tmp_path / "s.pdf")
+        )
+    finally:
+        clock.freeze(None)
+        db.close()
+    assert run.code == 0, run.err
+    assert "2 open items, balance 1200.00 EUR, 3400.00 USD" in run.out

@@ -274,7 +274,7 @@
     <message>
         <location line="+4"/>
         <source>Business clients owe penalties at the ECB rate in force on 1 January or 1 July plus 10 points (L441-10 of the Code de commerce), consumers the legal interest rate from the formal notice. Enter each new rate when it is published, with its official reference: until then the last known rate is used, the amounts are marked provisional and an alert says which half-year&apos;s rates are missing.</source>
-        <translation>Les clients professionnels doivent des pénalités au taux BCE en vigueur au 1er janvier ou au 1er juillet majoré de 10 points (L441-10 du Code de commerce), les consommateurs l’intérêt au taux légal à compter de la mise en demeure. Saisissez chaque nouveau taux dès sa publication, avec sa référence officielle : en attendant, le dernier taux connu est utilisé, les montants sont signalés comme provisoires et une alerte indique le semestre dont les taux manquent.</translation>
+        <translation>Les clients professionnels doivent des pénalités au taux BCE en vigueur au 1er janvier ou au 1er juillet majoré de 10 points (L441-10 du Code de commerce), les consommateurs l’intérêt au taux légal à compter de la mise en demeure. Saisissez chaque nouveau taux dès sa publication, avec sa référence officielle&#xa0;: en attendant, le dernier taux connu est utilisé, les montants sont signalés comme provisoires et une alerte indique le semestre dont les taux manquent.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -305,7 +305,7 @@
     <message>
         <location line="+5"/>
         <source>Required: the ECB decision that set this rate (or kept it unchanged)</source>
-        <translation>Obligatoire : la décision de la BCE qui a fixé ce taux (ou l’a maintenu)</translation>
+        <translation>Obligatoire&#xa0;: la décision de la BCE qui a fixé ce taux (ou l’a maintenu)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -355,7 +355,7 @@
     <message>
         <location line="+5"/>
         <source>Required: the arrêté that set these rates (its date or text)</source>
-        <translation>Obligatoire : l’arrêté qui a fixé ces taux (sa date ou son texte)</translation>
+        <translation>Obligatoire&#xa0;: l’arrêté qui a fixé ces taux (sa date ou son texte)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -380,7 +380,7 @@
     <message>
         <location line="+6"/>
         <source>On: a partial payment first pays the penalties accrued to its date, then the principal, in the letters and the claim. Off: it lowers the principal (the conservative claim).</source>
-        <translation>Coché : un paiement partiel règle d’abord les pénalités échues à sa date, puis le principal, dans les courriers et le décompte. Décoché : il réduit le principal (la demande la plus prudente).</translation>
+        <translation>Coché&#xa0;: un paiement partiel règle d’abord les pénalités échues à sa date, puis le principal, dans les courriers et le décompte. Décoché&#xa0;: il réduit le principal (la demande la plus prudente).</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -395,7 +395,7 @@
     <message>
         <location line="+5"/>
         <source>No consumer mediator: the law requires giving consumers the details of a consumer mediator (L612-1 and L616-1 Code de la consommation).</source>
-        <translation>Aucun médiateur de la consommation : la loi impose de communiquer aux consommateurs les coordonnées d’un médiateur de la consommation (L612-1 et L616-1 du Code de la consommation).</translation>
+        <translation>Aucun médiateur de la consommation&#xa0;: la loi impose de communiquer aux consommateurs les coordonnées d’un médiateur de la consommation (L612-1 et L616-1 du Code de la consommation).</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -490,7 +490,7 @@
     <message>
         <location line="-8"/>
         <source>Decides the court of a claim: tribunal de commerce for a commercial company, a trader or an artisan; tribunal judiciaire for a civil company, a liberal profession, a farmer or an association</source>
-        <translation>Désigne le tribunal d’une action : tribunal de commerce pour une société commerciale, un commerçant ou un artisan ; tribunal judiciaire pour une société civile, une profession libérale, un agriculteur ou une association</translation>
+        <translation>Désigne le tribunal d’une action&#xa0;: tribunal de commerce pour une société commerciale, un commerçant ou un artisan&#xa0;; tribunal judiciaire pour une société civile, une profession libérale, un agriculteur ou une association</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -510,7 +510,7 @@
     <message>
         <location line="+2"/>
         <source>For a sole trader (EI): both go to the tribunal de commerce</source>
-        <translation>Pour un entrepreneur individuel (EI) : l’un et l’autre relèvent du tribunal de commerce</translation>
+        <translation>Pour un entrepreneur individuel (EI)&#xa0;: l’un et l’autre relèvent du tribunal de commerce</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -525,7 +525,7 @@
     <message>
         <location line="+4"/>
         <source>A non-profit body owes legal interest from the formal notice and no €40, unless it buys for an economic activity of its own</source>
-        <translation>Un organisme sans but lucratif doit l’intérêt légal à compter de la mise en demeure et pas d’indemnité de 40 €, sauf s’il achète pour une activité économique qu’il exerce</translation>
+        <translation>Un organisme sans but lucratif doit l’intérêt légal à compter de la mise en demeure et pas d’indemnité de 40&#xa0;€, sauf s’il achète pour une activité économique qu’il exerce</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2107,7 +2107,12 @@ ajouté par {who}</translation>
         <translation>Date (JJ/MM/AAAA)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+9"/>
+        <source>Waive the late charges if every instalment is paid on time</source>
+        <translation>Renoncer aux frais de retard si chaque échéance est payée à temps</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <location line="+2"/>
         <source>Hand off</source>
         <translation>Transmettre</translation>
@@ -2180,7 +2185,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+6"/>
         <source>Once the ordonnance is issued, it must be served within 6 months; the debtor then has one month to oppose. Record the dates as they come.</source>
-        <translation>Une fois rendue, l’ordonnance doit être signifiée dans les 6 mois ; le débiteur dispose alors d’un mois pour former opposition. Enregistrez les dates au fur et à mesure.</translation>
+        <translation>Une fois rendue, l’ordonnance doit être signifiée dans les 6 mois&#xa0;; le débiteur dispose alors d’un mois pour former opposition. Enregistrez les dates au fur et à mesure.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2261,7 +2266,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+4"/>
         <source>kept in the system keyring; leave empty to keep the current one</source>
-        <translation>conservé dans le trousseau du système ; laisser vide pour garder l’actuel</translation>
+        <translation>conservé dans le trousseau du système&#xa0;; laisser vide pour garder l’actuel</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2271,7 +2276,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+2"/>
         <source>empty: the company&apos;s e-mail address</source>
-        <translation>vide : l’adresse e-mail de l’entreprise</translation>
+        <translation>vide&#xa0;: l’adresse e-mail de l’entreprise</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2945,7 +2950,7 @@ ajouté par {who}</translation>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Payment plan</source>
         <translation>Échéancier</translation>
     </message>
@@ -3054,7 +3059,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+1"/>
         <source>injonction de payer: dates recorded</source>
-        <translation>injonction de payer : dates enregistrées</translation>
+        <translation>injonction de payer&#xa0;: dates enregistrées</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4126,7 +4131,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+3"/>
         <source>The letters of steps whose channel is e-mail are sent as e-mails (the letter attached); without a connection they wait in the send queue</source>
-        <translation>Les lettres des étapes dont le canal est l’e-mail partent par e-mail (la lettre en pièce jointe) ; sans connexion, elles attendent dans la file d’envoi</translation>
+        <translation>Les lettres des étapes dont le canal est l’e-mail partent par e-mail (la lettre en pièce jointe)&#xa0;; sans connexion, elles attendent dans la file d’envoi</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4154,7 +4159,7 @@ ajouté par {who}</translation>
     <message>
         <location line="+11"/>
         <source>The late charges in the letters to {clients} use a rate not entered yet: they are provisional. Enter the rate in Settings ▸ Late charges and prepare the letters again, or confirm below to print them as they are.</source>
-        <translation>Les pénalités des courriers à {clients} utilisent un taux pas encore saisi : elles sont provisoires. Saisissez le taux dans Paramètres ▸ Pénalités et courriers puis préparez à nouveau les courriers, ou confirmez ci-dessous pour les imprimer tels quels.</translation>
+        <translation>Les pénalités des courriers à {clients} utilisent un taux pas encore saisi&#xa0;: elles sont provisoires. Saisissez le taux dans Paramètres ▸ Pénalités et courriers puis préparez à nouveau les courriers, ou confirmez ci-dessous pour les imprimer tels quels.</translation>
     </message>
     <message>
         <location line="+57"/>
@@ -4715,7 +4720,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+1"/>
         <source>&apos;{value}&apos; is not a register of companies (RCS, RM or RNE).</source>
-        <translation>« {{value}} » n’est pas un registre des entreprises (RCS, RM ou RNE).</translation>
+        <translation>«&#xa0;{{value}}&#xa0;» n’est pas un registre des entreprises (RCS, RM ou RNE).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5517,17 +5522,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+3"/>
         <source>{invoice}: have the ordonnance of {ordonnance} served by a commissaire de justice by {date}; after that it lapses (art. 1411 CPC)</source>
-        <translation>{invoice} : faites signifier l’ordonnance du {ordonnance} par un commissaire de justice avant le {date} ; passé ce délai, elle est non avenue (art. 1411 CPC)</translation>
+        <translation>{invoice}&#xa0;: faites signifier l’ordonnance du {ordonnance} par un commissaire de justice avant le {date}&#xa0;; passé ce délai, elle est non avenue (art. 1411 CPC)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{invoice}: the month to oppose the ordonnance ended on {end}; unless the debtor opposed it, it is enforceable from {date}</source>
-        <translation>{invoice} : le délai d’un mois pour former opposition à l’ordonnance a pris fin le {end} ; sauf opposition du débiteur, elle est exécutoire à partir du {date}</translation>
+        <translation>{invoice}&#xa0;: le délai d’un mois pour former opposition à l’ordonnance a pris fin le {end}&#xa0;; sauf opposition du débiteur, elle est exécutoire à partir du {date}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>rates for {half} not entered: enter the ECB rate in force on {date} and the legal interest rates in Settings (late charges are provisional until then)</source>
-        <translation>taux de {half} non saisis : saisissez dans les Paramètres le taux BCE en vigueur le {date} et les taux de l’intérêt légal (d’ici là, les pénalités sont provisoires)</translation>
+        <translation>taux de {half} non saisis&#xa0;: saisissez dans les Paramètres le taux BCE en vigueur le {date} et les taux de l’intérêt légal (d’ici là, les pénalités sont provisoires)</translation>
     </message>
     <message>
         <location filename="../../services/followup/dunning.py" line="-40"/>
@@ -5691,14 +5696,14 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>cet échéancier n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="-408"/>
+        <location filename="../../ui/dunning_dialogs.py" line="-416"/>
         <source>give the tracking number</source>
         <translation>indiquez le numéro de suivi</translation>
     </message>
     <message>
         <location filename="../../services/followup/penalties.py" line="+51"/>
         <source>no rate is known yet for {half}: the last known rate ({rate} %) was used, so the amount is provisional — enter the new rate in Settings</source>
-        <translation>aucun taux n’est encore connu pour {half} : le dernier taux connu ({rate} %) a été utilisé, le montant est donc provisoire — saisissez le nouveau taux dans les Paramètres</translation>
+        <translation>aucun taux n’est encore connu pour {half}&#xa0;: le dernier taux connu ({rate}&#xa0;%) a été utilisé, le montant est donc provisoire — saisissez le nouveau taux dans les Paramètres</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5718,17 +5723,17 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+1"/>
         <source>no ECB rate is known for {date}: the table starts on {first}. Enter the rate in force on that date in Settings, with its official reference</source>
-        <translation>aucun taux BCE n’est connu pour le {date} : la table commence le {first}. Saisissez le taux en vigueur à cette date dans les Paramètres, avec sa référence officielle</translation>
+        <translation>aucun taux BCE n’est connu pour le {date}&#xa0;: la table commence le {first}. Saisissez le taux en vigueur à cette date dans les Paramètres, avec sa référence officielle</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no legal interest rate is known for {date} ({half}): the table starts with {first}. Enter that half-year&apos;s rates in Settings, with their official reference</source>
-        <translation>aucun taux d’intérêt légal n’est connu pour le {date} ({half}) : la table commence à {first}. Saisissez les taux de ce semestre dans les Paramètres, avec leur référence officielle</translation>
+        <translation>aucun taux d’intérêt légal n’est connu pour le {date} ({half})&#xa0;: la table commence à {first}. Saisissez les taux de ce semestre dans les Paramètres, avec leur référence officielle</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{value} % is not a rate between 0 and 30 %</source>
-        <translation>{value} % n’est pas un taux compris entre 0 et 30 %</translation>
+        <translation>{value}&#xa0;% n’est pas un taux compris entre 0 et 30&#xa0;%</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5753,28 +5758,28 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+1"/>
         <source>this text says “{phrase}”: an earlier letter the ladder may have skipped. Use {{unpaid}} (or {{formal_notice}} in a final notice), which names the letters the book records and says nothing when there are none</source>
-        <translation>ce texte dit « {phrase} » : un courrier antérieur que la procédure a pu sauter. Utilisez {{unpaid}} (ou {{formal_notice}} dans un dernier avis), qui cite les courriers enregistrés dans le dossier et ne dit rien quand il n’y en a pas</translation>
+        <translation>ce texte dit «&#xa0;{phrase}&#xa0;»&#xa0;: un courrier antérieur que la procédure a pu sauter. Utilisez {{unpaid}} (ou {{formal_notice}} dans un dernier avis), qui cite les courriers enregistrés dans le dossier et ne dit rien quand il n’y en a pas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>this text says “{phrase}”: costs of recovery without a court order stay with the creditor for consumers (L111-8 CPCE). Use {{consequence}}, which says it right for each debtor</source>
-        <translation>ce texte dit « {phrase} » : les frais de recouvrement engagés sans titre exécutoire restent à la charge du créancier pour un consommateur (L111-8 CPCE). Utilisez {{consequence}}, qui le dit correctement pour chaque débiteur</translation>
+        <translation>ce texte dit «&#xa0;{phrase}&#xa0;»&#xa0;: les frais de recouvrement engagés sans titre exécutoire restent à la charge du créancier pour un consommateur (L111-8 CPCE). Utilisez {{consequence}}, qui le dit correctement pour chaque débiteur</translation>
     </message>
     <message>
         <location line="+646"/>
         <source>the late charges of {invoice} are left out of the letter: {problem}</source>
         <extracomment>phrases that mention an earlier step (folded: lower case, no accents). A text must use the {unpaid} / {formal_notice} sentences instead, which follow what the book records. what a letter to a consumer must not say (shared/domain.md §3.7)</extracomment>
-        <translation>les frais de retard de {invoice} ne figurent pas dans le courrier : {problem}</translation>
+        <translation>les frais de retard de {invoice} ne figurent pas dans le courrier&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no consumer mediator is set (Settings): the law requires giving consumers the mediator&apos;s details (L616-1 Code de la consommation)</source>
-        <translation>aucun médiateur de la consommation n’est renseigné (Paramètres) : la loi impose de communiquer ses coordonnées aux consommateurs (L616-1 du Code de la consommation)</translation>
+        <translation>aucun médiateur de la consommation n’est renseigné (Paramètres)&#xa0;: la loi impose de communiquer ses coordonnées aux consommateurs (L616-1 du Code de la consommation)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>your text for this letter was not used ({problem}); the shipped text was</source>
-        <translation>votre texte pour ce courrier n’a pas été utilisé ({problem}) ; le texte fourni l’a été</translation>
+        <translation>votre texte pour ce courrier n’a pas été utilisé ({problem})&#xa0;; le texte fourni l’a été</translation>
     </message>
     <message>
         <location filename="../../services/core/settings.py" line="+1"/>
@@ -5815,7 +5820,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location line="+1"/>
         <source>&apos;{value}&apos; says neither that the late charges are waived nor reserved.</source>
-        <translation>« {{value}} » ne dit ni que les pénalités sont abandonnées ni qu’elles sont réservées.</translation>
+        <translation>«&#xa0;{{value}}&#xa0;» ne dit ni que les pénalités sont abandonnées ni qu’elles sont réservées.</translation>
     </message>
     <message>
         <location filename="../../services/book/backup.py" line="+95"/>
@@ -5997,70 +6002,70 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     <message>
         <location filename="../../services/core/legal_status.py" line="-256"/>
         <source>&apos;{value}&apos; is not a legal form Encaisse knows (SAS, SARL, SCI, SELARL, EI, GAEC, association…).</source>
-        <translation>« {{value}} » n’est pas une forme juridique connue d’Encaisse (SAS, SARL, SCI, SELARL, EI, GAEC, association…).</translation>
+        <translation>«&#xa0;{{value}}&#xa0;» n’est pas une forme juridique connue d’Encaisse (SAS, SARL, SCI, SELARL, EI, GAEC, association…).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&apos;{value}&apos; is not a register of sole traders (commercant, artisan).</source>
-        <translation>« {{value}} » n’est pas une immatriculation d’entrepreneur individuel (commerçant, artisan).</translation>
+        <translation>«&#xa0;{{value}}&#xa0;» n’est pas une immatriculation d’entrepreneur individuel (commerçant, artisan).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>only a sole trader (legal form EI) is registered as commercant or artisan; a company&apos;s legal form says it all.</source>
-        <translation>seul un entrepreneur individuel (forme EI) est immatriculé comme commerçant ou artisan ; la forme juridique d’une société suffit.</translation>
+        <translation>seul un entrepreneur individuel (forme EI) est immatriculé comme commerçant ou artisan&#xa0;; la forme juridique d’une société suffit.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a consumer is a private person and has no legal form: choose the kind Business or Non-profit body for a company or an association.</source>
-        <translation>un consommateur est un particulier et n’a pas de forme juridique : choisissez le type Professionnel ou Personne morale non professionnelle pour une société ou une association.</translation>
+        <translation>un consommateur est un particulier et n’a pas de forme juridique&#xa0;: choisissez le type Professionnel ou Personne morale non professionnelle pour une société ou une association.</translation>
     </message>
     <message>
         <location filename="../../services/paper/email.py" line="-4"/>
         <source>no sender address: give the company&apos;s e-mail address, or the sender address in Settings</source>
         <extracomment>the channel of a dunning step whose letter goes by e-mail (models.dunning.CHANNELS)</extracomment>
-        <translation>aucune adresse d’expéditeur : indiquez l’adresse e-mail de l’entreprise, ou l’adresse d’expéditeur dans les Paramètres</translation>
+        <translation>aucune adresse d’expéditeur&#xa0;: indiquez l’adresse e-mail de l’entreprise, ou l’adresse d’expéditeur dans les Paramètres</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{client} has no e-mail address: a paper letter instead of the e-mail</source>
         <extracomment>the note shown (command line, dialog) when an e-mail step&apos;s client has no address</extracomment>
-        <translation>{client} n’a pas d’adresse e-mail : une lettre papier au lieu de l’e-mail</translation>
+        <translation>{client} n’a pas d’adresse e-mail&#xa0;: une lettre papier au lieu de l’e-mail</translation>
     </message>
     <message>
         <location filename="../../services/paper/outbox.py" line="+46"/>
         <source>no SMTP server is set in Settings: the e-mails stay in the send queue</source>
         <extracomment>the keyring&apos;s service name for the SMTP password (the user name is ``user@host``) seconds to wait for the server before the e-mails stay queued</extracomment>
-        <translation>aucun serveur SMTP n’est indiqué dans les Paramètres : les e-mails restent dans la file d’envoi</translation>
+        <translation>aucun serveur SMTP n’est indiqué dans les Paramètres&#xa0;: les e-mails restent dans la file d’envoi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the SMTP server {host}:{port} cannot be reached ({detail}): the e-mails stay in the send queue and are sent when the connection returns</source>
-        <translation>le serveur SMTP {host}:{port} est injoignable ({detail}) : les e-mails restent dans la file d’envoi et partiront au retour de la connexion</translation>
+        <translation>le serveur SMTP {host}:{port} est injoignable ({detail})&#xa0;: les e-mails restent dans la file d’envoi et partiront au retour de la connexion</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the SMTP server refused the login of {user} ({detail}): check the user and the password; the e-mails stay in the send queue</source>
-        <translation>le serveur SMTP a refusé la connexion de {user} ({detail}) : vérifiez l’utilisateur et le mot de passe ; les e-mails restent dans la file d’envoi</translation>
+        <translation>le serveur SMTP a refusé la connexion de {user} ({detail})&#xa0;: vérifiez l’utilisateur et le mot de passe&#xa0;; les e-mails restent dans la file d’envoi</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no password is kept for {user}: enter it in Settings ▸ E-mail account</source>
-        <translation>aucun mot de passe n’est conservé pour {user} : saisissez-le dans Paramètres ▸ Compte de messagerie</translation>
+        <translation>aucun mot de passe n’est conservé pour {user}&#xa0;: saisissez-le dans Paramètres ▸ Compte de messagerie</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the system keyring cannot be used ({detail}): the password is not kept</source>
-        <translation>le trousseau du système est inutilisable ({detail}) : le mot de passe n’est pas conservé</translation>
+        <translation>le trousseau du système est inutilisable ({detail})&#xa0;: le mot de passe n’est pas conservé</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the SMTP server refused the e-mail to {recipient}: {detail}</source>
-        <translation>le serveur SMTP a refusé l’e-mail à {recipient} : {detail}</translation>
+        <translation>le serveur SMTP a refusé l’e-mail à {recipient}&#xa0;: {detail}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the SMTP server {host} does not offer STARTTLS: choose SSL, or none</source>
-        <translation>le serveur SMTP {host} ne propose pas STARTTLS : choisissez SSL, ou aucune</translation>
+        <translation>le serveur SMTP {host} ne propose pas STARTTLS&#xa0;: choisissez SSL, ou aucune</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6148,8 +6153,8 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <location line="-49"/>
         <source>Remove %n e-mail(s) from the queue without sending them?</source>
         <translation>
-            <numerusform>Retirer %n e-mail de la file sans l’envoyer ?</numerusform>
-            <numerusform>Retirer %n e-mails de la file sans les envoyer ?</numerusform>
+            <numerusform>Retirer %n e-mail de la file sans l’envoyer&#xa0;?</numerusform>
+            <numerusform>Retirer %n e-mails de la file sans les envoyer&#xa0;?</numerusform>
         </translation>
     </message>
     <message>

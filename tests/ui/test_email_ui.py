@@ -142,7 +142,7 @@ def test_send_emails_sends_the_email_steps_and_leaves_the_paper_letter_to_record
         dialog.email_button.click()
     assert len(server.received) == 1 and server.received[0][1] == ["compta@eloise.fr"]
     text = told[-1]
-    assert "1 e-mail(s) sent." in text
+    assert "1 e-mail sent." in text
     assert "NOMAIL has no e-mail address: a paper letter instead of the e-mail" in text
     # what is left to print and record: the paper letter only
     assert [letter.client_code for letter, _a, _p in dialog.written] == ["NOMAIL"]
@@ -157,7 +157,7 @@ def test_offline_the_email_waits_in_the_queue_then_goes_from_the_queue_window(
     _account(free_port())  # nothing listens: offline
     dialog = _letters(qtbot)
     dialog.email_button.click()
-    assert "cannot be reached" in told[-1] and "1 e-mail(s) still in the send queue." in told[-1]
+    assert "cannot be reached" in told[-1] and "1 e-mail still in the send queue." in told[-1]
     dialog.close()
     (queued,) = outbox.listed()
     assert queued.client_code == "ELOISE" and queued.attempts == 1
@@ -169,7 +169,7 @@ def test_offline_the_email_waits_in_the_queue_then_goes_from_the_queue_window(
         window.send_now()
         window.wait_sent()
     assert len(server.received) == 1
-    assert "1 e-mail(s) sent." in window.result_label.text()
+    assert "1 e-mail sent." in window.result_label.text()
     assert window.table.rowCount() == 0 and not window.send_button.isEnabled()
 
 
@@ -190,6 +190,6 @@ def test_the_window_retries_the_queue_when_it_opens(qtbot, book: Path, told: lis
         job.wait()
         qtbot.waitUntil(lambda: job.finished, timeout=5000)
     assert len(server.received) == 1 and outbox.listed() == []
-    assert "1 e-mail(s) sent." in window.statusBar().currentMessage()
+    assert "1 e-mail sent." in window.statusBar().currentMessage()
     window.skip_backup_on_close = True
     window.close()

@@ -224,3 +224,16 @@ def test_an_invoice_older_than_the_rate_tables_gets_no_charges_and_a_warning_not
     assert old.penalties == 0 and all(i.charges is None for i in old.invoices)
     assert any("F0" in w and "2011-01-01" in w for w in old.warnings), old.warnings
     assert prepared["ACME"].penalties > 0
+
+
+def test_hand_off_letters_only_for_a_hand_off_that_names_someone() -> None:
+    add_client("ACME", kind="pro", language="fr")
+    add_invoice("F1", issue=ISSUE, total="1200.00")
+    add_invoice("F2", issue=ISSUE, total="300.00")
+    dunning.hand_off("F1", "agency", {"name": ""})  # nobody named: no letter naming nobody
+    assert letters.hand_off_letters(["F1"]) == []
+    dunning.hand_off("F2", "legal", {"to": "injunction", "court": "Tribunal de commerce de Lyon"})
+    [letter] = letters.hand_off_letters(["F1", "F2"])
+    assert [i.number for i in letter.invoices] == ["F2"] and letter.step == "injunction"
+    body = _flat(letters.subject_and_body(letter)[1])
+    assert "à Tribunal de commerce de Lyon" in body

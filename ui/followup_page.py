@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core import clock
+from services.core import clock, settings
 from services.core.errors import AppError
 from services.followup import dunning
+from services.paper import letters
 from ui import format as fmt
 from ui import i18n
 from ui.changes import Change, watch
@@ -354,5 +355,32 @@ class FollowUpPage(QWidget):
 
     def hand_off(self) -> None:
         invoices = self.selected_invoices()
-        if invoices:
-            HandOffDialog([i.number for i in invoices], self).exec()
+        if not invoices:
+            return
+        numbers = [i.number for i in invoices]
+        if HandOffDialog(numbers, self).exec() == QDialog.DialogCode.Accepted:
+            self.show_hand_off_letters(numbers)
+
+    def show_hand_off_letters(self, numbers: list[str]) -> QWidget | None:
+        """The letter telling the debtor whom the file went to and where to pay now (issue
+        #13, point 8), in the viewer to print; none when no name was entered."""
+        import tempfile
+        from pathlib import Path
+
+        from ui.viewer import DocumentViewer
+
+        try:
+            made = letters.hand_off_letters(numbers)
+            if not made:
+                return None
+            out = Path(tempfile.mkdtemp(prefix="encaisse-handoff-")) / "hand-off.pdf"
+            letters.write_letters(out, made, settings.read().window)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Hand off"), i18n.message(exc))
+            return None
+        viewer = DocumentViewer(
+            out, "application/pdf", self.tr("Letter to the debtor — hand-off"), self
+        )
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer

@@ -1347,6 +1347,112 @@ def record_sent(
         raise
 
 
+def write_letters(
+    path: Path, letters: Sequence[Letter], window: dict[str, int] | None = None
+) -> None:
+    """Several letters in one PDF, each numbered on its own pages (for the viewer)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for n, letter in enumerate(letters):
+        part = path.with_name(f"{path.stem}-{n + 1}.pdf")
+        write_letter(part, letter, window)
+        writer.append(str(part))
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        writer.write(fh)
+    tmp.replace(path)
+
+
+def hand_off_letters(numbers: Sequence[str], as_of: dt.date | None = None) -> list[Letter]:
+    """The letters telling the debtors that their file was handed over (issue #13, point 8):
+    one per client and currency, for the invoices among ``numbers`` whose hand-off (to an
+    agency, a court, a commissaire de justice) is recorded; each names whom it went to, with
+    the name and address entered, and says that payment now goes there."""
+    import json
+
+    from sqlalchemy import select
+
+    from models import Client, Invoice, InvoiceHold
+    from services.core import clock, company, lookups
+
+    as_of = as_of or clock.today()
+    out: dict[tuple[int, str], Letter] = {}
+    with company.reading() as s:
+        data = company.load(s)
+        me = company_party(data, with_logo=True)
+        values = settings.load(s)
+        ids = [lookups.invoice_id(s, number) for number in numbers]
+        handed = _hand_offs(s, ids, as_of)
+        for invoice_id in ids:
+            hold = s.scalars(
+                select(InvoiceHold)
+                .where(
+                    InvoiceHold.invoice_id == invoice_id,
+                    InvoiceHold.kind.in_(("agency", "legal")),
+                    InvoiceHold.closed_on.is_(None),
+                )
+                .order_by(InvoiceHold.since.desc())
+                .limit(1)
+            ).first()
+            invoice = s.get(Invoice, invoice_id)
+            if hold is None or invoice is None or invoice.total <= invoice.allocated:
+                continue
+            if invoice_id not in handed:  # no name entered: the letter would name nobody
+                continue
+            try:
+                to = str(json.loads(hold.details or "{}").get("to") or "")
+            except (ValueError, AttributeError):
+                to = ""
+            step = "agency" if hold.kind == "agency" else (to or "injunction")
+            key = (invoice.client_id, invoice.currency)
+            letter = out.get(key)
+            if letter is None:
+                row = s.get(Client, invoice.client_id)
+                assert row is not None
+                letter = Letter(
+                    me,
+                    Party(
+                        row.name,
+                        row.address,
+                        row.postcode,
+                        row.city,
+                        row.country,
+                        contact=row.contact,
+                    ),
+                    row.code,
+                    row.kind,
+                    row.language,
+                    step if step in ("agency", "injunction", "small_claims") else "agency",
+                    0,
+                    False,
+                    as_of,
+                    invoice.currency,
+                    mediator=values.mediator,
+                    acts_professionally=bool(row.acts_professionally),
+                )
+                letter.deadline_days = values.deadline_days
+                _identify(letter, data)
+                out[key] = letter
+            if not letter.handed_to:
+                letter.handed_on, letter.handed_to = handed[invoice_id]
+            letter.invoices.append(
+                LetterInvoice(
+                    invoice.number,
+                    invoice.issue_date,
+                    invoice.due_date,
+                    invoice.total,
+                    invoice.allocated,
+                    invoice.total - invoice.allocated,
+                    max(0, (as_of - invoice.due_date).days),
+                )
+            )
+        for letter in out.values():
+            letter.invoices.sort(key=lambda i: (i.due_date, i.number))
+            _choose_template(letter, values)
+    return list(out.values())
+
+
 def statement(client_code: str, as_of: dt.date | None = None) -> Letter:
     """The statement of account (relevé de compte) of a client as of a date."""
     from services.core import clock

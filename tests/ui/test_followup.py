@@ -326,3 +326,37 @@ def test_registered_letters_get_their_tracking_numbers(qtbot, book: Path) -> Non
     assert done.details["tracking_number"] == "1A 000 111 2223 3"
     dialog.close()
     win.close()
+
+
+def test_a_hand_off_shows_the_letter_naming_the_agency(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue #13, point 8: the hand-off letter names whom the file went to, from what was
+    entered with the hand-off, and says that payment goes there now."""
+    from pypdf import PdfReader
+
+    from ui.dunning_dialogs import HandOffDialog
+    from ui.viewer import DocumentViewer
+
+    win, page = _followup(qtbot, book)
+    page.select_action("ACME", "reminder")
+
+    def hand(modal: QWidget) -> None:
+        assert isinstance(modal, HandOffDialog)
+        modal.kind.setCurrentIndex(modal.kind.findData("agency"))
+        modal.name.setText("Recouvre SA")
+        modal.address.setText("4 quai Perrache, 69002 Lyon")
+        modal.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(hand)
+    page.buttons["handoff"].click()
+    viewers = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentViewer) and w.isVisible()
+    ]
+    assert viewers, "the letter opens in the viewer"
+    path = viewers[-1].path
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages).replace(
+        "\u00a0", " "
+    )
+    assert "Recouvre SA, 4 quai Perrache, 69002 Lyon" in text
+    assert "lui être adressés" in text and "F1" in text and "F2" in text
+    viewers[-1].close()
+    win.close()

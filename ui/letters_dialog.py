@@ -149,7 +149,10 @@ class LettersDialog(QDialog):
                 QCoreApplication.translate("LettersDialog", "No letter to send on this date.")
             )
             return
-        warnings = sorted({w for letter, _a, _p in self.written for w in letter.warnings})
+        # in the user's language (issue #13, point 1: the rate warnings were English)
+        warnings = sorted(
+            {n.render(i18n.translate) for letter, _a, _p in self.written for n in letter.notes}
+        )
         text = self.tr("%n letter(s) to send.", "", len(self.written))
         if warnings:
             text += "\n" + "\n".join(

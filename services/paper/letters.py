@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from services.core import legal_status, settings
-from services.core.errors import UserError
+from services.core.errors import AppError, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import format_money as format_money  # what the tests compare with
 from services.core.money import plain
@@ -55,6 +55,23 @@ class LetterInvoice:
     days_late: int
     charges: Result | None = None  # late charges, when the letter shows them
     currency: str = ""  # "" = the letter's; a statement lists each item in its own (point 5)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A warning for the owner, kept as its English source and parameters so that the window
+    shows it in the user's language (``warnings`` holds the English text: the command line)."""
+
+    text: str
+    params: tuple[tuple[str, str], ...] = ()
+    error: AppError | None = None  # its reason fills {problem}
+
+    def render(self, translate: Callable[[str, str], str] | None = None) -> str:
+        values = dict(self.params)
+        if self.error is not None:
+            values["problem"] = self.error.render(translate)
+        text = translate("Messages", self.text) if translate is not None else self.text
+        return text.format(**values)
 
 
 @dataclass(slots=True)
@@ -90,6 +107,14 @@ class Letter:
     signatory: str = ""
     # a non-profit buying for an economic activity it carries on owes L441-10 (§2.6.1)
     acts_professionally: bool = False
+    notes: list[Note] = field(default_factory=list)  # ``warnings``, to translate
+
+    def warn(self, text: str, params: dict[str, str] | None = None, error: Any = None) -> None:
+        """Add a warning for the owner (once)."""
+        note = Note(text, tuple(sorted((params or {}).items())), error)
+        if note.render() not in self.warnings:
+            self.notes.append(note)
+            self.warnings.append(note.render())
 
     @property
     def legal_interest(self) -> bool:
@@ -1066,13 +1091,9 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                     )
                 except UserError as exc:  # a date before the rate tables: never computed at 0
                     charges = None
-                    letter.warnings.append(
-                        WARN_NO_CHARGES.format(invoice=inv.number, problem=exc.render())
-                    )
+                    letter.warn(WARN_NO_CHARGES, {"invoice": inv.number}, exc)
                 for text, params in charges.warnings if charges is not None else ():
-                    message = text.format(**params)
-                    if message not in letter.warnings:
-                        letter.warnings.append(message)
+                    letter.warn(text, params)
                 letter.invoices.append(
                     LetterInvoice(
                         inv.number,
@@ -1087,7 +1108,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 )
             _choose_template(letter, values)
             if letter.client_kind == "consumer" and not letter.mediator:
-                letter.warnings.append(WARN_NO_MEDIATOR)
+                letter.warn(WARN_NO_MEDIATOR)
             out.append((letter, action))
     return out
 
@@ -1132,7 +1153,7 @@ def _choose_template(letter: Letter, values: settings.Settings) -> None:
         for field_name, text in zip(("subject", "body"), own, strict=True):
             check_mentions(text, key, field_name)
     except UserError as exc:
-        letter.warnings.append(WARN_OWN_TEXT.format(problem=exc.render()))
+        letter.warn(WARN_OWN_TEXT, error=exc)
         return
     letter.template = own
 

@@ -113,3 +113,16 @@ def test_the_rates_missing_alert_opens_where_the_rates_are_entered(qtbot, book: 
     QTimer.singleShot(20, close_it)
     dialog._open()
     assert len(opened) == 1 and isinstance(opened[0], ChargesDialog)
+
+
+def test_the_rate_warning_is_in_the_users_language(qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue #13, point 1: "Warnings are translated" — the letters dialog of a French window
+    gives the warning about the rate not entered in French."""
+    i18n.install(QApplication.instance(), "fr")  # type: ignore[arg-type]
+    try:
+        dialog = _dialog(qtbot)
+        text = dialog.summary.text()
+        assert "2026-H2" in text and "provisoire" in text, text
+        assert "no rate is known" not in text
+    finally:
+        i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]

@@ -15,7 +15,7 @@
 <context>
     <name>FollowUpPage</name>
     <message numerus="yes">
-        <location filename="../../ui/followup_page.py" line="+212"/>
+        <location filename="../../ui/followup_page.py" line="+213"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n action</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>LettersDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/letters_dialog.py" line="+153"/>
+        <location filename="../../ui/letters_dialog.py" line="+156"/>
         <source>%n letter(s) to send.</source>
         <translation>
             <numerusform>%n letter to send.</numerusform>

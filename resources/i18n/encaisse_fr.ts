@@ -2817,7 +2817,7 @@ ajouté par {who}</translation>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../ui/followup_page.py" line="+58"/>
+        <location filename="../../ui/followup_page.py" line="+59"/>
         <source>Actions due on</source>
         <translation>Actions à faire le</translation>
     </message>
@@ -2958,6 +2958,16 @@ ajouté par {who}</translation>
         <location line="+5"/>
         <source>Payment plan to sign — {code}</source>
         <translation>Échéancier à signer — {code}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Hand off</source>
+        <translation>Transmettre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter to the debtor — hand-off</source>
+        <translation>Courrier au débiteur — transmission du dossier</translation>
     </message>
 </context>
 <context>
@@ -4088,13 +4098,13 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="-83"/>
-        <location line="+123"/>
+        <location line="+126"/>
         <location line="+35"/>
         <source>Letters of the day</source>
         <translation>Courriers du jour</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-158"/>
         <source>Preparing the letters…</source>
         <translation>Préparation des courriers…</translation>
     </message>
@@ -4144,7 +4154,7 @@ ajouté par {who}</translation>
         <translation>Aucun courrier à envoyer à cette date.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%n letter(s) to send.</source>
         <translation>
             <numerusform>%n courrier à envoyer.</numerusform>
@@ -5741,7 +5751,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>indiquez la référence officielle du taux (date de la décision de la BCE, date ou texte de l’arrêté)</translation>
     </message>
     <message>
-        <location filename="../../services/paper/letters.py" line="+438"/>
+        <location filename="../../services/paper/letters.py" line="+463"/>
         <source>unknown placeholder {{{name}}}; use one of: {known}</source>
         <translation>champ {{{name}}} inconnu&#xa0;; champs possibles&#xa0;: {known}</translation>
     </message>
@@ -5766,7 +5776,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce texte dit «&#xa0;{phrase}&#xa0;»&#xa0;: les frais de recouvrement engagés sans titre exécutoire restent à la charge du créancier pour un consommateur (L111-8 CPCE). Utilisez {{consequence}}, qui le dit correctement pour chaque débiteur</translation>
     </message>
     <message>
-        <location line="+646"/>
+        <location line="+642"/>
         <source>the late charges of {invoice} are left out of the letter: {problem}</source>
         <extracomment>phrases that mention an earlier step (folded: lower case, no accents). A text must use the {unpaid} / {formal_notice} sentences instead, which follow what the book records. what a letter to a consumer must not say (shared/domain.md §3.7)</extracomment>
         <translation>les frais de retard de {invoice} ne figurent pas dans le courrier&#xa0;: {problem}</translation>

@@ -1095,22 +1095,27 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 for text, params in charges.warnings if charges is not None else ():
                     letter.warn(text, params)
                 letter.invoices.append(
-                    LetterInvoice(
-                        inv.number,
-                        inv.issue_date,
-                        inv.due_date,
-                        full.total,
-                        full.allocated,
-                        full.total - full.allocated,
-                        max(0, (as_of - inv.due_date).days),
-                        charges if action.step.with_penalties else None,
-                    )
+                    _line(full, as_of, charges if action.step.with_penalties else None)
                 )
             _choose_template(letter, values)
             if letter.client_kind == "consumer" and not letter.mediator:
                 letter.warn(WARN_NO_MEDIATOR)
             out.append((letter, action))
     return out
+
+
+def _line(invoice: Any, as_of: dt.date, charges: Result | None = None) -> LetterInvoice:
+    """An open invoice (a models.Invoice) as a letter lists it on ``as_of``."""
+    return LetterInvoice(
+        invoice.number,
+        invoice.issue_date,
+        invoice.due_date,
+        invoice.total,
+        invoice.allocated,
+        invoice.total - invoice.allocated,
+        max(0, (as_of - invoice.due_date).days),
+        charges,
+    )
 
 
 WARN_NO_CHARGES = QT_TRANSLATE_NOOP(
@@ -1457,17 +1462,7 @@ def hand_off_letters(numbers: Sequence[str], as_of: dt.date | None = None) -> li
                 out[key] = letter
             if not letter.handed_to:
                 letter.handed_on, letter.handed_to = handed[invoice_id]
-            letter.invoices.append(
-                LetterInvoice(
-                    invoice.number,
-                    invoice.issue_date,
-                    invoice.due_date,
-                    invoice.total,
-                    invoice.allocated,
-                    invoice.total - invoice.allocated,
-                    max(0, (as_of - invoice.due_date).days),
-                )
-            )
+            letter.invoices.append(_line(invoice, as_of))
         for letter in out.values():
             letter.invoices.sort(key=lambda i: (i.due_date, i.number))
             _choose_template(letter, values)

@@ -157,13 +157,7 @@ def connect(acc: Account, secret: str | None = None) -> smtplib.SMTP:
     except (OSError, smtplib.SMTPException) as exc:
         if server is not None:
             _quit(server)
-        raise UserError(
-            MSG_UNREACHABLE,
-            field="smtp_host",
-            host=acc.host,
-            port=str(acc.port),
-            detail=_detail(exc),
-        ) from exc
+        raise _unreachable(acc, exc) from exc
     if acc.user:
         if secret is None:
             secret = password(acc)
@@ -179,14 +173,15 @@ def connect(acc: Account, secret: str | None = None) -> smtplib.SMTP:
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
             _quit(server)
-            raise UserError(
-                MSG_UNREACHABLE,
-                field="smtp_host",
-                host=acc.host,
-                port=str(acc.port),
-                detail=_detail(exc),
-            ) from exc
+            raise _unreachable(acc, exc) from exc
     return server
+
+
+def _unreachable(acc: Account, exc: BaseException) -> UserError:
+    """The server cannot be reached (or dropped the connection): smtp_host to check."""
+    return UserError(
+        MSG_UNREACHABLE, field="smtp_host", host=acc.host, port=str(acc.port), detail=_detail(exc)
+    )
 
 
 def _quit(server: smtplib.SMTP) -> None:

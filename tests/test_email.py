@@ -309,7 +309,7 @@ def test_record_queues_the_email_and_records_only_the_paper_letter(
                     )
                 )
             }
-        assert done == {("NOMAIL", "email")}
+        assert done == {("NOMAIL", "letter")}  # recorded as it went: on paper, not by e-mail
     finally:
         db.close()
     # the e-mail step is still to do: the next day's letters offer it again, queued once

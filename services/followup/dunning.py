@@ -691,6 +691,7 @@ def _record_step(
     on: dt.date,
     reason: str = "",
     tracking: str = "",
+    channel: str = "",
 ) -> None:
     s.add(
         DunningRecord(
@@ -698,7 +699,7 @@ def _record_step(
             client_id=invoice.client_id,
             offset_days=step.offset_days,
             action=step.action,
-            channel="registered_letter" if tracking else step.channel,
+            channel="registered_letter" if tracking else (channel or step.channel),
             status=status,
             on=on,
             reason=reason,
@@ -735,13 +736,20 @@ def mark_done(action: Action, on: dt.date | None = None, *, tracking_number: str
 
 
 def mark_done_in_session(
-    s: Session, action: Action, on: dt.date | None = None, *, tracking_number: str = ""
+    s: Session,
+    action: Action,
+    on: dt.date | None = None,
+    *,
+    tracking_number: str = "",
+    channel: str = "",
 ) -> None:
-    """:func:`mark_done` inside the caller's transaction (letters recorded as sent)."""
+    """:func:`mark_done` inside the caller's transaction (letters recorded as sent);
+    ``channel``: how it was really done, when not the step's (a paper letter for an e-mail
+    step: the record must not say an e-mail went out)."""
     on = _day_or_today(on)
     tracking = _line(tracking_number, "reference")
     for invoice in _invoices(s, [i.id for i in action.invoices]):
-        _record_step(s, invoice, action.step, "done", on, tracking=tracking)
+        _record_step(s, invoice, action.step, "done", on, tracking=tracking, channel=channel)
 
 
 def skip(action: Action, reason: str, on: dt.date | None = None) -> None:

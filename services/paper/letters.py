@@ -1361,7 +1361,12 @@ def record_sent(
         with db.transaction() as s:
             for (letter, action, _path), item in zip(written, items, strict=True):
                 number = (tracking or {}).get(letter.client_code, "")
-                dunning.mark_done_in_session(s, action, letter.on, tracking_number=number)
+                # recorded as it went out: a PDF letter, even for a step meant as an e-mail
+                # (an e-mail that really went is recorded by services.paper.outbox)
+                channel = "letter" if action.step.channel == "email" else ""
+                dunning.mark_done_in_session(
+                    s, action, letter.on, tracking_number=number, channel=channel
+                )
                 documents.attach_in_session(
                     s,
                     Owner(client_id=action.client_id),

@@ -33,7 +33,9 @@ Command = Callable[[argparse.Namespace], int]
 WHERE: dict[str, str] = {
     **dict.fromkeys(("import", "invoices", "clients"), "ledger"),
     **dict.fromkeys(("attach", "documents", "evidence"), "proof"),
-    **dict.fromkeys(("alerts", "actions", "promise", "dispute", "penalties", "rates"), "followup"),
+    **dict.fromkeys(
+        ("alerts", "actions", "promise", "dispute", "procedure", "penalties", "rates"), "followup"
+    ),
     **dict.fromkeys(("letters", "statement", "agreement", "claim", "send-queue"), "paper"),
     **dict.fromkeys(("demo", "backup", "backups", "restore", "export", "check"), "book"),
 }
@@ -106,6 +108,7 @@ WRITERS: dict[str, Callable[[argparse.Namespace], bool]] = {
     "attach": lambda a: True,
     "promise": lambda a: True,
     "dispute": lambda a: True,
+    "procedure": lambda a: bool(a.filed or a.ordonnance or a.served),
     "rates": lambda a: a.operation != "list",
     "letters": lambda a: bool(a.record),
     "send-queue": lambda a: True,  # records what was sent

@@ -106,6 +106,38 @@ def _cmd_dispute(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the dates of an injonction de payer, in the order they come (shared/domain.md §4.6)
+PROCEDURE_KEYS = (
+    "filed",
+    "ordonnance",
+    "serve_by",
+    "served",
+    "opposition_until",
+    "enforceable_from",
+)
+
+
+def _cmd_procedure(args: argparse.Namespace) -> int:
+    if args.filed or args.ordonnance or args.served:
+        dunning.record_procedure(
+            args.invoice, filed=args.filed, ordonnance=args.ordonnance, served=args.served
+        )
+    details = dunning.procedure_of(args.invoice)  # finds the invoice (or says it is unknown)
+    if details is None:  # nothing to show: the dates are recorded on a hand-off only
+        if args.json:
+            print_json({"invoice": _typed(args.invoice), "procedure": False})
+        else:
+            out(f"no injonction de payer in progress for {_typed(args.invoice)}")
+        return 0
+    dates = {k: str(details[k]) for k in PROCEDURE_KEYS if details.get(k)}
+    if args.json:
+        print_json({"invoice": _typed(args.invoice), "procedure": True, **dates})
+        return 0
+    for key, value in dates.items():
+        out(f"{key.replace('_', ' ')}: {value}")
+    return 0
+
+
 def _cmd_penalties(args: argparse.Namespace) -> int:
     number, result = penalties.for_invoice(args.invoice, args.date)
     payload = penalties.to_json(number, result)
@@ -213,6 +245,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "actions": _cmd_actions,
     "promise": _cmd_promise,
     "dispute": _cmd_dispute,
+    "procedure": _cmd_procedure,
     "penalties": _cmd_penalties,
     "rates": _cmd_rates,
 }

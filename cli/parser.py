@@ -241,6 +241,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", metavar="TEXT")
 
     p = sub.add_parser(
+        "procedure",
+        parents=[common],
+        help="the dates of an injonction de payer in progress",
+        description="Record the dates of the injonction de payer an invoice was handed to "
+        "(request filed, ordonnance, service) and show the deadlines they lead to: serve the "
+        "ordonnance within 6 months (art. 1411 CPC), one month to oppose from service (1416).",
+    )
+    p.add_argument("--invoice", required=True, metavar="NUMBER")
+    p.add_argument("--filed", type=_date_arg, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--ordonnance", type=_date_arg, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--served", type=_date_arg, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
         "letters",
         parents=[common],
         help="write the day's reminder letters",

@@ -133,3 +133,57 @@ def test_the_alerts_follow_the_procedures_deadlines_domain_4_6() -> None:
     assert kinds(dt.date(2026, 5, 2)) == []  # its last day
     [(kind, text)] = kinds(dt.date(2026, 5, 3))
     assert kind == "injunction_enforceable" and "2026-05-02" in text and "2026-05-03" in text
+
+
+def test_the_procedure_command_records_the_dates_and_shows_the_deadlines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.helpers_cli import run_cli
+
+    add_client("ACME")
+    add_invoice("F1", issue="2024-06-01")
+    dunning.hand_off_to_injunction("F1", {"name": "TC Lyon"}, filed=dt.date(2025, 1, 10))
+    path = db.current().path
+    assert path is not None
+    db.close()  # the command line opens the book itself
+    try:
+        run = run_cli(capsys, path, "procedure", "--invoice", "f1", "--ordonnance", "2025-01-20")
+        assert run.code == 0, run.err
+        assert "serve by: 2025-07-20" in run.out and "filed: 2025-01-10" in run.out
+        run = run_cli(capsys, path, "procedure", "--invoice", "F1", "--served", "2025-02-03")
+        assert "opposition until: 2025-03-03" in run.out and "serve by" not in run.out
+        payload = run_cli(capsys, path, "procedure", "--invoice", "F1", "--json").json()
+        assert payload["enforceable_from"] == "2025-03-04" and payload["procedure"] is True
+        run = run_cli(capsys, path, "procedure", "--invoice", "F1", "--served", "2025-01-05")
+        assert run.code == 1 and "Served" in run.err  # before the ordonnance: named, refused
+    finally:
+        db.open_database(path)
+
+
+@pytest.mark.gui
+def test_the_invoice_editor_records_the_procedures_dates(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from services.ledger import invoices
+    from ui import i18n
+    from ui.dialogs.invoice_dialog import InvoiceDialog
+    from ui.dunning_dialogs import ProcedureDialog
+
+    i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]
+    add_client("ACME")
+    first = add_invoice("F1", issue="2024-06-01")
+    second = add_invoice("F2", issue="2024-06-01")
+    dunning.hand_off_to_injunction("F1", {"name": "TC Lyon"}, filed=dt.date(2025, 1, 10))
+    editor = InvoiceDialog(invoices.get_invoice(second.id))
+    qtbot.addWidget(editor)
+    assert editor.procedure_button.isHidden()  # F2 is not in a procedure
+    editor = InvoiceDialog(invoices.get_invoice(first.id))
+    qtbot.addWidget(editor)
+    assert not editor.procedure_button.isHidden()
+    dialog = ProcedureDialog("F1")
+    qtbot.addWidget(dialog)
+    assert dialog.filed.value() == dt.date(2025, 1, 10) and dialog.ordonnance.value() is None
+    dialog.ordonnance.set_value(dt.date(2025, 1, 20))
+    assert "1411" in dialog.deadlines.text()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert _details()["serve_by"] == "2025-07-20"

@@ -420,31 +420,7 @@ class HandOffDialog(FormDialog):
         for widget in (self.filed, self.ordonnance, self.served):
             widget.setEnabled(legal)
         if legal:
-            deadlines = dunning.procedure_deadlines(
-                {"ordonnance": self.ordonnance.value(), "served": self.served.value()}
-            )
-            if "enforceable_from" in deadlines:
-                text = QCoreApplication.translate(
-                    "DunningDialogs",
-                    "The debtor may oppose until {opposition}. Without opposition, the "
-                    "ordonnance — issued with the formule exécutoire — is enforceable from "
-                    "{enforceable}.",
-                ).format(
-                    opposition=fmt.date(deadlines["opposition_until"]),
-                    enforceable=fmt.date(deadlines["enforceable_from"]),
-                )
-            elif "serve_by" in deadlines:
-                text = QCoreApplication.translate(
-                    "DunningDialogs",
-                    "Have the ordonnance served by a commissaire de justice by {serve_by} "
-                    "(6 months, art. 1411 CPC), or it lapses.",
-                ).format(serve_by=fmt.date(deadlines["serve_by"]))
-            else:
-                text = QCoreApplication.translate(
-                    "DunningDialogs",
-                    "Once the ordonnance is issued, it must be served within 6 months; the "
-                    "debtor then has one month to oppose. Record the dates as they come.",
-                )
+            text = procedure_text(self.ordonnance.value(), self.served.value())
             self.deadlines.setText(text)
         else:
             self.deadlines.setText(
@@ -471,3 +447,80 @@ class HandOffDialog(FormDialog):
             )
             return
         dunning.hand_off(self.numbers, "agency" if kind == "agency" else "legal", details)
+
+
+def procedure_text(ordonnance: dt.date | None, served: dt.date | None) -> str:
+    """What comes next in an injonction de payer, from the dates known (§4.6, since 2022)."""
+    deadlines = dunning.procedure_deadlines({"ordonnance": ordonnance, "served": served})
+    if "enforceable_from" in deadlines:
+        return QCoreApplication.translate(
+            "DunningDialogs",
+            "The debtor may oppose until {opposition}. Without opposition, the "
+            "ordonnance — issued with the formule exécutoire — is enforceable from "
+            "{enforceable}.",
+        ).format(
+            opposition=fmt.date(deadlines["opposition_until"]),
+            enforceable=fmt.date(deadlines["enforceable_from"]),
+        )
+    if "serve_by" in deadlines:
+        return QCoreApplication.translate(
+            "DunningDialogs",
+            "Have the ordonnance served by a commissaire de justice by {serve_by} "
+            "(6 months, art. 1411 CPC), or it lapses.",
+        ).format(serve_by=fmt.date(deadlines["serve_by"]))
+    return QCoreApplication.translate(
+        "DunningDialogs",
+        "Once the ordonnance is issued, it must be served within 6 months; the "
+        "debtor then has one month to oppose. Record the dates as they come.",
+    )
+
+
+class ProcedureDialog(FormDialog):
+    """The dates of an injonction de payer in progress, recorded as they come (issue #13,
+    point 6): request filed, ordonnance, service — and what they lead to."""
+
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("DunningDialogs", "Injonction de payer — {number}").format(
+                number=number
+            ),
+            parent,
+        )
+        self.number = number
+        known = dunning.procedure_of(number) or {}
+        today = clock.today()
+
+        def day(key: str) -> dt.date | None:
+            value = known.get(key)
+            return dt.date.fromisoformat(str(value)) if value else None
+
+        self.filed = OptionalDateEdit(
+            QCoreApplication.translate("DunningDialogs", "Request filed on")
+        )
+        self.filed.set_value(day("filed"), today)
+        self.ordonnance = OptionalDateEdit(
+            QCoreApplication.translate("DunningDialogs", "Ordonnance of")
+        )
+        self.ordonnance.set_value(day("ordonnance"), today)
+        self.served = OptionalDateEdit(
+            QCoreApplication.translate("DunningDialogs", "Served (signification) on")
+        )
+        self.served.set_value(day("served"), today)
+        for widget in (self.filed, self.ordonnance, self.served):
+            self.form.addRow("", widget)
+            widget.changed.connect(self._refresh)
+        self.deadlines = QLabel()
+        self.deadlines.setWordWrap(True)
+        self.extra.addWidget(self.deadlines)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.deadlines.setText(procedure_text(self.ordonnance.value(), self.served.value()))
+
+    def apply(self) -> None:
+        dunning.record_procedure(
+            self.number,
+            filed=self.filed.value(),
+            ordonnance=self.ordonnance.value(),
+            served=self.served.value(),
+        )

@@ -156,7 +156,7 @@ FIELD_LABELS.update(
 )
 
 MSG_PROCEDURE_ORDER = QT_TRANSLATE_NOOP(
-    "Messages", "the {field} date ({value}) cannot be before the {earlier} date ({before})"
+    "Messages", "this date ({value}) cannot be before an earlier date of the procedure ({before})"
 )
 MSG_FUTURE = QT_TRANSLATE_NOOP("Messages", "the date {value} is in the future")
 MSG_NO_PROCEDURE = QT_TRANSLATE_NOOP(
@@ -212,7 +212,6 @@ def _procedure_details(
                 MSG_PROCEDURE_ORDER,
                 field=key,
                 value=value.isoformat(),
-                earlier=before[0],
                 before=before[1].isoformat(),
             )
         before = (key, value)
@@ -960,6 +959,17 @@ def record_procedure(
             hold.details = json.dumps(details, default=str)
             changed = {k: v for k, v in given.items() if v is not None}
             history.record_invoice(s, invoice, "procedure", {**changed, **dates})
+
+
+def procedure_of(number: str) -> dict[str, Any] | None:
+    """The injonction de payer in progress for an invoice: its recorded details (dates as
+    ISO text) with the deadlines they lead to; None when it is not handed to one."""
+    with db.reading() as s:
+        invoice = _invoice_by_number(s, number)
+        for procedure in procedures(s):
+            if procedure.invoice_id == invoice.id:
+                return {**procedure.details, **procedure.deadlines}
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from services.core import clock, history
 from services.core.dto import InvoiceRow
 from services.core.errors import AppError
+from services.followup import dunning
 from services.ledger import invoices as invoice_service
 from services.ledger import payments as payment_service
 from services.proof import rules as proof_service
@@ -166,6 +167,16 @@ class InvoiceDialog(EditorDialog):
         self.dispute_button.clicked.connect(self._dispute)
         dispute_row.addWidget(self.disputed)
         dispute_row.addWidget(self.dispute_button)
+        # an invoice handed to an injonction de payer: its dates, as they come (issue #13)
+        self.procedure_button = QPushButton(self.tr("Injonction de payer…"))
+        self.procedure_button.setToolTip(
+            self.tr("Record the ordonnance and its service; see the deadlines they lead to")
+        )
+        self.procedure_button.clicked.connect(self._procedure)
+        self.procedure_button.setVisible(
+            invoice is not None and dunning.procedure_of(invoice.number) is not None
+        )
+        dispute_row.addWidget(self.procedure_button)
         dispute_row.addStretch(1)
         form.addRow("", dispute_row)
         self.notes = QPlainTextEdit()
@@ -222,6 +233,14 @@ class InvoiceDialog(EditorDialog):
         self.disputed.setChecked(self.invoice.disputed)
         self._show_dispute_button()
         self.history.set_events(history.events_for("invoice", self.invoice.id))
+
+    def _procedure(self) -> None:
+        from ui.dunning_dialogs import ProcedureDialog
+
+        assert self.invoice is not None
+        if ProcedureDialog(self.invoice.number, self).exec() == QDialog.DialogCode.Accepted:
+            self.changed_something = True
+            self.history.set_events(history.events_for("invoice", self.invoice.id))
 
     # -- documents tab -----------------------------------------------------------------
     def _build_documents_tab(self, invoice: InvoiceRow) -> None:

@@ -2159,21 +2159,24 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+102"/>
         <source>Request filed on</source>
         <translation>Requête déposée le</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-97"/>
+        <location line="+101"/>
         <source>Ordonnance of</source>
         <translation>Ordonnance du</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-96"/>
+        <location line="+100"/>
         <source>Served (signification) on</source>
         <translation>Signifiée le</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-50"/>
         <source>The debtor may oppose until {opposition}. Without opposition, the ordonnance — issued with the formule exécutoire — is enforceable from {enforceable}.</source>
         <translation>Le débiteur peut former opposition jusqu’au {opposition}. Sans opposition, l’ordonnance — rendue avec la formule exécutoire — est exécutoire à partir du {enforceable}.</translation>
     </message>
@@ -2183,12 +2186,17 @@ ajouté par {who}</translation>
         <translation>Faites signifier l’ordonnance par un commissaire de justice avant le {serve_by} (6 mois, art. 1411 CPC), sinon elle devient non avenue.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Once the ordonnance is issued, it must be served within 6 months; the debtor then has one month to oppose. Record the dates as they come.</source>
         <translation>Une fois rendue, l’ordonnance doit être signifiée dans les 6 mois&#xa0;; le débiteur dispose alors d’un mois pour former opposition. Enregistrez les dates au fur et à mesure.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>Injonction de payer — {number}</source>
+        <translation>Injonction de payer — {number}</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>Internal reminders stop for these invoices.</source>
         <translation>Les relances internes s’arrêtent pour ces factures.</translation>
     </message>
@@ -3306,7 +3314,7 @@ ajouté par {who}</translation>
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/invoice_dialog.py" line="+76"/>
+        <location filename="../../ui/dialogs/invoice_dialog.py" line="+77"/>
         <source>New credit note</source>
         <translation>Nouvel avoir</translation>
     </message>
@@ -3322,12 +3330,12 @@ ajouté par {who}</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+209"/>
+        <location line="+227"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-225"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -3423,7 +3431,17 @@ ajouté par {who}</translation>
         <translation>Le client conteste cette facture</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Injonction de payer…</source>
+        <translation>Injonction de payer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the ordonnance and its service; see the deadlines they lead to</source>
+        <translation>Enregistrer l’ordonnance et sa signification ; voir les délais qui en découlent</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -3443,7 +3461,7 @@ ajouté par {who}</translation>
         <translation>Ouvrir un litige…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Invoice {number} — {client}</source>
         <translation>Facture {number} — {client}</translation>
     </message>
@@ -5656,8 +5674,8 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
     </message>
     <message>
         <location line="+37"/>
-        <source>the {field} date ({value}) cannot be before the {earlier} date ({before})</source>
-        <translation>la date {field} ({value}) ne peut pas précéder la date {earlier} ({before})</translation>
+        <source>this date ({value}) cannot be before an earlier date of the procedure ({before})</source>
+        <translation>cette date ({value}) ne peut pas précéder une date antérieure de la procédure ({before})</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5670,7 +5688,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>la facture {number} n’est pas transmise en injonction de payer</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+194"/>
         <source>give the scenario a name</source>
         <extracomment>the injonction de payer since 1 March 2022 (art. 1410–1411, 1416 CPC; shared/domain.md §4.6): serve the ordonnance within 6 months or it lapses; the debtor may oppose for one month from service; without opposition the ordonnance, issued with the formule exécutoire, is enforceable. (No &quot;ask for the formule exécutoire&quot; step any more.)</extracomment>
         <translation>donnez un nom au scénario</translation>
@@ -5686,7 +5704,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce scénario n’existe plus</translation>
     </message>
     <message>
-        <location line="+655"/>
+        <location line="+674"/>
         <source>a payment plan needs at least one instalment</source>
         <translation>un échéancier doit compter au moins une échéance</translation>
     </message>
@@ -5706,7 +5724,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>cet échéancier n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/dunning_dialogs.py" line="-416"/>
+        <location filename="../../ui/dunning_dialogs.py" line="-392"/>
         <source>give the tracking number</source>
         <translation>indiquez le numéro de suivi</translation>
     </message>
@@ -5776,7 +5794,7 @@ Le dossier actuel est d’abord sauvegardé, puis remplacé.</translation>
         <translation>ce texte dit «&#xa0;{phrase}&#xa0;»&#xa0;: les frais de recouvrement engagés sans titre exécutoire restent à la charge du créancier pour un consommateur (L111-8 CPCE). Utilisez {{consequence}}, qui le dit correctement pour chaque débiteur</translation>
     </message>
     <message>
-        <location line="+642"/>
+        <location line="+647"/>
         <source>the late charges of {invoice} are left out of the letter: {problem}</source>
         <extracomment>phrases that mention an earlier step (folded: lower case, no accents). A text must use the {unpaid} / {formal_notice} sentences instead, which follow what the book records. what a letter to a consumer must not say (shared/domain.md §3.7)</extracomment>
         <translation>les frais de retard de {invoice} ne figurent pas dans le courrier&#xa0;: {problem}</translation>

@@ -87,6 +87,7 @@ def _commands(tmp: Path) -> dict[str, list[str]]:
         ],
         "dispute open --invoice": ["dispute", "open", "--invoice", INVOICE, "--reason", "other"],
         "penalties --invoice": ["penalties", "--invoice", INVOICE, "--json"],
+        "procedure --invoice": ["procedure", "--invoice", INVOICE, "--json"],
         "export --client": ["export", "--out", str(tmp / "export"), "--client", CLIENT, "--json"],
     }
 

@@ -113,7 +113,7 @@ def test_the_defaults_agree_with_the_modules_that_use_them() -> None:
     from services.proof import store
 
     defaults = settings.defaults()
-    assert defaults.max_mb == store.DEFAULT_MAX_MB
+    assert store.DEFAULT_MAX_MB == settings.DEFAULT_MAX_MB == defaults.max_mb
     # letters.WINDOW and FORMAL_NOTICE_DAYS are the settings' defaults themselves
     assert letters.WINDOW is settings.DEFAULT_WINDOW
     assert letters.FORMAL_NOTICE_DAYS == settings.DEFAULT_DEADLINE_DAYS

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from services.core import settings
 from services.core.errors import UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 
 CHUNK = 1024 * 1024
-DEFAULT_MAX_MB = 50
+DEFAULT_MAX_MB = settings.DEFAULT_MAX_MB  # the setting's default (Settings can change it)
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("Messages", "the file {name} does not exist")

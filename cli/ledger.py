@@ -164,8 +164,55 @@ def _cmd_clients(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_aged(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from services.ledger import aged as aged_service
+
+    as_of = args.date or clock.today()
+    report = aged_service.aged_balance(as_of)
+    columns = [*report.buckets, aged_service.UNALLOCATED]
+    if args.out:
+        path = Path(args.out)
+        if path.suffix.lower() == ".pdf":
+            from services.paper import reports
+
+            reports.aged_pdf(report, path)
+        else:
+            from services.book import export
+
+            export.write_aged_csv(report, path)
+    if args.json:
+
+        def amounts(row: aged_service.AgedRow) -> dict[str, str]:
+            return {**{c: plain(row.amounts[c]) for c in columns}, "total": plain(row.total)}
+
+        print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "buckets": report.buckets,
+                "clients": [
+                    {"client": r.client, "currency": r.currency, **amounts(r)} for r in report.rows
+                ],
+                "totals": {c: amounts(r) for c, r in report.totals.items()},
+            }
+        )
+        return 0
+    out(f"Aged balance as of {as_of.isoformat()} (days past due)")
+    headers = ["Code", "Cur", *(c.replace("_", "-") for c in columns), "Total"]
+    rows = [
+        [r.client, r.currency, *(plain(r.amounts[c]) for c in columns), plain(r.total)]
+        for r in [*report.rows, *report.totals.values()]
+    ]
+    print_table(headers, rows, right=set(range(2, len(headers))))
+    if args.out:
+        out(f"wrote {args.out}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "invoices": _cmd_invoices,
     "clients": _cmd_clients,
+    "aged": _cmd_aged,
 }

@@ -126,6 +126,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub.add_parser(
+        "aged",
+        parents=[common],
+        help="the aged balance as of a date",
+        description="Per client and currency, what is open by days past due on DATE: not due, "
+        "1-30, 31-60, 61-90, 91-180 and over 180 days, and the credits not set against an "
+        "invoice (unapplied credit notes, unallocated payments) apart; the totals per currency.",
+    )
+    _add_as_of(p)
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument(
+        "--out", default=None, metavar="FILE.csv", help="also write it to FILE.csv (or FILE.pdf)"
+    )
+
+    p = sub.add_parser(
         "attach",
         parents=[common],
         help="attach proof documents",

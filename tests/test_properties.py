@@ -390,6 +390,36 @@ MONEY_FIELDS = {
 }
 
 
+def check_aged(as_of: dt.date) -> None:
+    """Issue #14: the aged balance on any date adds up to the open-item engine's balances —
+    each client's row to its balance, each currency's total to the book's; every open
+    invoice's balance is in exactly one band (credits apart)."""
+    from services.ledger import aged
+
+    report = aged.aged_balance(as_of)
+    balances = {(b.code, b.currency): b.balance for b in ledger.client_balances(as_of)}
+    for row in report.rows:
+        assert row.total == balances[(row.client, row.currency)], (as_of, row)
+    for key, balance in balances.items():
+        if balance and not any(r.client == key[0] and r.currency == key[1] for r in report.rows):
+            raise AssertionError(f"{key} owes {balance} on {as_of} but has no aged row")
+    per_currency: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for (_code, cur), balance in balances.items():
+        per_currency[cur] += balance
+    assert {c: t.total for c, t in report.totals.items()} == {
+        c: v for c, v in per_currency.items() if c in report.totals or v
+    }
+    open_invoices = sum(
+        (i.balance for i in ledger.open_items(as_of) if i.kind == "invoice" and i.balance > 0),
+        ZERO,
+    )
+    banded = sum(
+        (r.amounts[b] for r in report.rows for b in report.buckets),
+        ZERO,
+    )
+    assert banded == open_invoices, (as_of, banded, open_invoices)
+
+
 #: ENCAISSE_PROPERTY_EXAMPLES=2000 for a longer hunt; 40 keeps the suite fast.
 EXAMPLES = int(os.environ.get("ENCAISSE_PROPERTY_EXAMPLES", "40"))
 
@@ -416,8 +446,11 @@ def test_the_books_balance_at_every_date(
         probe = {START - dt.timedelta(days=1), model.today, FAR_FUTURE}
         probe.update(dates[:: max(1, len(dates) // 6)])
         probe.update(d - dt.timedelta(days=1) for d in dates[-3:])
+        middle = dates[len(dates) // 2] if dates else model.today
         for as_of in sorted(probe):
             check_books(model, as_of)
+            if as_of in (model.today, middle, FAR_FUTURE):  # three dates: the suite stays fast
+                check_aged(as_of)
         check_no_float(model.today)
         check_no_float(START)
         check_denormalised_totals()

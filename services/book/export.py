@@ -438,3 +438,22 @@ def export(out: Path, client_code: str | None = None) -> ExportInfo:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return ExportInfo(out, counts, written, client_code)
+
+
+def write_aged_csv(aged: Any, path: Path) -> None:
+    """The aged balance (services.ledger.aged) as CSV: one row per client and currency, then
+    one total row per currency (client empty); amounts with a dot and two decimals; names a
+    spreadsheet would run as formulas are written safe, as in every export (issue #14)."""
+    columns = [*aged.buckets, "unallocated"]
+    header = ["client", "name", "currency", *columns, "total"]
+    rows = [
+        [
+            _cell(r.client),
+            _cell(r.name),
+            r.currency,
+            *(plain(r.amounts[c]) for c in columns),
+            plain(r.total),
+        ]
+        for r in [*aged.rows, *aged.totals.values()]
+    ]
+    _write_csv(path, header, rows)

@@ -177,17 +177,19 @@ def build(
     title: str = "",
     author: str = "",
     margins: tuple[float, float, float, float] = (MARGIN, MARGIN, 18 * mm, 18 * mm),
+    pagesize: tuple[float, float] = A4,
 ) -> int:
     """Lay ``story`` out on A4 pages with the page template and write it to ``target`` (a
     file is replaced at once, never left half-written); returns the number of pages.
-    ``margins`` are left, right, top and bottom."""
+    ``margins`` are left, right, top and bottom; ``pagesize`` A4 upright unless given
+    (``landscape(A4)`` for a wide table)."""
     left, right, top, bottom = margins
     tmp = target.with_suffix(".tmp") if isinstance(target, Path) else None
     if isinstance(target, Path):
         target.parent.mkdir(parents=True, exist_ok=True)
     doc = SimpleDocTemplate(
         str(tmp) if tmp is not None else target,  # type: ignore[arg-type]
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=left,
         rightMargin=right,
         topMargin=top,

@@ -31,7 +31,7 @@ Command = Callable[[argparse.Namespace], int]
 #: tests, every script of a user, starts faster); tests/test_cli_commands.py checks this table
 #: against each module's own ``COMMANDS``.
 WHERE: dict[str, str] = {
-    **dict.fromkeys(("import", "invoices", "clients", "aged"), "ledger"),
+    **dict.fromkeys(("import", "invoices", "clients", "aged", "kpi"), "ledger"),
     **dict.fromkeys(("attach", "documents", "evidence"), "proof"),
     **dict.fromkeys(
         ("alerts", "actions", "promise", "dispute", "procedure", "penalties", "rates"), "followup"
@@ -123,6 +123,7 @@ READERS = frozenset(
         "invoices",
         "clients",
         "aged",
+        "kpi",
         "documents",
         "evidence",
         "alerts",

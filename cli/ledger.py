@@ -210,9 +210,115 @@ def _cmd_aged(args: argparse.Namespace) -> int:
     return 0
 
 
+def _number(value: Decimal | None) -> float | None:
+    """A ratio (4 decimals) or a number of days (1 decimal) as a JSON number; money stays a
+    string with two decimals. ``None``: undefined (no sales to divide by…), never 0."""
+    return None if value is None else float(value)
+
+
+def _kpi_json(figures: Any) -> dict[str, Any]:
+    return {
+        "receivable": plain(figures.receivable),
+        "not_due": plain(figures.not_due),
+        "overdue": plain(figures.overdue),
+        "overdue_ratio": _number(figures.overdue_ratio),
+        "dso_countback": _number(figures.dso_countback),
+        "dso_accounting": _number(figures.dso_accounting),
+        "average_payment_delay": _number(figures.average_payment_delay),
+        "weighted_days_late": _number(figures.weighted_days_late),
+        "due_7_days": plain(figures.due_7_days),
+        "due_30_days": plain(figures.due_30_days),
+        "disputed": plain(figures.disputed),
+        "aged": {name: plain(amount) for name, amount in figures.aged.items()},
+        "top_debtors": [
+            {"client": code, "balance": plain(balance), "share": _number(share)}
+            for code, balance, share in figures.top_debtors
+        ],
+        "top5_share": _number(figures.top5_share),
+        "hhi": _number(figures.hhi),
+    }
+
+
+def _cmd_kpi(args: argparse.Namespace) -> int:
+    from services.ledger import kpi
+
+    as_of = args.date or clock.today()
+    if args.history:
+        months = kpi.history(as_of, args.months)
+        if args.json:
+            print_json(
+                {
+                    "as_of": as_of.isoformat(),
+                    "months": [
+                        {
+                            "month_end": end.isoformat(),
+                            "currencies": {
+                                c: {
+                                    "receivable": plain(f.receivable),
+                                    "overdue": plain(f.overdue),
+                                    "overdue_ratio": _number(f.overdue_ratio),
+                                    "dso_countback": _number(f.dso_countback),
+                                }
+                                for c, f in result.items()
+                            },
+                        }
+                        for end, result in months
+                    ],
+                }
+            )
+            return 0
+        rows = [
+            [
+                end.isoformat(),
+                c,
+                plain(f.receivable),
+                plain(f.overdue),
+                "" if f.overdue_ratio is None else f"{f.overdue_ratio * 100:.1f} %",
+                "—" if f.dso_countback is None else str(f.dso_countback),
+            ]
+            for end, result in months
+            for c, f in result.items()
+        ]
+        headers = ["Month end", "Cur", "Receivable", "Overdue", "Overdue %", "DSO"]
+        print_table(headers, rows, right={2, 3, 4, 5})
+        return 0
+    result = kpi.figures(as_of)
+    if args.json:
+        print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "currencies": {c: _kpi_json(f) for c, f in result.items()},
+            }
+        )
+        return 0
+    out(f"As of {as_of.isoformat()}")
+    for currency, f in result.items():
+        values = _kpi_json(f)
+        out(f"{currency}:")
+        for key in (
+            "receivable",
+            "not_due",
+            "overdue",
+            "overdue_ratio",
+            "dso_countback",
+            "dso_accounting",
+            "average_payment_delay",
+            "weighted_days_late",
+            "due_7_days",
+            "due_30_days",
+            "disputed",
+            "top5_share",
+            "hhi",
+        ):
+            value = values[key]
+            out(f"  {key.replace('_', ' ')}: {'—' if value is None else value}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "invoices": _cmd_invoices,
     "clients": _cmd_clients,
     "aged": _cmd_aged,
+    "kpi": _cmd_kpi,
 }

@@ -140,6 +140,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "kpi",
+        parents=[common],
+        help="how much is owed, how late, by whom, as of a date",
+        description="Per currency: receivable, overdue and the overdue ratio, DSO (count-back "
+        "and accounting methods), the average payment delay of the last 12 months, the "
+        "weighted days late, what falls due within 7 and 30 days, what is disputed, the aged "
+        "bands, the 10 biggest debtors, the top-5 share and the HHI of the receivables. "
+        "--history: receivable, overdue and DSO at each of the last N month ends.",
+    )
+    _add_as_of(p)
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument("--history", action="store_true", help="one entry per month end")
+    p.add_argument("--months", type=int, default=12, metavar="N", help="with --history (12)")
+
+    p = sub.add_parser(
         "attach",
         parents=[common],
         help="attach proof documents",

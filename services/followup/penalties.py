@@ -141,7 +141,7 @@ def _cuts(
     ]
 
 
-def _regime(client_kind: str, acts_professionally: bool) -> str:
+def regime(client_kind: str, acts_professionally: bool) -> str:
     """How the late charges are computed: "l441" (L441-10: ECB + 10 per half-year or the
     contractual rate, €40), "public" (ECB + 8 frozen, €40), "legal" (legal interest from
     the formal notice, no €40: consumers, §3.1, and non-profits not acting professionally,
@@ -174,7 +174,7 @@ def compute(
     (§3.5), a partial payment pays the penalties accrued to its date first. A date before
     a rate table's first row raises a UserError naming it."""
     t = t or rates.tables()
-    regime = _regime(client_kind, acts_professionally)
+    rule = regime(client_kind, acts_professionally)
     paid_by = sorted((d, a) for d, a in payments if d <= as_of)
     balance = total - sum((a for _, a in paid_by), ZERO)
     last_unpaid = as_of
@@ -188,21 +188,21 @@ def compute(
     if collective_procedure_on is not None:
         end = min(end, collective_procedure_on - dt.timedelta(days=1))
     late_at_due = total - sum((a for d, a in paid_by if d <= due_date), ZERO) > 0
-    if regime == "legal":  # from the day after the formal notice (1231-6 C. civ.)
+    if rule == "legal":  # from the day after the formal notice (1231-6 C. civ.)
         if formal_notice_on is None:
             return result
         start = max(due_date, formal_notice_on) + dt.timedelta(days=1)
     else:  # from the day after the due date (L441-10 II)
         start = due_date + dt.timedelta(days=1)
-    spans = _cuts(start, end, paid_by, split_halves=regime != "public")
+    spans = _cuts(start, end, paid_by, split_halves=rule != "public")
     unknown: set[str] = set()
     fixed_rate = ZERO
-    if regime == "public" and spans:
+    if rule == "public" and spans:
         frozen = rates.ecb_rate_for_half(start, t)
         if not frozen.known:
             unknown.add(rates.half_of(start))
         fixed_rate = frozen.percent + PUBLIC_POINTS
-    own_rate = contractual_rate if regime == "l441" else None
+    own_rate = contractual_rate if rule == "l441" else None
     principal = total
     to_penalties = ZERO
     waiting = list(paid_by)  # payments not yet applied, oldest first
@@ -218,9 +218,9 @@ def compute(
         base = max(principal, ZERO)
         if base <= 0:
             continue
-        if regime == "public":
+        if rule == "public":
             rate = fixed_rate
-        elif regime == "legal":
+        elif rule == "legal":
             legal = rates.legal_rate(first, t=t)
             if not legal.known:
                 unknown.add(rates.half_of(first))
@@ -241,12 +241,12 @@ def compute(
     # §2.6: the €40 is due on an invoice unpaid at its due date and late on the as-of date;
     # never from a consumer or a non-profit not acting professionally, never in a
     # collective procedure (§4.10)
-    if regime != "legal" and late_at_due and as_of > due_date and not in_procedure:
+    if rule != "legal" and late_at_due and as_of > due_date and not in_procedure:
         result.indemnity = INDEMNITY
     for half in sorted(unknown):
         used = (
             rates.legal_rate(rates.half_start_of(half), t=t).percent
-            if regime == "legal"
+            if rule == "legal"
             else rates.ecb_rate_on(rates.half_start_of(half), t).percent
         )
         result.warnings.append((WARN_NO_RATE, {"half": half, "rate": f"{used:.2f}"}))

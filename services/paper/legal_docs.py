@@ -203,15 +203,9 @@ def _build(out: Path, story: list[Flowable], title: str, author: str) -> int:
 
 
 def _charges_rule(client: ClientRow) -> str:
-    """Which late charges the law gives against this debtor: "l441" (professional: L441-10
-    penalties and €40), "public" (moratorium interest and €40 of the Code de la commande
-    publique) or "legal" (legal interest from the formal notice, no €40: consumers, and
-    non-profits not acting professionally — shared/domain.md §2.6.1, §3.1, §3.8)."""
-    if client.kind == "public":
-        return "public"
-    if client.kind == "consumer" or (client.kind == "nonprofit" and not client.acts_professionally):
-        return "legal"
-    return "l441"
+    """Which late charges the law gives against this debtor (services.followup.penalties'
+    rule): "l441", "public" or "legal" — shared/domain.md §2.6.1, §3.1, §3.8."""
+    return penalties.regime(client.kind, client.acts_professionally)
 
 
 # -- the payment-plan agreement -----------------------------------------------------------------

@@ -31,6 +31,7 @@ from services.core.errors import AppError, UserError
 from services.core.i18n import QT_TRANSLATE_NOOP
 from services.core.money import format_money as format_money  # what the tests compare with
 from services.core.money import plain
+from services.followup import penalties
 from services.followup.penalties import Result
 from services.pdf import formats, page, qr
 from services.pdf.fonts import fonts
@@ -120,9 +121,7 @@ class Letter:
     def legal_interest(self) -> bool:
         """The debtor owes legal interest from the formal notice (C. civ. 1231-6), not the
         penalties of L441-10: a consumer, or a non-profit not acting professionally (§2.6.1)."""
-        return self.client_kind == "consumer" or (
-            self.client_kind == "nonprofit" and not self.acts_professionally
-        )
+        return penalties.regime(self.client_kind, self.acts_professionally) == "legal"
 
     @property
     def balance(self) -> Decimal:
@@ -1015,7 +1014,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
 
     from models import Client, Invoice
     from services.core import clock, company
-    from services.followup import dunning, penalties, rates
+    from services.followup import dunning, rates
 
     as_of = as_of or clock.today()
     out = []

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from services.core.dto import OpenItem
 from services.core.money import ZERO
 from services.ledger.open_items import client_balances, open_items
 
@@ -76,8 +77,12 @@ def aged_balance(
     *,
     edges: Sequence[int] = DEFAULT_EDGES,
     client_kind: str | None = None,
+    items: list[OpenItem] | None = None,
 ) -> Aged:
-    """The aged balance on ``as_of`` (only the clients with a non-zero column)."""
+    """The aged balance on ``as_of`` (only the clients with a non-zero column); ``items``:
+    every open item of that date, when the caller has read them already."""
+    if items is None:
+        items = open_items(as_of)
     edges = tuple(edges)
     names = bucket_names(edges)
     rows: dict[tuple[str, str], AgedRow] = {}
@@ -90,14 +95,14 @@ def aged_balance(
             )
         return rows[key]
 
-    for item in open_items(as_of, open_only=True):
+    for item in items:
         if item.kind != "invoice" or item.balance <= 0:
             continue  # credit notes: in the unallocated column below
         if client_kind and item.client_kind != client_kind:
             continue
         target = row(item.client_code, item.client_name, item.client_kind, item.currency)
         target.amounts[bucket_of((as_of - item.due_date).days, edges)] += item.balance
-    for balance in client_balances(as_of):
+    for balance in client_balances(as_of, items=items):
         if client_kind and balance.kind != client_kind:
             continue
         if balance.unallocated:

@@ -147,8 +147,9 @@ def _payment_delays(s: Any, as_of: dt.date) -> dict[str, tuple[Decimal, Decimal]
 
 def figures(as_of: dt.date) -> dict[str, Figures]:
     """Every KPI on ``as_of``, per currency (EUR first)."""
-    report = aged_service.aged_balance(as_of)
-    items = [i for i in open_items(as_of, open_only=True) if i.kind == "invoice" and i.balance > 0]
+    every = open_items(as_of)  # read once: the aged balance and the figures below share them
+    report = aged_service.aged_balance(as_of, items=every)
+    items = [i for i in every if i.kind == "invoice" and i.balance > 0]
     periods = _periods(as_of, COUNTBACK_MONTHS)
     with db.reading() as s:
         sales = _sales_by_period(s, periods)

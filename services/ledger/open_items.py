@@ -126,10 +126,13 @@ def open_items(
     return items
 
 
-def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[ClientBalance]:
+def client_balances(
+    as_of: dt.date, *, client_code: str | None = None, items: list[OpenItem] | None = None
+) -> list[ClientBalance]:
     """Per client and currency: invoiced − credited − received = balance, as of a date.
 
-    Every client appears (in EUR) even with nothing on its account.
+    Every client appears (in EUR) even with nothing on its account. ``items``: the open
+    items of that date already read (every one of them, not only the open ones).
     """
     acc: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(
         lambda: {
@@ -162,7 +165,7 @@ def client_balances(as_of: dt.date, *, client_code: str | None = None) -> list[C
             acc[(code, currency)]["received"] += from_sql(amount)
         for code, currency, amount in s.execute(pay_alloc):
             acc[(code, currency)]["allocated"] += from_sql(amount)
-    for item in open_items(as_of, client_code=client_code):
+    for item in items if items is not None else open_items(as_of, client_code=client_code):
         bucket = acc[(item.client_code, item.currency)]
         if item.kind == "credit_note":
             bucket["credited"] += -item.total

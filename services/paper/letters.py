@@ -1073,7 +1073,7 @@ def prepare(as_of: dt.date | None = None) -> list[tuple[Letter, Any]]:
                 if inv.id in notices:
                     letter.notices_sent[inv.number] = notices[inv.id]
                 if inv.id in handed and not letter.handed_to:
-                    letter.handed_on, letter.handed_to = handed[inv.id]
+                    letter.handed_on, letter.handed_to = handed[inv.id].since, handed[inv.id].agent
                 try:
                     charges: Result | None = penalties.compute(
                         client_kind=row.kind,
@@ -1240,15 +1240,25 @@ def _letters_sent(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, list[
 WHO_KEYS = ("name", "agency", "court", "lawyer")
 
 
-def _hand_offs(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, tuple[dt.date, str]]:
-    """The hand-off recorded for each invoice by ``as_of``: (since, "name, reference")."""
+@dataclass(frozen=True, slots=True)
+class HandOff:
+    """A hand-off recorded for an invoice: since when, to whom ("name, address"), and the
+    step it stands for (agency, injunction, small_claims)."""
+
+    since: dt.date
+    agent: str
+    step: str
+
+
+def _hand_offs(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, HandOff]:
+    """The first hand-off recorded for each invoice by ``as_of`` that names someone."""
     import json
 
     from sqlalchemy import select
 
     from models import InvoiceHold
 
-    out: dict[int, tuple[dt.date, str]] = {}
+    out: dict[int, HandOff] = {}
     for chunk in _chunks(ids):
         for hold in s.scalars(
             select(InvoiceHold)
@@ -1273,7 +1283,8 @@ def _hand_offs(s: Any, ids: Sequence[int], as_of: dt.date) -> dict[int, tuple[dt
             address = str(details.get("address") or "").strip()
             agent = f"{who}, {address}" if who and address else who
             if agent:
-                out.setdefault(hold.invoice_id, (hold.since, agent))
+                step = "agency" if hold.kind == "agency" else str(details.get("to") or "injunction")
+                out.setdefault(hold.invoice_id, HandOff(hold.since, agent, step))
     return out
 
 
@@ -1399,11 +1410,8 @@ def hand_off_letters(numbers: Sequence[str], as_of: dt.date | None = None) -> li
     one per client and currency, for the invoices among ``numbers`` whose hand-off (to an
     agency, a court, a commissaire de justice) is recorded; each names whom it went to, with
     the name and address entered, and says that payment now goes there."""
-    import json
 
-    from sqlalchemy import select
-
-    from models import Client, Invoice, InvoiceHold
+    from models import Client, Invoice
     from services.core import clock, company, lookups
 
     as_of = as_of or clock.today()
@@ -1415,26 +1423,11 @@ def hand_off_letters(numbers: Sequence[str], as_of: dt.date | None = None) -> li
         ids = [lookups.invoice_id(s, number) for number in numbers]
         handed = _hand_offs(s, ids, as_of)
         for invoice_id in ids:
-            hold = s.scalars(
-                select(InvoiceHold)
-                .where(
-                    InvoiceHold.invoice_id == invoice_id,
-                    InvoiceHold.kind.in_(("agency", "legal")),
-                    InvoiceHold.closed_on.is_(None),
-                )
-                .order_by(InvoiceHold.since.desc())
-                .limit(1)
-            ).first()
+            hand_off = handed.get(invoice_id)  # none, or no name entered: nobody to name
             invoice = s.get(Invoice, invoice_id)
-            if hold is None or invoice is None or invoice.total <= invoice.allocated:
+            if hand_off is None or invoice is None or invoice.total <= invoice.allocated:
                 continue
-            if invoice_id not in handed:  # no name entered: the letter would name nobody
-                continue
-            try:
-                to = str(json.loads(hold.details or "{}").get("to") or "")
-            except (ValueError, AttributeError):
-                to = ""
-            step = "agency" if hold.kind == "agency" else (to or "injunction")
+            step = hand_off.step
             key = (invoice.client_id, invoice.currency)
             letter = out.get(key)
             if letter is None:
@@ -1465,7 +1458,7 @@ def hand_off_letters(numbers: Sequence[str], as_of: dt.date | None = None) -> li
                 _identify(letter, data)
                 out[key] = letter
             if not letter.handed_to:
-                letter.handed_on, letter.handed_to = handed[invoice_id]
+                letter.handed_on, letter.handed_to = hand_off.since, hand_off.agent
             letter.invoices.append(_line(invoice, as_of))
         for letter in out.values():
             letter.invoices.sort(key=lambda i: (i.due_date, i.number))
